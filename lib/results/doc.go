@@ -1,0 +1,16 @@
+// Package results defines the JSON records every phase writes under the
+// results directory, and reads and writes them atomically.
+//
+// It is the contract between the producers (cmd/irsynth, lib/models,
+// lib/synth) and the readers (lib/plots, web/, the notebooks): readers only
+// ever see these files, never a producer's private state.
+//
+//	results/phase1.json              Phase1: programs and the Collatz benchmark
+//	results/phase2_dataset.json      Phase2: the natural-language dataset
+//	results/phase3_classifier.json   Phase3: the program classifier
+//	results/phase4_decoder.json      Phase4: the opcode decoder
+//	results/phase5_synthesis.json    Phase5: structured decoding and search
+//
+// Write replaces a file atomically (temporary file, then rename), so a reader
+// never sees half a record and an interrupted run loses nothing.
+package results

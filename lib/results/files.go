@@ -1,0 +1,82 @@
+package results
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+)
+
+// File names of the phase records inside a results directory.
+const (
+	Phase1File     = "phase1.json"
+	Phase2File     = "phase2_dataset.json"
+	Phase3File     = "phase3_classifier.json"
+	Phase4File     = "phase4_decoder.json"
+	Phase5File     = "phase5_synthesis.json"
+	DefaultDir     = "results"
+	ReportsSubdir  = "reports"
+	ScreenshotsDir = "screenshots"
+)
+
+// ErrNotFound is returned by Read when the record file does not exist yet.
+var ErrNotFound = errors.New("results: record not found")
+
+// Write marshals v as indented JSON to dir/name atomically: it writes a
+// temporary file in the same directory and renames it over the target.
+func Write(dir, name string, v any) error {
+	data, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("results: encode %s: %w", name, err)
+	}
+	return WriteFile(filepath.Join(dir, name), append(data, '\n'))
+}
+
+// WriteFile writes data to path atomically, creating parent directories.
+func WriteFile(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("results: %w", err)
+	}
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("results: %w", err)
+	}
+	tmp := f.Name()
+	_, werr := f.Write(data)
+	if werr == nil {
+		werr = f.Sync()
+	}
+	if cerr := f.Close(); werr == nil {
+		werr = cerr
+	}
+	if werr == nil {
+		werr = os.Chmod(tmp, 0o644)
+	}
+	if werr == nil {
+		werr = os.Rename(tmp, path)
+	}
+	if werr != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("results: write %s: %w", path, werr)
+	}
+	return nil
+}
+
+// Read decodes dir/name into v. A missing file gives an error matching
+// ErrNotFound; malformed JSON gives an error naming the file.
+func Read(dir, name string, v any) error {
+	path := filepath.Join(dir, name)
+	data, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return fmt.Errorf("%w: %s", ErrNotFound, path)
+	}
+	if err != nil {
+		return fmt.Errorf("results: %w", err)
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return fmt.Errorf("results: %s: malformed JSON: %w", path, err)
+	}
+	return nil
+}

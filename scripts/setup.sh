@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# setup.sh installs what the tests and `make reproduce` need, idempotently.
+# Debian packages: wabt (wasm-validate), OpenBLAS, Jupyter, Chromium; npm: echarts.
+# It runs apt-get update at most once, and only when a package is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+pkgs=(wabt libopenblas-dev pkg-config libzmq3-dev jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium chromium-driver wrk)
+if [ "${WITH_TORCH:-0}" = 1 ]; then pkgs+=(python3-torch); fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "setup: installing ${missing[*]}" >&2
+	SUDO=""
+	[ "$(id -u)" = 0 ] || SUDO=sudo
+	export DEBIAN_FRONTEND=noninteractive
+	$SUDO apt-get update -qq </dev/null
+	$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
+fi
+
+# echarts for offline charts: installed from npm into web/node_modules (git-ignored),
+# served by the dashboard and embedded by lib/plots; never loaded from a CDN.
+if [ ! -f web/node_modules/echarts/dist/echarts.min.js ]; then
+	(cd web && npm ci --no-audit --no-fund --silent </dev/null)
+fi
