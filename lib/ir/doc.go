@@ -1,0 +1,47 @@
+// Package ir is irsynth's small opcode language: the codebook, programs and
+// their text form, a validator, a compiler to WebAssembly, a reference
+// interpreter and a WAT printer.
+//
+// # Overview
+//
+// A program is a flat sequence of opcodes with no immediates, so a neural
+// model can emit it one token at a time:
+//
+//	START
+//	CONST_0 LOCAL_SET_0
+//	SLOT_0 LOCAL_SET_1
+//	...
+//	LOCAL_GET_0
+//	END
+//
+// Operands arrive as SLOT_0..SLOT_3, which compile to the parameters of the
+// exported WASM function "run": a program is compiled once and called with
+// many inputs (CompileConst keeps the study's form, operands baked in).
+// Four locals, i32 arithmetic and comparisons, structured loops and ifs, and
+// an early RETURN complete the set; see Ops and Info for the codebook.
+//
+// # Invariants
+//
+//   - Validate runs before any WASM is built, and every program it accepts
+//     compiles to a module that WASM validation accepts (checked against
+//     wabt's wasm-validate and by fuzzing).
+//   - The interpreter (Interpret, Prepare/Run) has exactly WASM's i32
+//     semantics: wrap-around arithmetic, traps on division by zero and on
+//     INT_MIN / -1. Compiled modules and the interpreter agree value for
+//     value and error for error.
+//   - Fuel counts loop iterations: every entry into a loop body burns one
+//     unit, in the interpreter and in the compiled module alike, and a run
+//     that runs out stops with ErrFuelExhausted instead of hanging.
+//   - Errors: validation failures are *ValidationError naming the opcode
+//     index, the opcode and the rule (match the rule with errors.Is); run-time
+//     traps are *TrapError (errors.Is(err, ErrTrap)). Nothing panics across
+//     the package boundary except MustParse, by its name.
+//
+// # Library
+//
+// Library returns the program library: the reference study's eleven
+// programs, corrected where the study failed (collatz_length(1) = 0,
+// fibonacci, gcd, is_prime), and the programs irsynth adds, each with a
+// native Go reference, meaningful operand ranges and known values. The
+// subpackage irtest holds the conformance suite every executor must pass.
+package ir

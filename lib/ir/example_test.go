@@ -1,0 +1,54 @@
+package ir_test
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+func ExampleParseProgram() {
+	p, err := ir.ParseProgram("add", "START SLOT_0 SLOT_1 I32_ADD END # a + b")
+	if err != nil {
+		panic(err)
+	}
+	got, _ := ir.Interpret(p, []int32{40, 2}, ir.DefaultFuel)
+	fmt.Println(p.Arity, p, "=>", got)
+	// Output: 2 START SLOT_0 SLOT_1 I32_ADD END => 42
+}
+
+func ExampleValidate() {
+	p := ir.Program{Name: "bad", Arity: 0, Ops: []ir.Op{ir.OpStart, ir.OpConst1, ir.OpI32Add, ir.OpEnd}}
+	err := ir.Validate(p)
+	fmt.Println(err)
+	fmt.Println(errors.Is(err, ir.ErrStackUnderflow))
+	// Output:
+	// op 2 I32_ADD: stack underflow: needs 2, has 1
+	// true
+}
+
+func ExampleLibraryProgram() {
+	s, _ := ir.LibraryProgram("collatz_length")
+	for _, n := range []int32{27, 7, 1} {
+		steps, _ := ir.Interpret(s.Program, []int32{n}, ir.DefaultFuel)
+		fmt.Printf("collatz_length(%d) = %d\n", n, steps)
+	}
+	// Output:
+	// collatz_length(27) = 111
+	// collatz_length(7) = 16
+	// collatz_length(1) = 0
+}
+
+func ExampleCompile() {
+	s, _ := ir.LibraryProgram("max_of_two")
+	wasm, err := ir.Compile(s.Program, ir.CompileOptions{})
+	fmt.Printf("% x %v\n", wasm[:8], err)
+	// Output: 00 61 73 6d 01 00 00 00 <nil>
+}
+
+func ExampleInterpret_fuel() {
+	p := ir.MustParse("forever", "START LOOP_BEGIN BR LOOP_END CONST_0 END")
+	_, err := ir.Interpret(p, nil, 1000)
+	fmt.Println(err)
+	// Output: ir: fuel exhausted
+}

@@ -1,0 +1,126 @@
+package ir
+
+import (
+	"strings"
+)
+
+// Parse reads the text form of a program: opcode names separated by white
+// space (commas and the brackets of a pasted list are accepted too), with
+// '#' starting a comment that runs to the end of the line. An unknown name is
+// a *ValidationError (ErrUnknownOpcode) giving its token index. Parse does not
+// validate the program's structure; Validate does.
+func Parse(text string) ([]Op, error) {
+	var ops []Op
+	for _, line := range strings.Split(text, "\n") {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		for _, tok := range strings.FieldsFunc(line, isSep) {
+			op, ok := LookupOp(tok)
+			if !ok {
+				if up := strings.ToUpper(tok); up != tok {
+					if _, ok := LookupOp(up); ok {
+						return nil, verr(len(ops), tok, ErrUnknownOpcode, "opcode names are upper case: %s", up)
+					}
+				}
+				return nil, &ValidationError{Index: len(ops), Op: tok, Rule: ErrUnknownOpcode}
+			}
+			ops = append(ops, op)
+		}
+	}
+	return ops, nil
+}
+
+func isSep(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\v', '\f', ',', '[', ']':
+		return true
+	}
+	return false
+}
+
+// ParseProgram parses text, infers the arity from the highest SLOT read and
+// validates the result.
+func ParseProgram(name, text string) (Program, error) {
+	ops, err := Parse(text)
+	if err != nil {
+		return Program{}, err
+	}
+	return NewProgram(name, ops)
+}
+
+// MustParse is ParseProgram for programs known to be valid (tables, tests);
+// it panics on error.
+func MustParse(name, text string) Program {
+	p, err := ParseProgram(name, text)
+	if err != nil {
+		panic("ir: " + name + ": " + err.Error())
+	}
+	return p
+}
+
+// Format writes ops as canonical one-line text: names separated by single
+// spaces. Parse(Format(ops)) returns ops.
+func Format(ops []Op) string {
+	var b strings.Builder
+	for i, op := range ops {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(op.String())
+	}
+	return b.String()
+}
+
+// FormatIndented writes ops one statement a line, indented two spaces per
+// open block. A statement is a run of opcodes ending in one that leaves the
+// stack at its block's base (a store, a branch, a block boundary), so
+// "LOCAL_GET_0 CONST_1 I32_ADD LOCAL_SET_0" stays on one line. Parse reads it
+// back to the same opcodes.
+func FormatIndented(ops []Op) string {
+	var b strings.Builder
+	depth, height := 0, 0
+	var line []string
+	flush := func() {
+		if len(line) > 0 {
+			b.WriteString(strings.Repeat("  ", depth))
+			b.WriteString(strings.Join(line, " "))
+			b.WriteByte('\n')
+			line = line[:0]
+		}
+	}
+	for _, op := range ops {
+		info := Info(op)
+		switch op {
+		case OpStart, OpEnd:
+			flush()
+			line = append(line, info.Name)
+			flush()
+			height = 0
+			continue
+		case OpLoopEnd, OpIfEnd, OpElse:
+			flush()
+			depth = max(depth-1, 0) // unbalanced text still prints
+			line = append(line, info.Name)
+			flush()
+			if op == OpElse {
+				depth++
+			}
+			continue
+		}
+		line = append(line, info.Name)
+		height += info.Pushes - info.Pops
+		if op == OpLoopBegin || op == OpIfBegin {
+			flush()
+			depth++
+			height = 0
+			continue
+		}
+		if height <= 0 {
+			flush()
+			height = 0
+		}
+	}
+	flush()
+	return b.String()
+}
