@@ -1,0 +1,232 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/labstack/echo/v4"
+
+	"github.com/irsynth/irsynth/lib/dataset"
+	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/models"
+)
+
+// Model kinds a natural-language request can go to.
+const (
+	ModelClassifier = "classifier" // picks a library program, operands extracted from the text
+	ModelDecoder    = "decoder"    // writes the opcodes itself
+)
+
+// modelsSubdir is where `irsynth train` keeps checkpoints in the results
+// directory: models/classifier.ckpt, models/decoder.ckpt.
+const modelsSubdir = "models"
+
+// AskRequest is the body of POST /api/ask.
+type AskRequest struct {
+	Text  string `json:"text"`
+	Model string `json:"model,omitempty"` // "classifier" (default) or "decoder"
+}
+
+// AskResponse is a request answered by a trained model and run.
+type AskResponse struct {
+	Text      string       `json:"text"`
+	Model     string       `json:"model"`
+	Predicted string       `json:"predicted"` // program name (classifier) or generated IR (decoder)
+	Operands  []int32      `json:"operands"`
+	Run       *RunResponse `json:"run"`
+}
+
+// ModelInfo says whether a trained model can answer requests.
+type ModelInfo struct {
+	Kind       string   `json:"kind"`
+	Available  bool     `json:"available"`
+	Reason     string   `json:"reason,omitempty"`
+	Checkpoint string   `json:"checkpoint"`
+	Labels     []string `json:"labels,omitempty"` // programs the classifier knows
+}
+
+// modelCache loads checkpoints lazily and reloads one when its file changes.
+type modelCache struct {
+	dir string
+	mu  sync.Mutex // also serialises Predict and Decode
+	cls *models.Classifier
+	dec *models.Decoder
+	mod map[string]time.Time
+}
+
+func (mc *modelCache) path(kind string) string {
+	return filepath.Join(mc.dir, modelsSubdir, kind+".ckpt")
+}
+
+// load returns the model of kind, (re)reading its checkpoint if needed.
+// Call with mc.mu held.
+func (mc *modelCache) load(kind string) (any, error) {
+	p := mc.path(kind)
+	st, err := os.Stat(p)
+	if err != nil {
+		return nil, fmt.Errorf("not trained yet (no %s; run irsynth train %s)", p, kind)
+	}
+	if mc.mod == nil {
+		mc.mod = map[string]time.Time{}
+	}
+	fresh := mc.mod[kind].Equal(st.ModTime())
+	switch kind {
+	case ModelClassifier:
+		if !fresh || mc.cls == nil {
+			c, err := models.LoadClassifier(p, nil)
+			if err != nil {
+				return nil, err
+			}
+			mc.cls, mc.mod[kind] = c, st.ModTime()
+		}
+		return mc.cls, nil
+	case ModelDecoder:
+		if !fresh || mc.dec == nil {
+			d, err := models.LoadDecoder(p, nil)
+			if err != nil {
+				return nil, err
+			}
+			mc.dec, mc.mod[kind] = d, st.ModTime()
+		}
+		return mc.dec, nil
+	}
+	return nil, fmt.Errorf("unknown model %q (want %q or %q)", kind, ModelClassifier, ModelDecoder)
+}
+
+func (mc *modelCache) info() []ModelInfo {
+	mc.mu.Lock()
+	defer mc.mu.Unlock()
+	var out []ModelInfo
+	for _, kind := range []string{ModelClassifier, ModelDecoder} {
+		mi := ModelInfo{Kind: kind, Checkpoint: mc.path(kind)}
+		m, err := mc.load(kind)
+		if err != nil {
+			mi.Reason = err.Error()
+		} else {
+			mi.Available = true
+			if c, ok := m.(*models.Classifier); ok {
+				mi.Labels = c.Labels()
+			}
+		}
+		out = append(out, mi)
+	}
+	return out
+}
+
+func (s *Server) apiModels(c echo.Context) error {
+	return c.JSON(http.StatusOK, map[string]any{"models": s.models.info()})
+}
+
+// apiAsk answers a natural-language request with a trained model: the
+// classifier names a library program and the operands are read from the
+// text; the decoder writes the program. Either way the program then runs
+// like POST /api/run.
+func (s *Server) apiAsk(c echo.Context) error {
+	var req AskRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	req.Text = strings.TrimSpace(req.Text)
+	if req.Text == "" {
+		return badRequest("request", `missing "text": a request such as "Sum 1 to 50"`)
+	}
+	if len(req.Text) > 1000 {
+		return badRequest("request", `"text" is %d bytes; at most 1000`, len(req.Text))
+	}
+	if req.Model == "" {
+		req.Model = ModelClassifier
+	}
+	if req.Model != ModelClassifier && req.Model != ModelDecoder {
+		return badRequest("request", `unknown model %q (want %q or %q)`, req.Model, ModelClassifier, ModelDecoder)
+	}
+	prog, predicted, err := s.predict(req)
+	if err != nil {
+		return err
+	}
+	ops, err := dataset.ExtractN(req.Text, prog.Arity)
+	if err != nil {
+		return apiErr(http.StatusUnprocessableEntity, "operands", "%s takes %d operand%s: %v", prog.Name, prog.Arity, plural(prog.Arity), err)
+	}
+	run, err := s.run(c.Request().Context(), prog, ops, predicted)
+	if err != nil {
+		return err
+	}
+	return c.JSON(http.StatusOK, AskResponse{Text: req.Text, Model: req.Model, Predicted: predicted, Operands: ops, Run: run})
+}
+
+func (s *Server) predict(req AskRequest) (ir.Program, string, error) {
+	s.models.mu.Lock()
+	defer s.models.mu.Unlock()
+	m, err := s.models.load(req.Model)
+	if err != nil {
+		return ir.Program{}, "", apiErr(http.StatusConflict, "no_model", "%s: %v", req.Model, err)
+	}
+	switch m := m.(type) {
+	case *models.Classifier:
+		names, err := m.Predict([]string{req.Text})
+		if err != nil {
+			return ir.Program{}, "", fmt.Errorf("classifier: %w", err)
+		}
+		sp, ok := ir.LibraryProgram(names[0])
+		if !ok {
+			return ir.Program{}, names[0], fmt.Errorf("classifier predicted %q, which the library lacks", names[0])
+		}
+		return sp.Program, names[0], nil
+	case *models.Decoder:
+		toks, err := m.Decode([]string{req.Text}, models.DecodeOptions{})
+		if err != nil {
+			return ir.Program{}, "", fmt.Errorf("decoder: %w", err)
+		}
+		text := strings.Join(toks[0], " ")
+		p, err := ir.ParseProgram("decoded", text)
+		if err != nil {
+			ae, _ := validationError(err, text).(*APIError)
+			if ae == nil {
+				return ir.Program{}, text, err
+			}
+			ae.Message = "the decoder wrote an invalid program: " + ae.Message
+			ae.Program = text
+			return ir.Program{}, text, ae
+		}
+		return p, text, nil
+	}
+	return ir.Program{}, "", errors.New("web: unknown model type")
+}
+
+// run runs p on args through the module cache, as POST /api/run does.
+func (s *Server) run(ctx context.Context, p ir.Program, args []int32, source string) (*RunResponse, error) {
+	if len(args) != p.Arity {
+		return nil, badRequest("args", "%s takes %d argument%s (SLOT_0..SLOT_%d), got %d",
+			p.Name, p.Arity, plural(p.Arity), p.Arity-1, len(args))
+	}
+	ctx, cancel := context.WithTimeout(ctx, s.cfg.Timeout+time.Second)
+	defer cancel()
+	start := time.Now()
+	comp, v, err := s.cache.call(ctx, p, args)
+	elapsed := time.Since(start)
+	if err != nil {
+		var ve *ir.ValidationError
+		if errors.As(err, &ve) {
+			return nil, validationError(err, source)
+		}
+		if comp == nil {
+			return nil, fmt.Errorf("compile %s: %w", p.Name, err)
+		}
+		return nil, runError(err, p, s.cfg)
+	}
+	if args == nil {
+		args = []int32{}
+	}
+	return &RunResponse{
+		Name: p.Name, Arity: p.Arity, Length: p.Len(), IR: p.String(), Indented: ir.FormatIndented(p.Ops),
+		WAT: comp.wat, WasmHex: comp.hexStr, WasmSize: len(comp.wasm), Args: args, Result: v,
+		ElapsedNs: elapsed.Nanoseconds(), Fuel: s.cfg.Fuel, TimeoutMs: s.cfg.Timeout.Milliseconds(),
+	}, nil
+}

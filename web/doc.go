@@ -1,0 +1,41 @@
+// Package web is the irsynth dashboard: an Echo server with four pages and
+// a JSON API, reading only the result files under one results directory.
+//
+// Pages
+//
+//	/            Overview: each phase's numbers, ours beside the study's, with notes on what differs and why
+//	/charts      every lib/plots chart, redrawn when a result file changes (polls /api/version)
+//	/charts/ID   one chart on its own page (?inline=1 embeds echarts instead of linking it)
+//	/playground  type IR or pick a library program, run it, see the result, WAT and bytes, or the error marked
+//	/reports     executed notebooks (results/reports/*.html), served from /reports/NAME.html
+//
+// API (JSON; errors are {"error": {"status", "kind", "message", ...}})
+//
+//	GET  /api/overview        the Overview above as data
+//	GET  /api/version         a version string that changes when any result file or report changes
+//	GET  /api/charts          chart ids, titles and whether their data is present
+//	GET  /api/charts/ID       the chart's echarts option (pass to setOption)
+//	GET  /api/programs        the program library
+//	GET  /api/programs/NAME   one library program with its WAT
+//	POST /api/run             {"ir": "START ... END" | "program": "sum_1_to_n", "args": [100]}
+//	POST /api/ask             {"text": "What is 7 factorial?", "model": "classifier" | "decoder"}
+//	GET  /api/models          which trained models (results/models/*.ckpt) can answer /api/ask
+//	GET  /api/reports         the executed notebooks
+//
+// POST /api/run answers 200 with the result, the program, its WAT and its
+// WebAssembly bytes (hex); 400 for malformed JSON, unknown fields, a missing
+// or doubled program, or the wrong number of arguments; 404 for an unknown
+// program name; 413 for a body over Config.BodyLimit; 422 for invalid IR
+// (kind "validation", with the opcode's index, op, rule and span in the
+// text) and for runs that trap, run out of fuel or out of time (kinds
+// "trap", "fuel", "timeout"). Every run has Config.Fuel loop iterations and
+// Config.Timeout of wall clock. POST /api/ask answers 409 (kind "no_model")
+// until `irsynth train` has written a checkpoint, and 422 (kind "operands")
+// when the request lacks the operands the chosen program takes.
+//
+// Static files come from the directory embedded in the binary, and
+// echarts.min.js from web/node_modules (lib/plots.EchartsPath); report
+// names are checked and opened through an os.Root, so no request reads a
+// file outside those directories. Server.Serve shuts down gracefully when
+// its context ends (irsynth serve cancels it on SIGINT and SIGTERM).
+package web
