@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"time"
+
+	"github.com/irsynth/irsynth/kernel"
+	"github.com/irsynth/irsynth/kernel/internal/bindings"
+	"github.com/irsynth/irsynth/kernel/internal/interp"
+	"github.com/irsynth/irsynth/lib/results"
+)
+
+const usage = `usage: irsynth-kernel <command> [flags]
+
+commands:
+  install [--user | --prefix DIR]   write the "irsynth-go" kernelspec (default --user)
+  run --connection-file FILE        serve a kernel on a Jupyter connection file
+  report [--results DIR] [--out DIR] [NOTEBOOK...]
+                                    execute notebooks (default notebooks/*.ipynb) and
+                                    export them as HTML (default DIR/reports)
+  check                             exit 0 if this build can run Go cells
+  version                           print the kernel and Go versions
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "install":
+		return install(args[1:], stdout, stderr)
+	case "run":
+		return serve(args[1:], stderr)
+	case "report":
+		return report(args[1:], stdout, stderr)
+	case "check":
+		if err := interp.Check(); err != nil {
+			fmt.Fprintln(stderr, "irsynth-kernel:", err)
+			return 1
+		}
+		fmt.Fprintln(stdout, "ok")
+		return 0
+	case "version":
+		fmt.Fprintf(stdout, "irsynth-kernel %s, protocol %s\n", kernel.Version, kernel.ProtocolVersion)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "irsynth-kernel: unknown command %q\n%s", args[0], usage)
+	return 2
+}
+
+func install(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("install", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	user := fs.Bool("user", false, "install into the user's Jupyter data directory (the default)")
+	prefix := fs.String("prefix", "", "install into `DIR`/share/jupyter/kernels")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *user && *prefix != "" {
+		fmt.Fprintln(stderr, "irsynth-kernel: install: --user and --prefix exclude each other")
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "irsynth-kernel: install: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel: install:", err)
+		return 1
+	}
+	kernels, err := kernel.KernelsDir(*prefix)
+	if err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 1
+	}
+	dir, err := kernel.Install(kernels, exe)
+	if err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "installed kernelspec %s in %s\n", kernel.SpecName, dir)
+	return 0
+}
+
+func serve(args []string, stderr io.Writer) int {
+	start := time.Now()
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	file := fs.String("connection-file", "", "Jupyter connection `FILE`")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	if *file == "" && fs.NArg() == 1 {
+		*file = fs.Arg(0)
+	}
+	if *file == "" {
+		fmt.Fprintln(stderr, "irsynth-kernel: run: --connection-file is required")
+		return 2
+	}
+	if err := interp.Check(); err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 1
+	}
+	conn, err := kernel.ReadConnectionFile(*file)
+	if err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 2
+	}
+	kernel.Docs = bindings.Doc
+	// Jupyter interrupts with a message (interrupt_mode "message"); a SIGINT
+	// from a terminal must not kill the kernel either.
+	signal.Ignore(os.Interrupt)
+	if err := kernel.Serve(kernel.WithStart(context.Background(), start), conn, stderr); err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 1
+	}
+	return 0
+}
+
+func report(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	resultsDir := fs.String("results", results.DefaultDir, "results `DIR` the notebooks read (IRSYNTH_RESULTS)")
+	out := fs.String("out", "", "output `DIR` for the HTML reports (default RESULTS/reports)")
+	timeout := fs.Duration("timeout", 10*time.Minute, "limit per cell")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	notebooks := fs.Args()
+	if len(notebooks) == 0 {
+		notebooks, _ = filepath.Glob(filepath.Join("notebooks", "*.ipynb"))
+		if len(notebooks) == 0 {
+			fmt.Fprintln(stderr, "irsynth-kernel: report: no notebooks/*.ipynb here; name the notebooks or run from the repository root")
+			return 2
+		}
+	}
+	for _, nb := range notebooks {
+		if _, err := os.Stat(nb); err != nil {
+			fmt.Fprintf(stderr, "irsynth-kernel: report: %v\n", err)
+			return 2
+		}
+	}
+	if *out == "" {
+		*out = filepath.Join(*resultsDir, results.ReportsSubdir)
+	}
+	if err := interp.Check(); err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 1
+	}
+	c := kernel.NBConvert{ResultsDir: *resultsDir, Timeout: *timeout, Stderr: stderr}
+	if err := c.Run(context.Background(), "html", *out, notebooks...); err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "wrote %d HTML reports to %s\n", len(notebooks), *out)
+	return 0
+}
