@@ -1,0 +1,105 @@
+package models
+
+import (
+	"bytes"
+	"encoding/gob"
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/irsynth/irsynth/lib/models/internal/nn"
+	"github.com/irsynth/irsynth/lib/results"
+)
+
+const checkpointVersion = 1
+
+// checkpoint is what Save writes: the architecture, the weights, the
+// optimiser state and the history, so that training can resume exactly.
+type checkpoint struct {
+	Version    int
+	Kind       string // "classifier" or "decoder"
+	Encoder    string
+	EncoderDim int
+	Arch       arch
+	Labels     []string // classifier classes or decoder vocabulary
+	Params     []nn.Param
+	AdamSteps  int
+	AdamM      [][]float32
+	AdamV      [][]float32
+	Epoch      int // epochs completed
+	History    []results.Epoch
+}
+
+// arch is the part of a configuration that fixes the shapes and the run.
+type arch struct {
+	Hidden, Embed, Heads, Layers, FF, MaxLen, SeqLen int
+	Dropout, LR                                      float64
+	Batch, Epochs                                    int
+	Seed                                             int64
+}
+
+func (c *checkpoint) write(path string) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
+		return fmt.Errorf("models: encode checkpoint: %w", err)
+	}
+	return results.WriteFile(path, buf.Bytes())
+}
+
+func readCheckpoint(path, kind string) (*checkpoint, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		if errors.Is(err, os.ErrNotExist) {
+			return nil, fmt.Errorf("%w: %s: %w", ErrCheckpoint, path, os.ErrNotExist)
+		}
+		return nil, fmt.Errorf("%w: %s: %v", ErrCheckpoint, path, err)
+	}
+	var c checkpoint
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&c); err != nil {
+		return nil, fmt.Errorf("%w: %s: not a checkpoint: %v", ErrCheckpoint, path, err)
+	}
+	if c.Version != checkpointVersion {
+		return nil, fmt.Errorf("%w: %s: version %d, want %d", ErrCheckpoint, path, c.Version, checkpointVersion)
+	}
+	if c.Kind != kind {
+		return nil, fmt.Errorf("%w: %s holds a %s, want a %s", ErrCheckpoint, path, c.Kind, kind)
+	}
+	return &c, nil
+}
+
+func (c *checkpoint) checkEncoder(path string, enc Encoder) error {
+	if enc.Name() != c.Encoder || enc.Dim() != c.EncoderDim {
+		return fmt.Errorf("%w: %s was trained with encoder %s (%d wide), not %s (%d wide)", ErrCheckpoint, path, c.Encoder, c.EncoderDim, enc.Name(), enc.Dim())
+	}
+	return nil
+}
+
+func paramsOf(ps *nn.Params) []nn.Param {
+	out := make([]nn.Param, len(ps.List))
+	for i, p := range ps.List {
+		out[i] = *p
+	}
+	return out
+}
+
+func paramPtrs(ps []nn.Param) []*nn.Param {
+	out := make([]*nn.Param, len(ps))
+	for i := range ps {
+		out[i] = &ps[i]
+	}
+	return out
+}
+
+// restore loads weights and optimiser state from c into ps and opt.
+func (c *checkpoint) restore(path string, ps *nn.Params, opt *nn.Adam) error {
+	if err := ps.CopyFrom(paramPtrs(c.Params)); err != nil {
+		return fmt.Errorf("%w: %s: %v", ErrCheckpoint, path, err)
+	}
+	if opt != nil && c.AdamSteps > 0 {
+		if len(c.AdamM) != len(ps.List) || len(c.AdamV) != len(ps.List) {
+			return fmt.Errorf("%w: %s: optimiser state has %d tensors, model %d", ErrCheckpoint, path, len(c.AdamM), len(ps.List))
+		}
+		opt.Steps, opt.M, opt.V = c.AdamSteps, c.AdamM, c.AdamV
+	}
+	return nil
+}

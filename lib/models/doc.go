@@ -1,0 +1,38 @@
+// Package models holds irsynth's neural models: a frozen text Encoder, the
+// program Classifier (phase 3), the opcode Decoder (phase 4) and a
+// multi-label Tagger for program features, with training, greedy and
+// masked decoding, evaluation and checkpoints.
+//
+// Gorgonia (gorgonia.org/gorgonia) is the training engine: every model is a
+// gorgonia expression graph, differentiated symbolically and run on its tape
+// machine, with OpenBLAS (through gonum's netlib binding, linked by a cgo
+// directive) for matrix products. The fused operations that gorgonia lacks
+// or runs slowly (layer norm, causal multi-head attention, softmax and
+// sigmoid cross-entropy, bias, ReLU, dropout masks) are written in Go as
+// gorgonia ops in internal/nn; the optimiser is Adam implementing gorgonia's
+// Solver with checkpointable state. Greedy decoding runs the same weights
+// one position at a time with a key/value cache (plain Go + OpenBLAS),
+// because a fixed-shape graph would recompute every prefix; tests check it
+// matches the graph's logits. Callers never see a graph.
+//
+// # Invariants
+//
+//   - Zero-value configurations give the reference study's settings.
+//   - Training is reproducible for a Seed: the same data and config give the
+//     same weights, bit for bit, and a run resumed from its checkpoint ends
+//     where an uninterrupted one does (each epoch draws its shuffle and
+//     dropout from its own seeded stream).
+//   - Checkpoints are written atomically and record the encoder's name and
+//     width; loading against another encoder is an error.
+//   - No panic crosses the package boundary: gorgonia panics come back as
+//     errors matching ErrPanic.
+//
+// # Example
+//
+//	c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: 20})
+//	progs, err := c.Predict([]string{"Sum 1 to 50"})
+//
+//	seqs, _ := models.SeqExamples(ds.Train)
+//	d, err := models.TrainDecoder(seqs, models.DecoderConfig{Vocab: models.OpcodeVocab()})
+//	out, err := d.Decode(texts, models.DecodeOptions{Mask: validNext})
+package models

@@ -1,0 +1,197 @@
+package models
+
+import (
+	"errors"
+	"slices"
+	"strings"
+
+	"github.com/irsynth/irsynth/lib/dataset"
+	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/results"
+)
+
+// EvalFuel bounds every run of a predicted or generated program: enough
+// for every library program on its sampling ranges, small enough that a
+// generated infinite loop costs milliseconds.
+const EvalFuel = 1_000_000
+
+// samplesPerProgram is how many predictions per true program go in reports.
+const samplesPerProgram = 3
+
+// ClassifierEval is the classifier scored on a set of examples.
+type ClassifierEval struct {
+	Examples    int
+	ClassAcc    float64 // predicted program is the true one
+	ExecAcc     float64 // predicted program on extracted operands gives Expected
+	Confusion   results.Confusion
+	Predictions []results.Prediction // a few per true program
+}
+
+// EvaluateClassifier predicts a program for every example, extracts as
+// many operands as that program takes from the text, runs it with the
+// reference interpreter and compares with the expected answer.
+func EvaluateClassifier(c *Classifier, exs []dataset.Example) (ClassifierEval, error) {
+	ev := ClassifierEval{Examples: len(exs)}
+	texts := make([]string, len(exs))
+	for i, ex := range exs {
+		texts[i] = ex.Text
+	}
+	pred, err := c.Predict(texts)
+	if err != nil {
+		return ev, err
+	}
+	labels := c.Labels()
+	for _, ex := range exs {
+		if !slices.Contains(labels, ex.Program) {
+			labels = append(labels, ex.Program)
+		}
+	}
+	ev.Confusion = results.Confusion{Labels: labels, Matrix: make([][]int, len(labels))}
+	for i := range ev.Confusion.Matrix {
+		ev.Confusion.Matrix[i] = make([]int, len(labels))
+	}
+	r := newRunner()
+	shown := map[string]int{}
+	class, execOK := 0, 0
+	for i, ex := range exs {
+		ev.Confusion.Matrix[slices.Index(labels, ex.Program)][slices.Index(labels, pred[i])]++
+		if pred[i] == ex.Program {
+			class++
+		}
+		p := results.Prediction{Text: ex.Text, Truth: ex.Program, Predicted: pred[i], Expected: ex.Expected}
+		spec, _ := ir.LibraryProgram(pred[i])
+		got, err := r.run(spec.Program, ex.Text)
+		if err != nil {
+			p.Error = err.Error()
+		} else {
+			p.Got = &got
+			p.Correct = got == ex.Expected
+		}
+		if p.Correct {
+			execOK++
+		}
+		if shown[ex.Program] < samplesPerProgram {
+			shown[ex.Program]++
+			ev.Predictions = append(ev.Predictions, p)
+		}
+	}
+	if len(exs) > 0 {
+		ev.ClassAcc = float64(class) / float64(len(exs))
+		ev.ExecAcc = float64(execOK) / float64(len(exs))
+	}
+	return ev, nil
+}
+
+// DecoderEval is the decoder scored on a set of examples.
+type DecoderEval struct {
+	Examples    int
+	ExactMatch  float64 // generated opcodes equal the library program's
+	ExecAcc     float64 // generated program on extracted operands gives Expected
+	ValidRate   float64 // generated program passes ir validation
+	GenLengths  []int   // opcodes generated per example (EOS not counted)
+	TargetLen   []int   // opcodes of the true program
+	Predictions []results.Prediction
+}
+
+// MeanGenerated is the mean generated length.
+func (e DecoderEval) MeanGenerated() float64 { return mean(e.GenLengths) }
+
+// MeanTarget is the mean target length.
+func (e DecoderEval) MeanTarget() float64 { return mean(e.TargetLen) }
+
+func mean(xs []int) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := 0
+	for _, x := range xs {
+		s += x
+	}
+	return float64(s) / float64(len(xs))
+}
+
+// EvaluateDecoder generates a program for every example by greedy decoding
+// (opt may mask tokens), validates it, binds its SLOT operands to the
+// numbers extracted from the text (as many as the program's arity) and runs
+// it with the reference interpreter.
+func EvaluateDecoder(d *Decoder, exs []dataset.Example, opt DecodeOptions) (DecoderEval, error) {
+	ev := DecoderEval{Examples: len(exs)}
+	texts := make([]string, len(exs))
+	for i, ex := range exs {
+		texts[i] = ex.Text
+	}
+	out, err := d.Decode(texts, opt)
+	if err != nil {
+		return ev, err
+	}
+	r := newRunner()
+	shown := map[string]int{}
+	exact, valid, execOK := 0, 0, 0
+	for i, ex := range exs {
+		target, err := ProgramTokens(ex.Program)
+		if err != nil {
+			return ev, err
+		}
+		gen := out[i]
+		ev.GenLengths = append(ev.GenLengths, len(gen))
+		ev.TargetLen = append(ev.TargetLen, len(target))
+		if slices.Equal(gen, target) {
+			exact++
+		}
+		text := strings.Join(gen, " ")
+		p := results.Prediction{Text: ex.Text, Truth: ex.Program, Predicted: text, Expected: ex.Expected}
+		prog, err := ir.ParseProgram("generated", text)
+		if err != nil {
+			p.Error = err.Error()
+		} else {
+			valid++
+			got, err := r.run(prog, ex.Text)
+			if err != nil {
+				p.Error = err.Error()
+			} else {
+				p.Got = &got
+				p.Correct = got == ex.Expected
+			}
+		}
+		if p.Correct {
+			execOK++
+		}
+		if shown[ex.Program] < samplesPerProgram {
+			shown[ex.Program]++
+			ev.Predictions = append(ev.Predictions, p)
+		}
+	}
+	if n := float64(len(exs)); n > 0 {
+		ev.ExactMatch = float64(exact) / n
+		ev.ValidRate = float64(valid) / n
+		ev.ExecAcc = float64(execOK) / n
+	}
+	return ev, nil
+}
+
+// runner runs programs on the operands extracted from a text.
+type runner struct{ execs map[string]*ir.Exec }
+
+func newRunner() *runner { return &runner{execs: map[string]*ir.Exec{}} }
+
+var errNoProgram = errors.New("models: no program")
+
+func (r *runner) run(p ir.Program, text string) (int32, error) {
+	if len(p.Ops) == 0 {
+		return 0, errNoProgram
+	}
+	key := p.String()
+	e := r.execs[key]
+	if e == nil {
+		var err error
+		if e, err = ir.Prepare(p); err != nil {
+			return 0, err
+		}
+		r.execs[key] = e
+	}
+	args, err := dataset.ExtractN(text, p.Arity)
+	if err != nil {
+		return 0, err
+	}
+	return e.Run(args, EvalFuel)
+}

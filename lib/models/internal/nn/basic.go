@@ -1,0 +1,225 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+
+	G "gorgonia.org/gorgonia"
+	"gorgonia.org/tensor"
+)
+
+// BiasAdd adds the vector b (M) to every row of x (N×M).
+func BiasAdd(x, b *G.Node) (*G.Node, error) {
+	return G.ApplyOp(biasAddOp{newBase("nn.BiasAdd", []int{2, 1}, 2)}, x, b)
+}
+
+type biasAddOp struct{ base }
+
+func (op biasAddOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
+	s, err := inputShape(ds, 0)
+	if err != nil {
+		return nil, err
+	}
+	return s.Clone(), nil
+}
+
+func (op biasAddOp) Do(vals ...G.Value) (G.Value, error) {
+	if err := checkArity(op.name, 2, vals); err != nil {
+		return nil, err
+	}
+	x, xs, err := floats(vals[0])
+	if err != nil {
+		return nil, err
+	}
+	b, _, err := floats(vals[1])
+	if err != nil {
+		return nil, err
+	}
+	m := len(b)
+	if len(xs) != 2 || xs[1] != m {
+		return nil, fmt.Errorf("nn: BiasAdd shapes %v and (%d)", xs, m)
+	}
+	out := op.alloc(len(x))
+	for i := 0; i < len(x); i += m {
+		o, r := out[i:i+m], x[i:i+m]
+		for j := range o {
+			o[j] = r[j] + b[j]
+		}
+	}
+	return dense(out, xs[0], m), nil
+}
+
+func (op biasAddOp) DiffWRT(int) []bool { return []bool{true, true} }
+
+func (op biasAddOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
+	db, err := ColSum(grad)
+	if err != nil {
+		return nil, err
+	}
+	return G.Nodes{grad, db}, nil
+}
+
+// ColSum sums the rows of x (N×M) into a vector (M). It is the gradient of
+// a bias and is not itself differentiable.
+func ColSum(x *G.Node) (*G.Node, error) {
+	return G.ApplyOp(colSumOp{newBase("nn.ColSum", []int{2}, 1)}, x)
+}
+
+type colSumOp struct{ base }
+
+func (op colSumOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
+	s, err := inputShape(ds, 0)
+	if err != nil {
+		return nil, err
+	}
+	return tensor.Shape{s[1]}, nil
+}
+
+func (op colSumOp) Do(vals ...G.Value) (G.Value, error) {
+	if err := checkArity(op.name, 1, vals); err != nil {
+		return nil, err
+	}
+	x, xs, err := floats(vals[0])
+	if err != nil {
+		return nil, err
+	}
+	m := xs[1]
+	out := op.allocZero(m)
+	colSum(out, x, m)
+	return dense(out, m), nil
+}
+
+func colSum(out, x []float32, m int) {
+	for i := 0; i < len(x); i += m {
+		r := x[i : i+m]
+		for j := range out {
+			out[j] += r[j]
+		}
+	}
+}
+
+// MulMask multiplies x elementwise by a constant mask of the same shape
+// (dropout: the mask holds 0 or 1/(1-p)). Only x is differentiated.
+func MulMask(x, mask *G.Node) (*G.Node, error) {
+	d := x.Dims()
+	return G.ApplyOp(mulMaskOp{newBase(fmt.Sprintf("nn.MulMask%d", d), []int{d, d}, d)}, x, mask)
+}
+
+type mulMaskOp struct{ base }
+
+func (op mulMaskOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
+	s, err := inputShape(ds, 0)
+	if err != nil {
+		return nil, err
+	}
+	return s.Clone(), nil
+}
+
+func (op mulMaskOp) Do(vals ...G.Value) (G.Value, error) {
+	if err := checkArity(op.name, 2, vals); err != nil {
+		return nil, err
+	}
+	x, xs, err := floats(vals[0])
+	if err != nil {
+		return nil, err
+	}
+	m, _, err := floats(vals[1])
+	if err != nil {
+		return nil, err
+	}
+	if len(m) != len(x) {
+		return nil, fmt.Errorf("nn: MulMask sizes %d and %d", len(x), len(m))
+	}
+	out := op.alloc(len(x))
+	for i := range out {
+		out[i] = x[i] * m[i]
+	}
+	return dense(out, xs...), nil
+}
+
+func (op mulMaskOp) DiffWRT(int) []bool { return []bool{true, false} }
+
+func (op mulMaskOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
+	dx, err := G.ApplyOp(mulMaskOp{newBase(op.name, op.in, op.out)}, grad, in[1])
+	if err != nil {
+		return nil, err
+	}
+	return G.Nodes{dx, nil}, nil
+}
+
+// ReLU is max(x, 0) elementwise on a matrix.
+func ReLU(x *G.Node) (*G.Node, error) {
+	return G.ApplyOp(reluOp{newBase("nn.ReLU", []int{2}, 2)}, x)
+}
+
+type reluOp struct{ base }
+
+func (op reluOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
+	s, err := inputShape(ds, 0)
+	if err != nil {
+		return nil, err
+	}
+	return s.Clone(), nil
+}
+
+func (op reluOp) Do(vals ...G.Value) (G.Value, error) {
+	if err := checkArity(op.name, 1, vals); err != nil {
+		return nil, err
+	}
+	x, xs, err := floats(vals[0])
+	if err != nil {
+		return nil, err
+	}
+	out := op.alloc(len(x))
+	for i, v := range x {
+		out[i] = math.Float32frombits(math.Float32bits(v) & positive(v))
+	}
+	return dense(out, xs...), nil
+}
+
+// positive is an all-ones mask when v > 0 and zero otherwise, computed
+// without a branch (ReLU's inputs are positive about half the time, so a
+// branch mispredicts constantly).
+func positive(v float32) uint32 {
+	b := math.Float32bits(v)
+	return uint32(int32(^b)>>31) & uint32(int32(b|-b)>>31) // sign clear, and not ±0
+}
+
+func (op reluOp) DiffWRT(int) []bool { return []bool{true} }
+
+func (op reluOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
+	d, err := G.ApplyOp(reluGradOp{newBase("nn.ReLUGrad", []int{2, 2}, 2)}, in[0], grad)
+	if err != nil {
+		return nil, err
+	}
+	return G.Nodes{d}, nil
+}
+
+type reluGradOp struct{ base }
+
+func (op reluGradOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
+	s, err := inputShape(ds, 0)
+	if err != nil {
+		return nil, err
+	}
+	return s.Clone(), nil
+}
+
+func (op reluGradOp) Do(vals ...G.Value) (G.Value, error) {
+	if err := checkArity(op.name, 2, vals); err != nil {
+		return nil, err
+	}
+	x, xs, err := floats(vals[0])
+	if err != nil {
+		return nil, err
+	}
+	g, _, err := floats(vals[1])
+	if err != nil {
+		return nil, err
+	}
+	out := op.alloc(len(x))
+	for i, v := range x {
+		out[i] = math.Float32frombits(math.Float32bits(g[i]) & positive(v))
+	}
+	return dense(out, xs...), nil
+}
