@@ -26,3 +26,18 @@ fi
 if [ ! -f web/node_modules/echarts/dist/echarts.min.js ]; then
 	(cd web && npm ci --no-audit --no-fund --silent </dev/null)
 fi
+
+# The tools the tests and `make` call: fail here, naming the fix, rather than
+# deep inside a test (on CI a missing wabt tool fails the wasmrt tests anyway).
+for tool in go wasm-validate wasm2wat wat2wasm; do
+	if ! command -v "$tool" >/dev/null; then
+		echo "setup: $tool not found on PATH (go: https://go.dev/dl, the rest: Debian's wabt)" >&2
+		exit 1
+	fi
+done
+want_go=$(awk '/^go /{print $2; exit}' go.mod)
+have_go=$(go env GOVERSION | sed 's/^go//')
+if [ "$(printf '%s\n%s\n' "$want_go" "$have_go" | sort -V | head -n1)" != "$want_go" ]; then
+	echo "setup: go.mod wants Go $want_go, found $have_go" >&2
+	exit 1
+fi

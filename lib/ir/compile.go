@@ -9,6 +9,11 @@ import (
 const (
 	ExportRun  = "run"  // func (i32 × Arity) → i32
 	ExportFuel = "fuel" // mutable i32 global: loop iterations left; -1 after exhaustion
+	// ExportStop is a mutable i32 global the module only reads: a runtime
+	// sets it to 1 to stop a run (wall-clock limit), and the next loop
+	// iteration traps as on fuel exhaustion. A store to fuel cannot do that
+	// reliably: the loop's own read-modify-write of fuel overwrites it.
+	ExportStop = "stop"
 )
 
 // DefaultFuel is the loop-iteration budget compiled into a module when
@@ -92,6 +97,7 @@ const (
 	wI32Mul      = 0x6c
 	wI32DivS     = 0x6d
 	wI32RemS     = 0x6f
+	wI32Or       = 0x72
 
 	blockEmpty = 0x40
 	blockI32   = 0x7f
@@ -162,9 +168,11 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 		case OpLoopBegin:
 			emit(wBlock, blockEmpty, i)
 			emit(wLoop, blockEmpty, i)
-			// fuel check: if fuel == 0 { fuel = -1; unreachable }; fuel--
+			// fuel check: if fuel == 0 || stop { fuel = -1; unreachable }; fuel--
 			emit(wGlobalGet, 0, -1)
 			emit(wI32Eqz, 0, -1)
+			emit(wGlobalGet, 1, -1)
+			emit(wI32Or, 0, -1)
 			emit(wIf, blockEmpty, -1)
 			emit(wI32Const, -1, -1)
 			emit(wGlobalSet, 0, -1)
@@ -221,17 +229,19 @@ func (m *module) encode() []byte {
 	t = append(t, 1, 0x7f)
 	section(1, t)
 	section(3, []byte{1, 0}) // function section: func 0 has type 0
-	// global section: (global (mut i32) (i32.const fuel))
-	g := []byte{1, 0x7f, 0x01, wI32Const}
+	// global section: (global (mut i32) (i32.const fuel)), (global (mut i32) (i32.const 0))
+	g := []byte{2, 0x7f, 0x01, wI32Const}
 	g = appendS32(g, m.fuel)
-	g = append(g, wEnd)
+	g = append(g, wEnd, 0x7f, 0x01, wI32Const, 0, wEnd)
 	section(6, g)
 	// export section
-	e := []byte{2}
+	e := []byte{3}
 	e = appendName(e, ExportRun)
 	e = append(e, 0x00, 0) // func 0
 	e = appendName(e, ExportFuel)
 	e = append(e, 0x03, 0) // global 0
+	e = appendName(e, ExportStop)
+	e = append(e, 0x03, 1) // global 1
 	section(7, e)
 	// code section
 	var body []byte

@@ -51,6 +51,13 @@ type CollatzBench struct {
 	RunNs           int64          `json:"run_ns"`
 	NativeNs        int64          `json:"native_ns"`
 	TotalNs         int64          `json:"total_ns"`
+	// The same pipeline (new runtime, compile, instantiate, calls) run a
+	// second time in the same process, when the compilation cache is warm.
+	WarmTotalNs int64 `json:"warm_total_ns"`
+	WarmRunNs   int64 `json:"warm_run_ns"`
+	// The study's form in the same run: each number baked into its own
+	// module, compiled, instantiated and called.
+	ConstNs int64 `json:"const_ns"`
 }
 
 // Epoch is one line of a training history.
@@ -175,11 +182,18 @@ type Phase5 struct {
 	// CandidatesPerSec is candidates evaluated per second per core.
 	CandidatesPerSec float64 `json:"candidates_per_sec"`
 	CollatzMedianSec float64 `json:"collatz_median_seconds"`
+	// Added by lib/synth: how the table was made.
+	CollatzTimes []float64 `json:"collatz_times,omitempty"` // seconds of each guided held-out collatz_length run (-1: not solved)
+	Guidance     string    `json:"guidance,omitempty"`      // what guides the search
+	ExampleRule  string    `json:"example_rule,omitempty"`  // how the examples were chosen
+	Notes        []string  `json:"notes,omitempty"`
 }
 
 // SynthRow is one held-out program in the leave-one-out table.
 type SynthRow struct {
 	Name     string      `json:"name"`
+	Text     string      `json:"text,omitempty"`     // the request the search was given
+	Examples []string    `json:"examples,omitempty"` // the examples, "27→111"
 	Guided   SynthResult `json:"guided"`
 	Unguided SynthResult `json:"unguided"`
 }
@@ -194,6 +208,9 @@ type SynthResult struct {
 	Candidates int64   `json:"candidates"`
 	Length     int     `json:"length,omitempty"`
 	Program    string  `json:"program,omitempty"`
+	Family     string  `json:"family,omitempty"`  // sketch family of the program found
+	Stopped    string  `json:"stopped,omitempty"` // why a search ended without a program
+	Level      int     `json:"level,omitempty"`   // cost level reached
 }
 
 // StructuredDecode compares the decoder with and without the validity mask.

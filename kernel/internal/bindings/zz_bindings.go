@@ -407,7 +407,7 @@ func init() {
 			"Task":         r.TypeOf((*synth.Task)(nil)).Elem(),
 		},
 		Untypeds: map[string]string{
-			"ExampleRule": "string:up to 4 of the program's known values, in order (the values a person quotes, e.g. 27→111, 7→16, 1→0), then draws from its Domain up to 5 (at least one)",
+			"ExampleRule": "string:up to 4 of the program's known values, in order (the values a person quotes first, e.g. 27→111, 7→16, 1→0, 683→38), then draws from its Domain up to 5 (at least one)",
 			"MaxExamples": "int:20",
 			"RunFuel":     "int:1000000",
 		},

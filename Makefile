@@ -1,0 +1,86 @@
+# irsynth: the front door.
+#
+#   make reproduce   set up, run every phase into results/, export the notebooks
+#                    to HTML, take screenshots, then serve the dashboard on
+#                    http://127.0.0.1:8080 (SERVE=0 to skip serving)
+#   make test        set up, go test ./..., then each fuzz target briefly
+#   make bench       Go benchmarks (compile, call, batch, the Collatz question)
+#   make check       go vet, gofmt, go test -race on the fast packages
+#
+# Variables: RESULTS (results directory), SERVE (0 to skip serving),
+# ADDR (dashboard address), FUZZTIME (per fuzz target), TESTTIMEOUT.
+
+SHELL       := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+GO          ?= go
+RESULTS     ?= results
+SERVE       ?= 1
+ADDR        ?= 127.0.0.1:8080
+FUZZTIME    ?= 10s
+TESTTIMEOUT ?= 15m
+BIN         := bin
+IRSYNTH     := $(BIN)/irsynth
+KERNEL      := $(BIN)/irsynth-kernel
+
+# Packages quick enough for the race detector in `make check`.
+FAST_PKGS   := ./lib/ir/... ./lib/wasmrt/... ./lib/results/... ./cmd/irsynth/...
+# Fuzz targets: package and names (`go test -fuzz` takes one target at a time).
+FUZZ_PKG    := ./lib/ir
+FUZZ        := FuzzParse FuzzValidate FuzzCompile
+
+.PHONY: all build setup reproduce phases reports screenshots serve test fuzz bench check clean
+
+all: build
+
+build:
+	$(GO) build -o $(IRSYNTH) ./cmd/irsynth
+	$(GO) build -o $(KERNEL) ./kernel/cmd/irsynth-kernel
+
+setup:
+	scripts/setup.sh
+
+reproduce: setup build phases reports screenshots serve
+
+# Every phase through the command line; each writes its record in $(RESULTS).
+phases: build
+	$(IRSYNTH) phase1 --results $(RESULTS)
+	$(IRSYNTH) dataset --results $(RESULTS)
+	$(IRSYNTH) train classifier --results $(RESULTS)
+	$(IRSYNTH) train decoder --results $(RESULTS)
+	# LEAD: check the flags of phase 5 (search budget per program, which programs).
+	$(IRSYNTH) eval-synth --results $(RESULTS)
+
+# The notebooks, executed headless with the Go kernel, as HTML in $(RESULTS)/reports.
+reports: build
+	$(KERNEL) report --results $(RESULTS) --out $(RESULTS)/reports
+
+# One PNG per dashboard page in $(RESULTS)/screenshots (headless Chromium).
+screenshots: build
+	$(IRSYNTH) serve --results $(RESULTS) --screenshots $(RESULTS)/screenshots
+
+serve: build
+	@if [ "$(SERVE)" = 0 ]; then echo "SERVE=0: not serving the dashboard"; \
+	else echo "dashboard on http://$(ADDR) (Ctrl-C to stop)"; $(IRSYNTH) serve --results $(RESULTS) --addr $(ADDR); fi
+
+test: setup
+	$(GO) test -timeout $(TESTTIMEOUT) ./...
+	$(MAKE) --no-print-directory fuzz
+
+fuzz:
+	@for f in $(FUZZ); do \
+		echo "go test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) $(FUZZ_PKG)"; \
+		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) $(FUZZ_PKG); \
+	done
+
+bench: build
+	$(GO) test -run='^$$' -bench=. -benchmem ./lib/wasmrt/
+	$(IRSYNTH) bench collatz
+
+check:
+	$(GO) vet ./...
+	@out=$$(find . -name '*.go' -not -path './web/node_modules/*' -not -path './.git/*' -print0 | xargs -0 gofmt -l); \
+	if [ -n "$$out" ]; then echo "gofmt -l reports:"; echo "$$out"; exit 1; fi
+	$(GO) test -race $(FAST_PKGS)
+
+clean:
+	rm -rf $(BIN)

@@ -1,0 +1,8 @@
+// Command irsynth is the command line of irsynth: it lists, shows and runs
+// IR programs, answers the study's Collatz question, and runs every phase
+// of the reproduction. Run `irsynth help` for the list of commands.
+//
+// Each command lives in its own file and registers itself from init(), so
+// adding one never touches main.go. Exit status: 0 success, 1 a run-time
+// failure, 2 a usage error or bad input (always one line on stderr).
+package main

@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/wasmrt"
+)
+
+func init() {
+	register(command{
+		Name:    "run",
+		Usage:   "irsynth run NAME|--ir 'START ... END'|--file PATH [--fuel N] [--timeout D] [--interp] ARGS...",
+		Summary: "compile a program to WebAssembly, run it on wazero with the given operands and print the result",
+		Run:     runCmd,
+	})
+}
+
+func runCmd(args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	pf := addProgramFlags(fs)
+	fuel := fs.Int64("fuel", ir.DefaultFuel, "loop iterations the run may take")
+	timeout := fs.Duration("timeout", wasmrt.DefaultTimeout, "wall-clock limit")
+	interp := fs.Bool("interp", false, "run on the reference interpreter instead of wazero")
+	if err := parseInterspersed(fs, args); err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	p, rest, err := pf.load(fs.Args())
+	if err != nil {
+		return usageError(stderr, "run", "%s", strings.TrimPrefix(err.Error(), errUsage.Error()+": "))
+	}
+	operands, err := parseOperands(p, rest)
+	if err != nil {
+		return usageError(stderr, "run", "%v", err)
+	}
+	if *fuel <= 0 {
+		return usageError(stderr, "run", "--fuel must be positive, got %d", *fuel)
+	}
+	if *timeout <= 0 {
+		return usageError(stderr, "run", "--timeout must be positive, got %v", *timeout)
+	}
+	var v int32
+	if *interp {
+		v, err = ir.Interpret(p, operands, *fuel)
+	} else {
+		v, err = runWASM(p, operands, *fuel, *timeout)
+	}
+	if err != nil {
+		return failure(stderr, "run", err)
+	}
+	fmt.Fprintln(stdout, v)
+	return 0
+}
+
+func runWASM(p ir.Program, operands []int32, fuel int64, timeout time.Duration) (int32, error) {
+	ctx := context.Background()
+	rt, err := wasmrt.New(ctx, wasmrt.Config{Fuel: fuel, Timeout: timeout})
+	if err != nil {
+		return 0, err
+	}
+	defer rt.Close(ctx)
+	m, err := rt.Compile(ctx, p)
+	if err != nil {
+		return 0, err
+	}
+	return m.Call(ctx, operands...)
+}
+
+// parseOperands reads one 32-bit integer per argument and checks the count
+// against the program's arity.
+func parseOperands(p ir.Program, args []string) ([]int32, error) {
+	if len(args) != p.Arity {
+		names := ""
+		if s, ok := ir.LibraryProgram(p.Name); ok && len(s.Params) > 0 {
+			names = " (" + strings.Join(s.Params, ", ") + ")"
+		}
+		return nil, fmt.Errorf("%s takes %d operand(s)%s, got %d", p.Name, p.Arity, names, len(args))
+	}
+	out := make([]int32, len(args))
+	for i, a := range args {
+		v, err := strconv.ParseInt(a, 10, 32)
+		if err != nil {
+			return nil, fmt.Errorf("operand %d: %q is not a 32-bit integer", i+1, a)
+		}
+		out[i] = int32(v)
+	}
+	return out, nil
+}

@@ -1,0 +1,140 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/irsynth/irsynth/lib/results"
+	"github.com/irsynth/irsynth/web"
+	"github.com/irsynth/irsynth/web/browser"
+)
+
+func init() { register(cmdServe()) }
+
+func cmdServe() command {
+	return command{
+		Name:    "serve",
+		Usage:   "irsynth serve [--addr 127.0.0.1:8080] [--results DIR] [--fuel N] [--timeout D] [--body-limit SIZE] [--quiet] [--screenshots DIR]",
+		Summary: "serve the dashboard (overview, charts, playground, reports) and its JSON API",
+		Run: func(args []string, stdout, stderr io.Writer) int {
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return serve(ctx, args, stdout, stderr)
+		},
+	}
+}
+
+// serve runs the dashboard until ctx ends (SIGINT or SIGTERM from the
+// command), then shuts down gracefully. With --screenshots it serves on a
+// free loopback port, tours every page in headless Chromium, saves one PNG
+// per page in DIR and exits.
+func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
+	dir := fs.String("results", results.DefaultDir, "results directory")
+	fuel := fs.Int64("fuel", web.DefaultFuel, "loop iterations per run")
+	timeout := fs.Duration("timeout", web.DefaultTimeout, "wall-clock limit per run")
+	limit := fs.String("body-limit", web.DefaultBodyLimit, "largest request body (e.g. 64K)")
+	quiet := fs.Bool("quiet", false, "do not log requests")
+	shots := fs.String("screenshots", "", "tour the pages in headless Chromium, save PNGs in this directory, and exit")
+	if err := fs.Parse(args); err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		return 2
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "irsynth serve: unexpected argument %q\n", fs.Arg(0))
+		return 2
+	}
+	cfg := web.Config{ResultsDir: *dir, Fuel: *fuel, Timeout: *timeout, BodyLimit: *limit}
+	if !*quiet && *shots == "" {
+		cfg.Log = stderr
+	}
+	if *shots != "" {
+		*addr = "127.0.0.1:0"
+	}
+	s, err := newServer(cfg)
+	if err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		return 2
+	}
+	defer s.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		return 1
+	}
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	done := make(chan error, 1)
+	go func() { done <- s.Serve(sctx, ln) }()
+	base := "http://" + ln.Addr().String()
+	if *shots != "" {
+		code := screenshots(base, *shots, stdout, stderr)
+		cancel()
+		if err := <-done; err != nil {
+			fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+			return 1
+		}
+		return code
+	}
+	fmt.Fprintf(stdout, "irsynth serve: listening on %s (results: %s); Ctrl-C stops\n", base, *dir)
+	if err := <-done; err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "irsynth serve: stopped")
+	return 0
+}
+
+// newServer recovers a panic so none escapes the command.
+func newServer(cfg web.Config) (s *web.Server, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			s, err = nil, fmt.Errorf("internal error: %v", r)
+		}
+	}()
+	return web.New(cfg)
+}
+
+func screenshots(base, dir string, stdout, stderr io.Writer) int {
+	b, err := browser.Start(context.Background(), browser.Options{})
+	if err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		if errors.Is(err, browser.ErrNoChromium) {
+			return 2
+		}
+		return 1
+	}
+	defer b.Close()
+	res, err := browser.Tour(b, base, browser.TourOptions{
+		RunProgram: "sum_1_to_n", RunArgs: "100",
+		BadIR:    "START\n  CONST_1\n  I32_ADD   # needs two operands\nEND",
+		Ask:      "What is 1 + 2 + ... + 100?", // shown only once a model is trained
+		ShotsDir: dir, Timeout: 30 * time.Second,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		return 1
+	}
+	code := 0
+	for _, p := range res.Pages {
+		fmt.Fprintf(stdout, "%s\t%s\n", p.Shot, p.URL)
+		for _, e := range p.Errors {
+			fmt.Fprintf(stderr, "irsynth serve: %s: console: %s\n", p.Name, e)
+			code = 1
+		}
+	}
+	abs, _ := filepath.Abs(dir)
+	fmt.Fprintf(stdout, "irsynth serve: %d screenshots in %s; %s\n", len(res.Pages), abs, res.Summary())
+	return code
+}

@@ -1,0 +1,204 @@
+package synth
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+func mustExamples(t *testing.T, s string) []Example {
+	t.Helper()
+	ex, err := ParseExamples(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ex
+}
+
+// TestSynthesizeKnownAnswers: the search finds small programs from a few
+// examples, and what it finds is right on 1,000 fresh inputs (judged
+// against the library's native reference, which the search never sees).
+func TestSynthesizeKnownAnswers(t *testing.T) {
+	cases := []struct {
+		given    string // the library program whose reference judges the answer
+		examples string
+		guided   bool
+	}{
+		{"max_of_two", "(3, 7)→7, (7, 3)→7, (-1, -5)→-1, (120, -4)→120, (-90, 35)→35", false},
+		{"abs_diff", "(3, 7)→4, (7, 3)→4, (-5, 5)→10, (120, -30)→150, (-8, -20)→12", false},
+		{"is_even", "0→1, 1→0, -4→1, -1237→0, 90→1", false},
+		{"min_of_two", "(3, 7)→3, (7, 3)→3, (-1, -5)→-5, (120, -4)→-4, (-90, 35)→-90", true},
+		{"digit_sum", "0→0, 123→6, 1000→1, 98765→35, 7→7", false},
+	}
+	var prior *Prior
+	for _, tc := range cases {
+		t.Run(tc.given, func(t *testing.T) {
+			spec, _ := ir.LibraryProgram(tc.given)
+			opt := Options{Budget: 20 * time.Second}
+			if tc.guided {
+				if prior == nil {
+					prior = PriorWithout(tc.given)
+				}
+				opt.Prior = prior
+			}
+			task := Task{Name: "t", Examples: mustExamples(t, tc.examples)}
+			r, err := Synthesize(context.Background(), task, opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !r.Found {
+				t.Fatalf("not found: stopped %s after %d candidates", r.Stopped, r.Candidates)
+			}
+			if !r.Confirmed {
+				t.Error("winner not confirmed on wazero")
+			}
+			if err := ir.Validate(r.IR()); err != nil {
+				t.Fatalf("invalid program %s: %v", r.Program, err)
+			}
+			if got := Judge(r.IR(), spec, 1000, 42); got != 1 {
+				t.Fatalf("%s is right on %.1f%% of fresh inputs", r.Program, 100*got)
+			}
+		})
+	}
+}
+
+// TestBudgetExhaustion: running out of candidates or time is a clean
+// not-found that says why and how much was tried.
+func TestBudgetExhaustion(t *testing.T) {
+	task := Task{Name: "collatz", Examples: mustExamples(t, "27→111, 7→16, 1→0, 683→38, 97→118")}
+	cases := []struct {
+		name string
+		opt  Options
+		want string
+	}{
+		{"candidates", Options{Budget: time.Minute, MaxCandidates: 20000, SkipConfirm: true}, "candidates"},
+		{"time", Options{Budget: 100 * time.Millisecond, SkipConfirm: true}, "time"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			t0 := time.Now()
+			r, err := Synthesize(context.Background(), task, tc.opt)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Found || r.Program != "" {
+				t.Fatalf("found %s", r.Program)
+			}
+			if r.Stopped != tc.want {
+				t.Fatalf("stopped %q, want %q", r.Stopped, tc.want)
+			}
+			if r.Candidates == 0 || len(r.Tried) == 0 {
+				t.Fatalf("no record of what was tried: %+v", r)
+			}
+			if time.Since(t0) > 20*time.Second {
+				t.Fatalf("took %v", time.Since(t0))
+			}
+		})
+	}
+}
+
+func TestParseExamples(t *testing.T) {
+	cases := []struct {
+		name  string
+		given string
+		want  []Example
+		err   string
+	}{
+		{"arrows", "27→111, 7→16, 1→0", []Example{{[]int32{27}, 111}, {[]int32{7}, 16}, {[]int32{1}, 0}}, ""},
+		{"ascii arrows", "27 -> 111; 7->16", []Example{{[]int32{27}, 111}, {[]int32{7}, 16}}, ""},
+		{"tuples", "(12, 18)→6, (7, 3) -> 1", []Example{{[]int32{12, 18}, 6}, {[]int32{7, 3}, 1}}, ""},
+		{"spaces", "12 18 -> 6, -7 3 -> -1", []Example{{[]int32{12, 18}, 6}, {[]int32{-7, 3}, -1}}, ""},
+		{"lines", "1→1\n2→1\n", []Example{{[]int32{1}, 1}, {[]int32{2}, 1}}, ""},
+		{"no arrow", "27 111", nil, "no arrow"},
+		{"bad input", "x→3", nil, `input "x"`},
+		{"bad output", "3→y", nil, `output "y"`},
+		{"out of range", "3→99999999999", nil, "out of range"},
+		{"empty", " , ", nil, "no examples"},
+		{"two arrows", "1→2→3", nil, "more than one arrow"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got, err := ParseExamples(tc.given)
+			if tc.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tc.err) || !errors.Is(err, ErrExamples) {
+					t.Fatalf("error %v, want one containing %q", err, tc.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %v, want %v", got, tc.want)
+			}
+			for i := range got {
+				if FormatExample(got[i]) != FormatExample(tc.want[i]) {
+					t.Fatalf("example %d: got %v, want %v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestTasksRoundTripAndErrors(t *testing.T) {
+	tasks := []Task{
+		{Name: "collatz_length", Text: "Collatz length of n", Examples: []Example{{[]int32{27}, 111}, {[]int32{7}, 16}}},
+		{Name: "gcd", Examples: []Example{{[]int32{12, 18}, 6}}},
+	}
+	var buf bytes.Buffer
+	if err := WriteTasks(&buf, tasks); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadTasks(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != 2 || back[0].Text != tasks[0].Text || FormatExample(back[1].Examples[0]) != "(12, 18)→6" {
+		t.Fatalf("round trip gave %+v", back)
+	}
+	bad := []struct {
+		name, json, want string
+	}{
+		{"not an array", `{"name": "x"}`, "synth: invalid spec"},
+		{"no examples", `[{"name": "gcd", "examples": []}]`, "task gcd: field examples: no examples"},
+		{"arity mismatch", `[{"name": "gcd", "examples": [{"inputs": [1, 2], "output": 1}, {"inputs": [3], "output": 3}]}]`, "task gcd: examples[1].inputs"},
+		{"wrong type", `[{"name": "gcd", "examples": [{"inputs": ["a"], "output": 1}]}]`, "field examples.inputs"},
+		{"unknown field", `[{"name": "gcd", "exmples": []}]`, "exmples"},
+		{"too many operands", `[{"name": "w", "examples": [{"inputs": [1,2,3,4,5], "output": 1}]}]`, "task w: examples[0].inputs: 5 operands"},
+		{"empty", `[]`, "no tasks"},
+	}
+	for _, tc := range bad {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ReadTasks(strings.NewReader(tc.json))
+			if err == nil || !strings.Contains(err.Error(), tc.want) || !errors.Is(err, ErrSpec) {
+				t.Fatalf("error %v, want one containing %q", err, tc.want)
+			}
+		})
+	}
+}
+
+// TestHeldOutTaskKnowsNoProgram: the task for a held-out program carries
+// only text and examples, and its examples follow the reference.
+func TestHeldOutTaskKnowsNoProgram(t *testing.T) {
+	spec, _ := ir.LibraryProgram("collatz_length")
+	task := HeldOutTask(spec, 0)
+	if len(task.Examples) != 5 || FormatExample(task.Examples[0]) != "27→111" || FormatExample(task.Examples[2]) != "1→0" {
+		t.Fatalf("examples %v", task.Examples)
+	}
+	for _, e := range task.Examples {
+		if spec.Ref(e.Inputs) != e.Output {
+			t.Fatalf("example %v disagrees with the reference", e)
+		}
+	}
+	p := PriorWithout("collatz_length")
+	for _, name := range p.Programs {
+		if name == "collatz_length" {
+			t.Fatal("the held-out program is in the prior's training set")
+		}
+	}
+}

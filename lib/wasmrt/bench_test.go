@@ -1,0 +1,216 @@
+package wasmrt
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"testing"
+)
+
+// benchPrograms are the programs the benchmarks run, by size of their loop.
+var benchPrograms = []string{"max_of_two", "sum_1_to_n", "gcd", "collatz_length"}
+
+// benchArgs are inputs that make each program do real work.
+var benchArgs = map[string][]int32{
+	"max_of_two": {3, 9}, "sum_1_to_n": {1000}, "gcd": {1071, 462}, "collatz_length": {27},
+}
+
+// collatzNumbers are n numbers drawn uniformly in [1, 100000] (seed 1): the
+// study's question, on numbers of the same range.
+func collatzNumbers(n int) []int32 {
+	rng := rand.New(rand.NewPCG(1, 0))
+	out := make([]int32, n)
+	for i := range out {
+		out[i] = 1 + rng.Int32N(100000)
+	}
+	return out
+}
+
+// fresh compiles p with a fuel budget nobody used before, so that the
+// bytes, and hence the compilation cache key, are new: a cold compile.
+var freshFuel = int64(1_000_000_000)
+
+func freshConfig() Config {
+	freshFuel++
+	return Config{Fuel: freshFuel}
+}
+
+// BenchmarkCompile is IR → WASM → machine code with a cold cache.
+func BenchmarkCompile(b *testing.B) {
+	ctx := context.Background()
+	for _, name := range benchPrograms {
+		p := library(b, name).Program
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				r, err := New(ctx, freshConfig())
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r.Compile(ctx, p); err != nil {
+					b.Fatal(err)
+				}
+				r.Close(ctx)
+			}
+		})
+	}
+}
+
+// BenchmarkCompileWarm is the same with the program already in the shared
+// cache (compiled by an earlier Runtime).
+func BenchmarkCompileWarm(b *testing.B) {
+	ctx := context.Background()
+	for _, name := range benchPrograms {
+		p := library(b, name).Program
+		b.Run(name, func(b *testing.B) {
+			r := newRuntime(b, Config{})
+			compile(b, r, p)
+			for b.Loop() {
+				r2, err := New(ctx, Config{})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := r2.Compile(ctx, p); err != nil {
+					b.Fatal(err)
+				}
+				r2.Close(ctx)
+			}
+		})
+	}
+}
+
+// BenchmarkCall is one call on a warm instance.
+func BenchmarkCall(b *testing.B) {
+	ctx := context.Background()
+	for _, name := range benchPrograms {
+		spec := library(b, name)
+		args := benchArgs[name]
+		b.Run(fmt.Sprint(name, "/", args), func(b *testing.B) {
+			r := newRuntime(b, Config{})
+			m := compile(b, r, spec.Program)
+			if got, err := m.Call(ctx, args...); err != nil || got != spec.Ref(args) {
+				b.Fatalf("%s%v = %d, %v", name, args, got, err)
+			}
+			for b.Loop() {
+				m.Call(ctx, args...)
+			}
+		})
+		b.Run(fmt.Sprint(name, "/", args, "/native"), func(b *testing.B) {
+			for b.Loop() {
+				spec.Ref(args)
+			}
+		})
+	}
+}
+
+// BenchmarkBatch is collatz_length over n numbers on every core.
+func BenchmarkBatch(b *testing.B) {
+	ctx := context.Background()
+	p := library(b, "collatz_length").Program
+	for _, n := range []int{100, 10_000} {
+		inputs := make([][]int32, n)
+		for i, v := range collatzNumbers(n) {
+			inputs[i] = []int32{v}
+		}
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			r := newRuntime(b, Config{})
+			m := compile(b, r, p)
+			m.Prewarm(ctx, r.workers)
+			for b.Loop() {
+				m.Batch(ctx, inputs)
+			}
+		})
+	}
+}
+
+// BenchmarkCollatz100 answers the study's question (the Collatz length of
+// 100 numbers; the study took 20.99 ms) from scratch in each iteration:
+//
+//	cold     new Runtime, compile with a cold cache, instantiate, 100 calls
+//	warm     the same with the module in the shared cache
+//	calls    the 100 calls alone, on a warm instance
+//	native   the same loop in Go
+//	const    the study's form: each number compiled (cold) into its own module
+func BenchmarkCollatz100(b *testing.B) {
+	ctx := context.Background()
+	p := library(b, "collatz_length").Program
+	nums := collatzNumbers(100)
+	whole := func(b *testing.B, cfg func() Config) {
+		for b.Loop() {
+			r, err := New(ctx, cfg())
+			if err != nil {
+				b.Fatal(err)
+			}
+			m, err := r.Compile(ctx, p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := m.Prewarm(ctx, 1); err != nil {
+				b.Fatal(err)
+			}
+			for _, n := range nums {
+				if _, err := m.Call(ctx, n); err != nil {
+					b.Fatal(err)
+				}
+			}
+			r.Close(ctx)
+		}
+	}
+	b.Run("cold", func(b *testing.B) { whole(b, freshConfig) })
+	b.Run("warm", func(b *testing.B) {
+		r := newRuntime(b, Config{})
+		compile(b, r, p)
+		whole(b, func() Config { return Config{} })
+	})
+	b.Run("calls", func(b *testing.B) {
+		r := newRuntime(b, Config{})
+		m := compile(b, r, p)
+		for b.Loop() {
+			for _, n := range nums {
+				m.Call(ctx, n)
+			}
+		}
+	})
+	b.Run("native", func(b *testing.B) {
+		var sink int32
+		for b.Loop() {
+			for _, n := range nums {
+				sink += nativeCollatz(n)
+			}
+		}
+		_ = sink
+	})
+	b.Run("const", func(b *testing.B) {
+		for b.Loop() {
+			r, err := New(ctx, freshConfig()) // new bytes: every module compiles cold
+			if err != nil {
+				b.Fatal(err)
+			}
+			for _, n := range nums {
+				m, err := r.CompileConst(ctx, p, []int32{n})
+				if err != nil {
+					b.Fatal(err)
+				}
+				if _, err := m.Call(ctx); err != nil {
+					b.Fatal(err)
+				}
+				m.Close(ctx)
+			}
+			r.Close(ctx)
+		}
+	})
+}
+
+// BenchmarkPreemptible is one collatz_length call on each engine.
+func BenchmarkPreemptible(b *testing.B) {
+	ctx := context.Background()
+	p := library(b, "collatz_length").Program
+	for _, pre := range []bool{false, true} {
+		b.Run(fmt.Sprint("preemptible=", pre), func(b *testing.B) {
+			r := newRuntime(b, Config{Preemptible: pre})
+			m := compile(b, r, p)
+			for b.Loop() {
+				m.Call(ctx, 27)
+			}
+		})
+	}
+}

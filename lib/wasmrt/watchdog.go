@@ -1,0 +1,84 @@
+package wasmrt
+
+import "time"
+
+// watch makes sure the watchdog runs while calls are in flight. The caller
+// has already published its call in its instance's state. In the steady
+// state this reads two flags and writes nothing.
+func (r *Runtime) watch() {
+	if !r.used.Load() {
+		r.used.Store(true)
+	}
+	if !r.watching.Load() && r.watching.CompareAndSwap(false, true) {
+		go r.watchdog()
+	}
+}
+
+// tickFor is how often the watchdog looks at the running calls: a tenth of
+// the timeout, between 1 ms and 50 ms. A call is stopped between its
+// timeout and its timeout plus two ticks.
+func tickFor(timeout time.Duration) time.Duration {
+	t := timeout / 10
+	if timeout <= 0 || t > 50*time.Millisecond {
+		t = 50 * time.Millisecond
+	}
+	return max(t, time.Millisecond)
+}
+
+// watchdog stops calls that ran past their deadline (see instance.kill).
+// It exits after a tick with no call in flight; watch starts it again.
+func (r *Runtime) watchdog() {
+	t := time.NewTicker(r.tick)
+	defer t.Stop()
+	for {
+		select {
+		case <-r.done:
+			r.watching.Store(false)
+			return
+		case <-t.C:
+			r.ticks.Add(1)
+		}
+		running := r.sweep()
+		if r.used.Swap(false) || running {
+			continue
+		}
+		r.watching.Store(false)
+		// A call that started before the store above and saw watching still
+		// true is visible now, through used or its running state: carry on.
+		if (r.used.Load() || r.sweep()) && r.watching.CompareAndSwap(false, true) {
+			continue
+		}
+		return
+	}
+}
+
+// sweep stops every call past its deadline and reports whether any call
+// is in flight. It allocates nothing once its scratch space has grown: an
+// allocation here could start a garbage collection, which cannot finish
+// while a WASM call runs.
+func (r *Runtime) sweep() (running bool) {
+	now := r.ticks.Load()
+	r.mu.Lock()
+	mods := r.sweepMods[:0]
+	for m := range r.modules {
+		mods = append(mods, m)
+	}
+	r.sweepMods = mods
+	r.mu.Unlock()
+	for _, m := range mods {
+		m.mu.Lock()
+		for in := range m.all {
+			s := in.state.Load()
+			if s&stateRunning == 0 {
+				continue
+			}
+			running = true
+			if d := in.deadline.Load(); s&stateKilled == 0 && d != 0 && now >= d {
+				in.kill(s>>stateBits, m.timeoutErr)
+			}
+		}
+		m.mu.Unlock()
+	}
+	clear(mods)
+	return running
+}
