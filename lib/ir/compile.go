@@ -44,6 +44,8 @@ func (o CompileOptions) fuel() (int32, error) {
 // left. Every entry into a loop body checks and decrements fuel; when none is
 // left the module sets fuel to -1 and traps (unreachable), so a runaway
 // program stops and a runtime can tell exhaustion from other traps.
+// "CONST_2 I32_DIV_S" and "CONST_2 I32_REM_S" compile to shifts (exact for
+// every i32), since wazero turns i32.div_s into a hardware divide.
 func Compile(p Program, opt CompileOptions) ([]byte, error) {
 	m, err := lower(p, nil, opt)
 	if err != nil {
@@ -98,6 +100,9 @@ const (
 	wI32DivS     = 0x6d
 	wI32RemS     = 0x6f
 	wI32Or       = 0x72
+	wI32And      = 0x71
+	wI32ShrS     = 0x75
+	wI32ShrU     = 0x76
 
 	blockEmpty = 0x40
 	blockI32   = 0x7f
@@ -137,8 +142,19 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 		m.params = 0
 	}
 	emit := func(code byte, imm int32, ir int) { m.body = append(m.body, winst{code, imm, ir}) }
-	for i, op := range p.Ops {
+	scratch := int32(-1) // a local for strength-reduced division, allocated on first use
+	for i := 0; i < len(p.Ops); i++ {
+		op := p.Ops[i]
 		info := codebook[op]
+		if op == OpConst2 && i+1 < len(p.Ops) && (p.Ops[i+1] == OpI32DivS || p.Ops[i+1] == OpI32RemS) {
+			if scratch < 0 {
+				scratch = int32(m.params + m.locals)
+				m.locals++
+			}
+			i++
+			halve(emit, scratch, p.Ops[i] == OpI32RemS, i)
+			continue
+		}
 		switch info.Category {
 		case CatConst:
 			emit(wI32Const, info.imm, i)
@@ -204,6 +220,32 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 		}
 	}
 	return m, nil
+}
+
+// halve emits x/2 (or x rem 2) for the x on the stack with shifts instead of
+// i32.div_s (i32.rem_s), which wazero compiles to a hardware divide: a
+// strength reduction any compiler makes, exact for every i32 including
+// negatives and INT_MIN (the quotient rounds toward zero, the remainder has
+// the sign of x, and division by the constant 2 cannot trap):
+//
+//	q = (x + (x >>u 31)) >>s 1     r = x - ((x + (x >>u 31)) & -2)
+func halve(emit func(byte, int32, int), t int32, rem bool, ir int) {
+	emit(wLocalTee, t, ir)
+	if rem {
+		emit(wLocalGet, t, ir)
+	}
+	emit(wLocalGet, t, ir)
+	emit(wI32Const, 31, ir)
+	emit(wI32ShrU, 0, ir)
+	emit(wI32Add, 0, ir)
+	if rem {
+		emit(wI32Const, -2, ir)
+		emit(wI32And, 0, ir)
+		emit(wI32Sub, 0, ir)
+		return
+	}
+	emit(wI32Const, 1, ir)
+	emit(wI32ShrS, 0, ir)
 }
 
 func nameOf(p Program) string {

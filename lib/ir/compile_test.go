@@ -159,3 +159,25 @@ func BenchmarkCompile(b *testing.B) {
 		})
 	}
 }
+
+// Division and remainder by the constant 2 compile to shifts; they must stay
+// exact for negatives and INT_MIN (Go's / and % truncate, as WASM's do).
+func TestHalvingIsExact(t *testing.T) {
+	div := ir.MustParse("div2", "START SLOT_0 CONST_2 I32_DIV_S END")
+	rem := ir.MustParse("rem2", "START SLOT_0 CONST_2 I32_REM_S END")
+	dw, _ := ir.Compile(div, ir.CompileOptions{})
+	rw, _ := ir.Compile(rem, ir.CompileOptions{})
+	dwat, _ := ir.WAT(div)
+	rwat, _ := ir.WAT(rem)
+	if strings.Contains(dwat, "div_s") || strings.Contains(rwat, "rem_s") {
+		t.Fatalf("division by 2 still compiles to a divide")
+	}
+	for _, x := range []int32{-2147483648, -2147483647, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 2147483646, 2147483647} {
+		if got, err := wazeroRun(t, dw, []int32{x}); err != nil || got != x/2 {
+			t.Errorf("%d / 2 = %d, %v; want %d", x, got, err, x/2)
+		}
+		if got, err := wazeroRun(t, rw, []int32{x}); err != nil || got != x%2 {
+			t.Errorf("%d rem 2 = %d, %v; want %d", x, got, err, x%2)
+		}
+	}
+}

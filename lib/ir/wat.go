@@ -11,7 +11,7 @@ var watNames = map[byte]string{
 	wLocalTee: "local.tee", wGlobalGet: "global.get", wGlobalSet: "global.set", wI32Const: "i32.const",
 	wI32Eqz: "i32.eqz", wI32Eq: "i32.eq", wI32Ne: "i32.ne", wI32LtS: "i32.lt_s", wI32GtS: "i32.gt_s",
 	wI32LeS: "i32.le_s", wI32GeS: "i32.ge_s", wI32Add: "i32.add", wI32Sub: "i32.sub", wI32Mul: "i32.mul",
-	wI32DivS: "i32.div_s", wI32RemS: "i32.rem_s", wI32Or: "i32.or",
+	wI32DivS: "i32.div_s", wI32RemS: "i32.rem_s", wI32Or: "i32.or", wI32And: "i32.and", wI32ShrS: "i32.shr_s", wI32ShrU: "i32.shr_u",
 }
 
 // WAT returns the WebAssembly text of the module Compile builds for p, each
