@@ -47,8 +47,9 @@ phases: build
 	$(IRSYNTH) dataset --results $(RESULTS)
 	$(IRSYNTH) train classifier --results $(RESULTS)
 	$(IRSYNTH) train decoder --results $(RESULTS)
-	# LEAD: check the flags of phase 5 (search budget per program, which programs).
-	$(IRSYNTH) eval-synth --results $(RESULTS)
+	# Phase 5: leave-one-out synthesis of every library program (60 s budget each,
+	# guided and unguided) and the decoder with and without the validity mask.
+	$(IRSYNTH) eval synth --workers 2 --results $(RESULTS)
 
 # The notebooks, executed headless with the Go kernel, as HTML in $(RESULTS)/reports.
 reports: build

@@ -16,13 +16,16 @@ func init() { register(cmdEval()) }
 func cmdEval() command {
 	return command{
 		Name:    "eval",
-		Usage:   "irsynth eval [classifier|decoder|all] [--split study|expanded|holdout] [--results DIR]",
+		Usage:   "irsynth eval [classifier|decoder|all] [--split study|expanded|holdout] [--results DIR]  |  irsynth eval synth [eval-synth flags]",
 		Summary: "re-evaluate the saved classifier and decoder checkpoints and rewrite their results",
 		Run:     runEval,
 	}
 }
 
 func runEval(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "synth" {
+		return runEvalSynth(args[1:], stdout, stderr)
+	}
 	which := "all"
 	if len(args) > 0 && (args[0] == "classifier" || args[0] == "decoder" || args[0] == "all") {
 		which, args = args[0], args[1:]
