@@ -103,3 +103,19 @@ func (c *checkpoint) restore(path string, ps *nn.Params, opt *nn.Adam) error {
 	}
 	return nil
 }
+
+// openCheckpoint reads the checkpoint of kind at path and checks that it was
+// trained with enc (nil: the default encoder), which it returns.
+func openCheckpoint(path, kind string, enc Encoder) (*checkpoint, Encoder, error) {
+	if enc == nil {
+		enc = DefaultEncoder()
+	}
+	ck, err := readCheckpoint(path, kind)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := ck.checkEncoder(path, enc); err != nil {
+		return nil, nil, err
+	}
+	return ck, enc, nil
+}

@@ -255,14 +255,8 @@ func (c *Classifier) save(path string, opt *nn.Adam, epoch int) error {
 // Checkpoint. enc must be the encoder it was trained with (nil: default).
 func LoadClassifier(path string, enc Encoder) (c *Classifier, err error) {
 	defer guard(&err)
-	if enc == nil {
-		enc = DefaultEncoder()
-	}
-	ck, err := readCheckpoint(path, "classifier")
+	ck, enc, err := openCheckpoint(path, "classifier", enc)
 	if err != nil {
-		return nil, err
-	}
-	if err := ck.checkEncoder(path, enc); err != nil {
 		return nil, err
 	}
 	c = &Classifier{enc: enc, labels: ck.Labels, arch: ck.Arch, History: ck.History}

@@ -282,14 +282,8 @@ func (d *Decoder) save(path string, opt *nn.Adam, epoch int) error {
 // Checkpoint. enc must be the encoder it was trained with (nil: default).
 func LoadDecoder(path string, enc Encoder) (d *Decoder, err error) {
 	defer guard(&err)
-	if enc == nil {
-		enc = DefaultEncoder()
-	}
-	ck, err := readCheckpoint(path, "decoder")
+	ck, enc, err := openCheckpoint(path, "decoder", enc)
 	if err != nil {
-		return nil, err
-	}
-	if err := ck.checkEncoder(path, enc); err != nil {
 		return nil, err
 	}
 	if len(ck.Labels) < 3 || ck.Labels[0] != PAD || ck.Labels[1] != BOS || ck.Labels[2] != EOS {

@@ -161,14 +161,8 @@ func (t *Tagger) Save(path string) error {
 // trained with (nil: default).
 func LoadTagger(path string, enc Encoder) (t *Tagger, err error) {
 	defer guard(&err)
-	if enc == nil {
-		enc = DefaultEncoder()
-	}
-	ck, err := readCheckpoint(path, "tagger")
+	ck, enc, err := openCheckpoint(path, "tagger", enc)
 	if err != nil {
-		return nil, err
-	}
-	if err := ck.checkEncoder(path, enc); err != nil {
 		return nil, err
 	}
 	t = &Tagger{enc: enc, tags: ck.Labels, arch: ck.Arch, History: ck.History}
