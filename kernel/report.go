@@ -80,6 +80,12 @@ func (c NBConvert) Run(ctx context.Context, format, outDir string, notebooks ...
 		stderr = io.Discard
 	}
 	staging := filepath.Join(tmp, "out")
+	var templateArgs []string
+	if format == "html" {
+		if templateArgs, err = offlineTemplate(filepath.Join(tmp, "templates")); err != nil {
+			return err
+		}
+	}
 	for _, nb := range notebooks {
 		abs, err := filepath.Abs(nb)
 		if err != nil {
@@ -89,7 +95,8 @@ func (c NBConvert) Run(ctx context.Context, format, outDir string, notebooks ...
 			"--to", format, "--execute",
 			"--ExecutePreprocessor.kernel_name="+SpecName,
 			fmt.Sprintf("--ExecutePreprocessor.timeout=%d", int(timeout.Seconds())),
-			"--output-dir", staging, abs)
+			"--output-dir", staging)
+		cmd.Args = append(append(cmd.Args, templateArgs...), abs)
 		cmd.Dir = filepath.Dir(abs)
 		cmd.Env = env
 		var log strings.Builder
@@ -114,6 +121,34 @@ func (c NBConvert) Run(ctx context.Context, format, outDir string, notebooks ...
 		}
 	}
 	return nil
+}
+
+// The HTML reports must read well opened from disk with no network and when
+// the dashboard serves them, but nbconvert's lab template loads require.js
+// and MathJax from a CDN (Debian's, from file:///usr/share). The
+// "offline" template extends it without those two scripts (the cells' own
+// output, echarts included, is self-contained).
+const (
+	offlineConf  = `{"base_template": "lab", "mimetypes": {"text/html": true}}`
+	offlineIndex = `{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+`
+)
+
+// offlineTemplate writes the offline template under dir and returns the
+// nbconvert arguments that select it.
+func offlineTemplate(dir string) ([]string, error) {
+	t := filepath.Join(dir, "offline")
+	if err := os.MkdirAll(t, 0o755); err != nil {
+		return nil, fmt.Errorf("kernel: nbconvert template: %w", err)
+	}
+	for name, text := range map[string]string{"conf.json": offlineConf, "index.html.j2": offlineIndex} {
+		if err := os.WriteFile(filepath.Join(t, name), []byte(text), 0o644); err != nil {
+			return nil, fmt.Errorf("kernel: nbconvert template: %w", err)
+		}
+	}
+	return []string{"--TemplateExporter.extra_template_basedirs=" + dir, "--template", "offline"}, nil
 }
 
 func tail(s string, n int) string {
