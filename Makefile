@@ -74,8 +74,13 @@ fuzz:
 	done
 
 bench: build
-	$(GO) test -run='^$$' -bench=. -benchmem ./lib/wasmrt/
+	$(GO) test -run='^$$' -bench=. -benchmem ./lib/wasmrt/ ./lib/ir/
 	$(IRSYNTH) bench collatz
+	$(GO) test -run='^$$' -bench=. -benchtime=1x ./lib/synth/
+	$(GO) test -run='^$$' -bench=DecoderTrainStep ./lib/models/
+	$(GO) test -run='^$$' -bench=APIRun -benchtime=5s ./web/
+	$(GO) test -run='^$$' -bench=Kernel -benchtime=1x ./kernel/
+	@echo "gorgonia vs PyTorch (needs WITH_TORCH=1 scripts/setup.sh): scripts/bench/compare.sh"
 
 check:
 	$(GO) vet ./...
