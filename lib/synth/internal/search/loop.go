@@ -34,6 +34,10 @@ type driver struct {
 	pw       bool
 	cif, aff *expr.Pool
 
+	// step drivers: the update is one of a few fixed steps (upd), not an
+	// enumerated expression
+	upd *expr.Pool
+
 	// the trajectory of the driver being tried
 	traj []int32 // per step, nd values (the drivers at loop-body entry)
 	off  []int   // per example, start in traj (in steps); off[len] = end
@@ -173,16 +177,17 @@ func combosPruned(pools []*expr.Pool, caps []int, total int, choice []int32, fn 
 // the enumeration's branching in check (results and initial values are
 // short in practice; updates and conditions may be longer).
 const (
-	capInit   = 3
-	capCond   = 9
-	capUpdate = 17
-	capResult = 5
-	capAccum  = 11
-	capUpd2   = 5 // each update of a two-driver loop
-	capPWCond = 7 // the divisibility test of a piecewise update
-	capPWArm  = 13
-	capPWLoop = 4 // the loop condition of a piecewise loop
-	capPWEnd  = 4 // endings tried on each piecewise driver (a count, a sum, the final value)
+	capInit     = 3
+	capCond     = 9
+	capUpdate   = 17
+	capResult   = 5
+	capAccum    = 11
+	capUpd2     = 5 // each update of a two-driver loop
+	capPWCond   = 7 // the divisibility test of a piecewise update
+	capPWArm    = 13
+	capPWLoop   = 4 // the loop condition of a piecewise loop
+	capPWEnd    = 4 // endings tried on each piecewise driver (a count, a sum, the final value)
+	capStepCond = 5 // the loop condition of a fixed-step loop (x, i <= n, i*i <= n)
 )
 
 // level tries every loop program of exactly cost level.
@@ -201,6 +206,9 @@ func (d *driver) level(level int) ([]ir.Op, string, bool) {
 	}
 	pools = append(pools, d.gp)
 	caps = append(caps, capCond)
+	if d.upd != nil {
+		caps[len(caps)-1] = capStepCond
+	}
 	if d.pw {
 		caps[len(caps)-1] = capPWLoop
 		base -= s.c.Ite
@@ -208,7 +216,7 @@ func (d *driver) level(level int) ([]ir.Op, string, bool) {
 		caps = append(caps, capPWCond, capPWArm, capPWArm)
 	}
 	for j := 0; j < d.nd && !d.pw; j++ {
-		pools = append(pools, d.gp)
+		pools = append(pools, d.updPool())
 		if d.nd == 1 {
 			caps = append(caps, capUpdate)
 		} else {
@@ -341,7 +349,7 @@ func (d *driver) updatesMove(choice []int32) bool {
 		k := choice[d.nd+1+j]
 		u, ok := d.moves[k]
 		if !ok {
-			u = d.usesDriver(d.gp.ID(k))
+			u = d.usesDriver(d.updPool().ID(k))
 			d.moves[k] = u
 		}
 		if u {
@@ -363,7 +371,7 @@ func (d *driver) simulate(choice []int32) (uint64, bool) {
 		cif, armA, armB = d.cif.Code(choice[2]), d.aff.Code(choice[3]), d.aff.Code(choice[4])
 	} else {
 		for j := 0; j < nd; j++ {
-			upd[j] = d.gp.Code(choice[nd+1+j])
+			upd[j] = d.updPool().Code(choice[nd+1+j])
 		}
 	}
 	d.traj = d.traj[:0]
@@ -589,7 +597,7 @@ func (d *driver) emit(drv, acc []int32, result int32) []ir.Op {
 		ops = a.Emit(ops, ite)
 	} else {
 		for j := 0; j < nd; j++ {
-			ops = a.Emit(ops, d.gp.ID(drv[nd+1+j]))
+			ops = a.Emit(ops, d.updPool().ID(drv[nd+1+j]))
 		}
 	}
 	for j := nd - 1; j >= 0; j-- {
@@ -666,6 +674,44 @@ func newPiecewise(s *searcher, base *driver) *driver {
 	}
 	for _, e := range arms {
 		d.aff.Insert(e, d.aff.CostOf(e))
+	}
+	return d
+}
+
+// updPool is the pool the drivers' updates come from.
+func (d *driver) updPool() *expr.Pool {
+	if d.upd != nil {
+		return d.upd
+	}
+	return d.gp
+}
+
+// newStep is the loop whose one driver moves by a fixed step each time
+// round: x+m, x-m, x*m or x/m with m one of the IR's constants 1, 2, 10
+// (counting loops, halving loops, digit loops). It is a corner of the plain
+// loop's space, searched on its own so that its few drivers leave the cost
+// budget to the condition and the accumulators. It shares the plain loop's
+// pools for conditions, results and accumulators.
+func newStep(s *searcher, base *driver) *driver {
+	d := &driver{s: s, nd: 1, name: "loop step", gp: base.gp, fa: base.fa,
+		varies: base.varies, moves: map[int32]bool{}, seen: map[uint64]drvKey{},
+		envs: base.envs, fuel: base.fuel}
+	d.off = make([]int, len(s.ex)+1)
+	d.fin = make([]int32, len(s.ex))
+	a := s.arena
+	g := base.gp.G
+	g.MaxCost = capUpdate
+	d.upd = expr.NewFixedPool(a, g, base.gp.Envs)
+	x := a.Add(expr.Node{Kind: expr.Var, Val: expr.LocalBase})
+	for _, m := range []int32{1, 2, 10} {
+		k := a.Add(expr.Node{Kind: expr.Const, Val: m})
+		for _, op := range []ir.Op{ir.OpI32Add, ir.OpI32Sub, ir.OpI32Mul, ir.OpI32DivS} {
+			if m == 1 && (op == ir.OpI32Mul || op == ir.OpI32DivS) {
+				continue
+			}
+			e := a.Add(expr.Node{Kind: expr.Bin, Op: op, A: x, B: k})
+			d.upd.Insert(e, d.upd.CostOf(e))
+		}
 	}
 	return d
 }

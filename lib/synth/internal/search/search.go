@@ -79,6 +79,7 @@ type searcher struct {
 	d1    *driver
 	d2    *driver
 	pw    *driver
+	st    *driver
 	// foundExtra: cost of a found program beyond its family's level (the
 	// piecewise family's endings)
 	foundExtra int
@@ -113,6 +114,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 	s.d1 = newDriver1(s)
 	s.d2 = newDriver2(s)
 	s.pw = newPiecewise(s, s.d1)
+	s.st = newStep(s, s.d1)
 	res := Result{PerFamily: s.per}
 	// The sketch families advance through their cost levels independently;
 	// the family that has had the least time so far goes next, so a family
@@ -122,6 +124,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 		{name: "loop", next: s.d1.level},
 		{name: "loop2", next: s.d2.level, max: loop2MaxLevel},
 		{name: "loop piecewise", next: s.pw.level, max: pwMaxLevel},
+		{name: "loop step", next: s.st.level},
 	}
 	// A program found is kept while the other families catch up to its
 	// cost, for a grace period of half the time it took (at least
