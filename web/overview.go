@@ -169,12 +169,28 @@ func buildOverview(recs plots.Records, version, dir string, loadErr error) Overv
 		row("held-out programs solved (unguided)", or(has5, func() string { return fmt.Sprintf("%d of %d", p5.SolvedNoNN, p5.Total) }), ""),
 		row("decoder with validity mask: held-out execution", or(has5, func() string { return pctS(p5.Structured.TestExecMasked) }), pctS(st.DecoderTestExec)),
 		row("decoder with validity mask: valid programs", or(has5, func() string { return pctS(p5.Structured.ValidMasked) }), ""),
+		row("held-out collatz_length (the study's headline)", or(has5, func() string { return collatzVerdict(p5) }), "0% (not solved)"),
 		row("collatz_length: median time to solve", or(has5, func() string { return fmt.Sprintf("%.2f s", p5.CollatzMedianSec) }), ""),
 	}
 	ph5.Notes = []string{"The study proposed, but did not build, neural-guided symbolic search; its flat generators solved no held-out program."}
 
 	ov.Phases = []Phase{ph1, ph2, ph3, ph4, ph5}
 	return ov
+}
+
+// collatzVerdict is the held-out collatz_length row of the leave-one-out
+// table: solved (right on every fresh input) or not, and how fast.
+func collatzVerdict(p5 *results.Phase5) string {
+	for _, r := range p5.Rows {
+		if r.Name != "collatz_length" {
+			continue
+		}
+		if r.Guided.Solved {
+			return fmt.Sprintf("solved in %.2f s, right on all %d fresh inputs", r.Guided.Seconds, p5.FreshTests)
+		}
+		return fmt.Sprintf("not solved (%s of fresh inputs right)", pctS(r.Guided.Correct))
+	}
+	return "not in the table"
 }
 
 func studySize(sp results.DatasetSplit) string {
