@@ -22,7 +22,11 @@
 //   - a while loop: one or two driver variables initialised from the
 //     operands and updated (possibly by a value IF) until a condition
 //     fails, then either an expression of the final drivers or up to three
-//     accumulators folded over the drivers' trajectory.
+//     accumulators folded over the drivers' trajectory;
+//   - the same loop with one driver that moves by a fixed step (x±m, x*m,
+//     x/m for the constants 1, 2, 10: counting, halving and digit loops),
+//     searched as a family of its own so that its few drivers leave the
+//     cost budget to the condition and the accumulators.
 //
 // The drivers' trajectory is simulated once per driver, every accumulator
 // is a fold over it, and drivers with the same trajectories on every

@@ -3,7 +3,8 @@
 // plugged into a fixed, generic grammar of program sketches (a straight-line
 // or value-IF expression; a while loop whose driver variables follow an
 // update rule until a condition fails, with up to three accumulators folded
-// over the driver's trajectory), enumerated cheapest first under a cost
+// over the driver's trajectory; the same loop with a driver that moves by a
+// fixed step, searched on its own), enumerated cheapest first under a cost
 // model that a learned prior may reshape.
 package search
 
