@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-pkgs=(wabt libopenblas-dev pkg-config libzmq3-dev jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium chromium-driver wrk)
+pkgs=(wabt libopenblas-dev jupyter-notebook jupyter-nbconvert jupyter-client python3-nbclient python3-ipykernel chromium chromium-driver wrk)
 if [ "${WITH_TORCH:-0}" = 1 ]; then pkgs+=(python3-torch); fi
 
 missing=()
