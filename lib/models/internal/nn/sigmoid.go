@@ -97,12 +97,7 @@ func (op bceGradOp) Do(vals ...G.Value) (G.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := 0
-	for _, v := range t {
-		if v != Ignore {
-			n++
-		}
-	}
+	n := scored(t)
 	out := op.allocZero(len(x))
 	if n > 0 {
 		scale := seed / float32(n)

@@ -114,12 +114,7 @@ func (op xentGradOp) Do(vals ...G.Value) (G.Value, error) {
 	if err != nil {
 		return nil, err
 	}
-	n := 0
-	for _, t := range target {
-		if t != Ignore {
-			n++
-		}
-	}
+	n := scored(target)
 	out := op.allocZero(len(logits))
 	if n == 0 {
 		return dense(out, len(target), v), nil
@@ -138,4 +133,16 @@ func (op xentGradOp) Do(vals ...G.Value) (G.Value, error) {
 		}
 	}
 	return dense(out, len(target), v), nil
+}
+
+// scored counts the targets that are not Ignore: the denominator of both
+// cross-entropy losses' means.
+func scored(targets []float32) int {
+	n := 0
+	for _, t := range targets {
+		if t != Ignore {
+			n++
+		}
+	}
+	return n
 }
