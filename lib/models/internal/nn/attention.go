@@ -147,11 +147,7 @@ func (op attnOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 type attnGradOp struct{ attnOp }
 
 func (op attnGradOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op attnGradOp) Do(vals ...G.Value) (G.Value, error) {

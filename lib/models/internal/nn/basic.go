@@ -16,11 +16,7 @@ func BiasAdd(x, b *G.Node) (*G.Node, error) {
 type biasAddOp struct{ base }
 
 func (op biasAddOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op biasAddOp) Do(vals ...G.Value) (G.Value, error) {
@@ -108,11 +104,7 @@ func MulMask(x, mask *G.Node) (*G.Node, error) {
 type mulMaskOp struct{ base }
 
 func (op mulMaskOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op mulMaskOp) Do(vals ...G.Value) (G.Value, error) {
@@ -155,11 +147,7 @@ func ReLU(x *G.Node) (*G.Node, error) {
 type reluOp struct{ base }
 
 func (op reluOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op reluOp) Do(vals ...G.Value) (G.Value, error) {
@@ -198,11 +186,7 @@ func (op reluOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 type reluGradOp struct{ base }
 
 func (op reluGradOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op reluGradOp) Do(vals ...G.Value) (G.Value, error) {

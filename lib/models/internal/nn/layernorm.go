@@ -39,11 +39,7 @@ func (s *lnStats) of(x []float32, d int) (mean, rstd []float32) {
 }
 
 func (op lnOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op lnOp) Do(vals ...G.Value) (G.Value, error) {
@@ -132,11 +128,7 @@ type lnGradXOp struct {
 }
 
 func (op lnGradXOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op lnGradXOp) Do(vals ...G.Value) (G.Value, error) {

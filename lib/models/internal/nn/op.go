@@ -123,6 +123,15 @@ func checkArity(name string, want int, vals []G.Value) error {
 	return nil
 }
 
+// sameShape is the InferShape of an op whose output has its first input's shape.
+func sameShape(ds []G.DimSizer) (tensor.Shape, error) {
+	s, err := inputShape(ds, 0)
+	if err != nil {
+		return nil, err
+	}
+	return s.Clone(), nil
+}
+
 func inputShape(ds []G.DimSizer, i int) (tensor.Shape, error) {
 	if i >= len(ds) {
 		return nil, fmt.Errorf("nn: missing input %d", i)

@@ -78,11 +78,7 @@ func (op bceOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 type bceGradOp struct{ base }
 
 func (op bceGradOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op bceGradOp) Do(vals ...G.Value) (G.Value, error) {

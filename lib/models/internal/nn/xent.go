@@ -95,11 +95,7 @@ func (op xentOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 type xentGradOp struct{ base }
 
 func (op xentGradOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	s, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	return s.Clone(), nil
+	return sameShape(ds)
 }
 
 func (op xentGradOp) Do(vals ...G.Value) (G.Value, error) {
