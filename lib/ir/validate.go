@@ -26,14 +26,11 @@ func Validate(p Program) error {
 // analysis is what validation learns about a program, reused by the compiler
 // and the interpreter.
 type analysis struct {
-	height    []int   // stack height before each op
-	match     []int   // IF_BEGIN→ELSE or IF_END, ELSE→IF_END, LOOP_END→LOOP_BEGIN, BR/BR_IF→LOOP_BEGIN
-	closing   []int   // IF_BEGIN→IF_END
-	results   []uint8 // IF_BEGIN: values the IF leaves (0 or 1)
-	depth     []int   // BR/BR_IF: WASM label depth of the target loop
-	loopBase  []int   // BR/BR_IF: stack height at the target loop's entry
-	maxHeight int
-	locals    int // locals used: highest LOCAL index + 1
+	match    []int   // IF_BEGIN→ELSE or IF_END, ELSE→IF_END, LOOP_END→LOOP_BEGIN, BR/BR_IF→LOOP_BEGIN
+	results  []uint8 // IF_BEGIN: values the IF leaves (0 or 1)
+	depth    []int   // BR/BR_IF: WASM label depth of the target loop
+	loopBase []int   // BR/BR_IF: stack height at the target loop's entry
+	locals   int     // locals used: highest LOCAL index + 1
 }
 
 type frame struct {
@@ -66,9 +63,7 @@ func analyze(p Program) (*analysis, error) {
 		return nil, verr(0, ops[0].String(), ErrMissingStart, "a program begins with START")
 	}
 	a := &analysis{
-		height:   make([]int, n),
 		match:    make([]int, n),
-		closing:  make([]int, n),
 		results:  make([]uint8, n),
 		depth:    make([]int, n),
 		loopBase: make([]int, n),
@@ -78,7 +73,6 @@ func analyze(p Program) (*analysis, error) {
 	for i := 1; i < n; i++ {
 		op := ops[i]
 		info := codebook[op]
-		a.height[i] = h
 		top := &frames[len(frames)-1]
 		need := func(k int) error {
 			if h-top.base < k {
@@ -162,7 +156,6 @@ func analyze(p Program) (*analysis, error) {
 				}
 				a.match[top.elseAt] = i
 			}
-			a.closing[top.start] = i
 			a.results[top.start] = uint8(res)
 			h = top.base + res
 			frames = frames[:len(frames)-1]
@@ -211,9 +204,6 @@ func analyze(p Program) (*analysis, error) {
 		}
 		if h > MaxStack {
 			return nil, verr(i, info.Name, ErrStackTooDeep, "%d values, at most %d", h, MaxStack)
-		}
-		if h > a.maxHeight {
-			a.maxHeight = h
 		}
 	}
 	return nil, verr(n-1, ops[n-1].String(), ErrMissingEnd, "a program ends with END")
