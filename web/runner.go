@@ -23,15 +23,14 @@ type compiled struct {
 // runs of one program (the load test, a class of students) compile once.
 // When full it starts afresh; entries in use stay valid for their callers.
 type moduleCache struct {
-	rt   *wasmrt.Runtime
-	max  int
-	fuel int64
-	mu   sync.Mutex
-	m    map[string]*compiled
+	rt  *wasmrt.Runtime
+	max int
+	mu  sync.Mutex
+	m   map[string]*compiled
 }
 
-func newModuleCache(rt *wasmrt.Runtime, max int, fuel int64) *moduleCache {
-	return &moduleCache{rt: rt, max: max, fuel: fuel, m: make(map[string]*compiled)}
+func newModuleCache(rt *wasmrt.Runtime, max int) *moduleCache {
+	return &moduleCache{rt: rt, max: max, m: make(map[string]*compiled)}
 }
 
 func (mc *moduleCache) get(ctx context.Context, p ir.Program) (*compiled, error) {
@@ -41,7 +40,7 @@ func (mc *moduleCache) get(ctx context.Context, p ir.Program) (*compiled, error)
 	if c, ok := mc.m[key]; ok {
 		return c, nil
 	}
-	wasm, err := ir.Compile(p, ir.CompileOptions{Fuel: mc.fuel})
+	mod, err := mc.rt.Compile(ctx, p)
 	if err != nil {
 		return nil, err
 	}
@@ -49,10 +48,7 @@ func (mc *moduleCache) get(ctx context.Context, p ir.Program) (*compiled, error)
 	if err != nil {
 		return nil, err
 	}
-	mod, err := mc.rt.Compile(ctx, p)
-	if err != nil {
-		return nil, err
-	}
+	wasm := mod.WASM()
 	c := &compiled{prog: p, mod: mod, wat: wat, wasm: wasm, hexStr: hex.EncodeToString(wasm)}
 	if len(mc.m) >= mc.max {
 		// Start afresh. A call still running on an evicted module gets

@@ -79,7 +79,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{cfg: cfg, rt: rt, cache: newModuleCache(rt, maxCached, cfg.Fuel), recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir}}
+	s := &Server{cfg: cfg, rt: rt, cache: newModuleCache(rt, maxCached), recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir}}
 	if s.echo, err = s.routes(); err != nil {
 		rt.Close(context.Background())
 		return nil, err

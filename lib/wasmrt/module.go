@@ -1,6 +1,7 @@
 package wasmrt
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -21,7 +22,8 @@ type Module struct {
 	arity    int
 	kind     engineKind
 	cm       wazero.CompiledModule
-	needFuel bool // IR modules must export the fuel global
+	bin      []byte // the WASM binary it was compiled from
+	needFuel bool   // IR modules must export the fuel global
 	maxIdle  int
 
 	timeoutErr error // returned by calls stopped at their deadline
@@ -37,6 +39,9 @@ type Module struct {
 
 // Name is the program's name.
 func (m *Module) Name() string { return m.name }
+
+// WASM returns a copy of the WebAssembly binary the Module runs.
+func (m *Module) WASM() []byte { return bytes.Clone(m.bin) }
 
 // Arity is the number of operands Call takes.
 func (m *Module) Arity() int { return m.arity }

@@ -238,6 +238,7 @@ func (r *Runtime) load(ctx context.Context, k engineKind, name string, bin []byt
 		arity:    len(params),
 		kind:     k,
 		cm:       cm,
+		bin:      bin,
 		needFuel: needFuel,
 		all:      make(map[*instance]struct{}),
 		maxIdle:  max(2*r.workers, 4),

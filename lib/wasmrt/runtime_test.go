@@ -560,3 +560,28 @@ func TestCompiledCodeReleased(t *testing.T) {
 		t.Fatalf("heap grew from %d to %d KB over 600 compiles in closed Runtimes", before>>10, after>>10)
 	}
 }
+
+// WASM is the binary the Module runs: ir.Compile's output with the
+// Runtime's fuel, and a copy the caller may change.
+func TestModuleWASM(t *testing.T) {
+	ctx := context.Background()
+	rt, err := New(ctx, Config{Fuel: 1234})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rt.Close(ctx)
+	s := library(t, "gcd")
+	m, err := rt.Compile(ctx, s.Program)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := ir.Compile(s.Program, ir.CompileOptions{Fuel: 1234})
+	got := m.WASM()
+	if string(got) != string(want) {
+		t.Fatalf("WASM() differs from ir.Compile with the runtime's fuel")
+	}
+	got[0] = 0xff
+	if m.WASM()[0] != 0x00 {
+		t.Fatal("WASM() returned the Module's own slice")
+	}
+}
