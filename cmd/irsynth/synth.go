@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -18,15 +17,14 @@ import (
 func init() {
 	register(command{
 		Name:    "synth",
-		Usage:   "irsynth synth (--examples 'IN→OUT, ...' [--text TEXT] [--name NAME] | --spec FILE.json) [--budget 10s] [--candidates N] [--unguided] [--ask] [--no-wat]",
+		Usage:   "irsynth synth --examples 'IN→OUT, ...' | --spec FILE.json [flags]",
 		Summary: "search for an IR program that reproduces input→output examples; prints a JSON array of records",
 		Run:     runSynth,
 	})
 }
 
 func runSynth(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("synth", stdout, stderr)
 	examples := fs.String("examples", "", "examples: '27→111, 7→16' or '(12, 18)→6; 7 3 -> 1'")
 	text := fs.String("text", "", "the request in words (guides the search)")
 	name := fs.String("name", "task", "name of the task (a label only)")
@@ -36,11 +34,8 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	unguided := fs.Bool("unguided", false, "search without the learned prior")
 	noWAT := fs.Bool("no-wat", false, "leave the program's WAT out of the records")
 	ask := fs.Bool("ask", false, "when the answer is ambiguous, ask for the output at the distinguishing input on stdin and search again")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "synth", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "synth", "unexpected argument %q", fs.Arg(0))
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	if *budget <= 0 {
 		return usageError(stderr, "synth", "--budget must be positive, got %v", *budget)
