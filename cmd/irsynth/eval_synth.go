@@ -69,8 +69,8 @@ func runEvalSynth(args []string, stdout, stderr io.Writer) int {
 	if err := results.Write(*dir, results.Phase5File, rec); err != nil {
 		return failure(stderr, "eval-synth", err)
 	}
-	fmt.Fprintf(stdout, "leave-one-out: solved %d of %d guided, %d unguided (%.0f s budget, %d fresh inputs); collatz_length median %.2f s; %.0f candidates/s per core\n",
-		rec.Solved, rec.Total, rec.SolvedNoNN, rec.Budget, rec.FreshTests, rec.CollatzMedianSec, rec.CandidatesPerSec)
+	fmt.Fprintf(stdout, "leave-one-out: solved %d, ambiguous %d, wrong %d of %d guided; %d solved unguided (%.0f s budget, %d fresh inputs); collatz_length median %.2f s; %.0f candidates/s per core\n",
+		rec.Solved, rec.Ambiguous, rec.Wrong, rec.Total, rec.SolvedNoNN, rec.Budget, rec.FreshTests, rec.CollatzMedianSec, rec.CandidatesPerSec)
 	if !*noDecoder {
 		st := rec.Structured
 		fmt.Fprintf(stdout, "decoder execution accuracy: train %.1f%% masked vs %.1f%% unmasked, held out %.1f%% vs %.1f%%; valid %.1f%% vs %.1f%%\n",

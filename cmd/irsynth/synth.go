@@ -1,12 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/irsynth/irsynth/lib/synth"
 )
@@ -30,6 +33,7 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	cands := fs.Int64("candidates", 0, "candidate limit per task (0: none)")
 	unguided := fs.Bool("unguided", false, "search without the learned prior")
 	noWAT := fs.Bool("no-wat", false, "leave the program's WAT out of the records")
+	ask := fs.Bool("ask", false, "when the answer is ambiguous, ask for the output at the distinguishing input on stdin and search again")
 	if code, done := fs.parse(args, 0); done {
 		return code
 	}
@@ -63,14 +67,24 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageError(stderr, "synth", "give --examples or --spec")
 	}
-	var prior *synth.Prior
+	var guide *synth.Guide
 	if !*unguided {
-		prior = synth.PriorWithout() // trained on the library's programs and requests
+		guide = synth.DefaultGuide()
 	}
 	ctx := context.Background()
 	out := make([]synth.Result, 0, len(tasks))
+	in := bufio.NewReader(synthStdin)
 	for _, t := range tasks {
-		r, err := synth.Synthesize(ctx, t, synth.Options{Budget: *budget, MaxCandidates: *cands, Prior: prior})
+		opt := synth.Options{Budget: *budget, MaxCandidates: *cands, Guide: guide}
+		r, err := synth.Synthesize(ctx, t, opt)
+		for err == nil && *ask && r.Status == synth.StatusAmbiguous && len(t.Examples) < synth.MaxExamples {
+			e, ok := askOutput(in, stderr, t.Name, r.Ambiguity)
+			if !ok {
+				break // no answer: the result stays ambiguous
+			}
+			t.Examples = append(t.Examples, e)
+			r, err = synth.Synthesize(ctx, t, opt)
+		}
 		if err != nil {
 			if errors.Is(err, synth.ErrTask) {
 				return usageError(stderr, "synth", "%v", err)
@@ -88,4 +102,40 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 		return failure(stderr, "synth", fmt.Errorf("write: %w", err))
 	}
 	return 0
+}
+
+// synthStdin is where --ask reads answers (a variable for tests).
+var synthStdin io.Reader = os.Stdin
+
+// askOutput shows the distinguishing input and what each candidate gives
+// there on stderr, and reads the right output from in: one integer on a
+// line. It returns false at EOF; an unreadable line is asked again.
+func askOutput(in *bufio.Reader, stderr io.Writer, name string, a *synth.Ambiguity) (synth.Example, bool) {
+	if a == nil {
+		return synth.Example{}, false
+	}
+	fmt.Fprintf(stderr, "%s: several programs fit the examples and disagree at input %v:\n", name, a.Input)
+	for i, c := range a.Candidates {
+		got := fmt.Sprint(c.Output)
+		if c.Error != "" {
+			got = "error: " + c.Error
+		}
+		fmt.Fprintf(stderr, "  candidate %d gives %s   %s\n", i+1, got, c.Program)
+	}
+	for {
+		fmt.Fprintf(stderr, "what should %v give? ", a.Input)
+		line, err := in.ReadString('\n')
+		line = strings.TrimSpace(line)
+		if line != "" {
+			v, perr := strconv.ParseInt(line, 10, 32)
+			if perr == nil {
+				return synth.Example{Inputs: append([]int32(nil), a.Input...), Output: int32(v)}, true
+			}
+			fmt.Fprintf(stderr, "%q is not a 32-bit integer\n", line)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr)
+			return synth.Example{}, false
+		}
+	}
 }
