@@ -16,9 +16,6 @@ import (
 
 func init() { register(cmdTrain()) }
 
-// modelsSubdir holds checkpoints inside a results directory.
-const modelsSubdir = "models"
-
 // defaultSplit is the split each model trains on by default: the study's
 // classifier used its first split (800 examples), its decoder the expanded
 // 1,400-example set.
@@ -27,10 +24,6 @@ var defaultSplit = map[string]string{"classifier": "study", "decoder": "expanded
 // defaultEpochs: the study's 20 for the classifier; 10 for the decoder,
 // whose epochs the study does not give (its loss is flat after about 5).
 var defaultEpochs = map[string]int{"classifier": 20, "decoder": 10}
-
-func checkpointPath(dir, kind string) string {
-	return filepath.Join(dir, modelsSubdir, kind+".ckpt")
-}
 
 func cmdTrain() command {
 	return command{
@@ -80,7 +73,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
-	ckpt := checkpointPath(*dir, kind)
+	ckpt := results.CheckpointPath(*dir, kind)
 	st, err := openTrainState(*dir, kind, map[string]string{"classifier": results.Phase3File, "decoder": results.Phase4File}[kind], stderr)
 	if err != nil {
 		return failure(stderr, "train", err)

@@ -36,8 +36,8 @@ func TestTrainSurvivesKill9(t *testing.T) {
 	if code, _, errs := runCLI("train", "classifier", "--epochs", "2", "--quiet", "--results", dir); code != 0 {
 		t.Fatalf("train: %s", errs)
 	}
-	ckpt := checkpointPath(dir, "classifier")
-	resume := filepath.Join(dir, modelsSubdir, "classifier.resume.ckpt")
+	ckpt := results.CheckpointPath(dir, "classifier")
+	resume := filepath.Join(dir, results.ModelsSubdir, "classifier.resume.ckpt")
 	recPath := filepath.Join(dir, results.Phase3File)
 	wantCkpt, _ := os.ReadFile(ckpt)
 	wantRec, _ := os.ReadFile(recPath)
@@ -85,7 +85,7 @@ func TestTrainSurvivesKill9(t *testing.T) {
 
 	// Leftovers of a write cut short, as a kill mid-write leaves them.
 	stale := []string{
-		filepath.Join(dir, modelsSubdir, ".classifier.resume.ckpt.tmp-123"),
+		filepath.Join(dir, results.ModelsSubdir, ".classifier.resume.ckpt.tmp-123"),
 		filepath.Join(dir, "."+results.Phase3File+".tmp-456"),
 	}
 	for _, p := range stale {

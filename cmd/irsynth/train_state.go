@@ -43,11 +43,11 @@ func (st *trainState) staged() string {
 // openTrainState locks the kind's files in dir, finishes an interrupted
 // commit and removes stale temporary files (reported on log).
 func openTrainState(dir, kind, record string, log io.Writer) (*trainState, error) {
-	md := filepath.Join(dir, modelsSubdir)
+	md := filepath.Join(dir, results.ModelsSubdir)
 	if err := os.MkdirAll(md, 0o755); err != nil {
 		return nil, err
 	}
-	st := &trainState{kind: kind, dir: dir, ckpt: checkpointPath(dir, kind), resume: filepath.Join(md, kind+".resume.ckpt"),
+	st := &trainState{kind: kind, dir: dir, ckpt: results.CheckpointPath(dir, kind), resume: filepath.Join(md, kind+".resume.ckpt"),
 		record: record, journal: filepath.Join(md, kind+".commit.json")}
 	lock, err := os.OpenFile(filepath.Join(md, kind+".lock"), os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
