@@ -203,6 +203,7 @@ func init() {
 			"ExtractN":          r.ValueOf(dataset.ExtractN),
 			"Generate":          r.ValueOf(dataset.Generate),
 			"HoldoutSplit":      r.ValueOf(dataset.HoldoutSplit),
+			"MaxFileSize":       r.ValueOf(dataset.MaxFileSize),
 			"MeasureExtraction": r.ValueOf(dataset.MeasureExtraction),
 			"Parse":             r.ValueOf(dataset.Parse),
 			"Programs":          r.ValueOf(dataset.Programs),
@@ -220,6 +221,9 @@ func init() {
 			"File":             r.TypeOf((*dataset.File)(nil)).Elem(),
 			"RecordError":      r.TypeOf((*dataset.RecordError)(nil)).Elem(),
 			"Split":            r.TypeOf((*dataset.Split)(nil)).Elem(),
+		},
+		Untypeds: map[string]string{
+			"MaxFileSize": "int:268435456",
 		},
 	})
 	imports.Packages.MergePackage("github.com/irsynth/irsynth/lib/models", imports.PackageUnderlying{
@@ -246,6 +250,7 @@ func init() {
 			"Kinds":              r.ValueOf(&models.Kinds).Elem(),
 			"LoadClassifier":     r.ValueOf(models.LoadClassifier),
 			"LoadDecoder":        r.ValueOf(models.LoadDecoder),
+			"MaxCheckpointSize":  r.ValueOf(models.MaxCheckpointSize),
 			"NewHashEncoder":     r.ValueOf(models.NewHashEncoder),
 			"OpcodeVocab":        r.ValueOf(models.OpcodeVocab),
 			"PAD":                r.ValueOf(models.PAD),
@@ -275,13 +280,14 @@ func init() {
 			"Encoder": r.TypeOf((*P_lib_models_Encoder)(nil)).Elem(),
 		},
 		Untypeds: map[string]string{
-			"BOS":            "string:<bos>",
-			"DefaultDim":     "int:2048",
-			"EOS":            "string:<eos>",
-			"EvalFuel":       "int:1000000",
-			"KindClassifier": "string:classifier",
-			"KindDecoder":    "string:decoder",
-			"PAD":            "string:<pad>",
+			"BOS":               "string:<bos>",
+			"DefaultDim":        "int:2048",
+			"EOS":               "string:<eos>",
+			"EvalFuel":          "int:1000000",
+			"KindClassifier":    "string:classifier",
+			"KindDecoder":       "string:decoder",
+			"MaxCheckpointSize": "int:1073741824",
+			"PAD":               "string:<pad>",
 		},
 	})
 	imports.Packages.MergePackage("github.com/irsynth/irsynth/lib/plots", imports.PackageUnderlying{
@@ -330,8 +336,14 @@ func init() {
 		Name: "results",
 		Binds: map[string]r.Value{
 			"CheckpointPath": r.ValueOf(results.CheckpointPath),
+			"CleanStale":     r.ValueOf(results.CleanStale),
+			"Commit":         r.ValueOf(results.Commit),
 			"DefaultDir":     r.ValueOf(results.DefaultDir),
+			"ErrInvalid":     r.ValueOf(&results.ErrInvalid).Elem(),
 			"ErrNotFound":    r.ValueOf(&results.ErrNotFound).Elem(),
+			"ErrNotRegular":  r.ValueOf(&results.ErrNotRegular).Elem(),
+			"ErrTooLarge":    r.ValueOf(&results.ErrTooLarge).Elem(),
+			"MaxRecordSize":  r.ValueOf(results.MaxRecordSize),
 			"ModelsSubdir":   r.ValueOf(results.ModelsSubdir),
 			"Phase1File":     r.ValueOf(results.Phase1File),
 			"Phase2File":     r.ValueOf(results.Phase2File),
@@ -339,6 +351,8 @@ func init() {
 			"Phase4File":     r.ValueOf(results.Phase4File),
 			"Phase5File":     r.ValueOf(results.Phase5File),
 			"Read":           r.ValueOf(results.Read),
+			"ReadFile":       r.ValueOf(results.ReadFile),
+			"Recover":        r.ValueOf(results.Recover),
 			"ReportsSubdir":  r.ValueOf(results.ReportsSubdir),
 			"ScreenshotsDir": r.ValueOf(results.ScreenshotsDir),
 			"Study":          r.ValueOf(&results.Study).Elem(),
@@ -350,7 +364,9 @@ func init() {
 			"Confusion":        r.TypeOf((*results.Confusion)(nil)).Elem(),
 			"DatasetSplit":     r.TypeOf((*results.DatasetSplit)(nil)).Elem(),
 			"Epoch":            r.TypeOf((*results.Epoch)(nil)).Elem(),
+			"FileError":        r.TypeOf((*results.FileError)(nil)).Elem(),
 			"KnownCase":        r.TypeOf((*results.KnownCase)(nil)).Elem(),
+			"Move":             r.TypeOf((*results.Move)(nil)).Elem(),
 			"NumberLength":     r.TypeOf((*results.NumberLength)(nil)).Elem(),
 			"Phase1":           r.TypeOf((*results.Phase1)(nil)).Elem(),
 			"Phase2":           r.TypeOf((*results.Phase2)(nil)).Elem(),
@@ -364,9 +380,14 @@ func init() {
 			"StructuredDecode": r.TypeOf((*results.StructuredDecode)(nil)).Elem(),
 			"SynthResult":      r.TypeOf((*results.SynthResult)(nil)).Elem(),
 			"SynthRow":         r.TypeOf((*results.SynthRow)(nil)).Elem(),
+			"Validator":        r.TypeOf((*results.Validator)(nil)).Elem(),
+		},
+		Proxies: map[string]r.Type{
+			"Validator": r.TypeOf((*P_lib_results_Validator)(nil)).Elem(),
 		},
 		Untypeds: map[string]string{
 			"DefaultDir":     "string:results",
+			"MaxRecordSize":  "int:67108864",
 			"ModelsSubdir":   "string:models",
 			"Phase1File":     "string:phase1.json",
 			"Phase2File":     "string:phase2_dataset.json",
@@ -518,6 +539,16 @@ func (P *P_lib_plots_Displayer) MimeBundle() (map[string]any, error) {
 	return P.MimeBundle_(P.Object)
 }
 
+// P_lib_results_Validator lets interpreted types implement results.Validator.
+type P_lib_results_Validator struct {
+	Object    interface{}
+	Validate_ func(_proxy_obj_ interface{}) error
+}
+
+func (P *P_lib_results_Validator) Validate() error {
+	return P.Validate_(P.Object)
+}
+
 // P_kernel_display_FragmentRenderer lets interpreted types implement display.FragmentRenderer.
 type P_kernel_display_FragmentRenderer struct {
 	Object          interface{}
@@ -641,6 +672,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/dataset.File":                "File is the JSON form of one part (\"train\" or \"test\") of a split.",
 	"github.com/irsynth/irsynth/lib/dataset.Generate":            "Generate builds a split: PerProgram examples of every training program\nand TestPerProgram of every held-out one. Each example draws a template\nand operands (inside the program's Domain) from a stream seeded by the\nsplit's Seed and the program's name, so adding a program changes no other\nprogram's examples. The expected answer comes from running the program\nwith the reference interpreter; the native reference must agree.",
 	"github.com/irsynth/irsynth/lib/dataset.HoldoutSplit":        "HoldoutSplit trains on every library program except those in holdout.",
+	"github.com/irsynth/irsynth/lib/dataset.MaxFileSize":         "MaxFileSize bounds a dataset file Read accepts (the largest split is a\nfew hundred kilobytes).",
 	"github.com/irsynth/irsynth/lib/dataset.MeasureExtraction":   "MeasureExtraction runs ExtractN on every example with its true program's\narity and runs the program on what it extracted.",
 	"github.com/irsynth/irsynth/lib/dataset.Parse":               "Parse is Read on data already in memory; name is used in errors.",
 	"github.com/irsynth/irsynth/lib/dataset.Programs":            "Programs lists the library programs that have templates, in library order.",
@@ -780,6 +812,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/models.Kinds":                "Kinds lists the model kinds in the order the command line and the\ndashboard show them.",
 	"github.com/irsynth/irsynth/lib/models.LoadClassifier":       "LoadClassifier reads a classifier saved by Save or by training with a\nCheckpoint. enc must be the encoder it was trained with (nil: default).",
 	"github.com/irsynth/irsynth/lib/models.LoadDecoder":          "LoadDecoder reads a decoder saved by Save or by training with a\nCheckpoint. enc must be the encoder it was trained with (nil: default).",
+	"github.com/irsynth/irsynth/lib/models.MaxCheckpointSize":    "MaxCheckpointSize bounds the checkpoint files this package reads (the\nlargest, the decoder with its optimiser state, is tens of megabytes).",
 	"github.com/irsynth/irsynth/lib/models.NewHashEncoder":       "NewHashEncoder returns a hashing encoder dim wide (0: DefaultDim).",
 	"github.com/irsynth/irsynth/lib/models.OpcodeVocab":          "OpcodeVocab is the decoder vocabulary for IR programs: PAD, BOS, EOS,\nthen every opcode name of the codebook.",
 	"github.com/irsynth/irsynth/lib/models.PAD":                  "Special tokens of the decoder vocabulary; Vocab[0:3] are always these.",
@@ -814,14 +847,19 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/plots.Specs":                 "Specs lists every chart in display order.",
 	"github.com/irsynth/irsynth/lib/plots.Synthesis":             "Synthesis draws the leave-one-out table: for each held-out program, the\npercentage of fresh inputs the synthesised program gets right, with the\nmodel's guidance and without it (100 means solved).",
 	"github.com/irsynth/irsynth/lib/results.CheckpointPath":      "CheckpointPath is the checkpoint of the model of kind (\"classifier\",\n\"decoder\") in results directory dir.",
+	"github.com/irsynth/irsynth/lib/results.CleanStale":          "CleanStale removes the temporary files that interrupted writes of the\nnamed files left in dir (WriteFile's \".NAME.tmp-*\"), and returns what it\nremoved. Call it only while no other writer of those names runs.",
 	"github.com/irsynth/irsynth/lib/results.CollatzBench":        "CollatzBench is the study's question: how many of N numbers have a\nCollatz length over 100. Timings are nanoseconds measured in one run.",
+	"github.com/irsynth/irsynth/lib/results.Commit":              "Commit replaces several files together: after it returns nil every To\nholds its From, and if the process dies part-way, Recover on the same\njournal finishes the job, so a reader never keeps one new file beside\nanother's old version (a trained model and its results record). The\njournal (a file path) is written atomically before the first rename and\nremoved after the last; the staged files must already be complete.",
 	"github.com/irsynth/irsynth/lib/results.Confusion":           "Confusion is a confusion matrix: Matrix[true][predicted] counts.",
 	"github.com/irsynth/irsynth/lib/results.DatasetSplit":        "DatasetSplit describes one generated dataset split.",
 	"github.com/irsynth/irsynth/lib/results.DefaultDir":          "File names of the phase records inside a results directory.",
 	"github.com/irsynth/irsynth/lib/results.Epoch":               "Epoch is one line of a training history.",
 	"github.com/irsynth/irsynth/lib/results.ErrNotFound":         "ErrNotFound is returned by Read when the record file does not exist yet.",
+	"github.com/irsynth/irsynth/lib/results.FileError":           "FileError is a record file that exists but cannot be used: unreadable,\nnot a regular file, too large, malformed JSON or an invalid record. It\nnames the file, so that every page showing the record can say which one\nis broken and why.",
 	"github.com/irsynth/irsynth/lib/results.KnownCase":           "KnownCase is one input with its expected and observed output.",
+	"github.com/irsynth/irsynth/lib/results.MaxRecordSize":       "Limits on what ReadFile reads.",
 	"github.com/irsynth/irsynth/lib/results.ModelsSubdir":        "File names of the phase records inside a results directory.",
+	"github.com/irsynth/irsynth/lib/results.Move":                "Move is one staged file (From, complete and synced) and the file it\nreplaces (To).",
 	"github.com/irsynth/irsynth/lib/results.NumberLength":        "NumberLength pairs a benchmark number with its Collatz length.",
 	"github.com/irsynth/irsynth/lib/results.Phase1":              "Phase1 is results/phase1.json: every library program checked against its\nknown values, and the Collatz benchmark.",
 	"github.com/irsynth/irsynth/lib/results.Phase1File":          "File names of the phase records inside a results directory.",
@@ -835,7 +873,9 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/results.Phase5File":          "File names of the phase records inside a results directory.",
 	"github.com/irsynth/irsynth/lib/results.Prediction":          "Prediction is one model output on one example, for reports.",
 	"github.com/irsynth/irsynth/lib/results.ProgramCheck":        "ProgramCheck is one library program and its known-value checks.",
-	"github.com/irsynth/irsynth/lib/results.Read":                "Read decodes dir/name into v. A missing file gives an error matching\nErrNotFound; malformed JSON gives an error naming the file.",
+	"github.com/irsynth/irsynth/lib/results.Read":                "Read decodes dir/name into v and, when v is a Validator, checks it. A\nmissing file gives an error matching ErrNotFound; anything else wrong is\na *FileError naming the file: not a regular file (ErrNotRegular, found\nwithout blocking, so a FIFO cannot wedge a reader), over MaxRecordSize\n(ErrTooLarge), malformed JSON, or a record that breaks its invariants\n(ErrInvalid).",
+	"github.com/irsynth/irsynth/lib/results.ReadFile":            "ReadFile returns the contents of path, which must be a regular file of at\nmost limit bytes. It never blocks: the file is opened with O_NONBLOCK and\nits type checked on the open descriptor before anything is read, so a\nFIFO or a device named like a record gives ErrNotRegular at once. A\nmissing file gives an error matching fs.ErrNotExist; one over limit,\nErrTooLarge.",
+	"github.com/irsynth/irsynth/lib/results.Recover":             "Recover finishes a Commit interrupted before it removed journal, and\nreports whether there was one to finish. No journal: false, nil.",
 	"github.com/irsynth/irsynth/lib/results.ReportsSubdir":       "File names of the phase records inside a results directory.",
 	"github.com/irsynth/irsynth/lib/results.Sample":              "Sample is one dataset example as shown in reports.",
 	"github.com/irsynth/irsynth/lib/results.ScreenshotsDir":      "File names of the phase records inside a results directory.",
@@ -844,6 +884,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/results.Study":               "Study holds the reference study's published numbers (../shared/DESIGN.md),\nso that every report can show ours beside theirs.",
 	"github.com/irsynth/irsynth/lib/results.SynthResult":         "SynthResult is one search: whether it found a program that is right on\nall fresh inputs, how long it took and how much it tried.",
 	"github.com/irsynth/irsynth/lib/results.SynthRow":            "SynthRow is one held-out program in the leave-one-out table.",
+	"github.com/irsynth/irsynth/lib/results.Validator":           "Validator is a record that can check its own invariants; Read calls\nValidate on every record it decodes.",
 	"github.com/irsynth/irsynth/lib/results.Write":               "Write marshals v as indented JSON to dir/name atomically: it writes a\ntemporary file in the same directory and renames it over the target.",
 	"github.com/irsynth/irsynth/lib/results.WriteFile":           "WriteFile writes data to path atomically, creating parent directories.",
 	"github.com/irsynth/irsynth/lib/synth.Alternative":           "Alternative is one fitting program and what it gives on Ambiguity.Input\n(Error set when it traps or runs out of fuel there).",
