@@ -49,6 +49,7 @@ func exitCases(t *testing.T) map[string]struct {
 		"eval":       {usage: []string{"eval", "classifier", "stray"}, runtime: []string{"eval", "decoder", "--results", empty}},
 		"eval-synth": {usage: []string{"eval-synth", "--programs", "nope"}, runtime: []string{"eval-synth", "--programs", "sum_1_to_n", "--budget", "1s", "--no-unguided", "--no-decoder", "--collatz-runs", "0", "--quiet", "--results", file}},
 		"synth":      {usage: []string{"synth", "--budget", "0s", "--examples", "1→2"}, runtime: []string{"synth", "--examples", "1→2", "--budget", "2s", "--no-wat"}, broken: true},
+		"ask":        {usage: []string{"ask", "--model", "tagger", "hi"}, runtime: []string{"ask", "--results", empty, "What is 7 factorial?"}},
 		"serve":      {usage: []string{"serve", "--fuel", "x"}, runtime: []string{"serve", "--quiet", "--results", empty, "--addr", ln.Addr().String()}},
 	}
 }

@@ -48,7 +48,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		kinds = []string{which}
 	}
 	for _, kind := range kinds {
-		ckpt := checkpointPath(*dir, kind)
+		ckpt := results.CheckpointPath(*dir, kind)
 		name, err := evalSplit(*dir, kind, *split)
 		if err != nil {
 			return failure(stderr, "eval", err)
