@@ -24,14 +24,14 @@ import (
 func init() {
 	register(command{
 		Name:    "eval-tasks",
-		Usage:   "irsynth eval tasks FILE [--budget 10s] [--workers N] [--shard K/N] [--system irsynth|guess] [--out FILE]",
-		Summary: "synthesize every task of a task file (dev300.json format) from its text and examples, judge each answer on its checks on wazero, write a results record",
+		Usage:   "irsynth eval-tasks FILE [--budget 10s] [--workers N] [--shard K/N] [--system irsynth|guess] [--out FILE]",
+		Summary: "(also: irsynth eval tasks) synthesize every task of a task file (dev300.json format) from its text and examples, judge each answer on its checks on wazero, write a results record",
 		Run:     runEvalTasks,
 	})
 	register(command{
 		Name:    "eval-merge",
-		Usage:   "irsynth eval merge OUT IN...",
-		Summary: "join the records of shards of one task file (irsynth eval tasks --shard) into one record",
+		Usage:   "irsynth eval-merge OUT IN...",
+		Summary: "(also: irsynth eval merge) join the records of shards of one task file (irsynth eval tasks --shard) into one record",
 		Run:     runEvalMerge,
 	})
 }
