@@ -1,7 +1,9 @@
 // Package models holds irsynth's neural models: a frozen text Encoder, the
 // program Classifier (phase 3), the opcode Decoder (phase 4) and a
 // multi-label Tagger for program features, with training, greedy and
-// masked decoding, evaluation and checkpoints.
+// masked decoding, evaluation and checkpoints. Classifier.Ask and
+// Decoder.Ask turn a request in words into the program to run and its
+// operands; `irsynth ask` and POST /api/ask both call them.
 //
 // Gorgonia (gorgonia.org/gorgonia) is the training engine: every model is a
 // gorgonia expression graph, differentiated symbolically and run on its tape

@@ -18,7 +18,16 @@ const (
 	DefaultDir     = "results"
 	ReportsSubdir  = "reports"
 	ScreenshotsDir = "screenshots"
+	// ModelsSubdir holds the trained models' checkpoints:
+	// models/classifier.ckpt, models/decoder.ckpt.
+	ModelsSubdir = "models"
 )
+
+// CheckpointPath is the checkpoint of the model of kind ("classifier",
+// "decoder") in results directory dir.
+func CheckpointPath(dir, kind string) string {
+	return filepath.Join(dir, ModelsSubdir, kind+".ckpt")
+}
 
 // ErrNotFound is returned by Read when the record file does not exist yet.
 var ErrNotFound = errors.New("results: record not found")
