@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -19,10 +20,10 @@ import (
 )
 
 // Config configures a Server. The zero value works: results/ in the working
-// directory, 1,000,000 loop iterations and 2 s per run, 64 KiB bodies.
+// directory, ir.DefaultFuel and 2 s per run, 64 KiB bodies.
 type Config struct {
 	ResultsDir string        // results directory (results.DefaultDir when empty)
-	Fuel       int64         // loop iterations per run (DefaultFuel when 0)
+	Fuel       int64         // fuel per run, in ir's units (DefaultFuel when 0)
 	Timeout    time.Duration // wall-clock limit per run (DefaultTimeout when 0)
 	BodyLimit  string        // largest request body, Echo's syntax (DefaultBodyLimit when empty)
 	Log        io.Writer     // request log; nil logs nothing
@@ -32,7 +33,7 @@ type Config struct {
 
 // Defaults of Config.
 const (
-	DefaultFuel          = 1_000_000
+	DefaultFuel          = ir.DefaultFuel
 	DefaultTimeout       = 2 * time.Second
 	DefaultBodyLimit     = "64K"
 	DefaultShutdownGrace = 5 * time.Second
@@ -66,8 +67,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ShutdownGrace == 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
-	if cfg.Fuel < 0 || cfg.Fuel > ir.DefaultFuel {
-		return nil, fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, int64(ir.DefaultFuel))
+	if cfg.Fuel < 0 || cfg.Fuel > math.MaxInt32 { // the compiled module's fuel is an i32
+		return nil, fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, math.MaxInt32)
 	}
 	if cfg.Timeout < 0 || cfg.Timeout > time.Minute {
 		return nil, fmt.Errorf("%w: timeout %v not in (0, 1m]", ErrConfig, cfg.Timeout)

@@ -42,7 +42,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(io.Discard)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	dir := fs.String("results", results.DefaultDir, "results directory")
-	fuel := fs.Int64("fuel", web.DefaultFuel, "loop iterations per run")
+	fuel := fs.Int64("fuel", web.DefaultFuel, "fuel per run: opcodes a run may execute in loops")
 	timeout := fs.Duration("timeout", web.DefaultTimeout, "wall-clock limit per run")
 	limit := fs.String("body-limit", web.DefaultBodyLimit, "largest request body (e.g. 64K)")
 	quiet := fs.Bool("quiet", false, "do not log requests")
