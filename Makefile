@@ -24,9 +24,8 @@ KERNEL      := $(BIN)/irsynth-kernel
 
 # Packages quick enough for the race detector in `make check`.
 FAST_PKGS   := ./lib/ir/... ./lib/wasmrt/... ./lib/results/... ./cmd/irsynth/...
-# Fuzz targets: package and names (`go test -fuzz` takes one target at a time).
-FUZZ_PKG    := ./lib/ir
-FUZZ        := FuzzParse FuzzValidate FuzzCompile
+# Fuzz targets as PACKAGE:NAME (`go test -fuzz` takes one target at a time).
+FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./lib/synth:FuzzMask
 
 .PHONY: all build setup reproduce phases reports screenshots serve test fuzz bench check clean
 
@@ -68,9 +67,10 @@ test: setup
 	$(MAKE) --no-print-directory fuzz
 
 fuzz:
-	@for f in $(FUZZ); do \
-		echo "go test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) $(FUZZ_PKG)"; \
-		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) $(FUZZ_PKG); \
+	@for pf in $(FUZZ); do \
+		p=$${pf%%:*}; f=$${pf##*:}; \
+		echo "go test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) $$p"; \
+		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) $$p; \
 	done
 
 bench: build

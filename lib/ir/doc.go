@@ -34,6 +34,10 @@
 //     the compiled module alike, so a run executes at most its length plus
 //     its fuel in opcodes; a run that runs out stops with ErrFuelExhausted
 //     instead of hanging, at the same point in both.
+//   - The stack and block rules live in one place, Checker: Validate runs
+//     it over a whole program, and a decoder or a search runs it one opcode
+//     at a time (Push, Allowed, CloseCost, Completion), so a prefix it
+//     accepts can always be completed into a program Validate accepts.
 //   - Errors: validation failures are *ValidationError naming the opcode
 //     index, the opcode and the rule (match the rule with errors.Is); run-time
 //     traps are *TrapError (errors.Is(err, ErrTrap)). Nothing panics across

@@ -22,28 +22,18 @@ type inst struct {
 }
 
 // kindOf maps op to the opcode Run dispatches on: every constant to
-// OpConst0, every slot to OpSlot0, every local get, set and tee to
-// OpLocalGet0, OpLocalSet0 and OpLocalTee0 (the operand is in imm). The
-// codebook's category and stack effect decide, so opcodes added to a
-// family run without changes here.
+// OpConst0, every slot to OpSlot0, every local get, set and tee to its
+// canonical opcode (Op.canon); the operand is in imm. The codebook's
+// category and stack effect decide, so opcodes added to a family run
+// without changes here.
 func kindOf(op Op) Op {
-	info := codebook[op]
-	switch info.Category {
+	switch codebook[op].Category {
 	case CatConst:
 		return OpConst0
 	case CatSlot:
 		return OpSlot0
-	case CatLocal:
-		switch {
-		case info.Pops == 0:
-			return OpLocalGet0
-		case info.Pushes == 0:
-			return OpLocalSet0
-		default:
-			return OpLocalTee0
-		}
 	}
-	return op
+	return op.canon()
 }
 
 // Prepare validates p and resolves its jumps for Run.
