@@ -17,7 +17,6 @@ import (
 	"github.com/tetratelabs/wazero/api"
 
 	"github.com/irsynth/irsynth/lib/ir"
-	"github.com/irsynth/irsynth/lib/ir/irtest"
 )
 
 // wabt returns the path of a wabt tool; on CI a missing tool is a failure.
@@ -149,7 +148,7 @@ func TestFuelUsedEqual(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		inputs := irtest.Inputs(s, 300, 7)
+		inputs := s.Inputs(300, 7)
 		for _, c := range s.Known {
 			inputs = append(inputs, c.Args)
 		}
