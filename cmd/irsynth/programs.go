@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -23,13 +22,9 @@ func init() {
 }
 
 func programs(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("programs", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "programs", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "programs", "unexpected argument %q", fs.Arg(0))
+	fs := newFlags("programs", stdout, stderr)
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tARITY\tLENGTH\tSTUDY\tSUMMARY")
@@ -40,7 +35,9 @@ func programs(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", s.Name, s.Arity, len(s.Ops), study, s.Summary)
 	}
-	tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return failure(stderr, "programs", fmt.Errorf("write: %w", err))
+	}
 	return 0
 }
 
@@ -73,7 +70,7 @@ func (pf programFlags) load(args []string) (ir.Program, []string, error) {
 		}
 		return p, args, nil
 	case *pf.file != "":
-		text, err := os.ReadFile(*pf.file)
+		text, err := readInput(*pf.file, maxInputSize)
 		if err != nil {
 			return ir.Program{}, nil, fmt.Errorf("%w: %v", errUsage, err)
 		}

@@ -1,7 +1,7 @@
 package main
 
 import (
-	"flag"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -16,9 +16,6 @@ import (
 
 func init() { register(cmdTrain()) }
 
-// modelsSubdir holds checkpoints inside a results directory.
-const modelsSubdir = "models"
-
 // defaultSplit is the split each model trains on by default: the study's
 // classifier used its first split (800 examples), its decoder the expanded
 // 1,400-example set.
@@ -28,40 +25,46 @@ var defaultSplit = map[string]string{"classifier": "study", "decoder": "expanded
 // whose epochs the study does not give (its loss is flat after about 5).
 var defaultEpochs = map[string]int{"classifier": 20, "decoder": 10}
 
-func checkpointPath(dir, kind string) string {
-	return filepath.Join(dir, modelsSubdir, kind+".ckpt")
-}
-
 func cmdTrain() command {
 	return command{
 		Name:    "train",
-		Usage:   "irsynth train classifier|decoder [--epochs N (20|10)] [--resume] [--split study|expanded|holdout] [--seed N] [--quiet] [--results DIR]",
+		Usage:   "irsynth train classifier|decoder [flags]",
 		Summary: "train the program classifier (phase 3) or the opcode decoder (phase 4) and write its results",
 		Run:     runTrain,
 	}
 }
 
 func runTrain(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("train", stdout, stderr)
+	// The defaults depend on the model, so the flags' zero values stand for
+	// them and help states both.
+	epochs := fs.Int("epochs", 0, fmt.Sprintf("training epochs (0: %d for the classifier, %d for the decoder)",
+		defaultEpochs["classifier"], defaultEpochs["decoder"]))
+	resume := fs.Bool("resume", false, "continue the interrupted run (models/KIND.resume.ckpt), or train the finished model on to --epochs")
+	split := fs.String("split", "", fmt.Sprintf("dataset split: study, expanded, or a split written by 'irsynth dataset --holdout' (empty: %s for the classifier, %s for the decoder)",
+		defaultSplit["classifier"], defaultSplit["decoder"]))
+	seed := fs.Int64("seed", 0, "initialisation, shuffling and dropout seed")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	dir := fs.results()
+	if len(args) > 0 && isHelp(args[0]) {
+		code, _ := fs.parse(args[:1], 0)
+		return code
+	}
 	if len(args) == 0 || (args[0] != "classifier" && args[0] != "decoder") {
 		return usageError(stderr, "train", "want a model: classifier or decoder")
 	}
 	kind := args[0]
-	fs := flag.NewFlagSet("train", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	epochs := fs.Int("epochs", defaultEpochs[kind], "training epochs")
-	resume := fs.Bool("resume", false, "continue from the checkpoint of an interrupted run")
-	split := fs.String("split", defaultSplit[kind], "dataset split: study, expanded, or a split written by 'irsynth dataset --holdout'")
-	seed := fs.Int64("seed", 0, "initialisation, shuffling and dropout seed")
-	quiet := fs.Bool("quiet", false, "no progress bar")
-	dir := fs.String("results", results.DefaultDir, "results directory")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError(stderr, "train", "%v", err)
+	if code, done := fs.parse(args[1:], 0); done {
+		return code
 	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "train", "unexpected argument %q", fs.Arg(0))
-	}
-	if *epochs <= 0 {
+	if *epochs < 0 {
 		return usageError(stderr, "train", "--epochs must be positive")
+	}
+	if *epochs == 0 {
+		*epochs = defaultEpochs[kind]
+	}
+	if *split == "" {
+		*split = defaultSplit[kind]
 	}
 	if err := checkSplit(*dir, *split); err != nil {
 		return usageError(stderr, "train", "%v", err)
@@ -70,12 +73,26 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
-	ckpt := checkpointPath(*dir, kind)
+	ckpt := results.CheckpointPath(*dir, kind)
+	st, err := openTrainState(*dir, kind, map[string]string{"classifier": results.Phase3File, "decoder": results.Phase4File}[kind], stderr)
+	if err != nil {
+		return failure(stderr, "train", err)
+	}
+	defer st.close()
+	if *resume {
+		if _, err := st.prepareResume(*epochs); errors.Is(err, errNothingToResume) {
+			return usageError(stderr, "train", "%v", err)
+		} else if err != nil {
+			return failure(stderr, "train", err)
+		}
+	} else if _, err := os.Stat(st.resume); err == nil {
+		fmt.Fprintf(stderr, "irsynth train: starting over; %s holds an interrupted run that --resume would continue\n", st.resume)
+	}
 	bar := newProgress(stderr, kind, *epochs, *quiet)
 	switch kind {
 	case "classifier":
 		c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: *epochs, Seed: *seed, Test: ds.Test,
-			OnEpoch: bar.epoch, Checkpoint: ckpt, Resume: *resume})
+			OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
@@ -83,7 +100,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		if err := results.Write(*dir, results.Phase3File, rec); err != nil {
+		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
 		fmt.Fprintf(stdout, "classifier on %s: classification train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%% (%.1fs); wrote %s\n",
@@ -99,7 +116,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 			return failure(stderr, "train", err)
 		}
 		d, err := models.TrainDecoder(train, models.DecoderConfig{Epochs: *epochs, Seed: *seed, Vocab: models.OpcodeVocab(),
-			Test: test, OnEpoch: bar.epoch, Checkpoint: ckpt, Resume: *resume})
+			Test: test, OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
@@ -107,7 +124,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		if err := results.Write(*dir, results.Phase4File, rec); err != nil {
+		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
 		fmt.Fprintf(stdout, "decoder on %s: exact match train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%, mean length %.1f (target %.1f) (%.1fs); wrote %s\n",
