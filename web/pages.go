@@ -55,13 +55,12 @@ type page struct {
 }
 
 func (s *Server) pageOverview(c echo.Context) error {
-	recs, v, err := s.recs.get()
-	return c.Render(http.StatusOK, "overview.html", page{"Overview", "overview", buildOverview(recs, v, s.cfg.ResultsDir, err)})
+	return c.Render(http.StatusOK, "overview.html", page{"Overview", "overview", buildOverview(s.recs.get(), s.cfg.ResultsDir)})
 }
 
 func (s *Server) pageCharts(c echo.Context) error {
-	infos, v, _ := s.chartInfos()
-	data := map[string]any{"Charts": infos, "Version": v}
+	infos, ld := s.chartInfos()
+	data := map[string]any{"Charts": infos, "Version": ld.version}
 	if _, err := plots.EchartsJS(); err != nil {
 		data["NoEcharts"] = err.Error() // said where the charts would be, never blank areas
 	}
