@@ -13,7 +13,6 @@ import (
 
 	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/ir"
-	"github.com/irsynth/irsynth/lib/ir/irtest"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -89,7 +88,7 @@ func Judge(p ir.Program, spec ir.Spec, n int, seed uint64) float64 {
 	if err != nil || p.Arity != spec.Arity {
 		return 0
 	}
-	ins := irtest.Inputs(spec, n, seed)[:n]
+	ins := spec.Inputs(n, seed)[:n]
 	ok := 0
 	for _, in := range ins {
 		got, err := e.Run(in, ir.DefaultFuel)
@@ -318,7 +317,7 @@ func DrawExamples(spec ir.Spec, n int, rng *rand.Rand) []Example {
 	for len(out) < n {
 		in := make([]int32, spec.Arity)
 		for k, d := range spec.Domain {
-			in[k] = irtest.Draw(rng, d)
+			in[k] = d.Draw(rng)
 		}
 		out = append(out, Example{Inputs: in, Output: spec.Ref(in)})
 	}

@@ -74,13 +74,13 @@ func TestAgreesWithInterpreter(t *testing.T) {
 	r := newRuntime(t, Config{Fuel: fuel})
 	for _, spec := range ir.Library() {
 		t.Run(spec.Name, func(t *testing.T) {
-			inputs := irtest.Inputs(spec, 300, 7)
+			inputs := spec.Inputs(300, 7)
 			// Outside the domain too: the two must agree on traps and fuel.
 			wide := make([]ir.Range, spec.Arity)
 			for k := range wide {
 				wide[k] = ir.Range{Min: math.MinInt32, Max: math.MaxInt32}
 			}
-			inputs = append(inputs, irtest.Inputs(ir.Spec{Program: spec.Program, Domain: wide}, 200, 8)...)
+			inputs = append(inputs, ir.Spec{Program: spec.Program, Domain: wide}.Inputs(200, 8)...)
 			m := compile(t, r, spec.Program)
 			res := m.Batch(context.Background(), inputs)
 			bad := 0
@@ -109,16 +109,26 @@ func sameOutcome(v int32, err error, want int32, werr error) bool {
 	return false
 }
 
-// TestFuelBoundary: a call needing k loop iterations succeeds with fuel k
-// and stops with ErrFuelExhausted with fuel k-1, exactly as the interpreter.
+// TestFuelBoundary: a call that uses k fuel (the interpreter's count:
+// collatz_length(27) enters its 28-opcode loop body 111 times) succeeds
+// with fuel k and stops with ErrFuelExhausted with fuel k-1, exactly as the
+// interpreter.
 func TestFuelBoundary(t *testing.T) {
 	spec := library(t, "collatz_length")
-	for _, fuel := range []int64{109, 110, 111, 112, 113} {
+	e, err := ir.Prepare(spec.Program)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, k, err := e.RunFuel([]int32{27}, ir.DefaultFuel)
+	if err != nil || k != 111*28 {
+		t.Fatalf("collatz_length(27) used %d fuel, %v; want 111 × 28", k, err)
+	}
+	for _, fuel := range []int64{k - 28, k - 1, k, k + 1} {
 		r := newRuntime(t, Config{Fuel: fuel})
 		m := compile(t, r, spec.Program)
 		got, err := m.Call(context.Background(), 27)
 		want, werr := ir.Interpret(spec.Program, []int32{27}, fuel)
-		if !sameOutcome(got, err, want, werr) {
+		if !sameOutcome(got, err, want, werr) || (werr == nil) != (fuel >= k) {
 			t.Errorf("fuel %d: wazero %d, %v; interpreter %d, %v", fuel, got, err, want, werr)
 		}
 		if werr != nil && !errors.Is(err, ErrFuelExhausted) {
@@ -365,7 +375,7 @@ func TestBatch(t *testing.T) {
 		t.Run(fmt.Sprint("workers=", workers), func(t *testing.T) {
 			r := newRuntime(t, Config{Workers: workers, Fuel: 1000})
 			m := compile(t, r, spec.Program)
-			inputs := irtest.Inputs(spec, 500, 3)
+			inputs := spec.Inputs(500, 3)
 			inputs = append(inputs, []int32{1}, nil, []int32{1, 2, 3}) // wrong arity
 			res := m.Batch(ctx, inputs)
 			if len(res) != len(inputs) {

@@ -53,8 +53,9 @@ type Options struct {
 	// Slack is how many cost levels past the first answer are searched
 	// for rivals (0: 1; negative: none).
 	Slack int
-	// Fuel is the loop iterations a candidate may take over all its
-	// points together (0: 5,000); a candidate that needs more is dropped.
+	// Fuel is the fuel (as the IR counts it: opcodes of loop bodies) a
+	// candidate may burn over all its points together (0: 100,000); a
+	// candidate that needs more is dropped.
 	Fuel int64
 	// Verify, when set, accepts or rejects a lowered answer (the caller
 	// runs it in the IR interpreter); rejected answers are dropped.
@@ -137,7 +138,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 		opt.Costs = Uniform()
 	}
 	if opt.Fuel == 0 {
-		opt.Fuel = 5_000
+		opt.Fuel = 100_000
 	}
 	if opt.PoolLimit == 0 {
 		opt.PoolLimit = 1_000_000
@@ -588,6 +589,7 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 	}
 	out := s.buf[:p.width]
 	fuel := s.opt.Fuel
+	cost := s.entryCost(op)
 	for i := range out {
 		if errs&(1<<i) != 0 {
 			out[i] = 0
@@ -598,11 +600,11 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 		n := p.envs[i].n
 		switch op {
 		case OpLoop:
-			v, st = s.t.loop(s.kids[0], p.vec(idx[1])[i], p.vec(idx[2])[i], n, &fuel)
+			v, st = s.t.loop(s.kids[0], p.vec(idx[1])[i], p.vec(idx[2])[i], cost, n, &fuel)
 		case OpLoop2:
-			v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], n, &fuel)
+			v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, n, &fuel)
 		case OpCompr:
-			v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], n, &fuel)
+			v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], cost, n, &fuel)
 		}
 		switch st {
 		case evalFuel:
@@ -644,4 +646,17 @@ func (s *searcher) split(rem, k int) [][]int {
 	}
 	s.splits[key] = out
 	return out
+}
+
+// entryCost is the fuel one pass through the body of the combinator in
+// s.kids costs (as node.entry, before the node exists).
+func (s *searcher) entryCost(op Op) int64 {
+	own := func(i int) int64 { return int64(s.t.nodes[s.kids[i]].own) }
+	switch op {
+	case OpLoop:
+		return own(0) + 10
+	case OpLoop2:
+		return own(0) + own(1) + 11
+	}
+	return own(0) + 18
 }

@@ -52,7 +52,7 @@ func randomTerm(t *Terms, rng *rand.Rand, size int, open bool, arity int) int32 
 // out of fuel with it) in the interpreter and on wazero, on random inputs.
 func TestLoweringAgrees(t *testing.T) {
 	ctx := context.Background()
-	const fuel = 20_000
+	const fuel = 200_000
 	rt, err := wasmrt.New(ctx, wasmrt.Config{Fuel: fuel})
 	if err != nil {
 		t.Fatal(err)

@@ -82,6 +82,11 @@ type node struct {
 	flags uint8 // mentionsX, mentionsY: free occurrences of the body's variables
 	cost  int16
 	kids  [5]int32
+	// own is how many of the term's lowered opcodes lie outside its own
+	// loops' bodies; entry is what one pass through its loop body costs in
+	// fuel (combinators only): the body's opcodes, nested loops excluded,
+	// as the IR charges them (ir.LoopCosts).
+	own, entry int32
 }
 
 const (
@@ -102,6 +107,24 @@ type Terms struct {
 func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 	n := node{op: op, cost: int16(min(cost, math.MaxInt16))}
 	copy(n.kids[:], kids)
+	own := func(i int) int32 { return t.nodes[kids[i]].own }
+	switch op.Arity() {
+	case 0:
+		n.own = 1
+	case 2:
+		n.own = own(0) + own(1) + 1
+	}
+	// the opcode counts follow Lower
+	switch op {
+	case OpCond:
+		n.own = own(0) + own(1) + own(2) + 5
+	case OpLoop:
+		n.own, n.entry = own(1)+own(2)+10, own(0)+10
+	case OpLoop2:
+		n.own, n.entry = own(2)+own(3)+own(4)+9, own(0)+own(1)+11
+	case OpCompr:
+		n.own, n.entry = own(1)+6, own(0)+18
+	}
 	switch op {
 	case OpX:
 		n.flags = mentionsX
@@ -164,8 +187,8 @@ type env struct {
 	x, y int32
 }
 
-// eval computes term id in e with exactly the IR's i32 semantics. fuel
-// counts loop-body entries, as the IR's LOOP_BEGIN does.
+// eval computes term id in e with exactly the IR's i32 semantics. fuel is
+// charged per loop-body entry what the lowered LOOP_BEGIN charges.
 func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 	n := &t.nodes[id]
 	switch n.op {
@@ -225,7 +248,7 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 		if s != evalOK {
 			return 0, s
 		}
-		return t.loop(n.kids[0], a, b, e.n, fuel)
+		return t.loop(n.kids[0], a, b, int64(n.entry), e.n, fuel)
 	case OpLoop2:
 		var v [3]int32
 		for i := range v {
@@ -234,13 +257,13 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 				return 0, s
 			}
 		}
-		return t.loop2(n.kids[0], n.kids[1], v[0], v[1], v[2], e.n, fuel)
+		return t.loop2(n.kids[0], n.kids[1], v[0], v[1], v[2], int64(n.entry), e.n, fuel)
 	case OpCompr:
 		a, s := t.eval(n.kids[1], e, fuel)
 		if s != evalOK {
 			return 0, s
 		}
-		return t.compr(n.kids[0], a, e.n, fuel)
+		return t.compr(n.kids[0], a, int64(n.entry), e.n, fuel)
 	}
 	return 0, evalTrap
 }
@@ -276,14 +299,14 @@ func binop(op Op, a, b int32) (int32, uint8) {
 }
 
 // loop: x := b; for y = 1; y <= a; y++ { x = f(x, y) } (y wraps as i32).
-func (t *Terms) loop(f, a, b int32, n *[4]int32, fuel *int64) (int32, uint8) {
+func (t *Terms) loop(f, a, b int32, cost int64, n *[4]int32, fuel *int64) (int32, uint8) {
 	x := b
 	body := t.body(f)
 	for y := int32(1); y <= a; y++ {
-		if *fuel <= 0 {
+		if *fuel < cost {
 			return 0, evalFuel
 		}
-		*fuel--
+		*fuel -= cost
 		v, s := body(x, y, n, fuel)
 		if s != evalOK {
 			return 0, s
@@ -297,14 +320,14 @@ func (t *Terms) loop(f, a, b int32, n *[4]int32, fuel *int64) (int32, uint8) {
 }
 
 // loop2: x, y := b, c; a times: x, y = f(x, y), g(x, y).
-func (t *Terms) loop2(f, g, a, b, c int32, n *[4]int32, fuel *int64) (int32, uint8) {
+func (t *Terms) loop2(f, g, a, b, c int32, cost int64, n *[4]int32, fuel *int64) (int32, uint8) {
 	x, y := b, c
 	ff, gg := t.body(f), t.body(g)
 	for k := a; k > 0; k-- {
-		if *fuel <= 0 {
+		if *fuel < cost {
 			return 0, evalFuel
 		}
-		*fuel--
+		*fuel -= cost
 		v, s := ff(x, y, n, fuel)
 		if s != evalOK {
 			return 0, s
@@ -320,14 +343,14 @@ func (t *Terms) loop2(f, g, a, b, c int32, n *[4]int32, fuel *int64) (int32, uin
 
 // compr: x := -1; k := a; do { x++; if f(x) <= 0 { k-- } } while k >= 0.
 // f sees y = 0.
-func (t *Terms) compr(f, a int32, n *[4]int32, fuel *int64) (int32, uint8) {
+func (t *Terms) compr(f, a int32, cost int64, n *[4]int32, fuel *int64) (int32, uint8) {
 	x, k := int32(-1), a
 	body := t.body(f)
 	for {
-		if *fuel <= 0 {
+		if *fuel < cost {
 			return 0, evalFuel
 		}
-		*fuel--
+		*fuel -= cost
 		if x == math.MaxInt32 {
 			return 0, evalFuel
 		}
