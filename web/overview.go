@@ -174,7 +174,7 @@ func buildOverview(recs plots.Records, version, dir string, loadErr error) Overv
 	}
 	ph5.Notes = []string{"The study proposed, but did not build, neural-guided symbolic search; its flat generators solved no held-out program."}
 
-	ov.Phases = []Phase{ph1, ph2, ph3, ph4, ph5}
+	ov.Phases = []Phase{ph1, ph2, ph3, ph4, ph5, tasksPhase(recs)}
 	return ov
 }
 
