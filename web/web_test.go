@@ -20,8 +20,6 @@ import (
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
-
-	"github.com/irsynth/irsynth/lib/plots"
 )
 
 // fixtureResults copies lib/plots' hand-written records into a fresh
