@@ -350,6 +350,7 @@ func init() {
 			"MissingEcharts":    r.ValueOf(plots.MissingEcharts),
 			"Specs":             r.ValueOf(plots.Specs),
 			"Synthesis":         r.ValueOf(plots.Synthesis),
+			"Tasks":             r.ValueOf(plots.Tasks),
 		},
 		Types: map[string]r.Type{
 			"Chart":     r.TypeOf((*plots.Chart)(nil)).Elem(),
@@ -934,6 +935,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/plots.Spec":                  "Spec describes one chart the package can draw.",
 	"github.com/irsynth/irsynth/lib/plots.Specs":                 "Specs lists every chart in display order.",
 	"github.com/irsynth/irsynth/lib/plots.Synthesis":             "Synthesis draws the leave-one-out table: for each held-out program, the\npercentage of fresh inputs the synthesised program gets right, with the\nmodel's guidance and without it (100 means solved).",
+	"github.com/irsynth/irsynth/lib/plots.Tasks":                 "Tasks draws the task-file evaluation (irsynth eval tasks): for the\nsynthesizer and, when its record is there, the guesser on the same file,\nhow many tasks were solved, answered wrongly, left ambiguous and not\nfound, stacked so each bar is the whole file. Wrong answers are a\nseparate, red segment: they are never counted as solved.",
 	"github.com/irsynth/irsynth/lib/results.CheckpointPath":      "CheckpointPath is the checkpoint of the model of kind (\"classifier\",\n\"decoder\") in results directory dir.",
 	"github.com/irsynth/irsynth/lib/results.CleanStale":          "CleanStale removes the temporary files that interrupted writes of the\nnamed files left in dir (WriteFile's \".NAME.tmp-*\"), and returns what it\nremoved. Call it only while no other writer of those names runs.",
 	"github.com/irsynth/irsynth/lib/results.CollatzBench":        "CollatzBench is the study's question: how many of N numbers have a\nCollatz length over 100. Timings are nanoseconds measured in one run.",
