@@ -60,6 +60,10 @@ phases: build
 	# README), 3 s per task on 2 workers (about a minute), and the guesser on the same tasks.
 	$(IRSYNTH) eval tasks testdata/oeis/train40.json --budget 3s --workers 2 --quiet --results $(RESULTS)
 	$(IRSYNTH) eval tasks testdata/oeis/train40.json --system guess --results $(RESULTS)
+	# The guide's self-training loop, small: dreams, then the 40 committed tasks at
+	# 50,000 candidates per search, one guided round (a few minutes); writes
+	# synth_training.json and a guide checkpoint (the shipped guide is lib/synth/guide.json).
+	$(IRSYNTH) train synth --tasks testdata/oeis/train40.json --sample 40 --rounds 1 --candidates 50000 --dreams 1000 --quiet --results $(RESULTS)
 
 # The notebooks, executed headless with the Go kernel, as HTML in $(RESULTS)/reports.
 reports: build

@@ -32,7 +32,8 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	spec := fs.String("spec", "", "JSON file: an array of {name, text, examples: [{inputs, output}]}")
 	budget := fs.Duration("budget", synth.DefaultBudget, "time limit per task")
 	cands := fs.Int64("candidates", 0, "candidate limit per task (0: none)")
-	unguided := fs.Bool("unguided", false, "search without the learned prior")
+	unguided := fs.Bool("unguided", false, "search without the learned guide")
+	guideFile := fs.String("guide", "", "guide checkpoint to search with (irsynth train synth writes one; default: the shipped guide)")
 	noWAT := fs.Bool("no-wat", false, "leave the program's WAT out of the records")
 	ask := fs.Bool("ask", false, "when the answer is ambiguous, ask for the output at the distinguishing input on stdin and search again")
 	if code, done := fs.parse(args, 0); done {
@@ -68,7 +69,16 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "synth", "give --examples or --spec")
 	}
 	var guide *synth.Guide
-	if !*unguided {
+	switch {
+	case *unguided && *guideFile != "":
+		return usageError(stderr, "synth", "give --unguided or --guide, not both")
+	case *guideFile != "":
+		g, err := synth.LoadGuide(*guideFile)
+		if err != nil {
+			return usageError(stderr, "synth", "%v", err)
+		}
+		guide = g
+	case !*unguided:
 		guide = synth.DefaultGuide()
 	}
 	ctx := context.Background()
@@ -114,7 +124,11 @@ func askOutput(in *bufio.Reader, stderr io.Writer, name string, a *synth.Ambigui
 	if a == nil {
 		return synth.Example{}, false
 	}
-	fmt.Fprintf(stderr, "%s: several programs fit the examples and disagree at input %v:\n", name, a.Input)
+	if len(a.Candidates) > 1 {
+		fmt.Fprintf(stderr, "%s: several programs fit the examples and disagree at input %v:\n", name, a.Input)
+	} else {
+		fmt.Fprintf(stderr, "%s: not sure of the program that fits the examples; at input %v:\n", name, a.Input)
+	}
 	for i, c := range a.Candidates {
 		got := fmt.Sprint(c.Output)
 		if c.Error != "" {

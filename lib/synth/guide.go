@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"math"
+	"os"
 	"sort"
 	"strings"
 	"unicode"
@@ -17,14 +18,16 @@ import (
 // it predicts which productions of the term language its program uses (a
 // logistic regression per production, plain Go, over hashed words and
 // features of the examples) and turns the probabilities into the search's
-// costs, cost = clamp(round(-ln p), 1, 6), so that likely productions are
-// cheap. It is trained on tasks the project makes itself (TrainGuide).
+// costs: a production the guide finds less likely for the task than it is
+// on average (Base) costs round(ln(base/p)) more than unguided, at most 4,
+// so that unlikely productions leave the early levels to the likely ones. It is trained on tasks the project makes itself (TrainGuide).
 type Guide struct {
 	Version int         `json:"version"`
 	Words   int         `json:"words"` // hashed word buckets
 	Prods   []string    `json:"productions"`
 	W       [][]float64 `json:"w"` // [production][feature]
 	B       []float64   `json:"b"`
+	Base    []float64   `json:"base"` // how often each production appears in the training programs
 	// Made says how the guide was trained.
 	Made string `json:"made,omitempty"`
 }
@@ -74,8 +77,10 @@ func (g *Guide) costs(t Task) enum.Costs {
 	c := enum.Uniform()
 	p := g.Predict(t)
 	for o := range c {
+		// a production costs more than unguided by how much less likely
+		// than usual the guide finds it for this task: ln(base/p), rounded
 		if o < len(p) {
-			c[o] = int(math.Round(min(6, max(1, -math.Log(max(p[o], 1e-6))))))
+			c[o] += int(math.Round(min(4, max(0, math.Log(max(g.Base[o], 1e-6)/max(p[o], 1e-6))))))
 		}
 	}
 	return c
@@ -299,6 +304,12 @@ func TrainGuide(exs []GuideExample, cfg GuideConfig) (*Guide, error) {
 			ys[i][j] = 1
 		}
 	}
+	g.Base = make([]float64, len(prods))
+	for _, y := range ys {
+		for o, v := range y {
+			g.Base[o] += v / float64(len(ys))
+		}
+	}
 	for ep := 0; ep < cfg.Epochs; ep++ {
 		lr := cfg.LR / (1 + float64(ep)/20)
 		for i, x := range xs {
@@ -327,13 +338,22 @@ func (g *Guide) Save(path string) error {
 	return results.WriteFile(path, data)
 }
 
+// LoadGuide reads the guide Save wrote at path.
+func LoadGuide(path string) (*Guide, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("synth: guide: %w", err)
+	}
+	return ParseGuide(data)
+}
+
 // ParseGuide reads a guide written by Save.
 func ParseGuide(data []byte) (*Guide, error) {
 	var g Guide
 	if err := json.Unmarshal(data, &g); err != nil {
 		return nil, fmt.Errorf("%w: guide: %v", ErrSpec, err)
 	}
-	if g.Version != guideVersion || g.Words <= 0 || len(g.W) != int(enum.NumOps) || len(g.B) != len(g.W) {
+	if g.Version != guideVersion || g.Words <= 0 || len(g.W) != int(enum.NumOps) || len(g.B) != len(g.W) || len(g.Base) != len(g.W) {
 		return nil, fmt.Errorf("%w: guide: version %d with %d productions, want version %d with %d", ErrSpec, g.Version, len(g.W), guideVersion, enum.NumOps)
 	}
 	for i, w := range g.W {

@@ -1,6 +1,7 @@
 package synth
 
 import (
+	"math"
 	"math/rand/v2"
 )
 
@@ -13,7 +14,7 @@ import (
 //   - otherwise: values around and between the examples, never below the
 //     smallest example when every example is non-negative.
 func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
-	const nExtra, nCheck = 4, 30
+	const nExtra, nCheck = 4, 40
 	arity := t.Arity()
 	given := map[[4]int32]bool{}
 	for _, e := range t.Examples {
@@ -58,6 +59,18 @@ func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
 			add([]int32{clamp32(hi[0] + 1)})
 			if lo[0] < 0 {
 				add([]int32{clamp32(lo[0] - 1)})
+			}
+			// the neighbours of the examples and the small numbers, where
+			// most functions show their cases
+			for _, e := range t.Examples {
+				for _, d := range []int64{1, -1, 2} {
+					if v := int64(e.Inputs[0]) + d; v >= min(lo[0], 0) {
+						add([]int32{clamp32(v)})
+					}
+				}
+			}
+			for v := max(lo[0], -3); v <= 12; v++ {
+				add([]int32{int32(v)})
 			}
 		}
 		for tries := 0; len(out) < nExtra+nCheck-13 && tries < 10*(nExtra+nCheck); tries++ {
@@ -113,4 +126,14 @@ func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
 
 func clamp32(v int64) int32 {
 	return int32(max(min(v, 1<<31-1), -1<<31))
+}
+
+// evidence estimates the bits the examples' outputs carry: log2(2+|v|)
+// each, so a 0/1 output is worth about one bit and 1000 about ten.
+func evidence(t Task) float64 {
+	bits := 0.0
+	for _, e := range t.Examples {
+		bits += math.Log2(2 + math.Abs(float64(e.Output)))
+	}
+	return bits
 }

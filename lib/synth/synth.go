@@ -67,22 +67,25 @@ const RunFuel = ir.DefaultFuel
 
 // Result is what a search found, or what it tried.
 type Result struct {
-	Name       string     `json:"name"`
-	Status     Status     `json:"status"`
-	Program    string     `json:"program,omitempty"` // IR text of the cheapest fitting program, absent when not found
-	Term       string     `json:"term,omitempty"`    // the same program in the search's term language
-	WAT        string     `json:"wat,omitempty"`
-	Found      bool       `json:"found"` // a fitting program was found (Status solved or ambiguous)
-	Seconds    float64    `json:"seconds"`
-	Candidates int64      `json:"candidates"`
-	Length     int        `json:"length,omitempty"` // opcodes, START and END included
-	Confirmed  bool       `json:"confirmed_wazero,omitempty"`
-	Guided     bool       `json:"guided"`
-	Level      int        `json:"cost_level"`        // cost level reached
-	Cost       int        `json:"cost,omitempty"`    // the program's cost
-	Rivals     int        `json:"rivals,omitempty"`  // other fitting programs of near cost compared with it
-	Stopped    string     `json:"stopped,omitempty"` // why it stopped without a program: time, candidates, exhausted, cancelled, memory
-	Ambiguity  *Ambiguity `json:"ambiguity,omitempty"`
+	Name       string  `json:"name"`
+	Status     Status  `json:"status"`
+	Program    string  `json:"program,omitempty"` // IR text of the cheapest fitting program, absent when not found
+	Term       string  `json:"term,omitempty"`    // the same program in the search's term language
+	WAT        string  `json:"wat,omitempty"`
+	Found      bool    `json:"found"` // a fitting program was found (Status solved or ambiguous)
+	Seconds    float64 `json:"seconds"`
+	Candidates int64   `json:"candidates"`
+	Length     int     `json:"length,omitempty"` // opcodes, START and END included
+	Confirmed  bool    `json:"confirmed_wazero,omitempty"`
+	Guided     bool    `json:"guided"`
+	Level      int     `json:"cost_level"`       // cost level reached
+	Cost       int     `json:"cost,omitempty"`   // the program's cost
+	Rivals     int     `json:"rivals,omitempty"` // other fitting programs of near cost compared with it
+	// Unsure: ambiguous because the budget ended before the programs of
+	// near cost were all tried, not because one of them disagrees.
+	Unsure    bool       `json:"unsure,omitempty"`
+	Stopped   string     `json:"stopped,omitempty"` // why it stopped without a program: time, candidates, exhausted, cancelled, memory
+	Ambiguity *Ambiguity `json:"ambiguity,omitempty"`
 
 	prog  ir.Program
 	prods []enum.Op
@@ -125,6 +128,7 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	lastProgress := start
 	extra, more, sequence := unseenInputs(t)
 	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, WatchWrap: !sequence,
+		Evidence: evidence(t),
 		Poll: func(cand int64, level int) bool {
 			if opt.Progress != nil {
 				if now := time.Now(); now.Sub(lastProgress) >= 100*time.Millisecond {
@@ -177,7 +181,24 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	if w, err := ir.WAT(p); err == nil {
 		res.WAT = w
 	}
-	if a := r.Ambiguity; a != nil {
+	a := r.Ambiguity
+	if a == nil && !r.Complete {
+		// no rival seen, but the search did not finish looking for one:
+		// that is not evidence enough to call the answer solved
+		in := append(append([][]int32(nil), extra...), more...)
+		if len(in) > 0 {
+			var out int32
+			var errText string
+			if v, err := ir.Interpret(p, in[0], RunFuel); err != nil {
+				errText = err.Error()
+			} else {
+				out = v
+			}
+			a = &enum.Ambiguity{Input: in[0], Alts: []enum.Alt{{Answer: r.Best, Out: out, Err: errText}}}
+			res.Unsure = true
+		}
+	}
+	if a != nil {
 		res.Status = StatusAmbiguous
 		res.Ambiguity = &Ambiguity{Input: a.Input}
 		for _, alt := range a.Alts {

@@ -30,18 +30,20 @@ func TestSynthesizeKnownAnswers(t *testing.T) {
 		examples string
 		want     Status // solved, or ambiguous where the examples leave room
 	}{
-		{"max_of_two", "(3, 7)→7, (7, 3)→7, (-1, -5)→-1, (120, -4)→120, (-90, 35)→35", StatusSolved},
+		{"max_of_two", "(3, 7)→7, (7, 3)→7, (-1, -5)→-1, (120, -4)→120, (-90, 35)→35, (2, 3)→3, (-5, -1)→-1", StatusSolved},
 		// |a-b| is found as compr(x mod (a-b), 1), which traps at a = b:
 		// the answer must say so rather than claim it
 		{"abs_diff", "(3, 7)→4, (7, 3)→4, (-5, 5)→10, (120, -30)→150, (-8, -20)→12", StatusAmbiguous},
 		{"is_even", "0→1, 1→0, -4→1, -1237→0, 90→1, 7→0, 12→1, -9→0, 33→0, 101→0, -1238→1, -6→1", StatusSolved},
-		{"min_of_two", "(3, 7)→3, (7, 3)→3, (-1, -5)→-5, (120, -4)→-4, (-90, 35)→-90", StatusSolved},
+		{"min_of_two", "(3, 7)→3, (7, 3)→3, (-1, -5)→-5, (120, -4)→-4, (-90, 35)→-90, (2, 3)→2, (-5, -1)→-5", StatusSolved},
 	}
 	for _, tc := range cases {
 		t.Run(tc.given, func(t *testing.T) {
 			spec, _ := ir.LibraryProgram(tc.given)
 			task := Task{Name: "t", Examples: mustExamples(t, tc.examples)}
-			r, err := Synthesize(context.Background(), task, Options{Budget: 20 * time.Second})
+			// a candidate budget, not a wall-clock one: the level after the
+			// answer is searched completely however loaded the machine is
+			r, err := Synthesize(context.Background(), task, Options{Budget: 5 * time.Minute, MaxCandidates: 5_000_000})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -69,7 +71,7 @@ func TestSynthesizeKnownAnswers(t *testing.T) {
 // shows the input and what each candidate gives there.
 func TestUnderdetermined(t *testing.T) {
 	task := Task{Name: "few", Examples: mustExamples(t, "1→1, 2→2, 3→4")}
-	r, err := Synthesize(context.Background(), task, Options{Budget: 10 * time.Second, SkipConfirm: true})
+	r, err := Synthesize(context.Background(), task, Options{Budget: 5 * time.Minute, MaxCandidates: 5_000_000, SkipConfirm: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,6 +290,7 @@ func TestCancel(t *testing.T) {
 	if took > 500*time.Millisecond {
 		t.Fatalf("returned %v after cancel", took)
 	}
+	t.Logf("returned %v after cancel", took)
 	for i := 1; i < len(reports); i++ {
 		if d := reports[i].Elapsed - reports[i-1].Elapsed; d < 90*time.Millisecond {
 			t.Fatalf("progress reports %v apart", d)
@@ -295,5 +298,29 @@ func TestCancel(t *testing.T) {
 		if reports[i].Candidates < reports[i-1].Candidates {
 			t.Fatalf("candidates went down: %+v", reports)
 		}
+	}
+}
+
+// TestTrainSynthCancel: cancelling the self-training loop returns within a
+// generous bound, with the context's error.
+func TestTrainSynthCancel(t *testing.T) {
+	var tasks []Task
+	var checks []Checks
+	for i := 0; i < 3; i++ {
+		tasks = append(tasks, Task{Name: "hard", Examples: mustExamples(t, "0→7, 1→1, 2→8, 3→2, 4→8, 5→1, 6→8")})
+		checks = append(checks, Checks{Name: "hard", Cases: mustExamples(t, "7→9")})
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		cancel()
+	}()
+	t0 := time.Now()
+	_, _, err := TrainSynth(ctx, tasks, checks, TrainConfig{Candidates: 1 << 40, Dreams: 50})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if d := time.Since(t0) - 300*time.Millisecond; d > 500*time.Millisecond {
+		t.Fatalf("returned %v after cancel", d)
 	}
 }

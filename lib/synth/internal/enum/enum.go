@@ -51,8 +51,13 @@ type Options struct {
 	// samples of a domain, not the first terms of a sequence.
 	WatchWrap bool
 	// Slack is how many cost levels past the first answer are searched
-	// for rivals (0: 1; negative: none).
+	// for rivals (0: 1; negative: none): the next within the budget, any
+	// after it within a grace time.
 	Slack int
+	// Evidence is how many bits the examples' outputs carry (synth's
+	// estimate); when it is under 3 bits per cost unit of the first answer,
+	// the rival search goes one level further than Slack (0: never).
+	Evidence float64
 	// Fuel is the fuel (as the IR counts it: opcodes of loop bodies) a
 	// candidate may burn over all its points together (0: 100,000); a
 	// candidate that needs more is dropped.
@@ -99,8 +104,11 @@ type Result struct {
 	Rivals     int // other fitting answers of near cost that were compared
 	Ambiguity  *Ambiguity
 	Candidates int64
-	Level      int    // cost level reached
-	Stopped    string // why it ended without an answer: time, candidates, exhausted, cancelled, memory
+	// Complete: every term of the answer's level and the next was tried
+	// (none dropped for time or memory), so no rival that near was missed.
+	Complete bool
+	Level    int    // cost level reached
+	Stopped  string // why it ended without an answer: time, candidates, exhausted, cancelled, memory
 }
 
 var debugLevels = false
@@ -121,6 +129,7 @@ type searcher struct {
 	closed  *pool
 	open    *pool
 	cand    int64
+	work    int64 // fuel burnt since the budget was last checked
 	stopped string
 	level   int
 	answers []Answer
@@ -176,7 +185,6 @@ func Run(arity int, examples []Example, opt Options) Result {
 	openDone := 0
 	res := Result{}
 	first := -1
-	var firstAt time.Time
 	start := time.Now()
 	for l := 1; l <= opt.MaxCost && s.stopped == ""; l++ {
 		s.level = l
@@ -193,17 +201,30 @@ func Run(arity int, examples []Example, opt Options) Result {
 		if debugLevels {
 			println("level", l, "closed", len(s.closed.at(l)), "open", openDone, len(s.open.at(openDone)), "cand", s.cand, "t", time.Since(start).String())
 		}
+		full := s.stopped == "" && len(s.closed.ids) < opt.PoolLimit && len(s.open.ids) < opt.PoolLimit
 		if len(s.answers) > 0 && first < 0 {
 			first = l
-			firstAt = time.Now()
-			// rivals get as long again as the first answer took (at least
-			// 300 ms), within the budget
-			grace := firstAt.Add(max(300*time.Millisecond, firstAt.Sub(start)))
+			if opt.Evidence > 0 && opt.Evidence < 3*float64(l) && opt.Slack > 0 {
+				// few bits of examples for a program this size: cheap
+				// programs fit them by chance, so look one level further
+				opt.Slack++
+			}
+			if opt.Slack < 0 {
+				res.Complete = full
+				break
+			}
+			continue // the next level, within the budget: it decides Complete
+		}
+		if first >= 0 && l == first+1 {
+			res.Complete = full
+			// later levels only add rivals: they get as long again as the
+			// search took so far (at least half a second), within budget
+			grace := time.Now().Add(max(500*time.Millisecond, time.Since(start)))
 			if s.opt.Deadline.IsZero() || grace.Before(s.opt.Deadline) {
 				s.opt.Deadline = grace
 			}
 		}
-		if first >= 0 && (opt.Slack < 0 || l >= first+opt.Slack) {
+		if first >= 0 && l >= first+opt.Slack {
 			break
 		}
 		if len(s.closed.ids) >= opt.PoolLimit && len(s.open.ids) >= opt.PoolLimit && s.stopped == "" {
@@ -289,12 +310,15 @@ func probes(examples []Example) []env {
 	return out
 }
 
-// tick counts one candidate and checks the budget every 4096.
+// tick counts one candidate and checks the budget every 4096, or sooner
+// when loops have burnt a lot of fuel since the last check (loop candidates
+// cost up to Fuel each).
 func (s *searcher) tick() bool {
 	s.cand++
-	if s.cand&4095 != 0 {
+	if s.cand&4095 != 0 && s.work < 1<<20 {
 		return s.stopped != ""
 	}
+	s.work = 0
 	if s.stopped != "" {
 		return true
 	}
@@ -324,7 +348,7 @@ func (s *searcher) offer(p *pool, isOpen bool, op Op, errs uint64, l int) {
 		// they may part on the inputs the ambiguity check tries
 		if len(s.answers) < maxAnswers {
 			id := s.t.add(op, l, s.kids[:op.Arity()]...)
-			s.answers = append(s.answers, Answer{Term: s.t.Format(id), Cost: l, Prods: s.prods(id), id: id})
+			s.answers = append(s.answers, Answer{Term: s.t.Format(id), Cost: l, Prods: s.t.Prods(id), id: id})
 		}
 		return
 	}
@@ -333,15 +357,6 @@ func (s *searcher) offer(p *pool, isOpen bool, op Op, errs uint64, l int) {
 	}
 	id := s.t.add(op, l, s.kids[:op.Arity()]...)
 	p.add(id, v, errs, l)
-}
-
-func (s *searcher) prods(id int32) []Op {
-	n := &s.t.nodes[id]
-	out := []Op{n.op}
-	for i := 0; i < n.op.Arity(); i++ {
-		out = append(out, s.prods(n.kids[i])...)
-	}
-	return out
 }
 
 // genLevel makes every term of cost exactly l in pool p.
@@ -589,6 +604,7 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 	}
 	out := s.buf[:p.width]
 	fuel := s.opt.Fuel
+	defer func() { s.work += s.opt.Fuel - fuel }()
 	cost := s.entryCost(op)
 	for i := range out {
 		if errs&(1<<i) != 0 {

@@ -10,43 +10,6 @@ import (
 	"github.com/irsynth/irsynth/lib/wasmrt"
 )
 
-// randomTerm builds a random term of about size nodes; open terms may use
-// x and y. Bodies of combinators are open terms, so loops nest.
-func randomTerm(t *Terms, rng *rand.Rand, size int, open bool, arity int) int32 {
-	if size <= 1 {
-		for {
-			op := Op(rng.IntN(int(OpY) + 1))
-			if (op == OpX || op == OpY) && !open {
-				continue
-			}
-			if op >= OpN0 && op <= OpN3 && int(op-OpN0) >= arity {
-				continue
-			}
-			return t.add(op, 1)
-		}
-	}
-	ops := []Op{OpAdd, OpSub, OpMul, OpDiv, OpMod, OpLe, OpCond, OpLoop, OpLoop2, OpCompr}
-	op := ops[rng.IntN(len(ops))]
-	k := op.Arity()
-	if size-1 < k {
-		op, k = OpAdd, 2
-	}
-	kids := make([]int32, k)
-	left := size - 1
-	for i := range kids {
-		share := max(1, left/(k-i))
-		if i < k-1 {
-			share = 1 + rng.IntN(max(1, left-(k-1-i)))
-		} else {
-			share = left
-		}
-		share = max(1, min(share, left-(k-1-i)))
-		left -= share
-		kids[i] = randomTerm(t, rng, share, open || i < op.lambdas(), arity)
-	}
-	return t.add(op, size, kids...)
-}
-
 // TestLoweringAgrees: random terms of the enumerator's language, lowered
 // to IR, validate, and give the Go evaluator's value (or its trap, or run
 // out of fuel with it) in the interpreter and on wazero, on random inputs.
@@ -63,7 +26,7 @@ func TestLoweringAgrees(t *testing.T) {
 	tried, compared, loops := 0, 0, 0
 	for tried < 400 {
 		arity := 1 + rng.IntN(3)
-		id := randomTerm(terms, rng, 3+rng.IntN(12), false, arity)
+		id := Random(terms, rng, 3+rng.IntN(12), false, arity)
 		ops, err := Lower(terms, id, arity)
 		if errors.Is(err, ErrTooBig) {
 			continue
