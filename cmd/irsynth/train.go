@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/models"
 	"github.com/irsynth/irsynth/lib/results"
 )
@@ -102,7 +101,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		rec, err := classifierRecord(c, ds, ckpt)
+		rec, err := models.ClassifierRecord(c, ds, ckpt)
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
@@ -126,7 +125,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		rec, err := decoderRecord(d, ds, ckpt)
+		rec, err := models.DecoderRecord(d, ds, ckpt)
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
@@ -185,6 +184,7 @@ func (p *progress) epoch(e results.Epoch) {
 	}
 	fmt.Fprintln(p.w, line)
 }
+<<<<<<< HEAD
 
 // classifierRecord evaluates c on ds and fills results/phase3_classifier.json.
 func classifierRecord(c *models.Classifier, ds *dataset.Dataset, ckpt string) (results.Phase3, error) {
@@ -271,3 +271,5 @@ func encoderNote(enc models.Encoder) string {
 	}
 	return fmt.Sprintf("encoder: the study read TinyLlama-1.1B's layer-12 hidden state (2048 wide); without the model file (--encoder gguf:PATH) we use %s, a frozen hashed character/word n-gram encoder %d wide", enc.Name(), enc.Dim())
 }
+=======
+>>>>>>> main
