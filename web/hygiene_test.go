@@ -305,6 +305,26 @@ func TestBrokenRecordsSameErrorEverywhere(t *testing.T) {
 	}
 }
 
+func TestFIFOReportDoesNotBlock(t *testing.T) {
+	dir := fixtureResults(t)
+	if err := syscall.Mkfifo(filepath.Join(dir, results.ReportsSubdir, "wedge.html"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	h := newServer(t, Config{ResultsDir: dir}).Handler()
+	for _, target := range []string{"/reports/wedge.html", "/reports", "/api/reports", "/api/version"} {
+		done := make(chan int, 1)
+		go func() { done <- do(t, h, "GET", target, "").Code }()
+		select {
+		case code := <-done:
+			if code != 200 && code != 404 || target == "/reports/wedge.html" && code != 404 {
+				t.Errorf("GET %s: %d", target, code)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("GET %s blocked on a FIFO", target)
+		}
+	}
+}
+
 func writeString(s string) func(string) error {
 	return func(p string) error { return os.WriteFile(p, []byte(s), 0o644) }
 }
