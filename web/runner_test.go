@@ -14,7 +14,7 @@ import (
 // its time limit and gets 503 with Retry-After, while a trivial program
 // still runs on the short lane; the heavy program is remembered as heavy.
 func TestLanes(t *testing.T) {
-	s := newServer(t, Config{ResultsDir: t.TempDir(), MaxRuns: 3, Fuel: 10_000, Timeout: 300 * time.Millisecond})
+	s := newServer(t, Config{ResultsDir: t.TempDir(), MaxRuns: 3, Fuel: 100_000, Timeout: 300 * time.Millisecond})
 	h := s.Handler()
 	if cap(s.cache.longQ.slots) != 2 || cap(s.cache.shortQ.slots) != 1 {
 		t.Fatalf("lanes %d + %d, want 2 + 1 for MaxRuns 3", cap(s.cache.longQ.slots), cap(s.cache.shortQ.slots))
