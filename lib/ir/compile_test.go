@@ -16,6 +16,7 @@ import (
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/lib/ir"
 )
 
@@ -24,10 +25,7 @@ func wabt(t *testing.T, tool string) string {
 	t.Helper()
 	path, err := exec.LookPath(tool)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s not installed (scripts/setup.sh installs Debian's wabt)", tool)
-		}
-		t.Skipf("%s not installed; run scripts/setup.sh", tool)
+		testenv.Missing(t, "%s not installed (scripts/setup.sh installs Debian's wabt)", tool)
 	}
 	return path
 }
