@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -273,7 +274,9 @@ func TestBrokenRecordsSameErrorEverywhere(t *testing.T) {
 			}
 			check("/", 200)
 			check("/api/overview", 200)
-			check("/charts", 200)
+			if plots.EchartsBuiltIn() { // else /charts says only that echarts is missing (TestPages)
+				check("/charts", 200)
+			}
 			check("/api/charts", 200)
 			for _, id := range tc.charts {
 				check("/api/charts/"+id, http.StatusConflict)
