@@ -49,6 +49,10 @@ phases: build
 	# Phase 5: leave-one-out synthesis of every library program (60 s budget each,
 	# guided and unguided) and the decoder with and without the validity mask.
 	$(IRSYNTH) eval synth --workers 2 --results $(RESULTS)
+	# OEIS phase: the 40 committed sequence tasks of testdata/oeis (CC BY-SA, see its
+	# README), 3 s per task on 2 workers (about a minute), and the guesser on the same tasks.
+	$(IRSYNTH) eval tasks testdata/oeis/train40.json --budget 3s --workers 2 --quiet --results $(RESULTS)
+	$(IRSYNTH) eval tasks testdata/oeis/train40.json --system guess --results $(RESULTS)
 
 # The notebooks, executed headless with the Go kernel, as HTML in $(RESULTS)/reports.
 reports: build

@@ -10,6 +10,8 @@
 //	results/phase3_classifier.json   Phase3: the program classifier
 //	results/phase4_decoder.json      Phase4: the opcode decoder
 //	results/phase5_synthesis.json    Phase5: structured decoding and search
+//	results/eval_tasks.json          Tasks: the synthesizer on a task file (irsynth eval tasks)
+//	results/eval_tasks_guess.json    Tasks: the guesser on the same file
 //
 // Write replaces a file atomically (temporary file, then rename), so a reader
 // never sees half a record and an interrupted run loses nothing. Commit
