@@ -20,18 +20,22 @@ func ExampleServeSession() {
 	done := make(chan error)
 	go func() { done <- kernel.ServeSession(kernel.SessionConfig{In: inR, Out: outW}) }()
 	replies := bufio.NewReader(outR)
+	// the session redirects os.Stdout while a cell runs: print at the end
+	var got []string
 	for _, code := range []string{`x := 6`, `import "fmt"` + "\nfmt.Println(\"hi\")\nx * 7", `import "os"` + "\nos.Exit(2)"} {
 		fmt.Fprintf(inW, "{\"op\":\"execute\",\"code\":%q}\n", code)
 		for {
 			line, _ := replies.ReadString('\n')
-			fmt.Print(line)
+			got = append(got, line)
 			if strings.HasPrefix(line, `{"op":"reply"`) || line == "" {
 				break
 			}
 		}
 	}
 	inW.Close()
-	fmt.Println(<-done)
+	err := <-done
+	fmt.Print(strings.Join(got, ""))
+	fmt.Println(err)
 	// Output:
 	// {"op":"reply"}
 	// {"op":"stream","name":"stdout","text":"hi\n"}
