@@ -31,9 +31,16 @@ FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./l
 
 all: build
 
-build:
+# The binaries embed echarts (lib/plots/assets), which setup copies from npm:
+# build after it, so that charts draw from any working directory.
+ECHARTS     := lib/plots/assets/echarts.min.js
+
+build: $(ECHARTS)
 	$(GO) build -o $(IRSYNTH) ./cmd/irsynth
 	$(GO) build -o $(KERNEL) ./kernel/cmd/irsynth-kernel
+
+$(ECHARTS):
+	scripts/setup.sh
 
 setup:
 	scripts/setup.sh

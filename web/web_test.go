@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -14,7 +15,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -176,9 +179,9 @@ func TestRunLimits(t *testing.T) {
 		}
 	})
 	t.Run("time limit", func(t *testing.T) {
-		// Full fuel but 1 ms of wall clock: 10^7 iterations of a 200-op
-		// body (seconds of work) cannot finish.
-		s := newServer(t, Config{ResultsDir: t.TempDir(), Fuel: ir.DefaultFuel, Timeout: time.Millisecond})
+		// The most fuel there is but 1 ms of wall clock: 2^31 units
+		// (seconds of work) cannot finish.
+		s := newServer(t, Config{ResultsDir: t.TempDir(), Fuel: math.MaxInt32, Timeout: time.Millisecond})
 		body := strings.Repeat("LOCAL_GET_0 CONST_1 I32_ADD LOCAL_SET_0 ", 50)
 		loop := `{"ir":"START LOOP_BEGIN ` + body + `CONST_1 BR_IF LOOP_END CONST_0 END","args":[]}`
 		rec := do(t, s.Handler(), http.MethodPost, "/api/run", loop)
@@ -192,7 +195,7 @@ func TestRunLimits(t *testing.T) {
 		}
 	})
 	t.Run("bad config", func(t *testing.T) {
-		for _, cfg := range []Config{{Fuel: -1}, {Timeout: -time.Second}, {Fuel: ir.DefaultFuel + 1}} {
+		for _, cfg := range []Config{{Fuel: -1}, {Timeout: -time.Second}, {Fuel: math.MaxInt32 + 1}} {
 			if _, err := New(cfg); err == nil {
 				t.Errorf("New(%+v) accepted", cfg)
 			}
@@ -225,8 +228,14 @@ func TestPages(t *testing.T) {
 		{"static css", full, "/static/style.css", 200, []string{"--accent"}},
 		{"echarts", full, "/static/echarts.min.js", 200, []string{"echarts"}},
 	}
+	// Pages that draw charts need the echarts built in (TestChartsWithoutEcharts
+	// covers the pages without it).
+	drawsCharts := map[string]bool{"charts": true, "charts empty": true, "chart page": true, "chart page inline": true, "echarts": true}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			if drawsCharts[tc.name] && !plots.EchartsBuiltIn() {
+				testenv.Missing(t, "%s", plots.MissingEcharts)
+			}
 			rec := do(t, tc.given, http.MethodGet, tc.path, "")
 			if rec.Code != tc.expectStatus {
 				t.Fatalf("GET %s: %d, want %d\n%.500s", tc.path, rec.Code, tc.expectStatus, rec.Body.String())

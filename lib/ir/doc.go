@@ -29,9 +29,11 @@
 //     semantics: wrap-around arithmetic, traps on division by zero and on
 //     INT_MIN / -1. Compiled modules and the interpreter agree value for
 //     value and error for error.
-//   - Fuel counts loop iterations: every entry into a loop body burns one
-//     unit, in the interpreter and in the compiled module alike, and a run
-//     that runs out stops with ErrFuelExhausted instead of hanging.
+//   - Fuel measures work: every entry into a loop body costs the number of
+//     opcodes that belong to the loop (LoopCosts), in the interpreter and in
+//     the compiled module alike, so a run executes at most its length plus
+//     its fuel in opcodes; a run that runs out stops with ErrFuelExhausted
+//     instead of hanging, at the same point in both.
 //   - The stack and block rules live in one place, Checker: Validate runs
 //     it over a whole program, and a decoder or a search runs it one opcode
 //     at a time (Push, Allowed, CloseCost, Completion), so a prefix it
