@@ -346,6 +346,9 @@ func checkSynthesis(t *testing.T, e executed) {
 	// the mask admits only completable prefixes: masked decoding is always valid
 	has(t, e, "masked valid rate = 1.000")
 	has(t, e, "collatz_length admitted opcode by opcode: true")
+	// the Go guesser on the committed OEIS tasks gives guess.py's numbers
+	// (python3 ../shared/oeis/guess.py testdata/oeis/train40.json)
+	has(t, e, "guesser on train40.json: 4 solved, 3 wrong of 40")
 	// every program the search reports must reproduce its task's examples,
 	// and its "right" fraction must agree with our own fresh inputs
 	found := regexp.MustCompile(`(?m)^program (\w+) = (.+)$`).FindAllStringSubmatch(e.stdout, -1)
