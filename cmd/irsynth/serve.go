@@ -76,7 +76,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	if *shots != "" {
 		*addr = "127.0.0.1:0"
 	}
-	s, err := newServer(cfg)
+	s, err := web.New(cfg)
 	if err != nil {
 		return usageError(stderr, "serve", "%v", err)
 	}
@@ -125,16 +125,6 @@ func (h *hostList) Set(v string) error {
 		*h = append(*h, name)
 	}
 	return nil
-}
-
-// newServer recovers a panic so none escapes the command.
-func newServer(cfg web.Config) (s *web.Server, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return web.New(cfg)
 }
 
 func screenshots(base, dir string, stdout, stderr io.Writer) int {
