@@ -59,7 +59,10 @@ type Runtime struct {
 	modules map[*Module]struct{}
 
 	used      atomic.Bool // a call started since the watchdog's last look
-	sweepMods []*Module   // the watchdog's scratch space
+	sweepMods []*Module   // the watchdog's scratch space, guarded by sweepMu
+	// sweepMu serialises sweeps: an exiting watchdog's last look at the
+	// calls can overlap the sweep of the watchdog a new call just started.
+	sweepMu   sync.Mutex
 	watching  atomic.Bool // the watchdog goroutine is running
 	closeOnce sync.Once
 	done      chan struct{} // closed by Close; stops the watchdog
