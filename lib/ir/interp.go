@@ -64,6 +64,13 @@ func Interpret(p Program, args []int32, fuel int64) (int32, error) {
 // body burns one unit of fuel; entering with none left stops the run with
 // ErrFuelExhausted, as the compiled module does. Traps are *TrapError.
 func (e *Exec) Run(args []int32, fuel int64) (int32, error) {
+	return e.run(args, fuel, nil)
+}
+
+// run is the one interpreter loop: Run passes no tracer, Trace passes one,
+// which sees the machine after every opcode and may stop the run (errCut).
+// Fuel and branch rules therefore live here only.
+func (e *Exec) run(args []int32, fuel int64, tr *tracer) (int32, error) {
 	if len(args) != e.prog.Arity {
 		return 0, argsError(e.prog, len(args))
 	}
@@ -73,6 +80,7 @@ func (e *Exec) Run(args []int32, fuel int64) (int32, error) {
 	sp := 0
 	pc := 1
 	for {
+		at := pc
 		in := &code[pc]
 		pc++
 		switch in.op {
@@ -161,7 +169,13 @@ func (e *Exec) Run(args []int32, fuel int64) (int32, error) {
 				pc = int(in.target)
 			}
 		case OpReturn, OpEnd:
+			if tr != nil {
+				tr.step(at, pc, stack[:sp], &locals, fuel)
+			}
 			return stack[sp-1], nil
+		}
+		if tr != nil && !tr.step(at, pc, stack[:sp], &locals, fuel) {
+			return 0, errCut
 		}
 	}
 }
