@@ -8,6 +8,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"runtime"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -28,6 +29,12 @@ type Config struct {
 	Log        io.Writer     // request log; nil logs nothing
 	// ShutdownGrace bounds graceful shutdown (DefaultShutdownGrace when 0).
 	ShutdownGrace time.Duration
+	// MaxTraceSteps caps the steps of one /api/trace (DefaultMaxTraceSteps when 0).
+	MaxTraceSteps int
+	// MaxSearches caps the syntheses running at once (runtime.NumCPU() when 0);
+	// MaxSynthBudget caps the time of each (DefaultMaxSynthBudget when 0).
+	MaxSearches    int
+	MaxSynthBudget time.Duration
 }
 
 // Defaults of Config.
@@ -37,6 +44,8 @@ const (
 	DefaultBodyLimit     = "64K"
 	DefaultShutdownGrace = 5 * time.Second
 	maxCached            = 512 // compiled programs kept by the playground
+	DefaultMaxTraceSteps  = 20_000
+	DefaultMaxSynthBudget = 60 * time.Second
 )
 
 // Server is the dashboard: pages, the JSON API and static files.
@@ -47,6 +56,8 @@ type Server struct {
 	cache  *moduleCache
 	recs   *recordCache
 	models *modelCache
+	// searches counts the syntheses running (synth.go).
+	searches *searches
 }
 
 // New builds a Server. Close releases its WebAssembly runtime.
@@ -66,6 +77,18 @@ func New(cfg Config) (*Server, error) {
 	if cfg.ShutdownGrace == 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
+	if cfg.MaxTraceSteps == 0 {
+		cfg.MaxTraceSteps = DefaultMaxTraceSteps
+	}
+	if cfg.MaxSearches == 0 {
+		cfg.MaxSearches = runtime.NumCPU()
+	}
+	if cfg.MaxSynthBudget == 0 {
+		cfg.MaxSynthBudget = DefaultMaxSynthBudget
+	}
+	if cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 {
+		return nil, fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches or MaxSynthBudget", ErrConfig)
+	}
 	if cfg.Fuel < 0 || cfg.Fuel > ir.DefaultFuel {
 		return nil, fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, int64(ir.DefaultFuel))
 	}
@@ -79,7 +102,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{cfg: cfg, rt: rt, cache: newModuleCache(rt, maxCached), recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir}}
+	s := &Server{cfg: cfg, rt: rt, cache: newModuleCache(rt, maxCached), recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir},
+		searches: newSearches(cfg.MaxSearches)}
 	if s.echo, err = s.routes(); err != nil {
 		rt.Close(context.Background())
 		return nil, err
@@ -137,6 +161,7 @@ func (s *Server) routes() (*echo.Echo, error) {
 	pages.GET("/charts", s.pageCharts)
 	pages.GET("/playground", s.pagePlayground)
 	pages.GET("/reports", s.pageReports)
+	pages.GET("/synth", s.pageSynth)
 	// A chart on its own page carries its option inline.
 	e.GET("/charts/:id", s.pageChart, csp("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"))
 	// Executed notebooks, as nbconvert wrote them; the policy keeps them
@@ -144,6 +169,7 @@ func (s *Server) routes() (*echo.Echo, error) {
 	// cdnjs for require.js and MathJax).
 	e.GET("/reports/:name", s.serveReport, csp("default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:"))
 
+	e.GET("/static/stepper.js", stepperJS)
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 	if err := s.static(e); err != nil {
 		return nil, err
@@ -158,6 +184,9 @@ func (s *Server) routes() (*echo.Echo, error) {
 	api.GET("/programs/:name", s.apiProgram)
 	api.POST("/run", s.apiRun)
 	api.POST("/ask", s.apiAsk)
+	api.POST("/trace", s.apiTrace)
+	api.POST("/synth", s.apiSynth)
+	api.GET("/synth/running", s.apiSynthRunning)
 	api.GET("/models", s.apiModels)
 	api.GET("/reports", s.apiReports)
 	api.Any("/*", func(c echo.Context) error {
