@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -20,7 +19,7 @@ import (
 func init() {
 	register(command{
 		Name:    "bench",
-		Usage:   "irsynth bench collatz [--n 100] [--seed S] [--numbers a,b,c] [--json]",
+		Usage:   "irsynth bench collatz [flags]",
 		Summary: "the study's question: how many of N numbers have a Collatz length over 100, with each step timed",
 		Run:     bench,
 	})
@@ -38,20 +37,19 @@ const (
 )
 
 func bench(args []string, stdout, stderr io.Writer) int {
-	if len(args) == 0 || args[0] != "collatz" {
-		return usageError(stderr, "bench", "the only benchmark is 'collatz': irsynth bench collatz [--n 100] [--seed S] [--numbers a,b,c] [--json]")
-	}
-	fs := flag.NewFlagSet("bench collatz", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("bench", stdout, stderr)
 	n := fs.Int("n", collatzN, "how many numbers to draw")
 	seed := fs.Int64("seed", collatzSeed, "seed of the number generator")
 	list := fs.String("numbers", "", "comma-separated numbers to use instead of drawing them")
-	asJSON := fs.Bool("json", false, "print one JSON object")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError(stderr, "bench", "%v", err)
+	asJSON := fs.json()
+	if len(args) > 0 && isHelp(args[0]) {
+		args = append([]string{"collatz"}, args...)
 	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "bench", "unexpected argument %q", fs.Arg(0))
+	if len(args) == 0 || args[0] != "collatz" {
+		return usageError(stderr, "bench", "the only benchmark is 'collatz': irsynth bench collatz [flags] (see 'irsynth help bench')")
+	}
+	if code, done := fs.parse(args[1:], 0); done {
+		return code
 	}
 	var numbers []int32
 	if *list != "" {

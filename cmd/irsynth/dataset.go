@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -21,26 +20,22 @@ const datasetsSubdir = "datasets"
 func cmdDataset() command {
 	return command{
 		Name:    "dataset",
-		Usage:   "irsynth dataset [--split study|expanded|all] [--holdout P1,P2] [--seed N] [--per-program N] [--test-per-program N] [--results DIR]",
+		Usage:   "irsynth dataset [flags]",
 		Summary: "generate the natural-language datasets (phase 2) and results/phase2_dataset.json",
 		Run:     runDataset,
 	}
 }
 
 func runDataset(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("dataset", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("dataset", stdout, stderr)
 	split := fs.String("split", "all", "study, expanded or all (both)")
 	holdout := fs.String("holdout", "", "comma-separated programs to hold out; trains on every other library program")
 	seed := fs.Int64("seed", 0, "random seed")
 	per := fs.Int("per-program", 200, "training examples per program")
 	testPer := fs.Int("test-per-program", 50, "held-out examples per program")
-	dir := fs.String("results", results.DefaultDir, "results directory")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "dataset", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "dataset", "unexpected argument %q", fs.Arg(0))
+	dir := fs.results()
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	if *per <= 0 || *testPer <= 0 {
 		return usageError(stderr, "dataset", "--per-program and --test-per-program must be positive")

@@ -3,6 +3,7 @@
 // of the reproduction. Run `irsynth help` for the list of commands.
 //
 // Each command lives in its own file and registers itself from init(), so
-// adding one never touches main.go. Exit status: 0 success, 1 a run-time
+// adding one never touches main.go; cli.go holds the conventions every
+// command follows (flags, help, exit status). Exit status: 0 success, 1 a run-time
 // failure, 2 a usage error or bad input (always one line on stderr).
 package main

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -16,7 +15,7 @@ func init() { register(cmdEval()) }
 func cmdEval() command {
 	return command{
 		Name:    "eval",
-		Usage:   "irsynth eval [classifier|decoder|all] [--split study|expanded|holdout] [--results DIR]  |  irsynth eval synth [eval-synth flags]",
+		Usage:   "irsynth eval [classifier|decoder|all] [flags]  |  irsynth eval synth [eval-synth flags]",
 		Summary: "re-evaluate the saved classifier and decoder checkpoints and rewrite their results",
 		Run:     runEval,
 	}
@@ -30,15 +29,11 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "classifier" || args[0] == "decoder" || args[0] == "all") {
 		which, args = args[0], args[1:]
 	}
-	fs := flag.NewFlagSet("eval", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("eval", stdout, stderr)
 	split := fs.String("split", "", "dataset split (default: the one the record names, else the model's default)")
-	dir := fs.String("results", results.DefaultDir, "results directory")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "eval", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "eval", "unexpected argument %q (want classifier, decoder or all)", fs.Arg(0))
+	dir := fs.results()
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	if *split != "" {
 		if err := checkSplit(*dir, *split); err != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -20,15 +19,14 @@ import (
 func init() {
 	register(command{
 		Name:    "eval-synth",
-		Usage:   "irsynth eval-synth [--budget 60s] [--programs a,b,...] [--workers N] [--no-unguided] [--no-decoder] [--collatz-runs N] [--quiet] [--results DIR]",
+		Usage:   "irsynth eval-synth [flags]",
 		Summary: "leave-one-out synthesis of every library program, guided and unguided, and masked vs unmasked decoding; writes phase5_synthesis.json",
 		Run:     runEvalSynth,
 	})
 }
 
 func runEvalSynth(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("eval-synth", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("eval-synth", stdout, stderr)
 	budget := fs.Duration("budget", 60*time.Second, "time limit per search")
 	programs := fs.String("programs", "", "comma-separated held-out programs (default: the whole library)")
 	workers := fs.Int("workers", 1, "programs searched at once, one core each")
@@ -36,12 +34,9 @@ func runEvalSynth(args []string, stdout, stderr io.Writer) int {
 	noDecoder := fs.Bool("no-decoder", false, "skip the masked-decoding measurement")
 	collatzRuns := fs.Int("collatz-runs", 3, "extra held-out collatz_length runs for the median time")
 	quiet := fs.Bool("quiet", false, "no progress lines")
-	dir := fs.String("results", results.DefaultDir, "results directory")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "eval-synth", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "eval-synth", "unexpected argument %q", fs.Arg(0))
+	dir := fs.results()
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	if *budget <= 0 || *workers <= 0 {
 		return usageError(stderr, "eval-synth", "--budget and --workers must be positive")
@@ -74,8 +69,8 @@ func runEvalSynth(args []string, stdout, stderr io.Writer) int {
 	if err := results.Write(*dir, results.Phase5File, rec); err != nil {
 		return failure(stderr, "eval-synth", err)
 	}
-	fmt.Fprintf(stdout, "leave-one-out: solved %d of %d guided, %d unguided (%.0f s budget, %d fresh inputs); collatz_length median %.2f s; %.0f candidates/s per core\n",
-		rec.Solved, rec.Total, rec.SolvedNoNN, rec.Budget, rec.FreshTests, rec.CollatzMedianSec, rec.CandidatesPerSec)
+	fmt.Fprintf(stdout, "leave-one-out: solved %d, ambiguous %d, wrong %d of %d guided; %d solved unguided (%.0f s budget, %d fresh inputs); collatz_length median %.2f s; %.0f candidates/s per core\n",
+		rec.Solved, rec.Ambiguous, rec.Wrong, rec.Total, rec.SolvedNoNN, rec.Budget, rec.FreshTests, rec.CollatzMedianSec, rec.CandidatesPerSec)
 	if !*noDecoder {
 		st := rec.Structured
 		fmt.Fprintf(stdout, "decoder execution accuracy: train %.1f%% masked vs %.1f%% unmasked, held out %.1f%% vs %.1f%%; valid %.1f%% vs %.1f%%\n",

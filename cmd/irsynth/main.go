@@ -4,9 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"regexp"
 	"sort"
-	"strings"
 	"text/tabwriter"
 )
 
@@ -65,8 +63,8 @@ func help(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "irsynth help: unknown command %q\n", args[0])
 			return 2
 		}
-		fmt.Fprintf(stdout, "usage: %s\n\n%s\n", c.Usage, c.Summary)
-		return 0
+		// The command prints its own help, generated from its flags.
+		return c.Run([]string{"-h"}, stdout, stderr)
 	}
 	names := make([]string, 0, len(commands))
 	for n := range commands {
@@ -82,44 +80,4 @@ func help(args []string, stdout, stderr io.Writer) int {
 	tw.Flush()
 	fmt.Fprintln(stdout, "\nRun 'irsynth help COMMAND' for a command's flags.")
 	return 0
-}
-
-// usageError prints a one-line usage error for command name and returns 2.
-func usageError(stderr io.Writer, name string, format string, args ...any) int {
-	fmt.Fprintf(stderr, "irsynth %s: %s\n", name, oneLine(fmt.Sprintf(format, args...)))
-	return 2
-}
-
-// failure prints a one-line run-time error for command name and returns 1.
-func failure(stderr io.Writer, name string, err error) int {
-	fmt.Fprintf(stderr, "irsynth %s: %s\n", name, oneLine(err.Error()))
-	return 1
-}
-
-// oneLine keeps the first line of s: errors from lower layers (a wazero
-// trap carries a WASM stack trace) must not spill over several lines.
-func oneLine(s string) string {
-	if i := strings.IndexByte(s, '\n'); i >= 0 {
-		return strings.TrimSpace(s[:i])
-	}
-	return s
-}
-
-var negativeInt = regexp.MustCompile(`^-[0-9]+$`)
-
-// operandsAfterFlags inserts "--" before the first negative integer in
-// args, so that the flag package reads `run abs_diff -5 3` as operands
-// rather than an unknown flag -5. Flags whose value may be a negative
-// number must be written --flag=VALUE.
-func operandsAfterFlags(args []string) []string {
-	for i, a := range args {
-		if a == "--" {
-			return args
-		}
-		if negativeInt.MatchString(a) {
-			out := append(append(append([]string{}, args[:i]...), "--"), args[i:]...)
-			return out
-		}
-	}
-	return args
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -14,23 +13,19 @@ import (
 func init() {
 	register(command{
 		Name:    "phase1",
-		Usage:   "irsynth phase1 [--results DIR] [--n 100] [--seed S]",
+		Usage:   "irsynth phase1 [flags]",
 		Summary: "phase 1: check every library program's known values on wazero, run the Collatz benchmark, write phase1.json",
 		Run:     phase1,
 	})
 }
 
 func phase1(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("phase1", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	dir := fs.String("results", results.DefaultDir, "results directory")
+	fs := newFlags("phase1", stdout, stderr)
+	dir := fs.results()
 	n := fs.Int("n", collatzN, "how many numbers the Collatz benchmark draws")
 	seed := fs.Int64("seed", collatzSeed, "seed of the Collatz benchmark's numbers")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "phase1", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "phase1", "unexpected argument %q", fs.Arg(0))
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	if *n < 1 || *n > 10_000_000 {
 		return usageError(stderr, "phase1", "--n must be in 1..10000000, got %d", *n)

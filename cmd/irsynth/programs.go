@@ -23,13 +23,9 @@ func init() {
 }
 
 func programs(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("programs", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "programs", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "programs", "unexpected argument %q", fs.Arg(0))
+	fs := newFlags("programs", stdout, stderr)
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "NAME\tARITY\tLENGTH\tSTUDY\tSUMMARY")
@@ -40,7 +36,9 @@ func programs(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%s\n", s.Name, s.Arity, len(s.Ops), study, s.Summary)
 	}
-	tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return failure(stderr, "programs", fmt.Errorf("write: %w", err))
+	}
 	return 0
 }
 

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -16,21 +15,21 @@ import (
 func init() {
 	register(command{
 		Name:    "run",
-		Usage:   "irsynth run NAME|--ir 'START ... END'|--file PATH [--fuel N] [--timeout D] [--interp] ARGS...",
+		Usage:   "irsynth run [flags] NAME|--ir 'START ... END'|--file PATH ARGS...",
 		Summary: "compile a program to WebAssembly, run it on wazero with the given operands and print the result",
 		Run:     runCmd,
 	})
 }
 
 func runCmd(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	pf := addProgramFlags(fs)
+	fs := newFlags("run", stdout, stderr)
+	fs.interspersed = true
+	pf := addProgramFlags(fs.FlagSet)
 	fuel := fs.Int64("fuel", ir.DefaultFuel, "loop iterations the run may take")
 	timeout := fs.Duration("timeout", wasmrt.DefaultTimeout, "wall-clock limit")
 	interp := fs.Bool("interp", false, "run on the reference interpreter instead of wazero")
-	if err := parseInterspersed(fs, args); err != nil {
-		return usageError(stderr, "run", "%v", err)
+	if code, done := fs.parse(args, anyArgs); done {
+		return code
 	}
 	p, rest, err := pf.load(fs.Args())
 	if err != nil {
@@ -55,7 +54,9 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "run", err)
 	}
-	fmt.Fprintln(stdout, v)
+	if _, err := fmt.Fprintln(stdout, v); err != nil {
+		return failure(stderr, "run", fmt.Errorf("write: %w", err))
+	}
 	return 0
 }
 

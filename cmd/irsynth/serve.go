@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -13,7 +12,6 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/web"
 	"github.com/irsynth/irsynth/web/browser"
 )
@@ -23,7 +21,7 @@ func init() { register(cmdServe()) }
 func cmdServe() command {
 	return command{
 		Name:    "serve",
-		Usage:   "irsynth serve [--addr 127.0.0.1:8080] [--results DIR] [--fuel N] [--timeout D] [--body-limit SIZE] [--quiet] [--screenshots DIR]",
+		Usage:   "irsynth serve [flags]",
 		Summary: "serve the dashboard (overview, charts, playground, reports) and its JSON API",
 		Run: func(args []string, stdout, stderr io.Writer) int {
 			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -38,22 +36,16 @@ func cmdServe() command {
 // free loopback port, tours every page in headless Chromium, saves one PNG
 // per page in DIR and exits.
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("serve", stdout, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
-	dir := fs.String("results", results.DefaultDir, "results directory")
+	dir := fs.results()
 	fuel := fs.Int64("fuel", web.DefaultFuel, "loop iterations per run")
 	timeout := fs.Duration("timeout", web.DefaultTimeout, "wall-clock limit per run")
 	limit := fs.String("body-limit", web.DefaultBodyLimit, "largest request body (e.g. 64K)")
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	shots := fs.String("screenshots", "", "tour the pages in headless Chromium, save PNGs in this directory, and exit")
-	if err := fs.Parse(args); err != nil {
-		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
-		return 2
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "irsynth serve: unexpected argument %q\n", fs.Arg(0))
-		return 2
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	cfg := web.Config{ResultsDir: *dir, Fuel: *fuel, Timeout: *timeout, BodyLimit: *limit}
 	if !*quiet && *shots == "" {

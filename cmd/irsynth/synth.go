@@ -1,13 +1,15 @@
 package main
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"strconv"
+	"strings"
 
 	"github.com/irsynth/irsynth/lib/synth"
 )
@@ -15,15 +17,14 @@ import (
 func init() {
 	register(command{
 		Name:    "synth",
-		Usage:   "irsynth synth (--examples 'IN→OUT, ...' [--text TEXT] [--name NAME] | --spec FILE.json) [--budget 10s] [--candidates N] [--unguided] [--no-wat]",
+		Usage:   "irsynth synth --examples 'IN→OUT, ...' | --spec FILE.json [flags]",
 		Summary: "search for an IR program that reproduces input→output examples; prints a JSON array of records",
 		Run:     runSynth,
 	})
 }
 
 func runSynth(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("synth", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
+	fs := newFlags("synth", stdout, stderr)
 	examples := fs.String("examples", "", "examples: '27→111, 7→16' or '(12, 18)→6; 7 3 -> 1'")
 	text := fs.String("text", "", "the request in words (guides the search)")
 	name := fs.String("name", "task", "name of the task (a label only)")
@@ -32,11 +33,9 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	cands := fs.Int64("candidates", 0, "candidate limit per task (0: none)")
 	unguided := fs.Bool("unguided", false, "search without the learned prior")
 	noWAT := fs.Bool("no-wat", false, "leave the program's WAT out of the records")
-	if err := fs.Parse(args); err != nil {
-		return usageError(stderr, "synth", "%v", err)
-	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "synth", "unexpected argument %q", fs.Arg(0))
+	ask := fs.Bool("ask", false, "when the answer is ambiguous, ask for the output at the distinguishing input on stdin and search again")
+	if code, done := fs.parse(args, 0); done {
+		return code
 	}
 	if *budget <= 0 {
 		return usageError(stderr, "synth", "--budget must be positive, got %v", *budget)
@@ -68,14 +67,24 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	default:
 		return usageError(stderr, "synth", "give --examples or --spec")
 	}
-	var prior *synth.Prior
+	var guide *synth.Guide
 	if !*unguided {
-		prior = synth.PriorWithout() // trained on the library's programs and requests
+		guide = synth.DefaultGuide()
 	}
 	ctx := context.Background()
 	out := make([]synth.Result, 0, len(tasks))
+	in := bufio.NewReader(synthStdin)
 	for _, t := range tasks {
-		r, err := synth.Synthesize(ctx, t, synth.Options{Budget: *budget, MaxCandidates: *cands, Prior: prior})
+		opt := synth.Options{Budget: *budget, MaxCandidates: *cands, Guide: guide}
+		r, err := synth.Synthesize(ctx, t, opt)
+		for err == nil && *ask && r.Status == synth.StatusAmbiguous && len(t.Examples) < synth.MaxExamples {
+			e, ok := askOutput(in, stderr, t.Name, r.Ambiguity)
+			if !ok {
+				break // no answer: the result stays ambiguous
+			}
+			t.Examples = append(t.Examples, e)
+			r, err = synth.Synthesize(ctx, t, opt)
+		}
 		if err != nil {
 			if errors.Is(err, synth.ErrTask) {
 				return usageError(stderr, "synth", "%v", err)
@@ -93,4 +102,40 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 		return failure(stderr, "synth", fmt.Errorf("write: %w", err))
 	}
 	return 0
+}
+
+// synthStdin is where --ask reads answers (a variable for tests).
+var synthStdin io.Reader = os.Stdin
+
+// askOutput shows the distinguishing input and what each candidate gives
+// there on stderr, and reads the right output from in: one integer on a
+// line. It returns false at EOF; an unreadable line is asked again.
+func askOutput(in *bufio.Reader, stderr io.Writer, name string, a *synth.Ambiguity) (synth.Example, bool) {
+	if a == nil {
+		return synth.Example{}, false
+	}
+	fmt.Fprintf(stderr, "%s: several programs fit the examples and disagree at input %v:\n", name, a.Input)
+	for i, c := range a.Candidates {
+		got := fmt.Sprint(c.Output)
+		if c.Error != "" {
+			got = "error: " + c.Error
+		}
+		fmt.Fprintf(stderr, "  candidate %d gives %s   %s\n", i+1, got, c.Program)
+	}
+	for {
+		fmt.Fprintf(stderr, "what should %v give? ", a.Input)
+		line, err := in.ReadString('\n')
+		line = strings.TrimSpace(line)
+		if line != "" {
+			v, perr := strconv.ParseInt(line, 10, 32)
+			if perr == nil {
+				return synth.Example{Inputs: append([]int32(nil), a.Input...), Output: int32(v)}, true
+			}
+			fmt.Fprintf(stderr, "%q is not a 32-bit integer\n", line)
+		}
+		if err != nil {
+			fmt.Fprintln(stderr)
+			return synth.Example{}, false
+		}
+	}
 }

@@ -87,7 +87,7 @@ func TestEvalSynthCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "solved 2 of 2 guided") {
+	if !strings.Contains(out, "solved 2, ambiguous 0, wrong 0 of 2 guided") {
 		t.Fatalf("output %s", out)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "phase5_synthesis.json")); err != nil {

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -35,33 +34,43 @@ func checkpointPath(dir, kind string) string {
 func cmdTrain() command {
 	return command{
 		Name:    "train",
-		Usage:   "irsynth train classifier|decoder [--epochs N (20|10)] [--resume] [--split study|expanded|holdout] [--seed N] [--quiet] [--results DIR]",
+		Usage:   "irsynth train classifier|decoder [flags]",
 		Summary: "train the program classifier (phase 3) or the opcode decoder (phase 4) and write its results",
 		Run:     runTrain,
 	}
 }
 
 func runTrain(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("train", stdout, stderr)
+	// The defaults depend on the model, so the flags' zero values stand for
+	// them and help states both.
+	epochs := fs.Int("epochs", 0, fmt.Sprintf("training epochs (0: %d for the classifier, %d for the decoder)",
+		defaultEpochs["classifier"], defaultEpochs["decoder"]))
+	resume := fs.Bool("resume", false, "continue from the checkpoint of an interrupted run")
+	split := fs.String("split", "", fmt.Sprintf("dataset split: study, expanded, or a split written by 'irsynth dataset --holdout' (empty: %s for the classifier, %s for the decoder)",
+		defaultSplit["classifier"], defaultSplit["decoder"]))
+	seed := fs.Int64("seed", 0, "initialisation, shuffling and dropout seed")
+	quiet := fs.Bool("quiet", false, "no progress bar")
+	dir := fs.results()
+	if len(args) > 0 && isHelp(args[0]) {
+		code, _ := fs.parse(args[:1], 0)
+		return code
+	}
 	if len(args) == 0 || (args[0] != "classifier" && args[0] != "decoder") {
 		return usageError(stderr, "train", "want a model: classifier or decoder")
 	}
 	kind := args[0]
-	fs := flag.NewFlagSet("train", flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	epochs := fs.Int("epochs", defaultEpochs[kind], "training epochs")
-	resume := fs.Bool("resume", false, "continue from the checkpoint of an interrupted run")
-	split := fs.String("split", defaultSplit[kind], "dataset split: study, expanded, or a split written by 'irsynth dataset --holdout'")
-	seed := fs.Int64("seed", 0, "initialisation, shuffling and dropout seed")
-	quiet := fs.Bool("quiet", false, "no progress bar")
-	dir := fs.String("results", results.DefaultDir, "results directory")
-	if err := fs.Parse(args[1:]); err != nil {
-		return usageError(stderr, "train", "%v", err)
+	if code, done := fs.parse(args[1:], 0); done {
+		return code
 	}
-	if fs.NArg() > 0 {
-		return usageError(stderr, "train", "unexpected argument %q", fs.Arg(0))
-	}
-	if *epochs <= 0 {
+	if *epochs < 0 {
 		return usageError(stderr, "train", "--epochs must be positive")
+	}
+	if *epochs == 0 {
+		*epochs = defaultEpochs[kind]
+	}
+	if *split == "" {
+		*split = defaultSplit[kind]
 	}
 	if err := checkSplit(*dir, *split); err != nil {
 		return usageError(stderr, "train", "%v", err)

@@ -177,6 +177,8 @@ type Phase5 struct {
 	Rows       []SynthRow       `json:"rows"`
 	Solved     int              `json:"solved"`
 	SolvedNoNN int              `json:"solved_unguided"`
+	Ambiguous  int              `json:"ambiguous"` // guided answers with status ambiguous
+	Wrong      int              `json:"wrong"`     // guided answers with status solved, wrong on a fresh input
 	Total      int              `json:"total"`
 	Structured StructuredDecode `json:"structured"`
 	// CandidatesPerSec is candidates evaluated per second per core.
@@ -201,9 +203,11 @@ type SynthRow struct {
 // SynthResult is one search: whether it found a program that is right on
 // all fresh inputs, how long it took and how much it tried.
 type SynthResult struct {
-	Found      bool    `json:"found"`   // reproduces the examples
-	Solved     bool    `json:"solved"`  // and is right on every fresh input
-	Correct    float64 `json:"correct"` // fraction of fresh inputs right
+	Status     string  `json:"status,omitempty"` // the search's answer: solved, ambiguous or not_found
+	Found      bool    `json:"found"`            // reproduces the examples
+	Solved     bool    `json:"solved"`           // status solved and right on every fresh input
+	Wrong      bool    `json:"wrong,omitempty"`  // status solved but wrong on some fresh input
+	Correct    float64 `json:"correct"`          // fraction of fresh inputs right
 	Seconds    float64 `json:"seconds"`
 	Candidates int64   `json:"candidates"`
 	Length     int     `json:"length,omitempty"`

@@ -50,7 +50,7 @@ func BenchmarkCollatzHeldOut(b *testing.B) {
 	solved := 0
 	var secs float64
 	for i := 0; i < b.N; i++ {
-		r, err := Synthesize(context.Background(), task, Options{Budget: 60 * time.Second, Prior: prior, SkipConfirm: true})
+		r, err := Synthesize(context.Background(), task, Options{Budget: 60 * time.Second, Guide: prior, SkipConfirm: true})
 		if err != nil {
 			b.Fatal(err)
 		}

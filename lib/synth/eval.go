@@ -208,6 +208,12 @@ func EvalSynth(ctx context.Context, cfg EvalConfig) (*results.Phase5, error) {
 		if r.Guided.Solved {
 			out.Solved++
 		}
+		if r.Guided.Wrong {
+			out.Wrong++
+		}
+		if r.Guided.Status == string(StatusAmbiguous) {
+			out.Ambiguous++
+		}
 		if r.Unguided.Solved {
 			out.SolvedNoNN++
 		}
@@ -227,12 +233,12 @@ func EvalSynth(ctx context.Context, cfg EvalConfig) (*results.Phase5, error) {
 		prior := PriorWithout(spec.Name)
 		for k := 1; k <= cfg.CollatzRuns; k++ {
 			t := HeldOutTask(spec, cfg.Seed+uint64(100*k))
-			r, err := Synthesize(ctx, t, Options{Budget: cfg.Budget, Prior: prior, SkipConfirm: true})
+			r, err := Synthesize(ctx, t, Options{Budget: cfg.Budget, Guide: prior, SkipConfirm: true})
 			if err != nil {
 				return nil, err
 			}
 			sec := -1.0
-			if r.Found && Judge(r.IR(), spec, cfg.Fresh, cfg.Seed+1) == 1 {
+			if r.Status == StatusSolved && Judge(r.IR(), spec, cfg.Fresh, cfg.Seed+1) == 1 {
 				sec = r.Seconds
 			}
 			out.CollatzTimes = append(out.CollatzTimes, sec)
@@ -268,8 +274,10 @@ func describe(r results.SynthResult) string {
 	switch {
 	case r.Solved:
 		mark = "solved"
-	case r.Found:
+	case r.Wrong:
 		mark = fmt.Sprintf("wrong(%.0f%%)", 100*r.Correct)
+	case r.Status == string(StatusAmbiguous):
+		mark = "ambiguous"
 	case r.Seconds == 0 && r.Candidates == 0:
 		mark = "skipped"
 	}
@@ -285,17 +293,18 @@ func evalOne(ctx context.Context, spec ir.Spec, cfg EvalConfig) (results.SynthRo
 	var cand int64
 	var sec float64
 	run := func(prior *Prior) (results.SynthResult, error) {
-		r, err := Synthesize(ctx, task, Options{Budget: cfg.Budget, Prior: prior})
+		r, err := Synthesize(ctx, task, Options{Budget: cfg.Budget, Guide: prior})
 		if err != nil {
 			return results.SynthResult{}, err
 		}
 		cand += r.Candidates
 		sec += r.Seconds
-		sr := results.SynthResult{Found: r.Found, Seconds: r.Seconds, Candidates: r.Candidates,
+		sr := results.SynthResult{Status: string(r.Status), Found: r.Found, Seconds: r.Seconds, Candidates: r.Candidates,
 			Length: r.Length, Program: r.Program, Family: r.Family, Stopped: r.Stopped, Level: r.Level}
 		if r.Found {
 			sr.Correct = Judge(r.IR(), spec, cfg.Fresh, cfg.Seed+1)
-			sr.Solved = sr.Correct == 1
+			sr.Solved = r.Status == StatusSolved && sr.Correct == 1
+			sr.Wrong = r.Status == StatusSolved && sr.Correct < 1
 		}
 		return sr, nil
 	}

@@ -16,8 +16,8 @@ func ExampleSynthesize() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(r.Found, r.Program)
-	// Output: true START SLOT_0 SLOT_1 I32_LT_S IF_BEGIN SLOT_1 ELSE SLOT_0 IF_END END
+	fmt.Println(r.Status, r.Program)
+	// Output: solved START SLOT_0 SLOT_1 I32_LT_S IF_BEGIN SLOT_1 ELSE SLOT_0 IF_END END
 }
 
 func ExampleParseExamples() {

@@ -308,3 +308,9 @@ func DrawExamples(spec ir.Spec, n int, rng *rand.Rand) []Example {
 	}
 	return out
 }
+
+// Guide is the learned guidance Options.Guide takes.
+type Guide = Prior
+
+// DefaultGuide is the guide `irsynth synth` uses.
+func DefaultGuide() *Guide { return PriorWithout() }

@@ -44,7 +44,7 @@ func TestSynthesizeKnownAnswers(t *testing.T) {
 				if prior == nil {
 					prior = PriorWithout(tc.given)
 				}
-				opt.Prior = prior
+				opt.Guide = prior
 			}
 			task := Task{Name: "t", Examples: mustExamples(t, tc.examples)}
 			r, err := Synthesize(context.Background(), task, opt)
@@ -199,6 +199,42 @@ func TestHeldOutTaskKnowsNoProgram(t *testing.T) {
 	for _, name := range p.Programs {
 		if name == "collatz_length" {
 			t.Fatal("the held-out program is in the prior's training set")
+		}
+	}
+}
+
+// TestCancel: cancelling the context stops a search that would run for a
+// minute within a generous bound, with Stopped "cancelled", an error
+// wrapping context.Canceled, and Progress reports on the way.
+func TestCancel(t *testing.T) {
+	task := Task{Name: "hard", Examples: mustExamples(t, "1→7, 2→1, 3→8, 4→2, 5→8, 6→1, 7→8")}
+	ctx, cancel := context.WithCancel(context.Background())
+	var reports []Progress
+	var cancelled time.Time
+	opt := Options{Budget: time.Minute, SkipConfirm: true, Progress: func(p Progress) {
+		reports = append(reports, p)
+		if p.Elapsed > 300*time.Millisecond && cancelled.IsZero() {
+			cancelled = time.Now()
+			cancel()
+		}
+	}}
+	r, err := Synthesize(ctx, task, opt)
+	took := time.Since(cancelled)
+	if cancelled.IsZero() {
+		t.Fatalf("no progress report past 300 ms (%d reports); result %+v", len(reports), r)
+	}
+	if !errors.Is(err, context.Canceled) || r.Stopped != "cancelled" {
+		t.Fatalf("err %v, stopped %q; want context.Canceled and cancelled", err, r.Stopped)
+	}
+	if took > 500*time.Millisecond {
+		t.Fatalf("returned %v after cancel", took)
+	}
+	for i := 1; i < len(reports); i++ {
+		if d := reports[i].Elapsed - reports[i-1].Elapsed; d < 90*time.Millisecond {
+			t.Fatalf("progress reports %v apart", d)
+		}
+		if reports[i].Candidates < reports[i-1].Candidates {
+			t.Fatalf("candidates went down: %+v", reports)
 		}
 	}
 }

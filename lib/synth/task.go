@@ -22,6 +22,7 @@ type Example struct {
 type Task struct {
 	Name     string    `json:"name"`
 	Text     string    `json:"text,omitempty"`
+	Offset   int       `json:"offset,omitempty"` // first n of a sequence task (informational)
 	Examples []Example `json:"examples"`
 }
 

@@ -52,6 +52,10 @@ type Options struct {
 	MaxCandidates int64     // zero: no limit
 	MaxCost       int       // highest cost level (zero: 40)
 	Costs         Costs     // zero value: Uniform
+	// Poll, when set, is called with the candidates tried so far and the
+	// cost level whenever the budget is checked (every ~1024 candidates);
+	// returning true stops the search ("cancelled").
+	Poll func(candidates int64, level int) bool
 }
 
 // Result is the outcome of a search.
@@ -75,6 +79,7 @@ type searcher struct {
 	per      map[string]int64
 	stopped  string
 	lastTime int64
+	level    int // the cost level under way, for Poll
 
 	slots *expr.Pool // over the operands, probes = the examples
 	d1    *driver
@@ -148,6 +153,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 			break
 		}
 		f.level++
+		s.level = f.level
 		t0 := time.Now()
 		ops, fam, ok := f.next(f.level)
 		f.spent += time.Since(t0)
@@ -201,6 +207,10 @@ func mag(in []int32) int64 {
 // and then.
 func (s *searcher) stop() bool {
 	if s.stopped != "" {
+		return true
+	}
+	if s.opt.Poll != nil && s.opt.Poll(s.cand+s.slots.Tried, s.level) {
+		s.stopped = "cancelled"
 		return true
 	}
 	if s.opt.MaxCandidates > 0 && s.cand+s.slots.Tried >= s.opt.MaxCandidates {
