@@ -70,7 +70,7 @@ func (s *Server) apiTrace(c echo.Context) error {
 	if err != nil {
 		return err
 	}
-	v, err := plots.NewStepperView(tr, s.cfg.Fuel)
+	v, err := plots.NewStepperView(tr)
 	if err != nil {
 		return err
 	}

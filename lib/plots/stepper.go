@@ -37,9 +37,12 @@ type StepperView struct {
 	FuelLeft   int64     `json:"fuel_left"`
 }
 
-// NewStepperView builds the view of a trace run with the given fuel.
-func NewStepperView(tr *ir.TraceResult, fuel int64) (StepperView, error) {
-	p := tr.Program
+// NewStepperView builds the view of a trace.
+func NewStepperView(tr *ir.TraceResult) (StepperView, error) {
+	if tr == nil || len(tr.Steps) == 0 {
+		return StepperView{}, fmt.Errorf("plots: stepper: empty trace")
+	}
+	p, fuel := tr.Program, tr.Steps[0].Fuel
 	wat, err := ir.WAT(p)
 	if err != nil {
 		return StepperView{}, fmt.Errorf("plots: stepper: %w", err)

@@ -17,10 +17,11 @@
     ".irsynth-stepper .st-now b{color:#2f5bd3}",
     ".irsynth-stepper .st-edge{color:#8a5a00;margin-left:.6em}",
     ".irsynth-stepper .st-loop{color:#1e7b3c;margin-left:.6em}",
-    ".irsynth-stepper .st-grid{display:grid;grid-template-columns:minmax(0,1.1fr) minmax(0,1.2fr) minmax(220px,.7fr);gap:10px}",
+    ".irsynth-stepper .st-grid{display:grid;grid-template-columns:minmax(0,1.35fr) minmax(0,1fr) minmax(200px,.6fr);gap:10px}",
     ".irsynth-stepper .st-pane{background:#f5f7fa;border-radius:4px;padding:6px 8px;max-height:340px;overflow:auto}",
     ".irsynth-stepper .st-pane h4{margin:0 0 4px;font:600 13px system-ui,sans-serif;color:#5b6475;text-transform:uppercase;letter-spacing:.04em}",
-    ".irsynth-stepper .st-ir div,.irsynth-stepper .st-wat div{white-space:pre;font-size:14px}",
+    ".irsynth-stepper .st-ir div{white-space:pre-wrap;font-size:14px;padding-left:2ch;text-indent:-2ch}",
+    ".irsynth-stepper .st-wat div{white-space:pre;font-size:13px}",
     ".irsynth-stepper .st-op{padding:0 2px;border-radius:3px}",
     ".irsynth-stepper .st-op.cur{background:#2f5bd3;color:#fff;font-weight:700}",
     ".irsynth-stepper .st-wat div.cur{background:#dbe5ff;font-weight:700}",
@@ -84,9 +85,9 @@
       bar.appendChild(b);
       return b;
     }
-    var bStart = btn("start", "⏮", "first step (Home)"), bBack = btn("back", "◀ back", "step back (←)"),
+    var bStart = btn("start", "|◀ first", "first step (Home)"), bBack = btn("back", "◀ back", "step back (←)"),
       bFwd = btn("forward", "step ▶", "step forward (→)"), bPlay = btn("play", "play", "play / pause (space)"),
-      bEnd = btn("end", "⏭ end", "run to the end (End)");
+      bEnd = btn("end", "end ▶|", "run to the end (End)");
     var slider = el("input");
     slider.type = "range";
     slider.min = 0;

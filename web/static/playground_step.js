@@ -32,6 +32,7 @@
         globalKeys: true, step: step || 0,
         onStep: (i) => link(body, i),
       });
+      $("trace").scrollIntoView({ block: "start" });
     } catch (e) {
       pg.fail({ kind: "network", message: e.message });
     } finally {

@@ -54,6 +54,7 @@
 
   function record(r) {
     document.body.dataset.status = r.status;
+    progress({ candidates: r.candidates, size: r.cost_level || 0, elapsed_ms: Math.round(r.seconds * 1000) });
     const summary = r.candidates.toLocaleString("en") + " candidates in " + r.seconds.toFixed(2) + " s" +
       (r.stopped ? " (stopped: " + r.stopped + ")" : "");
     showProgram(r.status, r.program, r.wat, summary);
