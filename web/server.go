@@ -39,11 +39,11 @@ type Config struct {
 
 // Defaults of Config.
 const (
-	DefaultFuel          = 1_000_000
-	DefaultTimeout       = 2 * time.Second
-	DefaultBodyLimit     = "64K"
-	DefaultShutdownGrace = 5 * time.Second
-	maxCached            = 512 // compiled programs kept by the playground
+	DefaultFuel           = 1_000_000
+	DefaultTimeout        = 2 * time.Second
+	DefaultBodyLimit      = "64K"
+	DefaultShutdownGrace  = 5 * time.Second
+	maxCached             = 512 // compiled programs kept by the playground
 	DefaultMaxTraceSteps  = 20_000
 	DefaultMaxSynthBudget = 60 * time.Second
 )
