@@ -39,11 +39,15 @@ type Config struct {
 
 // Defaults of Config.
 const (
-	DefaultFuel           = 1_000_000
-	DefaultTimeout        = 2 * time.Second
-	DefaultBodyLimit      = "64K"
-	DefaultShutdownGrace  = 5 * time.Second
-	maxCached             = 512 // compiled programs kept by the playground
+	DefaultFuel          = 1_000_000
+	DefaultTimeout       = 2 * time.Second
+	DefaultBodyLimit     = "64K"
+	DefaultShutdownGrace = 5 * time.Second
+	maxCached            = 512 // compiled programs kept by the playground
+)
+
+// Defaults of Config's classroom limits (trace.go, synth.go).
+const (
 	DefaultMaxTraceSteps  = 20_000
 	DefaultMaxSynthBudget = 60 * time.Second
 )
