@@ -35,6 +35,10 @@ type Config struct {
 	// MaxSynthBudget caps the time of each (DefaultMaxSynthBudget when 0).
 	MaxSearches    int
 	MaxSynthBudget time.Duration
+	// SearchCores is how many searches compute at any moment, taking
+	// turns (NumCPU-1, at least 1, when 0), so that searches leave a core
+	// to the other requests.
+	SearchCores int
 }
 
 // Defaults of Config.
@@ -90,8 +94,11 @@ func New(cfg Config) (*Server, error) {
 	if cfg.MaxSynthBudget == 0 {
 		cfg.MaxSynthBudget = DefaultMaxSynthBudget
 	}
-	if cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 {
-		return nil, fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches or MaxSynthBudget", ErrConfig)
+	if cfg.SearchCores == 0 {
+		cfg.SearchCores = max(1, runtime.NumCPU()-1)
+	}
+	if cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 || cfg.SearchCores < 0 {
+		return nil, fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches, MaxSynthBudget or SearchCores", ErrConfig)
 	}
 	if cfg.Fuel < 0 || cfg.Fuel > ir.DefaultFuel {
 		return nil, fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, int64(ir.DefaultFuel))
@@ -107,7 +114,7 @@ func New(cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	s := &Server{cfg: cfg, rt: rt, cache: newModuleCache(rt, maxCached), recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir},
-		searches: newSearches(cfg.MaxSearches)}
+		searches: newSearches(cfg.MaxSearches, cfg.SearchCores)}
 	if s.echo, err = s.routes(); err != nil {
 		rt.Close(context.Background())
 		return nil, err

@@ -37,13 +37,20 @@ type SynthProgress struct {
 
 const maxSynthText = 2000 // runes of request text
 
-// searches counts the syntheses running and refuses more than its limit.
+// searches admits at most cap(slots) syntheses at once and lets at most
+// cap(cores) of them compute at any moment: a search holds a core token
+// while it runs and hands it on at each progress poll (about every 100 ms),
+// so searches share those cores in turn and the rest of the machine stays
+// free for the dashboard's other requests.
 type searches struct {
 	slots   chan struct{}
+	cores   chan struct{}
 	running atomic.Int64
 }
 
-func newSearches(n int) *searches { return &searches{slots: make(chan struct{}, n)} }
+func newSearches(n, cores int) *searches {
+	return &searches{slots: make(chan struct{}, n), cores: make(chan struct{}, cores)}
+}
 
 func (s *searches) acquire() bool {
 	select {
@@ -58,6 +65,23 @@ func (s *searches) acquire() bool {
 func (s *searches) release() {
 	s.running.Add(-1)
 	<-s.slots
+}
+
+// compute waits for a core token; false when ctx ends first.
+func (s *searches) compute(ctx context.Context) bool {
+	select {
+	case s.cores <- struct{}{}:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// yield hands the core token to a waiting search, if any, and waits for
+// it back; false when ctx ends first (the token is then not held).
+func (s *searches) yield(ctx context.Context) bool {
+	<-s.cores
+	return s.compute(ctx)
 }
 
 // task reads a request into a synthesis task and its budget, or a 4xx.
@@ -139,31 +163,43 @@ func (s *Server) apiSynth(c echo.Context) error {
 
 	stream := strings.Contains(c.Request().Header.Get("Accept"), "text/event-stream")
 	progress := make(chan synth.Progress, 1)
-	opt := synth.Options{Budget: budget}
-	if stream {
-		opt.Progress = func(p synth.Progress) {
-			select { // keep the newest; never block the search
+	holding := false // the search goroutine holds a core token
+	opt := synth.Options{Budget: budget, Progress: func(p synth.Progress) {
+		if holding {
+			holding = s.searches.yield(ctx)
+		}
+		if !stream {
+			return
+		}
+		select { // keep the newest; never block the search
+		case progress <- p:
+		default:
+			select {
+			case <-progress:
+			default:
+			}
+			select {
 			case progress <- p:
 			default:
-				select {
-				case <-progress:
-				default:
-				}
-				select {
-				case progress <- p:
-				default:
-				}
 			}
 		}
-	}
+	}}
 	type answer struct {
 		res synth.Result
 		err error
 	}
 	done := make(chan answer, 1)
 	go func() {
-		res, err := synth.Synthesize(ctx, task, opt)
-		done <- answer{res, err}
+		var a answer
+		if holding = s.searches.compute(ctx); holding {
+			a.res, a.err = synth.Synthesize(ctx, task, opt)
+		} else {
+			a.err = ctx.Err()
+		}
+		if holding {
+			<-s.searches.cores
+		}
+		done <- a
 	}()
 	if !stream {
 		a := <-done
