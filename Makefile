@@ -24,9 +24,8 @@ KERNEL      := $(BIN)/irsynth-kernel
 
 # Packages quick enough for the race detector in `make check`.
 FAST_PKGS   := ./lib/ir/... ./lib/wasmrt/... ./lib/results/... ./cmd/irsynth/...
-# Fuzz targets: package and names (`go test -fuzz` takes one target at a time).
-FUZZ_PKG    := ./lib/ir
-FUZZ        := FuzzParse FuzzValidate FuzzCompile
+# Fuzz targets as PACKAGE:NAME (`go test -fuzz` takes one target at a time).
+FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./lib/synth:FuzzMask
 
 .PHONY: all build setup reproduce phases reports screenshots serve test fuzz bench check clean
 
@@ -50,6 +49,10 @@ phases: build
 	# Phase 5: leave-one-out synthesis of every library program (60 s budget each,
 	# guided and unguided) and the decoder with and without the validity mask.
 	$(IRSYNTH) eval synth --workers 2 --results $(RESULTS)
+	# OEIS phase: the 40 committed sequence tasks of testdata/oeis (CC BY-SA, see its
+	# README), 3 s per task on 2 workers (about a minute), and the guesser on the same tasks.
+	$(IRSYNTH) eval tasks testdata/oeis/train40.json --budget 3s --workers 2 --quiet --results $(RESULTS)
+	$(IRSYNTH) eval tasks testdata/oeis/train40.json --system guess --results $(RESULTS)
 
 # The notebooks, executed headless with the Go kernel, as HTML in $(RESULTS)/reports.
 reports: build
@@ -68,9 +71,10 @@ test: setup
 	$(MAKE) --no-print-directory fuzz
 
 fuzz:
-	@for f in $(FUZZ); do \
-		echo "go test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) $(FUZZ_PKG)"; \
-		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) $(FUZZ_PKG); \
+	@for pf in $(FUZZ); do \
+		p=$${pf%%:*}; f=$${pf##*:}; \
+		echo "go test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) $$p"; \
+		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) $$p; \
 	done
 
 bench: build

@@ -9,6 +9,19 @@
 //	jupyter notebook                         # pick "Go (irsynth)"
 //	bin/irsynth-kernel report --results results   # notebooks/*.ipynb → results/reports/*.html
 //
+// # Processes
+//
+// Serve (irsynth-kernel run) keeps the Jupyter connection and runs no Go
+// cell itself: cells run in a session child (irsynth-kernel session, which
+// calls ServeSession) that it starts, talks to over two pipes, and restarts
+// when it dies. Whatever a cell does to its process, the kernel answers the
+// cell with a "SessionRestarted" error ("session restarted, variables
+// lost") and the next cell runs in a fresh session, without the frontend
+// losing its connection. Serve takes its settings in a Config; there are no
+// package-level settings. Serve exits within about 2 s of the death of
+// Config.ParentPID (the Jupyter process that started it), and the child
+// exits with Serve (its pipe closes; PR_SET_PDEATHSIG as well).
+//
 // # Channels
 //
 // Serve listens on the five sockets of a connection file. Shell answers
@@ -27,17 +40,29 @@
 // as it comes. The result is rendered by package display (a lib/plots chart
 // as an interactive echarts chart with echarts embedded, an ir.Program as its
 // listing and WAT, a value with an HTML method as HTML, ...), including for
-// types declared in cells. A compile error, a panic or an interrupt ends
-// the cell with an error message (Panic, CompileError, Interrupted); the
-// kernel and the variables of earlier cells survive.
+// types declared in cells. A compile error, a panic, an interrupt or
+// os.Exit ends the cell with an error (CompileError, Panic, Interrupted,
+// Exit); the kernel and the variables of earlier cells survive. So does a
+// panic in a goroutine started with `go func() {...}()`: it is recovered,
+// the cell that started it stops with a GoroutinePanic error, or, when that
+// cell has ended, the next cell reports it without running. The session
+// has a memory cap (Config.MemoryLimit, --memory-limit,
+// IRSYNTH_KERNEL_MEMORY_LIMIT; default half of RAM): a cell whose heap
+// passes it stops with a MemoryLimit error.
 //
-// An interrupt_request stops interpreted code at its next statement and
-// cancels display.Context(), which library calls in a cell can take as their
-// context so that long compiled work (training, search) stops too.
+// An interrupt_request stops interpreted code at its next statement, wakes
+// an interpreted time.Sleep, and cancels display.Context(), which library
+// calls in a cell can take as their context so that long compiled work
+// (training, search) stops too. A cell still running 2 s later (blocked in
+// a channel receive, which gomacro cannot interrupt) ends with
+// SessionRestarted: the session child is killed and restarted.
 //
-// Limits: a panic in a goroutine that a cell starts cannot be recovered by
-// anyone and ends the kernel process, as it would any Go program; so does
-// os.Exit. The stdin channel is open but the kernel sends no input_request:
+// What restarts the session (variables lost): a panic in a goroutine of a
+// named function (`go f(x)`, which gomacro gives no hook to wrap), os.Exit
+// or log.Fatal called by compiled code, a blocking call that ignores the
+// interrupt, and resident memory above 1.5 times the cap.
+//
+// Limits: the stdin channel is open but the kernel sends no input_request:
 // cells cannot prompt for input. gomacro prints some warnings about itself
 // on standard output ("// warning: skipping import of ..."); the kernel keeps
 // those lines out of the notebook and logs the rest of gomacro's warnings on

@@ -2,16 +2,10 @@ package kernel
 
 import (
 	"encoding/json"
-	"os"
-	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/go-zeromq/zmq4"
-
-	"github.com/irsynth/irsynth/kernel/display"
-	"github.com/irsynth/irsynth/kernel/internal/interp"
 )
 
 type executeRequest struct {
@@ -21,17 +15,18 @@ type executeRequest struct {
 	StopOnError  *bool  `json:"stop_on_error"`
 }
 
-// execute runs a cell: execute_input, streamed stdout and stderr while it
-// runs, then execute_result or error, then execute_reply.
+// execute runs a cell in the session child: execute_input, streamed stdout
+// and stderr and display_data while it runs, then execute_result or error,
+// then execute_reply.
 func (k *Kernel) execute(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
 	var c executeRequest
 	if err := json.Unmarshal(req.Content, &c); err != nil {
-		k.respond(sock, mu, req, "execute_reply", errorContent("BadRequest", err.Error(), nil))
+		k.respond(sock, mu, req, "execute_reply", newError("BadRequest", err.Error(), nil))
 		return
 	}
 	if sent, err := time.Parse(time.RFC3339Nano, req.Header.Date); err == nil && sent.Before(k.abortBefore) &&
 		(c.StopOnError == nil || *c.StopOnError) {
-		k.respond(sock, mu, req, "execute_reply", map[string]any{"status": "aborted", "execution_count": k.execCount})
+		k.respond(sock, mu, req, "execute_reply", abortedReply{Status: "aborted", ExecutionCount: k.execCount})
 		return
 	}
 	if !c.Silent && (c.StoreHistory == nil || *c.StoreHistory) {
@@ -39,247 +34,61 @@ func (k *Kernel) execute(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
 	}
 	count := k.execCount
 	if !c.Silent {
-		k.publish(req, "execute_input", map[string]any{"code": c.Code, "execution_count": count})
+		k.publish(req, "execute_input", executeInputContent{Code: c.Code, ExecutionCount: count})
 	}
 
 	k.curMu.Lock()
 	k.curReq = req
 	k.curMu.Unlock()
-	capture := k.captureOutput(req)
-	vals, err := k.interp.Eval(k.ctx, c.Code)
-	var result display.Bundle
-	if err == nil && !c.Silent {
-		result = k.render(vals)
+	reply, failure := k.sup.request(pipeMsg{Op: opExecute, Code: c.Code, Silent: c.Silent})
+	if failure == nil {
+		failure = reply.Error
 	}
-	capture.stop()
 	k.curMu.Lock()
 	k.curReq = nil
 	k.curMu.Unlock()
 
-	if err != nil {
+	if failure != nil {
 		k.abortBefore = time.Now()
-		content := cellErrorContent(err)
 		if !c.Silent {
-			k.publish(req, "error", map[string]any{"ename": content["ename"], "evalue": content["evalue"], "traceback": content["traceback"]})
+			k.publish(req, "error", errorReply{Ename: failure.Ename, Evalue: failure.Evalue, Traceback: failure.Traceback})
 		}
-		content["execution_count"] = count
-		k.respond(sock, mu, req, "execute_reply", content)
+		k.respond(sock, mu, req, "execute_reply", executeErrorReply{errorReply: *failure, ExecutionCount: count})
 		return
 	}
-	if len(result.Data) > 0 {
-		md := result.Metadata
+	if len(reply.Data) > 0 && !c.Silent {
+		md := reply.Metadata
 		if md == nil {
 			md = map[string]any{}
 		}
-		k.publish(req, "execute_result", map[string]any{"execution_count": count, "data": result.Data, "metadata": md})
+		k.publish(req, "execute_result", executeResultContent{ExecutionCount: count, Data: reply.Data, Metadata: md})
 	}
-	k.respond(sock, mu, req, "execute_reply", map[string]any{
-		"status": "ok", "execution_count": count, "user_expressions": map[string]any{}, "payload": []any{},
+	k.respond(sock, mu, req, "execute_reply", executeReply{
+		Status: "ok", ExecutionCount: count, UserExpressions: map[string]any{}, Payload: []any{},
 	})
 }
 
-// render returns the rich form of a cell's last values. Statements have no
-// value; a call returning (int, error) with a nil error, such as
-// fmt.Println, shows nothing, since its byte count is noise in a notebook.
-func (k *Kernel) render(vals []interp.Value) display.Bundle {
-	if len(vals) == 0 {
-		return display.Bundle{}
-	}
-	if len(vals) == 2 && vals[0].Value.IsValid() && vals[0].Value.Kind() == 2 /* reflect.Int */ &&
-		vals[1].Type != nil && vals[1].Type.String() == "error" && vals[1].Interface() == nil {
-		return display.Bundle{}
-	}
-	if len(vals) == 1 {
-		return k.renderOne(vals[0])
-	}
-	// several values: one text line, as Go prints a tuple
-	out := display.Bundle{Data: map[string]any{}}
-	var text string
-	for i, v := range vals {
-		if i > 0 {
-			text += ", "
+// sessionEvent publishes a stream or display event of the session child
+// for the running request; events that arrive between cells (from a
+// goroutine a cell left running) go to the log.
+func (k *Kernel) sessionEvent(m pipeMsg) {
+	k.curMu.Lock()
+	req := k.curReq
+	k.curMu.Unlock()
+	if req == nil {
+		if m.Op == opStream {
+			k.log.Printf("output after its cell ended (%s): %q", m.Name, m.Text)
 		}
-		text += display.Render(v.Interface()).String()
-	}
-	out.Data[display.MIMEText] = text
-	return out
-}
-
-func (k *Kernel) renderOne(v interp.Value) display.Bundle {
-	if !v.Value.IsValid() {
-		return display.Bundle{}
-	}
-	if b, ok := k.renderInterpreted(v); ok {
-		return b
-	}
-	return display.Render(v.Interface())
-}
-
-// renderInterpreted renders a value whose type was declared in a cell and
-// has one of display's methods: reflection cannot see interpreted methods,
-// so the kernel calls the method through the interpreter.
-func (k *Kernel) renderInterpreted(v interp.Value) (display.Bundle, bool) {
-	t := v.Type
-	if t == nil || t.PkgPath() != "main" {
-		return display.Bundle{}, false
-	}
-	for _, name := range display.Methods {
-		if _, n := t.MethodByName(name, ""); n != 1 {
-			continue
-		}
-		if err := k.interp.Declare("irsynthDisplayValue", v); err != nil {
-			return display.Bundle{}, false
-		}
-		out, err := k.interp.Eval(k.ctx, "irsynthDisplayValue."+name+"()")
-		if err != nil {
-			return display.Text(err.Error()), true
-		}
-		if len(out) == 0 {
-			return display.Bundle{}, false
-		}
-		res := out[0].Interface()
-		plain := display.Render(v.Interface()).String()
-		switch name {
-		case "MimeBundle":
-			if len(out) == 2 {
-				if e, ok := out[1].Interface().(error); ok && e != nil {
-					return display.Text(e.Error()), true
-				}
-			}
-			if m, ok := res.(map[string]any); ok {
-				return display.FromMap(m, plain), true
-			}
-		case "RenderFragment":
-			if len(out) == 2 {
-				if e, ok := out[1].Interface().(error); ok && e != nil {
-					return display.Text(e.Error()), true
-				}
-			}
-			if b, ok := res.([]byte); ok {
-				return display.FromMap(map[string]any{display.MIMEHTML: string(b)}, plain), true
-			}
-		case "HTML":
-			if s, ok := res.(string); ok {
-				return display.FromMap(map[string]any{display.MIMEHTML: s}, plain), true
-			}
-		case "Markdown":
-			if s, ok := res.(string); ok {
-				return display.FromMap(map[string]any{display.MIMEMarkdown: s}, plain), true
-			}
-		case "SVG":
-			if s, ok := res.(string); ok {
-				return display.FromMap(map[string]any{display.MIMESVG: s}, plain), true
-			}
-		case "PNG":
-			if b, ok := res.([]byte); ok {
-				return display.PNG(b), true
-			}
-		case "JSON":
-			return display.JSON(res), true
-		}
-	}
-	return display.Bundle{}, false
-}
-
-// capture redirects os.Stdout and os.Stderr into pipes while a cell runs
-// and streams what arrives as stream messages.
-type capture struct {
-	k              *Kernel
-	oldOut, oldErr *os.File
-	wOut, wErr     *os.File
-	wg             sync.WaitGroup
-}
-
-func (k *Kernel) captureOutput(req *Message) *capture {
-	c := &capture{k: k, oldOut: os.Stdout, oldErr: os.Stderr}
-	rOut, wOut, err1 := os.Pipe()
-	rErr, wErr, err2 := os.Pipe()
-	if err1 != nil || err2 != nil {
-		k.log.Printf("capture output: %v %v", err1, err2)
-		return c
-	}
-	c.wOut, c.wErr = wOut, wErr
-	os.Stdout, os.Stderr = wOut, wErr
-	c.wg.Add(2)
-	go c.pump(req, rOut, "stdout")
-	go c.pump(req, rErr, "stderr")
-	return c
-}
-
-func (c *capture) pump(req *Message, r *os.File, name string) {
-	defer c.wg.Done()
-	defer r.Close()
-	buf := make([]byte, 32<<10)
-	var carry []byte // the start of a UTF-8 sequence split across reads
-	for {
-		n, err := r.Read(buf)
-		if n > 0 {
-			data := append(carry, buf[:n]...)
-			cut := completeUTF8(data)
-			if text := dropImportWarnings(string(data[:cut])); text != "" {
-				c.k.publish(req, "stream", map[string]any{"name": name, "text": text})
-			}
-			carry = append([]byte(nil), data[cut:]...)
-		}
-		if err != nil {
-			if len(carry) > 0 {
-				c.k.publish(req, "stream", map[string]any{"name": name, "text": string(carry)})
-			}
-			return
-		}
-	}
-}
-
-// gomacroWarnings start the lines gomacro prints on standard output with
-// fmt.Printf rather than on its configured log: one per generic function or
-// type it skips while importing a package, and one when a multi-valued
-// expression is used as a single value. They are about the interpreter, not
-// the cell, so the kernel keeps them out of the notebook.
-var gomacroWarnings = []string{
-	"// warning: skipping import of ",
-	"// warning: expression returns ",
-}
-
-func dropImportWarnings(text string) string {
-	if !strings.Contains(text, "// warning: ") {
-		return text
-	}
-	lines := strings.SplitAfter(text, "\n")
-	kept := lines[:0]
-	for _, l := range lines {
-		drop := false
-		for _, w := range gomacroWarnings {
-			drop = drop || strings.HasPrefix(l, w)
-		}
-		if !drop {
-			kept = append(kept, l)
-		}
-	}
-	return strings.Join(kept, "")
-}
-
-// completeUTF8 returns the length of data without an incomplete UTF-8
-// sequence at its end.
-func completeUTF8(data []byte) int {
-	for i := 1; i <= utf8.UTFMax && i <= len(data); i++ {
-		if utf8.RuneStart(data[len(data)-i]) {
-			if !utf8.FullRune(data[len(data)-i:]) {
-				return len(data) - i
-			}
-			break
-		}
-	}
-	return len(data)
-}
-
-// stop restores os.Stdout and os.Stderr and waits until everything written
-// during the cell is published.
-func (c *capture) stop() {
-	if c.wOut == nil {
 		return
 	}
-	os.Stdout, os.Stderr = c.oldOut, c.oldErr
-	c.wOut.Close()
-	c.wErr.Close()
-	c.wg.Wait()
+	switch m.Op {
+	case opStream:
+		k.publish(req, "stream", streamContent{Name: m.Name, Text: m.Text})
+	case opDisplay:
+		md := m.Metadata
+		if md == nil {
+			md = map[string]any{}
+		}
+		k.publish(req, "display_data", displayContent{Data: m.Data, Metadata: md, Transient: map[string]any{}})
+	}
 }

@@ -2,7 +2,6 @@ package kernel
 
 import (
 	"encoding/json"
-	"errors"
 	"runtime"
 	"strings"
 	"sync"
@@ -31,116 +30,96 @@ func (k *Kernel) handle(sock zmq4.Socket, mu *sync.Mutex, channel string, req *M
 	case "inspect_request":
 		k.inspect(sock, mu, req)
 	case "history_request":
-		k.respond(sock, mu, req, "history_reply", map[string]any{"status": "ok", "history": []any{}})
+		k.respond(sock, mu, req, "history_reply", historyReply{Status: "ok", History: []any{}})
 	case "comm_info_request":
-		k.respond(sock, mu, req, "comm_info_reply", map[string]any{"status": "ok", "comms": map[string]any{}})
+		k.respond(sock, mu, req, "comm_info_reply", commInfoReply{Status: "ok", Comms: map[string]any{}})
 	case "interrupt_request":
-		k.interp.Interrupt()
-		k.respond(sock, mu, req, "interrupt_reply", map[string]any{"status": "ok"})
+		k.interruptCell()
+		k.respond(sock, mu, req, "interrupt_reply", interruptReply{Status: "ok"})
 	case "shutdown_request":
 		var c struct {
 			Restart bool `json:"restart"`
 		}
 		json.Unmarshal(req.Content, &c)
-		k.respond(sock, mu, req, "shutdown_reply", map[string]any{"status": "ok", "restart": c.Restart})
-		k.interp.Interrupt()
+		k.respond(sock, mu, req, "shutdown_reply", shutdownReply{Status: "ok", Restart: c.Restart})
 		k.shutdown()
 	default:
 		if strings.HasSuffix(t, "_request") {
 			k.log.Printf("%s: unsupported request %s", channel, t)
 			k.respond(sock, mu, req, strings.TrimSuffix(t, "_request")+"_reply",
-				map[string]any{"status": "error", "ename": "NotImplemented", "evalue": "unsupported request " + t, "traceback": []string{}})
+				newError("NotImplemented", "unsupported request "+t, nil))
 		}
 	}
 }
 
-func (k *Kernel) kernelInfo() map[string]any {
-	return map[string]any{
-		"status":                 "ok",
-		"protocol_version":       ProtocolVersion,
-		"implementation":         "irsynth-kernel",
-		"implementation_version": Version,
-		"language_info": map[string]any{
-			"name":            "go",
-			"version":         strings.TrimPrefix(runtime.Version(), "go"),
-			"mimetype":        "text/x-go",
-			"file_extension":  ".go",
-			"pygments_lexer":  "go",
-			"codemirror_mode": "go",
+func (k *Kernel) kernelInfo() kernelInfoReply {
+	return kernelInfoReply{
+		Status:                "ok",
+		ProtocolVersion:       ProtocolVersion,
+		Implementation:        "irsynth-kernel",
+		ImplementationVersion: Version,
+		LanguageInfo: languageInfo{
+			Name:           "go",
+			Version:        strings.TrimPrefix(runtime.Version(), "go"),
+			Mimetype:       "text/x-go",
+			FileExtension:  ".go",
+			PygmentsLexer:  "go",
+			CodemirrorMode: "go",
 		},
-		"banner": "Go (irsynth): gomacro interpreter with the irsynth library compiled in",
-		"help_links": []map[string]string{
-			{"text": "gomacro", "url": "https://github.com/cosmos72/gomacro"},
-		},
+		Banner:    "Go (irsynth): gomacro interpreter with the irsynth library compiled in",
+		HelpLinks: []helpLink{{Text: "gomacro", URL: "https://github.com/cosmos72/gomacro"}},
 	}
 }
 
+type codeRequest struct {
+	Code      string `json:"code"`
+	CursorPos int    `json:"cursor_pos"`
+}
+
 func (k *Kernel) complete(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
-	var c struct {
-		Code      string `json:"code"`
-		CursorPos int    `json:"cursor_pos"`
-	}
+	var c codeRequest
 	json.Unmarshal(req.Content, &c)
-	res, err := k.interp.Complete(c.Code, c.CursorPos)
-	if err != nil {
-		k.respond(sock, mu, req, "complete_reply", errorContent("CompleteError", err.Error(), nil))
+	res, failure := k.sup.request(pipeMsg{Op: opComplete, Code: c.Code, Cursor: c.CursorPos})
+	if failure == nil {
+		failure = res.Error
+	}
+	if failure != nil {
+		k.respond(sock, mu, req, "complete_reply", failure)
 		return
 	}
 	if res.Matches == nil {
 		res.Matches = []string{}
 	}
-	k.respond(sock, mu, req, "complete_reply", map[string]any{
-		"status": "ok", "matches": res.Matches, "cursor_start": res.Start, "cursor_end": res.End, "metadata": map[string]any{},
+	k.respond(sock, mu, req, "complete_reply", completeReply{
+		Status: "ok", Matches: res.Matches, CursorStart: res.Start, CursorEnd: res.End, Metadata: map[string]any{},
 	})
 }
 
 func (k *Kernel) isComplete(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
-	var c struct {
-		Code string `json:"code"`
-	}
+	var c codeRequest
 	json.Unmarshal(req.Content, &c)
 	status, indent := interp.IsComplete(c.Code)
-	content := map[string]any{"status": status}
+	reply := isCompleteReply{Status: status}
 	if status == "incomplete" {
-		content["indent"] = indent
+		reply.Indent = &indent
 	}
-	k.respond(sock, mu, req, "is_complete_reply", content)
+	k.respond(sock, mu, req, "is_complete_reply", reply)
 }
 
 func (k *Kernel) inspect(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
-	var c struct {
-		Code      string `json:"code"`
-		CursorPos int    `json:"cursor_pos"`
-	}
+	var c codeRequest
 	json.Unmarshal(req.Content, &c)
-	text, found, err := k.interp.Inspect(c.Code, c.CursorPos, Docs)
-	if err != nil {
-		k.respond(sock, mu, req, "inspect_reply", errorContent("InspectError", err.Error(), nil))
+	res, failure := k.sup.request(pipeMsg{Op: opInspect, Code: c.Code, Cursor: c.CursorPos})
+	if failure == nil {
+		failure = res.Error
+	}
+	if failure != nil {
+		k.respond(sock, mu, req, "inspect_reply", failure)
 		return
 	}
 	data := map[string]any{}
-	if found {
-		data["text/plain"] = text
+	if res.Found {
+		data["text/plain"] = res.Text
 	}
-	k.respond(sock, mu, req, "inspect_reply", map[string]any{"status": "ok", "found": found, "data": data, "metadata": map[string]any{}})
-}
-
-func errorContent(ename, evalue string, traceback []string) map[string]any {
-	if traceback == nil {
-		traceback = []string{ename + ": " + evalue}
-	}
-	return map[string]any{"status": "error", "ename": ename, "evalue": evalue, "traceback": traceback}
-}
-
-// cellErrorContent is the error content of a failed cell.
-func cellErrorContent(err error) map[string]any {
-	var ce *interp.CellError
-	if !errors.As(err, &ce) {
-		return errorContent("Error", err.Error(), nil)
-	}
-	tb := []string{ce.Name + ": " + ce.Value}
-	if ce.Stack != "" {
-		tb = append(tb, strings.Split(strings.TrimRight(ce.Stack, "\n"), "\n")...)
-	}
-	return errorContent(ce.Name, ce.Value, tb)
+	k.respond(sock, mu, req, "inspect_reply", inspectReply{Status: "ok", Found: res.Found, Data: data, Metadata: map[string]any{}})
 }

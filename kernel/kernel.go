@@ -3,7 +3,6 @@ package kernel
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -11,14 +10,12 @@ import (
 	"time"
 
 	"github.com/go-zeromq/zmq4"
-
-	"github.com/irsynth/irsynth/kernel/internal/hook"
-	"github.com/irsynth/irsynth/kernel/internal/interp"
 )
 
-// Kernel is a running Jupyter kernel: five ZeroMQ sockets and one Go
-// interpreter session.
+// Kernel is a running Jupyter kernel: five ZeroMQ sockets and a supervised
+// session child that runs the cells.
 type Kernel struct {
+	cfg     Config
 	conn    ConnectionInfo
 	signer  signer
 	session string
@@ -27,14 +24,15 @@ type Kernel struct {
 	shell, control, stdin, iopub, hb zmq4.Socket
 	shellMu, controlMu, iopubMu      sync.Mutex
 
-	interp    *interp.Session
+	sup       *supervisor
 	execCount int
 	// abortBefore is when the last cell failed: execute requests sent
 	// before it with stop_on_error (a "run all" queued behind the failed
 	// cell) are aborted, not run
 	abortBefore time.Time
 
-	// the request of the running cell, parent of its display_data
+	// the request of the running cell, parent of its stream and
+	// display_data messages
 	curMu  sync.Mutex
 	curReq *Message
 
@@ -43,52 +41,51 @@ type Kernel struct {
 	stop     sync.Once
 }
 
-type startKey struct{}
-
-// WithStart records in ctx when the process started, so that Serve logs
-// how long the kernel took to become ready.
-func WithStart(ctx context.Context, t time.Time) context.Context {
-	return context.WithValue(ctx, startKey{}, t)
-}
-
-// Docs, when set before Serve, returns the doc comment of a bound package
-// member for inspect requests. The generated bindings set it.
-var Docs func(pkgPath, name string) string
-
-// Serve runs a kernel on the connection until a shutdown request arrives or
-// ctx is cancelled. Log lines (dropped messages, internal errors) go to logw.
-func Serve(ctx context.Context, conn ConnectionInfo, logw io.Writer) error {
-	if err := conn.check(); err != nil {
+// Serve runs a kernel until a shutdown request arrives, ctx is cancelled
+// or cfg.ParentPID dies. Cells run in a session child started from
+// cfg.Session, which Serve restarts when it dies; Serve kills it before
+// returning.
+func Serve(ctx context.Context, cfg Config) error {
+	if err := cfg.Conn.check(); err != nil {
 		return err
 	}
-	lg := log.New(logw, "irsynth-kernel: ", log.LstdFlags)
-	session, err := interp.New(logw)
-	if err != nil {
-		return fmt.Errorf("%w: %v", ErrToolchain, err)
+	logw := cfg.Log
+	if logw == nil {
+		logw = io.Discard
 	}
-	defer session.Close()
+	lg := log.New(logw, "irsynth-kernel: ", log.LstdFlags)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	k := &Kernel{
-		conn:     conn,
-		signer:   signer{key: []byte(conn.Key)},
+		cfg:      cfg,
+		conn:     cfg.Conn,
+		signer:   signer{key: []byte(cfg.Conn.Key)},
 		session:  newID(),
 		log:      lg,
-		interp:   session,
 		ctx:      ctx,
 		shutdown: cancel,
 	}
+	k.sup = &supervisor{cfg: cfg, log: lg.Printf, events: k.sessionEvent}
+	// the child starts while the sockets open: the first cell finds it ready
+	if _, err := k.sup.running(); err != nil {
+		return err
+	}
+	defer k.sup.close()
 	if err := k.listen(); err != nil {
 		k.closeSockets()
 		return err
 	}
 	defer k.closeSockets()
-	hook.Publish = k.publishDisplay
-	hook.Context = session.Context
+	if cfg.ParentPID > 0 {
+		go watchParent(ctx, cfg.ParentPID, func() {
+			lg.Printf("parent process %d died: shutting down", cfg.ParentPID)
+			cancel()
+		})
+	}
 
 	k.publishStatus(nil, "starting")
-	if started, ok := ctx.Value(startKey{}).(time.Time); ok {
-		lg.Printf("listening on %s, ready %v after process start", conn.IP, time.Since(started).Round(time.Millisecond))
+	if !cfg.Started.IsZero() {
+		lg.Printf("listening on %s, ready %v after process start", cfg.Conn.IP, time.Since(cfg.Started).Round(time.Millisecond))
 	}
 	var wg sync.WaitGroup
 	wg.Add(3)
@@ -96,17 +93,34 @@ func Serve(ctx context.Context, conn ConnectionInfo, logw io.Writer) error {
 	go func() { defer wg.Done(); k.serve(k.control, &k.controlMu, "control") }()
 	go func() { defer wg.Done(); k.serve(k.shell, &k.shellMu, "shell") }()
 	<-ctx.Done()
+	// killing the child ends a running cell's request, and closing the
+	// sockets ends the receive loops
+	k.sup.close()
 	k.closeSockets()
-	// a cell stuck in compiled code that ignores the interrupt must not keep
-	// the process alive after a shutdown request
 	done := make(chan struct{})
 	go func() { wg.Wait(); close(done) }()
 	select {
 	case <-done:
-	case <-time.After(2 * time.Second):
-		lg.Print("shutdown: a cell is still running; leaving it behind")
+	case <-time.After(time.Second):
+		lg.Print("shutdown: a handler is still running; leaving it behind")
 	}
 	return nil
+}
+
+// interruptCell interrupts the running cell; the supervisor restarts the
+// session if the cell is still running after the grace period.
+func (k *Kernel) interruptCell() {
+	k.curMu.Lock()
+	req := k.curReq
+	k.curMu.Unlock()
+	if req == nil {
+		return
+	}
+	k.sup.interrupt(func() bool {
+		k.curMu.Lock()
+		defer k.curMu.Unlock()
+		return k.curReq == req
+	})
 }
 
 func (k *Kernel) listen() error {
@@ -219,21 +233,5 @@ func (k *Kernel) publish(req *Message, msgType string, content any) {
 }
 
 func (k *Kernel) publishStatus(req *Message, state string) {
-	k.publish(req, "status", map[string]any{"execution_state": state})
-}
-
-// publishDisplay is the display package's hook: display_data for the
-// running cell.
-func (k *Kernel) publishDisplay(data, metadata map[string]any) error {
-	k.curMu.Lock()
-	req := k.curReq
-	k.curMu.Unlock()
-	if req == nil {
-		return errors.New("display: no cell is running")
-	}
-	if metadata == nil {
-		metadata = map[string]any{}
-	}
-	k.publish(req, "display_data", map[string]any{"data": data, "metadata": metadata, "transient": map[string]any{}})
-	return nil
+	k.publish(req, "status", statusContent{ExecutionState: state})
 }

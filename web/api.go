@@ -80,29 +80,12 @@ func decodeJSON(c echo.Context, v any) error {
 // tokenSpan returns the UTF-16 offsets [start, end) of token index i in
 // IR text, tokenised as ir.Parse does, or nil when there is no such token.
 func tokenSpan(text string, index int) []int {
-	n, off := 0, 0
-	for _, line := range strings.SplitAfter(text, "\n") {
-		code := line
-		if j := strings.IndexByte(code, '#'); j >= 0 {
-			code = code[:j]
-		}
-		start := -1
-		for j, r := range code + " " {
-			sep := r == ' ' || r == '\t' || r == '\r' || r == '\n' || r == '\v' || r == '\f' || r == ',' || r == '[' || r == ']'
-			if !sep && start < 0 {
-				start = j
-			}
-			if sep && start >= 0 {
-				if n == index {
-					return []int{utf16Len(text[:off+start]), utf16Len(text[:off+j])}
-				}
-				n++
-				start = -1
-			}
-		}
-		off += len(line)
+	toks := ir.Tokens(text)
+	if index < 0 || index >= len(toks) {
+		return nil
 	}
-	return nil
+	t := toks[index]
+	return []int{utf16Len(text[:t.Start]), utf16Len(text[:t.End])}
 }
 
 func utf16Len(s string) int { return len(utf16.Encode([]rune(s))) }

@@ -6,27 +6,22 @@ import (
 	"fmt"
 	"net/http"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/labstack/echo/v4"
 
-	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/models"
+	"github.com/irsynth/irsynth/lib/results"
 )
 
 // Model kinds a natural-language request can go to.
 const (
-	ModelClassifier = "classifier" // picks a library program, operands extracted from the text
-	ModelDecoder    = "decoder"    // writes the opcodes itself
+	ModelClassifier = models.KindClassifier // picks a library program, operands extracted from the text
+	ModelDecoder    = models.KindDecoder    // writes the opcodes itself
 )
-
-// modelsSubdir is where `irsynth train` keeps checkpoints in the results
-// directory: models/classifier.ckpt, models/decoder.ckpt.
-const modelsSubdir = "models"
 
 // AskRequest is the body of POST /api/ask.
 type AskRequest struct {
@@ -62,7 +57,7 @@ type modelCache struct {
 }
 
 func (mc *modelCache) path(kind string) string {
-	return filepath.Join(mc.dir, modelsSubdir, kind+".ckpt")
+	return results.CheckpointPath(mc.dir, kind)
 }
 
 // load returns the model of kind, (re)reading its checkpoint if needed.
@@ -146,58 +141,50 @@ func (s *Server) apiAsk(c echo.Context) error {
 	if req.Model != ModelClassifier && req.Model != ModelDecoder {
 		return badRequest("request", `unknown model %q (want %q or %q)`, req.Model, ModelClassifier, ModelDecoder)
 	}
-	prog, predicted, err := s.predict(req)
+	a, err := s.ask(req)
 	if err != nil {
 		return err
 	}
-	ops, err := dataset.ExtractN(req.Text, prog.Arity)
-	if err != nil {
-		return apiErr(http.StatusUnprocessableEntity, "operands", "%s takes %d operand%s: %v", prog.Name, prog.Arity, plural(prog.Arity), err)
-	}
-	run, err := s.run(c.Request().Context(), prog, ops, predicted)
+	run, err := s.run(c.Request().Context(), a.Program, a.Operands, a.Predicted)
 	if err != nil {
 		return err
 	}
-	return c.JSON(http.StatusOK, AskResponse{Text: req.Text, Model: req.Model, Predicted: predicted, Operands: ops, Run: run})
+	return c.JSON(http.StatusOK, AskResponse{Text: req.Text, Model: req.Model, Predicted: a.Predicted, Operands: a.Operands, Run: run})
 }
 
-func (s *Server) predict(req AskRequest) (ir.Program, string, error) {
+// ask has the model answer req (models' Ask, shared with `irsynth ask`)
+// and turns its errors into the API's.
+func (s *Server) ask(req AskRequest) (models.Answer, error) {
 	s.models.mu.Lock()
 	defer s.models.mu.Unlock()
 	m, err := s.models.load(req.Model)
 	if err != nil {
-		return ir.Program{}, "", apiErr(http.StatusConflict, "no_model", "%s: %v", req.Model, err)
+		return models.Answer{}, apiErr(http.StatusConflict, "no_model", "%s: %v", req.Model, err)
 	}
+	var a models.Answer
 	switch m := m.(type) {
 	case *models.Classifier:
-		names, err := m.Predict([]string{req.Text})
-		if err != nil {
-			return ir.Program{}, "", fmt.Errorf("classifier: %w", err)
-		}
-		sp, ok := ir.LibraryProgram(names[0])
-		if !ok {
-			return ir.Program{}, names[0], fmt.Errorf("classifier predicted %q, which the library lacks", names[0])
-		}
-		return sp.Program, names[0], nil
+		a, err = m.Ask(req.Text)
 	case *models.Decoder:
-		toks, err := m.Decode([]string{req.Text}, models.DecodeOptions{})
-		if err != nil {
-			return ir.Program{}, "", fmt.Errorf("decoder: %w", err)
-		}
-		text := strings.Join(toks[0], " ")
-		p, err := ir.ParseProgram("decoded", text)
-		if err != nil {
-			ae, _ := validationError(err, text).(*APIError)
-			if ae == nil {
-				return ir.Program{}, text, err
-			}
-			ae.Message = "the decoder wrote an invalid program: " + ae.Message
-			ae.Program = text
-			return ir.Program{}, text, ae
-		}
-		return p, text, nil
+		a, err = m.Ask(req.Text)
+	default:
+		return a, errors.New("web: unknown model type")
 	}
-	return ir.Program{}, "", errors.New("web: unknown model type")
+	switch {
+	case err == nil:
+		return a, nil
+	case errors.Is(err, models.ErrOperands):
+		return a, apiErr(http.StatusUnprocessableEntity, "operands", "%s", strings.TrimPrefix(err.Error(), models.ErrOperands.Error()+": "))
+	case errors.Is(err, models.ErrInvalidProgram):
+		ae, _ := validationError(err, a.Predicted).(*APIError)
+		if ae == nil {
+			return a, err
+		}
+		ae.Message = "the decoder wrote an invalid program: " + strings.TrimPrefix(ae.Message, models.ErrInvalidProgram.Error()+": ")
+		ae.Program = a.Predicted
+		return a, ae
+	}
+	return a, err
 }
 
 // run runs p on args through the module cache, as POST /api/run does.

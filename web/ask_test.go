@@ -96,7 +96,7 @@ func trainClassifier(t testing.TB, dir string) (*models.Classifier, *dataset.Dat
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := c.Save(filepath.Join(dir, modelsSubdir, ModelClassifier+".ckpt")); err != nil {
+	if err := c.Save(filepath.Join(dir, "models", ModelClassifier+".ckpt")); err != nil {
 		t.Fatal(err)
 	}
 	return c, ds
@@ -126,7 +126,7 @@ func TestAskDecoder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := d.Save(filepath.Join(dir, modelsSubdir, ModelDecoder+".ckpt")); err != nil {
+	if err := d.Save(filepath.Join(dir, "models", ModelDecoder+".ckpt")); err != nil {
 		t.Fatal(err)
 	}
 	ran, rejected := 0, 0

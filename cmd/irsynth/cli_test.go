@@ -34,6 +34,10 @@ func exitCases(t *testing.T) map[string]struct {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ln.Close() })
+	record := filepath.Join(t.TempDir(), "guess.json") // an eval-tasks record for eval-merge
+	if code := run([]string{"eval-tasks", oeisTasks, "--system", "guess", "--out", record}, &bytes.Buffer{}, &bytes.Buffer{}); code != 0 {
+		t.Fatalf("eval-tasks: exit %d", code)
+	}
 	return map[string]struct {
 		usage   []string
 		runtime []string
@@ -48,7 +52,10 @@ func exitCases(t *testing.T) map[string]struct {
 		"train":      {usage: []string{"train", "tagger"}, runtime: []string{"train", "classifier", "--quiet", "--results", file}},
 		"eval":       {usage: []string{"eval", "classifier", "stray"}, runtime: []string{"eval", "decoder", "--results", empty}},
 		"eval-synth": {usage: []string{"eval-synth", "--programs", "nope"}, runtime: []string{"eval-synth", "--programs", "sum_1_to_n", "--budget", "1s", "--no-unguided", "--no-decoder", "--collatz-runs", "0", "--quiet", "--results", file}},
+		"eval-tasks": {usage: []string{"eval-tasks", oeisTasks, "--shard", "0/2"}, runtime: []string{"eval-tasks", oeisTasks, "--system", "guess", "--out", filepath.Join(file, "x.json")}},
+		"eval-merge": {usage: []string{"eval-merge", "out.json"}, runtime: []string{"eval-merge", filepath.Join(file, "x.json"), record}},
 		"synth":      {usage: []string{"synth", "--budget", "0s", "--examples", "1→2"}, runtime: []string{"synth", "--examples", "1→2", "--budget", "2s", "--no-wat"}, broken: true},
+		"ask":        {usage: []string{"ask", "--model", "tagger", "hi"}, runtime: []string{"ask", "--results", empty, "What is 7 factorial?"}},
 		"serve":      {usage: []string{"serve", "--fuel", "x"}, runtime: []string{"serve", "--quiet", "--results", empty, "--addr", ln.Addr().String()}},
 	}
 }

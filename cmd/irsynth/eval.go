@@ -15,13 +15,16 @@ func init() { register(cmdEval()) }
 func cmdEval() command {
 	return command{
 		Name:    "eval",
-		Usage:   "irsynth eval [classifier|decoder|all] [flags]  |  irsynth eval synth [eval-synth flags]",
+		Usage:   "irsynth eval [classifier|decoder|all] [flags]  |  irsynth eval synth [eval-synth flags]  |  irsynth eval tasks FILE [flags]  |  irsynth eval merge OUT IN...",
 		Summary: "re-evaluate the saved classifier and decoder checkpoints and rewrite their results",
 		Run:     runEval,
 	}
 }
 
 func runEval(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "tasks" || args[0] == "merge") {
+		return commands["eval-"+args[0]].Run(args[1:], stdout, stderr)
+	}
 	if len(args) > 0 && args[0] == "synth" {
 		return runEvalSynth(args[1:], stdout, stderr)
 	}
@@ -45,7 +48,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		kinds = []string{which}
 	}
 	for _, kind := range kinds {
-		ckpt := checkpointPath(*dir, kind)
+		ckpt := results.CheckpointPath(*dir, kind)
 		name, err := evalSplit(*dir, kind, *split)
 		if err != nil {
 			return failure(stderr, "eval", err)

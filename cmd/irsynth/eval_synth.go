@@ -84,7 +84,7 @@ func runEvalSynth(args []string, stdout, stderr io.Writer) int {
 // the saved phase-4 decoder, with and without the validity mask.
 func structuredDecoding(dir string) (results.StructuredDecode, string, error) {
 	var st results.StructuredDecode
-	ckpt := checkpointPath(dir, "decoder")
+	ckpt := results.CheckpointPath(dir, "decoder")
 	if _, err := os.Stat(ckpt); err != nil {
 		return st, "", fmt.Errorf("masked decoding needs the phase-4 decoder (run 'irsynth train decoder' first, or pass --no-decoder): %w", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"text/tabwriter"
@@ -71,7 +70,7 @@ func (pf programFlags) load(args []string) (ir.Program, []string, error) {
 		}
 		return p, args, nil
 	case *pf.file != "":
-		text, err := os.ReadFile(*pf.file)
+		text, err := readInput(*pf.file, maxInputSize)
 		if err != nil {
 			return ir.Program{}, nil, fmt.Errorf("%w: %v", errUsage, err)
 		}

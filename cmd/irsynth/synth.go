@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -45,12 +46,11 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	case *spec != "" && *examples != "":
 		return usageError(stderr, "synth", "give --examples or --spec, not both")
 	case *spec != "":
-		f, err := os.Open(*spec)
+		data, err := readInput(*spec, maxInputSize)
 		if err != nil {
 			return usageError(stderr, "synth", "%v", err)
 		}
-		tasks, err = synth.ReadTasks(f)
-		f.Close()
+		tasks, err = synth.ReadTasks(bytes.NewReader(data))
 		if err != nil {
 			return usageError(stderr, "synth", "%s: %v", *spec, err)
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -15,9 +16,6 @@ import (
 
 func init() { register(cmdTrain()) }
 
-// modelsSubdir holds checkpoints inside a results directory.
-const modelsSubdir = "models"
-
 // defaultSplit is the split each model trains on by default: the study's
 // classifier used its first split (800 examples), its decoder the expanded
 // 1,400-example set.
@@ -26,10 +24,6 @@ var defaultSplit = map[string]string{"classifier": "study", "decoder": "expanded
 // defaultEpochs: the study's 20 for the classifier; 10 for the decoder,
 // whose epochs the study does not give (its loss is flat after about 5).
 var defaultEpochs = map[string]int{"classifier": 20, "decoder": 10}
-
-func checkpointPath(dir, kind string) string {
-	return filepath.Join(dir, modelsSubdir, kind+".ckpt")
-}
 
 func cmdTrain() command {
 	return command{
@@ -46,7 +40,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	// them and help states both.
 	epochs := fs.Int("epochs", 0, fmt.Sprintf("training epochs (0: %d for the classifier, %d for the decoder)",
 		defaultEpochs["classifier"], defaultEpochs["decoder"]))
-	resume := fs.Bool("resume", false, "continue from the checkpoint of an interrupted run")
+	resume := fs.Bool("resume", false, "continue the interrupted run (models/KIND.resume.ckpt), or train the finished model on to --epochs")
 	split := fs.String("split", "", fmt.Sprintf("dataset split: study, expanded, or a split written by 'irsynth dataset --holdout' (empty: %s for the classifier, %s for the decoder)",
 		defaultSplit["classifier"], defaultSplit["decoder"]))
 	seed := fs.Int64("seed", 0, "initialisation, shuffling and dropout seed")
@@ -79,12 +73,26 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
-	ckpt := checkpointPath(*dir, kind)
+	ckpt := results.CheckpointPath(*dir, kind)
+	st, err := openTrainState(*dir, kind, map[string]string{"classifier": results.Phase3File, "decoder": results.Phase4File}[kind], stderr)
+	if err != nil {
+		return failure(stderr, "train", err)
+	}
+	defer st.close()
+	if *resume {
+		if _, err := st.prepareResume(*epochs); errors.Is(err, errNothingToResume) {
+			return usageError(stderr, "train", "%v", err)
+		} else if err != nil {
+			return failure(stderr, "train", err)
+		}
+	} else if _, err := os.Stat(st.resume); err == nil {
+		fmt.Fprintf(stderr, "irsynth train: starting over; %s holds an interrupted run that --resume would continue\n", st.resume)
+	}
 	bar := newProgress(stderr, kind, *epochs, *quiet)
 	switch kind {
 	case "classifier":
 		c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: *epochs, Seed: *seed, Test: ds.Test,
-			OnEpoch: bar.epoch, Checkpoint: ckpt, Resume: *resume})
+			OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
@@ -92,7 +100,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		if err := results.Write(*dir, results.Phase3File, rec); err != nil {
+		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
 		fmt.Fprintf(stdout, "classifier on %s: classification train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%% (%.1fs); wrote %s\n",
@@ -108,7 +116,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 			return failure(stderr, "train", err)
 		}
 		d, err := models.TrainDecoder(train, models.DecoderConfig{Epochs: *epochs, Seed: *seed, Vocab: models.OpcodeVocab(),
-			Test: test, OnEpoch: bar.epoch, Checkpoint: ckpt, Resume: *resume})
+			Test: test, OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
@@ -116,7 +124,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		if err := results.Write(*dir, results.Phase4File, rec); err != nil {
+		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
 		fmt.Fprintf(stdout, "decoder on %s: exact match train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%, mean length %.1f (target %.1f) (%.1fs); wrote %s\n",

@@ -2,11 +2,13 @@ package main
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -55,6 +57,44 @@ func TestDatasetTrainEvalClassifier(t *testing.T) {
 	}
 	if code, out, errs = runCLI("eval", "classifier", "--results", dir); code != 0 || !strings.Contains(out, "classification train") {
 		t.Fatalf("eval: %d %s %s", code, out, errs)
+	}
+	checkAsk(t, dir)
+}
+
+// checkAsk: `irsynth ask` with the classifier trained in dir names a library
+// program, reads the operand from the text and prints what the reference
+// interpreter computes for that program; the study's request for 7! gives
+// 5040.
+func checkAsk(t *testing.T, dir string) {
+	t.Helper()
+	code, out, errs := runCLI("ask", "--json", "--results", dir, "What is 7 factorial?")
+	if code != 0 {
+		t.Fatalf("ask: exit %d: %s", code, errs)
+	}
+	var got askResult
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatalf("ask --json: %v\n%s", err, out)
+	}
+	s, ok := ir.LibraryProgram(got.Predicted)
+	if !ok || got.Program != s.Program.String() {
+		t.Fatalf("ask predicted %q, program %q: not the library's", got.Predicted, got.Program)
+	}
+	want, err := ir.Interpret(s.Program, got.Operands, ir.DefaultFuel)
+	if err != nil || got.Result != want || got.Model != "classifier" || got.Text != "What is 7 factorial?" {
+		t.Fatalf("ask: %+v; the interpreter gives %d (%v)", got, want, err)
+	}
+	if got.Predicted != "factorial" || len(got.Operands) != 1 || got.Operands[0] != 7 || got.Result != 5040 {
+		t.Errorf("ask What is 7 factorial?: %+v, want factorial(7) = 5040", got)
+	}
+	// The text form, and a flag after the words.
+	if code, out, errs = runCLI("ask", "What", "is", "7", "factorial?", "--results", dir); code != 0 || out != "classifier: factorial(7) = 5040\n" {
+		t.Errorf("ask (text): exit %d, %q, %q", code, out, errs)
+	}
+	if code, _, errs = runCLI("ask", "--results", dir); code != 2 || !strings.Contains(errs, "missing the request") {
+		t.Errorf("ask without text: exit %d, %q", code, errs)
+	}
+	if code, _, errs = runCLI("ask", "--model", "tagger", "--results", dir, "Sum 1 to 5"); code != 2 || !strings.Contains(errs, `unknown --model "tagger"`) {
+		t.Errorf("ask --model tagger: exit %d, %q", code, errs)
 	}
 }
 

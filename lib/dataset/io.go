@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/results"
@@ -17,6 +16,10 @@ type File struct {
 	Part     string        `json:"part"`
 	Examples []Example     `json:"examples"`
 }
+
+// MaxFileSize bounds a dataset file Read accepts (the largest split is a
+// few hundred kilobytes).
+const MaxFileSize = 256 << 20
 
 // Write stores examples as a File at path, atomically.
 func Write(path string, s Split, part string, examples []Example) error {
@@ -32,7 +35,7 @@ func Write(path string, s Split, part string, examples []Example) error {
 // that the program reproduces. Errors are *RecordError naming the file and
 // the record.
 func Read(path string) (*File, error) {
-	data, err := os.ReadFile(path)
+	data, err := results.ReadFile(path, MaxFileSize)
 	if err != nil {
 		return nil, &RecordError{File: path, Record: -1, Err: err}
 	}

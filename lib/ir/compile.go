@@ -171,7 +171,7 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 			continue
 		}
 		local := int32(m.params) + info.imm
-		switch op {
+		switch op.canon() {
 		case OpStart:
 		case OpEnd:
 			emit(wEnd, 0, i)

@@ -181,3 +181,57 @@ func TestHalvingIsExact(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryLocal: each of the NumLocals locals is a separate cell in the
+// interpreter and on wazero, and LocalGet/Set/Tee name the right opcodes.
+// The program stores n+i in local i, then sums local i times (i+1):
+// sum (n+i)(i+1) over i < NumLocals, checked against that formula.
+func TestEveryLocal(t *testing.T) {
+	ops := []ir.Op{ir.OpStart}
+	for i := 0; i < ir.NumLocals; i++ {
+		ops = append(ops, ir.OpSlot0)
+		for k := 0; k < i; k++ {
+			ops = append(ops, ir.OpConst1, ir.OpI32Add)
+		}
+		if i%2 == 0 {
+			ops = append(ops, ir.LocalSet(i))
+		} else {
+			ops = append(ops, ir.LocalTee(i), ir.LocalSet(i))
+		}
+	}
+	ops = append(ops, ir.OpConst0)
+	for i := 0; i < ir.NumLocals; i++ {
+		for k := 0; k <= i; k++ {
+			ops = append(ops, ir.LocalGet(i), ir.OpI32Add)
+		}
+	}
+	ops = append(ops, ir.OpEnd)
+	p, err := ir.NewProgram("locals", ops)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wasm, err := ir.Compile(p, ir.CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []int32{0, 5, -17} {
+		want := int32(0)
+		for i := int32(0); i < ir.NumLocals; i++ {
+			want += (n + i) * (i + 1)
+		}
+		got, err := ir.Interpret(p, []int32{n}, 0)
+		if err != nil || got != want {
+			t.Errorf("interpreter(%d) = %d, %v; want %d", n, got, err, want)
+		}
+		if got, err := wazeroRun(t, wasm, []int32{n}); err != nil || got != want {
+			t.Errorf("wazero(%d) = %d, %v; want %d", n, got, err, want)
+		}
+	}
+	for i := 0; i < ir.NumLocals; i++ {
+		for _, op := range []ir.Op{ir.LocalGet(i), ir.LocalSet(i), ir.LocalTee(i)} {
+			if ir.Info(op).Category != ir.CatLocal || int(op.Imm()) != i {
+				t.Errorf("local %d: %s", i, op)
+			}
+		}
+	}
+}

@@ -35,6 +35,10 @@
 //   - Fuel counts loop iterations: every entry into a loop body burns one
 //     unit, in the interpreter and in the compiled module alike, and a run
 //     that runs out stops with ErrFuelExhausted instead of hanging.
+//   - The stack and block rules live in one place, Checker: Validate runs
+//     it over a whole program, and a decoder or a search runs it one opcode
+//     at a time (Push, Allowed, CloseCost, Completion), so a prefix it
+//     accepts can always be completed into a program Validate accepts.
 //   - Errors: validation failures are *ValidationError naming the opcode
 //     index, the opcode and the rule (match the rule with errors.Is); run-time
 //     traps are *TrapError (errors.Is(err, ErrTrap)). Nothing panics across

@@ -52,3 +52,21 @@ func ExampleInterpret_fuel() {
 	fmt.Println(err)
 	// Output: ir: fuel exhausted
 }
+
+// A Checker applies the validator's rules one opcode at a time and says
+// how the program can still be finished.
+func ExampleChecker() {
+	c, _ := ir.NewChecker(1)
+	for _, op := range []ir.Op{ir.OpSlot0, ir.OpLoopBegin, ir.OpSlot0} {
+		if err := c.Push(op); err != nil {
+			fmt.Println(err)
+		}
+	}
+	fmt.Println(c.Allowed(ir.OpLoopEnd), c.Allowed(ir.OpEnd))
+	fmt.Println(c.CloseCost(), ir.Format(c.Completion()))
+	fmt.Println(c.Push(ir.OpI32Add))
+	// Output:
+	// false false
+	// 3 RETURN LOOP_END END
+	// op 4 I32_ADD: stack underflow: needs 2, has 1
+}

@@ -28,7 +28,7 @@ func Prepare(p Program) (*Exec, error) {
 	}
 	code := make([]inst, len(p.Ops))
 	for i, op := range p.Ops {
-		in := inst{op: op, imm: op.Imm()}
+		in := inst{op: op.canon(), imm: op.Imm()}
 		switch op {
 		case OpIfBegin: // false: skip to after ELSE, or to IF_END
 			in.target = int32(a.match[i])

@@ -50,13 +50,25 @@ const (
 	OpLocalTee1
 	OpLocalTee2
 	OpLocalTee3
+	OpLocalGet4
+	OpLocalGet5
+	OpLocalGet6
+	OpLocalGet7
+	OpLocalSet4
+	OpLocalSet5
+	OpLocalSet6
+	OpLocalSet7
+	OpLocalTee4
+	OpLocalTee5
+	OpLocalTee6
+	OpLocalTee7
 	numOps
 )
 
 // Limits of the machine model.
 const (
 	NumSlots  = 4   // operands: SLOT_0..SLOT_3, the WASM function's parameters
-	NumLocals = 4   // LOCAL_*_0..3, WASM locals after the parameters, zero at entry
+	NumLocals = 8   // LOCAL_*_0..7, WASM locals after the parameters, zero at entry
 	MaxStack  = 64  // deepest operand stack a valid program may build
 	MaxLength = 512 // longest valid program, in opcodes
 )
@@ -137,6 +149,20 @@ var codebook = [numOps]OpInfo{
 	{OpLocalTee1, "LOCAL_TEE_1", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 1, keeping it.", 1},
 	{OpLocalTee2, "LOCAL_TEE_2", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 2, keeping it.", 2},
 	{OpLocalTee3, "LOCAL_TEE_3", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 3, keeping it.", 3},
+	// Locals 4..7 came later (the synthesizer's nested loops need them);
+	// they follow the first four so that older opcode numbers stand.
+	{OpLocalGet4, "LOCAL_GET_4", CatLocal, 0, 1, "local.get", "Pushes local 4.", 4},
+	{OpLocalGet5, "LOCAL_GET_5", CatLocal, 0, 1, "local.get", "Pushes local 5.", 5},
+	{OpLocalGet6, "LOCAL_GET_6", CatLocal, 0, 1, "local.get", "Pushes local 6.", 6},
+	{OpLocalGet7, "LOCAL_GET_7", CatLocal, 0, 1, "local.get", "Pushes local 7.", 7},
+	{OpLocalSet4, "LOCAL_SET_4", CatLocal, 1, 0, "local.set", "Pops a value into local 4.", 4},
+	{OpLocalSet5, "LOCAL_SET_5", CatLocal, 1, 0, "local.set", "Pops a value into local 5.", 5},
+	{OpLocalSet6, "LOCAL_SET_6", CatLocal, 1, 0, "local.set", "Pops a value into local 6.", 6},
+	{OpLocalSet7, "LOCAL_SET_7", CatLocal, 1, 0, "local.set", "Pops a value into local 7.", 7},
+	{OpLocalTee4, "LOCAL_TEE_4", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 4, keeping it.", 4},
+	{OpLocalTee5, "LOCAL_TEE_5", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 5, keeping it.", 5},
+	{OpLocalTee6, "LOCAL_TEE_6", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 6, keeping it.", 6},
+	{OpLocalTee7, "LOCAL_TEE_7", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 7, keeping it.", 7},
 }
 
 var opByName = func() map[string]Op {
@@ -181,6 +207,36 @@ func LookupOp(name string) (Op, bool) {
 func (op Op) Valid() bool { return op < numOps }
 
 func (op Op) String() string { return Info(op).Name }
+
+// LocalGet, LocalSet and LocalTee are the opcodes that read, write and
+// write-and-keep local i (0 ≤ i < NumLocals).
+func LocalGet(i int) Op { return localOp(i, OpLocalGet0, OpLocalGet4) }
+func LocalSet(i int) Op { return localOp(i, OpLocalSet0, OpLocalSet4) }
+func LocalTee(i int) Op { return localOp(i, OpLocalTee0, OpLocalTee4) }
+
+func localOp(i int, lo, hi Op) Op {
+	if i < 4 {
+		return lo + Op(i)
+	}
+	return hi + Op(i-4)
+}
+
+// canon maps every LOCAL_GET_i to LOCAL_GET_0 (likewise SET and TEE), the
+// opcode the interpreter and compiler switch on; the local's index is the
+// opcode's Imm. Other opcodes map to themselves.
+func (op Op) canon() Op {
+	info := Info(op)
+	if info.Category != CatLocal {
+		return op
+	}
+	switch {
+	case info.Pops == 0:
+		return OpLocalGet0
+	case info.Pushes == 0:
+		return OpLocalSet0
+	}
+	return OpLocalTee0
+}
 
 // Imm is the opcode's built-in operand: the value of a CONST, the index of a
 // SLOT or of a LOCAL opcode, zero otherwise.

@@ -4,29 +4,60 @@ import (
 	"strings"
 )
 
-// Parse reads the text form of a program: opcode names separated by white
-// space (commas and the brackets of a pasted list are accepted too), with
-// '#' starting a comment that runs to the end of the line. An unknown name is
-// a *ValidationError (ErrUnknownOpcode) giving its token index. Parse does not
-// validate the program's structure; Validate does.
+// Token is one opcode name in a program's text, with its byte offsets:
+// text[Start:End] == Text.
+type Token struct {
+	Text       string
+	Start, End int
+}
+
+// Tokens splits the text form of a program into its opcode names, as Parse
+// reads them: separated by white space, commas or the brackets of a pasted
+// list, with '#' starting a comment that runs to the end of the line. The
+// i-th token is the one a *ValidationError with Index i points at, so an
+// editor can highlight it.
+func Tokens(text string) []Token {
+	var out []Token
+	off := 0
+	for _, line := range strings.SplitAfter(text, "\n") {
+		code := line
+		if i := strings.IndexByte(code, '#'); i >= 0 {
+			code = code[:i]
+		}
+		start := -1
+		for j, r := range code + " " {
+			sep := isSep(r) || r == '\n'
+			if !sep && start < 0 {
+				start = j
+			}
+			if sep && start >= 0 {
+				out = append(out, Token{Text: code[start:j], Start: off + start, End: off + j})
+				start = -1
+			}
+		}
+		off += len(line)
+	}
+	return out
+}
+
+// Parse reads the text form of a program (see Tokens for its lexical
+// rules). An unknown name is a *ValidationError (ErrUnknownOpcode) giving
+// its token index. Parse does not validate the program's structure;
+// Validate does.
 func Parse(text string) ([]Op, error) {
 	var ops []Op
-	for _, line := range strings.Split(text, "\n") {
-		if i := strings.IndexByte(line, '#'); i >= 0 {
-			line = line[:i]
-		}
-		for _, tok := range strings.FieldsFunc(line, isSep) {
-			op, ok := LookupOp(tok)
-			if !ok {
-				if up := strings.ToUpper(tok); up != tok {
-					if _, ok := LookupOp(up); ok {
-						return nil, verr(len(ops), tok, ErrUnknownOpcode, "opcode names are upper case: %s", up)
-					}
+	for _, t := range Tokens(text) {
+		tok := t.Text
+		op, ok := LookupOp(tok)
+		if !ok {
+			if up := strings.ToUpper(tok); up != tok {
+				if _, ok := LookupOp(up); ok {
+					return nil, verr(len(ops), tok, ErrUnknownOpcode, "opcode names are upper case: %s", up)
 				}
-				return nil, &ValidationError{Index: len(ops), Op: tok, Rule: ErrUnknownOpcode}
 			}
-			ops = append(ops, op)
+			return nil, &ValidationError{Index: len(ops), Op: tok, Rule: ErrUnknownOpcode}
 		}
+		ops = append(ops, op)
 	}
 	return ops, nil
 }

@@ -10,7 +10,6 @@ import (
 	"github.com/tetratelabs/wazero/api"
 
 	"github.com/irsynth/irsynth/lib/ir"
-	"github.com/irsynth/irsynth/lib/ir/irtest"
 )
 
 // wazeroFuel compiles p with the given fuel, calls it on args in wazero and
@@ -52,7 +51,7 @@ func TestTraceAgreesWithInterpretAndWazero(t *testing.T) {
 	defer rt.Close(ctx)
 	const fuel = 5000
 	for _, s := range ir.Library() {
-		inputs := irtest.Inputs(s, 12, 7)
+		inputs := s.Inputs(12, 7)
 		for _, c := range s.Known {
 			inputs = append(inputs, c.Args)
 		}

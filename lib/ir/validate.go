@@ -1,7 +1,5 @@
 package ir
 
-import "strconv"
-
 // Validate checks p before any WASM is built and returns nil or the first
 // rule broken, as a *ValidationError naming the opcode index, the opcode and
 // the rule:
@@ -18,6 +16,7 @@ import "strconv"
 //   - SLOT_k only for k < Arity; at most MaxStack values and MaxLength opcodes.
 //
 // Every program that passes compiles to a module that WASM validation accepts.
+// The rules live in Checker, which Validate runs over the program.
 func Validate(p Program) error {
 	_, err := analyze(p)
 	return err
@@ -31,15 +30,6 @@ type analysis struct {
 	depth    []int   // BR/BR_IF: WASM label depth of the target loop
 	loopBase []int   // BR/BR_IF: stack height at the target loop's entry
 	locals   int     // locals used: highest LOCAL index + 1
-}
-
-type frame struct {
-	op          Op  // OpStart (function), OpLoopBegin or OpIfBegin
-	start       int // index of the opening opcode
-	base        int // stack height inside the block at entry
-	elseAt      int // index of ELSE, -1 if none yet
-	thenResults int // values the then-arm left; -1 when it ended unreachable with none
-	unreachable bool
 }
 
 func analyze(p Program) (*analysis, error) {
@@ -68,163 +58,17 @@ func analyze(p Program) (*analysis, error) {
 		depth:    make([]int, n),
 		loopBase: make([]int, n),
 	}
-	frames := []frame{{op: OpStart, elseAt: -1}}
-	h := 0
+	c := newChecker(p.Arity, a)
 	for i := 1; i < n; i++ {
-		op := ops[i]
-		info := codebook[op]
-		top := &frames[len(frames)-1]
-		need := func(k int) error {
-			if h-top.base < k {
-				return verr(i, info.Name, ErrStackUnderflow, "needs %d, has %d", k, h-top.base)
-			}
-			return nil
+		if ops[i] == OpEnd && i != n-1 {
+			return nil, verr(i, ops[i].String(), ErrMisplaced, "END must be the last opcode, %d follow it", n-1-i)
 		}
-		switch op {
-		case OpStart:
-			return nil, verr(i, info.Name, ErrMisplaced, "START may appear only at op 0")
-		case OpEnd:
-			if i != n-1 {
-				return nil, verr(i, info.Name, ErrMisplaced, "END must be the last opcode, %d follow it", n-1-i)
-			}
-			if len(frames) > 1 {
-				return nil, verr(i, info.Name, ErrUnbalanced, "%s at op %d is not closed", ops[top.start], top.start)
-			}
-			if !(top.unreachable && h == 0) && h != 1 {
-				return nil, verr(i, info.Name, ErrStackHeight, "END needs exactly one value on the stack, has %d", h)
-			}
-			return a, nil
-		case OpLoopBegin:
-			frames = append(frames, frame{op: op, start: i, base: h, elseAt: -1})
-		case OpLoopEnd:
-			if top.op != OpLoopBegin {
-				return nil, unbalanced(i, info.Name, ops, top)
-			}
-			if h != top.base {
-				return nil, verr(i, info.Name, ErrStackHeight, "a loop body must leave the stack as it found it, leaves %d value(s)", h-top.base)
-			}
-			a.match[i] = top.start
-			a.match[top.start] = i
-			frames = frames[:len(frames)-1]
-		case OpIfBegin:
-			if err := need(1); err != nil {
-				return nil, err
-			}
-			h--
-			frames = append(frames, frame{op: op, start: i, base: h, elseAt: -1})
-		case OpElse:
-			if top.op != OpIfBegin || top.elseAt >= 0 {
-				detail := "no IF_BEGIN is open"
-				if top.op == OpIfBegin {
-					detail = "the IF at op " + strconv.Itoa(top.start) + " already has an ELSE"
-				}
-				return nil, verr(i, info.Name, ErrElseOutsideIf, "%s", detail)
-			}
-			r, err := armResults(i, info.Name, h, top)
-			if err != nil {
-				return nil, err
-			}
-			top.thenResults, top.elseAt, top.unreachable = r, i, false
-			a.match[top.start] = i
-			h = top.base
-		case OpIfEnd:
-			if top.op != OpIfBegin {
-				return nil, unbalanced(i, info.Name, ops, top)
-			}
-			r, err := armResults(i, info.Name, h, top)
-			if err != nil {
-				return nil, err
-			}
-			res := 0
-			if top.elseAt < 0 {
-				if r > 0 {
-					return nil, verr(i, info.Name, ErrStackHeight, "an IF without ELSE must leave the stack as it found it, leaves %d value(s)", r)
-				}
-				a.match[top.start] = i
-			} else {
-				t := top.thenResults
-				switch {
-				case t < 0 && r < 0:
-				case t < 0:
-					res = r
-				case r < 0:
-					res = t
-				case t != r:
-					return nil, verr(i, info.Name, ErrStackHeight, "IF arms disagree: then leaves %d value(s), else %d", t, r)
-				default:
-					res = t
-				}
-				a.match[top.elseAt] = i
-			}
-			a.results[top.start] = uint8(res)
-			h = top.base + res
-			frames = frames[:len(frames)-1]
-		case OpBr, OpBrIf:
-			if op == OpBrIf {
-				if err := need(1); err != nil {
-					return nil, err
-				}
-				h--
-			}
-			depth, loop := 0, -1
-			for j := len(frames) - 1; j > 0; j-- {
-				if frames[j].op == OpLoopBegin {
-					loop = j
-					break
-				}
-				depth++ // an IF is one label
-			}
-			if loop < 0 {
-				return nil, verr(i, info.Name, ErrBranchOutside, "no LOOP_BEGIN is open")
-			}
-			a.match[i] = frames[loop].start
-			a.depth[i] = depth
-			a.loopBase[i] = frames[loop].base
-			if op == OpBr {
-				h = top.base
-				top.unreachable = true
-			}
-		case OpReturn:
-			if err := need(1); err != nil {
-				return nil, err
-			}
-			h = top.base
-			top.unreachable = true
-		default:
-			if err := need(info.Pops); err != nil {
-				return nil, err
-			}
-			if info.Category == CatSlot && int(info.imm) >= p.Arity {
-				return nil, verr(i, info.Name, ErrSlotRange, "the program has %d operand(s)", p.Arity)
-			}
-			if info.Category == CatLocal && int(info.imm)+1 > a.locals {
-				a.locals = int(info.imm) + 1
-			}
-			h += info.Pushes - info.Pops
-		}
-		if h > MaxStack {
-			return nil, verr(i, info.Name, ErrStackTooDeep, "%d values, at most %d", h, MaxStack)
+		if err := c.step(ops[i]); err != nil {
+			return nil, err
 		}
 	}
-	return nil, verr(n-1, ops[n-1].String(), ErrMissingEnd, "a program ends with END")
-}
-
-// armResults is how many values an IF arm leaves: -1 when it ended in a
-// branch or RETURN and left none (it then fits either block type).
-func armResults(i int, name string, h int, f *frame) (int, error) {
-	r := h - f.base
-	if r > 1 {
-		return 0, verr(i, name, ErrStackHeight, "an IF arm may leave at most one value, leaves %d", r)
+	if !c.done {
+		return nil, verr(n-1, ops[n-1].String(), ErrMissingEnd, "a program ends with END")
 	}
-	if f.unreachable && r == 0 {
-		return -1, nil
-	}
-	return r, nil
-}
-
-func unbalanced(i int, name string, ops []Op, top *frame) error {
-	if top.op == OpStart {
-		return verr(i, name, ErrUnbalanced, "no block is open")
-	}
-	return verr(i, name, ErrUnbalanced, "the open block is %s at op %d", ops[top.start], top.start)
+	return a, nil
 }

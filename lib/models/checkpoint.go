@@ -13,6 +13,10 @@ import (
 
 const checkpointVersion = 1
 
+// MaxCheckpointSize bounds the checkpoint files this package reads (the
+// largest, the decoder with its optimiser state, is tens of megabytes).
+const MaxCheckpointSize = 1 << 30
+
 // checkpoint is what Save writes: the architecture, the weights, the
 // optimiser state and the history, so that training can resume exactly.
 type checkpoint struct {
@@ -47,7 +51,7 @@ func (c *checkpoint) write(path string) error {
 }
 
 func readCheckpoint(path, kind string) (*checkpoint, error) {
-	data, err := os.ReadFile(path)
+	data, err := results.ReadFile(path, MaxCheckpointSize)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %s: %w", ErrCheckpoint, path, os.ErrNotExist)

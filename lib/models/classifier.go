@@ -116,7 +116,7 @@ func TrainClassifier(train []dataset.Example, cfg ClassifierConfig) (c *Classifi
 			start, c.History = ck.Epoch, ck.History
 		}
 	}
-	gr, err := c.mlp.Graph(cfg.Batch, true, false)
+	gr, err := c.mlp.Graph(cfg.Batch, true)
 	if err != nil {
 		return nil, err
 	}
@@ -196,7 +196,7 @@ func (c *Classifier) Probabilities(texts []string) (p [][]float32, err error) {
 	}
 	const batch = 256
 	n := min(batch, max(len(texts), 1))
-	gr, err := c.mlp.Graph(n, false, false)
+	gr, err := c.mlp.Graph(n, false)
 	if err != nil {
 		return nil, err
 	}

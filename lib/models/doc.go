@@ -1,14 +1,15 @@
 // Package models holds irsynth's neural models: a frozen text Encoder, the
-// program Classifier (phase 3), the opcode Decoder (phase 4) and a
-// multi-label Tagger for program features, with training, greedy and
-// masked decoding, evaluation and checkpoints.
+// program Classifier (phase 3) and the opcode Decoder (phase 4), with
+// training, greedy and masked decoding, evaluation and checkpoints.
+// Classifier.Ask and Decoder.Ask turn a request in words into the program
+// to run and its operands; `irsynth ask` and POST /api/ask both call them.
 //
 // Gorgonia (gorgonia.org/gorgonia) is the training engine: every model is a
 // gorgonia expression graph, differentiated symbolically and run on its tape
 // machine, with OpenBLAS (through gonum's netlib binding, linked by a cgo
 // directive) for matrix products. The fused operations that gorgonia lacks
-// or runs slowly (layer norm, causal multi-head attention, softmax and
-// sigmoid cross-entropy, bias, ReLU, dropout masks) are written in Go as
+// or runs slowly (layer norm, causal multi-head attention, softmax
+// cross-entropy, bias, ReLU, dropout masks) are written in Go as
 // gorgonia ops in internal/nn; the optimiser is Adam implementing gorgonia's
 // Solver with checkpointable state. Greedy decoding runs the same weights
 // one position at a time with a key/value cache (plain Go + OpenBLAS),

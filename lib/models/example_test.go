@@ -1,6 +1,7 @@
 package models_test
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/irsynth/irsynth/lib/dataset"
@@ -54,4 +55,25 @@ func ExampleHashEncoder_Encode() {
 	}
 	fmt.Printf("%s %d %.2f\n", e.Name(), len(v), norm)
 	// Output: hash-ngram-2048 2048 1.00
+}
+
+func ExampleClassifier_Ask() {
+	ds, err := dataset.Generate(dataset.StudySplit())
+	if err != nil {
+		panic(err)
+	}
+	c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: 3})
+	if err != nil {
+		panic(err)
+	}
+	a, err := c.Ask("Calculate 3 to the 4th power")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(a.Predicted, a.Operands, a.Program.Arity)
+	_, err = c.Ask("Calculate the power")
+	fmt.Println(errors.Is(err, models.ErrOperands))
+	// Output:
+	// power [3 4] 2
+	// true
 }

@@ -209,50 +209,6 @@ func TestDecoderLearnsEasySplit(t *testing.T) {
 	}
 }
 
-func TestTaggerLearnsFeatures(t *testing.T) {
-	feat := map[string][]string{
-		"sum_1_to_n":     {"loop", "arity:1"},
-		"factorial":      {"loop", "arity:1", "mul"},
-		"power":          {"loop", "arity:2", "mul"},
-		"collatz_length": {"loop", "if", "arity:1"},
-	}
-	var train []TagExample
-	for _, ex := range easyExamples(128, 8) {
-		train = append(train, TagExample{Text: ex.Text, Tags: feat[ex.Program]})
-	}
-	tg, err := TrainTagger(train, ClassifierConfig{Epochs: 20})
-	if err != nil {
-		t.Fatal(err)
-	}
-	tags := tg.Tags()
-	p, err := tg.Predict([]string{"Calculate 7 to the power of 3", "Collatz length of 12"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := [][]string{feat["power"], feat["collatz_length"]}
-	for i := range p {
-		for j, tag := range tags {
-			if on := slices.Contains(want[i], tag); on != (p[i][j] > 0.5) {
-				t.Errorf("text %d tag %s: probability %.3f, want on=%v", i, tag, p[i][j], on)
-			}
-		}
-	}
-	path := filepath.Join(t.TempDir(), "t.ckpt")
-	if err := tg.Save(path); err != nil {
-		t.Fatal(err)
-	}
-	back, err := LoadTagger(path, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	q, _ := back.Predict([]string{"Calculate 7 to the power of 3", "Collatz length of 12"})
-	for i := range p {
-		if !slices.Equal(p[i], q[i]) {
-			t.Fatalf("reloaded tagger differs: %v vs %v", q[i], p[i])
-		}
-	}
-}
-
 func TestDecoderReproducible(t *testing.T) {
 	train := easySeqs(easyExamples(64, 9))
 	cfg := tinyDecoderConfig()

@@ -10,7 +10,19 @@
 //	results/phase3_classifier.json   Phase3: the program classifier
 //	results/phase4_decoder.json      Phase4: the opcode decoder
 //	results/phase5_synthesis.json    Phase5: structured decoding and search
+//	results/eval_tasks.json          Tasks: the synthesizer on a task file (irsynth eval tasks)
+//	results/eval_tasks_guess.json    Tasks: the guesser on the same file
 //
 // Write replaces a file atomically (temporary file, then rename), so a reader
-// never sees half a record and an interrupted run loses nothing.
+// never sees half a record and an interrupted run loses nothing. Commit
+// replaces several files together (a trained model and its record) through
+// a journal that Recover finishes after a crash; CleanStale removes the
+// temporary files an interrupted write left.
+//
+// Read never blocks and never trusts a file: ReadFile opens it with
+// O_NONBLOCK and accepts only a regular file under a size limit (a FIFO
+// named phase1.json gives ErrNotRegular at once), and every record is
+// validated after decoding (finite numbers, rates in [0, 1], shapes that
+// agree: the Validate methods). Anything wrong is a *FileError naming the
+// file, so every page that shows the record can give the same message.
 package results

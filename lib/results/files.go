@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 )
 
 // File names of the phase records inside a results directory.
@@ -18,10 +19,34 @@ const (
 	DefaultDir     = "results"
 	ReportsSubdir  = "reports"
 	ScreenshotsDir = "screenshots"
+	// ModelsSubdir holds the trained models' checkpoints:
+	// models/classifier.ckpt, models/decoder.ckpt.
+	ModelsSubdir = "models"
 )
+
+// CheckpointPath is the checkpoint of the model of kind ("classifier",
+// "decoder") in results directory dir.
+func CheckpointPath(dir, kind string) string {
+	return filepath.Join(dir, ModelsSubdir, kind+".ckpt")
+}
 
 // ErrNotFound is returned by Read when the record file does not exist yet.
 var ErrNotFound = errors.New("results: record not found")
+
+// FileError is a record file that exists but cannot be used: unreadable,
+// not a regular file, too large, malformed JSON or an invalid record. It
+// names the file, so that every page showing the record can say which one
+// is broken and why.
+type FileError struct {
+	Name string // file name inside the results directory (phase1.json)
+	Path string
+	Err  error
+}
+
+func (e *FileError) Error() string {
+	return "results: " + e.Path + ": " + strings.TrimPrefix(e.Err.Error(), "results: ")
+}
+func (e *FileError) Unwrap() error { return e.Err }
 
 // Write marshals v as indented JSON to dir/name atomically: it writes a
 // temporary file in the same directory and renames it over the target.
@@ -64,19 +89,28 @@ func WriteFile(path string, data []byte) error {
 	return nil
 }
 
-// Read decodes dir/name into v. A missing file gives an error matching
-// ErrNotFound; malformed JSON gives an error naming the file.
+// Read decodes dir/name into v and, when v is a Validator, checks it. A
+// missing file gives an error matching ErrNotFound; anything else wrong is
+// a *FileError naming the file: not a regular file (ErrNotRegular, found
+// without blocking, so a FIFO cannot wedge a reader), over MaxRecordSize
+// (ErrTooLarge), malformed JSON, or a record that breaks its invariants
+// (ErrInvalid).
 func Read(dir, name string, v any) error {
 	path := filepath.Join(dir, name)
-	data, err := os.ReadFile(path)
+	data, err := ReadFile(path, MaxRecordSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return fmt.Errorf("%w: %s", ErrNotFound, path)
 	}
 	if err != nil {
-		return fmt.Errorf("results: %w", err)
+		return &FileError{Name: name, Path: path, Err: err}
 	}
 	if err := json.Unmarshal(data, v); err != nil {
-		return fmt.Errorf("results: %s: malformed JSON: %w", path, err)
+		return &FileError{Name: name, Path: path, Err: fmt.Errorf("malformed JSON: %w", err)}
+	}
+	if val, ok := v.(Validator); ok {
+		if err := val.Validate(); err != nil {
+			return &FileError{Name: name, Path: path, Err: fmt.Errorf("%w: %w", ErrInvalid, err)}
+		}
 	}
 	return nil
 }

@@ -13,7 +13,6 @@ import (
 
 	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/ir"
-	"github.com/irsynth/irsynth/lib/ir/irtest"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -110,7 +109,7 @@ func Judge(p ir.Program, spec ir.Spec, n int, seed uint64) float64 {
 	if err != nil || p.Arity != spec.Arity {
 		return 0
 	}
-	ins := irtest.Inputs(spec, n, seed)[:n]
+	ins := spec.Inputs(n, seed)[:n]
 	ok := 0
 	for _, in := range ins {
 		got, err := e.Run(in, ir.DefaultFuel)

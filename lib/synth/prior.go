@@ -8,7 +8,6 @@ import (
 	"unicode"
 
 	"github.com/irsynth/irsynth/lib/ir"
-	"github.com/irsynth/irsynth/lib/ir/irtest"
 	"github.com/irsynth/irsynth/lib/synth/internal/search"
 )
 
@@ -302,7 +301,7 @@ func DrawExamples(spec ir.Spec, n int, rng *rand.Rand) []Example {
 	for len(out) < n {
 		in := make([]int32, spec.Arity)
 		for k, d := range spec.Domain {
-			in[k] = irtest.Draw(rng, d)
+			in[k] = d.Draw(rng)
 		}
 		out = append(out, Example{Inputs: in, Output: spec.Ref(in)})
 	}

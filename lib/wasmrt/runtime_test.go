@@ -74,13 +74,13 @@ func TestAgreesWithInterpreter(t *testing.T) {
 	r := newRuntime(t, Config{Fuel: fuel})
 	for _, spec := range ir.Library() {
 		t.Run(spec.Name, func(t *testing.T) {
-			inputs := irtest.Inputs(spec, 300, 7)
+			inputs := spec.Inputs(300, 7)
 			// Outside the domain too: the two must agree on traps and fuel.
 			wide := make([]ir.Range, spec.Arity)
 			for k := range wide {
 				wide[k] = ir.Range{Min: math.MinInt32, Max: math.MaxInt32}
 			}
-			inputs = append(inputs, irtest.Inputs(ir.Spec{Program: spec.Program, Domain: wide}, 200, 8)...)
+			inputs = append(inputs, ir.Spec{Program: spec.Program, Domain: wide}.Inputs(200, 8)...)
 			m := compile(t, r, spec.Program)
 			res := m.Batch(context.Background(), inputs)
 			bad := 0
@@ -365,7 +365,7 @@ func TestBatch(t *testing.T) {
 		t.Run(fmt.Sprint("workers=", workers), func(t *testing.T) {
 			r := newRuntime(t, Config{Workers: workers, Fuel: 1000})
 			m := compile(t, r, spec.Program)
-			inputs := irtest.Inputs(spec, 500, 3)
+			inputs := spec.Inputs(500, 3)
 			inputs = append(inputs, []int32{1}, nil, []int32{1, 2, 3}) // wrong arity
 			res := m.Batch(ctx, inputs)
 			if len(res) != len(inputs) {

@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"strconv"
 	"time"
 
 	"github.com/irsynth/irsynth/kernel"
@@ -20,7 +21,10 @@ const usage = `usage: irsynth-kernel <command> [flags]
 
 commands:
   install [--user | --prefix DIR]   write the "irsynth-go" kernelspec (default --user)
-  run --connection-file FILE        serve a kernel on a Jupyter connection file
+  run --connection-file FILE [--memory-limit SIZE]
+                                    serve a kernel on a Jupyter connection file; cells
+                                    run in a supervised child ("session") capped at SIZE
+                                    (default IRSYNTH_KERNEL_MEMORY_LIMIT, else half of RAM)
   report [--results DIR] [--out DIR] [NOTEBOOK...]
                                     execute notebooks (default notebooks/*.ipynb) and
                                     export them as HTML (default DIR/reports)
@@ -38,6 +42,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return install(args[1:], stdout, stderr)
 	case "run":
 		return serve(args[1:], stderr)
+	case "session":
+		return session(args[1:], stderr)
 	case "report":
 		return report(args[1:], stdout, stderr)
 	case "check":
@@ -98,6 +104,13 @@ func serve(args []string, stderr io.Writer) int {
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	file := fs.String("connection-file", "", "Jupyter connection `FILE`")
+	memDefault, err := defaultMemoryLimit(os.Getenv(memoryLimitEnv))
+	if err != nil {
+		fmt.Fprintf(stderr, "irsynth-kernel: run: %s: %v\n", memoryLimitEnv, err)
+		return 2
+	}
+	var mem memorySize = memorySize(memDefault)
+	fs.Var(&mem, "memory-limit", "memory cap of the Go session, as `SIZE` (512MiB, 4GiB, 0 for none; default $"+memoryLimitEnv+" or half of RAM)")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -117,12 +130,56 @@ func serve(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "irsynth-kernel:", err)
 		return 2
 	}
-	kernel.Docs = bindings.Doc
+	exe, err := os.Executable()
+	if err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel: run:", err)
+		return 1
+	}
+	parent := os.Getppid()
+	if p, err := strconv.Atoi(os.Getenv("JPY_PARENT_PID")); err == nil && p > 1 {
+		parent = p
+	}
 	// Jupyter interrupts with a message (interrupt_mode "message"); a SIGINT
 	// from a terminal must not kill the kernel either.
 	signal.Ignore(os.Interrupt)
-	if err := kernel.Serve(kernel.WithStart(context.Background(), start), conn, stderr); err != nil {
+	cfg := kernel.Config{
+		Conn:        conn,
+		Session:     []string{exe, "session", "--memory-limit", strconv.FormatInt(int64(mem), 10)},
+		Log:         stderr,
+		MemoryLimit: int64(mem),
+		ParentPID:   parent,
+		Started:     start,
+	}
+	if err := kernel.Serve(context.Background(), cfg); err != nil {
 		fmt.Fprintln(stderr, "irsynth-kernel:", err)
+		return 1
+	}
+	return 0
+}
+
+// session is the supervised child that runs the cells: Serve starts it
+// with the request pipe as file descriptor 3 and the event pipe as 4.
+func session(args []string, stderr io.Writer) int {
+	fs := flag.NewFlagSet("session", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var mem memorySize
+	fs.Var(&mem, "memory-limit", "heap cap as `SIZE` (0: none)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	in, out := os.NewFile(3, "requests"), os.NewFile(4, "events")
+	if in == nil || out == nil {
+		fmt.Fprintln(stderr, "irsynth-kernel: session: run by the kernel only (file descriptors 3 and 4 are its pipes)")
+		return 2
+	}
+	if _, err := in.Stat(); err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel: session: run by the kernel only (file descriptors 3 and 4 are its pipes)")
+		return 2
+	}
+	signal.Ignore(os.Interrupt)
+	cfg := kernel.SessionConfig{In: in, Out: out, Log: stderr, Docs: bindings.Doc, MemoryLimit: int64(mem)}
+	if err := kernel.ServeSession(cfg); err != nil {
+		fmt.Fprintln(stderr, "irsynth-kernel: session:", err)
 		return 1
 	}
 	return 0

@@ -25,6 +25,7 @@ func TestRun(t *testing.T) {
 		{"install extra arg", []string{"install", "now"}, 2, "", `unexpected argument "now"`},
 		{"install prefix", []string{"install", "--prefix", prefix}, 0, "installed kernelspec irsynth-go", ""},
 		{"run without file", []string{"run"}, 2, "", "--connection-file is required"},
+		{"run bad memory limit", []string{"run", "--connection-file", "x.json", "--memory-limit", "12Q"}, 2, "", `memory size "12Q"`},
 		{"run bad file", []string{"run", "--connection-file", filepath.Join(prefix, "missing.json")}, 2, "", "bad connection file"},
 		{"report missing notebook", []string{"report", "nope.ipynb"}, 2, "", "nope.ipynb"},
 		{"check", []string{"check"}, 0, "ok", ""},

@@ -1,4 +1,5 @@
 // Package hook connects the display package, which cells import, to the
-// kernel that runs them. The kernel sets the functions once, before the
-// first cell; outside a kernel they stay nil.
+// kernel that runs them. kernel.ServeSession, the session child that runs
+// the cells, sets the functions while it serves and resets them to nil when
+// it returns; outside a kernel they stay nil.
 package hook

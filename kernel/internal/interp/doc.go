@@ -4,7 +4,10 @@
 // completion and inspection runs on that goroutine, in order, because gomacro
 // keys its run-time state by goroutine. A cell that panics, fails to compile
 // or is interrupted returns a *CellError; the session and its variables
-// survive.
+// survive. In cells, os.Exit raises an *ExitError instead of ending the
+// process, time.Sleep returns early when the session is interrupted, and a
+// `go func() {...}()` recovers its panic and reports it on the cell
+// (GoroutinePanic): see patchImports and guardGoroutines.
 //
 // gomacro type-checks imported packages with its own copy of go/types and
 // needs the process to run with GODEBUG gotypesalias=0 (set by the kernel's

@@ -43,6 +43,9 @@ type Session struct {
 	interruptedCtx context.Context
 	ir             *fast.Interp // only for Interrupt, which gomacro allows from any goroutine
 	closed         bool
+	// cellGoPanic is a panic recovered in a goroutine while the running cell
+	// ran; pendingGoPanic one recovered between cells, for the next cell
+	cellGoPanic, pendingGoPanic string
 }
 
 // New starts a session. Warnings from gomacro (for instance on generic
@@ -51,6 +54,7 @@ func New(log io.Writer) (s *Session, err error) {
 	if err := Check(); err != nil {
 		return nil, err
 	}
+	patchImports()
 	s = &Session{jobs: make(chan func(*fast.Interp)), quit: make(chan struct{}), done: make(chan struct{})}
 	started := make(chan error, 1)
 	go s.loop(log, started)
@@ -63,6 +67,9 @@ func New(log io.Writer) (s *Session, err error) {
 func (s *Session) loop(log io.Writer, started chan<- error) {
 	defer close(s.done)
 	ir, err := newInterp(log)
+	if err == nil {
+		ir.DeclFunc(goPanicFunc, s.goroutinePanic)
+	}
 	started <- err
 	if err != nil {
 		return
@@ -123,11 +130,22 @@ func (s *Session) Eval(ctx context.Context, code string) (vals []Value, err erro
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	s.mu.Lock()
-	s.ctx, s.cancel = ctx, cancel
+	if p := s.pendingGoPanic; p != "" {
+		s.pendingGoPanic = ""
+		s.mu.Unlock()
+		return nil, &CellError{Name: "GoroutinePanic",
+			Value: "a goroutine started by an earlier cell panicked after that cell ended: " + p + " (this cell did not run: run it again)"}
+	}
+	s.ctx, s.cancel, s.cellGoPanic = ctx, cancel, ""
 	s.mu.Unlock()
+	rearmSleepers()
+	var goPanic string
 	defer func() {
 		s.mu.Lock()
 		s.ctx, s.cancel = nil, nil
+		if s.cellGoPanic != "" { // recovered after this cell's check: the next cell reports it
+			s.pendingGoPanic, s.cellGoPanic = s.cellGoPanic, ""
+		}
 		s.mu.Unlock()
 	}()
 	derr := s.do(func(ir *fast.Interp) {
@@ -135,6 +153,12 @@ func (s *Session) Eval(ctx context.Context, code string) (vals []Value, err erro
 	})
 	if derr != nil {
 		return nil, derr
+	}
+	s.mu.Lock()
+	goPanic, s.cellGoPanic = s.cellGoPanic, ""
+	s.mu.Unlock()
+	if goPanic != "" {
+		return nil, &CellError{Name: "GoroutinePanic", Value: "a goroutine started by this cell panicked: " + goPanic}
 	}
 	if ctx.Err() != nil && s.interrupted(ctx) && !errors.Is(err, ErrInterrupted) {
 		// compiled code saw the cancelled context and returned, normally or
@@ -166,7 +190,9 @@ func eval(ctx context.Context, ir *fast.Interp, code string) (vals []Value, err 
 	if strings.TrimSpace(code) == "" {
 		return nil, nil
 	}
-	vs, ts := ir.Eval(code)
+	form := ir.Parse(code)
+	guardGoroutines(form)
+	vs, ts := ir.RunExpr(ir.CompileAst(form))
 	for i := range vs {
 		var t xr.Type
 		if i < len(ts) {
@@ -181,6 +207,9 @@ func eval(ctx context.Context, ir *fast.Interp, code string) (vals []Value, err 
 func cellError(ctx context.Context, r any) *CellError {
 	if sig, ok := r.(base.Signal); ok && sig == base.SigInterrupt || ctx.Err() != nil && isInterrupt(r) {
 		return &CellError{Name: "Interrupted", Value: "the cell was interrupted", Err: ErrInterrupted}
+	}
+	if e, ok := r.(*ExitError); ok {
+		return &CellError{Name: "Exit", Value: e.Error() + ": the cell stopped; the session and its variables are kept", Err: e}
 	}
 	switch e := r.(type) {
 	case interface{ Error() string }:
@@ -244,16 +273,24 @@ func (s *Session) Declare(name string, v Value) error {
 // Interrupt stops the running cell, if any: gomacro stops interpreted code
 // at its next statement, and the cell's context is cancelled so that
 // compiled library code that watches it (training loops, searches) returns.
-func (s *Session) Interrupt() {
+func (s *Session) Interrupt() { s.stop(true) }
+
+// stop cancels the running cell's context and interrupts the interpreter;
+// user tells an Interrupt from the session stopping a cell itself (after a
+// goroutine panic), whose error says why.
+func (s *Session) stop(user bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.cancel != nil {
-		s.interruptedCtx = s.ctx
+		if user {
+			s.interruptedCtx = s.ctx
+		}
 		s.cancel()
 	}
 	if s.ir != nil {
 		s.ir.Interrupt(os.Interrupt)
 	}
+	wakeSleepers()
 }
 
 // Close stops the session goroutine. A cell still running keeps it until

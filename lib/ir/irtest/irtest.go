@@ -6,8 +6,6 @@ package irtest
 
 import (
 	"errors"
-	"math/bits"
-	"math/rand/v2"
 	"testing"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -16,76 +14,13 @@ import (
 // Executor runs p once on each input and returns one result per input.
 type Executor func(p ir.Program, inputs [][]int32) ([]int32, []error)
 
-// Inputs returns at least n inputs for spec, deterministic for seed: every
-// combination of the edges of each operand's domain (its ends, 0, ±1, 2 and
-// the neighbours of the ends, where inside the domain) first, then uniform
-// and log-uniform draws inside the domain.
-func Inputs(spec ir.Spec, n int, seed uint64) [][]int32 {
-	rng := rand.New(rand.NewPCG(seed, 0x1f5e))
-	var out [][]int32
-	edges := make([][]int32, spec.Arity)
-	for k, d := range spec.Domain {
-		seen := map[int32]bool{}
-		for _, v := range []int64{int64(d.Min), int64(d.Max), 0, 1, -1, 2, int64(d.Min) + 1, int64(d.Max) - 1} {
-			if v >= int64(d.Min) && v <= int64(d.Max) && !seen[int32(v)] {
-				seen[int32(v)] = true
-				edges[k] = append(edges[k], int32(v))
-			}
-		}
-	}
-	var rec func(k int, cur []int32)
-	rec = func(k int, cur []int32) {
-		if k == spec.Arity {
-			out = append(out, append([]int32(nil), cur...))
-			return
-		}
-		for _, v := range edges[k] {
-			rec(k+1, append(cur, v))
-		}
-	}
-	rec(0, nil)
-	for len(out) < n {
-		in := make([]int32, spec.Arity)
-		for k, d := range spec.Domain {
-			in[k] = Draw(rng, d)
-		}
-		out = append(out, in)
-	}
-	return out
-}
-
-// Draw picks a value in d: half the time uniformly, half the time with a
-// log-uniform magnitude, so that small values are well represented.
-func Draw(rng *rand.Rand, d ir.Range) int32 {
-	lo, hi := int64(d.Min), int64(d.Max)
-	if rng.IntN(2) == 0 {
-		return int32(lo + rng.Int64N(hi-lo+1))
-	}
-	// log-uniform distance from the in-range value closest to zero
-	anchor := min(max(0, lo), hi)
-	span := max(hi-anchor, anchor-lo)
-	if span == 0 {
-		return int32(anchor)
-	}
-	nb := rng.IntN(bits.Len64(uint64(span)) + 1) // span < 2^33, so 1<<bits cannot overflow
-	off := int64(0)
-	if nb > 0 {
-		off = rng.Int64N(int64(1) << nb)
-	}
-	v := anchor + off
-	if rng.IntN(2) == 0 {
-		v = anchor - off
-	}
-	return int32(min(max(v, lo), hi))
-}
-
 // Run checks exec against every library program's native Go reference on
 // n inputs each (n ≥ 1,000 in the conformance tests) and on its known values.
 func Run(t *testing.T, exec Executor, n int) {
 	t.Helper()
 	for _, spec := range ir.Library() {
 		t.Run(spec.Name, func(t *testing.T) {
-			inputs := Inputs(spec, n, 1)
+			inputs := spec.Inputs(n, 1)
 			for _, c := range spec.Known {
 				inputs = append(inputs, c.Args)
 			}

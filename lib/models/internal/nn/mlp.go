@@ -27,10 +27,9 @@ func NewMLP(in, hidden, out int, dropout float64, rng *rand.Rand) *MLP {
 }
 
 // Graph builds a graph over batches of n rows: input "x" (n×In), input
-// "target" (n class indices or Ignore; with multiLabel n×Out of 0, 1 or
-// Ignore, scored by SigmoidXent). A training graph has dropout and
-// gradients; an evaluation graph has neither.
-func (m *MLP) Graph(n int, train, multiLabel bool) (gr *Graph, err error) {
+// "target" (n class indices or Ignore, scored by SoftmaxXent). A training
+// graph has dropout and gradients; an evaluation graph has neither.
+func (m *MLP) Graph(n int, train bool) (gr *Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("nn: build MLP graph: %v", r)
@@ -38,12 +37,7 @@ func (m *MLP) Graph(n int, train, multiLabel bool) (gr *Graph, err error) {
 	}()
 	gr = newGraph()
 	x := gr.input("x", n, m.In)
-	var target *G.Node
-	if multiLabel {
-		target = gr.input("target", n, m.Out)
-	} else {
-		target = gr.input("target", n)
-	}
+	target := gr.input("target", n)
 	var ws G.Nodes
 	for _, p := range m.P.List {
 		ws = append(ws, p.Node(gr.g))
@@ -66,11 +60,7 @@ func (m *MLP) Graph(n int, train, multiLabel bool) (gr *Graph, err error) {
 		}
 	}
 	gr.Logits = h
-	loss := SoftmaxXent
-	if multiLabel {
-		loss = SigmoidXent
-	}
-	if gr.Loss, err = loss(h, target); err != nil {
+	if gr.Loss, err = SoftmaxXent(h, target); err != nil {
 		return nil, err
 	}
 	gr.Weights = ws

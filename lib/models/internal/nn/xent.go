@@ -131,8 +131,8 @@ func (op xentGradOp) Do(vals ...G.Value) (G.Value, error) {
 	return dense(out, len(target), v), nil
 }
 
-// scored counts the targets that are not Ignore: the denominator of both
-// cross-entropy losses' means.
+// scored counts the targets that are not Ignore: the denominator of the
+// cross-entropy loss's mean.
 func scored(targets []float32) int {
 	n := 0
 	for _, t := range targets {
