@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # setup.sh installs what the tests and `make reproduce` need, idempotently.
-# Debian packages: wabt (wasm-validate), OpenBLAS, Jupyter, Chromium; npm: echarts.
+# Debian packages: wabt (wasm-validate), OpenBLAS, Jupyter, Chromium; npm: echarts,
+# node-llama-cpp (llama.cpp, the reference of the GGUF encoder's tests).
 # It runs apt-get update at most once, and only when a package is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -25,6 +26,14 @@ fi
 # served by the dashboard and embedded by lib/plots; never loaded from a CDN.
 if [ ! -f web/node_modules/echarts/dist/echarts.min.js ]; then
 	(cd web && npm ci --no-audit --no-fund --silent </dev/null)
+fi
+
+# llama.cpp as the GGUF encoder's test reference: node-llama-cpp's prebuilt
+# CPU build, from npm into scripts/llamaref/node_modules (git-ignored). Its
+# postinstall (which would download or build llama.cpp) is not run; the
+# prebuilt binary loads offline. --omit=optional skips the GPU builds.
+if [ ! -d scripts/llamaref/node_modules/@node-llama-cpp/linux-x64 ] && [ "$(uname -sm)" = "Linux x86_64" ]; then
+	(cd scripts/llamaref && npm install --no-save --no-audit --no-fund --silent --ignore-scripts --omit=optional </dev/null)
 fi
 
 # The tools the tests and `make` call: fail here, naming the fix, rather than

@@ -193,8 +193,7 @@ func (s *Server) apiProgram(c echo.Context) error {
 }
 
 func (s *Server) apiOverview(c echo.Context) error {
-	recs, v, err := s.recs.get()
-	return c.JSON(http.StatusOK, buildOverview(recs, v, s.cfg.ResultsDir, err))
+	return c.JSON(http.StatusOK, buildOverview(s.recs.get(), s.cfg.ResultsDir))
 }
 
 func (s *Server) apiVersion(c echo.Context) error {
@@ -212,45 +211,59 @@ type ChartInfo struct {
 	URL       string `json:"url"`
 }
 
-func (s *Server) chartInfos() ([]ChartInfo, string, error) {
-	recs, v, lerr := s.recs.get()
+func (s *Server) chartInfos() ([]ChartInfo, loaded) {
+	ld := s.recs.get()
 	var out []ChartInfo
 	for _, sp := range plots.Specs() {
 		ci := ChartInfo{ID: sp.ID, Title: sp.Title, Phase: sp.Phase, URL: "/api/charts/" + sp.ID}
-		if _, err := plots.Build(sp.ID, recs); err != nil {
+		if _, err := s.buildChartFrom(ld, sp.ID); err != nil {
 			ci.Reason = notRun
-			if !errors.Is(err, plots.ErrNoData) {
-				ci.Reason = err.Error()
+			if ae := toAPIError(err); ae.Kind != "no_data" {
+				ci.Reason = ae.Message
 			}
 		} else {
 			ci.Available = true
 		}
 		out = append(out, ci)
 	}
-	return out, v, lerr
+	return out, ld
 }
 
 func (s *Server) apiCharts(c echo.Context) error {
-	infos, v, lerr := s.chartInfos()
-	resp := map[string]any{"version": v, "charts": infos}
-	if lerr != nil {
-		resp["errors"] = strings.Split(lerr.Error(), "\n")
+	infos, ld := s.chartInfos()
+	resp := map[string]any{"version": ld.version, "charts": infos}
+	if ld.err != nil {
+		resp["errors"] = strings.Split(ld.err.Error(), "\n")
 	}
 	return c.JSON(http.StatusOK, resp)
 }
 
 func (s *Server) buildChart(id string) (*plots.Chart, error) {
-	recs, _, _ := s.recs.get()
-	ch, err := plots.Build(id, recs)
-	switch {
-	case errors.Is(err, plots.ErrUnknownChart):
-		return nil, apiErr(http.StatusNotFound, "not_found", "no chart %q (GET /api/charts lists them)", id)
-	case errors.Is(err, plots.ErrNoData):
-		return nil, apiErr(http.StatusNotFound, "no_data", "chart %q: %s: %v", id, notRun, err)
-	case err != nil:
-		return nil, err
+	return s.buildChartFrom(s.recs.get(), id)
+}
+
+// buildChartFrom draws chart id. A chart that cannot be drawn because its
+// record file is broken says so (409, kind "bad_record", the file's
+// error), never "not run yet"; a missing record is 404 "no_data".
+func (s *Server) buildChartFrom(ld loaded, id string) (*plots.Chart, error) {
+	ch, err := plots.Build(id, ld.recs)
+	if err == nil {
+		return ch, nil
 	}
-	return ch, nil
+	if errors.Is(err, plots.ErrUnknownChart) {
+		return nil, apiErr(http.StatusNotFound, "not_found", "no chart %q (GET /api/charts lists them)", id)
+	}
+	for _, sp := range plots.Specs() {
+		if msg, broken := ld.broken[phaseFile(sp.Phase)]; sp.ID == id && broken {
+			return nil, apiErr(http.StatusConflict, "bad_record", "%s", msg)
+		}
+	}
+	if errors.Is(err, plots.ErrNoData) {
+		return nil, apiErr(http.StatusNotFound, "no_data", "%s: %v", notRun, err)
+	}
+	// The record read and validated but still cannot be drawn: the data is
+	// at fault, not the server.
+	return nil, apiErr(http.StatusConflict, "bad_record", "chart %q: %v", id, err)
 }
 
 // apiChart returns the echarts option of one chart, for setOption.

@@ -172,11 +172,11 @@ func TestBrowser(t *testing.T) {
 
 	// The notebook form: a lib/plots Fragment alone in a page whose policy
 	// allows no request at all must still draw (echarts is inline).
-	recs, _, err := s.recs.get()
-	if err != nil {
-		t.Fatal(err)
+	ld := s.recs.get()
+	if ld.err != nil {
+		t.Fatal(ld.err)
 	}
-	ch, err := plots.Collatz(recs.P1)
+	ch, err := plots.Collatz(ld.recs.P1)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,8 @@ var (
 
 // APIError is the one error shape the API returns, as
 // {"error": {"status": 422, "kind": "validation", "message": ..., ...}}.
-// Kind names what was wrong: "json", "too_large", "request", "unknown_program",
+// Kind names what was wrong: "json", "too_large", "busy", "bad_record",
+// "forbidden", "method", "request", "unknown_program",
 // "args", "validation", "fuel", "timeout", "trap", "not_found", "no_data",
 // "no_model", "operands", "http", "internal". Validation errors carry the opcode's Index, Op, the
 // Rule broken and the Span (UTF-16 offsets of the token in the IR text).
@@ -31,6 +32,9 @@ type APIError struct {
 	// Program is the IR text the span refers to when the server wrote
 	// it (the decoder's output), not the client.
 	Program string `json:"program,omitempty"`
+	// RetryAfter (seconds) comes with 503 "busy"; the error handler sends
+	// it as the Retry-After header too.
+	RetryAfter int `json:"retry_after_s,omitempty"`
 }
 
 func (e *APIError) Error() string { return fmt.Sprintf("web: %s: %s", e.Kind, e.Message) }

@@ -17,7 +17,7 @@ func Example() {
 		return
 	}
 	defer s.Close()
-	req := httptest.NewRequest("POST", "/api/run", strings.NewReader(`{"program":"sum_1_to_n","args":[100]}`))
+	req := httptest.NewRequest("POST", "http://127.0.0.1/api/run", strings.NewReader(`{"program":"sum_1_to_n","args":[100]}`))
 	rec := httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, req)
 	var out web.RunResponse
@@ -27,7 +27,7 @@ func Example() {
 	}
 	fmt.Println(rec.Code, out.Name, out.Result)
 
-	req = httptest.NewRequest("POST", "/api/run", strings.NewReader(`{"ir":"START CONST_1 I32_ADD END","args":[]}`))
+	req = httptest.NewRequest("POST", "http://127.0.0.1/api/run", strings.NewReader(`{"ir":"START CONST_1 I32_ADD END","args":[]}`))
 	rec = httptest.NewRecorder()
 	s.Handler().ServeHTTP(rec, req)
 	fmt.Println(rec.Code, strings.TrimSpace(rec.Body.String()))

@@ -17,8 +17,16 @@ func (s *Server) handleError(err error, c echo.Context) {
 		return
 	}
 	ae := toAPIError(err)
+	if ae.Kind == "not_found" && errors.Is(err, echo.ErrNotFound) && s.echo != nil {
+		if me := s.methodNotAllowed(c); me != nil {
+			ae = me
+		}
+	}
 	if ae.Kind == "too_large" {
-		ae.Message = fmt.Sprintf("request body over the %sB limit", s.cfg.BodyLimit)
+		ae.Message = fmt.Sprintf("request body over the %d KiB limit", s.cfg.BodyLimitKiB)
+	}
+	if ae.RetryAfter > 0 {
+		c.Response().Header().Set("Retry-After", fmt.Sprint(ae.RetryAfter))
 	}
 	if ae.Status >= 500 && s.cfg.Log != nil {
 		fmt.Fprintf(s.cfg.Log, "error: %s %s: %v\n", c.Request().Method, c.Request().URL.Path, err)

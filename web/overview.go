@@ -4,12 +4,16 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
-// notRun is what the overview shows for a phase whose file is missing.
-const notRun = "not run yet"
+// notRun is what the overview shows for a phase whose file is missing, and
+// brokenRecord for one whose file is there but unusable (Phase.Error says
+// why).
+const (
+	notRun       = "not run yet"
+	brokenRecord = "broken record"
+)
 
 // Overview is each phase's numbers, ours beside the study's.
 type Overview struct {
@@ -25,6 +29,7 @@ type Phase struct {
 	Title   string   `json:"title"`
 	File    string   `json:"file"`
 	Present bool     `json:"present"`
+	Error   string   `json:"error,omitempty"` // the file is present but unusable: why
 	Rows    []Row    `json:"rows"`
 	Notes   []string `json:"notes,omitempty"` // what differs and why
 }
@@ -42,28 +47,36 @@ func pctS(f float64) string { return fmt.Sprintf("%.1f%%", 100*f) }
 
 func row(metric, ours, study string) Row {
 	r := Row{Metric: metric, Ours: ours, Study: study}
-	if study != "" && ours != notRun {
+	if study != "" && ours != notRun && ours != brokenRecord {
 		same := ours == study
 		r.Same = &same
 	}
 	return r
 }
 
-func buildOverview(recs plots.Records, version, dir string, loadErr error) Overview {
+func buildOverview(ld loaded, dir string) Overview {
 	st := results.Study
-	ov := Overview{Version: version, Results: dir}
-	if loadErr != nil {
-		for _, line := range strings.Split(loadErr.Error(), "\n") {
+	recs := ld.recs
+	ov := Overview{Version: ld.version, Results: dir}
+	if ld.err != nil {
+		for _, line := range strings.Split(ld.err.Error(), "\n") {
 			ov.Errors = append(ov.Errors, line)
 		}
 	}
+	// A phase whose file is broken shows brokenRecord in every row, never
+	// notRun, and the file's error (the same as /charts and the API give).
+	var phase int
 	or := func(present bool, f func() string) string {
+		if _, broken := ld.broken[phaseFile(phase)]; broken {
+			return brokenRecord
+		}
 		if !present {
 			return notRun
 		}
 		return f()
 	}
 
+	phase = 1
 	p1 := recs.P1
 	has1 := p1 != nil
 	ph1 := Phase{Number: 1, Title: "IR programs and the Collatz benchmark", File: results.Phase1File, Present: has1}
@@ -113,6 +126,7 @@ func buildOverview(recs plots.Records, version, dir string, loadErr error) Overv
 		}
 	}
 
+	phase = 2
 	p2 := recs.P2
 	has2 := p2 != nil && len(p2.Splits) > 0
 	ph2 := Phase{Number: 2, Title: "Natural-language dataset", File: results.Phase2File, Present: p2 != nil}
@@ -125,9 +139,10 @@ func buildOverview(recs plots.Records, version, dir string, loadErr error) Overv
 			)
 		}
 	} else {
-		ph2.Rows = []Row{row("train / held-out examples", notRun, fmt.Sprintf("%d / %d", st.DatasetTrain, st.DatasetTest))}
+		ph2.Rows = []Row{row("train / held-out examples", or(false, nil), fmt.Sprintf("%d / %d", st.DatasetTrain, st.DatasetTest))}
 	}
 
+	phase = 3
 	p3 := recs.P3
 	has3 := p3 != nil
 	ph3 := Phase{Number: 3, Title: "Program classifier", File: results.Phase3File, Present: has3}
@@ -144,6 +159,7 @@ func buildOverview(recs plots.Records, version, dir string, loadErr error) Overv
 		ph3.Notes = []string{"A classifier can only name programs it was trained on, so the held-out program scores 0 by construction, as in the study."}
 	}
 
+	phase = 4
 	p4 := recs.P4
 	has4 := p4 != nil
 	ph4 := Phase{Number: 4, Title: "Opcode decoder (seq2seq)", File: results.Phase4File, Present: has4}
@@ -159,6 +175,7 @@ func buildOverview(recs plots.Records, version, dir string, loadErr error) Overv
 		ph4.Notes = append(ph4.Notes, p4.DifferenceNotes...)
 	}
 
+	phase = 5
 	p5 := recs.P5
 	has5 := p5 != nil
 	ph5 := Phase{Number: 5, Title: "Past the study: structured decoding and guided search", File: results.Phase5File, Present: has5}
@@ -175,6 +192,11 @@ func buildOverview(recs plots.Records, version, dir string, loadErr error) Overv
 	ph5.Notes = []string{"The study proposed, but did not build, neural-guided symbolic search; its flat generators solved no held-out program."}
 
 	ov.Phases = []Phase{ph1, ph2, ph3, ph4, ph5}
+	for i := range ov.Phases {
+		if msg, broken := ld.broken[ov.Phases[i].File]; broken {
+			ov.Phases[i].Present, ov.Phases[i].Error = true, msg
+		}
+	}
 	return ov
 }
 

@@ -55,13 +55,12 @@ type page struct {
 }
 
 func (s *Server) pageOverview(c echo.Context) error {
-	recs, v, err := s.recs.get()
-	return c.Render(http.StatusOK, "overview.html", page{"Overview", "overview", buildOverview(recs, v, s.cfg.ResultsDir, err)})
+	return c.Render(http.StatusOK, "overview.html", page{"Overview", "overview", buildOverview(s.recs.get(), s.cfg.ResultsDir)})
 }
 
 func (s *Server) pageCharts(c echo.Context) error {
-	infos, v, _ := s.chartInfos()
-	return c.Render(http.StatusOK, "charts.html", page{"Charts", "charts", map[string]any{"Charts": infos, "Version": v}})
+	infos, ld := s.chartInfos()
+	return c.Render(http.StatusOK, "charts.html", page{"Charts", "charts", map[string]any{"Charts": infos, "Version": ld.version}})
 }
 
 func (s *Server) pagePlayground(c echo.Context) error {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"os"
@@ -57,9 +58,10 @@ func (rc *recordCache) state() (string, []FileState) {
 	return fmt.Sprintf("%016x", h.Sum64()), files
 }
 
-// get returns the current records; a malformed file is reported in err
-// while the other records still load.
-func (rc *recordCache) get() (plots.Records, string, error) {
+// get returns the current records. A file that is present but unusable
+// (not a regular file, malformed, invalid) leaves its record nil and is
+// named in broken, so that every page says the same thing about it.
+func (rc *recordCache) get() loaded {
 	v, _ := rc.state()
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
@@ -67,5 +69,42 @@ func (rc *recordCache) get() (plots.Records, string, error) {
 		rc.recs, rc.err = plots.Load(rc.dir)
 		rc.version = v
 	}
-	return rc.recs, rc.version, rc.err
+	return loaded{recs: rc.recs, version: rc.version, err: rc.err, broken: brokenFiles(rc.err)}
+}
+
+// loaded is one read of the results directory.
+type loaded struct {
+	recs    plots.Records
+	version string
+	err     error             // every problem, one per line
+	broken  map[string]string // file name → what is wrong with it
+}
+
+// brokenFiles maps each file named by a *results.FileError in err (as
+// plots.Load joins them) to its message.
+func brokenFiles(err error) map[string]string {
+	out := map[string]string{}
+	var walk func(error)
+	walk = func(err error) {
+		var fe *results.FileError
+		if j, ok := err.(interface{ Unwrap() []error }); ok {
+			for _, e := range j.Unwrap() {
+				walk(e)
+			}
+		} else if errors.As(err, &fe) {
+			out[fe.Name] = fe.Error()
+		}
+	}
+	if err != nil {
+		walk(err)
+	}
+	return out
+}
+
+// phaseFile is the record file of phase n (1..5), or "".
+func phaseFile(n int) string {
+	if n < 1 || n > len(phaseFiles) {
+		return ""
+	}
+	return phaseFiles[n-1]
 }

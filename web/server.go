@@ -5,10 +5,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log"
 	"net"
 	"net/http"
 	"os"
 	"runtime"
+	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -16,17 +20,31 @@ import (
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/results"
-	"github.com/irsynth/irsynth/lib/wasmrt"
 )
 
 // Config configures a Server. The zero value works: results/ in the working
-// directory, 1,000,000 loop iterations and 2 s per run, 64 KiB bodies.
+// directory, DefaultFuel and 2 s per run, 64 KiB bodies, as many runs at
+// once as cores, loopback host names only.
 type Config struct {
 	ResultsDir string        // results directory (results.DefaultDir when empty)
-	Fuel       int64         // loop iterations per run (DefaultFuel when 0)
-	Timeout    time.Duration // wall-clock limit per run (DefaultTimeout when 0)
-	BodyLimit  string        // largest request body, Echo's syntax (DefaultBodyLimit when empty)
-	Log        io.Writer     // request log; nil logs nothing
+	Fuel       int64         // fuel per run (DefaultFuel when 0)
+	Timeout    time.Duration // wall-clock limit per run request, queueing included (DefaultTimeout when 0)
+	// BodyLimitKiB is the largest request body in KiB of 1,024 bytes
+	// (DefaultBodyLimitKiB when 0).
+	BodyLimitKiB int
+	// MaxRuns is how many programs run at once (runtime.NumCPU() when 0);
+	// see runner.go for the two lanes and the 503 beyond them.
+	MaxRuns int
+	// MaxConns caps open connections (DefaultMaxConns when 0, lowered to
+	// half the file-descriptor limit); see connLimiter.
+	MaxConns int
+	// ReadTimeout bounds reading one request, body included
+	// (DefaultReadTimeout when 0); the header alone gets half of it.
+	ReadTimeout time.Duration
+	// AllowHosts are host names the server answers to besides localhost,
+	// 127.0.0.1, ::1 and the address it is bound to (DNS-rebinding guard).
+	AllowHosts []string
+	Log        io.Writer // request log; nil logs nothing
 	// ShutdownGrace bounds graceful shutdown (DefaultShutdownGrace when 0).
 	ShutdownGrace time.Duration
 	// MaxTraceSteps caps the steps of one /api/trace (DefaultMaxTraceSteps when 0).
@@ -41,11 +59,18 @@ type Config struct {
 	SearchCores int
 }
 
-// Defaults of Config.
+// Defaults and limits of Config.
 const (
+	// DefaultFuel bounds one run to a few milliseconds of work (fuel is
+	// charged by the instructions a loop iteration executes; RATIONALE.md,
+	// "Why the server's fuel is small"), so that no run holds up the
+	// garbage collector, and so every request, for long.
 	DefaultFuel          = 1_000_000
 	DefaultTimeout       = 2 * time.Second
-	DefaultBodyLimit     = "64K"
+	DefaultBodyLimitKiB  = 64
+	MaxBodyLimitKiB      = 64 << 10 // 64 MiB
+	DefaultMaxConns      = 4096
+	DefaultReadTimeout   = 10 * time.Second
 	DefaultShutdownGrace = 5 * time.Second
 	maxCached            = 512 // compiled programs kept by the playground
 )
@@ -60,16 +85,26 @@ const (
 type Server struct {
 	cfg    Config
 	echo   *echo.Echo
-	rt     *wasmrt.Runtime
 	cache  *moduleCache
 	recs   *recordCache
 	models *modelCache
+	hosts  atomic.Pointer[map[string]bool] // allowed Host names, lower case
+	anyIP  atomic.Bool                     // bound to 0.0.0.0 or ::: any IP literal is a Host of ours
+	lim    atomic.Pointer[connLimiter]     // the listener Serve runs on
 	// searches counts the syntheses running (synth.go).
 	searches *searches
 }
 
-// New builds a Server. Close releases its WebAssembly runtime.
-func New(cfg Config) (*Server, error) {
+// openConns is the number of connections Serve holds open now.
+func (s *Server) openConns() int {
+	if l := s.lim.Load(); l != nil {
+		return l.open()
+	}
+	return 0
+}
+
+// validate fills in defaults and checks every field; errors wrap ErrConfig.
+func (cfg *Config) validate() error {
 	if cfg.ResultsDir == "" {
 		cfg.ResultsDir = results.DefaultDir
 	}
@@ -79,8 +114,21 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Timeout == 0 {
 		cfg.Timeout = DefaultTimeout
 	}
-	if cfg.BodyLimit == "" {
-		cfg.BodyLimit = DefaultBodyLimit
+	if cfg.BodyLimitKiB == 0 {
+		cfg.BodyLimitKiB = DefaultBodyLimitKiB
+	}
+	if cfg.MaxRuns == 0 {
+		cfg.MaxRuns = runtime.NumCPU()
+	}
+	if cfg.MaxConns == 0 {
+		cfg.MaxConns = DefaultMaxConns
+		var rl syscall.Rlimit
+		if err := syscall.Getrlimit(syscall.RLIMIT_NOFILE, &rl); err == nil && rl.Cur/2 < uint64(cfg.MaxConns) {
+			cfg.MaxConns = max(16, int(rl.Cur/2))
+		}
+	}
+	if cfg.ReadTimeout == 0 {
+		cfg.ReadTimeout = DefaultReadTimeout
 	}
 	if cfg.ShutdownGrace == 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
@@ -97,26 +145,50 @@ func New(cfg Config) (*Server, error) {
 	if cfg.SearchCores == 0 {
 		cfg.SearchCores = max(1, runtime.NumCPU()-1)
 	}
-	if cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 || cfg.SearchCores < 0 {
-		return nil, fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches, MaxSynthBudget or SearchCores", ErrConfig)
+	switch {
+	case cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 || cfg.SearchCores < 0:
+		return fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches, MaxSynthBudget or SearchCores", ErrConfig)
+	case cfg.Fuel < 0 || cfg.Fuel > ir.DefaultFuel:
+		return fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, int64(ir.DefaultFuel))
+	case cfg.Timeout < 0 || cfg.Timeout > time.Minute:
+		return fmt.Errorf("%w: timeout %v not in (0, 1m]", ErrConfig, cfg.Timeout)
+	case cfg.BodyLimitKiB < 0 || cfg.BodyLimitKiB > MaxBodyLimitKiB:
+		return fmt.Errorf("%w: body limit %d KiB not in 1..%d", ErrConfig, cfg.BodyLimitKiB, MaxBodyLimitKiB)
+	case cfg.MaxRuns < 0 || cfg.MaxRuns > 1024:
+		return fmt.Errorf("%w: max runs %d not in 1..1024", ErrConfig, cfg.MaxRuns)
+	case cfg.MaxConns < 0:
+		return fmt.Errorf("%w: max connections %d, want at least 1", ErrConfig, cfg.MaxConns)
+	case cfg.ReadTimeout < 0:
+		return fmt.Errorf("%w: read timeout %v, want > 0", ErrConfig, cfg.ReadTimeout)
+	case cfg.ShutdownGrace < 0:
+		return fmt.Errorf("%w: shutdown grace %v, want > 0", ErrConfig, cfg.ShutdownGrace)
 	}
-	if cfg.Fuel < 0 || cfg.Fuel > ir.DefaultFuel {
-		return nil, fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, int64(ir.DefaultFuel))
+	for _, h := range cfg.AllowHosts {
+		if h == "" || strings.ContainsAny(h, "/ \t@") {
+			return fmt.Errorf("%w: allowed host %q is not a host name", ErrConfig, h)
+		}
 	}
-	if cfg.Timeout < 0 || cfg.Timeout > time.Minute {
-		return nil, fmt.Errorf("%w: timeout %v not in (0, 1m]", ErrConfig, cfg.Timeout)
+	return nil
+}
+
+// New builds a Server. Close releases its WebAssembly runtimes. A Config
+// field out of range gives an error wrapping ErrConfig.
+func New(cfg Config) (*Server, error) {
+	if err := cfg.validate(); err != nil {
+		return nil, err
 	}
 	if st, err := os.Stat(cfg.ResultsDir); err == nil && !st.IsDir() {
 		return nil, fmt.Errorf("%w: %s is not a directory", ErrNoResultsDir, cfg.ResultsDir)
 	}
-	rt, err := wasmrt.New(context.Background(), wasmrt.Config{Fuel: cfg.Fuel, Timeout: cfg.Timeout})
+	cache, err := newModuleCache(cfg.Fuel, cfg.Timeout, cfg.MaxRuns, maxCached)
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{cfg: cfg, rt: rt, cache: newModuleCache(rt, maxCached), recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir},
+	s := &Server{cfg: cfg, cache: cache, recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir},
 		searches: newSearches(cfg.MaxSearches, cfg.SearchCores)}
+	s.allowHosts("")
 	if s.echo, err = s.routes(); err != nil {
-		rt.Close(context.Background())
+		cache.close()
 		return nil, err
 	}
 	return s, nil
@@ -125,16 +197,35 @@ func New(cfg Config) (*Server, error) {
 // Handler returns the server's http.Handler (for httptest).
 func (s *Server) Handler() http.Handler { return s.echo }
 
-// Close releases the runtime. Call it after the last request.
-func (s *Server) Close() error { return s.rt.Close(context.Background()) }
+// Close releases the runtimes. Call it after the last request.
+func (s *Server) Close() error { return s.cache.close() }
 
 // Serve answers on ln until ctx is cancelled, then shuts down gracefully:
 // it stops accepting, lets requests in flight finish (up to ShutdownGrace)
-// and returns nil.
+// and returns nil. It caps open connections at Config.MaxConns, bounds
+// reading a request by Config.ReadTimeout and answers to ln's address as
+// a Host besides the loopback names.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{Handler: s.echo, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
+	if tcp, ok := ln.Addr().(*net.TCPAddr); ok {
+		s.allowHosts(tcp.IP.String())
+	}
+	lim := newConnLimiter(ln, s.cfg.MaxConns)
+	s.lim.Store(lim)
+	srv := &http.Server{
+		Handler:           s.echo,
+		ReadHeaderTimeout: s.cfg.ReadTimeout / 2,
+		ReadTimeout:       s.cfg.ReadTimeout,
+		WriteTimeout:      s.cfg.ReadTimeout + s.cfg.Timeout + 10*time.Second,
+		IdleTimeout:       30 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ConnState:         lim.connState,
+		ErrorLog:          log.New(io.Discard, "", 0),
+	}
+	if s.cfg.Log != nil {
+		srv.ErrorLog = log.New(s.cfg.Log, "http: ", 0)
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- srv.Serve(ln) }()
+	go func() { errc <- srv.Serve(lim) }()
 	select {
 	case err := <-errc:
 		return fmt.Errorf("web: %w", err)
@@ -161,6 +252,7 @@ func (s *Server) routes() (*echo.Echo, error) {
 	if s.cfg.Log != nil {
 		e.Use(requestLog(s.cfg.Log))
 	}
+	e.Use(s.checkHost, checkOrigin)
 	e.Use(middleware.SecureWithConfig(middleware.SecureConfig{
 		XSSProtection: "", ContentTypeNosniff: "nosniff", XFrameOptions: "SAMEORIGIN",
 		ReferrerPolicy: "same-origin",
@@ -186,7 +278,7 @@ func (s *Server) routes() (*echo.Echo, error) {
 		return nil, err
 	}
 
-	api := e.Group("/api", middleware.BodyLimit(s.cfg.BodyLimit))
+	api := e.Group("/api", middleware.BodyLimit(fmt.Sprintf("%dKiB", s.cfg.BodyLimitKiB)))
 	api.GET("/overview", s.apiOverview)
 	api.GET("/version", s.apiVersion)
 	api.GET("/charts", s.apiCharts)
@@ -201,6 +293,9 @@ func (s *Server) routes() (*echo.Echo, error) {
 	api.GET("/models", s.apiModels)
 	api.GET("/reports", s.apiReports)
 	api.Any("/*", func(c echo.Context) error {
+		if ae := s.methodNotAllowed(c); ae != nil {
+			return ae
+		}
 		return apiErr(http.StatusNotFound, "not_found", "no API endpoint %s %s", c.Request().Method, c.Request().URL.Path)
 	})
 	return e, nil

@@ -158,6 +158,9 @@ func (s *Server) apiSynth(c echo.Context) error {
 			"the server is already running %d searches, its limit; try again when one finishes", cap(s.searches.slots))
 	}
 	defer s.searches.release()
+	// The server's write timeout is sized for runs; a search may take its
+	// whole budget, and then the answer still has to go out.
+	_ = http.NewResponseController(c.Response().Writer).SetWriteDeadline(time.Now().Add(budget + 30*time.Second))
 	ctx, cancel := context.WithCancel(c.Request().Context())
 	defer cancel()
 

@@ -126,7 +126,7 @@ func TestHelp(t *testing.T) {
 		{"run", []string{"-fuel int", "(default 10000000)", "-timeout duration", "(default 1s)", "-interp", "-ir string", "-file string"}},
 		{"show", []string{"-wat", "-wasm", "-hex", "-ir string"}},
 		{"bench", []string{"-n int", "(default 100)", "-seed int", "(default 1)", "-numbers string", "-json"}},
-		{"serve", []string{"-addr string", `(default "127.0.0.1:8080")`, "-body-limit string", `(default "64K")`, "-results string", `(default "results")`}},
+		{"serve", []string{"-addr string", `(default "127.0.0.1:8080")`, "-body-limit int", `(default 64)`, "-results string", `(default "results")`}},
 		{"train", []string{"-epochs int", "20 for the classifier, 10 for the decoder", "-resume", "-split string", "-results string"}},
 		{"eval-synth", []string{"-budget duration", "(default 1m0s)", "-workers int", "(default 1)"}},
 		{"synth", []string{"-examples string", "-spec string", "-budget duration"}},

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"runtime"
+	"strings"
 	"syscall"
 	"time"
 
@@ -39,15 +41,28 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stdout, stderr)
 	addr := fs.String("addr", "127.0.0.1:8080", "listen address")
 	dir := fs.results()
-	fuel := fs.Int64("fuel", web.DefaultFuel, "loop iterations per run")
-	timeout := fs.Duration("timeout", web.DefaultTimeout, "wall-clock limit per run")
-	limit := fs.String("body-limit", web.DefaultBodyLimit, "largest request body (e.g. 64K)")
+	fuel := fs.Int64("fuel", web.DefaultFuel, "fuel per run (charged by the work a loop iteration does)")
+	timeout := fs.Duration("timeout", web.DefaultTimeout, "wall-clock limit per run request, queueing included")
+	limit := fs.Int("body-limit", web.DefaultBodyLimitKiB, "largest request body, in KiB")
+	maxRuns := fs.Int("max-runs", runtime.NumCPU(), "programs running at once; more wait briefly, then get 503")
+	maxConns := fs.Int("max-conns", web.DefaultMaxConns, "open connections; at the cap the longest-idle one is closed")
+	var hosts hostList
+	fs.Var(&hosts, "allow-host", "a host name the dashboard also answers to (repeat or comma-separate); loopback names and --addr's host always work")
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	shots := fs.String("screenshots", "", "tour the pages in headless Chromium, save PNGs in this directory, and exit")
 	if code, done := fs.parse(args, 0); done {
 		return code
 	}
-	cfg := web.Config{ResultsDir: *dir, Fuel: *fuel, Timeout: *timeout, BodyLimit: *limit}
+	for _, f := range []struct {
+		name string
+		bad  bool
+	}{{"--fuel", *fuel <= 0}, {"--timeout", *timeout <= 0}, {"--body-limit", *limit <= 0}, {"--max-runs", *maxRuns <= 0}, {"--max-conns", *maxConns <= 0}} {
+		if f.bad {
+			return usageError(stderr, "serve", "%s must be positive", f.name)
+		}
+	}
+	cfg := web.Config{ResultsDir: *dir, Fuel: *fuel, Timeout: *timeout, BodyLimitKiB: *limit, MaxRuns: *maxRuns,
+		MaxConns: *maxConns, AllowHosts: hosts}
 	if !*quiet && *shots == "" {
 		cfg.Log = stderr
 	}
@@ -56,8 +71,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	s, err := newServer(cfg)
 	if err != nil {
-		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
-		return 2
+		return usageError(stderr, "serve", "%v", err)
 	}
 	defer s.Close()
 	ln, err := net.Listen("tcp", *addr)
@@ -86,6 +100,21 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "irsynth serve: stopped")
 	return 0
+}
+
+// hostList is --allow-host: repeatable, comma-separated.
+type hostList []string
+
+func (h *hostList) String() string { return strings.Join(*h, ",") }
+
+func (h *hostList) Set(v string) error {
+	for _, name := range strings.Split(v, ",") {
+		if name = strings.TrimSpace(name); name == "" {
+			return fmt.Errorf("empty host name in %q", v)
+		}
+		*h = append(*h, name)
+	}
+	return nil
 }
 
 // newServer recovers a panic so none escapes the command.

@@ -44,6 +44,17 @@ func TestServeUsage(t *testing.T) {
 		{"bad fuel", []string{"--fuel", "-1"}, 2, "fuel"},
 		{"bad timeout", []string{"--timeout", "soon"}, 2, "timeout"},
 		{"bad address", []string{"--addr", "127.0.0.1:99999", "--results", "."}, 1, "99999"},
+		{"zero body limit", []string{"--body-limit", "0"}, 2, "--body-limit must be positive"},
+		{"negative body limit", []string{"--body-limit", "-5"}, 2, "--body-limit must be positive"},
+		{"word body limit", []string{"--body-limit", "abc"}, 2, `invalid value "abc" for flag -body-limit`},
+		{"unit body limit", []string{"--body-limit", "64Q"}, 2, `invalid value "64Q" for flag -body-limit`},
+		{"huge body limit", []string{"--body-limit", "999999999"}, 2, "web: invalid config: body limit 999999999 KiB"},
+		{"zero fuel", []string{"--fuel", "0"}, 2, "--fuel must be positive"},
+		{"zero timeout", []string{"--timeout", "0s"}, 2, "--timeout must be positive"},
+		{"zero max runs", []string{"--max-runs", "0"}, 2, "--max-runs must be positive"},
+		{"bad max conns", []string{"--max-conns", "-1"}, 2, "--max-conns must be positive"},
+		{"empty host", []string{"--allow-host", "a,,b"}, 2, "empty host name"},
+		{"bad host", []string{"--allow-host", "a/b"}, 2, `allowed host "a/b" is not a host name`},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
