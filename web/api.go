@@ -124,7 +124,7 @@ func runError(err error, p ir.Program, cfg Config) error {
 	status := http.StatusUnprocessableEntity
 	switch {
 	case errors.Is(err, wasmrt.ErrFuelExhausted):
-		return apiErr(status, "fuel", "%s ran out of fuel: more than %d loop iterations", p.Name, cfg.Fuel)
+		return apiErr(status, "fuel", "%s ran out of fuel: more than %d units", p.Name, cfg.Fuel)
 	case errors.Is(err, wasmrt.ErrTimeout), errors.Is(err, context.DeadlineExceeded):
 		return apiErr(status, "timeout", "%s ran past the %v time limit", p.Name, cfg.Timeout)
 	case errors.Is(err, wasmrt.ErrTrap):

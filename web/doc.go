@@ -28,7 +28,7 @@
 // program name; 413 for a body over Config.BodyLimit; 422 for invalid IR
 // (kind "validation", with the opcode's index, op, rule and span in the
 // text) and for runs that trap, run out of fuel or out of time (kinds
-// "trap", "fuel", "timeout"). Every run has Config.Fuel loop iterations and
+// "trap", "fuel", "timeout"). Every run has Config.Fuel units of fuel (ir's) and
 // Config.Timeout of wall clock. POST /api/ask answers 409 (kind "no_model")
 // until `irsynth train` has written a checkpoint, and 422 (kind "operands")
 // when the request lacks the operands the chosen program takes.

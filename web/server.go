@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math"
 	"net"
 	"net/http"
 	"os"
@@ -23,11 +24,11 @@ import (
 )
 
 // Config configures a Server. The zero value works: results/ in the working
-// directory, DefaultFuel and 2 s per run, 64 KiB bodies, as many runs at
+// directory, DefaultFuel (ir.DefaultFuel) and 2 s per run, 64 KiB bodies, as many runs at
 // once as cores, loopback host names only.
 type Config struct {
 	ResultsDir string        // results directory (results.DefaultDir when empty)
-	Fuel       int64         // fuel per run (DefaultFuel when 0)
+	Fuel       int64         // fuel per run, in ir's units (DefaultFuel when 0)
 	Timeout    time.Duration // wall-clock limit per run request, queueing included (DefaultTimeout when 0)
 	// BodyLimitKiB is the largest request body in KiB of 1,024 bytes
 	// (DefaultBodyLimitKiB when 0).
@@ -62,10 +63,10 @@ type Config struct {
 // Defaults and limits of Config.
 const (
 	// DefaultFuel bounds one run to a few milliseconds of work (fuel is
-	// charged by the instructions a loop iteration executes; RATIONALE.md,
-	// "Why the server's fuel is small"), so that no run holds up the
-	// garbage collector, and so every request, for long.
-	DefaultFuel          = 1_000_000
+	// charged by the opcodes a loop iteration executes: ir.DefaultFuel
+	// holds a core for at most about 3.5 ms; RATIONALE.md), so that no run
+	// holds up the garbage collector, and so every request, for long.
+	DefaultFuel          = ir.DefaultFuel
 	DefaultTimeout       = 2 * time.Second
 	DefaultBodyLimitKiB  = 64
 	MaxBodyLimitKiB      = 64 << 10 // 64 MiB
@@ -148,8 +149,8 @@ func (cfg *Config) validate() error {
 	switch {
 	case cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 || cfg.SearchCores < 0:
 		return fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches, MaxSynthBudget or SearchCores", ErrConfig)
-	case cfg.Fuel < 0 || cfg.Fuel > ir.DefaultFuel:
-		return fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, int64(ir.DefaultFuel))
+	case cfg.Fuel < 0 || cfg.Fuel > math.MaxInt32: // the compiled module's fuel is an i32
+		return fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, math.MaxInt32)
 	case cfg.Timeout < 0 || cfg.Timeout > time.Minute:
 		return fmt.Errorf("%w: timeout %v not in (0, 1m]", ErrConfig, cfg.Timeout)
 	case cfg.BodyLimitKiB < 0 || cfg.BodyLimitKiB > MaxBodyLimitKiB:

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"math"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -176,9 +177,9 @@ func TestRunLimits(t *testing.T) {
 		}
 	})
 	t.Run("time limit", func(t *testing.T) {
-		// Full fuel but 1 ms of wall clock: 10^7 iterations of a 200-op
-		// body (seconds of work) cannot finish.
-		s := newServer(t, Config{ResultsDir: t.TempDir(), Fuel: ir.DefaultFuel, Timeout: time.Millisecond})
+		// The most fuel there is but 1 ms of wall clock: 2^31 units
+		// (seconds of work) cannot finish.
+		s := newServer(t, Config{ResultsDir: t.TempDir(), Fuel: math.MaxInt32, Timeout: time.Millisecond})
 		body := strings.Repeat("LOCAL_GET_0 CONST_1 I32_ADD LOCAL_SET_0 ", 50)
 		loop := `{"ir":"START LOOP_BEGIN ` + body + `CONST_1 BR_IF LOOP_END CONST_0 END","args":[]}`
 		rec := do(t, s.Handler(), http.MethodPost, "/api/run", loop)
@@ -192,7 +193,7 @@ func TestRunLimits(t *testing.T) {
 		}
 	})
 	t.Run("bad config", func(t *testing.T) {
-		for _, cfg := range []Config{{Fuel: -1}, {Timeout: -time.Second}, {Fuel: ir.DefaultFuel + 1}} {
+		for _, cfg := range []Config{{Fuel: -1}, {Timeout: -time.Second}, {Fuel: math.MaxInt32 + 1}} {
 			if _, err := New(cfg); err == nil {
 				t.Errorf("New(%+v) accepted", cfg)
 			}

@@ -38,7 +38,7 @@ func ask(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("ask", stdout, stderr)
 	fs.interspersed = true // irsynth ask "Sum 1 to 50" --model decoder
 	model := fs.String("model", models.KindClassifier, "the model that answers: "+strings.Join(models.Kinds, " or "))
-	fuel := fs.Int64("fuel", ir.DefaultFuel, "loop iterations the run may take")
+	fuel := fs.Int64("fuel", ir.DefaultFuel, "fuel of the run: opcodes it may execute in loops")
 	timeout := fs.Duration("timeout", wasmrt.DefaultTimeout, "wall-clock limit of the run")
 	dir := fs.results()
 	asJSON := fs.json()

@@ -123,7 +123,7 @@ func TestHelp(t *testing.T) {
 		cmd  string
 		want []string
 	}{
-		{"run", []string{"-fuel int", "(default 10000000)", "-timeout duration", "(default 1s)", "-interp", "-ir string", "-file string"}},
+		{"run", []string{"-fuel int", "(default 2000000)", "-timeout duration", "(default 1s)", "-interp", "-ir string", "-file string"}},
 		{"show", []string{"-wat", "-wasm", "-hex", "-ir string"}},
 		{"bench", []string{"-n int", "(default 100)", "-seed int", "(default 1)", "-numbers string", "-json"}},
 		{"serve", []string{"-addr string", `(default "127.0.0.1:8080")`, "-body-limit int", `(default 64)`, "-results string", `(default "results")`}},

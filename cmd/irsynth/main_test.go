@@ -53,7 +53,7 @@ func TestCLI(t *testing.T) {
 		{name: "run --ir no operands", args: []string{"run", "--ir", "START CONST_10 CONST_2 I32_MUL END"}, wantStdout: "20\n", wantExact: true},
 		{name: "run --file", args: []string{"run", "--file", progFile, "21"}, wantStdout: "42\n", wantExact: true},
 		{name: "run --interp", args: []string{"run", "--interp", "factorial", "10"}, wantStdout: "3628800\n", wantExact: true},
-		{name: "run flag after operands", args: []string{"run", "power", "2", "10", "--fuel", "100"}, wantStdout: "1024\n", wantExact: true},
+		{name: "run flag after operands", args: []string{"run", "power", "2", "10", "--fuel", "1000"}, wantStdout: "1024\n", wantExact: true},
 
 		{name: "run bad IR", args: []string{"run", "--ir", "START I32_ADD END"}, wantCode: 2, stderrHas: []string{"bad IR", "op 1 I32_ADD", "stack underflow"}},
 		{name: "run unknown opcode", args: []string{"run", "--ir", "START FOO END"}, wantCode: 2, stderrHas: []string{"bad IR", "FOO"}},

@@ -25,7 +25,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("run", stdout, stderr)
 	fs.interspersed = true
 	pf := addProgramFlags(fs.FlagSet)
-	fuel := fs.Int64("fuel", ir.DefaultFuel, "loop iterations the run may take")
+	fuel := fs.Int64("fuel", ir.DefaultFuel, "fuel of the run: opcodes it may execute in loops")
 	timeout := fs.Duration("timeout", wasmrt.DefaultTimeout, "wall-clock limit")
 	interp := fs.Bool("interp", false, "run on the reference interpreter instead of wazero")
 	if code, done := fs.parse(args, anyArgs); done {

@@ -11,7 +11,7 @@ import (
 
 func TestStepperRendersTrace(t *testing.T) {
 	spec, _ := ir.LibraryProgram("collatz_length")
-	tr, err := ir.Trace(spec.Program, []int32{7}, 100, 0)
+	tr, err := ir.Trace(spec.Program, []int32{7}, 1000, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,7 +34,7 @@ func TestStepperRendersTrace(t *testing.T) {
 
 func ExampleStepper() {
 	spec, _ := ir.LibraryProgram("collatz_length")
-	tr, _ := ir.Trace(spec.Program, []int32{7}, 100, 0)
+	tr, _ := ir.Trace(spec.Program, []int32{7}, 1000, 0)
 	b := display.Stepper(tr)
 	fmt.Println(b.Data[display.MIMEText])
 	// Output: <trace of collatz_length: 326 steps>

@@ -3,27 +3,35 @@ package ir
 import (
 	"fmt"
 	"math"
+	"math/bits"
 )
 
 // Names of the compiled module's exports.
 const (
 	ExportRun  = "run"  // func (i32 × Arity) → i32
-	ExportFuel = "fuel" // mutable i32 global: loop iterations left; -1 after exhaustion
+	ExportFuel = "fuel" // mutable i32 global: fuel at entry, fuel left after a return; -1 after exhaustion
 	// ExportStop is a mutable i32 global the module only reads: a runtime
-	// sets it to 1 to stop a run (wall-clock limit), and the next loop
-	// iteration traps as on fuel exhaustion. A store to fuel cannot do that
-	// reliably: the loop's own read-modify-write of fuel overwrites it.
+	// sets it to 1 to stop a run (wall-clock limit), and the run traps as
+	// on fuel exhaustion within StopEvery units of fuel. A store to fuel
+	// cannot do that: the module keeps its fuel in a local while it runs.
 	ExportStop = "stop"
 )
 
-// DefaultFuel is the loop-iteration budget compiled into a module when
-// CompileOptions.Fuel is zero: ten million iterations, about 10 ms on wazero.
-const DefaultFuel = 10_000_000
+// DefaultFuel is the budget of a run wherever none is given: the compiled
+// module's when CompileOptions.Fuel is zero, lib/wasmrt's, the dashboard's,
+// the CLI's and synthesis's. Fuel counts opcodes (see Exec.Run): two million
+// units hold a core for at most about 3.5 ms, on wazero or in the
+// interpreter (the costliest loops, chains of divisions, cost 1.7 ns per
+// unit; RATIONALE.md), and leave room for every library program on every
+// operand of its domain (the hungriest, divisor_count(100000), uses 1.7
+// million).
+const DefaultFuel = 2_000_000
 
 // CompileOptions tunes Compile. The zero value gives DefaultFuel.
 type CompileOptions struct {
-	// Fuel is the initial value of the module's "fuel" global: how many loop
-	// iterations a call may run. A runtime may reset it before each call.
+	// Fuel is the initial value of the module's "fuel" global: how much
+	// work a call may do, in the interpreter's units (see Exec.Run). A
+	// runtime may reset it before each call.
 	Fuel int64
 }
 
@@ -40,12 +48,17 @@ func (o CompileOptions) fuel() (int32, error) {
 // Compile validates p and compiles it to a WebAssembly binary module. The
 // module exports "run", a function whose parameters are the program's
 // operands (SLOT_k reads parameter k), so it is compiled once and called
-// with many inputs, and "fuel", a mutable global holding the loop iterations
-// left. Every entry into a loop body checks and decrements fuel; when none is
-// left the module sets fuel to -1 and traps (unreachable), so a runaway
-// program stops and a runtime can tell exhaustion from other traps.
-// "CONST_2 I32_DIV_S" and "CONST_2 I32_REM_S" compile to shifts (exact for
-// every i32), since wazero turns i32.div_s into a hardware divide.
+// with many inputs, "fuel", a mutable global holding the call's fuel, and
+// "stop" (ExportStop). Every entry into a loop body is charged exactly what
+// the interpreter charges (Exec.Run); when the fuel left is below the
+// charge, the module sets fuel to -1 and traps (unreachable), so a runaway
+// program stops and a runtime can tell exhaustion from other traps. A
+// call that returns leaves the fuel left in the global. The fuel is counted
+// in a local while the function runs, and stop is read once per StopEvery
+// units. Constants are folded and a few exact rewrites applied (x+0, x*1,
+// x=0 as i32.eqz, a comparison with zero used as a condition); division
+// and remainder by powers of two compile to shifts (exact for every i32),
+// since wazero turns i32.div_s into a hardware divide.
 func Compile(p Program, opt CompileOptions) ([]byte, error) {
 	m, err := lower(p, nil, opt)
 	if err != nil {
@@ -101,6 +114,8 @@ const (
 	wI32RemS     = 0x6f
 	wI32Or       = 0x72
 	wI32And      = 0x71
+	wSelect      = 0x1b
+	wI32Shl      = 0x74
 	wI32ShrS     = 0x75
 	wI32ShrU     = 0x76
 
@@ -115,17 +130,37 @@ var binaryOps = map[Op]byte{
 
 // winst is one WASM instruction of the lowered function body.
 type winst struct {
-	code byte
-	imm  int32 // constant, local/global index, label depth or block type
-	ir   int   // index of the IR opcode it came from; -1 for the fuel check
+	code     byte
+	imm      int32 // constant, local/global index, label depth or block type
+	ir0, ir1 int32 // IR opcodes it came from, ir0..ir1; ir0 = -1: fuel accounting
 }
 
 // module is a lowered program, ready to encode as binary or print as WAT.
 type module struct {
 	params int
-	locals int
+	locals int // declared locals: the IR's, then the compiler's
 	fuel   int32
 	body   []winst
+}
+
+// StopEvery is how much fuel a compiled module burns between two reads of
+// its stop global: the wall-clock limit is checked once per StopEvery units
+// (a few tens of microseconds of the costliest code, see RATIONALE.md)
+// instead of on every loop entry. Fuel itself is checked on every entry.
+const StopEvery = 1 << 16
+
+// lowerer turns a validated program into a module body. The fuel lives in
+// a local while the function runs and is written to the fuel global only
+// where the run can end: at RETURN and END, and as -1 when it stops.
+type lowerer struct {
+	m       *module
+	p       Program
+	a       *analysis
+	consts  []int32 // the study's form: operand values; nil for parameters
+	metered bool    // the program has a loop, so fuel is counted
+	fuelL   int32   // local: fuel left
+	nextL   int32   // local: below this fuel, look at fuel < 0 and at stop
+	scratch int32   // local for strength-reduced division; -1 until needed
 }
 
 func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
@@ -141,111 +176,314 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 	if consts != nil {
 		m.params = 0
 	}
-	emit := func(code byte, imm int32, ir int) { m.body = append(m.body, winst{code, imm, ir}) }
-	scratch := int32(-1) // a local for strength-reduced division, allocated on first use
-	for i := 0; i < len(p.Ops); i++ {
-		op := p.Ops[i]
-		info := codebook[op]
-		if op == OpConst2 && i+1 < len(p.Ops) && (p.Ops[i+1] == OpI32DivS || p.Ops[i+1] == OpI32RemS) {
-			if scratch < 0 {
-				scratch = int32(m.params + m.locals)
-				m.locals++
-			}
-			i++
-			halve(emit, scratch, p.Ops[i] == OpI32RemS, i)
-			continue
-		}
-		switch info.Category {
-		case CatConst:
-			emit(wI32Const, info.imm, i)
-			continue
-		case CatSlot:
-			if consts != nil {
-				emit(wI32Const, consts[info.imm], i)
-			} else {
-				emit(wLocalGet, info.imm, i)
-			}
-			continue
-		case CatArith, CatCompare:
-			emit(binaryOps[op], 0, i)
-			continue
-		}
-		local := int32(m.params) + info.imm
-		switch op.canon() {
-		case OpStart:
-		case OpEnd:
-			emit(wEnd, 0, i)
-		case OpLocalGet0, OpLocalGet1, OpLocalGet2, OpLocalGet3:
-			emit(wLocalGet, local, i)
-		case OpLocalSet0, OpLocalSet1, OpLocalSet2, OpLocalSet3:
-			emit(wLocalSet, local, i)
-		case OpLocalTee0, OpLocalTee1, OpLocalTee2, OpLocalTee3:
-			emit(wLocalTee, local, i)
-		case OpLoopBegin:
-			emit(wBlock, blockEmpty, i)
-			emit(wLoop, blockEmpty, i)
-			// fuel check: if fuel == 0 || stop { fuel = -1; unreachable }; fuel--
-			emit(wGlobalGet, 0, -1)
-			emit(wI32Eqz, 0, -1)
-			emit(wGlobalGet, 1, -1)
-			emit(wI32Or, 0, -1)
-			emit(wIf, blockEmpty, -1)
-			emit(wI32Const, -1, -1)
-			emit(wGlobalSet, 0, -1)
-			emit(wUnreachable, 0, -1)
-			emit(wEnd, 0, -1)
-			emit(wGlobalGet, 0, -1)
-			emit(wI32Const, 1, -1)
-			emit(wI32Sub, 0, -1)
-			emit(wGlobalSet, 0, -1)
-		case OpLoopEnd:
-			emit(wEnd, 0, i)
-			emit(wEnd, 0, i)
-		case OpIfBegin:
-			bt := int32(blockEmpty)
-			if a.results[i] == 1 {
-				bt = blockI32
-			}
-			emit(wIf, bt, i)
-		case OpElse:
-			emit(wElse, 0, i)
-		case OpIfEnd:
-			emit(wEnd, 0, i)
-		case OpBr:
-			emit(wBr, int32(a.depth[i]), i)
-		case OpBrIf:
-			emit(wBrIf, int32(a.depth[i]), i)
-		case OpReturn:
-			emit(wReturn, 0, i)
-		}
+	l := &lowerer{m: m, p: p, a: a, consts: consts, scratch: -1}
+	for _, c := range a.cost {
+		l.metered = l.metered || c > 0
+	}
+	if l.metered {
+		l.fuelL, l.nextL = l.local(), l.local()
+		// fuel = global fuel; next = MaxInt32, so the first loop entry
+		// takes the slow path, which sets next.
+		l.emit(wGlobalGet, 0, -1)
+		l.emit(wLocalSet, l.fuelL, -1)
+		l.emit(wI32Const, math.MaxInt32, -1)
+		l.emit(wLocalSet, l.nextL, -1)
+	}
+	for i := 1; i < len(p.Ops); i++ {
+		l.op(i)
 	}
 	return m, nil
 }
 
-// halve emits x/2 (or x rem 2) for the x on the stack with shifts instead of
-// i32.div_s (i32.rem_s), which wazero compiles to a hardware divide: a
-// strength reduction any compiler makes, exact for every i32 including
-// negatives and INT_MIN (the quotient rounds toward zero, the remainder has
-// the sign of x, and division by the constant 2 cannot trap):
-//
-//	q = (x + (x >>u 31)) >>s 1     r = x - ((x + (x >>u 31)) & -2)
-func halve(emit func(byte, int32, int), t int32, rem bool, ir int) {
-	emit(wLocalTee, t, ir)
-	if rem {
-		emit(wLocalGet, t, ir)
+// local declares one more i32 local and returns its index.
+func (l *lowerer) local() int32 {
+	i := int32(l.m.params + l.m.locals)
+	l.m.locals++
+	return i
+}
+
+func (l *lowerer) emit(code byte, imm int32, ir int) {
+	l.m.body = append(l.m.body, winst{code, imm, int32(ir), int32(ir)})
+}
+
+// last returns the k-th instruction from the end (0: the last), or nil.
+func (l *lowerer) last(k int) *winst {
+	if n := len(l.m.body); k < n {
+		return &l.m.body[n-1-k]
 	}
-	emit(wLocalGet, t, ir)
-	emit(wI32Const, 31, ir)
-	emit(wI32ShrU, 0, ir)
-	emit(wI32Add, 0, ir)
-	if rem {
-		emit(wI32Const, -2, ir)
-		emit(wI32And, 0, ir)
-		emit(wI32Sub, 0, ir)
+	return nil
+}
+
+// fromIR reports whether w came from the program rather than from fuel
+// accounting, so a peephole rule may rewrite it.
+func fromIR(w *winst) bool { return w != nil && w.ir0 >= 0 }
+
+func (l *lowerer) op(i int) {
+	p, a, m := l.p, l.a, l.m
+	op := p.Ops[i]
+	info := codebook[op]
+	switch info.Category {
+	case CatConst:
+		l.emit(wI32Const, info.imm, i)
+		return
+	case CatSlot:
+		if l.consts != nil {
+			l.emit(wI32Const, l.consts[info.imm], i)
+		} else {
+			l.emit(wLocalGet, info.imm, i)
+		}
+		return
+	case CatArith, CatCompare:
+		l.binary(i)
+		return
+	case CatLocal:
+		local := int32(m.params) + info.imm
+		switch {
+		case info.Pops == 0: // get
+			// "LOCAL_SET_k LOCAL_GET_k" is one local.tee.
+			if w := l.last(0); fromIR(w) && w.code == wLocalSet && w.imm == local {
+				w.code, w.ir1 = wLocalTee, int32(i)
+				return
+			}
+			l.emit(wLocalGet, local, i)
+		case info.Pushes == 0: // set
+			l.emit(wLocalSet, local, i)
+		default: // tee
+			l.emit(wLocalTee, local, i)
+		}
 		return
 	}
-	emit(wI32Const, 1, ir)
-	emit(wI32ShrS, 0, ir)
+	switch op {
+	case OpEnd:
+		l.writeBack()
+		l.emit(wEnd, 0, i)
+	case OpLoopBegin:
+		l.emit(wBlock, blockEmpty, i)
+		l.emit(wLoop, blockEmpty, i)
+		l.charge(a.cost[i])
+	case OpLoopEnd:
+		l.emit(wEnd, 0, i)
+		l.emit(wEnd, 0, i)
+	case OpIfBegin:
+		bt := int32(blockEmpty)
+		if a.results[i] == 1 {
+			bt = blockI32
+		}
+		l.emit(wIf, bt, i)
+		l.condition()
+	case OpElse:
+		l.emit(wElse, 0, i)
+	case OpIfEnd:
+		l.emit(wEnd, 0, i)
+	case OpBr:
+		l.emit(wBr, int32(a.depth[i]), i)
+	case OpBrIf:
+		l.emit(wBrIf, int32(a.depth[i]), i)
+		l.condition()
+	case OpReturn:
+		l.writeBack()
+		l.emit(wReturn, 0, i)
+	}
+}
+
+// charge emits the fuel check at the top of a loop body:
+//
+//	fuel -= cost
+//	if fuel < next {                 // rarely: once per StopEvery units
+//		if fuel < 0 || stop { fuel global = -1; unreachable }
+//		next = max(fuel - StopEvery, 0)
+//	}
+//
+// so a run stops exactly where the interpreter's does (fuel left below the
+// cost of the entry), and a stop request is seen within StopEvery units.
+func (l *lowerer) charge(cost int32) {
+	f, n := l.fuelL, l.nextL
+	for _, w := range []winst{
+		{code: wLocalGet, imm: f}, {code: wI32Const, imm: cost}, {code: wI32Sub}, {code: wLocalTee, imm: f},
+		{code: wLocalGet, imm: n}, {code: wI32LtS},
+		{code: wIf, imm: blockEmpty},
+		{code: wLocalGet, imm: f}, {code: wI32Const, imm: 0}, {code: wI32LtS},
+		{code: wGlobalGet, imm: 1}, {code: wI32Or},
+		{code: wIf, imm: blockEmpty},
+		{code: wI32Const, imm: -1}, {code: wGlobalSet, imm: 0}, {code: wUnreachable},
+		{code: wEnd},
+		{code: wLocalGet, imm: f}, {code: wI32Const, imm: StopEvery}, {code: wI32Sub}, {code: wLocalTee, imm: n},
+		{code: wI32Const, imm: 0},
+		{code: wLocalGet, imm: n}, {code: wI32Const, imm: 0}, {code: wI32GtS},
+		{code: wSelect},
+		{code: wLocalSet, imm: n},
+		{code: wEnd},
+	} {
+		l.emit(w.code, w.imm, -1)
+	}
+}
+
+// writeBack stores the fuel left in the fuel global before the run returns.
+func (l *lowerer) writeBack() {
+	if l.metered {
+		l.emit(wLocalGet, l.fuelL, -1)
+		l.emit(wGlobalSet, 0, -1)
+	}
+}
+
+// condition runs after an if or br_if was emitted: "x CONST_0 I32_NE" as a
+// condition is x itself, so the comparison goes.
+func (l *lowerer) condition() {
+	br, ne, zero := l.last(0), l.last(1), l.last(2)
+	if fromIR(ne) && ne.code == wI32Ne && fromIR(zero) && zero.code == wI32Const && zero.imm == 0 {
+		br.ir0 = zero.ir0
+		l.m.body = append(l.m.body[:len(l.m.body)-3], *br)
+	}
+}
+
+// binary emits the arithmetic or comparison at IR index i, folding
+// constants and strength-reducing where the result is the same for every
+// input: two constants become their result (unless the operation traps,
+// which is left to run time); x+0, x-0, x*1 and x/1 become x; x=0 becomes
+// i32.eqz; division and remainder by a power of two become shifts (and, for
+// a remainder only tested against zero, a mask).
+func (l *lowerer) binary(i int) {
+	op := l.p.Ops[i]
+	b, x := l.last(0), l.last(1)
+	if fromIR(b) && b.code == wI32Const {
+		if fromIR(x) && x.code == wI32Const {
+			if r, ok := fold(op, x.imm, b.imm); ok {
+				x.imm, x.ir1 = r, int32(i)
+				l.m.body = l.m.body[:len(l.m.body)-1]
+				return
+			}
+		}
+		c := b.imm
+		switch {
+		case (op == OpI32Add || op == OpI32Sub) && c == 0, (op == OpI32Mul || op == OpI32DivS) && c == 1:
+			if x != nil && x.ir1 >= 0 && x.ir1+1 == b.ir0 { // x keeps every IR opcode mapped
+				x.ir1 = int32(i)
+				l.m.body = l.m.body[:len(l.m.body)-1]
+				return
+			}
+		case op == OpI32Eq && c == 0:
+			b.code, b.imm, b.ir1 = wI32Eqz, 0, int32(i)
+			return
+		case (op == OpI32DivS || op == OpI32RemS) && c >= 2 && c&(c-1) == 0:
+			l.m.body = l.m.body[:len(l.m.body)-1]
+			l.pow2(op == OpI32RemS, c, int(b.ir0), i)
+			return
+		}
+	}
+	l.emit(binaryOps[op], 0, i)
+}
+
+// pow2 emits x/c (or x rem c) for the x on the stack and c = 2^k with
+// shifts instead of i32.div_s (i32.rem_s), which wazero compiles to a
+// hardware divide. It is exact for every i32, negatives and INT_MIN
+// included: the quotient rounds toward zero, the remainder has the sign of
+// x, and division by such a constant cannot trap:
+//
+//	bias = (x >>s 31) >>u (32-k)    (for k = 1: x >>u 31)
+//	q = (x + bias) >>s k            r = x - ((x + bias) & -c)
+//
+// A remainder whose only use is a test against zero (IF_BEGIN, BR_IF, or
+// CONST_0 I32_EQ / I32_NE) is x & (c-1): x rem c is zero exactly when the
+// low k bits of x are.
+func (l *lowerer) pow2(rem bool, c int32, ir0, i int) {
+	k := int32(bits.TrailingZeros32(uint32(c)))
+	emit := func(code byte, imm int32) {
+		l.m.body = append(l.m.body, winst{code, imm, int32(ir0), int32(i)})
+	}
+	if rem && l.testedAgainstZero(i) {
+		emit(wI32Const, c-1)
+		emit(wI32And, 0)
+		return
+	}
+	// x must be read three times: from its local if it was just read from
+	// one, else through a scratch local.
+	var t int32
+	if x := l.last(0); x != nil && x.code == wLocalGet {
+		t = x.imm
+	} else {
+		if l.scratch < 0 {
+			l.scratch = l.local()
+		}
+		t = l.scratch
+		emit(wLocalTee, t)
+	}
+	if rem {
+		emit(wLocalGet, t)
+	}
+	emit(wLocalGet, t)
+	if k == 1 {
+		emit(wI32Const, 31)
+		emit(wI32ShrU, 0)
+	} else {
+		emit(wI32Const, 31)
+		emit(wI32ShrS, 0)
+		emit(wI32Const, 32-k)
+		emit(wI32ShrU, 0)
+	}
+	emit(wI32Add, 0)
+	if rem {
+		emit(wI32Const, -c)
+		emit(wI32And, 0)
+		emit(wI32Sub, 0)
+		return
+	}
+	emit(wI32Const, k)
+	emit(wI32ShrS, 0)
+}
+
+// testedAgainstZero reports whether the value the IR opcode at i leaves is
+// only compared with zero: consumed by IF_BEGIN or BR_IF, or by CONST_0
+// followed by I32_EQ or I32_NE.
+func (l *lowerer) testedAgainstZero(i int) bool {
+	ops := l.p.Ops
+	if i+1 >= len(ops) {
+		return false
+	}
+	switch ops[i+1] {
+	case OpIfBegin, OpBrIf:
+		return true
+	case OpConst0:
+		return i+2 < len(ops) && (ops[i+2] == OpI32Eq || ops[i+2] == OpI32Ne)
+	}
+	return false
+}
+
+// fold computes "a b op" at compile time; ok is false where it traps.
+func fold(op Op, a, b int32) (r int32, ok bool) {
+	switch op {
+	case OpI32Add:
+		return a + b, true
+	case OpI32Sub:
+		return a - b, true
+	case OpI32Mul:
+		return a * b, true
+	case OpI32DivS:
+		if b == 0 || (a == math.MinInt32 && b == -1) {
+			return 0, false
+		}
+		return a / b, true
+	case OpI32RemS:
+		switch b {
+		case 0:
+			return 0, false
+		case -1:
+			return 0, true
+		}
+		return a % b, true
+	case OpI32Eq:
+		return b2i(a == b), true
+	case OpI32Ne:
+		return b2i(a != b), true
+	case OpI32LtS:
+		return b2i(a < b), true
+	case OpI32GtS:
+		return b2i(a > b), true
+	case OpI32LeS:
+		return b2i(a <= b), true
+	case OpI32GeS:
+		return b2i(a >= b), true
+	}
+	return 0, false
 }
 
 func nameOf(p Program) string {

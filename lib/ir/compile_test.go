@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -82,25 +85,211 @@ func TestWATListsIROpcodes(t *testing.T) {
 // wazeroRun compiles wasm with wazero and calls "run"; it reports fuel
 // exhaustion the way the module signals it (fuel global = -1 after a trap).
 func wazeroRun(t testing.TB, wasm []byte, args []int32) (int32, error) {
+	v, _, err := wazeroRunFuel(t, wasm, args)
+	return v, err
+}
+
+// wazeroRunFuel is wazeroRun that also returns the fuel global after a call
+// that returned: the fuel left.
+func wazeroRunFuel(t testing.TB, wasm []byte, args []int32) (int32, int64, error) {
 	ctx := context.Background()
 	rt := wazero.NewRuntime(ctx)
 	defer rt.Close(ctx)
-	mod, err := rt.Instantiate(ctx, wasm)
+	call := instantiate(t, rt, wasm)
+	return call(args, -1)
+}
+
+// instantiate makes one instance of wasm and returns a function calling
+// "run" on it, with the fuel global first set to fuel when fuel ≥ 0.
+func instantiate(t testing.TB, rt wazero.Runtime, wasm []byte) func(args []int32, fuel int64) (int32, int64, error) {
+	ctx := context.Background()
+	mod, err := rt.InstantiateWithConfig(ctx, wasm, wazero.NewModuleConfig().WithName(""))
 	if err != nil {
 		t.Fatalf("wazero rejects the module: %v", err)
 	}
-	params := make([]uint64, len(args))
-	for i, a := range args {
-		params[i] = api.EncodeI32(a)
-	}
-	res, err := mod.ExportedFunction(ir.ExportRun).Call(ctx, params...)
-	if err != nil {
-		if int32(mod.ExportedGlobal(ir.ExportFuel).Get()) == -1 {
-			return 0, ir.ErrFuelExhausted
+	run := mod.ExportedFunction(ir.ExportRun)
+	g := mod.ExportedGlobal(ir.ExportFuel).(api.MutableGlobal)
+	return func(args []int32, fuel int64) (int32, int64, error) {
+		if fuel >= 0 {
+			g.Set(api.EncodeI32(int32(fuel)))
 		}
-		return 0, err
+		params := make([]uint64, len(args))
+		for i, a := range args {
+			params[i] = api.EncodeI32(a)
+		}
+		res, err := run.Call(ctx, params...)
+		left := int64(api.DecodeI32(g.Get()))
+		if err != nil {
+			if left == -1 {
+				return 0, left, ir.ErrFuelExhausted
+			}
+			return 0, left, err
+		}
+		return api.DecodeI32(res[0]), left, nil
 	}
-	return api.DecodeI32(res[0]), nil
+}
+
+// TestFuelUsedEqual: on every library program, over its conformance inputs
+// and known values, the compiled module leaves in its fuel global exactly
+// the fuel the interpreter says the run used, and both return the same
+// value. A second pass with a budget of half the largest use makes some
+// runs stop, and they must stop on the same inputs.
+func TestFuelUsedEqual(t *testing.T) {
+	ctx := context.Background()
+	rt := wazero.NewRuntime(ctx)
+	defer rt.Close(ctx)
+	for _, s := range ir.Library() {
+		wasm, err := ir.Compile(s.Program, ir.CompileOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		call := instantiate(t, rt, wasm)
+		e, err := ir.Prepare(s.Program)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs := s.Inputs(300, 7)
+		for _, c := range s.Known {
+			inputs = append(inputs, c.Args)
+		}
+		most := int64(0)
+		for _, in := range inputs {
+			want, used, werr := e.RunFuel(in, ir.DefaultFuel)
+			got, left, gerr := call(in, ir.DefaultFuel)
+			if werr != nil || gerr != nil || got != want || ir.DefaultFuel-left != used {
+				t.Fatalf("%s%v: interpreter %d, used %d, %v; wazero %d, used %d, %v",
+					s.Name, in, want, used, werr, got, ir.DefaultFuel-left, gerr)
+			}
+			most = max(most, used)
+		}
+		if most == 0 {
+			continue // no loop
+		}
+		budget, stopped := most/2, 0
+		for _, in := range inputs {
+			want, used, werr := e.RunFuel(in, budget)
+			got, left, gerr := call(in, budget)
+			switch {
+			case werr != nil:
+				stopped++
+				if !errors.Is(werr, ir.ErrFuelExhausted) || !errors.Is(gerr, ir.ErrFuelExhausted) || left != -1 {
+					t.Fatalf("%s%v fuel %d: interpreter %v; wazero %v, fuel global %d", s.Name, in, budget, werr, gerr, left)
+				}
+			case gerr != nil || got != want || budget-left != used:
+				t.Fatalf("%s%v fuel %d: interpreter %d, used %d; wazero %d, used %d, %v", s.Name, in, budget, want, used, got, budget-left, gerr)
+			}
+		}
+		if stopped == 0 {
+			t.Errorf("%s: no run stopped with half the largest fuel use, %d", s.Name, budget)
+		}
+	}
+}
+
+// TestWATMapsEveryOpcode: every IR opcode of every library program, and of
+// programs the compiler folds, appears in the WAT's comments, alone or in a
+// range ("15-17 CONST_2 CONST_1 I32_ADD").
+func TestWATMapsEveryOpcode(t *testing.T) {
+	progs := []ir.Program{}
+	for _, s := range ir.Library() {
+		progs = append(progs, s.Program)
+	}
+	for _, p := range peepholePrograms {
+		progs = append(progs, ir.MustParse("peephole", p))
+	}
+	re := regexp.MustCompile(`;; (\d+)(?:-(\d+))? (.*)$`)
+	for _, p := range progs {
+		wat, err := ir.WAT(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := make([]bool, len(p.Ops))
+		for _, line := range strings.Split(wat, "\n") {
+			m := re.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			a, _ := strconv.Atoi(m[1])
+			b := a
+			if m[2] != "" {
+				b, _ = strconv.Atoi(m[2])
+			}
+			if names := strings.Fields(m[3]); len(names) != b-a+1 || a < 0 || b >= len(p.Ops) {
+				t.Fatalf("%s: comment %q does not name opcodes %d..%d", p, m[0], a, b)
+			}
+			for i := a; i <= b; i++ {
+				if got := strings.Fields(m[3])[i-a]; got != p.Ops[i].String() {
+					t.Fatalf("%s: comment %q says op %d is %s, it is %s", p, m[0], i, got, p.Ops[i])
+				}
+				seen[i] = true
+			}
+		}
+		for i, ok := range seen {
+			if !ok {
+				t.Errorf("%s: op %d %s has no WAT\n%s", p, i, p.Ops[i], wat)
+			}
+		}
+	}
+}
+
+// peepholePrograms exercise each folding and peephole rule of the compiler.
+var peepholePrograms = []string{
+	"START SLOT_0 CONST_2 CONST_1 I32_ADD I32_MUL END",                                   // 2+1 folds to 3
+	"START SLOT_0 CONST_0 I32_ADD CONST_0 I32_SUB CONST_1 I32_MUL CONST_1 I32_DIV_S END", // identities
+	"START SLOT_0 CONST_0 I32_EQ END",                                                    // eqz
+	"START SLOT_0 CONST_0 I32_NE IF_BEGIN CONST_1 ELSE CONST_2 IF_END END",               // ne 0 as condition
+	"START SLOT_0 CONST_2 I32_REM_S IF_BEGIN CONST_1 ELSE CONST_2 IF_END END",            // rem 2 as condition
+	"START SLOT_0 CONST_2 I32_REM_S CONST_0 I32_EQ END",                                  // rem 2 against 0
+	"START SLOT_0 CONST_2 I32_REM_S CONST_0 I32_NE END",
+	"START SLOT_0 CONST_2 CONST_2 I32_MUL I32_DIV_S END",                                                                      // x / 4
+	"START SLOT_0 CONST_2 CONST_2 I32_MUL I32_REM_S END",                                                                      // x rem 4
+	"START SLOT_0 CONST_10 CONST_10 I32_MUL CONST_10 I32_MUL CONST_2 CONST_2 I32_MUL CONST_2 I32_MUL I32_DIV_S I32_DIV_S END", // x / (1000/8)
+	"START SLOT_0 CONST_10 I32_MUL CONST_2 I32_DIV_S SLOT_0 CONST_1 I32_SUB CONST_2 I32_REM_S I32_ADD END",                    // halving through scratch
+	"START SLOT_0 LOCAL_SET_0 LOCAL_GET_0 LOCAL_GET_0 I32_MUL END",                                                            // set+get is tee
+	"START SLOT_0 CONST_2 CONST_10 I32_MUL CONST_2 CONST_2 I32_MUL I32_MUL CONST_2 I32_MUL I32_DIV_S CONST_2 I32_LT_S END",
+	"START CONST_1 LOCAL_SET_0 LOOP_BEGIN LOCAL_GET_0 CONST_2 I32_MUL LOCAL_TEE_0 SLOT_0 I32_LT_S CONST_0 I32_NE BR_IF LOOP_END LOCAL_GET_0 END",
+	"START SLOT_0 CONST_1 I32_LT_S IF_BEGIN CONST_0 RETURN IF_END LOOP_BEGIN SLOT_0 CONST_2 I32_REM_S BR_IF LOOP_END SLOT_0 END",
+}
+
+// TestPeepholesExact: each folded or rewritten program computes what the
+// interpreter computes, on the edges of the i32 range and around zero, and
+// the rewrites took place (the WAT lacks what they remove).
+func TestPeepholesExact(t *testing.T) {
+	ctx := context.Background()
+	rt := wazero.NewRuntime(ctx)
+	defer rt.Close(ctx)
+	xs := []int32{math.MinInt32, math.MinInt32 + 1, -1001, -1000, -125, -9, -8, -7, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 7, 8, 9, 125, 1000, 1001, math.MaxInt32 - 1, math.MaxInt32}
+	for _, text := range peepholePrograms {
+		p := ir.MustParse("peephole", text)
+		wasm, err := ir.Compile(p, ir.CompileOptions{Fuel: 5000})
+		if err != nil {
+			t.Fatal(err)
+		}
+		call := instantiate(t, rt, wasm)
+		e, _ := ir.Prepare(p)
+		for _, x := range xs {
+			want, used, werr := e.RunFuel([]int32{x}, 5000)
+			got, left, gerr := call([]int32{x}, 5000)
+			if (werr == nil) != (gerr == nil) || got != want || (werr == nil && 5000-left != used) ||
+				(werr != nil && !errors.Is(gerr, werr) && !(errors.Is(werr, ir.ErrTrap) && gerr != nil)) {
+				t.Errorf("%s on %d: interpreter %d, used %d, %v; wazero %d, used %d, %v", text, x, want, used, werr, got, 5000-left, gerr)
+			}
+		}
+	}
+	for _, tc := range []struct{ text, want, absent string }{
+		{peepholePrograms[0], "i32.const 3", "i32.add"},
+		{peepholePrograms[1], "local.get 0", "i32.const"},
+		{peepholePrograms[2], "i32.eqz", "i32.eq\n"},
+		{peepholePrograms[3], "if (result i32)", "i32.ne"},
+		{peepholePrograms[4], "i32.and", "i32.rem_s"},
+		{peepholePrograms[7], "i32.shr_s", "i32.div_s"},
+		{peepholePrograms[11], "local.tee", "local.set"},
+	} {
+		wat, _ := ir.WAT(ir.MustParse("p", tc.text))
+		wat, _, _ = strings.Cut(wat, "(global") // the function alone
+		if !strings.Contains(wat, tc.want) || strings.Contains(wat, tc.absent) {
+			t.Errorf("%s: WAT should have %q and not %q:\n%s", tc.text, tc.want, tc.absent, wat)
+		}
+	}
 }
 
 func TestCompileConstMatchesParams(t *testing.T) {
@@ -124,7 +313,7 @@ func TestCompiledFuel(t *testing.T) {
 		fuel    int64
 		n       int32
 		wantErr error
-	}{{10, 10, nil}, {9, 10, ir.ErrFuelExhausted}, {1, 0, nil}} {
+	}{{130, 10, nil}, {129, 10, ir.ErrFuelExhausted}, {1, 0, nil}} { // 10 entries into a 13-opcode body
 		wasm, err := ir.Compile(s.Program, ir.CompileOptions{Fuel: tc.fuel})
 		if err != nil {
 			t.Fatal(err)

@@ -32,9 +32,11 @@
 //   - Trace records a run step by step (opcode, stack, locals, fuel left,
 //     branch or loop edge taken) through the interpreter's own loop, so a
 //     trace ends with exactly the value, error and fuel of Interpret.
-//   - Fuel counts loop iterations: every entry into a loop body burns one
-//     unit, in the interpreter and in the compiled module alike, and a run
-//     that runs out stops with ErrFuelExhausted instead of hanging.
+//   - Fuel measures work: every entry into a loop body costs the number of
+//     opcodes that belong to the loop (LoopCosts), in the interpreter and in
+//     the compiled module alike, so a run executes at most its length plus
+//     its fuel in opcodes; a run that runs out stops with ErrFuelExhausted
+//     instead of hanging, at the same point in both.
 //   - The stack and block rules live in one place, Checker: Validate runs
 //     it over a whole program, and a decoder or a search runs it one opcode
 //     at a time (Push, Allowed, CloseCost, Completion), so a prefix it

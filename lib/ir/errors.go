@@ -25,7 +25,7 @@ var (
 
 // Run-time errors, shared by the interpreter and lib/wasmrt.
 var (
-	// ErrFuelExhausted: the program ran more loop iterations than its fuel.
+	// ErrFuelExhausted: the program's loops needed more fuel than it had.
 	ErrFuelExhausted = errors.New("ir: fuel exhausted")
 	// ErrTrap matches every *TrapError.
 	ErrTrap = errors.New("ir: trap")

@@ -53,6 +53,23 @@ func ExampleInterpret_fuel() {
 	// Output: ir: fuel exhausted
 }
 
+func ExampleLoopCosts() {
+	// The loop holds 9 opcodes, LOOP_BEGIN to LOOP_END: each entry costs 9.
+	p := ir.MustParse("count", "START LOOP_BEGIN LOCAL_GET_0 CONST_1 I32_ADD LOCAL_TEE_0 SLOT_0 I32_LT_S BR_IF LOOP_END LOCAL_GET_0 END")
+	costs, _ := ir.LoopCosts(p)
+	fmt.Println(costs[1])
+	// Output: 9
+}
+
+func ExampleExec_RunFuel() {
+	s, _ := ir.LibraryProgram("collatz_length")
+	e, _ := ir.Prepare(s.Program)
+	// 111 entries into a loop of 28 opcodes.
+	v, used, err := e.RunFuel([]int32{27}, ir.DefaultFuel)
+	fmt.Println(v, used, err)
+	// Output: 111 3108 <nil>
+}
+
 // A Checker applies the validator's rules one opcode at a time and says
 // how the program can still be finished.
 func ExampleChecker() {

@@ -25,6 +25,14 @@ func seedBytes(f *testing.F) {
 		}
 		f.Add(data, int32(7), int32(3), int32(5))
 	}
+	for _, text := range peepholePrograms {
+		p := ir.MustParse("seed", text)
+		data := make([]byte, len(p.Ops))
+		for i, op := range p.Ops {
+			data[i] = byte(op)
+		}
+		f.Add(data, int32(-7), int32(3), int32(-2147483648))
+	}
 	f.Add([]byte{0, 21, 26, 22, 2, 1}, int32(0), int32(0), int32(0)) // infinite loop
 }
 
@@ -77,7 +85,7 @@ func FuzzValidate(f *testing.F) {
 
 // FuzzCompile: any program is either rejected by validation or compiles to a
 // module wazero accepts and that agrees with the interpreter, value for
-// value and error for error.
+// value, error for error, and on the fuel a run used.
 func FuzzCompile(f *testing.F) {
 	seedBytes(f)
 	f.Fuzz(func(t *testing.T, data []byte, a, b, c int32) {
@@ -92,15 +100,21 @@ func FuzzCompile(f *testing.F) {
 			t.Fatalf("valid program does not compile: %v\n%s", err, p)
 		}
 		args := []int32{a, b, c, a ^ b}[:p.Arity]
-		want, wantErr := ir.Interpret(p, args, fuel)
-		got, gotErr := wazeroRun(t, wasm, args)
+		e, err := ir.Prepare(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, used, wantErr := e.RunFuel(args, fuel)
+		got, left, gotErr := wazeroRunFuel(t, wasm, args)
 		switch {
 		case wantErr == nil && (gotErr != nil || got != want):
 			t.Fatalf("%s%v: interpreter %d, wazero %d, %v", p, args, want, got, gotErr)
+		case wantErr == nil && fuel-left != used:
+			t.Fatalf("%s%v: interpreter used %d fuel, wazero %d", p, args, used, fuel-left)
 		case errors.Is(wantErr, ir.ErrFuelExhausted) && !errors.Is(gotErr, ir.ErrFuelExhausted):
 			t.Fatalf("%s%v: interpreter ran out of fuel, wazero: %d, %v", p, args, got, gotErr)
-		case errors.Is(wantErr, ir.ErrTrap) && gotErr == nil:
-			t.Fatalf("%s%v: interpreter trapped (%v), wazero returned %d", p, args, wantErr, got)
+		case errors.Is(wantErr, ir.ErrTrap) && (gotErr == nil || errors.Is(gotErr, ir.ErrFuelExhausted)):
+			t.Fatalf("%s%v: interpreter trapped (%v), wazero returned %d, %v", p, args, wantErr, got, gotErr)
 		}
 	})
 }

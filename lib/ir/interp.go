@@ -14,10 +14,26 @@ type Exec struct {
 }
 
 type inst struct {
-	op     Op
-	imm    int32
+	op     Op    // what Run executes: the opcode, or the first of its family (see kindOf)
+	imm    int32 // constant, slot or local index; LOOP_BEGIN: fuel per entry
 	target int32 // jump destination
 	base   int32 // stack height to restore on a branch
+	orig   Op    // the program's opcode, for trap reports
+}
+
+// kindOf maps op to the opcode Run dispatches on: every constant to
+// OpConst0, every slot to OpSlot0, every local get, set and tee to its
+// canonical opcode (Op.canon); the operand is in imm. The codebook's
+// category and stack effect decide, so opcodes added to a family run
+// without changes here.
+func kindOf(op Op) Op {
+	switch codebook[op].Category {
+	case CatConst:
+		return OpConst0
+	case CatSlot:
+		return OpSlot0
+	}
+	return op.canon()
 }
 
 // Prepare validates p and resolves its jumps for Run.
@@ -28,7 +44,7 @@ func Prepare(p Program) (*Exec, error) {
 	}
 	code := make([]inst, len(p.Ops))
 	for i, op := range p.Ops {
-		in := inst{op: op.canon(), imm: op.Imm()}
+		in := inst{op: kindOf(op), imm: op.Imm(), orig: op}
 		switch op {
 		case OpIfBegin: // false: skip to after ELSE, or to IF_END
 			in.target = int32(a.match[i])
@@ -40,6 +56,8 @@ func Prepare(p Program) (*Exec, error) {
 		case OpBr, OpBrIf:
 			in.target = int32(a.match[i])
 			in.base = int32(a.loopBase[i])
+		case OpLoopBegin:
+			in.imm = a.cost[i]
 		}
 		code[i] = in
 	}
@@ -60,20 +78,32 @@ func Interpret(p Program, args []int32, fuel int64) (int32, error) {
 
 // Run executes the program on args with exactly WASM's i32 semantics:
 // arithmetic wraps at 32 bits, I32_DIV_S traps on a zero divisor and on
-// INT_MIN / -1, I32_REM_S traps on a zero divisor. Each entry into a loop
-// body burns one unit of fuel; entering with none left stops the run with
-// ErrFuelExhausted, as the compiled module does. Traps are *TrapError.
+// INT_MIN / -1, I32_REM_S traps on a zero divisor. Fuel measures work: each
+// entry into a loop body costs the number of opcodes that belong to the
+// loop (LOOP_BEGIN to LOOP_END, nested loops excluded; see LoopCosts), and
+// entering with less fuel left than that stops the run with
+// ErrFuelExhausted, as the compiled module does. So a run executes at most
+// the program's length plus fuel opcodes. Traps are *TrapError.
 func (e *Exec) Run(args []int32, fuel int64) (int32, error) {
+	v, _, err := e.RunFuel(args, fuel)
+	return v, err
+}
+
+// RunFuel is Run that also returns the fuel the run used (up to the point
+// where it stopped, for an error): what a compiled module leaves in its
+// fuel global is the initial fuel minus this.
+func (e *Exec) RunFuel(args []int32, fuel int64) (v int32, used int64, err error) {
 	return e.run(args, fuel, nil)
 }
 
 // run is the one interpreter loop: Run passes no tracer, Trace passes one,
 // which sees the machine after every opcode and may stop the run (errCut).
 // Fuel and branch rules therefore live here only.
-func (e *Exec) run(args []int32, fuel int64, tr *tracer) (int32, error) {
+func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, err error) {
 	if len(args) != e.prog.Arity {
-		return 0, argsError(e.prog, len(args))
+		return 0, 0, argsError(e.prog, len(args))
 	}
+	left := fuel
 	var stack [MaxStack + 1]int32
 	var locals [NumLocals]int32
 	code := e.code
@@ -84,19 +114,19 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (int32, error) {
 		in := &code[pc]
 		pc++
 		switch in.op {
-		case OpConst0, OpConst1, OpConst2, OpConst10:
+		case OpConst0:
 			stack[sp] = in.imm
 			sp++
-		case OpSlot0, OpSlot1, OpSlot2, OpSlot3:
+		case OpSlot0:
 			stack[sp] = args[in.imm]
 			sp++
-		case OpLocalGet0, OpLocalGet1, OpLocalGet2, OpLocalGet3:
+		case OpLocalGet0:
 			stack[sp] = locals[in.imm]
 			sp++
-		case OpLocalSet0, OpLocalSet1, OpLocalSet2, OpLocalSet3:
+		case OpLocalSet0:
 			sp--
 			locals[in.imm] = stack[sp]
-		case OpLocalTee0, OpLocalTee1, OpLocalTee2, OpLocalTee3:
+		case OpLocalTee0:
 			locals[in.imm] = stack[sp-1]
 		case OpI32Add:
 			sp--
@@ -111,17 +141,17 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (int32, error) {
 			sp--
 			a, b := stack[sp-1], stack[sp]
 			if b == 0 {
-				return 0, &TrapError{Index: pc - 1, Op: in.op, Reason: ErrDivideByZero}
+				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrDivideByZero}
 			}
 			if a == math.MinInt32 && b == -1 {
-				return 0, &TrapError{Index: pc - 1, Op: in.op, Reason: ErrIntegerOverflow}
+				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrIntegerOverflow}
 			}
 			stack[sp-1] = a / b
 		case OpI32RemS:
 			sp--
 			a, b := stack[sp-1], stack[sp]
 			if b == 0 {
-				return 0, &TrapError{Index: pc - 1, Op: in.op, Reason: ErrDivideByZero}
+				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrDivideByZero}
 			}
 			if b == -1 {
 				stack[sp-1] = 0
@@ -147,10 +177,10 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (int32, error) {
 			sp--
 			stack[sp-1] = b2i(stack[sp-1] >= stack[sp])
 		case OpLoopBegin:
-			if fuel <= 0 {
-				return 0, ErrFuelExhausted
+			if left < int64(in.imm) {
+				return 0, fuel - left, ErrFuelExhausted
 			}
-			fuel--
+			left -= int64(in.imm)
 		case OpLoopEnd, OpIfEnd:
 		case OpIfBegin:
 			sp--
@@ -170,12 +200,12 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (int32, error) {
 			}
 		case OpReturn, OpEnd:
 			if tr != nil {
-				tr.step(at, pc, stack[:sp], &locals, fuel)
+				tr.step(at, pc, stack[:sp], &locals, left)
 			}
-			return stack[sp-1], nil
+			return stack[sp-1], fuel - left, nil
 		}
-		if tr != nil && !tr.step(at, pc, stack[:sp], &locals, fuel) {
-			return 0, errCut
+		if tr != nil && !tr.step(at, pc, stack[:sp], &locals, left) {
+			return 0, fuel - left, errCut
 		}
 	}
 }

@@ -2,6 +2,7 @@ package ir_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -83,15 +84,70 @@ func TestStudyKnownValues(t *testing.T) {
 	}
 }
 
-func TestFuelIsLoopIterations(t *testing.T) {
+// TestFuelMeasuresWork: each entry into a loop body costs the opcodes that
+// belong to the loop. sum_1_to_n's body, LOOP_BEGIN to LOOP_END, is 13
+// opcodes (counted by hand in library.go), and sum_1_to_n(10) enters it 10
+// times.
+func TestFuelMeasuresWork(t *testing.T) {
 	s, _ := ir.LibraryProgram("sum_1_to_n")
-	// sum_1_to_n(n) enters its loop body n times.
-	if _, err := ir.Interpret(s.Program, []int32{10}, 10); err != nil {
-		t.Fatalf("10 iterations with fuel 10: %v", err)
+	if _, err := ir.Interpret(s.Program, []int32{10}, 130); err != nil {
+		t.Fatalf("10 entries of 13 with fuel 130: %v", err)
 	}
-	if _, err := ir.Interpret(s.Program, []int32{10}, 9); !errors.Is(err, ir.ErrFuelExhausted) {
-		t.Fatalf("10 iterations with fuel 9: %v, want ErrFuelExhausted", err)
+	if _, err := ir.Interpret(s.Program, []int32{10}, 129); !errors.Is(err, ir.ErrFuelExhausted) {
+		t.Fatalf("10 entries of 13 with fuel 129: %v, want ErrFuelExhausted", err)
 	}
+	e, _ := ir.Prepare(s.Program)
+	if v, used, err := e.RunFuel([]int32{10}, 1000); v != 55 || used != 130 || err != nil {
+		t.Fatalf("RunFuel = %d, %d, %v; want 55, 130, nil", v, used, err)
+	}
+	// A nested loop charges its own body (4 opcodes here); the outer loop
+	// charges its other 9: LOOP_BEGIN, the 7 from LOCAL_GET_0 to BR_IF and
+	// LOOP_END.
+	nested := ir.MustParse("nested", `START
+		LOOP_BEGIN
+		  LOOP_BEGIN CONST_0 BR_IF LOOP_END
+		  LOCAL_GET_0 CONST_1 I32_ADD LOCAL_TEE_0 CONST_10 I32_LT_S BR_IF
+		LOOP_END
+		LOCAL_GET_0 END`)
+	costs, err := ir.LoopCosts(nested)
+	if err != nil || costs[1] != 9 || costs[2] != 4 {
+		t.Fatalf("LoopCosts = %v, %v; want 9 at op 1, 4 at op 2", costs, err)
+	}
+	// 10 outer entries, each with one inner entry: 10 × (9 + 4).
+	if v, used, err := mustPrepare(t, nested).RunFuel(nil, 1000); v != 10 || used != 130 || err != nil {
+		t.Fatalf("nested RunFuel = %d, %d, %v; want 10, 130, nil", v, used, err)
+	}
+}
+
+// TestHeavyLoopCharged: the loop of 126 divisions from issue 10 costs its
+// 507 opcodes per entry, so the default fuel stops it after
+// DefaultFuel/507 entries instead of DefaultFuel.
+func TestHeavyLoopCharged(t *testing.T) {
+	p := heavyProgram()
+	costs, err := ir.LoopCosts(p)
+	if err != nil || costs[1] != 1+126*4+2 {
+		t.Fatalf("LoopCosts[1] = %v, %v; want %d", costs[1], err, 1+126*4+2)
+	}
+	_, used, err := mustPrepare(t, p).RunFuel([]int32{1}, ir.DefaultFuel)
+	if !errors.Is(err, ir.ErrFuelExhausted) || used != ir.DefaultFuel/507*507 {
+		t.Fatalf("heavy loop: used %d, %v; want %d, ErrFuelExhausted", used, err, ir.DefaultFuel/507*507)
+	}
+}
+
+// heavyProgram is issue 10's costly loop: START LOOP_BEGIN, 126 times
+// "LOCAL_GET_0 SLOT_0 I32_DIV_S LOCAL_SET_0", BR LOOP_END CONST_0 END.
+func heavyProgram() ir.Program {
+	text := "START LOOP_BEGIN " + strings.Repeat("LOCAL_GET_0 SLOT_0 I32_DIV_S LOCAL_SET_0 ", 126) + "BR LOOP_END CONST_0 END"
+	return ir.MustParse("heavy", text)
+}
+
+func mustPrepare(t testing.TB, p ir.Program) *ir.Exec {
+	t.Helper()
+	e, err := ir.Prepare(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
 
 func TestWrongArgumentCount(t *testing.T) {

@@ -13,7 +13,7 @@ const (
 	EdgeIfTrue      Edge = "if_true"      // IF_BEGIN: condition nonzero, into the then-arm
 	EdgeIfFalse     Edge = "if_false"     // IF_BEGIN: condition zero, to the else-arm or past IF_END
 	EdgeSkipElse    Edge = "skip_else"    // ELSE reached from the then-arm: past IF_END
-	EdgeLoopEnter   Edge = "loop_enter"   // LOOP_BEGIN: into the loop body (fuel burnt)
+	EdgeLoopEnter   Edge = "loop_enter"   // LOOP_BEGIN: into the loop body (its fuel paid)
 	EdgeLoopBack    Edge = "loop_back"    // BR, or BR_IF on nonzero: back to the loop's start
 	EdgeFallThrough Edge = "fall_through" // BR_IF on zero: on past the branch
 	EdgeLoopExit    Edge = "loop_exit"    // LOOP_END: out of the loop
@@ -84,14 +84,12 @@ func (e *Exec) Trace(args []int32, fuel int64, maxSteps int) (*TraceResult, erro
 	res := &TraceResult{Program: e.prog, Args: append([]int32{}, args...), MaxSteps: maxSteps}
 	var locals [NumLocals]int32
 	tr.record(0, nil, &locals, fuel, "")
-	v, err := e.run(args, fuel, tr)
+	v, used, err := e.run(args, fuel, tr)
 	res.Steps = tr.steps
-	res.FuelLeft = tr.steps[len(tr.steps)-1].Fuel
+	res.FuelLeft = fuel - used
 	switch {
 	case errors.Is(err, errCut):
 		res.Cut = true
-	case errors.Is(err, ErrFuelExhausted):
-		res.Err, res.FuelLeft = err, 0
 	case err != nil:
 		res.Err = err
 	default:

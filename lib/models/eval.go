@@ -12,8 +12,8 @@ import (
 
 // EvalFuel bounds every run of a predicted or generated program: enough
 // for every library program on its sampling ranges, small enough that a
-// generated infinite loop costs milliseconds.
-const EvalFuel = 1_000_000
+// generated infinite loop costs milliseconds (ir.DefaultFuel).
+const EvalFuel = ir.DefaultFuel
 
 // samplesPerProgram is how many predictions per true program go in reports.
 const samplesPerProgram = 3

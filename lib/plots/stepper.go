@@ -64,7 +64,7 @@ func NewStepperView(tr *ir.TraceResult) (StepperView, error) {
 	if tr.Err != nil {
 		v.Error = tr.Err.Error()
 		if errors.Is(tr.Err, ir.ErrFuelExhausted) {
-			v.Error = fmt.Sprintf("out of fuel: more than %d loop iterations", fuel)
+			v.Error = fmt.Sprintf("out of fuel: the run needs more than %d units (a loop entry costs the opcodes of its loop)", fuel)
 		}
 		var te *ir.TrapError
 		if errors.As(tr.Err, &te) && te.Index >= 0 {

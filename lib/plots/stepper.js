@@ -44,7 +44,7 @@
 
   var EDGES = {
     if_true: "condition true: into the then-arm", if_false: "condition false: past the then-arm",
-    skip_else: "end of then-arm: skip the else-arm", loop_enter: "enter the loop body (1 fuel)",
+    skip_else: "end of then-arm: skip the else-arm", loop_enter: "enter the loop body (costs its opcodes in fuel)",
     loop_back: "branch taken: back to the loop start", fall_through: "branch not taken: fall through",
     loop_exit: "leave the loop", return: "return early"
   };

@@ -60,9 +60,9 @@ type Alternative struct {
 // DefaultBudget is the time a search gets when Options.Budget is zero.
 const DefaultBudget = 10 * time.Second
 
-// RunFuel is the loop-iteration budget of each run of a found program on
+// RunFuel is the fuel (ir.DefaultFuel) of each run of a found program on
 // the examples, in the interpreter and on wazero.
-const RunFuel = 1_000_000
+const RunFuel = ir.DefaultFuel
 
 // Result is what a search found, or what it tried.
 type Result struct {

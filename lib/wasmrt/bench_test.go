@@ -2,9 +2,15 @@ package wasmrt
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
+	"time"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // benchPrograms are the programs the benchmarks run, by size of their loop.
@@ -211,6 +217,70 @@ func BenchmarkPreemptible(b *testing.B) {
 			for b.Loop() {
 				m.Call(ctx, 27)
 			}
+		})
+	}
+}
+
+// fuelHogs are the costliest loops per unit of fuel we know: each runs until
+// its fuel is gone. "heavy" is issue 10's program (126 divisions, four
+// opcodes each); the chains divide with two opcodes per division, by 1 with
+// a 31-bit dividend, which keeps the hardware divider at its slowest; "spin"
+// is the tightest loop.
+var fuelHogs = []struct {
+	name string
+	ir   string
+	args []int32
+}{
+	{"heavy", "START LOOP_BEGIN " + strings.Repeat("LOCAL_GET_0 SLOT_0 I32_DIV_S LOCAL_SET_0 ", 126) + "BR LOOP_END CONST_0 END", []int32{3, 0}},
+	{"div_chain", "START SLOT_1 LOCAL_SET_0 LOOP_BEGIN LOCAL_GET_0 " + strings.Repeat("SLOT_0 I32_DIV_S ", 250) + "LOCAL_SET_0 BR LOOP_END CONST_0 END", []int32{1, math.MaxInt32}},
+	{"rem_chain", "START SLOT_1 LOCAL_SET_0 LOOP_BEGIN LOCAL_GET_0 " + strings.Repeat("SLOT_1 I32_REM_S ", 250) + "LOCAL_SET_0 BR LOOP_END CONST_0 END", []int32{1, math.MaxInt32}},
+	{"spin", "START LOOP_BEGIN BR LOOP_END CONST_0 END", nil},
+}
+
+// BenchmarkFuelUnit is what one unit of fuel costs on the costliest loops:
+// each iteration is one call that runs until ir.DefaultFuel is spent, on
+// wazero and on the interpreter. ns/unit is the figure RATIONALE.md quotes;
+// ms/call is how long the default budget holds a core.
+func BenchmarkFuelUnit(b *testing.B) {
+	ctx := context.Background()
+	for _, h := range fuelHogs {
+		p := ir.MustParse(h.name, h.ir)
+		p.Arity = len(h.args)
+		e, err := ir.Prepare(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		_, used, err := e.RunFuel(h.args, ir.DefaultFuel)
+		if !errors.Is(err, ir.ErrFuelExhausted) {
+			b.Fatalf("%s: %v, want fuel exhaustion", h.name, err)
+		}
+		var cpu0 time.Duration
+		report := func(b *testing.B) {
+			per := float64(b.Elapsed().Nanoseconds()) / float64(b.N)
+			b.ReportMetric(per/float64(used), "ns/unit")
+			b.ReportMetric(per/1e6, "ms/call")
+			if cpu := cpuTime() - cpu0; cpu0 > 0 {
+				b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N)/float64(used), "cpu-ns/unit")
+			}
+		}
+		b.Run(h.name+"/wazero", func(b *testing.B) {
+			r := newRuntime(b, Config{Timeout: -1})
+			m := compile(b, r, p)
+			m.Call(ctx, h.args...)
+			cpu0 = cpuTime()
+			for b.Loop() {
+				if _, err := m.Call(ctx, h.args...); !errors.Is(err, ErrFuelExhausted) {
+					b.Fatal(err)
+				}
+			}
+			report(b)
+		})
+		b.Run(h.name+"/interp", func(b *testing.B) {
+			cpu0 = cpuTime()
+			for b.Loop() {
+				e.RunFuel(h.args, ir.DefaultFuel)
+			}
+			report(b)
 		})
 	}
 }

@@ -20,8 +20,9 @@
 //     package keeps the most recently compiled modules alive in it, so
 //     compiling a program a second time (even in a new Runtime) skips
 //     machine-code generation.
-//   - Every call starts with the Runtime's fuel (loop iterations) in the
-//     module's exported "fuel" global, and with a wall-clock limit
+//   - Every call starts with the Runtime's fuel (ir's units: the opcodes a
+//     loop body holds, charged on every entry) in the module's exported
+//     "fuel" global, and with a wall-clock limit
 //     (Config.Timeout, or the caller's context deadline if earlier).
 //     Exceeding either ends the call with ErrFuelExhausted or ErrTimeout;
 //     the Runtime, the Module and the caller carry on.
@@ -41,10 +42,11 @@
 // By default, IR modules (Compile, CompileConst) run on wazero's compiler
 // without cancellation checks, so their loops run at full speed. A watchdog
 // goroutine stops a call that runs past its deadline through the module's
-// globals: it sets the ExportStop global, which lib/ir's modules read in
-// every loop iteration and never write, so the program traps at its next
-// iteration. (For a module without that global it keeps setting the fuel
-// global to 0 instead, which stops all but the tightest loops.) Caveat: Go cannot preempt a goroutine that is running
+// globals: it sets the ExportStop global, which lib/ir's modules read once
+// per ir.StopEvery units of fuel (tens of microseconds at most) and never
+// write, so the program traps soon after. (For a hand-made module without
+// that global it keeps setting the fuel global to 0 instead, which stops
+// all but the tightest loops of modules that keep fuel in that global.) Caveat: Go cannot preempt a goroutine that is running
 // WASM machine code, so a garbage collection that starts during a long call
 // waits for that call, and so does the watchdog; fuel then ends the call.
 //

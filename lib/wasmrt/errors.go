@@ -8,16 +8,17 @@ import (
 )
 
 // ExportStop is the name of the exported mutable i32 global that a module
-// reads in every loop iteration and never writes (ir.ExportStop): the
-// Runtime sets it to 1 to stop a call that ran past its wall-clock limit,
-// and the module then traps as on fuel exhaustion. A module without it is
+// reads while it runs (lib/ir's modules: once per ir.StopEvery units of
+// fuel) and never writes (ir.ExportStop): the Runtime sets it to 1 to stop
+// a call that ran past its wall-clock limit, and the module then traps as
+// on fuel exhaustion. A module without it is
 // stopped by draining the fuel global instead, which does not reliably stop
 // loops of a few cycles.
 const ExportStop = ir.ExportStop
 
 // Sentinel errors. Match them with errors.Is; calls wrap them with detail.
 var (
-	// ErrFuelExhausted: the call used up its fuel (loop iterations).
+	// ErrFuelExhausted: the call used up its fuel (see ir.Exec.Run).
 	// errors.Is(err, ir.ErrFuelExhausted) is true as well, so callers can
 	// treat the interpreter and the runtime alike.
 	ErrFuelExhausted error = &linkedError{"wasmrt: fuel exhausted", ir.ErrFuelExhausted}

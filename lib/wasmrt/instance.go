@@ -77,9 +77,9 @@ func (m *Module) callWatched(ctx context.Context, in *instance) (callErr, killEr
 }
 
 // kill stops call gen of in, if it is still in flight, with err. A module
-// that exports the stop global gets stop = 1: it reads that global in every
-// loop iteration and never writes it, so the program traps within one
-// iteration. Otherwise a drainer goroutine sets the fuel global to 0 until
+// that exports the stop global gets stop = 1: it reads that global while it
+// runs (lib/ir's modules once per ir.StopEvery units of fuel) and never
+// writes it, so the program traps soon after. Otherwise a drainer goroutine sets the fuel global to 0 until
 // the call returns; that is best effort, because the program's own
 // read-modify-write of fuel (get, sub, set) overwrites a store that lands
 // between its get and its set, and in a loop of a few cycles the CPU

@@ -247,7 +247,7 @@ func (m *Module) callOn(ctx context.Context, in *instance, args []int32) (v int3
 		return 0, fmt.Errorf("%w: %s: %v", ErrClosed, m.name, callErr), false
 	}
 	if in.fuel != nil && api.DecodeI32(in.fuel.Get()) == -1 {
-		return 0, fmt.Errorf("%w: %s: more than %d loop iterations", ErrFuelExhausted, m.name, m.rt.fuel), true
+		return 0, fmt.Errorf("%w: %s: more than %d units", ErrFuelExhausted, m.name, m.rt.fuel), true
 	}
 	return 0, newTrapError(callErr), true
 }

@@ -17,10 +17,11 @@ import (
 // DefaultTimeout is the wall-clock limit per call when Config.Timeout is 0.
 const DefaultTimeout = time.Second
 
-// Config sets a Runtime's limits. The zero value works: ir.DefaultFuel loop
-// iterations and DefaultTimeout per call, Batch on every core.
+// Config sets a Runtime's limits. The zero value works: ir.DefaultFuel
+// and DefaultTimeout per call, Batch on every core.
 type Config struct {
-	// Fuel is the number of loop iterations a call may run. 0 means
+	// Fuel is the work a call may do, in ir's units (each entry into a
+	// loop body costs the opcodes the loop holds; see ir.Exec.Run). 0 means
 	// ir.DefaultFuel. The fuel global is an i32, so at most math.MaxInt32.
 	Fuel int64
 	// Timeout is the wall-clock limit of one call. 0 means DefaultTimeout;
@@ -105,7 +106,7 @@ func New(ctx context.Context, cfg Config) (*Runtime, error) {
 	return r, nil
 }
 
-// Fuel is the number of loop iterations each call may run.
+// Fuel is the fuel each call starts with, in ir's units.
 func (r *Runtime) Fuel() int64 { return int64(r.fuel) }
 
 // Timeout is the wall-clock limit of each call (negative: none).

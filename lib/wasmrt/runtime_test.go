@@ -109,16 +109,26 @@ func sameOutcome(v int32, err error, want int32, werr error) bool {
 	return false
 }
 
-// TestFuelBoundary: a call needing k loop iterations succeeds with fuel k
-// and stops with ErrFuelExhausted with fuel k-1, exactly as the interpreter.
+// TestFuelBoundary: a call that uses k fuel (the interpreter's count:
+// collatz_length(27) enters its 28-opcode loop body 111 times) succeeds
+// with fuel k and stops with ErrFuelExhausted with fuel k-1, exactly as the
+// interpreter.
 func TestFuelBoundary(t *testing.T) {
 	spec := library(t, "collatz_length")
-	for _, fuel := range []int64{109, 110, 111, 112, 113} {
+	e, err := ir.Prepare(spec.Program)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, k, err := e.RunFuel([]int32{27}, ir.DefaultFuel)
+	if err != nil || k != 111*28 {
+		t.Fatalf("collatz_length(27) used %d fuel, %v; want 111 × 28", k, err)
+	}
+	for _, fuel := range []int64{k - 28, k - 1, k, k + 1} {
 		r := newRuntime(t, Config{Fuel: fuel})
 		m := compile(t, r, spec.Program)
 		got, err := m.Call(context.Background(), 27)
 		want, werr := ir.Interpret(spec.Program, []int32{27}, fuel)
-		if !sameOutcome(got, err, want, werr) {
+		if !sameOutcome(got, err, want, werr) || (werr == nil) != (fuel >= k) {
 			t.Errorf("fuel %d: wazero %d, %v; interpreter %d, %v", fuel, got, err, want, werr)
 		}
 		if werr != nil && !errors.Is(err, ErrFuelExhausted) {

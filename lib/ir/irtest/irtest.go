@@ -6,6 +6,7 @@ package irtest
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -84,5 +85,11 @@ func ErrorCases() []ErrorCase {
 		{"trap_is_trap", "START SLOT_0 SLOT_1 I32_DIV_S END", []int32{1, 0}, ir.ErrTrap},
 		{"infinite_loop", "START LOOP_BEGIN BR LOOP_END CONST_0 END", nil, ir.ErrFuelExhausted},
 		{"runaway_br_if", "START LOOP_BEGIN CONST_1 BR_IF LOOP_END CONST_0 END", nil, ir.ErrFuelExhausted},
+		// A compiler that folds constants must leave these traps to run time.
+		{"const_div_by_zero", "START CONST_1 CONST_0 I32_DIV_S END", nil, ir.ErrDivideByZero},
+		{"const_rem_by_zero", "START CONST_10 CONST_2 CONST_2 I32_SUB I32_REM_S END", nil, ir.ErrDivideByZero},
+		{"div_by_folded_minus_one", "START SLOT_0 CONST_0 CONST_1 I32_SUB I32_DIV_S END", []int32{-2147483648}, ir.ErrIntegerOverflow},
+		// Issue 10's heavy loop: 126 divisions per entry, charged as such.
+		{"heavy_loop", "START LOOP_BEGIN " + strings.Repeat("LOCAL_GET_0 SLOT_0 I32_DIV_S LOCAL_SET_0 ", 126) + "BR LOOP_END CONST_0 END", []int32{3}, ir.ErrFuelExhausted},
 	}
 }
