@@ -104,6 +104,7 @@ func TestSynthSolves(t *testing.T) {
 			`{"examples":[{"inputs":[1],"output":1},{"inputs":[2],"output":3},{"inputs":[3],"output":6},{"inputs":[10],"output":55}],"budget":"20s"}`))
 		req.Header.Set("Content-Type", "application/json")
 		req.Header.Set("Accept", "text/event-stream")
+		req.Host = "127.0.0.1"
 		rec := httptest.NewRecorder()
 		s.Handler().ServeHTTP(rec, req)
 		if rec.Code != http.StatusOK || rec.Header().Get("Content-Type") != "text/event-stream" {
