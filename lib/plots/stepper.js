@@ -135,7 +135,7 @@
     });
 
     var end = el("div", "st-end");
-    end.dataset.role = "end";
+    end.dataset.role = "outcome";
     root.appendChild(end);
     var help = el("div", "st-help", "Keys: ← → step, space play/pause, Home/End first/last step." +
       (v.cut ? " The trace stops after " + v.max_steps + " steps." : ""));
