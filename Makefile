@@ -4,7 +4,7 @@
 #                    to HTML, take screenshots, then serve the dashboard on
 #                    http://127.0.0.1:8080 (SERVE=0 to skip serving)
 #   make test        set up, go test ./..., then each fuzz target briefly
-#   make bench       Go benchmarks (compile, call, batch, the Collatz question)
+#   make bench       Go benchmarks (compile, call, batch, the Collatz question; wazero vs native Go vs V8)
 #   make check       go vet, gofmt, go test -race on the fast packages
 #
 # Variables: RESULTS (results directory), SERVE (0 to skip serving),
@@ -31,9 +31,16 @@ FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./l
 
 all: build
 
-build:
+# The binaries embed echarts (lib/plots/assets), which setup copies from npm:
+# build after it, so that charts draw from any working directory.
+ECHARTS     := lib/plots/assets/echarts.min.js
+
+build: $(ECHARTS)
 	$(GO) build -o $(IRSYNTH) ./cmd/irsynth
 	$(GO) build -o $(KERNEL) ./kernel/cmd/irsynth-kernel
+
+$(ECHARTS):
+	scripts/setup.sh
 
 setup:
 	scripts/setup.sh
@@ -80,6 +87,7 @@ fuzz:
 bench: build
 	$(GO) test -run='^$$' -bench=. -benchmem ./lib/wasmrt/ ./lib/ir/
 	$(IRSYNTH) bench collatz
+	$(GO) run ./scripts/bench/v8cmp
 	$(GO) test -run='^$$' -bench=. -benchtime=1x ./lib/synth/
 	$(GO) test -run='^$$' -bench=DecoderTrainStep ./lib/models/
 	$(GO) test -run='^$$' -bench=APIRun -benchtime=5s ./web/

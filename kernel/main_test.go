@@ -2,6 +2,7 @@ package kernel_test
 
 import (
 	"fmt"
+	"github.com/irsynth/irsynth/internal/testenv"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -57,11 +58,7 @@ func needJupyter(t *testing.T, modules ...string) {
 	}
 	for _, mod := range modules {
 		if err := exec.Command(python, "-c", "import "+mod).Run(); err != nil {
-			msg := fmt.Sprintf("%s cannot import %s (run scripts/setup.sh): %v", python, mod, err)
-			if os.Getenv("CI") == "true" {
-				t.Fatal(msg)
-			}
-			t.Skip(msg)
+			testenv.Missing(t, "%s cannot import %s (run scripts/setup.sh): %v", python, mod, err)
 		}
 	}
 }

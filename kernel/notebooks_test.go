@@ -19,6 +19,7 @@ import (
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/lib/synth"
+	"github.com/irsynth/irsynth/lib/wasmrt"
 )
 
 // executed is what a notebook printed once nbconvert ran it.
@@ -146,8 +147,8 @@ func TestNotebooks(t *testing.T) {
 	resultsDir := t.TempDir()
 	bench, haveCLI := cliCollatz(t)
 	if haveCLI {
-		// notebook 02 takes its numbers from the record; it recomputes the
-		// lengths itself, through the kernel
+		// notebook 02 draws the same numbers as the CLI (one library
+		// function) and checks its figures against this record
 		if err := results.Write(resultsDir, results.Phase1File, results.Phase1{Collatz: bench}); err != nil {
 			t.Fatal(err)
 		}
@@ -255,10 +256,10 @@ func checkCollatz(t *testing.T, e executed, bench results.CollatzBench, haveCLI 
 	}
 	numbers := bench.Numbers
 	if !haveCLI {
-		// the notebook's documented fallback: 100 numbers from seed 42
-		rng := rand.New(rand.NewSource(42))
-		for len(numbers) < 100 {
-			numbers = append(numbers, int32(rng.Intn(100000)+1))
+		// without the CLI: the default draw both use (wasmrt.CollatzNumbers)
+		var err error
+		if numbers, err = wasmrt.CollatzNumbers(wasmrt.CollatzN, wasmrt.CollatzSeed); err != nil {
+			t.Fatal(err)
 		}
 	}
 	count, total := 0, int64(0)
@@ -353,6 +354,9 @@ func checkSynthesis(t *testing.T, e executed) {
 	// the mask admits only completable prefixes: masked decoding is always valid
 	has(t, e, "masked valid rate = 1.000")
 	has(t, e, "collatz_length admitted opcode by opcode: true")
+	// the Go guesser on the committed OEIS tasks gives guess.py's numbers
+	// (python3 ../shared/oeis/guess.py testdata/oeis/train40.json)
+	has(t, e, "guesser on train40.json: 4 solved, 3 wrong of 40")
 	// every program the search reports must reproduce its task's examples,
 	// and its "right" fraction must agree with our own fresh inputs
 	found := regexp.MustCompile(`(?m)^program (\w+) = (.+)$`).FindAllStringSubmatch(e.stdout, -1)

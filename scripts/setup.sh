@@ -22,10 +22,16 @@ if [ ${#missing[@]} -gt 0 ]; then
 	$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" </dev/null >/dev/null
 fi
 
-# echarts for offline charts: installed from npm into web/node_modules (git-ignored),
-# served by the dashboard and embedded by lib/plots; never loaded from a CDN.
+# echarts for offline charts: installed from npm into web/node_modules (git-ignored);
+# never loaded from a CDN.
 if [ ! -f web/node_modules/echarts/dist/echarts.min.js ]; then
 	(cd web && npm ci --no-audit --no-fund --silent </dev/null)
+fi
+# ... and copied where `go build` embeds it (lib/plots/assets, git-ignored), so
+# binaries draw charts from any working directory.
+if ! cmp -s web/node_modules/echarts/dist/echarts.min.js lib/plots/assets/echarts.min.js; then
+	cp web/node_modules/echarts/dist/echarts.min.js lib/plots/assets/echarts.min.js.tmp
+	mv lib/plots/assets/echarts.min.js.tmp lib/plots/assets/echarts.min.js
 fi
 
 # llama.cpp as the GGUF encoder's test reference: node-llama-cpp's prebuilt

@@ -191,7 +191,7 @@ func buildOverview(ld loaded, dir string) Overview {
 	}
 	ph5.Notes = []string{"The study proposed, but did not build, neural-guided symbolic search; its flat generators solved no held-out program."}
 
-	ov.Phases = []Phase{ph1, ph2, ph3, ph4, ph5}
+	ov.Phases = []Phase{ph1, ph2, ph3, ph4, ph5, tasksPhase(recs)}
 	for i := range ov.Phases {
 		if msg, broken := ld.broken[ov.Phases[i].File]; broken {
 			ov.Phases[i].Present, ov.Phases[i].Error = true, msg

@@ -60,7 +60,11 @@ func (s *Server) pageOverview(c echo.Context) error {
 
 func (s *Server) pageCharts(c echo.Context) error {
 	infos, ld := s.chartInfos()
-	return c.Render(http.StatusOK, "charts.html", page{"Charts", "charts", map[string]any{"Charts": infos, "Version": ld.version}})
+	data := map[string]any{"Charts": infos, "Version": ld.version}
+	if _, err := plots.EchartsJS(); err != nil {
+		data["NoEcharts"] = err.Error() // said where the charts would be, never blank areas
+	}
+	return c.Render(http.StatusOK, "charts.html", page{"Charts", "charts", data})
 }
 
 func (s *Server) pagePlayground(c echo.Context) error {
@@ -90,6 +94,9 @@ func (s *Server) pageChart(c echo.Context) error {
 	ch, err := s.buildChart(c.Param("id"))
 	if err != nil {
 		return err
+	}
+	if _, err := plots.EchartsJS(); err != nil {
+		return apiErr(http.StatusServiceUnavailable, "no_echarts", "%v", err)
 	}
 	var html string
 	if c.QueryParam("inline") == "1" {
@@ -174,8 +181,8 @@ func (s *Server) serveReport(c echo.Context) error {
 	return nil
 }
 
-// static serves the embedded static directory under /static and
-// echarts.min.js from web/node_modules (plots.EchartsPath).
+// static serves the embedded static directory under /static and the
+// echarts.min.js built into lib/plots (plots.EchartsJS).
 func (s *Server) static(e *echo.Echo) error {
 	sub, err := fs.Sub(staticFS, "static")
 	if err != nil {

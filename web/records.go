@@ -14,7 +14,7 @@ import (
 )
 
 // phaseFiles are the records the dashboard watches, by phase number.
-var phaseFiles = []string{results.Phase1File, results.Phase2File, results.Phase3File, results.Phase4File, results.Phase5File}
+var phaseFiles = []string{results.Phase1File, results.Phase2File, results.Phase3File, results.Phase4File, results.Phase5File, results.TasksFile, results.TasksGuessFile}
 
 // recordCache re-reads the results directory only when a file changed.
 type recordCache struct {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"net"
@@ -15,7 +16,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -226,8 +229,14 @@ func TestPages(t *testing.T) {
 		{"static css", full, "/static/style.css", 200, []string{"--accent"}},
 		{"echarts", full, "/static/echarts.min.js", 200, []string{"echarts"}},
 	}
+	// Pages that draw charts need the echarts built in (TestChartsWithoutEcharts
+	// covers the pages without it).
+	drawsCharts := map[string]bool{"charts": true, "charts empty": true, "chart page": true, "chart page inline": true, "echarts": true}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			if drawsCharts[tc.name] && !plots.EchartsBuiltIn() {
+				testenv.Missing(t, "%s", plots.MissingEcharts)
+			}
 			rec := do(t, tc.given, http.MethodGet, tc.path, "")
 			if rec.Code != tc.expectStatus {
 				t.Fatalf("GET %s: %d, want %d\n%.500s", tc.path, rec.Code, tc.expectStatus, rec.Body.String())
@@ -284,7 +293,7 @@ func TestAPI(t *testing.T) {
 	rec := do(t, h, http.MethodGet, "/api/charts", "")
 	m := decode(t, rec)
 	v1 := m["version"].(string)
-	if n := len(m["charts"].([]any)); rec.Code != 200 || n != 8 {
+	if n := len(m["charts"].([]any)); rec.Code != 200 || n != 9 { // the 9 charts of plots.Specs
 		t.Fatalf("/api/charts: %d, %d charts", rec.Code, n)
 	}
 	rec = do(t, h, http.MethodGet, "/api/charts/collatz", "")
@@ -312,7 +321,7 @@ func TestAPI(t *testing.T) {
 	}
 	rec = do(t, h, http.MethodGet, "/api/overview", "")
 	ov := decode(t, rec)
-	if ph := ov["phases"].([]any); len(ph) != 5 || ph[1].(map[string]any)["present"] != true {
+	if ph := ov["phases"].([]any); len(ph) != 6 || ph[1].(map[string]any)["present"] != true {
 		t.Errorf("/api/overview phases: %v", ph)
 	}
 
@@ -372,5 +381,43 @@ func TestThousands(t *testing.T) {
 		if got := thousands(given); got != expect {
 			t.Errorf("thousands(%d) = %q, want %q", given, got, expect)
 		}
+	}
+}
+
+// TestOverviewTasks: the overview's OEIS section shows the fixture
+// records' totals, the synthesizer's beside the guesser's.
+func TestOverviewTasks(t *testing.T) {
+	recs, err := plots.Load(fixtureResults(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ph := tasksPhase(recs)
+	if !ph.Present || len(ph.Rows) != 4 {
+		t.Fatalf("phase %+v", ph)
+	}
+	solved, wrong := 0, 0
+	for _, k := range recs.Tasks.Tasks {
+		switch k.Outcome {
+		case "solved":
+			solved++
+		case "wrong":
+			wrong++
+		}
+	}
+	gs := 0
+	for _, k := range recs.TasksGuess.Tasks {
+		if k.Outcome == "solved" {
+			gs++
+		}
+	}
+	n := len(recs.Tasks.Tasks)
+	if want := fmt.Sprintf("%d of %d", solved, n); !strings.HasPrefix(ph.Rows[0].Ours, want) {
+		t.Errorf("solved row %q, want %q", ph.Rows[0].Ours, want)
+	}
+	if want := fmt.Sprintf("%d of %d", wrong, n); !strings.HasPrefix(ph.Rows[1].Ours, want) {
+		t.Errorf("wrong row %q, want %q", ph.Rows[1].Ours, want)
+	}
+	if want := fmt.Sprintf("guesser: %d of %d", gs, len(recs.TasksGuess.Tasks)); !strings.HasPrefix(ph.Rows[0].Study, want) {
+		t.Errorf("guesser row %q, want %q", ph.Rows[0].Study, want)
 	}
 }

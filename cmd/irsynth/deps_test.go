@@ -6,9 +6,9 @@ import (
 	"testing"
 )
 
-// TestNoTestCodeInBinaries: no package of the module but the test helper
-// irtest imports testing or irtest outside its _test files, and the
-// irsynth binary links neither. (The kernel binary links testing through
+// TestNoTestCodeInBinaries: no package of the module but the test helpers
+// (irtest, internal/testenv) imports testing or a test helper outside its
+// _test files, and the irsynth binary links none of them. (The kernel binary links testing through
 // gomacro's table of the standard library, which notebooks may import; none
 // of our packages brings it in.)
 func TestNoTestCodeInBinaries(t *testing.T) {
@@ -16,6 +16,7 @@ func TestNoTestCodeInBinaries(t *testing.T) {
 		t.Fatalf("the go command is needed to list imports: %v", err)
 	}
 	const irtest = "github.com/irsynth/irsynth/lib/ir/irtest"
+	const testenv = "github.com/irsynth/irsynth/internal/testenv"
 	out, err := exec.Command("go", "list", "-f", "{{.ImportPath}}:{{join .Imports \",\"}}", "github.com/irsynth/irsynth/...").CombinedOutput()
 	if err != nil {
 		t.Fatalf("go list: %v\n%s", err, out)
@@ -24,11 +25,11 @@ func TestNoTestCodeInBinaries(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(line, ":")
 		pkgs++
-		if pkg == irtest {
+		if pkg == irtest || pkg == testenv {
 			continue
 		}
 		for _, imp := range strings.Split(imports, ",") {
-			if imp == "testing" || imp == irtest || strings.HasPrefix(imp, "testing/") {
+			if imp == "testing" || imp == irtest || imp == testenv || strings.HasPrefix(imp, "testing/") {
 				t.Errorf("%s imports %s outside its tests", pkg, imp)
 			}
 		}
@@ -41,7 +42,7 @@ func TestNoTestCodeInBinaries(t *testing.T) {
 		t.Fatalf("go list -deps: %v\n%s", err, deps)
 	}
 	for _, d := range strings.Fields(string(deps)) {
-		if d == "testing" || d == irtest {
+		if d == "testing" || d == irtest || d == testenv {
 			t.Errorf("the irsynth binary links %s", d)
 		}
 	}

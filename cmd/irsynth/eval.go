@@ -63,7 +63,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				return failure(stderr, "eval", err)
 			}
-			rec, err := classifierRecord(c, ds, ckpt)
+			rec, err := models.ClassifierRecord(c, ds, ckpt)
 			if err == nil {
 				err = results.Write(*dir, results.Phase3File, rec)
 			}
@@ -81,7 +81,7 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 			if err != nil {
 				return failure(stderr, "eval", err)
 			}
-			rec, err := decoderRecord(d, ds, ckpt)
+			rec, err := models.DecoderRecord(d, ds, ckpt)
 			if err == nil {
 				err = results.Write(*dir, results.Phase4File, rec)
 			}

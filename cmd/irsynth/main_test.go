@@ -274,3 +274,17 @@ func TestShowRoundTrip(t *testing.T) {
 		}
 	}
 }
+
+// nativeCollatz is the tests' own Collatz length, independent of the
+// library and of lib/wasmrt's benchmark.
+func nativeCollatz(n int32) int32 {
+	var steps int32
+	for ; n > 1; steps++ {
+		if n%2 == 0 {
+			n /= 2
+		} else {
+			n = 3*n + 1
+		}
+	}
+	return steps
+}

@@ -14,6 +14,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/web"
 	"github.com/irsynth/irsynth/web/browser"
 )
@@ -92,6 +93,9 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		return code
+	}
+	if _, err := plots.EchartsJS(); err != nil {
+		fmt.Fprintf(stdout, "irsynth serve: %v\n", err) // the charts pages say so too
 	}
 	fmt.Fprintf(stdout, "irsynth serve: listening on %s (results: %s); Ctrl-C stops\n", base, *dir)
 	if err := <-done; err != nil {

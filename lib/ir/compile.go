@@ -161,6 +161,14 @@ type lowerer struct {
 	fuelL   int32   // local: fuel left
 	nextL   int32   // local: below this fuel, look at fuel < 0 and at stop
 	scratch int32   // local for strength-reduced division; -1 until needed
+	even    []evenFact
+}
+
+// evenFact: WASM local `local` holds an even number while IR opcodes
+// from..to-1 run (an IF arm on its parity, up to a write or a loop).
+type evenFact struct {
+	local    int32
+	from, to int
 }
 
 func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
@@ -271,6 +279,7 @@ func (l *lowerer) op(i int) {
 		}
 		l.emit(wIf, bt, i)
 		l.condition()
+		l.parity(i)
 	case OpElse:
 		l.emit(wElse, 0, i)
 	case OpIfEnd:
@@ -316,6 +325,63 @@ func (l *lowerer) charge(cost int32) {
 	} {
 		l.emit(w.code, w.imm, -1)
 	}
+}
+
+// parity records which arm of the IF_BEGIN at i runs with an even local:
+// "x CONST_2 I32_REM_S IF_BEGIN" (x a local or slot) runs its ELSE arm with
+// x even, "... I32_REM_S CONST_0 I32_EQ IF_BEGIN" its then-arm. The fact
+// holds until x is written or a loop starts (whose back edge could follow
+// a write). Halving an even x needs no rounding fix (see pow2).
+func (l *lowerer) parity(i int) {
+	ops := l.p.Ops
+	at := func(j int) Op {
+		if j < 0 {
+			return OpStart
+		}
+		return ops[j]
+	}
+	j, thenEven := i-1, false
+	if at(j) == OpI32Eq && at(j-1) == OpConst0 {
+		j, thenEven = j-2, true
+	}
+	if at(j) != OpI32RemS || at(j-1) != OpConst2 {
+		return
+	}
+	x := at(j - 2)
+	var local int32
+	switch info := codebook[x]; {
+	case info.Category == CatSlot && l.consts == nil:
+		local = info.imm
+	case x.canon() == OpLocalGet0:
+		local = int32(l.m.params) + info.imm
+	default:
+		return
+	}
+	from, to := i+1, l.a.match[i] // then-arm: up to ELSE or IF_END
+	if !thenEven {
+		if ops[to] != OpElse {
+			return // no else arm
+		}
+		from, to = to+1, l.a.match[to]
+	}
+	for k := from; k < to; k++ {
+		op := ops[k]
+		if op == OpLoopBegin || (codebook[op].Category == CatLocal && codebook[op].Pops > 0 && int32(l.m.params)+op.Imm() == local) {
+			to = k
+			break
+		}
+	}
+	l.even = append(l.even, evenFact{local, from, to})
+}
+
+// isEven reports whether WASM local t is known even at IR opcode i.
+func (l *lowerer) isEven(t int32, i int) bool {
+	for _, f := range l.even {
+		if f.local == t && f.from <= i && i < f.to {
+			return true
+		}
+	}
+	return false
 }
 
 // writeBack stores the fuel left in the fuel global before the run returns.
@@ -400,6 +466,11 @@ func (l *lowerer) pow2(rem bool, c int32, ir0, i int) {
 	var t int32
 	if x := l.last(0); x != nil && x.code == wLocalGet {
 		t = x.imm
+		if !rem && l.isEven(t, i) { // exact: an even x needs no bias
+			emit(wI32Const, k)
+			emit(wI32ShrS, 0)
+			return
+		}
 	} else {
 		if l.scratch < 0 {
 			l.scratch = l.local()

@@ -30,12 +30,14 @@
 //
 // # Finding echarts
 //
-// Fragment and Page embed web/node_modules/echarts/dist/echarts.min.js,
-// installed from npm by scripts/setup.sh and never committed. EchartsPath
-// looks, in order, at $IRSYNTH_ECHARTS, then web/node_modules/... under the
-// module root found by walking up from the working directory, then from
-// the directory this package was built from. If none exists the error
-// matches ErrNoEcharts and says how to install it.
+// Fragment and Page inline echarts.min.js, which is built into the package:
+// scripts/setup.sh installs it from npm and copies it into lib/plots/assets
+// (git-ignored), and `//go:embed assets` picks it up, so charts draw the
+// same from any working directory. $IRSYNTH_ECHARTS, if set, names another
+// copy. A binary built before setup has none: every rendering then returns
+// an error matching ErrNoEcharts that says MissingEcharts ("charts need
+// echarts: run scripts/setup.sh"), and the dashboard says so instead of
+// drawing empty charts.
 //
 // # For the notebook kernel
 //

@@ -1,82 +1,68 @@
 package plots
 
 import (
+	"embed"
 	"fmt"
 	"os"
-	"path/filepath"
-	"runtime"
-	"strings"
 	"sync"
 )
 
-// EchartsEnv names the environment variable that points at echarts.min.js.
+// EchartsEnv names the environment variable that may point at another
+// echarts.min.js; it overrides the embedded copy.
 const EchartsEnv = "IRSYNTH_ECHARTS"
 
-// echartsRel is echarts.min.js relative to the module root.
-var echartsRel = filepath.Join("web", "node_modules", "echarts", "dist", "echarts.min.js")
+// MissingEcharts is what a binary built without echarts says, on startup
+// and where a chart would be.
+const MissingEcharts = "charts need echarts: run scripts/setup.sh (it copies echarts.min.js into lib/plots/assets), then rebuild"
 
-// EchartsPath returns the path of echarts.min.js: $IRSYNTH_ECHARTS if set,
-// else web/node_modules/echarts/dist/echarts.min.js under the module root
-// (found by walking up from the working directory, then from this source
-// file's directory). The error matches ErrNoEcharts and lists where it looked.
-func EchartsPath() (string, error) {
-	if p := os.Getenv(EchartsEnv); p != "" {
-		if st, err := os.Stat(p); err != nil || st.IsDir() {
-			return "", fmt.Errorf("%w: $%s=%s is not a file", ErrNoEcharts, EchartsEnv, p)
-		}
-		return p, nil
-	}
-	var tried []string
-	var starts []string
-	if wd, err := os.Getwd(); err == nil {
-		starts = append(starts, wd)
-	}
-	if _, file, _, ok := runtime.Caller(0); ok {
-		starts = append(starts, filepath.Dir(file))
-	}
-	for _, start := range starts {
-		for dir := start; ; dir = filepath.Dir(dir) {
-			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-				p := filepath.Join(dir, echartsRel)
-				if st, err := os.Stat(p); err == nil && !st.IsDir() {
-					return p, nil
-				}
-				tried = append(tried, p)
-				break
-			}
-			if parent := filepath.Dir(dir); parent == dir {
-				break
-			}
-		}
-	}
-	return "", fmt.Errorf("%w (looked in %s); run scripts/setup.sh or set $%s",
-		ErrNoEcharts, strings.Join(tried, ", "), EchartsEnv)
-}
+// assets holds echarts.min.js when scripts/setup.sh ran before the build;
+// the folder's README.md keeps the embed valid when it did not.
+//
+//go:embed assets
+var assets embed.FS
 
-var echartsCache struct {
+// embedded is the echarts.min.js built in, or nil (a variable so tests can
+// take it away).
+var embedded = func() []byte {
+	js, err := assets.ReadFile("assets/echarts.min.js")
+	if err != nil || len(js) == 0 {
+		return nil
+	}
+	return js
+}()
+
+var fromEnv struct {
 	sync.Mutex
 	path string
 	js   []byte
 }
 
-// EchartsJS returns the contents of echarts.min.js (read once per path).
+// EchartsJS returns echarts.min.js: the file $IRSYNTH_ECHARTS names if set,
+// else the copy built into the binary. It never looks at the working
+// directory, so charts draw the same wherever the binary runs. Without
+// either the error matches ErrNoEcharts and says MissingEcharts.
 func EchartsJS() ([]byte, error) {
-	p, err := EchartsPath()
-	if err != nil {
-		return nil, err
+	if p := os.Getenv(EchartsEnv); p != "" {
+		fromEnv.Lock()
+		defer fromEnv.Unlock()
+		if fromEnv.path == p {
+			return fromEnv.js, nil
+		}
+		js, err := os.ReadFile(p)
+		if err != nil {
+			return nil, fmt.Errorf("%w: $%s: %v", ErrNoEcharts, EchartsEnv, err)
+		}
+		if len(js) == 0 {
+			return nil, fmt.Errorf("%w: $%s=%s is empty", ErrNoEcharts, EchartsEnv, p)
+		}
+		fromEnv.path, fromEnv.js = p, js
+		return js, nil
 	}
-	echartsCache.Lock()
-	defer echartsCache.Unlock()
-	if echartsCache.path == p {
-		return echartsCache.js, nil
+	if embedded == nil {
+		return nil, fmt.Errorf("%w: %s", ErrNoEcharts, MissingEcharts)
 	}
-	js, err := os.ReadFile(p)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrNoEcharts, err)
-	}
-	if len(js) == 0 {
-		return nil, fmt.Errorf("%w: %s is empty", ErrNoEcharts, p)
-	}
-	echartsCache.path, echartsCache.js = p, js
-	return js, nil
+	return embedded, nil
 }
+
+// EchartsBuiltIn reports whether this binary embeds echarts.min.js.
+func EchartsBuiltIn() bool { return embedded != nil }

@@ -15,6 +15,10 @@ type Records struct {
 	P3 *results.Phase3
 	P4 *results.Phase4
 	P5 *results.Phase5
+	// Tasks and TasksGuess: irsynth eval tasks, the synthesizer and the
+	// guesser on the same task file.
+	Tasks      *results.Tasks
+	TasksGuess *results.Tasks
 }
 
 // Load reads every phase record under dir. A missing file leaves its field
@@ -53,6 +57,13 @@ func Load(dir string) (Records, error) {
 	if load(results.Phase5File, &p5) {
 		r.P5 = &p5
 	}
+	var tk, tg results.Tasks
+	if load(results.TasksFile, &tk) {
+		r.Tasks = &tk
+	}
+	if load(results.TasksGuessFile, &tg) {
+		r.TasksGuess = &tg
+	}
 	return r, errors.Join(errs...)
 }
 
@@ -75,6 +86,7 @@ func Specs() []Spec {
 		{"decoder-history", "Decoder training", 4, func(r Records) (*Chart, error) { return DecoderHistory(r.P4) }},
 		{"lengths", "Program lengths: generated vs target", 4, func(r Records) (*Chart, error) { return Lengths(r.P4) }},
 		{"synthesis", "Synthesis, leave one program out", 5, func(r Records) (*Chart, error) { return Synthesis(r.P5) }},
+		{"tasks", "Real sequences: solved, wrong, ambiguous, not found", 6, func(r Records) (*Chart, error) { return Tasks(r.Tasks, r.TasksGuess) }},
 	}
 }
 

@@ -212,7 +212,7 @@ type SynthResult struct {
 	Candidates int64   `json:"candidates"`
 	Length     int     `json:"length,omitempty"`
 	Program    string  `json:"program,omitempty"`
-	Family     string  `json:"family,omitempty"`  // sketch family of the program found
+	Term       string  `json:"term,omitempty"`    // the program in the search's term language
 	Stopped    string  `json:"stopped,omitempty"` // why a search ended without a program
 	Level      int     `json:"level,omitempty"`   // cost level reached
 }

@@ -1,5 +1,7 @@
 package results
 
+import "fmt"
+
 // File names of the task-file evaluation records (irsynth eval tasks).
 const (
 	TasksFile      = "eval_tasks.json"       // the synthesizer on a task file
@@ -88,4 +90,34 @@ func (t *TaskTotals) Count(r TaskResult) {
 // Sum checks the self-consistency of t: the outcomes add up to Total.
 func (t TaskTotals) Sum() bool {
 	return t.Solved+t.Wrong+t.Ambiguous+t.NotFound+t.Errors == t.Total
+}
+
+// Validate checks the record's invariants: the totals count the tasks, the
+// outcomes add up, every outcome is known and seconds are not negative.
+func (r *Tasks) Validate() error {
+	var c check
+	var t TaskTotals
+	for i, k := range r.Tasks {
+		switch k.Outcome {
+		case OutcomeSolved, OutcomeWrong, OutcomeAmbiguous, OutcomeNotFound, OutcomeError:
+		default:
+			c.failf("tasks[%d].outcome = %q, want solved, wrong, ambiguous, not_found or error", i, k.Outcome)
+		}
+		if k.Index < 0 || (r.FileTasks > 0 && k.Index >= r.FileTasks) {
+			c.failf("tasks[%d].index = %d, the file has %d tasks", i, k.Index, r.FileTasks)
+		}
+		c.nonNeg(fmt.Sprintf("tasks[%d].seconds", i), k.Seconds)
+		t.Count(k)
+	}
+	if !r.Totals.Sum() {
+		c.failf("totals %+v do not add up to total", r.Totals)
+	}
+	if t.Total != r.Totals.Total || t.Solved != r.Totals.Solved || t.Wrong != r.Totals.Wrong ||
+		t.Ambiguous != r.Totals.Ambiguous || t.NotFound != r.Totals.NotFound || t.Errors != r.Totals.Errors {
+		c.failf("totals %+v, but the tasks count %+v", r.Totals, t)
+	}
+	if len(r.Tasks) > r.FileTasks {
+		c.failf("%d tasks, the file has %d", len(r.Tasks), r.FileTasks)
+	}
+	return c.err
 }

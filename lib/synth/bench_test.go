@@ -45,17 +45,17 @@ func BenchmarkSearch(b *testing.B) {
 // solve (or the budget, when not solved).
 func BenchmarkCollatzHeldOut(b *testing.B) {
 	spec, _ := ir.LibraryProgram("collatz_length")
-	prior := PriorWithout(spec.Name)
+	guide := DefaultGuide()
 	task := HeldOutTask(spec, 0)
 	solved := 0
 	var secs float64
 	for i := 0; i < b.N; i++ {
-		r, err := Synthesize(context.Background(), task, Options{Budget: 60 * time.Second, Guide: prior, SkipConfirm: true})
+		r, err := Synthesize(context.Background(), task, Options{Budget: 60 * time.Second, Guide: guide, SkipConfirm: true})
 		if err != nil {
 			b.Fatal(err)
 		}
 		secs += r.Seconds
-		if r.Found && Judge(r.IR(), spec, 1000, 1) == 1 {
+		if r.Status == StatusSolved && Judge(r.IR(), spec, 1000, 1) == 1 {
 			solved++
 		}
 	}

@@ -11,45 +11,48 @@
 // room to close every open block). DecoderMask plugs it into lib/models'
 // greedy decoder, so every decoded program passes ir.Validate.
 //
-// Example-guided search: Synthesize enumerates programs cheapest first
-// under a cost model. The search (internal/search) is symbolic: a typed
-// bottom-up enumeration of expressions over operands, locals and the IR's
-// constants with observational equivalence (one expression per behaviour
-// on probe inputs), plugged into a fixed, generic sketch grammar that
-// belongs to no single program:
+// Example-guided search: Synthesize enumerates, cheapest first, the terms
+// of a small functional language in the style of Gauthier & Urban's QSynt
+// (internal/enum): the operands, x and y (the variables a loop binds),
+// 0 1 2 10, + - * div mod le, cond(a, b, c) = if a <= 0 then b else c,
+// loop(f, a, b) (x := b; for y = 1..a: x := f(x, y)), loop2(f, g, a, b, c)
+// (a two-variable recurrence) and compr(f, a) (the a-th x >= 0 with
+// f(x) <= 0). Loops nest and follow one another as ordinary expressions.
+// The search is bottom-up with observational equivalence: one term per
+// behaviour on the examples and a few inputs nobody gave; loop bodies are
+// kept apart by their behaviour on probe points (x, y, operands). Terms
+// are evaluated directly with the IR's i32 semantics (wrapping, traps, fuel
+// counted as LOOP_BEGIN counts it); every answer is lowered to structured
+// IR loops over locals (LOCAL_*_0..7), re-checked in the interpreter and
+// confirmed on wazero (lib/wasmrt).
 //
-//   - a straight-line or value-IF expression of the operands;
-//   - a while loop: one or two driver variables initialised from the
-//     operands and updated (possibly by a value IF) until a condition
-//     fails, then either an expression of the final drivers or up to three
-//     accumulators folded over the drivers' trajectory;
-//   - the same loop with one driver that moves by a fixed step (x±m, x*m,
-//     x/m for the constants 1, 2, 10: counting, halving and digit loops),
-//     searched as a family of its own so that its few drivers leave the
-//     cost budget to the condition and the accumulators.
+// Honest answers: the search goes on a cost level past its first answer
+// and compares the fitting programs it found on inputs the task did not
+// give (the next indices of a sequence; values around the examples, equal
+// operands and the ends of the i32 range otherwise). If they disagree, or
+// the cheapest traps there, or its arithmetic wraps there when it wraps on
+// no example, the Status is ambiguous, with the input and each program's
+// output; `irsynth synth --ask` asks the user and searches again.
 //
-// The drivers' trajectory is simulated once per driver, every accumulator
-// is a fold over it, and drivers with the same trajectories on every
-// example are tried once. Candidates run in a tight expression evaluator;
-// the winner is re-checked in the reference interpreter and confirmed on
-// wazero (lib/wasmrt).
+// Guidance: a Guide (a logistic regression per production over hashed words
+// of the request and features of the examples) sets the cost of each
+// production from -ln p; without one the search runs unguided (uniform
+// costs), so the gain from guidance is measured. TrainGuide fits it on
+// tasks the project makes itself; DefaultGuide is the shipped checkpoint.
 //
-// Guidance: a Prior (a logistic regression per opcode over the request's
-// words and features of the examples, DeepCoder-style) predicts which
-// opcodes the program uses and reshapes the cost model; without a Prior
-// the search runs unguided, so the gain from guidance is measured.
-//
-// EvalSynth is the leave-one-out evaluation: each library program is held
-// out of the prior's training, synthesized from 5 examples and judged on
-// 1,000 fresh inputs against its native reference.
+// EvalSynth is the leave-one-out evaluation: each library program is
+// synthesized from 5 examples (the guide never saw a library program) and
+// an answer the search calls solved is judged on 1,000 fresh inputs
+// against its native reference.
 //
 // # Invariants
 //
 //   - The search sees only a task's text and examples, never its name or
-//     any library program's IR; the prior sees only the programs it is
+//     any library program's IR; the guide sees only the tasks it is
 //     trained on.
 //   - Every search has a time and a candidate budget; running out returns a
-//     Result with Found false, why it stopped and what it tried.
+//     Result with Status not_found, why it stopped and what it tried.
+//     Cancelling the context returns within about 100 ms.
 //   - A program is reported only after the interpreter reproduces every
 //     example with it, and (unless SkipConfirm) wazero does too.
 //   - Nothing panics across the package boundary.

@@ -81,27 +81,6 @@ func requestText(spec ir.Spec) string {
 	return s
 }
 
-// PriorWithout trains the prior on every library program except the
-// held-out ones, with their dataset templates as texts.
-func PriorWithout(holdout ...string) *Prior {
-	skip := map[string]bool{}
-	for _, h := range holdout {
-		skip[h] = true
-	}
-	var progs []PriorProgram
-	for _, s := range ir.Library() {
-		if skip[s.Name] {
-			continue
-		}
-		texts := dataset.Templates(s.Name)
-		if len(texts) == 0 {
-			texts = []string{s.Summary}
-		}
-		progs = append(progs, PriorProgram{Spec: s, Texts: texts})
-	}
-	return TrainPrior(progs, PriorConfig{Seed: 1})
-}
-
 // Judge runs p on n fresh inputs of spec and returns the fraction it gets
 // right against the native reference.
 func Judge(p ir.Program, spec ir.Spec, n int, seed uint64) float64 {
@@ -153,7 +132,7 @@ func EvalSynth(ctx context.Context, cfg EvalConfig) (*results.Phase5, error) {
 		FreshTests:  cfg.Fresh,
 		Budget:      cfg.Budget.Seconds(),
 		Total:       len(specs),
-		Guidance:    "DeepCoder-style opcode-presence prior: logistic regression per opcode (plain Go, lib/synth) over the request's words and features of the examples, trained on the other library programs only; it sets the search's cost model",
+		Guidance:    guidanceNote(),
 		ExampleRule: ExampleRule,
 	}
 	rows := make([]results.SynthRow, len(specs))
@@ -229,10 +208,10 @@ func EvalSynth(ctx context.Context, cfg EvalConfig) (*results.Phase5, error) {
 	}
 	if cfg.CollatzRuns > 0 && len(out.CollatzTimes) > 0 {
 		spec, _ := ir.LibraryProgram("collatz_length")
-		prior := PriorWithout(spec.Name)
+		guide := DefaultGuide()
 		for k := 1; k <= cfg.CollatzRuns; k++ {
 			t := HeldOutTask(spec, cfg.Seed+uint64(100*k))
-			r, err := Synthesize(ctx, t, Options{Budget: cfg.Budget, Guide: prior, SkipConfirm: true})
+			r, err := Synthesize(ctx, t, Options{Budget: cfg.Budget, Guide: guide, SkipConfirm: true})
 			if err != nil {
 				return nil, err
 			}
@@ -291,16 +270,16 @@ func evalOne(ctx context.Context, spec ir.Spec, cfg EvalConfig) (results.SynthRo
 	}
 	var cand int64
 	var sec float64
-	run := func(prior *Prior) (results.SynthResult, error) {
-		r, err := Synthesize(ctx, task, Options{Budget: cfg.Budget, Guide: prior})
+	run := func(guide *Guide) (results.SynthResult, error) {
+		r, err := Synthesize(ctx, task, Options{Budget: cfg.Budget, Guide: guide})
 		if err != nil {
 			return results.SynthResult{}, err
 		}
 		cand += r.Candidates
 		sec += r.Seconds
 		sr := results.SynthResult{Status: string(r.Status), Found: r.Found, Seconds: r.Seconds, Candidates: r.Candidates,
-			Length: r.Length, Program: r.Program, Family: r.Family, Stopped: r.Stopped, Level: r.Level}
-		if r.Found {
+			Length: r.Length, Program: r.Program, Term: r.Term, Stopped: r.Stopped, Level: r.Level}
+		if r.Status == StatusSolved { // an ambiguous answer is not judged: it claims nothing
 			sr.Correct = Judge(r.IR(), spec, cfg.Fresh, cfg.Seed+1)
 			sr.Solved = r.Status == StatusSolved && sr.Correct == 1
 			sr.Wrong = r.Status == StatusSolved && sr.Correct < 1
@@ -308,7 +287,7 @@ func evalOne(ctx context.Context, spec ir.Spec, cfg EvalConfig) (results.SynthRo
 		return sr, nil
 	}
 	var err error
-	if row.Guided, err = run(PriorWithout(spec.Name)); err != nil {
+	if row.Guided, err = run(DefaultGuide()); err != nil {
 		return row, 0, 0, err
 	}
 	if cfg.Unguided {
@@ -330,4 +309,26 @@ func FormatExample(e Example) string {
 		in = "(" + strings.Join(parts, ", ") + ")"
 	}
 	return in + "→" + strconv.Itoa(int(e.Output))
+}
+
+// DrawExamples draws n examples of spec from its Domain.
+func DrawExamples(spec ir.Spec, n int, rng *rand.Rand) []Example {
+	out := make([]Example, 0, n)
+	for len(out) < n {
+		in := make([]int32, spec.Arity)
+		for k, d := range spec.Domain {
+			in[k] = d.Draw(rng)
+		}
+		out = append(out, Example{Inputs: in, Output: spec.Ref(in)})
+	}
+	return out
+}
+
+// guidanceNote says what guided the guided searches.
+func guidanceNote() string {
+	g := DefaultGuide()
+	if g == nil {
+		return "none shipped: the guided runs are unguided"
+	}
+	return "production guide (DefaultGuide): logistic regression per production of the term language over hashed words and features of the examples; " + g.Made
 }

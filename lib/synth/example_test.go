@@ -16,8 +16,11 @@ func ExampleSynthesize() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(r.Status, r.Program)
-	// Output: solved START SLOT_0 SLOT_1 I32_LT_S IF_BEGIN SLOT_1 ELSE SLOT_0 IF_END END
+	fmt.Println(r.Status, r.Term)
+	fmt.Println(r.Program)
+	// Output:
+	// solved cond(le(n, n1), n, n1)
+	// START SLOT_0 SLOT_1 I32_LE_S CONST_0 I32_LE_S IF_BEGIN SLOT_0 ELSE SLOT_1 IF_END END
 }
 
 func ExampleParseExamples() {

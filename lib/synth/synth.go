@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"github.com/irsynth/irsynth/lib/ir"
-	"github.com/irsynth/irsynth/lib/synth/internal/search"
+	"github.com/irsynth/irsynth/lib/synth/internal/enum"
 	"github.com/irsynth/irsynth/lib/wasmrt"
 )
 
@@ -52,7 +52,8 @@ type Ambiguity struct {
 // Alternative is one fitting program and what it gives on Ambiguity.Input
 // (Error set when it traps or runs out of fuel there).
 type Alternative struct {
-	Program string `json:"program"`
+	Program string `json:"program"`        // IR text
+	Term    string `json:"term,omitempty"` // the program in the search's term language
 	Output  int32  `json:"output"`
 	Error   string `json:"error,omitempty"`
 }
@@ -66,35 +67,39 @@ const RunFuel = ir.DefaultFuel
 
 // Result is what a search found, or what it tried.
 type Result struct {
-	Name       string           `json:"name"`
-	Status     Status           `json:"status"`
-	Program    string           `json:"program,omitempty"` // IR text of the cheapest fitting program, absent when not found
-	WAT        string           `json:"wat,omitempty"`
-	Found      bool             `json:"found"` // a fitting program was found (Status solved or ambiguous)
-	Seconds    float64          `json:"seconds"`
-	Candidates int64            `json:"candidates"`
-	Length     int              `json:"length,omitempty"` // opcodes, START and END included
-	Family     string           `json:"family,omitempty"` // which sketch it came from
-	Confirmed  bool             `json:"confirmed_wazero,omitempty"`
-	Guided     bool             `json:"guided"`
-	Level      int              `json:"cost_level"`               // cost level reached
-	Stopped    string           `json:"stopped,omitempty"`        // why it stopped without a program: time, candidates, exhausted, cancelled
-	Tried      map[string]int64 `json:"tried,omitempty"`          // candidates per family
-	Likely     []string         `json:"likely_opcodes,omitempty"` // what the prior expected
-	Ambiguity  *Ambiguity       `json:"ambiguity,omitempty"`      // set when Status is ambiguous
+	Name       string     `json:"name"`
+	Status     Status     `json:"status"`
+	Program    string     `json:"program,omitempty"` // IR text of the cheapest fitting program, absent when not found
+	Term       string     `json:"term,omitempty"`    // the same program in the search's term language
+	WAT        string     `json:"wat,omitempty"`
+	Found      bool       `json:"found"` // a fitting program was found (Status solved or ambiguous)
+	Seconds    float64    `json:"seconds"`
+	Candidates int64      `json:"candidates"`
+	Length     int        `json:"length,omitempty"` // opcodes, START and END included
+	Confirmed  bool       `json:"confirmed_wazero,omitempty"`
+	Guided     bool       `json:"guided"`
+	Level      int        `json:"cost_level"`        // cost level reached
+	Cost       int        `json:"cost,omitempty"`    // the program's cost
+	Rivals     int        `json:"rivals,omitempty"`  // other fitting programs of near cost compared with it
+	Stopped    string     `json:"stopped,omitempty"` // why it stopped without a program: time, candidates, exhausted, cancelled, memory
+	Ambiguity  *Ambiguity `json:"ambiguity,omitempty"`
 
-	prog ir.Program
+	prog  ir.Program
+	prods []enum.Op
 }
 
 // IR returns the program found (zero Program when none).
 func (r Result) IR() ir.Program { return r.prog }
 
-// Synthesize searches for a program that reproduces every example of t,
-// checks it on the examples in the interpreter and, unless told not to,
-// runs it on wazero too. Running out of budget is not an error: the result
-// then has Status not_found, with what was tried. Cancelling ctx stops the
-// search within about 100 ms: the result has Stopped "cancelled" and the
-// error wraps ctx.Err().
+// Synthesize searches, cheapest first, for a program that reproduces every
+// example of t; checks the cheapest in the interpreter and, unless told
+// not to, on wazero; and compares it with the other fitting programs of
+// near cost on inputs the task did not give. Status is solved when they
+// agree there, ambiguous (with the input and each one's output) when they
+// do not, not_found when nothing fits within the budget (not an error: the
+// result says what was tried). Cancelling ctx stops the search within
+// about 100 ms: the result has Stopped "cancelled" and the error wraps
+// ctx.Err().
 func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -113,8 +118,13 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	if d, ok := ctx.Deadline(); ok && d.Before(deadline) {
 		deadline = d
 	}
+	name := t.Name
+	if name == "" {
+		name = "synthesized"
+	}
 	lastProgress := start
-	so := search.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates,
+	extra, more, sequence := unseenInputs(t)
+	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, WatchWrap: !sequence,
 		Poll: func(cand int64, level int) bool {
 			if opt.Progress != nil {
 				if now := time.Now(); now.Sub(lastProgress) >= 100*time.Millisecond {
@@ -123,38 +133,31 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 				}
 			}
 			return ctx.Err() != nil
+		},
+		Verify: func(ops []ir.Op) bool {
+			return check(ir.Program{Name: name, Arity: t.Arity(), Ops: ops}, t) == nil
 		}}
 	res = Result{Name: t.Name, Status: StatusNotFound, Guided: opt.Guide != nil}
 	if opt.Guide != nil {
-		so.Costs = opt.Guide.costs(t)
-		res.Likely = opt.Guide.Likely(t, 0.5)
+		eo.Costs = opt.Guide.costs(t)
 	}
-	ex := make([]search.Example, len(t.Examples))
+	ex := make([]enum.Example, len(t.Examples))
 	for i, e := range t.Examples {
-		ex[i] = search.Example{In: e.Inputs, Out: e.Output}
+		ex[i] = enum.Example{In: e.Inputs, Out: e.Output}
 	}
-	r := search.Run(t.Arity(), ex, so)
+	r := enum.Run(t.Arity(), ex, eo)
 	res.Seconds = time.Since(start).Seconds()
 	res.Candidates = r.Candidates
 	res.Level = r.Level
 	res.Stopped = r.Stopped
-	res.Tried = r.PerFamily
-	res.Family = r.Family
-	if r.Stopped == "cancelled" || (!r.Found && ctx.Err() != nil) {
+	if r.Stopped == "cancelled" || ctx.Err() != nil {
 		res.Stopped = "cancelled"
 		return res, fmt.Errorf("synth: task %s: %w", t.Name, ctx.Err())
 	}
 	if !r.Found {
 		return res, nil
 	}
-	name := t.Name
-	if name == "" {
-		name = "synthesized"
-	}
-	p := ir.Program{Name: name, Arity: t.Arity(), Ops: r.Ops}
-	if err := check(p, t); err != nil {
-		return res, fmt.Errorf("synth: task %s: the search's program fails its own check: %w", t.Name, err)
-	}
+	p := ir.Program{Name: name, Arity: t.Arity(), Ops: r.Best.Ops}
 	if !opt.SkipConfirm {
 		if err := confirm(ctx, p, t); err != nil {
 			return res, fmt.Errorf("synth: task %s: %w", t.Name, err)
@@ -162,12 +165,25 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 		res.Confirmed = true
 	}
 	res.Found = true
+	res.Stopped = ""
 	res.Status = StatusSolved
 	res.prog = p
+	res.prods = r.Best.Prods
 	res.Program = p.String()
+	res.Term = r.Best.Term
+	res.Cost = r.Best.Cost
+	res.Rivals = r.Rivals
 	res.Length = p.Len()
 	if w, err := ir.WAT(p); err == nil {
 		res.WAT = w
+	}
+	if a := r.Ambiguity; a != nil {
+		res.Status = StatusAmbiguous
+		res.Ambiguity = &Ambiguity{Input: a.Input}
+		for _, alt := range a.Alts {
+			res.Ambiguity.Candidates = append(res.Ambiguity.Candidates, Alternative{
+				Program: ir.Format(alt.Answer.Ops), Term: alt.Answer.Term, Output: alt.Out, Error: alt.Err})
+		}
 	}
 	res.Seconds = time.Since(start).Seconds()
 	return res, nil

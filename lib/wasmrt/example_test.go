@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/wasmrt"
@@ -100,5 +101,29 @@ func ExampleRuntime_Load() {
 	fmt.Println(errors.Is(err, wasmrt.ErrBadModule))
 	// Output:
 	// 1 42 <nil>
+	// true
+}
+
+// The study's question, as `irsynth bench collatz --numbers ...` and
+// notebook 02 ask it: how many numbers have a Collatz length over 100?
+func ExampleCollatzBench() {
+	ctx := context.Background()
+	rec, err := wasmrt.CollatzBench(ctx, []int32{27, 97, 871, 7})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(rec.CountGT100, rec.Lengths, rec.TotalIterations)
+	// Output: 3 [111 118 178 16] 423
+}
+
+// The default benchmark's numbers: drawn in [1, 100000], the same for a seed.
+func ExampleCollatzNumbers() {
+	a, _ := wasmrt.CollatzNumbers(wasmrt.CollatzN, wasmrt.CollatzSeed)
+	b, _ := wasmrt.CollatzNumbers(wasmrt.CollatzN, wasmrt.CollatzSeed)
+	fmt.Println(len(a), slices.Equal(a, b))
+	_, err := wasmrt.CollatzNumbers(0, 1)
+	fmt.Println(errors.Is(err, wasmrt.ErrConfig))
+	// Output:
+	// 100 true
 	// true
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/lib/ir"
 )
 
@@ -167,10 +168,7 @@ func wasmValidate(t *testing.T, bin []byte) {
 	t.Helper()
 	for _, tool := range []string{"wasm-validate", "wasm2wat", "wat2wasm"} {
 		if _, err := exec.LookPath(tool); err != nil {
-			if os.Getenv("CI") == "true" {
-				t.Fatalf("%s not found (install wabt: scripts/setup.sh)", tool)
-			}
-			t.Skipf("%s not found (install wabt: scripts/setup.sh)", tool)
+			testenv.Missing(t, "%s not found (install wabt: scripts/setup.sh)", tool)
 		}
 	}
 	dir := t.TempDir()

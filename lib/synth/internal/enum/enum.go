@@ -1,0 +1,662 @@
+// Package enum is lib/synth's search: a bottom-up enumeration, cheapest
+// first, of the terms of a small functional language with loop combinators
+// (Gauthier & Urban's QSynt: loop, loop2, compr), with observational
+// equivalence (one term per behaviour), terms evaluated directly with the
+// IR's i32 semantics, and every answer lowered to IR loops.
+package enum
+
+import (
+	"math"
+	"time"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// Costs is the cost of each production; a term costs the sum over its
+// nodes. Uniform (every production 1) enumerates the smallest terms first;
+// a learned guide makes likely productions cheap.
+type Costs [NumOps]int
+
+// Uniform is the unguided cost model. The five-child loop2 and the
+// constant 10 cost 2: they are rarer, and loop2 multiplies the work of a
+// level.
+func Uniform() Costs {
+	var c Costs
+	for i := range c {
+		c[i] = 1
+	}
+	c[OpLoop2] = 2
+	c[OpTen] = 2
+	return c
+}
+
+// Options bound a search.
+type Options struct {
+	Deadline      time.Time // zero: none
+	MaxCandidates int64     // zero: none
+	MaxCost       int       // highest cost level (zero: 60)
+	Costs         Costs     // zero value: Uniform
+	// Poll is called with the candidates so far and the level every few
+	// thousand candidates; true stops the search ("cancelled").
+	Poll func(candidates int64, level int) bool
+	// Extra are inputs beyond the examples on which every term is also
+	// evaluated, so that terms agreeing on the examples but not there stay
+	// apart and rival answers surface (at most 64 - examples).
+	Extra [][]int32
+	// Check are more inputs on which rival answers are compared.
+	Check [][]int32
+	// WatchWrap: an answer whose arithmetic wraps around 32 bits on a
+	// Check input, where it never does on the examples, is ambiguous (the
+	// examples say nothing about wrapping). For tasks whose inputs are
+	// samples of a domain, not the first terms of a sequence.
+	WatchWrap bool
+	// Slack is how many cost levels past the first answer are searched
+	// for rivals (0: 1; negative: none).
+	Slack int
+	// Fuel is the fuel (as the IR counts it: opcodes of loop bodies) a
+	// candidate may burn over all its points together (0: 100,000); a
+	// candidate that needs more is dropped.
+	Fuel int64
+	// Verify, when set, accepts or rejects a lowered answer (the caller
+	// runs it in the IR interpreter); rejected answers are dropped.
+	Verify func(ops []ir.Op) bool
+	// PoolLimit bounds the terms kept per pool (0: 1,000,000).
+	PoolLimit int
+}
+
+// Example is one input with its output.
+type Example struct {
+	In  []int32
+	Out int32
+}
+
+// Answer is one term that fits every example, with its IR.
+type Answer struct {
+	Term  string
+	Ops   []ir.Op
+	Cost  int
+	Prods []Op // the productions it uses, once each per node
+	id    int32
+}
+
+// Ambiguity: an input where near-cost answers disagree.
+type Ambiguity struct {
+	Input []int32
+	Alts  []Alt // the best answer first
+}
+
+// Alt is one answer's value at Ambiguity.Input.
+type Alt struct {
+	Answer Answer
+	Out    int32
+	Err    string
+}
+
+// Result is the outcome of a search.
+type Result struct {
+	Found      bool
+	Best       Answer
+	Rivals     int // other fitting answers of near cost that were compared
+	Ambiguity  *Ambiguity
+	Candidates int64
+	Level      int    // cost level reached
+	Stopped    string // why it ended without an answer: time, candidates, exhausted, cancelled, memory
+}
+
+var debugLevels = false
+
+// maxRivals bounds the fitting answers verified and compared with the best.
+const maxRivals = 24
+
+// maxAnswers bounds the fitting answers a search keeps.
+const maxAnswers = 400
+
+type searcher struct {
+	opt     Options
+	c       Costs
+	t       *Terms
+	arity   int
+	nex     int
+	target  []int32
+	closed  *pool
+	open    *pool
+	cand    int64
+	stopped string
+	level   int
+	answers []Answer
+	buf     []int32
+	kids    [5]int32
+	splits  map[[2]int][][]int
+}
+
+// Run searches for a term of the given arity that reproduces every example.
+func Run(arity int, examples []Example, opt Options) Result {
+	if opt.MaxCost == 0 {
+		opt.MaxCost = 60
+	}
+	if opt.Costs == (Costs{}) {
+		opt.Costs = Uniform()
+	}
+	if opt.Fuel == 0 {
+		opt.Fuel = 100_000
+	}
+	if opt.PoolLimit == 0 {
+		opt.PoolLimit = 1_000_000
+	}
+	if opt.Slack == 0 {
+		opt.Slack = 1
+	}
+	extra := opt.Extra
+	if len(examples)+len(extra) > 64 {
+		extra = extra[:64-len(examples)]
+	}
+	s := &searcher{opt: opt, c: opt.Costs, t: &Terms{}, arity: arity, nex: len(examples), splits: map[[2]int][][]int{}}
+	var points []env
+	for _, e := range examples {
+		var n [4]int32
+		copy(n[:], e.In)
+		points = append(points, env{n: &n})
+		s.target = append(s.target, e.Out)
+	}
+	for _, in := range extra {
+		var n [4]int32
+		copy(n[:], in)
+		points = append(points, env{n: &n})
+	}
+	s.closed = newPool(points, opt.PoolLimit)
+	s.open = newPool(probes(examples), opt.PoolLimit)
+	s.buf = make([]int32, 64)
+
+	gap := math.MaxInt
+	for _, op := range []Op{OpLoop, OpLoop2, OpCompr} {
+		if s.c[op] > 0 {
+			gap = min(gap, s.c[op]+op.Arity()-1)
+		}
+	}
+	openDone := 0
+	res := Result{}
+	first := -1
+	var firstAt time.Time
+	start := time.Now()
+	for l := 1; l <= opt.MaxCost && s.stopped == ""; l++ {
+		s.level = l
+		res.Level = l
+		// loop bodies of cost up to l-gap can appear at level l: the open
+		// pool runs that far behind, which spares its largest levels
+		for openDone < l-gap && s.stopped == "" {
+			openDone++
+			s.genLevel(s.open, openDone, true)
+		}
+		if s.stopped == "" {
+			s.genLevel(s.closed, l, false)
+		}
+		if debugLevels {
+			println("level", l, "closed", len(s.closed.at(l)), "open", openDone, len(s.open.at(openDone)), "cand", s.cand, "t", time.Since(start).String())
+		}
+		if len(s.answers) > 0 && first < 0 {
+			first = l
+			firstAt = time.Now()
+			// rivals get as long again as the first answer took (at least
+			// 300 ms), within the budget
+			grace := firstAt.Add(max(300*time.Millisecond, firstAt.Sub(start)))
+			if s.opt.Deadline.IsZero() || grace.Before(s.opt.Deadline) {
+				s.opt.Deadline = grace
+			}
+		}
+		if first >= 0 && (opt.Slack < 0 || l >= first+opt.Slack) {
+			break
+		}
+		if len(s.closed.ids) >= opt.PoolLimit && len(s.open.ids) >= opt.PoolLimit && s.stopped == "" {
+			s.stopped = "memory"
+		}
+	}
+	res.Candidates = s.cand
+	// answers come in cost order; keep those the caller verifies
+	var ok []Answer
+	for _, a := range s.answers {
+		if len(ok) > 0 && (len(ok) > maxRivals || a.Cost > ok[0].Cost+max(opt.Slack, 0)) {
+			break
+		}
+		ops, err := Lower(s.t, a.id, arity)
+		if err != nil {
+			continue
+		}
+		if opt.Verify != nil && !opt.Verify(ops) {
+			continue
+		}
+		a.Ops = ops
+		ok = append(ok, a)
+	}
+	if len(ok) == 0 {
+		if s.stopped == "" {
+			s.stopped = "exhausted"
+		}
+		res.Stopped = s.stopped
+		return res
+	}
+	if opt.WatchWrap {
+		// answers whose arithmetic wraps on inputs nobody gave, and on no
+		// example, lose to near-cost answers that do not
+		var clean []Answer
+		for _, a := range ok {
+			if !s.wrapsUnseen(a, examples, opt.Check) {
+				clean = append(clean, a)
+			}
+		}
+		if len(clean) > 0 {
+			ok = clean
+		}
+	}
+	res.Found = true
+	res.Best = ok[0]
+	var rivals []Answer
+	for _, a := range ok[1:] {
+		if opt.Slack >= 0 && a.Cost <= ok[0].Cost+max(opt.Slack, 0) {
+			rivals = append(rivals, a)
+		}
+	}
+	res.Rivals = len(rivals)
+	res.Ambiguity = s.ambiguity(ok[0], rivals, append(append([][]int32(nil), extra...), opt.Check...))
+	if res.Ambiguity == nil && opt.WatchWrap {
+		res.Ambiguity = s.wraps(ok[0], examples, opt.Check)
+	}
+	if s.stopped == "cancelled" {
+		res.Stopped = s.stopped
+	}
+	return res
+}
+
+// probes are the open pool's points: pairs (x, y) spread over small and
+// larger values, paired with the operands of two of the examples.
+func probes(examples []Example) []env {
+	xy := [][2]int32{{0, 1}, {1, 1}, {2, 1}, {3, 2}, {5, 3}, {-1, 1}, {7, 4}, {13, 5}, {27, 6},
+		{100, 7}, {-7, 2}, {64, 3}, {10, 10}, {6, 9}, {2, 5}, {1, 8}}
+	var picks []int
+	switch len(examples) {
+	case 1:
+		picks = []int{0}
+	default:
+		picks = []int{len(examples) / 2, len(examples) - 1}
+	}
+	var out []env
+	for _, i := range picks {
+		for _, p := range xy {
+			var n [4]int32
+			copy(n[:], examples[i].In)
+			out = append(out, env{n: &n, x: p[0], y: p[1]})
+		}
+	}
+	return out
+}
+
+// tick counts one candidate and checks the budget every 4096.
+func (s *searcher) tick() bool {
+	s.cand++
+	if s.cand&4095 != 0 {
+		return s.stopped != ""
+	}
+	if s.stopped != "" {
+		return true
+	}
+	if s.opt.Poll != nil && s.opt.Poll(s.cand, s.level) {
+		s.stopped = "cancelled"
+	} else if s.opt.MaxCandidates > 0 && s.cand >= s.opt.MaxCandidates {
+		s.stopped = "candidates"
+	} else if !s.opt.Deadline.IsZero() && time.Now().After(s.opt.Deadline) {
+		s.stopped = "time"
+	}
+	return s.stopped != ""
+}
+
+// offer files a candidate behaviour (in s.buf) built by op from s.kids.
+func (s *searcher) offer(p *pool, isOpen bool, op Op, errs uint64, l int) {
+	v := s.buf[:p.width]
+	if errs&p.full == p.full {
+		return // traps everywhere: useless
+	}
+	k := canon(v, errs)
+	fits := !isOpen && errs&(1<<s.nex-1) == 0
+	for i := 0; fits && i < s.nex; i++ {
+		fits = v[i] == s.target[i]
+	}
+	if fits {
+		// answers are kept even when they behave alike on every point:
+		// they may part on the inputs the ambiguity check tries
+		if len(s.answers) < maxAnswers {
+			id := s.t.add(op, l, s.kids[:op.Arity()]...)
+			s.answers = append(s.answers, Answer{Term: s.t.Format(id), Cost: l, Prods: s.prods(id), id: id})
+		}
+		return
+	}
+	if !p.fresh(k) {
+		return
+	}
+	id := s.t.add(op, l, s.kids[:op.Arity()]...)
+	p.add(id, v, errs, l)
+}
+
+func (s *searcher) prods(id int32) []Op {
+	n := &s.t.nodes[id]
+	out := []Op{n.op}
+	for i := 0; i < n.op.Arity(); i++ {
+		out = append(out, s.prods(n.kids[i])...)
+	}
+	return out
+}
+
+// genLevel makes every term of cost exactly l in pool p.
+func (s *searcher) genLevel(p *pool, l int, isOpen bool) {
+	for op := Op(0); op < NumOps; op++ {
+		c := s.c[op]
+		if c <= 0 || c > l || s.stopped != "" {
+			continue
+		}
+		switch {
+		case op.Arity() == 0:
+			if c == l {
+				s.leaf(p, op, isOpen, l)
+			}
+		case op.Arity() == 2 && op <= OpLe:
+			s.binary(p, op, isOpen, l, l-c)
+		case op == OpCond:
+			s.cond(p, isOpen, l, l-c)
+		default:
+			s.combinator(p, op, isOpen, l, l-c)
+		}
+	}
+}
+
+func (s *searcher) leaf(p *pool, op Op, isOpen bool, l int) {
+	if op >= OpN0 && op <= OpN3 && int(op-OpN0) >= s.arity {
+		return
+	}
+	if (op == OpX || op == OpY) && !isOpen {
+		return
+	}
+	for i, e := range p.envs {
+		var v int32
+		switch op {
+		case OpX:
+			v = e.x
+		case OpY:
+			v = e.y
+		default:
+			v, _ = s.t.evalLeaf(op, e)
+		}
+		s.buf[i] = v
+	}
+	s.tick()
+	s.offer(p, isOpen, op, 0, l)
+}
+
+func (t *Terms) evalLeaf(op Op, e env) (int32, uint8) {
+	switch op {
+	case OpZero:
+		return 0, evalOK
+	case OpOne:
+		return 1, evalOK
+	case OpTwo:
+		return 2, evalOK
+	case OpTen:
+		return 10, evalOK
+	case OpN0, OpN1, OpN2, OpN3:
+		return e.n[op-OpN0], evalOK
+	case OpX:
+		return e.x, evalOK
+	case OpY:
+		return e.y, evalOK
+	}
+	return 0, evalTrap
+}
+
+func commutative(op Op) bool { return op == OpAdd || op == OpMul }
+
+func (s *searcher) binary(p *pool, op Op, isOpen bool, l, rem int) {
+	w := p.width
+	out := s.buf[:w]
+	for l1 := 1; l1 < rem; l1++ {
+		l2 := rem - l1
+		if commutative(op) && l1 > l2 {
+			break
+		}
+		as, bs := p.at(l1), p.at(l2)
+		for ai, a := range as {
+			va, ea := p.vec(a), p.errs[a]
+			start := 0
+			if commutative(op) && l1 == l2 {
+				start = ai
+			}
+			for _, b := range bs[start:] {
+				if s.tick() {
+					return
+				}
+				if a == b && (op == OpSub || op == OpDiv || op == OpMod || op == OpLe) {
+					continue
+				}
+				vb := p.vec(b)
+				errs := ea | p.errs[b]
+				switch op {
+				case OpAdd:
+					for i := range out {
+						out[i] = va[i] + vb[i]
+					}
+				case OpSub:
+					for i := range out {
+						out[i] = va[i] - vb[i]
+					}
+				case OpMul:
+					for i := range out {
+						out[i] = va[i] * vb[i]
+					}
+				case OpDiv:
+					for i := range out {
+						x, y := va[i], vb[i]
+						if y == 0 || (x == math.MinInt32 && y == -1) {
+							errs |= 1 << i
+							out[i] = 0
+						} else {
+							out[i] = x / y
+						}
+					}
+				case OpMod:
+					for i := range out {
+						x, y := va[i], vb[i]
+						switch y {
+						case 0:
+							errs |= 1 << i
+							out[i] = 0
+						case -1:
+							out[i] = 0
+						default:
+							out[i] = x % y
+						}
+					}
+				case OpLe:
+					for i := range out {
+						if va[i] <= vb[i] {
+							out[i] = 1
+						} else {
+							out[i] = 0
+						}
+					}
+				}
+				s.kids[0], s.kids[1] = p.ids[a], p.ids[b]
+				s.offer(p, isOpen, op, errs, l)
+			}
+		}
+	}
+}
+
+// cond(a, b, c): a must take both signs on the points where it does not
+// trap, or the cond is one of its branches.
+func (s *searcher) cond(p *pool, isOpen bool, l, rem int) {
+	out := s.buf[:p.width]
+	for _, sp := range s.split(rem, 3) {
+		for _, a := range p.at(sp[0]) {
+			le, ea := p.le0[a], p.errs[a]
+			live := p.full &^ ea
+			if le == 0 || le == live {
+				continue
+			}
+			for _, b := range p.at(sp[1]) {
+				vb, eb := p.vec(b), p.errs[b]
+				for _, c := range p.at(sp[2]) {
+					if s.tick() {
+						return
+					}
+					if b == c {
+						continue
+					}
+					vc, ec := p.vec(c), p.errs[c]
+					for i := range out {
+						if le&(1<<i) != 0 {
+							out[i] = vb[i]
+						} else {
+							out[i] = vc[i]
+						}
+					}
+					errs := ea | (le & eb) | (live &^ le & ec)
+					s.kids[0], s.kids[1], s.kids[2] = p.ids[a], p.ids[b], p.ids[c]
+					s.offer(p, isOpen, OpCond, errs, l)
+				}
+			}
+		}
+	}
+}
+
+// combinator enumerates loop, loop2 and compr: their bodies come from the
+// open pool (and must use the variables they bind), their other children
+// from p.
+func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
+	k := op.Arity()
+	nl := op.lambdas()
+	var idx [5]int32 // pool entries chosen
+	var rec func(j int, sp []int)
+	rec = func(j int, sp []int) {
+		if s.stopped != "" {
+			return
+		}
+		if j == k {
+			if s.tick() {
+				return
+			}
+			s.evalCombinator(p, op, isOpen, l, idx[:k])
+			return
+		}
+		src := p
+		if j < nl {
+			src = s.open
+		}
+		for _, e := range src.at(sp[j]) {
+			if j < nl {
+				f := s.t.nodes[src.ids[e]].flags
+				if f == 0 || (op == OpCompr && f&mentionsX == 0) {
+					continue
+				}
+				if op == OpLoop2 && j == 1 && e == idx[0] {
+					continue
+				}
+			} else if j == nl && op != OpCompr {
+				// the count: some point must iterate
+				if p.le0[e]|p.errs[e] == p.full {
+					continue
+				}
+			}
+			idx[j] = e
+			rec(j+1, sp)
+			if s.stopped != "" {
+				return
+			}
+		}
+	}
+	for _, sp := range s.split(rem, k) {
+		rec(0, sp)
+	}
+}
+
+func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int32) {
+	nl := op.lambdas()
+	for j, e := range idx {
+		if j < nl {
+			s.kids[j] = s.open.ids[e]
+		} else {
+			s.kids[j] = p.ids[e]
+		}
+	}
+	var errs uint64
+	for j := nl; j < len(idx); j++ {
+		errs |= p.errs[idx[j]]
+	}
+	out := s.buf[:p.width]
+	fuel := s.opt.Fuel
+	cost := s.entryCost(op)
+	for i := range out {
+		if errs&(1<<i) != 0 {
+			out[i] = 0
+			continue
+		}
+		var v int32
+		var st uint8
+		n := p.envs[i].n
+		switch op {
+		case OpLoop:
+			v, st = s.t.loop(s.kids[0], p.vec(idx[1])[i], p.vec(idx[2])[i], cost, n, &fuel)
+		case OpLoop2:
+			v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, n, &fuel)
+		case OpCompr:
+			v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], cost, n, &fuel)
+		}
+		switch st {
+		case evalFuel:
+			return // too slow somewhere: not worth keeping
+		case evalTrap:
+			errs |= 1 << i
+			v = 0
+		}
+		out[i] = v
+	}
+	s.offer(p, isOpen, op, errs, l)
+}
+
+// split lists the ways to write rem as k positive parts, each a level
+// the pools may have.
+func (s *searcher) split(rem, k int) [][]int {
+	key := [2]int{rem, k}
+	if sp, ok := s.splits[key]; ok {
+		return sp
+	}
+	var out [][]int
+	cur := make([]int, k)
+	var rec func(j, left int)
+	rec = func(j, left int) {
+		if j == k-1 {
+			if left >= 1 {
+				cur[j] = left
+				out = append(out, append([]int(nil), cur...))
+			}
+			return
+		}
+		for v := 1; v <= left-(k-1-j); v++ {
+			cur[j] = v
+			rec(j+1, left-v)
+		}
+	}
+	if rem >= k {
+		rec(0, rem)
+	}
+	s.splits[key] = out
+	return out
+}
+
+// entryCost is the fuel one pass through the body of the combinator in
+// s.kids costs (as node.entry, before the node exists).
+func (s *searcher) entryCost(op Op) int64 {
+	own := func(i int) int64 { return int64(s.t.nodes[s.kids[i]].own) }
+	switch op {
+	case OpLoop:
+		return own(0) + 10
+	case OpLoop2:
+		return own(0) + own(1) + 11
+	}
+	return own(0) + 18
+}

@@ -1,0 +1,101 @@
+package enum
+
+// A pool holds one term per behaviour (observational equivalence) in one
+// context: the closed pool over the task's inputs (the examples, then a few
+// inputs nobody gave, so that terms which agree on the examples but not
+// beyond stay apart), the open pool over probe points (x, y, operands) for
+// loop bodies. A behaviour is the vector of values on the pool's points
+// plus a bitmask of the points where the term traps.
+type pool struct {
+	width int
+	envs  []env // the points
+	ns    [][4]int32
+	ids   []int32  // term per entry
+	vals  []int32  // width values per entry
+	errs  []uint64 // trap mask per entry
+	le0   []uint64 // mask of the points where the value is <= 0 (and no trap)
+	level [][]int32
+	seen  map[uint64]struct{}
+	full  uint64 // mask of every point
+	limit int    // most entries kept (memory bound)
+}
+
+func newPool(points []env, limit int) *pool {
+	p := &pool{width: len(points), envs: points, seen: map[uint64]struct{}{}, limit: limit}
+	p.ns = make([][4]int32, len(points))
+	for i, e := range points {
+		p.ns[i] = *e.n
+		p.envs[i].n = &p.ns[i]
+	}
+	if p.width == 64 {
+		p.full = ^uint64(0)
+	} else {
+		p.full = 1<<p.width - 1
+	}
+	return p
+}
+
+func (p *pool) vec(i int32) []int32 {
+	return p.vals[int(i)*p.width : int(i+1)*p.width]
+}
+
+// key hashes a behaviour: values (zero where trapped) and the trap mask.
+func key(v []int32, errs uint64) uint64 {
+	h := uint64(14695981039346656037) ^ errs
+	for _, x := range v {
+		h ^= uint64(uint32(x))
+		h *= 1099511628211
+		h ^= h >> 29
+	}
+	return h
+}
+
+// canon zeroes the trapped points of v and returns the behaviour's key.
+func canon(v []int32, errs uint64) uint64 {
+	if errs != 0 {
+		for i := range v {
+			if errs&(1<<i) != 0 {
+				v[i] = 0
+			}
+		}
+	}
+	return key(v, errs)
+}
+
+// fresh reports whether the behaviour (v, errs) is new, recording it.
+func (p *pool) fresh(k uint64) bool {
+	if _, ok := p.seen[k]; ok {
+		return false
+	}
+	p.seen[k] = struct{}{}
+	return true
+}
+
+// add stores term id with behaviour v at level l (v already canonical).
+func (p *pool) add(id int32, v []int32, errs uint64, l int) {
+	if len(p.ids) >= p.limit {
+		return
+	}
+	for len(p.level) <= l {
+		p.level = append(p.level, nil)
+	}
+	idx := int32(len(p.ids))
+	p.ids = append(p.ids, id)
+	p.vals = append(p.vals, v...)
+	p.errs = append(p.errs, errs)
+	var m uint64
+	for i, x := range v {
+		if x <= 0 {
+			m |= 1 << i
+		}
+	}
+	p.le0 = append(p.le0, m&^errs)
+	p.level[l] = append(p.level[l], idx)
+}
+
+func (p *pool) at(l int) []int32 {
+	if l < 0 || l >= len(p.level) {
+		return nil
+	}
+	return p.level[l]
+}
