@@ -129,7 +129,7 @@ func runError(err error, p ir.Program, cfg Config) error {
 		return apiErr(status, "timeout", "%s ran past the %v time limit", p.Name, cfg.Timeout)
 	case errors.Is(err, wasmrt.ErrTrap):
 		return apiErr(status, "trap", "%s trapped: %v", p.Name, err)
-	case errors.Is(err, wasmrt.ErrArity):
+	case errors.Is(err, wasmrt.ErrArgs):
 		return badRequest("args", "%v", err)
 	}
 	return fmt.Errorf("run %s: %w", p.Name, err)

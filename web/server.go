@@ -20,6 +20,7 @@ import (
 	"github.com/labstack/echo/v4/middleware"
 
 	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/models"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -45,7 +46,11 @@ type Config struct {
 	// AllowHosts are host names the server answers to besides localhost,
 	// 127.0.0.1, ::1 and the address it is bound to (DNS-rebinding guard).
 	AllowHosts []string
-	Log        io.Writer // request log; nil logs nothing
+	// Encoder is the text encoder the trained models read for /api/ask
+	// (nil: the default hashed encoder); it must be the one they were
+	// trained with (irsynth serve --encoder).
+	Encoder models.Encoder
+	Log     io.Writer // request log; nil logs nothing
 	// ShutdownGrace bounds graceful shutdown (DefaultShutdownGrace when 0).
 	ShutdownGrace time.Duration
 	// MaxTraceSteps caps the steps of one /api/trace (DefaultMaxTraceSteps when 0).
@@ -185,7 +190,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{cfg: cfg, cache: cache, recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir},
+	s := &Server{cfg: cfg, cache: cache, recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir, enc: cfg.Encoder},
 		searches: newSearches(cfg.MaxSearches, cfg.SearchCores)}
 	s.allowHosts("")
 	if s.echo, err = s.routes(); err != nil {

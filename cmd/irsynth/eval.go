@@ -34,9 +34,14 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := newFlags("eval", stdout, stderr)
 	split := fs.String("split", "", "dataset split (default: the one the record names, else the model's default)")
+	encSpec := encoderFlag(fs)
 	dir := fs.results()
 	if code, done := fs.parse(args, 0); done {
 		return code
+	}
+	enc, err := openEncoder(*encSpec, *dir, stderr, false)
+	if err != nil {
+		return usageError(stderr, "eval", "%v", err)
 	}
 	if *split != "" {
 		if err := checkSplit(*dir, *split); err != nil {
@@ -55,9 +60,9 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		}
 		switch kind {
 		case "classifier":
-			c, err := models.LoadClassifier(ckpt, nil)
+			c, err := models.LoadClassifier(ckpt, enc)
 			if err != nil {
-				return failure(stderr, "eval", fmt.Errorf("%w (run 'irsynth train classifier' first)", err))
+				return failure(stderr, "eval", loadHint(err, kind))
 			}
 			ds, err := loadDataset(*dir, name)
 			if err != nil {
@@ -73,9 +78,9 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stdout, "classifier on %s: classification train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%; wrote %s\n",
 				name, 100*rec.TrainClassAcc, 100*rec.TestClassAcc, 100*rec.TrainExecAcc, 100*rec.TestExecAcc, filepath.Join(*dir, results.Phase3File))
 		case "decoder":
-			d, err := models.LoadDecoder(ckpt, nil)
+			d, err := models.LoadDecoder(ckpt, enc)
 			if err != nil {
-				return failure(stderr, "eval", fmt.Errorf("%w (run 'irsynth train decoder' first)", err))
+				return failure(stderr, "eval", loadHint(err, kind))
 			}
 			ds, err := loadDataset(*dir, name)
 			if err != nil {

@@ -44,6 +44,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		defaultSplit["classifier"], defaultSplit["decoder"]))
 	seed := fs.Int64("seed", 0, "initialisation, shuffling and dropout seed")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	encSpec := encoderFlag(fs)
 	dir := fs.results()
 	if len(args) > 0 && isHelp(args[0]) {
 		code, _ := fs.parse(args[:1], 0)
@@ -72,12 +73,17 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
+	enc, err := openEncoder(*encSpec, *dir, stderr, *quiet)
+	if err != nil {
+		return usageError(stderr, "train", "%v", err)
+	}
 	ckpt := results.CheckpointPath(*dir, kind)
 	st, err := openTrainState(*dir, kind, map[string]string{"classifier": results.Phase3File, "decoder": results.Phase4File}[kind], stderr)
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
 	defer st.close()
+	st.enc = enc
 	if *resume {
 		if _, err := st.prepareResume(*epochs); errors.Is(err, errNothingToResume) {
 			return usageError(stderr, "train", "%v", err)
@@ -91,7 +97,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	switch kind {
 	case "classifier":
 		c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: *epochs, Seed: *seed, Test: ds.Test,
-			OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
+			OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume, Encoder: enc})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
@@ -115,7 +121,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 			return failure(stderr, "train", err)
 		}
 		d, err := models.TrainDecoder(train, models.DecoderConfig{Epochs: *epochs, Seed: *seed, Vocab: models.OpcodeVocab(),
-			Test: test, OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
+			Test: test, OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume, Encoder: enc})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}

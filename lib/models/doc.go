@@ -26,7 +26,7 @@
 //   - Checkpoints are written atomically and record the encoder's name and
 //     width; loading against another encoder is an error.
 //   - No panic crosses the package boundary: gorgonia panics come back as
-//     errors matching ErrPanic.
+//     errors matching ErrInternal.
 //
 // # Example
 //

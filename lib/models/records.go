@@ -44,7 +44,7 @@ func ClassifierRecord(c *Classifier, ds *dataset.Dataset, ckpt string) (results.
 	}
 	s := results.Study
 	rec.DifferenceNotes = []string{
-		fmt.Sprintf("encoder: the study read TinyLlama-1.1B's layer-12 hidden state (2048 wide); it cannot be downloaded here, so we use %s, a frozen hashed character/word n-gram encoder of the same width", c.Encoder().Name()),
+		encoderNote(c.Encoder()),
 		fmt.Sprintf("train classification: study %.1f%%, ours %.1f%%: the programs' wordings are distinct enough for either encoder", 100*s.ClassifierTrainClass, 100*tr.ClassAcc),
 		fmt.Sprintf("train execution: study %.1f%% (it blamed operand extraction), ours %.1f%%: our extractor is arity-aware and skips written-out series, recovering %.1f%% of operands", 100*s.ClassifierTrainExec, 100*tr.ExecAcc, 100*rec.ExtractionAcc),
 		fmt.Sprintf("held-out %s: study %.0f%% / %.0f%%, ours %.1f%% / %.1f%%: a classifier can only name programs it was trained on", strings.Join(ds.Split.Holdout, ", "), 100*s.ClassifierTestClass, 100*s.ClassifierTestExec, 100*te.ClassAcc, 100*te.ExecAcc),
@@ -84,7 +84,7 @@ func DecoderRecord(d *Decoder, ds *dataset.Dataset, ckpt string) (results.Phase4
 	}
 	s := results.Study
 	rec.DifferenceNotes = []string{
-		fmt.Sprintf("encoder: the study conditioned on TinyLlama-1.1B's layer-12 state; we condition on %s (frozen hashed n-grams, 2048 wide), projected to a prefix token", d.Encoder().Name()),
+		encoderNote(d.Encoder()) + ", projected to the decoder's prefix token",
 		fmt.Sprintf("train exact match: study %.0f%%, ours %.1f%%; train execution: study %.0f%%, ours %.1f%%: each training program is one fixed opcode sequence and the encoder keeps different programs' wordings apart, so teacher forcing memorises the sequences; the study does not say why its decoder never reproduced one exactly", 100*s.DecoderExactMatch, 100*tr.ExactMatch, 100*s.DecoderTrainExec, 100*tr.ExecAcc),
 		fmt.Sprintf("held-out execution: study %.0f%%, ours %.1f%% (%.1f%% of held-out outputs are valid IR): flat generation does not produce an unseen program", 100*s.DecoderTestExec, 100*te.ExecAcc, 100*te.ValidRate),
 		fmt.Sprintf("length: study ~%.0f tokens whatever the target (its Collatz: %d); ours %.1f generated against %.1f target on train, and %.1f against %.1f on held-out %s (our collatz_length has an extra guard so that collatz(1) = 0): on an unseen program it emits the length of a program it was trained on", s.DecoderMeanLength, s.CollatzTargetLength, tr.MeanGenerated(), tr.MeanTarget(), te.MeanGenerated(), te.MeanTarget(), strings.Join(ds.Split.Holdout, ", ")),
@@ -126,4 +126,13 @@ func StructuredDecodeRecord(d *Decoder, ds *dataset.Dataset, mask DecodeOptions)
 		st.ValidUnmasked /= valid
 	}
 	return st, nil
+}
+
+// encoderNote is a record's note on the encoder: the study's TinyLlama
+// layer-12 state, or what stands in for it.
+func encoderNote(enc Encoder) string {
+	if g, ok := enc.(*GGUFEncoder); ok {
+		return fmt.Sprintf("encoder: %s, a Llama-architecture GGUF model read by irsynth (the study read TinyLlama-1.1B's layer-12 state of 22, 2048 wide), %d wide", g.Name(), g.Dim())
+	}
+	return fmt.Sprintf("encoder: the study read TinyLlama-1.1B's layer-12 hidden state (2048 wide); without the model file (--encoder gguf:PATH) we use %s, a frozen hashed character/word n-gram encoder %d wide", enc.Name(), enc.Dim())
 }

@@ -28,7 +28,7 @@
 //     the Runtime, the Module and the caller carry on.
 //   - Errors are typed: *TrapError (with the trap's Reason, e.g.
 //     ir.ErrDivideByZero), ErrFuelExhausted (which errors.Is also matches
-//     against ir.ErrFuelExhausted), ErrTimeout, ErrArity. No panic escapes
+//     against ir.ErrFuelExhausted), ErrTimeout, ErrArgs. No panic escapes
 //     the package.
 //   - A Module keeps a pool of instances; a call borrows one, so concurrent
 //     calls never share WASM state. An instance whose state is in doubt (it

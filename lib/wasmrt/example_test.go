@@ -51,7 +51,7 @@ func ExampleModule_Batch() {
 	// Output:
 	// 3 <nil>
 	// 0 wasmrt: trap: integer divide by zero
-	// 0 wasmrt: wrong number of operands: div takes 2, got 1
+	// 0 wasmrt: wrong number of arguments: div takes 2, got 1
 }
 
 func ExampleErrFuelExhausted() {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/irsynth/irsynth/lib/models/internal/ggufw"
+	"github.com/irsynth/irsynth/internal/ggufw"
 	"github.com/irsynth/irsynth/lib/models/internal/llama"
 )
 

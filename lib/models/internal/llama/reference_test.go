@@ -1,19 +1,16 @@
 package llama_test
 
 import (
-	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/irsynth/irsynth/internal/ggufw"
 	"github.com/irsynth/irsynth/lib/dataset"
-	"github.com/irsynth/irsynth/lib/models/internal/ggufw"
 	"github.com/irsynth/irsynth/lib/models/internal/llama"
 )
 
@@ -60,45 +57,18 @@ func writeModel(t testing.TB, cfg ggufw.LlamaConfig) string {
 	return path
 }
 
-// refResult is what scripts/llamaref/ref.mjs answers.
-type refResult struct {
-	Tokens     [][]int32   `json:"tokens"`
-	Embeddings [][]float64 `json:"embeddings"`
-	Seconds    float64     `json:"seconds"`
-	EvalTokens int         `json:"evalTokens"`
-}
-
-// llamaCpp runs llama.cpp (node-llama-cpp, installed by scripts/setup.sh)
-// on texts. It skips the test, saying why, only when node is absent; a
-// missing install or a failing run is a test failure.
-func llamaCpp(t testing.TB, model string, texts []string, threads, repeat int, embeddings bool) refResult {
+// llamaCpp runs llama.cpp on texts. It skips the test, saying why, only
+// when node is absent; a missing install or a failing run is a failure.
+func llamaCpp(t testing.TB, model string, texts []string, threads, repeat int, embeddings bool) *ggufw.Reference {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: no llama.cpp reference (scripts/setup.sh installs it)")
+	ref, err := ggufw.LlamaCpp(ggufw.RefRequest{Model: model, Texts: texts, Threads: threads, Repeat: repeat, Embeddings: embeddings})
+	if errors.Is(err, ggufw.ErrNoNode) {
+		t.Skip(err)
 	}
-	dir, err := filepath.Abs("../../../../scripts/llamaref")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "node-llama-cpp")); err != nil {
-		t.Fatalf("node-llama-cpp is not installed in %s: run scripts/setup.sh", dir)
-	}
-	req, _ := json.Marshal(map[string]any{"model": model, "texts": texts, "threads": threads, "repeat": repeat, "embeddings": embeddings})
-	cmd := exec.Command(node, "ref.mjs")
-	cmd.Dir = dir
-	cmd.Stdin = bytes.NewReader(req)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("llama.cpp reference: %v\n%s", err, stderr.String())
-	}
-	var res refResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("llama.cpp reference answered %q: %v", out, err)
-	}
-	return res
+	return ref
 }
 
 // relErr is ‖a−b‖/‖b‖.
