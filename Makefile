@@ -25,11 +25,15 @@ KERNEL      := $(BIN)/irsynth-kernel
 # The race detector in `make check`: every package that runs goroutines
 # (the dashboard, the kernel, synthesis, the WebAssembly runtime, training)
 # and the fast ones beside them. RACE_SHORT packages run with -short under
-# -race (their long tests, e.g. the kill -9 of training or whole searches,
-# are slow with the detector's 5-10x overhead and exercise no goroutines
-# the short ones miss).
+# -race (their long tests, e.g. the kill -9 of training, are slow with the
+# detector's 5-10x overhead and exercise no goroutines the short ones
+# miss). lib/synth's whole suite takes over 10 minutes under -race on two
+# cores (its searches are CPU-bound, and the detector slows them 5-10x), so only its tests
+# that run goroutines (cancellation, budgets, parallel task evaluation, the
+# examples) run there: SYNTH_RACE.
 RACE_PKGS   := ./web/... ./lib/wasmrt/... ./lib/ir/... ./lib/results/... ./lib/plots/... ./lib/dataset/...
-RACE_SHORT  := ./kernel/... ./lib/synth/... ./lib/models/... ./cmd/irsynth/...
+RACE_SHORT  := ./kernel/... ./lib/models/... ./cmd/irsynth/...
+SYNTH_RACE  := Cancel|EvalTasks|Budget|Hostile|Shard|Example|Underdetermined|HeldOut
 # Fuzz targets as PACKAGE:NAME (`go test -fuzz` takes one target at a time).
 FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./lib/synth:FuzzMask
 
@@ -106,6 +110,7 @@ check:
 	if [ -n "$$out" ]; then echo "gofmt -l reports:"; echo "$$out"; exit 1; fi
 	$(GO) test -race -timeout $(TESTTIMEOUT) $(RACE_PKGS)
 	$(GO) test -race -short -timeout $(TESTTIMEOUT) $(RACE_SHORT)
+	$(GO) test -race -short -timeout $(TESTTIMEOUT) -run '$(SYNTH_RACE)' ./lib/synth/...
 
 clean:
 	rm -rf $(BIN)

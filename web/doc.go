@@ -31,13 +31,30 @@
 // POST /api/run answers 200 with the result, the program, its WAT and its
 // WebAssembly bytes (hex); 400 for malformed JSON, unknown fields, a missing
 // or doubled program, or the wrong number of arguments; 404 for an unknown
-// program name; 413 for a body over Config.BodyLimit; 422 for invalid IR
+// program name; 413 for a body over Config.BodyLimitKiB; 422 for invalid IR
 // (kind "validation", with the opcode's index, op, rule and span in the
 // text) and for runs that trap, run out of fuel or out of time (kinds
 // "trap", "fuel", "timeout"). Every run has Config.Fuel units of fuel (ir's) and
 // Config.Timeout of wall clock. POST /api/ask answers 409 (kind "no_model")
 // until `irsynth train` has written a checkpoint, and 422 (kind "operands")
 // when the request lacks the operands the chosen program takes.
+//
+// Invariants (the server stays responsive whatever clients send):
+//
+//   - At most Config.MaxRuns programs run at once, in two lanes (a short
+//     lane with a sixteenth of the fuel, which every program tries first,
+//     and a long lane for those that need more); a run that finds no slot
+//     before its Config.Timeout gets 503 (kind "busy") with Retry-After.
+//   - Serve bounds reading a request (Config.ReadTimeout), writing and
+//     idling, and caps open connections (Config.MaxConns), closing the
+//     longest-idle one at the cap.
+//   - Only Host names of loopback, the bound address and Config.AllowHosts
+//     are served (403 otherwise), and a POST from another Origin is refused
+//     (403); a wrong method is 405 with Allow.
+//   - Result files are read only if regular, without blocking, and
+//     validated; a broken one gives the same message on every page and API
+//     (the overview's "broken record", 409 kind "bad_record" for its
+//     charts), never "not run yet" and never 500.
 //
 // Static files come from the directory embedded in the binary, and
 // echarts.min.js from web/node_modules (lib/plots.EchartsPath); report

@@ -55,7 +55,8 @@
 // code returns to Go at every loop iteration to check for cancellation, the
 // per-call context carries the deadline, and wazero closes an instance whose
 // context expires (the Module replaces it). That holds under any load and
-// never delays the collector, at the price of much slower calls (14 times
-// on collatz_length(27), BenchmarkPreemptible): an exit to Go in every loop
-// iteration and a goroutine per call. RATIONALE.md has the measurements.
+// never delays the collector, at the price of much slower calls (tens of
+// times on collatz_length(27); BenchmarkPreemptible measures it and README's
+// speed table has the figures): an exit to Go in every loop iteration and a
+// goroutine per call. RATIONALE.md says why.
 package wasmrt
