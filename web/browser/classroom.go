@@ -143,10 +143,7 @@ func Classroom(b *Browser, base string, opt ClassroomOptions) (ClassroomResult, 
 		return res, err
 	}
 
-	// The copied link, in a fresh page.
-	if err := b.Open("about:blank", "", opt.Timeout); err != nil {
-		return res, err
-	}
+	// The copied link, loaded afresh.
 	if err := b.Open(res.Link, `document.body.dataset.linkLoaded === '1'`, opt.Timeout); err != nil {
 		return res, err
 	}
@@ -195,9 +192,6 @@ func Classroom(b *Browser, base string, opt ClassroomOptions) (ClassroomResult, 
 		return res, err
 	}
 	if err := shot("synth", res.SynthLink); err != nil {
-		return res, err
-	}
-	if err := b.Open("about:blank", "", opt.Timeout); err != nil {
 		return res, err
 	}
 	if err := b.Open(res.SynthLink, `document.body.dataset.ready === '1'`, opt.Timeout); err != nil {
