@@ -89,10 +89,12 @@ func ServeSession(cfg SessionConfig) error {
 		}
 		work <- req
 	}
+	// the kernel closed the pipe or died: stop the running cell, if any
 	close(work)
+	s.Interrupt()
 	select {
 	case <-done:
-	case <-time.After(time.Second): // a cell still runs: the process is ending anyway
+	case <-time.After(time.Second): // a cell ignores the interrupt: the process is ending anyway
 	}
 	return sc.Err()
 }
