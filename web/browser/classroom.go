@@ -27,8 +27,8 @@ type ClassroomOptions struct {
 	// page asks with it.
 	Ambiguous string
 	Intended  func(in []int64) int64
-	ShotsDir    string
-	Timeout     time.Duration // per wait (30 s when 0)
+	ShotsDir  string
+	Timeout   time.Duration // per wait (30 s when 0)
 }
 
 // ClassroomResult is what the page showed at each point of the walk.
@@ -57,7 +57,7 @@ type ClassroomResult struct {
 	// AmbInputs are the inputs the page asked about for Ambiguous,
 	// AmbStatus its final answer, AmbExamples the examples it ended with
 	// and AmbTry what the program gave on 12.
-	AmbInputs                       [][]int64
+	AmbInputs                      [][]int64
 	AmbStatus, AmbExamples, AmbTry string
 	// RunningBefore and RunningAfter are the server's search count
 	// (GET /api/synth/running) during the long search and after Cancel,
