@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -56,6 +57,7 @@ func TestBrowserClassroom(t *testing.T) {
 	res, err := browser.Classroom(b, "http://"+ln.Addr().String(), browser.ClassroomOptions{
 		StepProgram: "collatz_length", StepArgs: "7",
 		Examples: sumExamples, Hard: hardExamples, ShotsDir: shots, Timeout: 30 * time.Second,
+		Ambiguous: "3→9", Intended: func(in []int64) int64 { return in[0] * in[0] },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -99,6 +101,11 @@ func TestBrowserClassroom(t *testing.T) {
 	}
 	if res.SynthLinkExamples != sumExamples || res.SynthLinkStatus != "solved" {
 		t.Errorf("synthesis link %s: examples %q, status %q", res.SynthLink, res.SynthLinkExamples, res.SynthLinkStatus)
+	}
+	// "3→9" fits n*n, n+6, 3n...: the page asks, the walk answers with n*n.
+	if len(res.AmbInputs) == 0 || res.AmbStatus != "solved" || res.AmbTry != "144" || !strings.Contains(res.AmbExamples, "3→9, ") {
+		t.Errorf("ambiguity: asked about %v, ended %s with examples %q, gives %q on 12; want a question, solved, 144",
+			res.AmbInputs, res.AmbStatus, res.AmbExamples, res.AmbTry)
 	}
 	if res.RunningBefore != 1 || res.RunningAfter != 0 || res.CancelStatus != "cancelled" {
 		t.Errorf("cancel: %d running before, %d after, page says %q; want 1, 0, cancelled", res.RunningBefore, res.RunningAfter, res.CancelStatus)
