@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -83,7 +84,7 @@ func ask(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "ask", err)
 	}
-	v, err := runWASM(a.Program, a.Operands, *fuel, *timeout)
+	v, err := wasmrt.RunWith(context.Background(), wasmrt.Config{Fuel: *fuel, Timeout: *timeout}, a.Program, a.Operands...)
 	if err != nil {
 		return failure(stderr, "ask", fmt.Errorf("%s %v: %w", a.Program.Name, a.Operands, err))
 	}

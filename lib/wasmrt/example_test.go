@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/wasmrt"
@@ -126,4 +127,23 @@ func ExampleCollatzNumbers() {
 	// Output:
 	// 100 true
 	// true
+}
+
+func ExampleNew() {
+	ctx := context.Background()
+	rt, err := wasmrt.New(ctx, wasmrt.Config{Fuel: 1000, Timeout: time.Second})
+	if err != nil {
+		panic(err)
+	}
+	defer rt.Close(ctx)
+	_, err = wasmrt.New(ctx, wasmrt.Config{Fuel: -1})
+	fmt.Println(errors.Is(err, wasmrt.ErrConfig))
+	// Output: true
+}
+
+func ExampleRunWith() {
+	loop := ir.MustParse("forever", "START LOOP_BEGIN BR LOOP_END CONST_0 END")
+	_, err := wasmrt.RunWith(context.Background(), wasmrt.Config{Fuel: 1000}, loop)
+	fmt.Println(errors.Is(err, wasmrt.ErrFuelExhausted))
+	// Output: true
 }

@@ -206,6 +206,7 @@ func init() {
 			"New":              r.ValueOf(wasmrt.New),
 			"Phase1":           r.ValueOf(wasmrt.Phase1),
 			"Run":              r.ValueOf(wasmrt.Run),
+			"RunWith":          r.ValueOf(wasmrt.RunWith),
 		},
 		Types: map[string]r.Type{
 			"Config":    r.TypeOf((*wasmrt.Config)(nil)).Elem(),
@@ -1089,6 +1090,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/wasmrt.Phase1":                 "Phase1 makes phase 1's record: the Collatz benchmark on n numbers drawn\nwith seed (first, while the compilation cache is still cold), then every\nlibrary program's known values.",
 	"github.com/irsynth/irsynth/lib/wasmrt.Result":                 "Result is the outcome of one input of a Batch.",
 	"github.com/irsynth/irsynth/lib/wasmrt.Run":                    "Run compiles p and calls it once on args with the default Config. It is\nmeant for one-off use (a notebook cell, a test); to call a program more\nthan once, keep the Module from Runtime.Compile.",
+	"github.com/irsynth/irsynth/lib/wasmrt.RunWith":                "RunWith is Run with a Config (fuel, wall-clock limit): `irsynth run` and\n`irsynth ask` call it.",
 	"github.com/irsynth/irsynth/lib/wasmrt.Runtime":                "Runtime compiles programs into Modules and enforces the limits of its\nConfig on every call. It is safe for concurrent use.",
 	"github.com/irsynth/irsynth/lib/wasmrt.TrapError":              "TrapError is a WebAssembly trap other than fuel exhaustion.",
 }
