@@ -31,7 +31,8 @@ type Phase struct {
 	Present bool     `json:"present"`
 	Error   string   `json:"error,omitempty"` // the file is present but unusable: why
 	Rows    []Row    `json:"rows"`
-	Notes   []string `json:"notes,omitempty"` // what differs and why
+	Notes   []string `json:"notes,omitempty"`   // what differs and why
+	Against string   `json:"against,omitempty"` // what the third column holds, when not the study
 }
 
 // Row is one number: ours ("not run yet" when missing) and the study's

@@ -108,8 +108,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
-		fmt.Fprintf(stdout, "classifier on %s: classification train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%% (%.1fs); wrote %s\n",
-			ds.Split.Name, 100*rec.TrainClassAcc, 100*rec.TestClassAcc, 100*rec.TrainExecAcc, 100*rec.TestExecAcc, rec.TrainSeconds,
+		fmt.Fprintf(stdout, "classifier on %s: %s (%.1fs); wrote %s\n", ds.Split.Name, classifierLine(rec), rec.TrainSeconds,
 			filepath.Join(*dir, results.Phase3File))
 	case "decoder":
 		train, err := models.SeqExamples(ds.Train)
@@ -132,9 +131,8 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
-		fmt.Fprintf(stdout, "decoder on %s: exact match train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%, mean length %.1f (target %.1f) (%.1fs); wrote %s\n",
-			ds.Split.Name, 100*rec.TrainExactMatch, 100*rec.TestExactMatch, 100*rec.TrainExecAcc, 100*rec.TestExecAcc,
-			rec.MeanGenerated, rec.MeanTarget, rec.TrainSeconds, filepath.Join(*dir, results.Phase4File))
+		fmt.Fprintf(stdout, "decoder on %s: %s (%.1fs); wrote %s\n", ds.Split.Name, decoderLine(rec), rec.TrainSeconds,
+			filepath.Join(*dir, results.Phase4File))
 	}
 	return 0
 }
