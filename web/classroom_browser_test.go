@@ -7,9 +7,11 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/web/browser"
 )
@@ -27,10 +29,7 @@ func TestBrowserClassroom(t *testing.T) {
 	}
 	path, err := browser.ChromiumPath()
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
+		testenv.Missing(t, "%v", err)
 	}
 	s := newServer(t, Config{ResultsDir: t.TempDir(), MaxSearches: 2})
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
@@ -58,6 +57,7 @@ func TestBrowserClassroom(t *testing.T) {
 	res, err := browser.Classroom(b, "http://"+ln.Addr().String(), browser.ClassroomOptions{
 		StepProgram: "collatz_length", StepArgs: "7",
 		Examples: sumExamples, Hard: hardExamples, ShotsDir: shots, Timeout: 30 * time.Second,
+		Ambiguous: "3→9", Intended: func(in []int64) int64 { return in[0] * in[0] },
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -101,6 +101,11 @@ func TestBrowserClassroom(t *testing.T) {
 	}
 	if res.SynthLinkExamples != sumExamples || res.SynthLinkStatus != "solved" {
 		t.Errorf("synthesis link %s: examples %q, status %q", res.SynthLink, res.SynthLinkExamples, res.SynthLinkStatus)
+	}
+	// "3→9" fits n*n, n+6, 3n...: the page asks, the walk answers with n*n.
+	if len(res.AmbInputs) == 0 || res.AmbStatus != "solved" || res.AmbTry != "144" || !strings.Contains(res.AmbExamples, "3→9, ") {
+		t.Errorf("ambiguity: asked about %v, ended %s with examples %q, gives %q on 12; want a question, solved, 144",
+			res.AmbInputs, res.AmbStatus, res.AmbExamples, res.AmbTry)
 	}
 	if res.RunningBefore != 1 || res.RunningAfter != 0 || res.CancelStatus != "cancelled" {
 		t.Errorf("cancel: %d running before, %d after, page says %q; want 1, 0, cancelled", res.RunningBefore, res.RunningAfter, res.CancelStatus)

@@ -269,7 +269,7 @@ func (s *Server) apiSynthRunning(c echo.Context) error {
 
 func (s *Server) pageSynth(c echo.Context) error {
 	return c.Render(http.StatusOK, "synth.html", page{"Synthesis", "synth", map[string]any{
-		"DefaultBudget": synth.DefaultBudget, "MaxBudget": s.cfg.MaxSynthBudget, "MaxExamples": synth.MaxExamples,
+		"DefaultBudget": synth.DefaultBudget, "MaxBudget": fmt.Sprintf("%g s", s.cfg.MaxSynthBudget.Seconds()), "MaxExamples": synth.MaxExamples,
 		"Limit": cap(s.searches.slots),
 	}})
 }

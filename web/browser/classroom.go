@@ -22,8 +22,13 @@ type ClassroomOptions struct {
 	StepArgs    string // e.g. "7"
 	Examples    string // e.g. "1→1, 2→3, 3→6, 10→55"
 	Hard        string // examples no small program fits, for a long search
-	ShotsDir    string
-	Timeout     time.Duration // per wait (30 s when 0)
+	// Ambiguous are examples that several programs fit, and Intended the
+	// function the user has in mind: the walk answers each question the
+	// page asks with it.
+	Ambiguous string
+	Intended  func(in []int64) int64
+	ShotsDir  string
+	Timeout   time.Duration // per wait (30 s when 0)
 }
 
 // ClassroomResult is what the page showed at each point of the walk.
@@ -49,6 +54,11 @@ type ClassroomResult struct {
 	// SynthLink is the synthesis page's address after the answer, and
 	// SynthLinkExamples, SynthLinkStatus what a fresh page opened there shows.
 	SynthLink, SynthLinkExamples, SynthLinkStatus string
+	// AmbInputs are the inputs the page asked about for Ambiguous,
+	// AmbStatus its final answer, AmbExamples the examples it ended with
+	// and AmbTry what the program gave on 12.
+	AmbInputs                      [][]int64
+	AmbStatus, AmbExamples, AmbTry string
 	// RunningBefore and RunningAfter are the server's search count
 	// (GET /api/synth/running) during the long search and after Cancel,
 	// and CancelStatus what the page said.
@@ -202,6 +212,62 @@ func Classroom(b *Browser, base string, opt ClassroomOptions) (ClassroomResult, 
 	}
 	if res.SynthLinkStatus, err = Eval[string](b, `document.getElementById('syn-status').textContent`); err != nil {
 		return res, err
+	}
+
+	// An ambiguous request: answer the page's questions until it is sure.
+	if opt.Ambiguous != "" {
+		if err := b.Open(base+"/synth", `document.body.dataset.ready === '1'`, opt.Timeout); err != nil {
+			return res, err
+		}
+		if err := run(
+			chromedp.Evaluate[chromedp.Void](`document.getElementById('syn-text').value = ''`),
+			chromedp.SetValue(chromedp.CSS("#syn-examples"), opt.Ambiguous),
+			chromedp.SetValue(chromedp.CSS("#syn-budget"), "10s"),
+			chromedp.Click(chromedp.CSS("#syn-go")),
+			poll(`document.body.dataset.status !== undefined`),
+		); err != nil {
+			return res, fmt.Errorf("browser: ambiguous search: %w", err)
+		}
+		for round := 0; round < 4; round++ {
+			if res.AmbStatus, err = Eval[string](b, `document.body.dataset.status`); err != nil {
+				return res, err
+			}
+			if res.AmbStatus != "ambiguous" {
+				break
+			}
+			in, err := Eval[[]int64](b, `document.getElementById('amb-input').textContent.split(',').map(function(s){return Number(s.trim())})`)
+			if err != nil {
+				return res, err
+			}
+			res.AmbInputs = append(res.AmbInputs, in)
+			if round == 0 {
+				if err := shot("synth-ambiguous", base+"/synth"); err != nil {
+					return res, err
+				}
+			}
+			if err := run(
+				chromedp.SetValue(chromedp.CSS("#amb-output"), fmt.Sprint(opt.Intended(in))),
+				chromedp.Click(chromedp.CSS("#amb-go")),
+				poll(`document.body.dataset.status !== undefined`),
+			); err != nil {
+				return res, fmt.Errorf("browser: answering the ambiguity: %w", err)
+			}
+		}
+		if res.AmbExamples, err = Eval[string](b, `document.getElementById('syn-examples').value`); err != nil {
+			return res, err
+		}
+		if res.AmbStatus == "solved" {
+			if err := run(
+				chromedp.SetValue(chromedp.CSS("#try-args"), "12"),
+				chromedp.Click(chromedp.CSS("#try-go")),
+				poll(`document.getElementById('try-value') !== null`),
+			); err != nil {
+				return res, err
+			}
+			if res.AmbTry, err = Eval[string](b, `document.getElementById('try-value').textContent`); err != nil {
+				return res, err
+			}
+		}
 	}
 
 	// A long search, cancelled.

@@ -81,6 +81,7 @@
   }
 
   async function search() {
+    delete document.body.dataset.status;
     show("syn-error", false);
     show("syn-ambiguous", false);
     show("syn-result", false);
