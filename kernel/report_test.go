@@ -9,7 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/kernel"
+	"github.com/irsynth/irsynth/lib/plots"
 )
 
 // TestHTMLReportIsOffline exports a notebook as `make reproduce` does and
@@ -20,6 +22,9 @@ import (
 func TestHTMLReportIsOffline(t *testing.T) {
 	t.Parallel()
 	needJupyter(t, "nbconvert", "jupyter_client")
+	if !plots.EchartsBuiltIn() {
+		testenv.Missing(t, "%s", plots.MissingEcharts)
+	}
 	out := t.TempDir()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
