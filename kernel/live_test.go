@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/web/browser"
 )
 
@@ -29,17 +30,11 @@ func TestLiveNotebook(t *testing.T) {
 	needJupyter(t, "notebook", "jupyter_client")
 	server := "/usr/bin/jupyter-notebook"
 	if _, err := os.Stat(server); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("%s missing (scripts/setup.sh installs jupyter-notebook)", server)
-		}
-		t.Skipf("%s missing (scripts/setup.sh installs jupyter-notebook)", server)
+		testenv.Missing(t, "%s missing (scripts/setup.sh installs jupyter-notebook)", server)
 	}
 	chromium, err := browser.ChromiumPath()
 	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skip(err)
+		testenv.Missing(t, "%v", err)
 	}
 
 	// The notebook runs from a copy, so autosave cannot touch the repository.
