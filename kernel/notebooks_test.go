@@ -15,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/kernel"
 	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/lib/synth"
 	"github.com/irsynth/irsynth/lib/wasmrt"
@@ -140,6 +142,9 @@ func cliCollatz(t *testing.T) (results.CollatzBench, bool) {
 func TestNotebooks(t *testing.T) {
 	t.Parallel()
 	needJupyter(t, "nbconvert", "jupyter_client")
+	if !plots.EchartsBuiltIn() {
+		testenv.Missing(t, "%s", plots.MissingEcharts)
+	}
 	notebooks, _ := filepath.Glob("../notebooks/*.ipynb")
 	if len(notebooks) < 2 {
 		t.Fatalf("found %d notebooks in ../notebooks", len(notebooks))
