@@ -5,7 +5,7 @@
 #                    http://127.0.0.1:8080 (SERVE=0 to skip serving)
 #   make test        set up, go test ./..., then each fuzz target briefly
 #   make bench       Go benchmarks (compile, call, batch, the Collatz question; wazero vs native Go vs V8)
-#   make check       go vet, gofmt, go test -race on the fast packages
+#   make check       go vet, gofmt, go test -race on every package that runs goroutines
 #
 # Variables: RESULTS (results directory), SERVE (0 to skip serving),
 # ADDR (dashboard address), FUZZTIME (per fuzz target), TESTTIMEOUT.
@@ -22,8 +22,18 @@ BIN         := bin
 IRSYNTH     := $(BIN)/irsynth
 KERNEL      := $(BIN)/irsynth-kernel
 
-# Packages quick enough for the race detector in `make check`.
-FAST_PKGS   := ./lib/ir/... ./lib/wasmrt/... ./lib/results/... ./cmd/irsynth/...
+# The race detector in `make check`: every package that runs goroutines
+# (the dashboard, the kernel, synthesis, the WebAssembly runtime, training)
+# and the fast ones beside them. RACE_SHORT packages run with -short under
+# -race (their long tests, e.g. the kill -9 of training, are slow with the
+# detector's 5-10x overhead and exercise no goroutines the short ones
+# miss). lib/synth's whole suite takes over 10 minutes under -race on two
+# cores (its searches are CPU-bound, and the detector slows them 5-10x), so only its tests
+# that run goroutines (cancellation, budgets, parallel task evaluation, the
+# examples) run there: SYNTH_RACE.
+RACE_PKGS   := ./web/... ./lib/wasmrt/... ./lib/ir/... ./lib/results/... ./lib/plots/... ./lib/dataset/...
+RACE_SHORT  := ./kernel/... ./lib/models/... ./cmd/irsynth/...
+SYNTH_RACE  := Cancel|EvalTasks|Budget|Hostile|Shard|Example|Underdetermined|HeldOut
 # Fuzz targets as PACKAGE:NAME (`go test -fuzz` takes one target at a time).
 FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./lib/synth:FuzzMask
 
@@ -94,6 +104,7 @@ bench: build
 	$(GO) run ./scripts/bench/v8cmp
 	$(GO) test -run='^$$' -bench=. -benchtime=1x ./lib/synth/
 	$(GO) test -run='^$$' -bench=DecoderTrainStep ./lib/models/
+	$(GO) test -run='^$$' -bench='ForwardVsLlamaCpp|TinyLlamaEstimate|LoadPeakRSS' -benchtime=1x ./lib/models/internal/llama/
 	$(GO) test -run='^$$' -bench=APIRun -benchtime=5s ./web/
 	$(GO) test -run='^$$' -bench=Kernel -benchtime=1x ./kernel/
 	@echo "gorgonia vs PyTorch (needs WITH_TORCH=1 scripts/setup.sh): scripts/bench/compare.sh"
@@ -102,7 +113,9 @@ check:
 	$(GO) vet ./...
 	@out=$$(find . -name '*.go' -not -path './web/node_modules/*' -not -path './.git/*' -print0 | xargs -0 gofmt -l); \
 	if [ -n "$$out" ]; then echo "gofmt -l reports:"; echo "$$out"; exit 1; fi
-	$(GO) test -race $(FAST_PKGS)
+	$(GO) test -race -timeout $(TESTTIMEOUT) $(RACE_PKGS)
+	$(GO) test -race -short -timeout $(TESTTIMEOUT) $(RACE_SHORT)
+	$(GO) test -race -short -timeout $(TESTTIMEOUT) -run '$(SYNTH_RACE)' ./lib/synth/...
 
 clean:
 	rm -rf $(BIN)

@@ -15,7 +15,6 @@ import (
 // Kernel is a running Jupyter kernel: five ZeroMQ sockets and a supervised
 // session child that runs the cells.
 type Kernel struct {
-	cfg     Config
 	conn    ConnectionInfo
 	signer  signer
 	session string
@@ -57,7 +56,6 @@ func Serve(ctx context.Context, cfg Config) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	k := &Kernel{
-		cfg:      cfg,
 		conn:     cfg.Conn,
 		signer:   signer{key: []byte(cfg.Conn.Key)},
 		session:  newID(),

@@ -15,8 +15,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/testenv"
 	"github.com/irsynth/irsynth/kernel"
 	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/lib/synth"
 	"github.com/irsynth/irsynth/lib/wasmrt"
@@ -140,6 +142,9 @@ func cliCollatz(t *testing.T) (results.CollatzBench, bool) {
 func TestNotebooks(t *testing.T) {
 	t.Parallel()
 	needJupyter(t, "nbconvert", "jupyter_client")
+	if !plots.EchartsBuiltIn() {
+		testenv.Missing(t, "%s", plots.MissingEcharts)
+	}
 	notebooks, _ := filepath.Glob("../notebooks/*.ipynb")
 	if len(notebooks) < 2 {
 		t.Fatalf("found %d notebooks in ../notebooks", len(notebooks))
@@ -236,6 +241,14 @@ func checkIRPrograms(t *testing.T, e executed) {
 	}
 	if !found {
 		t.Error("no program listing with its WAT in the outputs")
+	}
+	// the stepper over collatz_length(7), which ends with 16
+	stepper := false
+	for _, h := range e.html {
+		stepper = stepper || strings.Contains(h, "window.IrsynthStepper.mount(") && strings.Contains(h, `"name":"collatz_length","args":[7]`) && strings.Contains(h, `"value":16`)
+	}
+	if !stepper {
+		t.Error("no stepper of collatz_length(7) = 16 in the outputs")
 	}
 }
 

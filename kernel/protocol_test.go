@@ -146,8 +146,8 @@ func TestProtocol(t *testing.T) {
 			}
 		}
 	})
-	t.Logf("kernel start %.0f ms, median trivial execute round trip %.2f ms (%v rounds), interrupt stop %.1f ms",
-		1000*get(t, "start").num("seconds"), 1000*get(t, "roundtrip").num("median_seconds"),
+	t.Logf("kernel start %.0f ms, first cell %.0f ms, median trivial execute round trip %.2f ms (%v rounds), interrupt stop %.1f ms",
+		1000*get(t, "start").num("seconds"), 1000*get(t, "first_cell").num("seconds"), 1000*get(t, "roundtrip").num("median_seconds"),
 		get(t, "roundtrip")["rounds"], 1000*get(t, "interrupt").num("stop_seconds"))
 }
 
@@ -178,6 +178,8 @@ func BenchmarkKernel(b *testing.B) {
 			switch o.str("check") {
 			case "start":
 				b.ReportMetric(1000*o.num("seconds"), "start-ms")
+			case "first_cell":
+				b.ReportMetric(1000*o.num("seconds"), "first-cell-ms")
 			case "roundtrip":
 				b.ReportMetric(1000*o.num("median_seconds"), "roundtrip-ms")
 			}

@@ -33,9 +33,10 @@ type sessionServer struct {
 	outMu sync.Mutex
 	out   *json.Encoder
 
-	running  atomic.Bool // a cell runs
-	overMem  atomic.Bool // the memory watcher stopped the running cell
-	heapSeen atomic.Uint64
+	running   atomic.Bool // a cell runs
+	overMem   atomic.Bool // the memory watcher stopped the running cell
+	heapStart atomic.Uint64
+	heapSeen  atomic.Uint64
 }
 
 // ServeSession runs the session child: it reads requests from cfg.In and
@@ -89,10 +90,12 @@ func ServeSession(cfg SessionConfig) error {
 		}
 		work <- req
 	}
+	// the kernel closed the pipe or died: stop the running cell, if any
 	close(work)
+	s.Interrupt()
 	select {
 	case <-done:
-	case <-time.After(time.Second): // a cell still runs: the process is ending anyway
+	case <-time.After(time.Second): // a cell ignores the interrupt: the process is ending anyway
 	}
 	return sc.Err()
 }
@@ -139,6 +142,7 @@ func (ss *sessionServer) serve(req pipeMsg) pipeMsg {
 // rendered result in Data, or its error.
 func (ss *sessionServer) execute(req pipeMsg) pipeMsg {
 	ss.overMem.Store(false)
+	ss.heapStart.Store(heapBytes())
 	ss.running.Store(true)
 	capture := ss.captureOutput()
 	vals, err := ss.interp.Eval(context.Background(), req.Code)
@@ -159,9 +163,21 @@ func (ss *sessionServer) execute(req pipeMsg) pipeMsg {
 	return pipeMsg{Op: opReply, Data: result.Data, Metadata: result.Metadata}
 }
 
-// watchMemory interrupts the running cell when the heap passes the cap.
-func (ss *sessionServer) watchMemory(stop <-chan struct{}) {
+// heapBytes is the memory of live and not yet swept heap objects.
+func heapBytes() uint64 {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
+}
+
+// watchMemory interrupts the running cell when the heap passes the cap and
+// has grown by more than 16 MiB since the cell started: a cell that only
+// frees memory (big = nil) runs even when earlier cells left the heap over
+// the cap.
+func (ss *sessionServer) watchMemory(stop <-chan struct{}) {
 	t := time.NewTicker(20 * time.Millisecond)
 	defer t.Stop()
 	for {
@@ -173,12 +189,8 @@ func (ss *sessionServer) watchMemory(stop <-chan struct{}) {
 		if !ss.running.Load() {
 			continue
 		}
-		metrics.Read(sample)
-		if sample[0].Value.Kind() != metrics.KindUint64 {
-			return
-		}
-		heap := sample[0].Value.Uint64()
-		if heap > uint64(ss.cfg.MemoryLimit) && !ss.overMem.Load() {
+		heap := heapBytes()
+		if heap > uint64(ss.cfg.MemoryLimit) && heap > ss.heapStart.Load()+16<<20 && !ss.overMem.Load() {
 			ss.heapSeen.Store(heap)
 			ss.overMem.Store(true)
 			ss.interp.Interrupt()

@@ -50,7 +50,8 @@ type ModelInfo struct {
 // modelCache loads checkpoints lazily and reloads one when its file changes.
 type modelCache struct {
 	dir string
-	mu  sync.Mutex // also serialises Predict and Decode
+	enc models.Encoder // nil: the default
+	mu  sync.Mutex     // also serialises Predict and Decode
 	cls *models.Classifier
 	dec *models.Decoder
 	mod map[string]time.Time
@@ -75,7 +76,7 @@ func (mc *modelCache) load(kind string) (any, error) {
 	switch kind {
 	case ModelClassifier:
 		if !fresh || mc.cls == nil {
-			c, err := models.LoadClassifier(p, nil)
+			c, err := models.LoadClassifier(p, mc.enc)
 			if err != nil {
 				return nil, err
 			}
@@ -84,7 +85,7 @@ func (mc *modelCache) load(kind string) (any, error) {
 		return mc.cls, nil
 	case ModelDecoder:
 		if !fresh || mc.dec == nil {
-			d, err := models.LoadDecoder(p, nil)
+			d, err := models.LoadDecoder(p, mc.enc)
 			if err != nil {
 				return nil, err
 			}

@@ -1,4 +1,4 @@
-// Package web is the irsynth dashboard: an Echo server with four pages and
+// Package web is the irsynth dashboard: an Echo server with its pages and
 // a JSON API, reading only the result files under one results directory.
 //
 // Pages
@@ -7,6 +7,8 @@
 //	/charts      every lib/plots chart, redrawn when a result file changes (polls /api/version)
 //	/charts/ID   one chart on its own page (?inline=1 embeds echarts instead of linking it)
 //	/playground  type IR or pick a library program, run it, see the result, WAT and bytes, or the error marked
+//	/playground  ... and step through a run (the stepper, /static/stepper.js); the address keeps program, args and step
+//	/synth       synthesis from examples: progress streamed, the program, its WAT, a run; ambiguity asks the user
 //	/reports     executed notebooks (results/reports/*.html), served from /reports/NAME.html
 //
 // API (JSON; errors are {"error": {"status", "kind", "message", ...}})
@@ -21,17 +23,38 @@
 //	POST /api/ask             {"text": "What is 7 factorial?", "model": "classifier" | "decoder"}
 //	GET  /api/models          which trained models (results/models/*.ckpt) can answer /api/ask
 //	GET  /api/reports         the executed notebooks
+//	POST /api/trace           {"program" | "ir", "args", "max_steps"}: every step on the reference interpreter (plots.StepperView)
+//	POST /api/synth           {"text", "examples": "1→1, 2→3" | [{"inputs", "output"}], "budget": "10s"}: the
+//	                          synthesis record, or with Accept: text/event-stream "progress" events then "result"
+//	GET  /api/synth/running   {"running", "limit"}: searches running now
 //
 // POST /api/run answers 200 with the result, the program, its WAT and its
 // WebAssembly bytes (hex); 400 for malformed JSON, unknown fields, a missing
 // or doubled program, or the wrong number of arguments; 404 for an unknown
-// program name; 413 for a body over Config.BodyLimit; 422 for invalid IR
+// program name; 413 for a body over Config.BodyLimitKiB; 422 for invalid IR
 // (kind "validation", with the opcode's index, op, rule and span in the
 // text) and for runs that trap, run out of fuel or out of time (kinds
 // "trap", "fuel", "timeout"). Every run has Config.Fuel units of fuel (ir's) and
 // Config.Timeout of wall clock. POST /api/ask answers 409 (kind "no_model")
 // until `irsynth train` has written a checkpoint, and 422 (kind "operands")
 // when the request lacks the operands the chosen program takes.
+//
+// Invariants (the server stays responsive whatever clients send):
+//
+//   - At most Config.MaxRuns programs run at once, in two lanes (a short
+//     lane with a sixteenth of the fuel, which every program tries first,
+//     and a long lane for those that need more); a run that finds no slot
+//     before its Config.Timeout gets 503 (kind "busy") with Retry-After.
+//   - Serve bounds reading a request (Config.ReadTimeout), writing and
+//     idling, and caps open connections (Config.MaxConns), closing the
+//     longest-idle one at the cap.
+//   - Only Host names of loopback, the bound address and Config.AllowHosts
+//     are served (403 otherwise), and a POST from another Origin is refused
+//     (403); a wrong method is 405 with Allow.
+//   - Result files are read only if regular, without blocking, and
+//     validated; a broken one gives the same message on every page and API
+//     (the overview's "broken record", 409 kind "bad_record" for its
+//     charts), never "not run yet" and never 500.
 //
 // Static files come from the directory embedded in the binary, and
 // echarts.min.js from web/node_modules (lib/plots.EchartsPath); report

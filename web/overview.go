@@ -31,7 +31,8 @@ type Phase struct {
 	Present bool     `json:"present"`
 	Error   string   `json:"error,omitempty"` // the file is present but unusable: why
 	Rows    []Row    `json:"rows"`
-	Notes   []string `json:"notes,omitempty"` // what differs and why
+	Notes   []string `json:"notes,omitempty"`   // what differs and why
+	Against string   `json:"against,omitempty"` // what the third column holds, when not the study
 }
 
 // Row is one number: ours ("not run yet" when missing) and the study's
@@ -170,6 +171,7 @@ func buildOverview(ld loaded, dir string) Overview {
 		row("held-out: valid programs", or(has4, func() string { return pctS(p4.TestValidRate) }), ""),
 		row("mean generated length (held-out)", or(has4, func() string { return fmt.Sprintf("%.1f", p4.TestMeanGen) }), fmt.Sprintf("%.0f", st.DecoderMeanLength)),
 		row("target length (held-out)", or(has4, func() string { return fmt.Sprintf("%.0f", p4.TestTargetLen) }), fmt.Sprint(st.CollatzTargetLength)),
+		row("encoder", or(has4, func() string { return p4.Encoder }), "TinyLlama-1.1B layer 12 (frozen)"),
 	}
 	if has4 {
 		ph4.Notes = append(ph4.Notes, p4.DifferenceNotes...)

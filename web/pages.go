@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -168,7 +169,9 @@ func (s *Server) serveReport(c echo.Context) error {
 		return apiErr(http.StatusNotFound, "not_found", "no reports yet")
 	}
 	defer root.Close()
-	f, err := root.Open(name)
+	// O_NONBLOCK: a FIFO named like a report must not wedge the request;
+	// it is refused below as not a regular file.
+	f, err := root.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return apiErr(http.StatusNotFound, "not_found", "no report %q", name)
 	}

@@ -27,8 +27,8 @@ import (
 //     remembers that, so its later runs go straight there. A trivial run
 //     therefore never waits behind heavy ones. Programs are pure, so a
 //     rerun with more fuel computes the same thing.
-//   - A run waits for a slot at most until its request's deadline
-//     (Config.Timeout from when it arrived) and at most maxWaiting runs
+//   - A run waits for a slot at most until 90% of its limit (Config.Timeout
+//     from when it was compiled and ready) and at most maxWaiting runs
 //     wait per lane; beyond either, 503 with Retry-After. The call gets
 //     only what is left of the deadline, so a request ends within its
 //     limit plus the watchdog's tick.
@@ -176,14 +176,10 @@ func (mc *moduleCache) get(ctx context.Context, p ir.Program) (*compiled, error)
 	return c, nil
 }
 
-// call runs p on args through the cache, compiling p on first use, within
-// the lanes' limits and by the deadline timeout from now.
+// call runs p on args through the cache, compiling p on first use (a
+// program's compile is bounded by the body limit and not counted in the
+// time limit).
 func (mc *moduleCache) call(ctx context.Context, p ir.Program, args []int32) (*compiled, int32, error) {
-	if mc.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, mc.timeout)
-		defer cancel()
-	}
 	for attempt := 0; ; attempt++ {
 		c, err := mc.get(ctx, p)
 		if err != nil {
@@ -197,9 +193,19 @@ func (mc *moduleCache) call(ctx context.Context, p ir.Program, args []int32) (*c
 	}
 }
 
+// callLanes runs c within the lanes' limits, by the deadline timeout from
+// now (queueing included).
 func (mc *moduleCache) callLanes(ctx context.Context, c *compiled, args []int32) (int32, error) {
+	wait := ctx // waiting for a slot ends at 90% of the limit, leaving time to run and answer
+	if mc.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, mc.timeout)
+		defer cancel()
+		wait, cancel = context.WithTimeout(ctx, mc.timeout*9/10)
+		defer cancel()
+	}
 	if !c.heavy.Load() {
-		if err := mc.shortQ.acquire(ctx); err != nil {
+		if err := mc.shortQ.acquire(wait); err != nil {
 			return 0, err
 		}
 		v, err := c.short.Call(ctx, args...)
@@ -209,7 +215,7 @@ func (mc *moduleCache) callLanes(ctx context.Context, c *compiled, args []int32)
 		}
 		c.heavy.Store(true)
 	}
-	if err := mc.longQ.acquire(ctx); err != nil {
+	if err := mc.longQ.acquire(wait); err != nil {
 		return 0, err
 	}
 	defer mc.longQ.release()

@@ -9,11 +9,11 @@ import (
 
 // tasksPhase is the overview's section for `irsynth eval tasks`: the
 // synthesizer on a file of real sequences, beside the guesser on the same
-// file. The "study" column holds the guesser's figure: the study never ran
-// these tasks.
+// file. The third column holds the guesser's figures (Against): the study
+// never ran these tasks.
 func tasksPhase(recs plots.Records) Phase {
 	syn, guess := recs.Tasks, recs.TasksGuess
-	ph := Phase{Number: 6, Title: "Real sequences (OEIS): synthesizer vs guesser", File: results.TasksFile, Present: syn != nil}
+	ph := Phase{Number: 6, Title: "Real sequences (OEIS): synthesizer vs guesser", File: results.TasksFile, Present: syn != nil, Against: "guesser, same tasks"}
 	if guess != nil && syn != nil && guess.FileSHA != syn.FileSHA {
 		guess = nil // of another file: not comparable
 	}
@@ -31,7 +31,7 @@ func tasksPhase(recs plots.Records) Phase {
 		if r == nil {
 			return ""
 		}
-		return "guesser: " + figure(r, f)
+		return figure(r, f)
 	}
 	for _, m := range []struct {
 		metric string

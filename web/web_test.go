@@ -417,7 +417,7 @@ func TestOverviewTasks(t *testing.T) {
 	if want := fmt.Sprintf("%d of %d", wrong, n); !strings.HasPrefix(ph.Rows[1].Ours, want) {
 		t.Errorf("wrong row %q, want %q", ph.Rows[1].Ours, want)
 	}
-	if want := fmt.Sprintf("guesser: %d of %d", gs, len(recs.TasksGuess.Tasks)); !strings.HasPrefix(ph.Rows[0].Study, want) {
+	if want := fmt.Sprintf("%d of %d", gs, len(recs.TasksGuess.Tasks)); !strings.HasPrefix(ph.Rows[0].Study, want) {
 		t.Errorf("guesser row %q, want %q", ph.Rows[0].Study, want)
 	}
 }

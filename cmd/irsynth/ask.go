@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -40,6 +41,7 @@ func ask(args []string, stdout, stderr io.Writer) int {
 	model := fs.String("model", models.KindClassifier, "the model that answers: "+strings.Join(models.Kinds, " or "))
 	fuel := fs.Int64("fuel", ir.DefaultFuel, "fuel of the run: opcodes it may execute in loops")
 	timeout := fs.Duration("timeout", wasmrt.DefaultTimeout, "wall-clock limit of the run")
+	encSpec := encoderFlag(fs)
 	dir := fs.results()
 	asJSON := fs.json()
 	if code, done := fs.parse(args, anyArgs); done {
@@ -55,23 +57,24 @@ func ask(args []string, stdout, stderr io.Writer) int {
 	if *fuel <= 0 || *timeout <= 0 {
 		return usageError(stderr, "ask", "--fuel and --timeout must be positive")
 	}
+	enc, err := openEncoder(*encSpec, *dir, stderr, true)
+	if err != nil {
+		return usageError(stderr, "ask", "%v", err)
+	}
 	ckpt := results.CheckpointPath(*dir, *model)
 	if _, err := os.Stat(ckpt); err != nil {
 		return failure(stderr, "ask", fmt.Errorf("%s not trained yet: no %s (run 'irsynth train %s')", *model, ckpt, *model))
 	}
-	var (
-		a   models.Answer
-		err error
-	)
+	var a models.Answer
 	switch *model {
 	case models.KindClassifier:
 		var c *models.Classifier
-		if c, err = models.LoadClassifier(ckpt, nil); err == nil {
+		if c, err = models.LoadClassifier(ckpt, enc); err == nil {
 			a, err = c.Ask(text)
 		}
 	case models.KindDecoder:
 		var d *models.Decoder
-		if d, err = models.LoadDecoder(ckpt, nil); err == nil {
+		if d, err = models.LoadDecoder(ckpt, enc); err == nil {
 			a, err = d.Ask(text)
 		}
 	}
@@ -81,7 +84,7 @@ func ask(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "ask", err)
 	}
-	v, err := runWASM(a.Program, a.Operands, *fuel, *timeout)
+	v, err := wasmrt.RunWith(context.Background(), wasmrt.Config{Fuel: *fuel, Timeout: *timeout}, a.Program, a.Operands...)
 	if err != nil {
 		return failure(stderr, "ask", fmt.Errorf("%s %v: %w", a.Program.Name, a.Operands, err))
 	}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 
+	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/models"
 	"github.com/irsynth/irsynth/lib/results"
 )
@@ -34,9 +35,14 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 	}
 	fs := newFlags("eval", stdout, stderr)
 	split := fs.String("split", "", "dataset split (default: the one the record names, else the model's default)")
+	encSpec := encoderFlag(fs)
 	dir := fs.results()
 	if code, done := fs.parse(args, 0); done {
 		return code
+	}
+	enc, err := openEncoder(*encSpec, *dir, stderr, false)
+	if err != nil {
+		return usageError(stderr, "eval", "%v", err)
 	}
 	if *split != "" {
 		if err := checkSplit(*dir, *split); err != nil {
@@ -53,45 +59,41 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		if err != nil {
 			return failure(stderr, "eval", err)
 		}
+		// The checkpoint first, so a missing one is reported before the
+		// dataset is generated.
+		var record func(*dataset.Dataset) (rec any, file, line string, err error)
 		switch kind {
 		case "classifier":
-			c, err := models.LoadClassifier(ckpt, nil)
+			c, err := models.LoadClassifier(ckpt, enc)
 			if err != nil {
-				return failure(stderr, "eval", fmt.Errorf("%w (run 'irsynth train classifier' first)", err))
+				return failure(stderr, "eval", loadHint(err, kind))
 			}
-			ds, err := loadDataset(*dir, name)
-			if err != nil {
-				return failure(stderr, "eval", err)
+			record = func(ds *dataset.Dataset) (any, string, string, error) {
+				rec, err := models.ClassifierRecord(c, ds, ckpt)
+				return rec, results.Phase3File, classifierLine(rec), err
 			}
-			rec, err := classifierRecord(c, ds, ckpt)
-			if err == nil {
-				err = results.Write(*dir, results.Phase3File, rec)
-			}
-			if err != nil {
-				return failure(stderr, "eval", err)
-			}
-			fmt.Fprintf(stdout, "classifier on %s: classification train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%; wrote %s\n",
-				name, 100*rec.TrainClassAcc, 100*rec.TestClassAcc, 100*rec.TrainExecAcc, 100*rec.TestExecAcc, filepath.Join(*dir, results.Phase3File))
 		case "decoder":
-			d, err := models.LoadDecoder(ckpt, nil)
+			d, err := models.LoadDecoder(ckpt, enc)
 			if err != nil {
-				return failure(stderr, "eval", fmt.Errorf("%w (run 'irsynth train decoder' first)", err))
+				return failure(stderr, "eval", loadHint(err, kind))
 			}
-			ds, err := loadDataset(*dir, name)
-			if err != nil {
-				return failure(stderr, "eval", err)
+			record = func(ds *dataset.Dataset) (any, string, string, error) {
+				rec, err := models.DecoderRecord(d, ds, ckpt)
+				return rec, results.Phase4File, decoderLine(rec), err
 			}
-			rec, err := decoderRecord(d, ds, ckpt)
-			if err == nil {
-				err = results.Write(*dir, results.Phase4File, rec)
-			}
-			if err != nil {
-				return failure(stderr, "eval", err)
-			}
-			fmt.Fprintf(stdout, "decoder on %s: exact match train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%, mean length %.1f (target %.1f), held out %.1f (target %.1f); wrote %s\n",
-				name, 100*rec.TrainExactMatch, 100*rec.TestExactMatch, 100*rec.TrainExecAcc, 100*rec.TestExecAcc,
-				rec.MeanGenerated, rec.MeanTarget, rec.TestMeanGen, rec.TestTargetLen, filepath.Join(*dir, results.Phase4File))
 		}
+		ds, err := loadDataset(*dir, name)
+		if err != nil {
+			return failure(stderr, "eval", err)
+		}
+		rec, file, line, err := record(ds)
+		if err == nil {
+			err = results.Write(*dir, file, rec)
+		}
+		if err != nil {
+			return failure(stderr, "eval", err)
+		}
+		fmt.Fprintf(stdout, "%s on %s: %s; wrote %s\n", kind, name, line, filepath.Join(*dir, file))
 	}
 	return 0
 }
@@ -118,4 +120,17 @@ func evalSplit(dir, kind, flagSplit string) (string, error) {
 		return rec.Split.Name, nil
 	}
 	return defaultSplit[kind], nil
+}
+
+// classifierLine and decoderLine sum up a phase 3 or phase 4 record in
+// one line, for train and eval.
+func classifierLine(r results.Phase3) string {
+	return fmt.Sprintf("classification train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%",
+		100*r.TrainClassAcc, 100*r.TestClassAcc, 100*r.TrainExecAcc, 100*r.TestExecAcc)
+}
+
+func decoderLine(r results.Phase4) string {
+	return fmt.Sprintf("exact match train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%, mean length %.1f (target %.1f), held out %.1f (target %.1f)",
+		100*r.TrainExactMatch, 100*r.TestExactMatch, 100*r.TrainExecAcc, 100*r.TestExecAcc,
+		r.MeanGenerated, r.MeanTarget, r.TestMeanGen, r.TestTargetLen)
 }

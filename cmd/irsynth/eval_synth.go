@@ -10,7 +10,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/models"
 	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/lib/synth"
@@ -100,33 +99,9 @@ func structuredDecoding(dir string) (results.StructuredDecode, string, error) {
 	if err != nil {
 		return st, "", err
 	}
-	mask := models.DecodeOptions{Mask: synth.DecoderMask(d.Vocab(), models.EOS, d.MaxLen())}
-	var valid, n float64
-	for _, part := range []struct {
-		exs              []dataset.Example
-		masked, unmasked *float64
-	}{{ds.Train, &st.TrainExecMasked, &st.TrainExecUnmasked}, {ds.Test, &st.TestExecMasked, &st.TestExecUnmasked}} {
-		if len(part.exs) == 0 {
-			continue
-		}
-		m, err := models.EvaluateDecoder(d, part.exs, mask)
-		if err != nil {
-			return st, "", err
-		}
-		u, err := models.EvaluateDecoder(d, part.exs, models.DecodeOptions{})
-		if err != nil {
-			return st, "", err
-		}
-		*part.masked, *part.unmasked = m.ExecAcc, u.ExecAcc
-		k := float64(len(part.exs))
-		st.ValidMasked += m.ValidRate * k
-		st.ValidUnmasked += u.ValidRate * k
-		valid += k
-		n += k
-	}
-	if valid > 0 {
-		st.ValidMasked /= valid
-		st.ValidUnmasked /= valid
+	st, err = models.StructuredDecodeRecord(d, ds, models.DecodeOptions{Mask: synth.DecoderMask(d.Vocab(), models.EOS, d.MaxLen())})
+	if err != nil {
+		return st, "", err
 	}
 	note := fmt.Sprintf("structured decoding: the phase-4 decoder (%s) greedy-decoded on the %s split's %d train and %d held-out requests, with and without lib/synth's validity mask", ckpt, name, len(ds.Train), len(ds.Test))
 	return st, note, nil

@@ -24,7 +24,7 @@ import (
 func init() {
 	register(command{
 		Name:    "eval-tasks",
-		Usage:   "irsynth eval-tasks FILE [--budget 10s] [--workers N] [--shard K/N] [--system irsynth|guess] [--out FILE]",
+		Usage:   "irsynth eval-tasks FILE [--budget 10s] [--workers N] [--shard K/N] [--system irsynth|guess] [--unguided|--guide FILE] [--out FILE]",
 		Summary: "(also: irsynth eval tasks) synthesize every task of a task file (dev300.json format) from its text and examples, judge each answer on its checks on wazero, write a results record",
 		Run:     runEvalTasks,
 	})
@@ -45,6 +45,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 	shardFlag := fs.String("shard", "1/1", "run only task i (from 0, in file order) with i%N == K-1")
 	system := fs.String("system", "irsynth", "who answers: irsynth (the synthesizer) or guess (the polynomial/period/recurrence guesser)")
 	unguided := fs.Bool("unguided", false, "search without the learned guidance")
+	guideFile := fs.String("guide", "", "guide checkpoint to search with (default: the guide shipped with lib/synth, if any)")
 	out := fs.String("out", "", "record to write (default: RESULTS/"+results.TasksFile+", or "+results.TasksGuessFile+" for --system guess)")
 	quiet := fs.Bool("quiet", false, "no progress lines")
 	dir := fs.results()
@@ -84,8 +85,9 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 		Kind: "eval_tasks", System: *system, File: file, FileSHA: hex.EncodeToString(sum[:]),
 		FileTasks: len(tasks), Budget: budget.Seconds(), Workers: *workers,
 		Shards: []string{shard.String()}, Started: time.Now().UTC().Format(time.RFC3339),
-		Command: "irsynth eval tasks " + strings.Join(args, " "), Guided: *system == "irsynth" && !*unguided,
+		Command: "irsynth eval tasks " + strings.Join(args, " "),
 	}
+	wall0, cpu0 := time.Now(), cpuSeconds()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var rs []results.TaskResult
@@ -94,9 +96,20 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 		rs = synth.EvalGuess(tasks, checks, shard)
 	} else {
 		opt := synth.Options{Budget: *budget}
-		if !*unguided {
+		switch {
+		case *unguided:
+		case *guideFile != "":
+			data, err := readLimited(*guideFile, 256<<20)
+			if err == nil {
+				opt.Guide, err = synth.ParseGuide(data)
+			}
+			if err != nil {
+				return usageError(stderr, name, "--guide: %v", err)
+			}
+		default:
 			opt.Guide = synth.DefaultGuide()
 		}
+		rec.Guided = opt.Guide != nil
 		partial := *out + ".partial"
 		var sofar []results.TaskResult
 		cfg := synth.TasksConfig{Options: opt, Workers: *workers, Shard: shard,
@@ -122,6 +135,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 		defer os.Remove(partial)
 	}
 	rec = finish(rec, rs, shard.N <= 1)
+	rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cpuSeconds()-cpu0
 	if err := results.WriteFile(*out, mustJSON(rec)); err != nil {
 		return failure(stderr, name, err)
 	}
@@ -151,6 +165,10 @@ func printTotals(w io.Writer, rec results.Tasks) {
 	t := rec.Totals
 	fmt.Fprintf(w, "%s on %s (shards %s, %.0f s per task): %d tasks: %d solved, %d wrong, %d ambiguous, %d not found, %d errors\n",
 		rec.System, rec.File, strings.Join(rec.Shards, ","), rec.Budget, t.Total, t.Solved, t.Wrong, t.Ambiguous, t.NotFound, t.Errors)
+	if rec.WallSeconds > 0 && rec.Workers > 0 {
+		fmt.Fprintf(w, "wall %.0f s, CPU %.0f s: the %d workers had %.0f%% of %d cores; load average %s\n",
+			rec.WallSeconds, rec.CPUSeconds, rec.Workers, 100*rec.CPUSeconds/(rec.WallSeconds*float64(rec.Workers)), rec.Workers, rec.LoadAvg)
+	}
 }
 
 func runEvalMerge(args []string, stdout, stderr io.Writer) int {

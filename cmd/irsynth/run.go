@@ -6,7 +6,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/wasmrt"
@@ -49,7 +48,7 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 	if *interp {
 		v, err = ir.Interpret(p, operands, *fuel)
 	} else {
-		v, err = runWASM(p, operands, *fuel, *timeout)
+		v, err = wasmrt.RunWith(context.Background(), wasmrt.Config{Fuel: *fuel, Timeout: *timeout}, p, operands...)
 	}
 	if err != nil {
 		return failure(stderr, "run", err)
@@ -58,20 +57,6 @@ func runCmd(args []string, stdout, stderr io.Writer) int {
 		return failure(stderr, "run", fmt.Errorf("write: %w", err))
 	}
 	return 0
-}
-
-func runWASM(p ir.Program, operands []int32, fuel int64, timeout time.Duration) (int32, error) {
-	ctx := context.Background()
-	rt, err := wasmrt.New(ctx, wasmrt.Config{Fuel: fuel, Timeout: timeout})
-	if err != nil {
-		return 0, err
-	}
-	defer rt.Close(ctx)
-	m, err := rt.Compile(ctx, p)
-	if err != nil {
-		return 0, err
-	}
-	return m.Call(ctx, operands...)
 }
 
 // parseOperands reads one 32-bit integer per argument and checks the count

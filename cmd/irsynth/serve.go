@@ -51,6 +51,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Var(&hosts, "allow-host", "a host name the dashboard also answers to (repeat or comma-separate); loopback names and --addr's host always work")
 	quiet := fs.Bool("quiet", false, "do not log requests")
 	shots := fs.String("screenshots", "", "tour the pages in headless Chromium, save PNGs in this directory, and exit")
+	encSpec := encoderFlag(fs)
 	if code, done := fs.parse(args, 0); done {
 		return code
 	}
@@ -64,13 +65,18 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	cfg := web.Config{ResultsDir: *dir, Fuel: *fuel, Timeout: *timeout, BodyLimitKiB: *limit, MaxRuns: *maxRuns,
 		MaxConns: *maxConns, AllowHosts: hosts}
+	enc, err := openEncoder(*encSpec, *dir, stderr, *quiet)
+	if err != nil {
+		return usageError(stderr, "serve", "%v", err)
+	}
+	cfg.Encoder = enc
 	if !*quiet && *shots == "" {
 		cfg.Log = stderr
 	}
 	if *shots != "" {
 		*addr = "127.0.0.1:0"
 	}
-	s, err := newServer(cfg)
+	s, err := web.New(cfg)
 	if err != nil {
 		return usageError(stderr, "serve", "%v", err)
 	}
@@ -121,16 +127,6 @@ func (h *hostList) Set(v string) error {
 	return nil
 }
 
-// newServer recovers a panic so none escapes the command.
-func newServer(cfg web.Config) (s *web.Server, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			s, err = nil, fmt.Errorf("internal error: %v", r)
-		}
-	}()
-	return web.New(cfg)
-}
-
 func screenshots(base, dir string, stdout, stderr io.Writer) int {
 	b, err := browser.Start(context.Background(), browser.Options{})
 	if err != nil {
@@ -151,6 +147,18 @@ func screenshots(base, dir string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
 		return 1
 	}
+	// The classroom walk: stepping, links, synthesis, a cancelled search.
+	cls, err := browser.Classroom(b, base, browser.ClassroomOptions{
+		StepProgram: "collatz_length", StepArgs: "7",
+		Examples: "1→1, 2→3, 3→6, 10→55", Hard: "1→7, 2→-3, 3→99, 4→12, 5→-1000, 6→4",
+		Ambiguous: "3→9", Intended: func(in []int64) int64 { return in[0] * in[0] },
+		ShotsDir: dir,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		return 1
+	}
+	res.Pages = append(res.Pages, cls.Pages...)
 	code := 0
 	for _, p := range res.Pages {
 		fmt.Fprintf(stdout, "%s\t%s\n", p.Shot, p.URL)

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/models"
 	"github.com/irsynth/irsynth/lib/results"
 )
@@ -48,6 +47,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		defaultSplit["classifier"], defaultSplit["decoder"]))
 	seed := fs.Int64("seed", 0, "initialisation, shuffling and dropout seed")
 	quiet := fs.Bool("quiet", false, "no progress bar")
+	encSpec := encoderFlag(fs)
 	dir := fs.results()
 	if len(args) > 0 && isHelp(args[0]) {
 		code, _ := fs.parse(args[:1], 0)
@@ -76,12 +76,17 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
+	enc, err := openEncoder(*encSpec, *dir, stderr, *quiet)
+	if err != nil {
+		return usageError(stderr, "train", "%v", err)
+	}
 	ckpt := results.CheckpointPath(*dir, kind)
 	st, err := openTrainState(*dir, kind, map[string]string{"classifier": results.Phase3File, "decoder": results.Phase4File}[kind], stderr)
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
 	defer st.close()
+	st.enc = enc
 	if *resume {
 		if _, err := st.prepareResume(*epochs); errors.Is(err, errNothingToResume) {
 			return usageError(stderr, "train", "%v", err)
@@ -95,19 +100,18 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 	switch kind {
 	case "classifier":
 		c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: *epochs, Seed: *seed, Test: ds.Test,
-			OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
+			OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume, Encoder: enc})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		rec, err := classifierRecord(c, ds, ckpt)
+		rec, err := models.ClassifierRecord(c, ds, ckpt)
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
 		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
-		fmt.Fprintf(stdout, "classifier on %s: classification train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%% (%.1fs); wrote %s\n",
-			ds.Split.Name, 100*rec.TrainClassAcc, 100*rec.TestClassAcc, 100*rec.TrainExecAcc, 100*rec.TestExecAcc, rec.TrainSeconds,
+		fmt.Fprintf(stdout, "classifier on %s: %s (%.1fs); wrote %s\n", ds.Split.Name, classifierLine(rec), rec.TrainSeconds,
 			filepath.Join(*dir, results.Phase3File))
 	case "decoder":
 		train, err := models.SeqExamples(ds.Train)
@@ -119,20 +123,19 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 			return failure(stderr, "train", err)
 		}
 		d, err := models.TrainDecoder(train, models.DecoderConfig{Epochs: *epochs, Seed: *seed, Vocab: models.OpcodeVocab(),
-			Test: test, OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume})
+			Test: test, OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume, Encoder: enc})
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
-		rec, err := decoderRecord(d, ds, ckpt)
+		rec, err := models.DecoderRecord(d, ds, ckpt)
 		if err != nil {
 			return failure(stderr, "train", err)
 		}
 		if err := st.commit(rec); err != nil {
 			return failure(stderr, "train", err)
 		}
-		fmt.Fprintf(stdout, "decoder on %s: exact match train %.1f%% test %.1f%%, execution train %.1f%% test %.1f%%, mean length %.1f (target %.1f) (%.1fs); wrote %s\n",
-			ds.Split.Name, 100*rec.TrainExactMatch, 100*rec.TestExactMatch, 100*rec.TrainExecAcc, 100*rec.TestExecAcc,
-			rec.MeanGenerated, rec.MeanTarget, rec.TrainSeconds, filepath.Join(*dir, results.Phase4File))
+		fmt.Fprintf(stdout, "decoder on %s: %s (%.1fs); wrote %s\n", ds.Split.Name, decoderLine(rec), rec.TrainSeconds,
+			filepath.Join(*dir, results.Phase4File))
 	}
 	return 0
 }
@@ -181,81 +184,4 @@ func (p *progress) epoch(e results.Epoch) {
 		return
 	}
 	fmt.Fprintln(p.w, line)
-}
-
-// classifierRecord evaluates c on ds and fills results/phase3_classifier.json.
-func classifierRecord(c *models.Classifier, ds *dataset.Dataset, ckpt string) (results.Phase3, error) {
-	tr, err := models.EvaluateClassifier(c, ds.Train)
-	if err != nil {
-		return results.Phase3{}, err
-	}
-	te, err := models.EvaluateClassifier(c, ds.Test)
-	if err != nil {
-		return results.Phase3{}, err
-	}
-	all, err := models.EvaluateClassifier(c, append(append([]dataset.Example(nil), ds.Train...), ds.Test...))
-	if err != nil {
-		return results.Phase3{}, err
-	}
-	ext := dataset.MeasureExtraction(append(append([]dataset.Example(nil), ds.Train...), ds.Test...))
-	rec := results.Phase3{
-		Split: ds.Split.Record(), Encoder: c.Encoder().Name(), Config: c.Settings(), History: c.History,
-		TrainClassAcc: tr.ClassAcc, TestClassAcc: te.ClassAcc, TrainExecAcc: tr.ExecAcc, TestExecAcc: te.ExecAcc,
-		Confusion: all.Confusion, Samples: append(te.Predictions, tr.Predictions...), Checkpoint: ckpt,
-		ExtractionAcc: float64(ext.Extracted) / float64(max(ext.Examples, 1)),
-	}
-	examples := 0
-	for _, e := range c.History {
-		rec.TrainSeconds += e.Seconds
-		examples += e.Examples
-	}
-	if rec.TrainSeconds > 0 {
-		rec.ExamplesPerSec = float64(examples) / rec.TrainSeconds
-	}
-	s := results.Study
-	rec.DifferenceNotes = []string{
-		fmt.Sprintf("encoder: the study read TinyLlama-1.1B's layer-12 hidden state (2048 wide); it cannot be downloaded here, so we use %s, a frozen hashed character/word n-gram encoder of the same width", c.Encoder().Name()),
-		fmt.Sprintf("train classification: study %.1f%%, ours %.1f%%: the programs' wordings are distinct enough for either encoder", 100*s.ClassifierTrainClass, 100*tr.ClassAcc),
-		fmt.Sprintf("train execution: study %.1f%% (it blamed operand extraction), ours %.1f%%: our extractor is arity-aware and skips written-out series, recovering %.1f%% of operands", 100*s.ClassifierTrainExec, 100*tr.ExecAcc, 100*rec.ExtractionAcc),
-		fmt.Sprintf("held-out %s: study %.0f%% / %.0f%%, ours %.1f%% / %.1f%%: a classifier can only name programs it was trained on", strings.Join(ds.Split.Holdout, ", "), 100*s.ClassifierTestClass, 100*s.ClassifierTestExec, 100*te.ClassAcc, 100*te.ExecAcc),
-	}
-	return rec, nil
-}
-
-// decoderRecord evaluates d on ds and fills results/phase4_decoder.json.
-func decoderRecord(d *models.Decoder, ds *dataset.Dataset, ckpt string) (results.Phase4, error) {
-	tr, err := models.EvaluateDecoder(d, ds.Train, models.DecodeOptions{})
-	if err != nil {
-		return results.Phase4{}, err
-	}
-	te, err := models.EvaluateDecoder(d, ds.Test, models.DecodeOptions{})
-	if err != nil {
-		return results.Phase4{}, err
-	}
-	rec := results.Phase4{
-		Split: ds.Split.Record(), Encoder: d.Encoder().Name(), Config: d.Settings(), History: d.History,
-		TrainExactMatch: tr.ExactMatch, TestExactMatch: te.ExactMatch, TrainExecAcc: tr.ExecAcc, TestExecAcc: te.ExecAcc,
-		TrainValidRate: tr.ValidRate, TestValidRate: te.ValidRate,
-		GeneratedLengths: append(append([]int(nil), tr.GenLengths...), te.GenLengths...),
-		TargetLengths:    append(append([]int(nil), tr.TargetLen...), te.TargetLen...),
-		MeanGenerated:    tr.MeanGenerated(), MeanTarget: tr.MeanTarget(),
-		TestMeanGen: te.MeanGenerated(), TestTargetLen: te.MeanTarget(),
-		Samples: append(te.Predictions, tr.Predictions...), Checkpoint: ckpt,
-	}
-	var tokens int64
-	for _, e := range d.History {
-		rec.TrainSeconds += e.Seconds
-		tokens += e.Tokens
-	}
-	if rec.TrainSeconds > 0 {
-		rec.TokensPerSec = float64(tokens) / rec.TrainSeconds
-	}
-	s := results.Study
-	rec.DifferenceNotes = []string{
-		fmt.Sprintf("encoder: the study conditioned on TinyLlama-1.1B's layer-12 state; we condition on %s (frozen hashed n-grams, 2048 wide), projected to a prefix token", d.Encoder().Name()),
-		fmt.Sprintf("train exact match: study %.0f%%, ours %.1f%%; train execution: study %.0f%%, ours %.1f%%: each training program is one fixed opcode sequence and the encoder keeps different programs' wordings apart, so teacher forcing memorises the sequences; the study does not say why its decoder never reproduced one exactly", 100*s.DecoderExactMatch, 100*tr.ExactMatch, 100*s.DecoderTrainExec, 100*tr.ExecAcc),
-		fmt.Sprintf("held-out execution: study %.0f%%, ours %.1f%% (%.1f%% of held-out outputs are valid IR): flat generation does not produce an unseen program", 100*s.DecoderTestExec, 100*te.ExecAcc, 100*te.ValidRate),
-		fmt.Sprintf("length: study ~%.0f tokens whatever the target (its Collatz: %d); ours %.1f generated against %.1f target on train, and %.1f against %.1f on held-out %s (our collatz_length has an extra guard so that collatz(1) = 0): on an unseen program it emits the length of a program it was trained on", s.DecoderMeanLength, s.CollatzTargetLength, tr.MeanGenerated(), tr.MeanTarget(), te.MeanGenerated(), te.MeanTarget(), strings.Join(ds.Split.Holdout, ", ")),
-	}
-	return rec, nil
 }

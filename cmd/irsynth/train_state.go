@@ -34,6 +34,7 @@ type trainState struct {
 	record  string // the phase record's file name
 	journal string
 	lock    *os.File
+	enc     models.Encoder // the encoder the model reads (nil: the default)
 }
 
 func (st *trainState) staged() string {
@@ -132,13 +133,13 @@ func (st *trainState) epochsIn(path string) (int, error) {
 	}
 	switch st.kind {
 	case "classifier":
-		c, err := models.LoadClassifier(path, nil)
+		c, err := models.LoadClassifier(path, st.enc)
 		if err != nil {
 			return 0, err
 		}
 		return len(c.History), nil
 	default:
-		d, err := models.LoadDecoder(path, nil)
+		d, err := models.LoadDecoder(path, st.enc)
 		if err != nil {
 			return 0, err
 		}

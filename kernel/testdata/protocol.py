@@ -69,7 +69,9 @@ try:
     info = kc.kernel_info(reply=True, timeout=TIMEOUT)["content"]
     emit("kernel_info", content=info)
 
+    t = time.perf_counter()
     reply, msgs = run_cell(kc, 'x := 20\nx + 22')
+    emit("first_cell", seconds=time.perf_counter() - t)
     emit("execute", reply=reply, **summary(msgs))
 
     reply, msgs = run_cell(kc, 'import "fmt"\nimport "os"\nfor i := 0; i < 3; i++ { fmt.Println("line", i) }\nfmt.Fprintln(os.Stderr, "to stderr")')

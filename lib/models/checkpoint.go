@@ -73,9 +73,19 @@ func readCheckpoint(path, kind string) (*checkpoint, error) {
 
 func (c *checkpoint) checkEncoder(path string, enc Encoder) error {
 	if enc.Name() != c.Encoder || enc.Dim() != c.EncoderDim {
-		return fmt.Errorf("%w: %s was trained with encoder %s (%d wide), not %s (%d wide)", ErrCheckpoint, path, c.Encoder, c.EncoderDim, enc.Name(), enc.Dim())
+		return encoderMismatch(fmt.Sprintf("%v: %s was trained with encoder %s (%d wide), not %s (%d wide)", ErrCheckpoint, path, c.Encoder, c.EncoderDim, enc.Name(), enc.Dim()))
 	}
 	return nil
+}
+
+// encoderMismatch is a checkpoint trained with another encoder: it matches
+// both ErrCheckpoint and ErrEncoder.
+type encoderMismatch string
+
+func (e encoderMismatch) Error() string { return string(e) }
+
+func (e encoderMismatch) Is(target error) bool {
+	return target == ErrCheckpoint || target == ErrEncoder
 }
 
 func paramsOf(ps *nn.Params) []nn.Param {

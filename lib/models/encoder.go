@@ -134,12 +134,31 @@ func tokenize(text string) []string {
 	return out
 }
 
+// batchEncoder is an Encoder that encodes many texts at once more cheaply
+// than one by one (GGUFEncoder).
+type batchEncoder interface {
+	EncodeBatch(texts []string) ([][]float32, error)
+}
+
 // encodeAll encodes texts into one row-major matrix.
 func encodeAll(enc Encoder, texts []string) ([]float32, error) {
 	d := enc.Dim()
 	out := make([]float32, 0, len(texts)*d)
+	var batch [][]float32
+	if be, ok := enc.(batchEncoder); ok && len(texts) > 1 {
+		var err error
+		if batch, err = be.EncodeBatch(texts); err != nil {
+			return nil, err
+		}
+	}
 	for i, t := range texts {
-		v, err := enc.Encode(t)
+		var v []float32
+		var err error
+		if batch != nil {
+			v = batch[i]
+		} else {
+			v, err = enc.Encode(t)
+		}
 		if err != nil {
 			return nil, fmt.Errorf("%w: %s: text %d: %v", ErrEncoder, enc.Name(), i, err)
 		}

@@ -77,3 +77,82 @@ func ExampleClassifier_Ask() {
 	// power [3 4] 2
 	// true
 }
+
+// Phase 3's record, as `irsynth train classifier` writes it and notebook 04
+// shows it.
+func ExampleClassifierRecord() {
+	ds, err := dataset.Generate(dataset.StudySplit())
+	if err != nil {
+		panic(err)
+	}
+	c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: 3})
+	if err != nil {
+		panic(err)
+	}
+	rec, err := models.ClassifierRecord(c, ds, "")
+	if err != nil {
+		panic(err)
+	}
+	// The held-out programs are not among the classifier's labels, so it
+	// can never name them: the study's 0% as well.
+	fmt.Println(rec.Split.Name, len(rec.History), rec.TestClassAcc, rec.Confusion.Labels)
+	// Output: study 3 0 [factorial power sum_1_to_n sum_a_to_b collatz_length]
+}
+
+// Phase 4's record, as `irsynth train decoder` writes it and notebook 05
+// shows it.
+func ExampleDecoderRecord() {
+	ds, err := dataset.Generate(dataset.Split{Name: "tiny", Train: []string{"sum_1_to_n", "factorial"}, Holdout: []string{"power"}, PerProgram: 20, TestPerProgram: 2, Seed: 1})
+	if err != nil {
+		panic(err)
+	}
+	seqs, err := models.SeqExamples(ds.Train)
+	if err != nil {
+		panic(err)
+	}
+	d, err := models.TrainDecoder(seqs, models.DecoderConfig{Embed: 32, Heads: 2, Layers: 1, FF: 64, MaxLen: 40, Epochs: 2, Vocab: models.OpcodeVocab()})
+	if err != nil {
+		panic(err)
+	}
+	rec, err := models.DecoderRecord(d, ds, "")
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(rec.Split.Name, len(rec.History), len(rec.GeneratedLengths) == len(ds.Train)+len(ds.Test))
+	// Output: tiny 2 true
+}
+
+// SeqExamples turns requests into decoder targets: the opcodes of the
+// program each request names.
+func ExampleSeqExamples() {
+	seqs, err := models.SeqExamples([]dataset.Example{{Text: "Sum 1 to 3", Program: "sum_1_to_n"}})
+	if err != nil {
+		panic(err)
+	}
+	toks := seqs[0].Tokens
+	fmt.Println(seqs[0].Text, toks[0], toks[len(toks)-1], len(toks))
+	// Output: Sum 1 to 3 START END 25
+}
+
+// TrainDecoder and EvaluateDecoder: train on two programs' requests, then
+// score exact match, execution and validity on them.
+func ExampleTrainDecoder() {
+	ds, err := dataset.Generate(dataset.Split{Name: "tiny", Train: []string{"sum_1_to_n", "factorial"}, Holdout: []string{"power"}, PerProgram: 20, TestPerProgram: 2, Seed: 1})
+	if err != nil {
+		panic(err)
+	}
+	seqs, err := models.SeqExamples(ds.Train)
+	if err != nil {
+		panic(err)
+	}
+	d, err := models.TrainDecoder(seqs, models.DecoderConfig{Embed: 32, Heads: 2, Layers: 1, FF: 64, MaxLen: 40, Epochs: 2, Vocab: models.OpcodeVocab()})
+	if err != nil {
+		panic(err)
+	}
+	ev, err := models.EvaluateDecoder(d, ds.Train, models.DecodeOptions{})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(len(d.History), ev.Examples, ev.ValidRate >= 0 && ev.ValidRate <= 1, len(ev.GenLengths))
+	// Output: 2 40 true 40
+}

@@ -106,6 +106,6 @@ func argmaxRows(x []float32, width int) []int {
 // guard turns a panic inside the package into an error.
 func guard(err *error) {
 	if r := recover(); r != nil {
-		*err = fmt.Errorf("%w: %v", ErrPanic, r)
+		*err = fmt.Errorf("%w: %v", ErrInternal, r)
 	}
 }

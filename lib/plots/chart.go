@@ -71,7 +71,7 @@ func (c *Chart) Echarts() any { return c.ec }
 func (c *Chart) OptionMap() (m map[string]any, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			m, err = nil, fmt.Errorf("plots: chart %s: %v", c.ID, r)
+			m, err = nil, fmt.Errorf("%w: chart %s: %v", ErrInternal, c.ID, r)
 		}
 	}()
 	c.ec.Validate()

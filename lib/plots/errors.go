@@ -9,4 +9,7 @@ var (
 	ErrNoEcharts = errors.New("plots: echarts.min.js not found")
 	// ErrUnknownChart: no chart has the requested id.
 	ErrUnknownChart = errors.New("plots: unknown chart")
+	// ErrInternal: a panic inside go-echarts, recovered at the package
+	// boundary.
+	ErrInternal = errors.New("plots: internal error")
 )

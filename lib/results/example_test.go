@@ -1,6 +1,7 @@
 package results_test
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -23,4 +24,18 @@ func ExampleCommit() {
 	var p3 results.Phase3
 	fmt.Println(err, results.Read(dir, results.Phase3File, &p3), p3.TrainClassAcc)
 	// Output: <nil> <nil> 1
+}
+
+// Read fills a record from a results directory; a phase not run yet is
+// ErrNotFound.
+func ExampleRead() {
+	dir, _ := os.MkdirTemp("", "read")
+	defer os.RemoveAll(dir)
+	var p1 results.Phase1
+	fmt.Println(errors.Is(results.Read(dir, results.Phase1File, &p1), results.ErrNotFound))
+	results.Write(dir, results.Phase1File, results.Phase1{Working: 20, Total: 20})
+	fmt.Println(results.Read(dir, results.Phase1File, &p1), p1.Working)
+	// Output:
+	// true
+	// <nil> 20
 }

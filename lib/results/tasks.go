@@ -30,15 +30,21 @@ type Tasks struct {
 	Workers   int     `json:"workers"`
 	// Shards: the shards this record holds, "K/N" (task i of the file is in
 	// shard K/N when i%N == K-1); ["1/1"] for the whole file.
-	Shards   []string     `json:"shards"`
-	Complete bool         `json:"complete"` // every task of the file is here
-	Started  string       `json:"started"`  // RFC 3339, UTC
-	Finished string       `json:"finished,omitempty"`
-	Command  string       `json:"command"`
-	LoadAvg  string       `json:"loadavg,omitempty"` // /proc/loadavg at the end
-	Guided   bool         `json:"guided"`
-	Totals   TaskTotals   `json:"totals"`
-	Tasks    []TaskResult `json:"tasks"` // in file order
+	Shards   []string `json:"shards"`
+	Complete bool     `json:"complete"` // every task of the file is here
+	Started  string   `json:"started"`  // RFC 3339, UTC
+	Finished string   `json:"finished,omitempty"`
+	Command  string   `json:"command"`
+	LoadAvg  string   `json:"loadavg,omitempty"` // /proc/loadavg at the end
+	// WallSeconds and CPUSeconds: the run's wall-clock time and the CPU time
+	// the process used in it. Budgets are wall-clock, so on a loaded
+	// machine CPUSeconds/(WallSeconds*Workers) is the share of the cores the
+	// searches really had.
+	WallSeconds float64      `json:"wall_seconds,omitempty"`
+	CPUSeconds  float64      `json:"cpu_seconds,omitempty"`
+	Guided      bool         `json:"guided"`
+	Totals      TaskTotals   `json:"totals"`
+	Tasks       []TaskResult `json:"tasks"` // in file order
 }
 
 // TaskTotals counts outcomes; Solved+Wrong+Ambiguous+NotFound+Errors = Total.

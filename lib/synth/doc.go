@@ -5,10 +5,10 @@
 //
 // # Overview
 //
-// Structured decoding: Mask keeps the validator's stack and block state as
-// opcodes are emitted one at a time and says which next opcodes keep the
-// prefix completable into a valid program within a length limit (leaving
-// room to close every open block). DecoderMask plugs it into lib/models'
+// Structured decoding: Mask wraps ir.Checker (the validator's own rules,
+// applied one opcode at a time) and says which next opcodes keep the prefix
+// completable into a valid program within a length limit, using the
+// checker's exact shortest completion. DecoderMask plugs it into lib/models'
 // greedy decoder, so every decoded program passes ir.Validate.
 //
 // Example-guided search: Synthesize enumerates, cheapest first, the terms
@@ -44,6 +44,13 @@
 // synthesized from 5 examples (the guide never saw a library program) and
 // an answer the search calls solved is judged on 1,000 fresh inputs
 // against its native reference.
+//
+// Task files: ReadTaskFile reads a file of sequence tasks (the dev300.json
+// format) into the Tasks the search sees and the Checks only the judge
+// sees; EvalTasks synthesizes each and judges the answer on its checks on
+// wazero, EvalGuess does the same for a simple guesser (GuessSequence:
+// polynomials, periods, linear recurrences), and Shard splits a file for a
+// batch system.
 //
 // # Invariants
 //

@@ -13,4 +13,7 @@ var (
 	ErrExamples = errors.New("synth: invalid examples")
 	// ErrSpec: a task file could not be read.
 	ErrSpec = errors.New("synth: invalid spec")
+	// ErrInternal: a panic inside the search, recovered at the package
+	// boundary.
+	ErrInternal = errors.New("synth: internal error")
 )

@@ -106,7 +106,7 @@ func (r Result) IR() ir.Program { return r.prog }
 func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("synth: internal error on task %s: %v", t.Name, r)
+			err = fmt.Errorf("%w: task %s: %v", ErrInternal, t.Name, r)
 		}
 	}()
 	if err := t.Validate(); err != nil {

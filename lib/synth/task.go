@@ -170,7 +170,7 @@ func ReadTasks(r io.Reader) ([]Task, error) {
 			tasks[i].Name = fmt.Sprintf("task%d", i+1)
 		}
 		if err := tasks[i].Validate(); err != nil {
-			return nil, fmt.Errorf("%w: tasks[%d]: %v", ErrSpec, i, err)
+			return nil, fmt.Errorf("%w: tasks[%d]: %w", ErrSpec, i, err)
 		}
 	}
 	return tasks, nil

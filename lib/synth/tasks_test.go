@@ -101,3 +101,32 @@ func TestEvalTasksJudges(t *testing.T) {
 		t.Errorf("failed check %q", rs[0].Failed)
 	}
 }
+
+// TestEvalTasksCancelled: a cancelled evaluation returns ctx's error and
+// only tasks that finished, never a task cut short as "not found".
+func TestEvalTasksCancelled(t *testing.T) {
+	var recs []string
+	for i := 0; i < 6; i++ {
+		// a(n) = n^5 mod 7919 + n: nothing the search finds in a moment
+		recs = append(recs, seqRecord(fmt.Sprintf("hard%d", i), 0, 10, 5, func(n int) int { return (n*n*n*n*n)%7919 + n + i }))
+	}
+	tasks, checks, err := ReadTaskFile(strings.NewReader("[" + strings.Join(recs, ",") + "]"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	start := time.Now()
+	rs, err := EvalTasks(ctx, tasks, checks, TasksConfig{Options: Options{Budget: 30 * time.Second}, Workers: 2})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if el := time.Since(start); el > 5*time.Second {
+		t.Errorf("returned %v after cancel", el)
+	}
+	for _, r := range rs {
+		if r.Outcome == results.OutcomeNotFound {
+			t.Errorf("%s: a search cut short is reported as not found", r.Name)
+		}
+	}
+}

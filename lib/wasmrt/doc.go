@@ -28,7 +28,7 @@
 //     the Runtime, the Module and the caller carry on.
 //   - Errors are typed: *TrapError (with the trap's Reason, e.g.
 //     ir.ErrDivideByZero), ErrFuelExhausted (which errors.Is also matches
-//     against ir.ErrFuelExhausted), ErrTimeout, ErrArity. No panic escapes
+//     against ir.ErrFuelExhausted), ErrTimeout, ErrArgs. No panic escapes
 //     the package.
 //   - A Module keeps a pool of instances; a call borrows one, so concurrent
 //     calls never share WASM state. An instance whose state is in doubt (it
@@ -55,7 +55,8 @@
 // code returns to Go at every loop iteration to check for cancellation, the
 // per-call context carries the deadline, and wazero closes an instance whose
 // context expires (the Module replaces it). That holds under any load and
-// never delays the collector, at the price of much slower calls (14 times
-// on collatz_length(27), BenchmarkPreemptible): an exit to Go in every loop
-// iteration and a goroutine per call. RATIONALE.md has the measurements.
+// never delays the collector, at the price of much slower calls (tens of
+// times on collatz_length(27); BenchmarkPreemptible measures it and README's
+// speed table has the figures): an exit to Go in every loop iteration and a
+// goroutine per call. RATIONALE.md says why.
 package wasmrt

@@ -27,8 +27,11 @@ var (
 	ErrTrap error = &linkedError{"wasmrt: trap", ir.ErrTrap}
 	// ErrTimeout: the call ran past its wall-clock limit and was stopped.
 	ErrTimeout = errors.New("wasmrt: wall-clock limit exceeded")
-	// ErrArity: the number of operands does not match the program's arity.
-	ErrArity = errors.New("wasmrt: wrong number of operands")
+	// ErrArgs: the number of arguments does not match the program's
+	// arity. errors.Is(err, ir.ErrArgs) is true as well, as for the
+	// interpreter. (ir.ErrArity is something else: a program's declared
+	// arity out of range.)
+	ErrArgs error = &linkedError{"wasmrt: wrong number of arguments", ir.ErrArgs}
 	// ErrClosed: the Runtime or Module was closed.
 	ErrClosed = errors.New("wasmrt: closed")
 	// ErrBadModule: WASM bytes that do not follow the contract (an exported

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"time"
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/wasmrt"
@@ -51,7 +52,7 @@ func ExampleModule_Batch() {
 	// Output:
 	// 3 <nil>
 	// 0 wasmrt: trap: integer divide by zero
-	// 0 wasmrt: wrong number of operands: div takes 2, got 1
+	// 0 wasmrt: wrong number of arguments: div takes 2, got 1
 }
 
 func ExampleErrFuelExhausted() {
@@ -126,4 +127,23 @@ func ExampleCollatzNumbers() {
 	// Output:
 	// 100 true
 	// true
+}
+
+func ExampleNew() {
+	ctx := context.Background()
+	rt, err := wasmrt.New(ctx, wasmrt.Config{Fuel: 1000, Timeout: time.Second})
+	if err != nil {
+		panic(err)
+	}
+	defer rt.Close(ctx)
+	_, err = wasmrt.New(ctx, wasmrt.Config{Fuel: -1})
+	fmt.Println(errors.Is(err, wasmrt.ErrConfig))
+	// Output: true
+}
+
+func ExampleRunWith() {
+	loop := ir.MustParse("forever", "START LOOP_BEGIN BR LOOP_END CONST_0 END")
+	_, err := wasmrt.RunWith(context.Background(), wasmrt.Config{Fuel: 1000}, loop)
+	fmt.Println(errors.Is(err, wasmrt.ErrFuelExhausted))
+	// Output: true
 }

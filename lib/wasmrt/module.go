@@ -47,7 +47,7 @@ func (m *Module) WASM() []byte { return bytes.Clone(m.bin) }
 func (m *Module) Arity() int { return m.arity }
 
 // Call runs the program on args and returns its result. It is safe for
-// concurrent use. Errors: ErrArity, *TrapError, ErrFuelExhausted,
+// concurrent use. Errors: ErrArgs, *TrapError, ErrFuelExhausted,
 // ErrTimeout, a wrapped context error if ctx ends, ErrClosed.
 func (m *Module) Call(ctx context.Context, args ...int32) (int32, error) {
 	if len(args) != m.arity {
@@ -104,7 +104,7 @@ func (m *Module) close(ctx context.Context) error {
 }
 
 func (m *Module) arityError(got int) error {
-	return fmt.Errorf("%w: %s takes %d, got %d", ErrArity, m.name, m.arity, got)
+	return fmt.Errorf("%w: %s takes %d, got %d", ErrArgs, m.name, m.arity, got)
 }
 
 func (m *Module) idle() int {
@@ -227,8 +227,9 @@ func (m *Module) callOn(ctx context.Context, in *instance, args []int32) (v int3
 	if in.fuel != nil {
 		in.fuel.Set(api.EncodeI32(m.rt.fuel))
 	}
-	if in.stop != nil {
+	if in.stopped.Load() {
 		in.stop.Set(0)
+		in.stopped.Store(false)
 	}
 	var callErr, killErr error
 	if m.kind == engineFuel {

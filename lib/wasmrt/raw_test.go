@@ -46,11 +46,11 @@ func TestLoad(t *testing.T) {
 			t.Errorf("collatz(%d) = %d, %v; native Go says %d", n, got, err, nativeCollatz(n))
 		}
 	}
-	if _, err := m.Call(ctx); !errors.Is(err, ErrArity) {
-		t.Errorf("Call() with no operand: %v, want ErrArity", err)
+	if _, err := m.Call(ctx); !errors.Is(err, ErrArgs) {
+		t.Errorf("Call() with no operand: %v, want ErrArgs", err)
 	}
-	if _, err := m.Call(ctx, 1, 2); !errors.Is(err, ErrArity) {
-		t.Errorf("Call(1, 2): %v, want ErrArity", err)
+	if _, err := m.Call(ctx, 1, 2); !errors.Is(err, ErrArgs) {
+		t.Errorf("Call(1, 2): %v, want ErrArgs", err)
 	}
 }
 

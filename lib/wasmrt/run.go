@@ -10,7 +10,13 @@ import (
 // meant for one-off use (a notebook cell, a test); to call a program more
 // than once, keep the Module from Runtime.Compile.
 func Run(ctx context.Context, p ir.Program, args ...int32) (int32, error) {
-	r, err := New(ctx, Config{})
+	return RunWith(ctx, Config{}, p, args...)
+}
+
+// RunWith is Run with a Config (fuel, wall-clock limit): `irsynth run` and
+// `irsynth ask` call it.
+func RunWith(ctx context.Context, cfg Config, p ir.Program, args ...int32) (int32, error) {
+	r, err := New(ctx, cfg)
 	if err != nil {
 		return 0, err
 	}

@@ -34,9 +34,9 @@ type Config struct {
 	// (wazero's WithCloseOnContextDone), whose generated code returns to Go
 	// at every loop iteration: the wall-clock limit then holds even while
 	// the garbage collector stops the world, and a long call never holds up
-	// the collector. The price is much slower calls (14 times on
-	// collatz_length(27)): an exit to Go per loop iteration and a goroutine
-	// per call. The default engine stops a late call through the module's
+	// the collector. The price is much slower calls (tens of times on
+	// collatz_length(27); BenchmarkPreemptible, figures in README): an exit
+	// to Go per loop iteration and a goroutine per call. The default engine stops a late call through the module's
 	// globals from a watchdog goroutine, which the collector can delay until
 	// fuel ends the call (see the package documentation).
 	Preemptible bool
@@ -59,7 +59,10 @@ type Runtime struct {
 	modules map[*Module]struct{}
 
 	used      atomic.Bool // a call started since the watchdog's last look
-	sweepMods []*Module   // the watchdog's scratch space
+	sweepMods []*Module   // the watchdog's scratch space, guarded by sweepMu
+	// sweepMu serialises sweeps: an exiting watchdog's last look at the
+	// calls can overlap the sweep of the watchdog a new call just started.
+	sweepMu   sync.Mutex
 	watching  atomic.Bool // the watchdog goroutine is running
 	closeOnce sync.Once
 	done      chan struct{} // closed by Close; stops the watchdog

@@ -309,8 +309,8 @@ func TestPreemptible(t *testing.T) {
 	if got, err := sum.Call(ctx, 10); err != nil || got != 55 {
 		t.Fatalf("sum_1_to_n(10) = %d, %v", got, err)
 	}
-	if _, err := compile(t, r, library(t, "gcd").Program).Call(ctx, 12); !errors.Is(err, ErrArity) {
-		t.Fatalf("gcd(12): %v, want ErrArity", err)
+	if _, err := compile(t, r, library(t, "gcd").Program).Call(ctx, 12); !errors.Is(err, ErrArgs) {
+		t.Fatalf("gcd(12): %v, want ErrArgs", err)
 	}
 }
 
@@ -383,8 +383,8 @@ func TestBatch(t *testing.T) {
 			}
 			for i, in := range inputs {
 				if len(in) != 2 {
-					if !errors.Is(res[i].Err, ErrArity) {
-						t.Errorf("input %v: %v, want ErrArity", in, res[i].Err)
+					if !errors.Is(res[i].Err, ErrArgs) {
+						t.Errorf("input %v: %v, want ErrArgs", in, res[i].Err)
 					}
 					continue
 				}
@@ -484,8 +484,8 @@ func TestRun(t *testing.T) {
 	if err != nil || got != 1024 {
 		t.Fatalf("Run(power, 2, 10) = %d, %v", got, err)
 	}
-	if _, err := Run(context.Background(), library(t, "power").Program, 2); !errors.Is(err, ErrArity) {
-		t.Fatalf("Run(power, 2): %v, want ErrArity", err)
+	if _, err := Run(context.Background(), library(t, "power").Program, 2); !errors.Is(err, ErrArgs) {
+		t.Fatalf("Run(power, 2): %v, want ErrArgs", err)
 	}
 }
 

@@ -57,6 +57,8 @@ func (r *Runtime) watchdog() {
 // allocation here could start a garbage collection, which cannot finish
 // while a WASM call runs.
 func (r *Runtime) sweep() (running bool) {
+	r.sweepMu.Lock()
+	defer r.sweepMu.Unlock()
 	now := r.ticks.Load()
 	r.mu.Lock()
 	mods := r.sweepMods[:0]

@@ -4,7 +4,7 @@ import (
 	"math"
 	"testing"
 
-	"github.com/irsynth/irsynth/lib/models/internal/ggufw"
+	"github.com/irsynth/irsynth/internal/ggufw"
 	"github.com/irsynth/irsynth/lib/models/internal/llama"
 )
 

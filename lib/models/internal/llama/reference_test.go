@@ -1,19 +1,16 @@
 package llama_test
 
 import (
-	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/irsynth/irsynth/internal/ggufw"
 	"github.com/irsynth/irsynth/lib/dataset"
-	"github.com/irsynth/irsynth/lib/models/internal/ggufw"
 	"github.com/irsynth/irsynth/lib/models/internal/llama"
 )
 
@@ -60,45 +57,18 @@ func writeModel(t testing.TB, cfg ggufw.LlamaConfig) string {
 	return path
 }
 
-// refResult is what scripts/llamaref/ref.mjs answers.
-type refResult struct {
-	Tokens     [][]int32   `json:"tokens"`
-	Embeddings [][]float64 `json:"embeddings"`
-	Seconds    float64     `json:"seconds"`
-	EvalTokens int         `json:"evalTokens"`
-}
-
-// llamaCpp runs llama.cpp (node-llama-cpp, installed by scripts/setup.sh)
-// on texts. It skips the test, saying why, only when node is absent; a
-// missing install or a failing run is a test failure.
-func llamaCpp(t testing.TB, model string, texts []string, threads, repeat int, embeddings bool) refResult {
+// llamaCpp runs llama.cpp on texts. It skips the test, saying why, only
+// when node is absent; a missing install or a failing run is a failure.
+func llamaCpp(t testing.TB, model string, texts []string, threads, repeat int, embeddings bool) *ggufw.Reference {
 	t.Helper()
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: no llama.cpp reference (scripts/setup.sh installs it)")
+	ref, err := ggufw.LlamaCpp(ggufw.RefRequest{Model: model, Texts: texts, Threads: threads, Repeat: repeat, Embeddings: embeddings})
+	if errors.Is(err, ggufw.ErrNoNode) {
+		t.Skip(err)
 	}
-	dir, err := filepath.Abs("../../../../scripts/llamaref")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "node-llama-cpp")); err != nil {
-		t.Fatalf("node-llama-cpp is not installed in %s: run scripts/setup.sh", dir)
-	}
-	req, _ := json.Marshal(map[string]any{"model": model, "texts": texts, "threads": threads, "repeat": repeat, "embeddings": embeddings})
-	cmd := exec.Command(node, "ref.mjs")
-	cmd.Dir = dir
-	cmd.Stdin = bytes.NewReader(req)
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	out, err := cmd.Output()
-	if err != nil {
-		t.Fatalf("llama.cpp reference: %v\n%s", err, stderr.String())
-	}
-	var res refResult
-	if err := json.Unmarshal(out, &res); err != nil {
-		t.Fatalf("llama.cpp reference answered %q: %v", out, err)
-	}
-	return res
+	return ref
 }
 
 // relErr is ‖a−b‖/‖b‖.
@@ -122,7 +92,8 @@ func relErr(a []float32, b []float64) float64 {
 // dots against OpenBLAS's sgemm); measured 6e-7. The reference's key/value
 // cache is F32 (with llama.cpp's default F16 cache the error is 5e-4). For
 // F16 weights llama.cpp rounds the activations to F16 before each product
-// (2^-11 relative), so 2e-3 (measured 7e-4). For Q8_0 and the K-quants it
+// (2^-11 relative), so 2e-3 (measured 7e-4); for BF16 weights to BF16
+// (2^-8), so 1e-2 (measured 5e-3). For Q8_0 and the K-quants it
 // quantizes the activations to 8 bits per value (Q8_0/Q8_K) before each dot
 // product, while we expand the weights to float32 and keep activations
 // exact: about 1% per product over two layers, so 5e-2 (measured 0.5-2%).
@@ -134,6 +105,7 @@ func TestAgainstLlamaCpp(t *testing.T) {
 	}{
 		{"F32", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 4, HeadsKV: 2, FF: 96, Type: ggufw.F32, EmbdType: ggufw.F32, Seed: 1}, 1e-5},
 		{"F16", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 4, HeadsKV: 1, FF: 96, Type: ggufw.F16, EmbdType: ggufw.F16, Seed: 2}, 2e-3},
+		{"BF16", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 4, HeadsKV: 2, FF: 96, Type: ggufw.BF16, EmbdType: ggufw.BF16, Seed: 6}, 1e-2},
 		{"Q8_0", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 8, HeadsKV: 2, FF: 128, Type: ggufw.Q8_0, EmbdType: ggufw.Q8_0, Seed: 3}, 5e-2},
 		{"Q4_K", ggufw.LlamaConfig{Embd: 256, Layers: 2, Heads: 4, HeadsKV: 2, FF: 512, Type: ggufw.Q4_K, EmbdType: ggufw.Q8_0, Seed: 4}, 5e-2},
 		{"Q6_K", ggufw.LlamaConfig{Embd: 256, Layers: 2, Heads: 4, HeadsKV: 4, FF: 256, Type: ggufw.Q6_K, EmbdType: ggufw.Q6_K, Seed: 5}, 5e-2},

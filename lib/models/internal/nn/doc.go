@@ -10,6 +10,14 @@
 // products go through OpenBLAS via gonum's netlib binding). Gorgonia's own
 // Mul, Add and Rectify are used for everything else.
 //
+// The ops repeat one shape of code (Arity, Type, InferShape, Do, SymDiff,
+// DiffWRT, ReturnsPtr, ... and a gradient op beside each): gorgonia's Op and
+// SDOp interfaces ask every op for the same dozen methods, and an op's
+// methods must be on its own type for gorgonia to dispatch on it. base
+// (newBase) holds what is the same for all of them; what is left differs in
+// shape and type rules per op. This is the one place where `duplicates`
+// reports near-identical code on purpose.
+//
 // Invariants: all tensors are float32 and row-major; an op never writes to its
 // inputs; kernels are deterministic for a given input (parallel work is split
 // into fixed, disjoint pieces).

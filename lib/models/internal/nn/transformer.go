@@ -51,9 +51,9 @@ func NewTransformer(cfg TransformerConfig, rng *rand.Rand) (*Transformer, error)
 }
 
 // Graph builds a teacher-forcing graph over batches of seqs sequences of
-// seqLen positions. Inputs: "tokens" (seqs*seqLen × Vocab one-hot of the
-// input tokens), "cond" (seqs × CondDim), "target" (seqs*seqLen class
-// indices or Ignore). Positions and the prefix selector are constants.
+// seqLen positions. Inputs: "tokens" (seqs*seqLen token indices, as
+// float32), "cond" (seqs × CondDim), "target" (seqs*seqLen class indices or
+// Ignore).
 func (t *Transformer) Graph(seqs, seqLen int, train bool) (gr *Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -72,27 +72,17 @@ func (t *Transformer) Graph(seqs, seqLen int, train bool) (gr *Graph, err error)
 		w[p.Name] = n
 		gr.Weights = append(gr.Weights, n)
 	}
-	tok := gr.input("tokens", N, c.Vocab)
+	tok := gr.input("tokens", N)
 	cond := gr.input("cond", seqs, c.CondDim)
 	target := gr.input("target", N)
-	posOH := gr.input("positions", N, c.MaxLen)
-	sel := gr.input("prefix", N, seqs)
-	for i := 0; i < N; i++ {
-		gr.Inputs["positions"][i*c.MaxLen+i%seqLen] = 1
-		if i%seqLen == 0 {
-			gr.Inputs["prefix"][i*seqs+i/seqLen] = 1
-		}
-	}
 	must := func(n *G.Node, e error) *G.Node {
 		if e != nil {
 			panic(e)
 		}
 		return n
 	}
-	x := must(G.Mul(tok, w["emb"]))
-	x = must(G.Add(x, must(G.Mul(posOH, w["pos"]))))
-	cv := must(linear(cond, w["cond.w"], w["cond.b"]))
-	x = must(G.Add(x, must(G.Mul(sel, cv))))
+	cv := must(linearConst(cond, w["cond.w"], w["cond.b"]))
+	x := must(Embed(tok, w["emb"], w["pos"], cv, seqs, seqLen))
 	for l := 0; l < c.Layers; l++ {
 		n := func(s string) *G.Node { return w[fmt.Sprintf("l%d.%s", l, s)] }
 		h := must(LayerNorm(x, n("ln1.g"), n("ln1.b")))
