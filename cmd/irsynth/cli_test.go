@@ -53,6 +53,8 @@ func exitCases(t *testing.T) map[string]struct {
 		"eval":       {usage: []string{"eval", "classifier", "stray"}, runtime: []string{"eval", "decoder", "--results", empty}},
 		"eval-synth": {usage: []string{"eval-synth", "--programs", "nope"}, runtime: []string{"eval-synth", "--programs", "sum_1_to_n", "--budget", "1s", "--no-unguided", "--no-decoder", "--collatz-runs", "0", "--quiet", "--results", file}},
 		"eval-tasks": {usage: []string{"eval-tasks", oeisTasks, "--shard", "0/2"}, runtime: []string{"eval-tasks", oeisTasks, "--system", "guess", "--out", filepath.Join(file, "x.json")}},
+		"train-synth": {usage: []string{"train-synth", "--tasks", oeisTasks, "--rounds", "0"}, runtime: []string{"train-synth", "--tasks", oeisTasks, "--sample", "1", "--rounds", "1",
+			"--candidates", "1000", "--dreams", "10", "--quiet", "--out", filepath.Join(file, "g.json"), "--results", file}},
 		"eval-merge": {usage: []string{"eval-merge", "out.json"}, runtime: []string{"eval-merge", filepath.Join(file, "x.json"), record}},
 		"synth":      {usage: []string{"synth", "--budget", "0s", "--examples", "1→2"}, runtime: []string{"synth", "--examples", "1→2", "--budget", "2s", "--no-wat"}, broken: true},
 		"ask":        {usage: []string{"ask", "--model", "tagger", "hi"}, runtime: []string{"ask", "--results", empty, "What is 7 factorial?"}},

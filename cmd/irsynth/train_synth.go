@@ -16,14 +16,14 @@ import (
 func init() {
 	register(command{
 		Name:    "train-synth",
-		Usage:   "irsynth train synth --tasks FILE [--sample N] [--rounds N] [--candidates N] [--dreams N] [--out FILE] [--results DIR]",
+		Usage:   "irsynth train-synth --tasks FILE [--sample N] [--rounds N] [--candidates N] [--dreams N] [--out FILE] [--results DIR]",
 		Summary: "(also: irsynth train synth) self-train the synthesizer's guide: dreams, then search, verify on the checks, retrain; writes synth_training.json and the guide checkpoint",
 		Run:     runTrainSynth,
 	})
 }
 
 func runTrainSynth(args []string, stdout, stderr io.Writer) int {
-	const name = "train synth"
+	const name = "train-synth"
 	fs := newFlags(name, stdout, stderr)
 	tasksFile := fs.String("tasks", "", "training task file (the dev300.json format, e.g. ../shared/oeis/train3000.json); never a file you measure on")
 	sample := fs.Int("sample", 200, "tasks of the file to train on (the first N; 0: all)")

@@ -27,18 +27,21 @@
 // confirmed on wazero (lib/wasmrt).
 //
 // Honest answers: the search goes on a cost level past its first answer
-// and compares the fitting programs it found on inputs the task did not
-// give (the next indices of a sequence; values around the examples, equal
+// (two when the examples carry few bits for the answer's size) and
+// compares the fitting programs it found on inputs the task did not give (the next indices of a sequence; values around the examples, equal
 // operands and the ends of the i32 range otherwise). If they disagree, or
 // the cheapest traps there, or its arithmetic wraps there when it wraps on
-// no example, the Status is ambiguous, with the input and each program's
+// no example, or the budget ended before the next level was searched
+// completely, the Status is ambiguous, with the input and each program's
 // output; `irsynth synth --ask` asks the user and searches again.
 //
 // Guidance: a Guide (a logistic regression per production over hashed words
 // of the request and features of the examples) sets the cost of each
 // production from -ln p; without one the search runs unguided (uniform
 // costs), so the gain from guidance is measured. TrainGuide fits it on
-// tasks the project makes itself; DefaultGuide is the shipped checkpoint.
+// tasks the project makes itself (Dreams) and TrainSynth runs the
+// search-verify-retrain loop; DefaultGuide is nil because, measured, the
+// self-trained guide did not beat the unguided search.
 //
 // EvalSynth is the leave-one-out evaluation: each library program is
 // synthesized from 5 examples (the guide never saw a library program) and

@@ -290,7 +290,10 @@ func evalOne(ctx context.Context, spec ir.Spec, cfg EvalConfig) (results.SynthRo
 	if row.Guided, err = run(DefaultGuide()); err != nil {
 		return row, 0, 0, err
 	}
-	if cfg.Unguided {
+	switch {
+	case cfg.Unguided && DefaultGuide() == nil:
+		row.Unguided = row.Guided // the same search: no guide is shipped
+	case cfg.Unguided:
 		if row.Unguided, err = run(nil); err != nil {
 			return row, 0, 0, err
 		}
