@@ -28,16 +28,17 @@
 //
 // Honest answers: the search goes on a cost level past its first answer
 // (two when the examples carry few bits for the answer's size) and
-// compares the fitting programs it found on inputs the task did not give (the next indices of a sequence; values around the examples, equal
-// operands and the ends of the i32 range otherwise). If they disagree, or
+// compares the fitting programs it found on inputs the task did not give
+// (the next indices of a sequence; values around and between the
+// examples, equal operands and the ends of the i32 range otherwise). If they disagree, or
 // the cheapest traps there, or its arithmetic wraps there when it wraps on
 // no example, or the budget ended before the next level was searched
 // completely, the Status is ambiguous, with the input and each program's
 // output; `irsynth synth --ask` asks the user and searches again.
 //
 // Guidance: a Guide (a logistic regression per production over hashed words
-// of the request and features of the examples) sets the cost of each
-// production from -ln p; without one the search runs unguided (uniform
+// of the request and features of the examples) raises the cost of the
+// productions it finds unlikely for the task; without one the search runs unguided (uniform
 // costs), so the gain from guidance is measured. TrainGuide fits it on
 // tasks the project makes itself (Dreams) and TrainSynth runs the
 // search-verify-retrain loop; DefaultGuide is nil because, measured, the
