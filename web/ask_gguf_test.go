@@ -59,7 +59,7 @@ func TestAskWithGGUFEncoder(t *testing.T) {
 	}
 	h = newServer(t, Config{ResultsDir: dir}).Handler()
 	rec = do(t, h, http.MethodPost, "/api/ask", `{"text":"Sum 1 to 50"}`)
-	if rec.Code < 400 || !strings.Contains(rec.Body.String(), enc.Name()) {
+	if rec.Code != http.StatusConflict || !strings.Contains(rec.Body.String(), "trained with encoder "+enc.Name()) {
 		t.Errorf("default encoder against a GGUF-trained model: %d %s", rec.Code, rec.Body.String())
 	}
 }
