@@ -89,17 +89,11 @@ func (t *Transformer) Graph(seqs, seqLen int, train bool) (gr *Graph, err error)
 		qkv := must(linear(h, n("qkv.w"), n("qkv.b")))
 		a := must(CausalAttention(qkv, seqs, seqLen, c.Heads))
 		a = must(linear(a, n("out.w"), n("out.b")))
-		if train {
-			a = must(gr.dropout(a, fmt.Sprintf("l%d.drop1", l), c.Dropout))
-		}
-		x = must(G.Add(x, a))
+		x = must(Residual(x, a, gr.mask(fmt.Sprintf("l%d.drop1", l), train, c.Dropout, a)))
 		h = must(LayerNorm(x, n("ln2.g"), n("ln2.b")))
 		f := must(ReLU(must(linear(h, n("ff1.w"), n("ff1.b")))))
 		f = must(linear(f, n("ff2.w"), n("ff2.b")))
-		if train {
-			f = must(gr.dropout(f, fmt.Sprintf("l%d.drop2", l), c.Dropout))
-		}
-		x = must(G.Add(x, f))
+		x = must(Residual(x, f, gr.mask(fmt.Sprintf("l%d.drop2", l), train, c.Dropout, f)))
 	}
 	h := must(LayerNorm(x, w["lnf.g"], w["lnf.b"]))
 	gr.Logits = must(linear(h, w["head.w"], w["head.b"]))
