@@ -100,6 +100,7 @@ bench: build
 	$(GO) run ./scripts/bench/v8cmp
 	$(GO) test -run='^$$' -bench=. -benchtime=1x ./lib/synth/
 	$(GO) test -run='^$$' -bench=DecoderTrainStep ./lib/models/
+	$(GO) test -run='^$$' -bench='ForwardVsLlamaCpp|TinyLlamaEstimate|LoadPeakRSS' -benchtime=1x ./lib/models/internal/llama/
 	$(GO) test -run='^$$' -bench=APIRun -benchtime=5s ./web/
 	$(GO) test -run='^$$' -bench=Kernel -benchtime=1x ./kernel/
 	@echo "gorgonia vs PyTorch (needs WITH_TORCH=1 scripts/setup.sh): scripts/bench/compare.sh"

@@ -237,6 +237,14 @@ func checkIRPrograms(t *testing.T, e executed) {
 	if !found {
 		t.Error("no program listing with its WAT in the outputs")
 	}
+	// the stepper over collatz_length(7), which ends with 16
+	stepper := false
+	for _, h := range e.html {
+		stepper = stepper || strings.Contains(h, "window.IrsynthStepper.mount(") && strings.Contains(h, `"name":"collatz_length","args":[7]`) && strings.Contains(h, `"value":16`)
+	}
+	if !stepper {
+		t.Error("no stepper of collatz_length(7) = 16 in the outputs")
+	}
 }
 
 func checkCollatz(t *testing.T, e executed, bench results.CollatzBench, haveCLI bool) {

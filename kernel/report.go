@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/irsynth/irsynth/lib/plots"
 	"github.com/irsynth/irsynth/lib/results"
 )
 
@@ -115,6 +116,9 @@ func (c NBConvert) Run(ctx context.Context, format, outDir string, notebooks ...
 		data, err := os.ReadFile(filepath.Join(staging, e.Name()))
 		if err != nil {
 			return fmt.Errorf("kernel: nbconvert: %w", err)
+		}
+		if format == "html" {
+			data = plots.EchartsOnce(data) // each chart's output embeds echarts; one copy serves all
 		}
 		if err := results.WriteFile(filepath.Join(outDir, e.Name()), data); err != nil {
 			return err

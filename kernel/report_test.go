@@ -39,4 +39,12 @@ func TestHTMLReportIsOffline(t *testing.T) {
 	if !strings.Contains(page, "echarts") || !strings.Contains(page, "collatz_length") {
 		t.Errorf("report lacks its program listing or inline echarts")
 	}
+	// echarts once, however many charts; the stepper's script and data inline.
+	if n := strings.Count(page, `if(typeof window.echarts===`); n != 1 {
+		t.Errorf("report embeds echarts %d times, want once", n)
+	}
+	if !strings.Contains(page, "window.IrsynthStepper.mount(") || strings.Count(page, "echarts.init(") < 1 {
+		t.Errorf("report lacks the stepper or a chart")
+	}
+	t.Logf("report: %d bytes, %d chart(s)", len(data), strings.Count(page, "echarts.init("))
 }

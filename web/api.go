@@ -109,24 +109,9 @@ func (s *Server) apiRun(c echo.Context) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	var prog ir.Program
-	switch {
-	case req.IR != "" && req.Program != "":
-		return badRequest("request", `give either "ir" or "program", not both`)
-	case req.Program != "":
-		spec, ok := ir.LibraryProgram(req.Program)
-		if !ok {
-			return apiErr(http.StatusNotFound, "unknown_program", "no library program %q (GET /api/programs lists them)", req.Program)
-		}
-		prog = spec.Program
-	case strings.TrimSpace(req.IR) != "":
-		p, err := ir.ParseProgram("playground", req.IR)
-		if err != nil {
-			return validationError(err, req.IR)
-		}
-		prog = p
-	default:
-		return badRequest("request", `missing "ir" (program text) or "program" (a library program name)`)
+	prog, err := requestProgram(req.Program, req.IR)
+	if err != nil {
+		return err
 	}
 	out, err := s.run(c.Request().Context(), prog, req.Args, req.IR)
 	if err != nil {

@@ -9,8 +9,9 @@ import (
 
 // connLimiter caps the open connections of a listener. At the cap, a new
 // connection closes the connection that has waited longest without a
-// request in progress (never sent one, or idle between keep-alive
-// requests), so that thousands of idle or slowloris connections cannot
+// request in progress (it has not sent a whole request header yet, which
+// net/http still calls StateNew or StateIdle, so slowloris clients are
+// among them), so that thousands of idle or slowloris connections cannot
 // lock out a real client; when every connection is busy, the new one gets
 // a bare 503 and is closed. The accept loop never stops, so the kernel's
 // backlog never fills and file descriptors stay under the cap.

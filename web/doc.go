@@ -1,4 +1,4 @@
-// Package web is the irsynth dashboard: an Echo server with four pages and
+// Package web is the irsynth dashboard: an Echo server with its pages and
 // a JSON API, reading only the result files under one results directory.
 //
 // Pages
@@ -7,6 +7,8 @@
 //	/charts      every lib/plots chart, redrawn when a result file changes (polls /api/version)
 //	/charts/ID   one chart on its own page (?inline=1 embeds echarts instead of linking it)
 //	/playground  type IR or pick a library program, run it, see the result, WAT and bytes, or the error marked
+//	/playground  ... and step through a run (the stepper, /static/stepper.js); the address keeps program, args and step
+//	/synth       synthesis from examples: progress streamed, the program, its WAT, a run; ambiguity asks the user
 //	/reports     executed notebooks (results/reports/*.html), served from /reports/NAME.html
 //
 // API (JSON; errors are {"error": {"status", "kind", "message", ...}})
@@ -21,6 +23,10 @@
 //	POST /api/ask             {"text": "What is 7 factorial?", "model": "classifier" | "decoder"}
 //	GET  /api/models          which trained models (results/models/*.ckpt) can answer /api/ask
 //	GET  /api/reports         the executed notebooks
+//	POST /api/trace           {"program" | "ir", "args", "max_steps"}: every step on the reference interpreter (plots.StepperView)
+//	POST /api/synth           {"text", "examples": "1→1, 2→3" | [{"inputs", "output"}], "budget": "10s"}: the
+//	                          synthesis record, or with Accept: text/event-stream "progress" events then "result"
+//	GET  /api/synth/running   {"running", "limit"}: searches running now
 //
 // POST /api/run answers 200 with the result, the program, its WAT and its
 // WebAssembly bytes (hex); 400 for malformed JSON, unknown fields, a missing

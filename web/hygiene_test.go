@@ -229,6 +229,43 @@ func TestThousandsOfIdleConnections(t *testing.T) {
 	}
 }
 
+// TestSlowlorisHeaders: connections that trickle in a request header and
+// never finish it (they count as active, not idle) still give way to a new
+// client at the cap.
+func TestSlowlorisHeaders(t *testing.T) {
+	s := newServer(t, Config{ResultsDir: t.TempDir(), MaxConns: 50, ReadTimeout: time.Minute})
+	addr := serveLoopback(t, s)
+	var conns []net.Conn
+	defer func() {
+		for _, c := range conns {
+			c.Close()
+		}
+	}()
+	for range 200 {
+		c, err := net.Dial("tcp", addr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		conns = append(conns, c)
+		fmt.Fprintf(c, "GET / HTTP/1.1\r\nHost: %s\r\nX-Slow: ", addr) // never finished
+	}
+	time.Sleep(100 * time.Millisecond) // let the server read what they sent
+	client := &http.Client{Timeout: 5 * time.Second, Transport: &http.Transport{DisableKeepAlives: true}}
+	for i := range 10 {
+		resp, err := client.Get("http://" + addr + "/api/version")
+		if err != nil {
+			t.Fatalf("request %d beside 200 slowloris connections: %v", i, err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != 200 {
+			t.Fatalf("request %d: %d", i, resp.StatusCode)
+		}
+	}
+	if n := s.openConns(); n > 50 {
+		t.Fatalf("%d connections held, cap 50", n)
+	}
+}
+
 // TestBrokenRecordsSameErrorEverywhere puts a FIFO, a truncated file and
 // invalid records in results/ and checks that every page and API that uses
 // them answers at once, names the same error, never says "not run yet" for

@@ -171,6 +171,7 @@ func buildOverview(ld loaded, dir string) Overview {
 		row("held-out: valid programs", or(has4, func() string { return pctS(p4.TestValidRate) }), ""),
 		row("mean generated length (held-out)", or(has4, func() string { return fmt.Sprintf("%.1f", p4.TestMeanGen) }), fmt.Sprintf("%.0f", st.DecoderMeanLength)),
 		row("target length (held-out)", or(has4, func() string { return fmt.Sprintf("%.0f", p4.TestTargetLen) }), fmt.Sprint(st.CollatzTargetLength)),
+		row("encoder", or(has4, func() string { return p4.Encoder }), "TinyLlama-1.1B layer 12 (frozen)"),
 	}
 	if has4 {
 		ph4.Notes = append(ph4.Notes, p4.DifferenceNotes...)

@@ -53,6 +53,16 @@ type Config struct {
 	Log     io.Writer // request log; nil logs nothing
 	// ShutdownGrace bounds graceful shutdown (DefaultShutdownGrace when 0).
 	ShutdownGrace time.Duration
+	// MaxTraceSteps caps the steps of one /api/trace (DefaultMaxTraceSteps when 0).
+	MaxTraceSteps int
+	// MaxSearches caps the syntheses running at once (runtime.NumCPU() when 0);
+	// MaxSynthBudget caps the time of each (DefaultMaxSynthBudget when 0).
+	MaxSearches    int
+	MaxSynthBudget time.Duration
+	// SearchCores is how many searches compute at any moment, taking
+	// turns (NumCPU-1, at least 1, when 0), so that searches leave a core
+	// to the other requests.
+	SearchCores int
 }
 
 // Defaults and limits of Config.
@@ -71,6 +81,12 @@ const (
 	maxCached            = 512 // compiled programs kept by the playground
 )
 
+// Defaults of Config's classroom limits (trace.go, synth.go).
+const (
+	DefaultMaxTraceSteps  = 20_000
+	DefaultMaxSynthBudget = 60 * time.Second
+)
+
 // Server is the dashboard: pages, the JSON API and static files.
 type Server struct {
 	cfg    Config
@@ -81,6 +97,8 @@ type Server struct {
 	hosts  atomic.Pointer[map[string]bool] // allowed Host names, lower case
 	anyIP  atomic.Bool                     // bound to 0.0.0.0 or ::: any IP literal is a Host of ours
 	lim    atomic.Pointer[connLimiter]     // the listener Serve runs on
+	// searches counts the syntheses running (synth.go).
+	searches *searches
 }
 
 // openConns is the number of connections Serve holds open now.
@@ -121,7 +139,21 @@ func (cfg *Config) validate() error {
 	if cfg.ShutdownGrace == 0 {
 		cfg.ShutdownGrace = DefaultShutdownGrace
 	}
+	if cfg.MaxTraceSteps == 0 {
+		cfg.MaxTraceSteps = DefaultMaxTraceSteps
+	}
+	if cfg.MaxSearches == 0 {
+		cfg.MaxSearches = runtime.NumCPU()
+	}
+	if cfg.MaxSynthBudget == 0 {
+		cfg.MaxSynthBudget = DefaultMaxSynthBudget
+	}
+	if cfg.SearchCores == 0 {
+		cfg.SearchCores = max(1, runtime.NumCPU()-1)
+	}
 	switch {
+	case cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 || cfg.SearchCores < 0:
+		return fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches, MaxSynthBudget or SearchCores", ErrConfig)
 	case cfg.Fuel < 0 || cfg.Fuel > math.MaxInt32: // the compiled module's fuel is an i32
 		return fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, math.MaxInt32)
 	case cfg.Timeout < 0 || cfg.Timeout > time.Minute:
@@ -158,7 +190,8 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{cfg: cfg, cache: cache, recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir, enc: cfg.Encoder}}
+	s := &Server{cfg: cfg, cache: cache, recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir, enc: cfg.Encoder},
+		searches: newSearches(cfg.MaxSearches, cfg.SearchCores)}
 	s.allowHosts("")
 	if s.echo, err = s.routes(); err != nil {
 		cache.close()
@@ -237,6 +270,7 @@ func (s *Server) routes() (*echo.Echo, error) {
 	pages.GET("/charts", s.pageCharts)
 	pages.GET("/playground", s.pagePlayground)
 	pages.GET("/reports", s.pageReports)
+	pages.GET("/synth", s.pageSynth)
 	// A chart on its own page carries its option inline.
 	e.GET("/charts/:id", s.pageChart, csp("default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:"))
 	// Executed notebooks, as nbconvert wrote them; the policy keeps them
@@ -244,6 +278,7 @@ func (s *Server) routes() (*echo.Echo, error) {
 	// cdnjs for require.js and MathJax).
 	e.GET("/reports/:name", s.serveReport, csp("default-src 'self' 'unsafe-inline' 'unsafe-eval' data: blob:"))
 
+	e.GET("/static/stepper.js", stepperJS)
 	e.GET("/favicon.ico", func(c echo.Context) error { return c.NoContent(http.StatusNoContent) })
 	if err := s.static(e); err != nil {
 		return nil, err
@@ -258,6 +293,9 @@ func (s *Server) routes() (*echo.Echo, error) {
 	api.GET("/programs/:name", s.apiProgram)
 	api.POST("/run", s.apiRun)
 	api.POST("/ask", s.apiAsk)
+	api.POST("/trace", s.apiTrace)
+	api.POST("/synth", s.apiSynth)
+	api.GET("/synth/running", s.apiSynthRunning)
 	api.GET("/models", s.apiModels)
 	api.GET("/reports", s.apiReports)
 	api.Any("/*", func(c echo.Context) error {

@@ -147,6 +147,18 @@ func screenshots(base, dir string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
 		return 1
 	}
+	// The classroom walk: stepping, links, synthesis, a cancelled search.
+	cls, err := browser.Classroom(b, base, browser.ClassroomOptions{
+		StepProgram: "collatz_length", StepArgs: "7",
+		Examples: "1→1, 2→3, 3→6, 10→55", Hard: "1→7, 2→-3, 3→99, 4→12, 5→-1000, 6→4",
+		Ambiguous: "3→9", Intended: func(in []int64) int64 { return in[0] * in[0] },
+		ShotsDir: dir,
+	})
+	if err != nil {
+		fmt.Fprintf(stderr, "irsynth serve: %v\n", err)
+		return 1
+	}
+	res.Pages = append(res.Pages, cls.Pages...)
 	code := 0
 	for _, p := range res.Pages {
 		fmt.Fprintf(stdout, "%s\t%s\n", p.Shot, p.URL)

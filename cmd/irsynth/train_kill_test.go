@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -122,6 +123,16 @@ func TestTrainSurvivesKill9(t *testing.T) {
 	code, _, errs = runCLI("train", "classifier", "--epochs", strconv.Itoa(done+1), "--resume", "--results", dir)
 	if code != 2 || !strings.Contains(errs, "nothing to resume") {
 		t.Fatalf("--resume on a finished model: %d %q", code, errs)
+	}
+	// A second run of the same model while one holds the lock says so.
+	held, err := openTrainState(dir, "classifier", results.Phase3File, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, _, errs = runCLI("train", "classifier", "--epochs", "1", "--results", dir)
+	held.close()
+	if code != 1 || !strings.Contains(errs, "another 'irsynth train classifier' is running") {
+		t.Fatalf("train beside a running train: %d %q", code, errs)
 	}
 	if err := os.Remove(ckpt); err != nil {
 		t.Fatal(err)

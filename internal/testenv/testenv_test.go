@@ -1,6 +1,12 @@
 package testenv
 
-import "testing"
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
 
 func TestCI(t *testing.T) {
 	for v, want := range map[string]bool{"true": true, "": false, "1": false, "false": false} {
@@ -46,4 +52,37 @@ func (s *stub) Fatal(args ...any) {
 func (s *stub) Skip(args ...any) {
 	*s.skip, s.msg = true, args[0].(string)
 	panic("stop")
+}
+
+// TestOneCIRule: no other file reads $CI itself, so the rule cannot drift
+// (it once read CI != "" in one test and CI == "true" in others).
+func TestOneCIRule(t *testing.T) {
+	root := filepath.Join("..", "..")
+	files := 0
+	err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && (d.Name() == "node_modules" || strings.HasPrefix(d.Name(), ".")) && path != root {
+			return filepath.SkipDir
+		}
+		if d.IsDir() || !strings.HasSuffix(path, ".go") || filepath.Base(filepath.Dir(path)) == "testenv" {
+			return nil
+		}
+		files++
+		src, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(src), `Getenv("CI")`) {
+			t.Errorf("%s reads $CI itself; use testenv.CI or testenv.Missing", path)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 50 {
+		t.Fatalf("walked %d Go files; the module has more", files)
+	}
 }

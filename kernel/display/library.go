@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/plots"
 )
 
 // renderLibrary renders the irsynth library's own values: a program (or a
@@ -24,6 +25,12 @@ func renderLibrary(v any) (Bundle, bool) {
 		if x != nil {
 			return Program(x.Program, x.Summary), true
 		}
+	case *ir.TraceResult:
+		if x != nil {
+			return Stepper(x), true
+		}
+	case ir.TraceResult:
+		return Stepper(&x), true
 	}
 	return Bundle{}, false
 }
@@ -53,4 +60,22 @@ func Program(p ir.Program, summary string) Bundle {
 	}
 	b.WriteString("</div>")
 	return Bundle{Data: map[string]any{MIMEHTML: b.String(), MIMEText: p.Name + ": " + p.String()}}
+}
+
+// Stepper renders a trace (ir.Trace) as the dashboard's stepper: step
+// forward and back, run to the end, a slider, the current opcode marked in
+// the IR and its WAT, the stack and locals with changed values marked. The
+// HTML carries its script and data, so it needs no network and works in an
+// exported report; with the stepper focused, the arrow keys and space step.
+func Stepper(tr *ir.TraceResult) Bundle {
+	plain := fmt.Sprintf("<trace of %s: %d steps>", tr.Program.Name, len(tr.Steps))
+	v, err := plots.NewStepperView(tr)
+	if err != nil {
+		return Text(fmt.Sprintf("display: %v", err))
+	}
+	frag, err := plots.StepperFragment(v)
+	if err != nil {
+		return Text(fmt.Sprintf("display: %v", err))
+	}
+	return Bundle{Data: map[string]any{MIMEHTML: frag, MIMEText: plain}}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"os/exec"
@@ -194,39 +195,50 @@ func TestWATMapsEveryOpcode(t *testing.T) {
 	for _, p := range peepholePrograms {
 		progs = append(progs, ir.MustParse("peephole", p))
 	}
-	re := regexp.MustCompile(`;; (\d+)(?:-(\d+))? (.*)$`)
 	for _, p := range progs {
 		wat, err := ir.WAT(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		seen := make([]bool, len(p.Ops))
-		for _, line := range strings.Split(wat, "\n") {
-			m := re.FindStringSubmatch(line)
-			if m == nil {
-				continue
-			}
-			a, _ := strconv.Atoi(m[1])
-			b := a
-			if m[2] != "" {
-				b, _ = strconv.Atoi(m[2])
-			}
-			if names := strings.Fields(m[3]); len(names) != b-a+1 || a < 0 || b >= len(p.Ops) {
-				t.Fatalf("%s: comment %q does not name opcodes %d..%d", p, m[0], a, b)
-			}
-			for i := a; i <= b; i++ {
-				if got := strings.Fields(m[3])[i-a]; got != p.Ops[i].String() {
-					t.Fatalf("%s: comment %q says op %d is %s, it is %s", p, m[0], i, got, p.Ops[i])
-				}
-				seen[i] = true
-			}
-		}
-		for i, ok := range seen {
-			if !ok {
-				t.Errorf("%s: op %d %s has no WAT\n%s", p, i, p.Ops[i], wat)
-			}
+		if err := watCovers(p, wat); err != nil {
+			t.Errorf("%v\n%s", err, wat)
 		}
 	}
+}
+
+var watComment = regexp.MustCompile(`;; (\d+)(?:-(\d+))? (.*)$`)
+
+// watCovers checks that every opcode of p is named, at its index, in a
+// comment of wat.
+func watCovers(p ir.Program, wat string) error {
+	seen := make([]bool, len(p.Ops))
+	for _, line := range strings.Split(wat, "\n") {
+		m := watComment.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		a, _ := strconv.Atoi(m[1])
+		b := a
+		if m[2] != "" {
+			b, _ = strconv.Atoi(m[2])
+		}
+		names := strings.Fields(m[3])
+		if len(names) != b-a+1 || a < 0 || b >= len(p.Ops) {
+			return fmt.Errorf("%s: comment %q does not name opcodes %d..%d", p, m[0], a, b)
+		}
+		for i := a; i <= b; i++ {
+			if names[i-a] != p.Ops[i].String() {
+				return fmt.Errorf("%s: comment %q says op %d is %s, it is %s", p, m[0], i, names[i-a], p.Ops[i])
+			}
+			seen[i] = true
+		}
+	}
+	for i, ok := range seen {
+		if !ok {
+			return fmt.Errorf("%s: op %d %s has no WAT", p, i, p.Ops[i])
+		}
+	}
+	return nil
 }
 
 // peepholePrograms exercise each folding and peephole rule of the compiler.

@@ -29,6 +29,9 @@
 //     semantics: wrap-around arithmetic, traps on division by zero and on
 //     INT_MIN / -1. Compiled modules and the interpreter agree value for
 //     value and error for error.
+//   - Trace records a run step by step (opcode, stack, locals, fuel left,
+//     branch or loop edge taken) through the interpreter's own loop, so a
+//     trace ends with exactly the value, error and fuel of Interpret.
 //   - Fuel measures work: every entry into a loop body costs the number of
 //     opcodes that belong to the loop (LoopCosts), in the interpreter and in
 //     the compiled module alike, so a run executes at most its length plus

@@ -99,6 +99,11 @@ func FuzzCompile(f *testing.F) {
 		if err != nil {
 			t.Fatalf("valid program does not compile: %v\n%s", err, p)
 		}
+		if wat, err := ir.WAT(p); err != nil {
+			t.Fatal(err)
+		} else if err := watCovers(p, wat); err != nil {
+			t.Fatal(err)
+		}
 		args := []int32{a, b, c, a ^ b}[:p.Arity]
 		e, err := ir.Prepare(p)
 		if err != nil {

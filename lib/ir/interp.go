@@ -93,6 +93,13 @@ func (e *Exec) Run(args []int32, fuel int64) (int32, error) {
 // where it stopped, for an error): what a compiled module leaves in its
 // fuel global is the initial fuel minus this.
 func (e *Exec) RunFuel(args []int32, fuel int64) (v int32, used int64, err error) {
+	return e.run(args, fuel, nil)
+}
+
+// run is the one interpreter loop: Run passes no tracer, Trace passes one,
+// which sees the machine after every opcode and may stop the run (errCut).
+// Fuel and branch rules therefore live here only.
+func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, err error) {
 	if len(args) != e.prog.Arity {
 		return 0, 0, argsError(e.prog, len(args))
 	}
@@ -103,6 +110,7 @@ func (e *Exec) RunFuel(args []int32, fuel int64) (v int32, used int64, err error
 	sp := 0
 	pc := 1
 	for {
+		at := pc
 		in := &code[pc]
 		pc++
 		switch in.op {
@@ -191,7 +199,13 @@ func (e *Exec) RunFuel(args []int32, fuel int64) (v int32, used int64, err error
 				pc = int(in.target)
 			}
 		case OpReturn, OpEnd:
+			if tr != nil {
+				tr.step(at, pc, stack[:sp], &locals, left)
+			}
 			return stack[sp-1], fuel - left, nil
+		}
+		if tr != nil && !tr.step(at, pc, stack[:sp], &locals, left) {
+			return 0, fuel - left, errCut
 		}
 	}
 }

@@ -104,54 +104,65 @@ func Format(ops []Op) string {
 }
 
 // FormatIndented writes ops one statement a line, indented two spaces per
-// open block. A statement is a run of opcodes ending in one that leaves the
-// stack at its block's base (a store, a branch, a block boundary), so
-// "LOCAL_GET_0 CONST_1 I32_ADD LOCAL_SET_0" stays on one line. Parse reads it
-// back to the same opcodes.
+// open block (see Lines). Parse reads it back to the same opcodes.
 func FormatIndented(ops []Op) string {
 	var b strings.Builder
-	depth, height := 0, 0
-	var line []string
-	flush := func() {
-		if len(line) > 0 {
-			b.WriteString(strings.Repeat("  ", depth))
-			b.WriteString(strings.Join(line, " "))
-			b.WriteByte('\n')
-			line = line[:0]
-		}
+	for _, l := range Lines(ops) {
+		b.WriteString(strings.Repeat("  ", l.Depth))
+		b.WriteString(Format(ops[l.Start:l.End]))
+		b.WriteByte('\n')
 	}
-	for _, op := range ops {
+	return b.String()
+}
+
+// Line is one statement of FormatIndented's layout: opcodes
+// ops[Start:End] at an indentation of Depth open blocks.
+type Line struct {
+	Depth, Start, End int
+}
+
+// Lines lays ops out as FormatIndented prints them. A statement is a run of
+// opcodes ending in one that leaves the stack at its block's base (a store,
+// a branch, a block boundary), so "LOCAL_GET_0 CONST_1 I32_ADD LOCAL_SET_0"
+// stays on one line.
+func Lines(ops []Op) []Line {
+	var out []Line
+	depth, height, start := 0, 0, 0
+	flush := func(end int) {
+		if end > start {
+			out = append(out, Line{Depth: depth, Start: start, End: end})
+		}
+		start = end
+	}
+	for i, op := range ops {
 		info := Info(op)
 		switch op {
 		case OpStart, OpEnd:
-			flush()
-			line = append(line, info.Name)
-			flush()
+			flush(i)
+			flush(i + 1)
 			height = 0
 			continue
 		case OpLoopEnd, OpIfEnd, OpElse:
-			flush()
+			flush(i)
 			depth = max(depth-1, 0) // unbalanced text still prints
-			line = append(line, info.Name)
-			flush()
+			flush(i + 1)
 			if op == OpElse {
 				depth++
 			}
 			continue
 		}
-		line = append(line, info.Name)
 		height += info.Pushes - info.Pops
 		if op == OpLoopBegin || op == OpIfBegin {
-			flush()
+			flush(i + 1)
 			depth++
 			height = 0
 			continue
 		}
 		if height <= 0 {
-			flush()
+			flush(i + 1)
 			height = 0
 		}
 	}
-	flush()
-	return b.String()
+	flush(len(ops))
+	return out
 }

@@ -2,6 +2,7 @@ package models
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/dataset"
@@ -49,6 +50,26 @@ func ClassifierRecord(c *Classifier, ds *dataset.Dataset, ckpt string) (results.
 		fmt.Sprintf("train execution: study %.1f%% (it blamed operand extraction), ours %.1f%%: our extractor is arity-aware and skips written-out series, recovering %.1f%% of operands", 100*s.ClassifierTrainExec, 100*tr.ExecAcc, 100*rec.ExtractionAcc),
 		fmt.Sprintf("held-out %s: study %.0f%% / %.0f%%, ours %.1f%% / %.1f%%: a classifier can only name programs it was trained on", strings.Join(ds.Split.Holdout, ", "), 100*s.ClassifierTestClass, 100*s.ClassifierTestExec, 100*te.ClassAcc, 100*te.ExecAcc),
 	}
+	para, err := dataset.Paraphrases()
+	if err != nil {
+		return results.Phase3{}, err
+	}
+	var known []dataset.Example
+	for _, ex := range para {
+		if slices.Contains(c.Labels(), ex.Program) {
+			known = append(known, ex)
+		}
+	}
+	pa, err := EvaluateClassifier(c, para)
+	if err != nil {
+		return results.Phase3{}, err
+	}
+	pk, err := EvaluateClassifier(c, known)
+	if err != nil {
+		return results.Phase3{}, err
+	}
+	rec.DifferenceNotes = append(rec.DifferenceNotes, fmt.Sprintf("own wordings: %s of the %d requests worded as no template is (dataset.Paraphrases) run right, %s of the %d that name a program it knows",
+		count(pa.ExecAcc, len(para)), len(para), count(pk.ExecAcc, len(known)), len(known)))
 	return rec, nil
 }
 
@@ -89,6 +110,16 @@ func DecoderRecord(d *Decoder, ds *dataset.Dataset, ckpt string) (results.Phase4
 		fmt.Sprintf("held-out execution: study %.0f%%, ours %.1f%% (%.1f%% of held-out outputs are valid IR): flat generation does not produce an unseen program", 100*s.DecoderTestExec, 100*te.ExecAcc, 100*te.ValidRate),
 		fmt.Sprintf("length: study ~%.0f tokens whatever the target (its Collatz: %d); ours %.1f generated against %.1f target on train, and %.1f against %.1f on held-out %s (our collatz_length has an extra guard so that collatz(1) = 0): on an unseen program it emits the length of a program it was trained on", s.DecoderMeanLength, s.CollatzTargetLength, tr.MeanGenerated(), tr.MeanTarget(), te.MeanGenerated(), te.MeanTarget(), strings.Join(ds.Split.Holdout, ", ")),
 	}
+	para, err := dataset.Paraphrases()
+	if err != nil {
+		return results.Phase4{}, err
+	}
+	pa, err := EvaluateDecoder(d, para, DecodeOptions{})
+	if err != nil {
+		return results.Phase4{}, err
+	}
+	rec.DifferenceNotes = append(rec.DifferenceNotes, fmt.Sprintf("own wordings: %s of the %d requests worded as no template is (dataset.Paraphrases) run right",
+		count(pa.ExecAcc, len(para)), len(para)))
 	return rec, nil
 }
 
@@ -136,3 +167,6 @@ func encoderNote(enc Encoder) string {
 	}
 	return fmt.Sprintf("encoder: the study read TinyLlama-1.1B's layer-12 hidden state (2048 wide); without the model file (--encoder gguf:PATH) we use %s, a frozen hashed character/word n-gram encoder %d wide", enc.Name(), enc.Dim())
 }
+
+// count turns an accuracy over n examples back into "k".
+func count(acc float64, n int) string { return fmt.Sprint(int(acc*float64(n) + 0.5)) }

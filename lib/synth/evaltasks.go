@@ -25,7 +25,7 @@ type TasksConfig struct {
 
 // EvalTasks synthesizes each task of the shard from its text and examples
 // alone, then judges the answer on the task's checks on wazero within the
-// default fuel (ir.DefaultFuel loop iterations per call). It returns the
+// default fuel (ir.DefaultFuel per call). It returns the
 // results in file order. When ctx is cancelled it stops starting tasks and
 // returns those finished, with ctx's error.
 func EvalTasks(ctx context.Context, tasks []Task, checks []Checks, cfg TasksConfig) ([]results.TaskResult, error) {

@@ -13,12 +13,15 @@ import (
 // instance is one wazero module instance with its own globals, used by one
 // call at a time.
 type instance struct {
-	mod   api.Module
-	fn    api.Function
-	fuel  api.MutableGlobal // nil if a raw module has no fuel global
-	stop  api.MutableGlobal // nil if the module has no stop global
-	stack []uint64          // parameters in, result out
-	gen   uint64            // calls so far; written only by the calling goroutine
+	mod  api.Module
+	fn   api.Function
+	fuel api.MutableGlobal // nil if a raw module has no fuel global
+	stop api.MutableGlobal // nil if the module has no stop global
+	// stopped: kill set stop to 1, so the next call must clear it; a
+	// global store through wazero's API costs more than loading this flag.
+	stopped atomic.Bool
+	stack   []uint64 // parameters in, result out
+	gen     uint64   // calls so far; written only by the calling goroutine
 
 	// state is gen<<stateBits | flags of the call in flight, so that the
 	// watchdog and a context can name the call they stop. A call that is
@@ -50,7 +53,12 @@ func (m *Module) callWatched(ctx context.Context, in *instance) (callErr, killEr
 		// would cost a third of a short call.
 		deadline = r.ticks.Load() + r.lateTicks
 	}
-	in.deadline.Store(deadline)
+	// Calls that start within the same tick share a deadline: a load is
+	// cheaper than an atomic store (an exchange on amd64), and the value
+	// the watchdog reads is the same.
+	if in.deadline.Load() != deadline {
+		in.deadline.Store(deadline)
+	}
 	in.state.Store(gen<<stateBits | stateRunning)
 	r.watch()
 
@@ -96,6 +104,7 @@ func (in *instance) kill(gen uint64, err error) {
 	in.killErr = err
 	switch {
 	case in.stop != nil:
+		in.stopped.Store(true)
 		in.stop.Set(1)
 	case in.fuel != nil:
 		in.fuel.Set(0)

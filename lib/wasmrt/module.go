@@ -227,8 +227,9 @@ func (m *Module) callOn(ctx context.Context, in *instance, args []int32) (v int3
 	if in.fuel != nil {
 		in.fuel.Set(api.EncodeI32(m.rt.fuel))
 	}
-	if in.stop != nil {
+	if in.stopped.Load() {
 		in.stop.Set(0)
+		in.stopped.Store(false)
 	}
 	var callErr, killErr error
 	if m.kind == engineFuel {

@@ -124,17 +124,32 @@
     }
   });
 
+  // request is what the form asks for: a library program by name while its
+  // text is unchanged, else the IR text; throws on bad arguments.
+  function request() {
+    const body = { args: parseArgs(args.value) };
+    const source = text.value;
+    if (loaded.name && source === loaded.text) body.program = loaded.name; else body.ir = source;
+    return body;
+  }
+  // For playground_step.js (stepping and links).
+  window.IrsynthPlayground = { request, fail, loadProgram: async (name) => {
+    sel.value = name;
+    sel.dispatchEvent(new Event("change"));
+    for (let i = 0; i < 100 && loaded.name !== name; i++) await new Promise((r) => setTimeout(r, 30));
+    return loaded.name === name;
+  } };
+
   form.addEventListener("submit", async (ev) => {
     ev.preventDefault();
     let body;
     try {
-      body = { args: parseArgs(args.value) };
+      body = request();
     } catch (e) {
       fail({ kind: "args", message: e.message });
       return;
     }
-    const source = text.value;
-    if (loaded.name && source === loaded.text) body.program = loaded.name; else body.ir = source;
+    if (window.IrsynthLink) window.IrsynthLink(body, null);
     $("run").disabled = true;
     try {
       const r = await fetch("/api/run", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });

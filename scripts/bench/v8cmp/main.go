@@ -217,7 +217,7 @@ func run(rounds, reps int, before, script string) error {
 	row("wazero (lib/wasmrt Module.Call)", w)
 	row("native Go loop", n)
 	if nodeErr != nil {
-		fmt.Println("V8: skipped, node is not installed (scripts/setup.sh installs it)")
+		fmt.Println("V8: skipped, node is not on PATH")
 		fmt.Printf("ratios (CPU): wazero/native %.2f\n", w.cpu/n.cpu)
 		return nil
 	}
