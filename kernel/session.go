@@ -10,6 +10,7 @@ import (
 	"log"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"strings"
@@ -33,9 +34,10 @@ type sessionServer struct {
 	outMu sync.Mutex
 	out   *json.Encoder
 
-	running  atomic.Bool // a cell runs
-	overMem  atomic.Bool // the memory watcher stopped the running cell
-	heapSeen atomic.Uint64
+	running   atomic.Bool // a cell runs
+	overMem   atomic.Bool // the memory watcher stopped the running cell
+	heapStart atomic.Uint64
+	heapSeen  atomic.Uint64
 }
 
 // ServeSession runs the session child: it reads requests from cfg.In and
@@ -141,6 +143,7 @@ func (ss *sessionServer) serve(req pipeMsg) pipeMsg {
 // rendered result in Data, or its error.
 func (ss *sessionServer) execute(req pipeMsg) pipeMsg {
 	ss.overMem.Store(false)
+	ss.heapStart.Store(heapBytes())
 	ss.running.Store(true)
 	capture := ss.captureOutput()
 	vals, err := ss.interp.Eval(context.Background(), req.Code)
@@ -161,9 +164,21 @@ func (ss *sessionServer) execute(req pipeMsg) pipeMsg {
 	return pipeMsg{Op: opReply, Data: result.Data, Metadata: result.Metadata}
 }
 
-// watchMemory interrupts the running cell when the heap passes the cap.
-func (ss *sessionServer) watchMemory(stop <-chan struct{}) {
+// heapBytes is the memory of live and not yet swept heap objects.
+func heapBytes() uint64 {
 	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
+}
+
+// watchMemory interrupts the running cell when the heap passes the cap and
+// has grown by more than 16 MiB since the cell started: a cell that only
+// frees memory (big = nil) runs even when earlier cells left the heap over
+// the cap.
+func (ss *sessionServer) watchMemory(stop <-chan struct{}) {
 	t := time.NewTicker(20 * time.Millisecond)
 	defer t.Stop()
 	for {
@@ -175,12 +190,17 @@ func (ss *sessionServer) watchMemory(stop <-chan struct{}) {
 		if !ss.running.Load() {
 			continue
 		}
-		metrics.Read(sample)
-		if sample[0].Value.Kind() != metrics.KindUint64 {
-			return
+		over := func(heap uint64) bool {
+			return heap > uint64(ss.cfg.MemoryLimit) && heap > ss.heapStart.Load()+16<<20
 		}
-		heap := sample[0].Value.Uint64()
-		if heap > uint64(ss.cfg.MemoryLimit) && !ss.overMem.Load() {
+		heap := heapBytes()
+		if over(heap) && !ss.overMem.Load() {
+			// garbage counts until it is swept (the last cell's big = nil):
+			// collect before judging
+			runtime.GC()
+			if heap = heapBytes(); !over(heap) {
+				continue
+			}
 			ss.heapSeen.Store(heap)
 			ss.overMem.Store(true)
 			ss.interp.Interrupt()

@@ -36,6 +36,9 @@ func TestBrowser(t *testing.T) {
 	if err != nil {
 		testenv.Missing(t, "%v", err)
 	}
+	if !plots.EchartsBuiltIn() {
+		testenv.Missing(t, "%s", plots.MissingEcharts)
+	}
 	dir := fixtureResults(t)
 	trainClassifier(t, dir)
 	s := newServer(t, Config{ResultsDir: dir})

@@ -18,7 +18,8 @@ var (
 // Kind names what was wrong: "json", "too_large", "busy", "bad_record",
 // "forbidden", "method", "request", "unknown_program",
 // "args", "validation", "fuel", "timeout", "trap", "not_found", "no_data",
-// "no_model", "operands", "no_echarts", "http", "internal". Validation errors carry the opcode's Index, Op, the
+// "no_model", "operands", "no_echarts", "examples", "budget", "text",
+// "max_steps", "cancelled", "http", "internal". Validation errors carry the opcode's Index, Op, the
 // Rule broken and the Span (UTF-16 offsets of the token in the IR text).
 type APIError struct {
 	Status  int    `json:"status"`

@@ -67,6 +67,12 @@ func TestTrainWithGGUFEncoder(t *testing.T) {
 	if strings.Contains(errs, "encoding ") {
 		t.Errorf("second run encoded again: %q", errs)
 	}
+	if code, _, errs := runCLI("train", "classifier", "--epochs", "2", "--resume", "--quiet", "--encoder", spec, "--results", dir); code != 0 {
+		t.Fatalf("resume with the encoder: %d %s", code, errs)
+	}
+	if err := results.Read(dir, results.Phase3File, &p3); err != nil || len(p3.History) != 2 {
+		t.Fatalf("after resume: %v, %d epochs, want 2", err, len(p3.History))
+	}
 	code, _, errs = runCLI("eval", "classifier", "--results", dir)
 	if code != 1 || !strings.Contains(errs, "trained with encoder gguf:tiny.gguf@") || !strings.Contains(errs, "pass the --encoder") {
 		t.Errorf("eval with the wrong encoder: %d %q", code, errs)

@@ -21,6 +21,7 @@ const (
 	Q8_0 = 8
 	Q4_K = 12
 	Q6_K = 14
+	BF16 = 30
 )
 
 // Tensor is one tensor: its name, its dimensions (ne0 first: the length of
@@ -186,7 +187,7 @@ func F32ToF16(x float32) uint16 {
 	return sign | uint16(h)
 }
 
-// Encode stores values as type typ (F32, F16 or Q8_0; len(values) a
+// Encode stores values as type typ (F32, F16, BF16 or Q8_0; len(values) a
 // multiple of 32 for Q8_0, rounded as ggml's quantize_row_q8_0_ref).
 func Encode(values []float32, typ uint32) ([]byte, error) {
 	le := binary.LittleEndian
@@ -201,6 +202,13 @@ func Encode(values []float32, typ uint32) ([]byte, error) {
 		out := make([]byte, 2*len(values))
 		for i, v := range values {
 			le.PutUint16(out[2*i:], F32ToF16(v))
+		}
+		return out, nil
+	case BF16: // the top 16 bits, rounded to nearest even
+		out := make([]byte, 2*len(values))
+		for i, v := range values {
+			b := math.Float32bits(v)
+			le.PutUint16(out[2*i:], uint16((b+0x7fff+(b>>16&1))>>16))
 		}
 		return out, nil
 	case Q8_0:

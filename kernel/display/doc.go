@@ -2,7 +2,8 @@
 //
 // A cell's last value is rendered automatically: a Bundle as itself, a value
 // with a MimeBundle, HTML, Markdown, SVG, PNG or JSON method through that
-// method, an image.Image as a PNG, an ir.Program as its listing and WAT, and
+// method, an image.Image as a PNG, an ir.Program as its listing and WAT, an
+// ir.Trace result as the stepper (Stepper: step through the run, offline), and
 // anything else as text. Show renders a value at once, in the middle of a
 // cell:
 //

@@ -82,6 +82,12 @@ try:
         out["after"] = run_cell(kc, "kept")
         emit(check, **out)
 
+    # a variable left over the cap: the next cell can still free it
+    out = run_cell(kc, 'big := [][]byte{}\nfor len(big) < 1000 {\n\tbig = append(big, make([]byte, 1<<20))\n}')
+    out["free"] = run_cell(kc, 'big = nil')
+    out["after"] = run_cell(kc, 'small := make([]byte, 100<<20)\nlen(small)')
+    emit("memory_global", **out)
+
     out = interrupted(km, kc, 'time.Sleep(time.Hour)')
     out["after"] = run_cell(kc, "kept")
     emit("interrupt_sleep", **out)

@@ -214,7 +214,7 @@ func TrainDecoder(train []SeqExample, cfg DecoderConfig) (d *Decoder, err error)
 			copy(cond[r*E:(r+1)*E], x[i*E:(i+1)*E])
 			prev := 1 // BOS
 			for p, t := range seqs[i] {
-				tok[(r*L+p)*V+prev] = 1
+				tok[r*L+p] = float32(prev)
 				target[r*L+p] = float32(t)
 				prev = t
 				n++

@@ -4,6 +4,13 @@
 // Classifier.Ask and Decoder.Ask turn a request in words into the program
 // to run and its operands; `irsynth ask` and POST /api/ask both call them.
 //
+// Two encoders: the default HashEncoder (hashed n-grams, no download) and
+// GGUFEncoder, the study's own: a Llama-architecture model read from a local
+// GGUF file (TinyLlama-1.1B-Chat), run up to a layer in plain Go + OpenBLAS
+// (internal/llama), its hidden states pooled, its encodings cached on disk
+// by the file's SHA-256, the layer and the pooling. ParseEncoderSpec reads
+// the command line's `--encoder gguf:PATH[,layer=12][,pool=last|mean]`.
+//
 // Gorgonia (gorgonia.org/gorgonia) is the training engine: every model is a
 // gorgonia expression graph, differentiated symbolically and run on its tape
 // machine, with OpenBLAS (through gonum's netlib binding, linked by a cgo

@@ -50,34 +50,20 @@ func EvaluateClassifier(c *Classifier, exs []dataset.Example) (ClassifierEval, e
 	for i := range ev.Confusion.Matrix {
 		ev.Confusion.Matrix[i] = make([]int, len(labels))
 	}
-	r := newRunner()
-	shown := map[string]int{}
-	class, execOK := 0, 0
+	sc := newScorer()
+	class := 0
 	for i, ex := range exs {
 		ev.Confusion.Matrix[slices.Index(labels, ex.Program)][slices.Index(labels, pred[i])]++
 		if pred[i] == ex.Program {
 			class++
 		}
-		p := results.Prediction{Text: ex.Text, Truth: ex.Program, Predicted: pred[i], Expected: ex.Expected}
 		spec, _ := ir.LibraryProgram(pred[i])
-		got, err := r.run(spec.Program, ex.Text)
-		if err != nil {
-			p.Error = err.Error()
-		} else {
-			p.Got = &got
-			p.Correct = got == ex.Expected
-		}
-		if p.Correct {
-			execOK++
-		}
-		if shown[ex.Program] < samplesPerProgram {
-			shown[ex.Program]++
-			ev.Predictions = append(ev.Predictions, p)
-		}
+		sc.score(results.Prediction{Text: ex.Text, Truth: ex.Program, Predicted: pred[i], Expected: ex.Expected}, spec.Program, nil, ex)
 	}
+	ev.Predictions = sc.samples
 	if len(exs) > 0 {
 		ev.ClassAcc = float64(class) / float64(len(exs))
-		ev.ExecAcc = float64(execOK) / float64(len(exs))
+		ev.ExecAcc = float64(sc.execOK) / float64(len(exs))
 	}
 	return ev, nil
 }
@@ -124,9 +110,8 @@ func EvaluateDecoder(d *Decoder, exs []dataset.Example, opt DecodeOptions) (Deco
 	if err != nil {
 		return ev, err
 	}
-	r := newRunner()
-	shown := map[string]int{}
-	exact, valid, execOK := 0, 0, 0
+	sc := newScorer()
+	exact, valid := 0, 0
 	for i, ex := range exs {
 		target, err := ProgramTokens(ex.Program)
 		if err != nil {
@@ -139,34 +124,51 @@ func EvaluateDecoder(d *Decoder, exs []dataset.Example, opt DecodeOptions) (Deco
 			exact++
 		}
 		text := strings.Join(gen, " ")
-		p := results.Prediction{Text: ex.Text, Truth: ex.Program, Predicted: text, Expected: ex.Expected}
-		prog, err := ir.ParseProgram("generated", text)
-		if err != nil {
-			p.Error = err.Error()
-		} else {
+		prog, perr := ir.ParseProgram("generated", text)
+		if perr == nil {
 			valid++
-			got, err := r.run(prog, ex.Text)
-			if err != nil {
-				p.Error = err.Error()
-			} else {
-				p.Got = &got
-				p.Correct = got == ex.Expected
-			}
 		}
-		if p.Correct {
-			execOK++
-		}
-		if shown[ex.Program] < samplesPerProgram {
-			shown[ex.Program]++
-			ev.Predictions = append(ev.Predictions, p)
-		}
+		sc.score(results.Prediction{Text: ex.Text, Truth: ex.Program, Predicted: text, Expected: ex.Expected}, prog, perr, ex)
 	}
+	ev.Predictions = sc.samples
 	if n := float64(len(exs)); n > 0 {
 		ev.ExactMatch = float64(exact) / n
 		ev.ValidRate = float64(valid) / n
-		ev.ExecAcc = float64(execOK) / n
+		ev.ExecAcc = float64(sc.execOK) / n
 	}
 	return ev, nil
+}
+
+// scorer runs each model's predicted program on its example's operands,
+// counts the right answers and keeps a few predictions per true program:
+// the part of EvaluateClassifier and EvaluateDecoder that is the same.
+type scorer struct {
+	r       *runner
+	shown   map[string]int
+	execOK  int
+	samples []results.Prediction
+}
+
+func newScorer() *scorer { return &scorer{r: newRunner(), shown: map[string]int{}} }
+
+// score runs prog on ex's operands, unless it did not parse (perr), and
+// records p with the outcome.
+func (s *scorer) score(p results.Prediction, prog ir.Program, perr error, ex dataset.Example) {
+	if perr != nil {
+		p.Error = perr.Error()
+	} else if got, err := s.r.run(prog, ex.Text); err != nil {
+		p.Error = err.Error()
+	} else {
+		p.Got = &got
+		p.Correct = got == ex.Expected
+	}
+	if p.Correct {
+		s.execOK++
+	}
+	if s.shown[ex.Program] < samplesPerProgram {
+		s.shown[ex.Program]++
+		s.samples = append(s.samples, p)
+	}
 }
 
 // runner runs programs on the operands extracted from a text.

@@ -213,17 +213,28 @@ func TestDecoderReproducible(t *testing.T) {
 	train := easySeqs(easyExamples(64, 9))
 	cfg := tinyDecoderConfig()
 	cfg.Epochs, cfg.Dropout = 3, 0.1
-	var lps [][]float64
+	var lps, curves [][]float64
 	for run := 0; run < 2; run++ {
 		d, err := TrainDecoder(train, cfg)
 		if err != nil {
 			t.Fatal(err)
 		}
+		var curve []float64
+		for _, ep := range d.History {
+			curve = append(curve, ep.Loss)
+		}
+		if len(curve) != cfg.Epochs || curve[len(curve)-1] >= curve[0] {
+			t.Fatalf("loss curve %v: want %d epochs, falling", curve, cfg.Epochs)
+		}
+		curves = append(curves, curve)
 		lp, err := d.LogProb([]string{train[0].Text, train[1].Text}, [][]string{train[0].Tokens, train[1].Tokens})
 		if err != nil {
 			t.Fatal(err)
 		}
 		lps = append(lps, lp)
+	}
+	if !slices.Equal(curves[0], curves[1]) {
+		t.Fatalf("same seed, different loss curves: %v vs %v", curves[0], curves[1])
 	}
 	if !slices.Equal(lps[0], lps[1]) {
 		t.Fatalf("same seed, different models: %v vs %v", lps[0], lps[1])

@@ -35,14 +35,7 @@ func ClassifierRecord(c *Classifier, ds *dataset.Dataset, ckpt string) (results.
 		Confusion: all.Confusion, Samples: append(te.Predictions, tr.Predictions...), Checkpoint: ckpt,
 		ExtractionAcc: float64(ext.Extracted) / float64(max(ext.Examples, 1)),
 	}
-	examples := 0
-	for _, e := range c.History {
-		rec.TrainSeconds += e.Seconds
-		examples += e.Examples
-	}
-	if rec.TrainSeconds > 0 {
-		rec.ExamplesPerSec = float64(examples) / rec.TrainSeconds
-	}
+	rec.TrainSeconds, rec.ExamplesPerSec = throughput(c.History, func(e results.Epoch) float64 { return float64(e.Examples) })
 	s := results.Study
 	rec.DifferenceNotes = []string{
 		encoderNote(c.Encoder()),
@@ -95,14 +88,7 @@ func DecoderRecord(d *Decoder, ds *dataset.Dataset, ckpt string) (results.Phase4
 		TestMeanGen: te.MeanGenerated(), TestTargetLen: te.MeanTarget(),
 		Samples: append(te.Predictions, tr.Predictions...), Checkpoint: ckpt,
 	}
-	var tokens int64
-	for _, e := range d.History {
-		rec.TrainSeconds += e.Seconds
-		tokens += e.Tokens
-	}
-	if rec.TrainSeconds > 0 {
-		rec.TokensPerSec = float64(tokens) / rec.TrainSeconds
-	}
+	rec.TrainSeconds, rec.TokensPerSec = throughput(d.History, func(e results.Epoch) float64 { return float64(e.Tokens) })
 	s := results.Study
 	rec.DifferenceNotes = []string{
 		encoderNote(d.Encoder()) + ", projected to the decoder's prefix token",
@@ -170,3 +156,17 @@ func encoderNote(enc Encoder) string {
 
 // count turns an accuracy over n examples back into "k".
 func count(acc float64, n int) string { return fmt.Sprint(int(acc*float64(n) + 0.5)) }
+
+// throughput sums a training history's seconds and the items (examples or
+// tokens) it processed per second.
+func throughput(h []results.Epoch, items func(results.Epoch) float64) (seconds, perSec float64) {
+	var n float64
+	for _, e := range h {
+		seconds += e.Seconds
+		n += items(e)
+	}
+	if seconds > 0 {
+		perSec = n / seconds
+	}
+	return seconds, perSec
+}

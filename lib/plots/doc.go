@@ -13,6 +13,11 @@
 //
 // No output ever names a CDN: go-echarts' default asset host is replaced by
 // LocalAssetsHost, and the HTML around a chart is written by this package.
+// EchartsOnce keeps one inline copy of echarts in a page that has many
+// fragments (an exported notebook).
+//
+// The stepper (stepper.js, StepperView, StepperFragment) draws an ir.Trace:
+// the dashboard's playground serves its script, notebooks get it inline.
 //
 // # Charts
 //

@@ -7,7 +7,10 @@
 # torch: set_num_threads(1)) and with every core (nproc), and the ratios
 # compare like with like and best with best (on a busy machine more threads
 # can be slower). Both use the same OpenBLAS, and the same OPENBLAS_CORETYPE
-# if the environment sets one.
+# if the environment sets one. Each run reports tokens per second of wall
+# time and per second of its own process CPU time (getrusage /
+# time.process_time); on a loaded machine the CPU figure is the steadier one,
+# so the script prints both ratios and the load average before and after.
 # Needs Debian's python3-torch: WITH_TORCH=1 scripts/setup.sh
 # Usage: scripts/bench/compare.sh [--steps N] [--seq L] [--rounds R]
 set -euo pipefail
@@ -32,8 +35,9 @@ bin=$(mktemp -d)/gobench
 trap 'rm -rf "$(dirname "$bin")"' EXIT
 go build -o "$bin" ./scripts/bench/gobench
 
-tps() { $PY -c 'import json,sys; print(json.load(sys.stdin)["tokens_per_sec"])'; }
+tps() { $PY -c 'import json,sys; d=json.load(sys.stdin); print(d["tokens_per_sec"], d["cpu_tokens_per_sec"])'; }
 g1_runs=() gn_runs=() t1_runs=() tn_runs=()
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 for r in $(seq 1 "$rounds"); do
 	g1=$(GOMAXPROCS=1 OPENBLAS_NUM_THREADS=1 "$bin" --steps "$steps" --seq "$seq")
 	gn=$("$bin" --steps "$steps" --seq "$seq")
@@ -48,10 +52,13 @@ for r in $(seq 1 "$rounds"); do
 	t1_runs+=("$(echo "$t1" | tps)")
 	tn_runs+=("$(echo "$tn" | tps)")
 done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 $PY - "${g1_runs[*]}" "${gn_runs[*]}" "${t1_runs[*]}" "${tn_runs[*]}" "$threads" <<'PYEOF'
 import statistics, sys
-med = lambda s: statistics.median(float(x) for x in s.split())
-g1, gn, t1, tn, n = med(sys.argv[1]), med(sys.argv[2]), med(sys.argv[3]), med(sys.argv[4]), sys.argv[5]
-print(f"median tokens/s: gorgonia {g1:.0f} (1 thread), {gn:.0f} ({n} threads); pytorch {t1:.0f} (1 thread), {tn:.0f} ({n} threads)")
-print(f"ratio gorgonia/pytorch: 1 thread {g1/t1:.2f}, {n} threads {gn/tn:.2f}, best vs best {max(g1, gn)/max(t1, tn):.2f}")
+n = sys.argv[5]
+for col, what in ((0, "tokens/s (wall)"), (1, "tokens per CPU second")):
+    med = lambda s: statistics.median(float(x) for x in s.split()[col::2])
+    g1, gn, t1, tn = med(sys.argv[1]), med(sys.argv[2]), med(sys.argv[3]), med(sys.argv[4])
+    print(f"median {what}: gorgonia {g1:.0f} (1 thread), {gn:.0f} ({n} threads); pytorch {t1:.0f} (1 thread), {tn:.0f} ({n} threads)")
+    print(f"  ratio gorgonia/pytorch: 1 thread {g1/t1:.2f}, {n} threads {gn/tn:.2f}, best vs best {max(g1, gn)/max(t1, tn):.2f}")
 PYEOF

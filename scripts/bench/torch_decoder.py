@@ -6,7 +6,9 @@ decoder-only transformer, embedding 256, 4 heads, 3 layers, feed-forward 1024,
 ReLU, dropout 0.1 on both residual branches, a 2048-wide condition projected
 and added at position 0, learned positions, Adam lr 1e-3, mean token
 cross-entropy. It trains on random tokens for a fixed number of steps and
-prints one JSON line with tokens/s (batch*seq positions per second).
+prints one JSON line with tokens/s (batch*seq positions per second of wall
+time, and per second of process CPU time, the steadier figure on a shared
+machine).
 
 Usage: /usr/bin/python3 scripts/bench/torch_decoder.py [--steps N] [--batch B]
        [--seq L] [--vocab V] [--threads T]
@@ -84,14 +86,15 @@ def main():
     model.train()
     for _ in range(a.warmup):
         step()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for _ in range(a.steps):
         loss = step()
-    dt = time.perf_counter() - t0
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
     print(json.dumps({
         "engine": "pytorch", "version": torch.__version__, "threads": torch.get_num_threads(),
         "batch": a.batch, "seq": a.seq, "steps": a.steps, "seconds": dt,
         "tokens_per_sec": a.batch * a.seq * a.steps / dt, "loss": loss,
+        "cpu_seconds": cpu, "cpu_tokens_per_sec": a.batch * a.seq * a.steps / cpu,
         "params": sum(p.numel() for p in model.parameters()),
     }))
 

@@ -28,6 +28,8 @@ commands:
   report [--results DIR] [--out DIR] [NOTEBOOK...]
                                     execute notebooks (default notebooks/*.ipynb) and
                                     export them as HTML (default DIR/reports)
+  session [--memory-limit SIZE]     the cell runner "run" starts as its child (not for
+                                    direct use: it reads requests on file descriptor 3)
   check                             exit 0 if this build can run Go cells
   version                           print the kernel and Go versions
 `

@@ -158,7 +158,7 @@ func (s *Session) Eval(ctx context.Context, code string) (vals []Value, err erro
 	goPanic, s.cellGoPanic = s.cellGoPanic, ""
 	s.mu.Unlock()
 	if goPanic != "" {
-		return nil, &CellError{Name: "GoroutinePanic", Value: "a goroutine started by this cell panicked: " + goPanic}
+		return nil, &CellError{Name: "GoroutinePanic", Value: "a goroutine panicked while this cell ran: " + goPanic}
 	}
 	if ctx.Err() != nil && s.interrupted(ctx) && !errors.Is(err, ErrInterrupted) {
 		// compiled code saw the cancelled context and returned, normally or

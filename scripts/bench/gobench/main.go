@@ -28,6 +28,7 @@ func main() {
 	out, _ := json.Marshal(map[string]any{
 		"engine": "gorgonia", "gomaxprocs": runtime.GOMAXPROCS(0), "batch": tp.Batch, "seq": tp.SeqLen,
 		"steps": tp.Steps, "seconds": tp.Seconds, "tokens_per_sec": tp.TokensPerSec, "params": tp.Params,
+		"cpu_seconds": tp.CPUSeconds, "cpu_tokens_per_sec": tp.CPUTokensPerSec,
 	})
 	fmt.Println(string(out))
 }

@@ -137,3 +137,27 @@ func FuzzOpen(f *testing.F) {
 		}
 	})
 }
+
+// TestHiddenBadInput: an empty sequence, a token outside the vocabulary
+// and a text longer than the context are errors, not panics.
+func TestHiddenBadInput(t *testing.T) {
+	m, err := llama.Open(writeModel(t, ggufw.LlamaConfig{Embd: 32, Layers: 1, Heads: 2, HeadsKV: 1, FF: 32, Merges: 10, Seed: 6}), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	long := make([]int32, m.Config.Context+1)
+	for _, tc := range []struct {
+		name   string
+		seqs   [][]int32
+		expect string
+	}{
+		{"empty", [][]int32{{1, 2}, {}}, "sequence 1 is empty"},
+		{"outside", [][]int32{{1, int32(m.Config.Vocab)}}, "outside the vocabulary"},
+		{"negative", [][]int32{{-1}}, "outside the vocabulary"},
+		{"too long", [][]int32{long}, "longer than the model's context of 512"},
+	} {
+		if _, err := m.Hidden(tc.seqs); err == nil || !errors.Is(err, llama.ErrModel) || !strings.Contains(err.Error(), tc.expect) {
+			t.Errorf("%s: error %v, want one saying %q", tc.name, err, tc.expect)
+		}
+	}
+}

@@ -30,6 +30,9 @@ func (m *Model) Hidden(seqs [][]int32) (out [][]float32, err error) {
 		if len(s) == 0 {
 			return nil, fmt.Errorf("%w: %s: sequence %d is empty", ErrModel, m.Path, i)
 		}
+		if len(s) > c.Context {
+			return nil, fmt.Errorf("%w: %s: a text of %d tokens is longer than the model's context of %d", ErrModel, m.Path, len(s), c.Context)
+		}
 		N += len(s)
 		maxT = max(maxT, len(s))
 	}

@@ -92,7 +92,8 @@ func relErr(a []float32, b []float64) float64 {
 // dots against OpenBLAS's sgemm); measured 6e-7. The reference's key/value
 // cache is F32 (with llama.cpp's default F16 cache the error is 5e-4). For
 // F16 weights llama.cpp rounds the activations to F16 before each product
-// (2^-11 relative), so 2e-3 (measured 7e-4). For Q8_0 and the K-quants it
+// (2^-11 relative), so 2e-3 (measured 7e-4); for BF16 weights to BF16
+// (2^-8), so 1e-2 (measured 5e-3). For Q8_0 and the K-quants it
 // quantizes the activations to 8 bits per value (Q8_0/Q8_K) before each dot
 // product, while we expand the weights to float32 and keep activations
 // exact: about 1% per product over two layers, so 5e-2 (measured 0.5-2%).
@@ -104,6 +105,7 @@ func TestAgainstLlamaCpp(t *testing.T) {
 	}{
 		{"F32", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 4, HeadsKV: 2, FF: 96, Type: ggufw.F32, EmbdType: ggufw.F32, Seed: 1}, 1e-5},
 		{"F16", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 4, HeadsKV: 1, FF: 96, Type: ggufw.F16, EmbdType: ggufw.F16, Seed: 2}, 2e-3},
+		{"BF16", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 4, HeadsKV: 2, FF: 96, Type: ggufw.BF16, EmbdType: ggufw.BF16, Seed: 6}, 1e-2},
 		{"Q8_0", ggufw.LlamaConfig{Embd: 64, Layers: 2, Heads: 8, HeadsKV: 2, FF: 128, Type: ggufw.Q8_0, EmbdType: ggufw.Q8_0, Seed: 3}, 5e-2},
 		{"Q4_K", ggufw.LlamaConfig{Embd: 256, Layers: 2, Heads: 4, HeadsKV: 2, FF: 512, Type: ggufw.Q4_K, EmbdType: ggufw.Q8_0, Seed: 4}, 5e-2},
 		{"Q6_K", ggufw.LlamaConfig{Embd: 256, Layers: 2, Heads: 4, HeadsKV: 4, FF: 256, Type: ggufw.Q6_K, EmbdType: ggufw.Q6_K, Seed: 5}, 5e-2},

@@ -3,6 +3,9 @@ package nn
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	G "gorgonia.org/gorgonia"
 )
@@ -35,6 +38,8 @@ func (a *Adam) Step(model []G.ValueGrad) error {
 	b1, b2 := float32(a.Beta1), float32(a.Beta2)
 	rc2 := 1 / math.Sqrt(c2)
 	eps := float32(a.Eps)
+	type job struct{ w, g, m, v []float32 }
+	jobs := make([]job, len(model))
 	for i, n := range model {
 		w, _, err := floats(n.Value())
 		if err != nil {
@@ -55,12 +60,50 @@ func (a *Adam) Step(model []G.ValueGrad) error {
 			a.M[i] = make([]float32, len(w))
 			a.V[i] = make([]float32, len(w))
 		}
-		m, v := a.M[i], a.V[i]
-		for j, gj := range g {
-			m[j] = b1*m[j] + (1-b1)*gj
-			v[j] = b2*v[j] + (1-b2)*gj*gj
-			w[j] -= lr * m[j] / (float32(math.Sqrt(float64(v[j]))*rc2) + eps)
-		}
+		jobs[i] = job{w, g, a.M[i], a.V[i]}
 	}
+	// Every element is updated on its own, so splitting the tensors over
+	// the cores changes nothing in the result.
+	parallelFor(len(jobs), func(i int) {
+		j := jobs[i]
+		adamUpdate(j.w, j.g, j.m, j.v, lr, b1, b2, float32(rc2), eps)
+	})
 	return nil
+}
+
+// adamUpdate is one Adam step on w in float32 (the square root and the
+// division in single precision: both are several times faster than in
+// double, and the result stays within float32 rounding of it).
+func adamUpdate(w, g, m, v []float32, lr, b1, b2, rc2, eps float32) {
+	g, m, v = g[:len(w)], m[:len(w)], v[:len(w)]
+	for j, gj := range g {
+		mj := b1*m[j] + (1-b1)*gj
+		vj := b2*v[j] + (1-b2)*gj*gj
+		m[j], v[j] = mj, vj
+		w[j] -= lr * mj / (float32(math.Sqrt(float64(vj)))*rc2 + eps)
+	}
+}
+
+// parallelFor runs f(0..n-1) over GOMAXPROCS workers, each taking the next
+// index in turn.
+func parallelFor(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				f(i)
+			}
+		}()
+	}
+	wg.Wait()
 }

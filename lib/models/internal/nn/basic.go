@@ -207,3 +207,76 @@ func (op reluGradOp) Do(vals ...G.Value) (G.Value, error) {
 	}
 	return dense(out, xs...), nil
 }
+
+// Residual is x + a, or x + a⊙mask when mask is not nil (dropout on a
+// residual branch), in one pass into a buffer reused from run to run. Only
+// x and a are differentiated.
+func Residual(x, a, mask *G.Node) (*G.Node, error) {
+	if !x.Shape().Eq(a.Shape()) || (mask != nil && !mask.Shape().Eq(a.Shape())) {
+		return nil, fmt.Errorf("nn: Residual: shapes %v and %v", x.Shape(), a.Shape())
+	}
+	d := x.Dims()
+	if mask == nil {
+		return G.ApplyOp(residualOp{newBase(fmt.Sprintf("nn.Residual%d", d), []int{d, d}, d)}, x, a)
+	}
+	return G.ApplyOp(residualOp{newBase(fmt.Sprintf("nn.ResidualMasked%d", d), []int{d, d, d}, d)}, x, a, mask)
+}
+
+type residualOp struct{ base }
+
+func (op residualOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
+	return sameShape(ds)
+}
+
+func (op residualOp) Do(vals ...G.Value) (G.Value, error) {
+	if err := checkArity(op.name, len(op.in), vals); err != nil {
+		return nil, err
+	}
+	x, xs, err := floats(vals[0])
+	if err != nil {
+		return nil, err
+	}
+	a, _, err := floats(vals[1])
+	if err != nil {
+		return nil, err
+	}
+	if len(a) != len(x) {
+		return nil, fmt.Errorf("nn: %s sizes %d and %d", op.name, len(x), len(a))
+	}
+	out := op.alloc(len(x))
+	if len(vals) == 2 {
+		for i := range out {
+			out[i] = x[i] + a[i]
+		}
+		return dense(out, xs...), nil
+	}
+	m, _, err := floats(vals[2])
+	if err != nil {
+		return nil, err
+	}
+	if len(m) != len(x) {
+		return nil, fmt.Errorf("nn: %s mask size %d, want %d", op.name, len(m), len(x))
+	}
+	for i := range out {
+		out[i] = x[i] + a[i]*m[i]
+	}
+	return dense(out, xs...), nil
+}
+
+func (op residualOp) DiffWRT(n int) []bool {
+	if n == 3 {
+		return []bool{true, true, false}
+	}
+	return []bool{true, true}
+}
+
+func (op residualOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
+	if len(in) == 2 {
+		return G.Nodes{grad, grad}, nil
+	}
+	da, err := MulMask(grad, in[2])
+	if err != nil {
+		return nil, err
+	}
+	return G.Nodes{grad, da, nil}, nil
+}

@@ -49,6 +49,18 @@ func (gr *Graph) dropout(x *G.Node, name string, p float64) (*G.Node, error) {
 	return MulMask(x, m)
 }
 
+// mask returns a dropout mask input shaped like x, refilled every run, for
+// a training graph with p > 0, and nil otherwise.
+func (gr *Graph) mask(name string, train bool, p float64, x *G.Node) *G.Node {
+	if !train || p <= 0 {
+		return nil
+	}
+	m := gr.input(name, x.Shape()...)
+	gr.masks = append(gr.masks, name)
+	gr.keep = 1 - p
+	return m
+}
+
 func (gr *Graph) compile(train bool) error {
 	gr.train = train
 	if train {
@@ -137,10 +149,4 @@ func (gr *Graph) Close() {
 	}
 }
 
-func linear(x *G.Node, w, b *G.Node) (*G.Node, error) {
-	y, err := G.Mul(x, w)
-	if err != nil {
-		return nil, err
-	}
-	return BiasAdd(y, b)
-}
+func linear(x *G.Node, w, b *G.Node) (*G.Node, error) { return Linear(x, w, b) }

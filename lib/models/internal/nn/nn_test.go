@@ -3,6 +3,8 @@ package nn
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
+	"strings"
 	"testing"
 
 	G "gorgonia.org/gorgonia"
@@ -52,7 +54,7 @@ func tinyTransformer(t *testing.T) (*Transformer, *Graph) {
 	}
 	toks := []int{1, 3, 2, 5, 1, 4, 4, 6}
 	for i, tk := range toks {
-		gr.Inputs["tokens"][i*7+tk] = 1
+		gr.Inputs["tokens"][i] = float32(tk)
 	}
 	for i := range gr.Inputs["cond"] {
 		gr.Inputs["cond"][i] = float32(rng.NormFloat64())
@@ -67,6 +69,29 @@ func TestGradients(t *testing.T) {
 	tr, gr := tinyTransformer(t)
 	defer gr.Close()
 	checkGradients(t, &tr.P, gr)
+}
+
+// TestEmbedGradients checks every entry of the gradients of the token and
+// position embeddings and of the condition projection, which reach the loss
+// through Embed's gathers (tokens repeat, and token 0 is unused, so its
+// gradient must be zero).
+func TestEmbedGradients(t *testing.T) {
+	tr, gr := tinyTransformer(t)
+	defer gr.Close()
+	checkGradientsOf(t, &tr.P, gr, []string{"emb", "pos", "cond.b"})
+}
+
+// TestEmbedRejectsBadIDs checks that a token index outside the vocabulary
+// is an error, not a read out of bounds.
+func TestEmbedRejectsBadIDs(t *testing.T) {
+	_, gr := tinyTransformer(t)
+	defer gr.Close()
+	for _, bad := range []float32{7, -1, 2.5} {
+		gr.Inputs["tokens"][3] = bad
+		if _, err := gr.Run(nil, nil); err == nil || !strings.Contains(err.Error(), "is not a row") {
+			t.Errorf("token %v: got error %v", bad, err)
+		}
+	}
 }
 
 // TestMLPGradients does the same for the MLP.
@@ -87,6 +112,13 @@ func TestMLPGradients(t *testing.T) {
 
 func checkGradients(t *testing.T, ps *Params, gr *Graph) {
 	t.Helper()
+	checkGradientsOf(t, ps, gr, nil)
+}
+
+// checkGradientsOf checks three entries of every parameter, and every entry
+// of the parameters named in all.
+func checkGradientsOf(t *testing.T, ps *Params, gr *Graph, all []string) {
+	t.Helper()
 	var c capture
 	if _, err := gr.Run(&c, nil); err != nil {
 		t.Fatal(err)
@@ -94,7 +126,14 @@ func checkGradients(t *testing.T, ps *Params, gr *Graph) {
 	const eps = 2e-3 // small enough to stay clear of ReLU kinks
 	checked := 0
 	for pi, p := range ps.List {
-		for _, j := range []int{0, len(p.Data) / 2, len(p.Data) - 1} {
+		at := []int{0, len(p.Data) / 2, len(p.Data) - 1}
+		if slices.Contains(all, p.Name) {
+			at = at[:0]
+			for j := range p.Data {
+				at = append(at, j)
+			}
+		}
+		for _, j := range at {
 			old := p.Data[j]
 			p.Data[j] = old + eps
 			lp, err := gr.Run(nil, nil)

@@ -51,9 +51,9 @@ func NewTransformer(cfg TransformerConfig, rng *rand.Rand) (*Transformer, error)
 }
 
 // Graph builds a teacher-forcing graph over batches of seqs sequences of
-// seqLen positions. Inputs: "tokens" (seqs*seqLen × Vocab one-hot of the
-// input tokens), "cond" (seqs × CondDim), "target" (seqs*seqLen class
-// indices or Ignore). Positions and the prefix selector are constants.
+// seqLen positions. Inputs: "tokens" (seqs*seqLen token indices, as
+// float32), "cond" (seqs × CondDim), "target" (seqs*seqLen class indices or
+// Ignore).
 func (t *Transformer) Graph(seqs, seqLen int, train bool) (gr *Graph, err error) {
 	defer func() {
 		if r := recover(); r != nil {
@@ -72,44 +72,28 @@ func (t *Transformer) Graph(seqs, seqLen int, train bool) (gr *Graph, err error)
 		w[p.Name] = n
 		gr.Weights = append(gr.Weights, n)
 	}
-	tok := gr.input("tokens", N, c.Vocab)
+	tok := gr.input("tokens", N)
 	cond := gr.input("cond", seqs, c.CondDim)
 	target := gr.input("target", N)
-	posOH := gr.input("positions", N, c.MaxLen)
-	sel := gr.input("prefix", N, seqs)
-	for i := 0; i < N; i++ {
-		gr.Inputs["positions"][i*c.MaxLen+i%seqLen] = 1
-		if i%seqLen == 0 {
-			gr.Inputs["prefix"][i*seqs+i/seqLen] = 1
-		}
-	}
 	must := func(n *G.Node, e error) *G.Node {
 		if e != nil {
 			panic(e)
 		}
 		return n
 	}
-	x := must(G.Mul(tok, w["emb"]))
-	x = must(G.Add(x, must(G.Mul(posOH, w["pos"]))))
-	cv := must(linear(cond, w["cond.w"], w["cond.b"]))
-	x = must(G.Add(x, must(G.Mul(sel, cv))))
+	cv := must(linearConst(cond, w["cond.w"], w["cond.b"]))
+	x := must(Embed(tok, w["emb"], w["pos"], cv, seqs, seqLen))
 	for l := 0; l < c.Layers; l++ {
 		n := func(s string) *G.Node { return w[fmt.Sprintf("l%d.%s", l, s)] }
 		h := must(LayerNorm(x, n("ln1.g"), n("ln1.b")))
 		qkv := must(linear(h, n("qkv.w"), n("qkv.b")))
 		a := must(CausalAttention(qkv, seqs, seqLen, c.Heads))
 		a = must(linear(a, n("out.w"), n("out.b")))
-		if train {
-			a = must(gr.dropout(a, fmt.Sprintf("l%d.drop1", l), c.Dropout))
-		}
-		x = must(G.Add(x, a))
+		x = must(Residual(x, a, gr.mask(fmt.Sprintf("l%d.drop1", l), train, c.Dropout, a)))
 		h = must(LayerNorm(x, n("ln2.g"), n("ln2.b")))
 		f := must(ReLU(must(linear(h, n("ff1.w"), n("ff1.b")))))
 		f = must(linear(f, n("ff2.w"), n("ff2.b")))
-		if train {
-			f = must(gr.dropout(f, fmt.Sprintf("l%d.drop2", l), c.Dropout))
-		}
-		x = must(G.Add(x, f))
+		x = must(Residual(x, f, gr.mask(fmt.Sprintf("l%d.drop2", l), train, c.Dropout, f)))
 	}
 	h := must(LayerNorm(x, w["lnf.g"], w["lnf.b"]))
 	gr.Logits = must(linear(h, w["head.w"], w["head.b"]))
