@@ -403,5 +403,31 @@ func checkSynthesis(t *testing.T, e executed) {
 	}
 	if len(found) == 0 {
 		t.Log("the search found no program in its budget; nothing to check beyond the mask")
+		return
+	}
+	// The first program found, stepped through: its line gives the
+	// result the interpreter gives, and the stepper shows that run.
+	p, err := ir.ParseProgram("found", found[0][2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := make([]int32, p.Arity)
+	for i := range args {
+		args[i] = int32(6 + i)
+	}
+	want, err := ir.Interpret(p, args, 10000)
+	if err != nil {
+		t.Fatalf("the first program found fails on %v: %v", args, err)
+	}
+	line := regexp.MustCompile(`(?m)^\S*\[[-0-9 ]*\] = (-?\d+) in \d+ steps$`).FindStringSubmatch(e.stdout)
+	if line == nil || line[1] != fmt.Sprint(want) {
+		t.Errorf("the traced program's line is %q, want its result %d on %v", line, want, args)
+	}
+	stepper := false
+	for _, h := range e.html {
+		stepper = stepper || strings.Contains(h, "window.IrsynthStepper.mount(") && strings.Contains(h, fmt.Sprintf(`"value":%d`, want))
+	}
+	if !stepper {
+		t.Error("no stepper of the program found in the outputs")
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"log"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
 	"strings"
@@ -189,8 +190,17 @@ func (ss *sessionServer) watchMemory(stop <-chan struct{}) {
 		if !ss.running.Load() {
 			continue
 		}
+		over := func(heap uint64) bool {
+			return heap > uint64(ss.cfg.MemoryLimit) && heap > ss.heapStart.Load()+16<<20
+		}
 		heap := heapBytes()
-		if heap > uint64(ss.cfg.MemoryLimit) && heap > ss.heapStart.Load()+16<<20 && !ss.overMem.Load() {
+		if over(heap) && !ss.overMem.Load() {
+			// garbage counts until it is swept (the last cell's big = nil):
+			// collect before judging
+			runtime.GC()
+			if heap = heapBytes(); !over(heap) {
+				continue
+			}
 			ss.heapSeen.Store(heap)
 			ss.overMem.Store(true)
 			ss.interp.Interrupt()

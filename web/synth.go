@@ -157,7 +157,8 @@ func (s *Server) apiSynth(c echo.Context) error {
 		return apiErr(http.StatusTooManyRequests, "busy",
 			"the server is already running %d searches, its limit; try again when one finishes", cap(s.searches.slots))
 	}
-	defer s.searches.release()
+	// The search goroutine below releases the slot when the search has
+	// stopped, so the count is of searches computing, not of handlers.
 	// The server's write timeout is sized for runs; a search may take its
 	// whole budget, and then the answer still has to go out.
 	_ = http.NewResponseController(c.Response().Writer).SetWriteDeadline(time.Now().Add(budget + 30*time.Second))
@@ -193,6 +194,7 @@ func (s *Server) apiSynth(c echo.Context) error {
 	}
 	done := make(chan answer, 1)
 	go func() {
+		defer s.searches.release()
 		var a answer
 		if holding = s.searches.compute(ctx); holding {
 			a.res, a.err = synth.Synthesize(ctx, task, opt)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/irsynth/irsynth/lib/models/internal/nn"
 	"github.com/irsynth/irsynth/lib/results"
@@ -72,10 +73,21 @@ func readCheckpoint(path, kind string) (*checkpoint, error) {
 }
 
 func (c *checkpoint) checkEncoder(path string, enc Encoder) error {
-	if enc.Name() != c.Encoder || enc.Dim() != c.EncoderDim {
+	if !sameEncoder(enc.Name(), c.Encoder) || enc.Dim() != c.EncoderDim {
 		return encoderMismatch(fmt.Sprintf("%v: %s was trained with encoder %s (%d wide), not %s (%d wide)", ErrCheckpoint, path, c.Encoder, c.EncoderDim, enc.Name(), enc.Dim()))
 	}
 	return nil
+}
+
+// sameEncoder compares encoder names; a GGUF model is the same model under
+// another file name (its name carries the file's hash after "@").
+func sameEncoder(a, b string) bool {
+	if strings.HasPrefix(a, "gguf:") && strings.HasPrefix(b, "gguf:") {
+		_, ha, okA := strings.Cut(a, "@")
+		_, hb, okB := strings.Cut(b, "@")
+		return okA && okB && ha == hb
+	}
+	return a == b
 }
 
 // encoderMismatch is a checkpoint trained with another encoder: it matches

@@ -256,6 +256,29 @@ func TestGGUFEncoderTrainsAndChecks(t *testing.T) {
 	if _, err := LoadClassifier(ckpt, e); err != nil {
 		t.Fatal(err)
 	}
+	// The same file under another name is the same encoder.
+	data, err := os.ReadFile(full)
+	if err != nil {
+		t.Fatal(err)
+	}
+	renamed := filepath.Join(t.TempDir(), "renamed.gguf")
+	if err := os.WriteFile(renamed, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	e2, err := OpenGGUF(renamed, GGUFConfig{Layer: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadClassifier(ckpt, e2); err != nil {
+		t.Errorf("renamed model file: %v", err)
+	}
+	e3, err := OpenGGUF(renamed, GGUFConfig{Layer: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadClassifier(ckpt, e3); !errors.Is(err, ErrEncoder) {
+		t.Errorf("another layer: %v, want an encoder mismatch", err)
+	}
 	_, err = LoadClassifier(ckpt, nil)
 	if !errors.Is(err, ErrCheckpoint) || !strings.Contains(err.Error(), e.Name()) {
 		t.Errorf("loading with the hashed encoder: %v, want a checkpoint error naming %s", err, e.Name())

@@ -20,7 +20,7 @@
     ".irsynth-stepper .st-grid{display:grid;grid-template-columns:minmax(0,1.35fr) minmax(0,1fr) minmax(200px,.6fr);gap:10px}",
     ".irsynth-stepper .st-pane{background:#f5f7fa;border-radius:4px;padding:6px 8px;max-height:340px;overflow:auto}",
     ".irsynth-stepper .st-pane h4{margin:0 0 4px;font:600 13px system-ui,sans-serif;color:#5b6475;text-transform:uppercase;letter-spacing:.04em}",
-    ".irsynth-stepper .st-ir div{white-space:pre-wrap;font-size:14px;padding-left:2ch;text-indent:-2ch}",
+    ".irsynth-stepper .st-ir div{white-space:normal;font-size:14px}",
     ".irsynth-stepper .st-wat div{white-space:pre;font-size:13px}",
     ".irsynth-stepper .st-op{padding:0 2px;border-radius:3px}",
     ".irsynth-stepper .st-op.cur{background:#2f5bd3;color:#fff;font-weight:700}",
@@ -49,16 +49,24 @@
     loop_exit: "leave the loop", return: "return early"
   };
 
-  // watLines maps each WAT line to the IR opcode it came from (-1: none),
-  // from the ";; N OPCODE" notes the WAT printer writes.
+  // watLines maps each WAT line to the IR opcodes it came from, [lo, hi]
+  // or null, from the notes the WAT printer writes: ";; 7 I32_GT_S", a
+  // folded run ";; 15-17 CONST_2 CONST_1 I32_ADD", ";; fuel" for the fuel
+  // bookkeeping (shown with the LOOP_BEGIN that pays). Lines without a
+  // note belong to the note above them.
   function watLines(wat) {
-    var lines = wat.replace(/\n$/, "").split("\n"), map = [], cur = -1, inBody = false;
+    var lines = wat.replace(/\n$/, "").split("\n"), map = [], cur = null, curOp = "", inBody = false;
     for (var i = 0; i < lines.length; i++) {
-      var l = lines[i], m = /;; (\d+) [A-Z0-9_]+\s*$/.exec(l);
+      var l = lines[i], m = /;; (\d+)(?:-(\d+))? ([A-Z0-9_ ]+?)\s*$/.exec(l);
       if (/^\s*\(func /.test(l)) inBody = true;
-      if (/^\s*\)\s*$/.test(l) || /^\s*\((global|export)/.test(l)) inBody = false;
-      if (m) cur = Number(m[1]);
-      map.push(inBody && !/^\s*\((func|local)/.test(l) ? cur : -1);
+      if (/^\s*\((global|export)/.test(l)) inBody = false;
+      if (m) {
+        cur = [Number(m[1]), Number(m[2] || m[1])];
+        curOp = m[3].split(" ").pop();
+      } else if (/;; fuel\s*$/.test(l)) {
+        cur = curOp === "LOOP_BEGIN" ? cur : null;
+      }
+      map.push(inBody && !/^\s*\(local /.test(l) ? cur : null);
     }
     return { lines: lines, map: map };
   }
@@ -117,7 +125,8 @@
     var opSpans = [];
     v.lines.forEach(function (ln) {
       var d = el("div");
-      d.appendChild(document.createTextNode(new Array(ln[0] + 1).join("  ")));
+      d.style.paddingLeft = (2 * ln[0] + 4) + "ch"; // a wrapped statement hangs 4ch in
+      d.style.textIndent = "-4ch";
       for (var i = ln[1]; i < ln[2]; i++) {
         if (i > ln[1]) d.appendChild(document.createTextNode(" "));
         var s = el("span", "st-op", v.ops[i]);
@@ -176,7 +185,7 @@
       opSpans.forEach(function (sp, i) { sp.classList.toggle("cur", i === s.index); });
       var first = null;
       watDivs.forEach(function (d, i) {
-        var on = wl.map[i] === s.index;
+        var r = wl.map[i], on = r !== null && r[0] <= s.index && s.index <= r[1];
         d.classList.toggle("cur", on);
         if (on && !first) first = d;
       });
