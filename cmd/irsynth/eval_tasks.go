@@ -135,7 +135,9 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 		defer os.Remove(partial)
 	}
 	rec = finish(rec, rs, shard.N <= 1)
-	rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cpuSeconds()-cpu0
+	if *system == "irsynth" {
+		rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cpuSeconds()-cpu0
+	}
 	if err := results.WriteFile(*out, mustJSON(rec)); err != nil {
 		return failure(stderr, name, err)
 	}
@@ -166,7 +168,7 @@ func printTotals(w io.Writer, rec results.Tasks) {
 	fmt.Fprintf(w, "%s on %s (shards %s, %.0f s per task): %d tasks: %d solved, %d wrong, %d ambiguous, %d not found, %d errors\n",
 		rec.System, rec.File, strings.Join(rec.Shards, ","), rec.Budget, t.Total, t.Solved, t.Wrong, t.Ambiguous, t.NotFound, t.Errors)
 	if rec.WallSeconds > 0 && rec.Workers > 0 {
-		fmt.Fprintf(w, "wall %.0f s, CPU %.0f s: the %d workers had %.0f%% of %d cores; load average %s\n",
+		fmt.Fprintf(w, "wall %.0f s, CPU %.0f s: the %d worker(s) had %.0f%% of %d core(s); load average %s\n",
 			rec.WallSeconds, rec.CPUSeconds, rec.Workers, 100*rec.CPUSeconds/(rec.WallSeconds*float64(rec.Workers)), rec.Workers, rec.LoadAvg)
 	}
 }
