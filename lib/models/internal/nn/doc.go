@@ -1,6 +1,6 @@
 // Package nn holds the machinery behind lib/models: fused gorgonia
-// operations (linear layers with their bias, embedding gathers, bias add,
-// layer norm, causal multi-head attention, masked dropout, softmax
+// operations (linear layers with their bias, embedding gathers, residual
+// adds with dropout, layer norm, causal multi-head attention, softmax
 // cross-entropy), parameter sets that gorgonia graphs and
 // plain-Go inference share without copying, and an Adam solver whose state can
 // be checkpointed.
@@ -8,9 +8,9 @@
 // Every operation here implements gorgonia's Op and SDOp interfaces, so
 // gorgonia builds the graph, differentiates it symbolically and runs it on its
 // tape machine; the ops only supply fused forward and backward kernels (matrix
-// products go through OpenBLAS via gonum's netlib binding). Gorgonia's own
-// Add sums residuals and gradients; everything else is an op here. The
-// ops' outputs live in buffers reused from one run to the next.
+// products go through OpenBLAS via gonum's netlib binding). Gorgonia itself
+// only sums the gradients of tensors used twice; every other node is an op
+// here, whose output lives in a buffer reused from one run to the next.
 //
 // The ops repeat one shape of code (Arity, Type, InferShape, Do, SymDiff,
 // DiffWRT, ReturnsPtr, ... and a gradient op beside each): gorgonia's Op and
