@@ -149,18 +149,32 @@ func parseI32(s string) (int32, error) {
 	return int32(v), nil
 }
 
+// specRecord is one record of a --spec file: a Task, and the "checks" a
+// task file (dev300.json) may carry as its held-out judge. The checks are
+// read only so that such a file is accepted; they are dropped here and
+// never reach the search.
+type specRecord struct {
+	Task
+	Checks json.RawMessage `json:"checks,omitempty"`
+}
+
 // ReadTasks reads a JSON array of tasks and validates each; errors name the
-// task (by name or position) and the field.
+// task (by name or position) and the field. A record's "checks" key (the
+// task-file format's held-out judge) is accepted and discarded.
 func ReadTasks(r io.Reader) ([]Task, error) {
 	dec := json.NewDecoder(r)
 	dec.DisallowUnknownFields()
-	var tasks []Task
-	if err := dec.Decode(&tasks); err != nil {
+	var recs []specRecord
+	if err := dec.Decode(&recs); err != nil {
 		var te *json.UnmarshalTypeError
 		if ok := asType(err, &te); ok {
 			return nil, fmt.Errorf("%w: field %s: %s where %s was expected", ErrSpec, te.Field, te.Value, te.Type)
 		}
 		return nil, fmt.Errorf("%w: %v", ErrSpec, err)
+	}
+	tasks := make([]Task, len(recs))
+	for i, rec := range recs {
+		tasks[i] = rec.Task
 	}
 	if len(tasks) == 0 {
 		return nil, fmt.Errorf("%w: no tasks", ErrSpec)
