@@ -154,8 +154,11 @@ func parseI32(s string) (int32, error) {
 // read only so that such a file is accepted; they are dropped here and
 // never reach the search.
 type specRecord struct {
-	Task
-	Checks json.RawMessage `json:"checks,omitempty"`
+	Name     string          `json:"name"`
+	Text     string          `json:"text,omitempty"`
+	Offset   int             `json:"offset,omitempty"`
+	Examples []Example       `json:"examples"`
+	Checks   json.RawMessage `json:"checks,omitempty"`
 }
 
 // ReadTasks reads a JSON array of tasks and validates each; errors name the
@@ -174,7 +177,7 @@ func ReadTasks(r io.Reader) ([]Task, error) {
 	}
 	tasks := make([]Task, len(recs))
 	for i, rec := range recs {
-		tasks[i] = rec.Task
+		tasks[i] = Task{Name: rec.Name, Text: rec.Text, Offset: rec.Offset, Examples: rec.Examples}
 	}
 	if len(tasks) == 0 {
 		return nil, fmt.Errorf("%w: no tasks", ErrSpec)

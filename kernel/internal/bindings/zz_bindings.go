@@ -1111,7 +1111,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/synth.Productions":             "Productions are the names of the term language's productions, in the\norder Guide.Predict reports them.",
 	"github.com/irsynth/irsynth/lib/synth.Progress":                "Progress is a snapshot of a search under way.",
 	"github.com/irsynth/irsynth/lib/synth.ReadTaskFile":            "ReadTaskFile reads a task file. Every error names the record (its\nindex and name) and what is wrong with it; ErrSpec matches them all.",
-	"github.com/irsynth/irsynth/lib/synth.ReadTasks":               "ReadTasks reads a JSON array of tasks and validates each; errors name the\ntask (by name or position) and the field.",
+	"github.com/irsynth/irsynth/lib/synth.ReadTasks":               "ReadTasks reads a JSON array of tasks and validates each; errors name the\ntask (by name or position) and the field. A record's \"checks\" key (the\ntask-file format's held-out judge) is accepted and discarded.",
 	"github.com/irsynth/irsynth/lib/synth.Result":                  "Result is what a search found, or what it tried.",
 	"github.com/irsynth/irsynth/lib/synth.RunFuel":                 "RunFuel is the fuel (ir.DefaultFuel) of each run of a found program on\nthe examples, in the interpreter and on wazero.",
 	"github.com/irsynth/irsynth/lib/synth.Shard":                   "Shard is one part of a task file for a batch system: task i (from 0, in\nfile order) belongs to shard K/N when i%N == K-1. The zero Shard, like\n1/1, is the whole file.",
