@@ -186,10 +186,12 @@ func buildOverview(ld loaded, dir string) Overview {
 			return fmt.Sprintf("%d of %d (%s)", p5.Solved, p5.Total, pctS(float64(p5.Solved)/float64(p5.Total)))
 		}), pctS(st.SynthesisHeldOut)),
 		row("held-out programs solved (unguided)", or(has5, func() string { return fmt.Sprintf("%d of %d", p5.SolvedNoNN, p5.Total) }), ""),
+		row("held-out programs ambiguous (asked, not answered)", or(has5, func() string { return fmt.Sprintf("%d of %d", p5.Ambiguous, p5.Total) }), ""),
+		row("held-out programs wrong (answered, wrong on a fresh input)", or(has5, func() string { return fmt.Sprintf("%d of %d", p5.Wrong, p5.Total) }), ""),
 		row("decoder with validity mask: held-out execution", or(has5, func() string { return pctS(p5.Structured.TestExecMasked) }), pctS(st.DecoderTestExec)),
 		row("decoder with validity mask: valid programs", or(has5, func() string { return pctS(p5.Structured.ValidMasked) }), ""),
 		row("held-out collatz_length (the study's headline)", or(has5, func() string { return collatzVerdict(p5) }), "0% (not solved)"),
-		row("collatz_length: median time to solve", or(has5, func() string { return fmt.Sprintf("%.2f s", p5.CollatzMedianSec) }), ""),
+		row("collatz_length: median time to solve", or(has5, func() string { return collatzMedian(p5) }), ""),
 	}
 	ph5.Notes = []string{"The study proposed, but did not build, neural-guided symbolic search; its flat generators solved no held-out program."}
 
@@ -204,6 +206,15 @@ func buildOverview(ld loaded, dir string) Overview {
 
 // collatzVerdict is the held-out collatz_length row of the leave-one-out
 // table: solved (right on every fresh input) or not, and how fast.
+// collatzMedian shows the median solve time of the collatz_length runs; a
+// negative median means the median run did not solve it.
+func collatzMedian(p5 *results.Phase5) string {
+	if p5.CollatzMedianSec < 0 {
+		return fmt.Sprintf("not solved in the median of %d runs", len(p5.CollatzTimes))
+	}
+	return fmt.Sprintf("%.2f s", p5.CollatzMedianSec)
+}
+
 func collatzVerdict(p5 *results.Phase5) string {
 	for _, r := range p5.Rows {
 		if r.Name != "collatz_length" {

@@ -421,3 +421,50 @@ func TestOverviewTasks(t *testing.T) {
 		t.Errorf("guesser row %q, want %q", ph.Rows[0].Study, want)
 	}
 }
+
+// The phase-5 section counts wrong and ambiguous answers (from the table's
+// own rows, not the record's totals) and never shows a negative time for a
+// collatz_length that was not solved.
+func TestOverviewPhase5Honest(t *testing.T) {
+	p5 := &results.Phase5{
+		Total:            3,
+		CollatzTimes:     []float64{-1, -1, 4.2},
+		CollatzMedianSec: -1,
+		Rows: []results.SynthRow{
+			{Name: "collatz_length", Guided: results.SynthResult{Status: "not_found"}},
+			{Name: "lcm", Guided: results.SynthResult{Status: "solved", Found: true, Wrong: true}},
+			{Name: "fibonacci", Guided: results.SynthResult{Status: "ambiguous"}},
+		},
+	}
+	wrong, ambiguous := 0, 0
+	for _, r := range p5.Rows {
+		if r.Guided.Wrong {
+			wrong++
+		}
+		if r.Guided.Status == "ambiguous" {
+			ambiguous++
+		}
+	}
+	p5.Wrong, p5.Ambiguous = wrong, ambiguous
+	dir := t.TempDir()
+	b, err := json.Marshal(p5)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := results.WriteFile(filepath.Join(dir, results.Phase5File), b); err != nil {
+		t.Fatal(err)
+	}
+	s := newServer(t, Config{ResultsDir: dir})
+	body := do(t, s.Handler(), http.MethodGet, "/", "").Body.String()
+	for _, want := range []string{"1 of 3", "not solved in the median of 3 runs"} {
+		if !strings.Contains(body, want) {
+			t.Errorf("overview lacks %q", want)
+		}
+	}
+	if strings.Contains(body, "-1.00 s") {
+		t.Error("overview shows a negative median time")
+	}
+	if !strings.Contains(body, "wrong on a fresh input") {
+		t.Error("overview has no row for wrong answers")
+	}
+}
