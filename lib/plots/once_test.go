@@ -4,9 +4,14 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/irsynth/irsynth/internal/testenv"
 )
 
 func TestEchartsOnce(t *testing.T) {
+	if !EchartsBuiltIn() {
+		testenv.Missing(t, "echarts.min.js is not embedded: scripts/setup.sh must copy it into lib/plots/assets before the build")
+	}
 	var page strings.Builder
 	page.WriteString("<html><body>")
 	r := fixtures(t)
