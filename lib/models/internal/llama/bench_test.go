@@ -204,6 +204,9 @@ func TestLoadMemory(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("reads /proc/self/status")
 	}
+	if raceEnabled {
+		t.Skip("the race detector's shadow memory inflates RSS; run without -race")
+	}
 	path := writeModel(t, ggufw.LlamaConfig{Embd: 512, Layers: 6, Heads: 8, HeadsKV: 2, FF: 1536,
 		Type: ggufw.Q8_0, EmbdType: ggufw.Q8_0, Merges: 50, Seed: 15})
 	peak, weights, base := peakRSS(t, path)
