@@ -177,91 +177,22 @@ func linearConst(x, w, b *G.Node) (*G.Node, error) {
 	if len(xs) != 2 || len(ws) != 2 || xs[1] != ws[0] {
 		return nil, fmt.Errorf("nn: linearConst: shapes %v and %v", xs, ws)
 	}
-	y, err := G.ApplyOp(constMulOp{newBase("nn.ConstMul", []int{2, 2}, 2)}, x, w)
+	y, err := G.ApplyOp(constMulOp{newProduct("nn.ConstMul", false, false)}, x, w)
 	if err != nil {
 		return nil, err
 	}
 	return BiasAdd(y, b)
 }
 
-// constMulOp is x·w with x constant.
-type constMulOp struct{ base }
-
-func (op constMulOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	a, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	b, err := inputShape(ds, 1)
-	if err != nil {
-		return nil, err
-	}
-	return tensor.Shape{a[0], b[1]}, nil
-}
-
-func (op constMulOp) Do(vals ...G.Value) (G.Value, error) {
-	if err := checkArity(op.name, 2, vals); err != nil {
-		return nil, err
-	}
-	x, xs, err := floats(vals[0])
-	if err != nil {
-		return nil, err
-	}
-	w, ws, err := floats(vals[1])
-	if err != nil {
-		return nil, err
-	}
-	if len(xs) != 2 || len(ws) != 2 || xs[1] != ws[0] {
-		return nil, fmt.Errorf("nn: %s shapes %v and %v", op.name, xs, ws)
-	}
-	n, k, m := xs[0], xs[1], ws[1]
-	out := op.alloc(n * m)
-	Gemm(false, false, n, m, k, 1, x, k, w, m, 0, out, m)
-	return dense(out, n, m), nil
-}
+// constMulOp is x·w with x constant: only w gets a gradient.
+type constMulOp struct{ productOp }
 
 func (op constMulOp) DiffWRT(int) []bool { return []bool{false, true} }
 
 func (op constMulOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
-	dw, err := G.ApplyOp(constMulGradOp{newBase("nn.ConstMulGrad", []int{2, 2}, 2)}, in[0], grad)
+	dw, err := G.ApplyOp(newProduct("nn.ConstMulGrad", true, false), in[0], grad)
 	if err != nil {
 		return nil, err
 	}
 	return G.Nodes{nil, dw}, nil
-}
-
-// constMulGradOp is xᵀ·dy, the gradient of w in x·w.
-type constMulGradOp struct{ base }
-
-func (op constMulGradOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	a, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	b, err := inputShape(ds, 1)
-	if err != nil {
-		return nil, err
-	}
-	return tensor.Shape{a[1], b[1]}, nil
-}
-
-func (op constMulGradOp) Do(vals ...G.Value) (G.Value, error) {
-	if err := checkArity(op.name, 2, vals); err != nil {
-		return nil, err
-	}
-	x, xs, err := floats(vals[0])
-	if err != nil {
-		return nil, err
-	}
-	g, gs, err := floats(vals[1])
-	if err != nil {
-		return nil, err
-	}
-	if len(xs) != 2 || len(gs) != 2 || xs[0] != gs[0] {
-		return nil, fmt.Errorf("nn: %s shapes %v and %v", op.name, xs, gs)
-	}
-	n, k, m := xs[0], xs[1], gs[1]
-	out := op.alloc(k * m)
-	Gemm(true, false, k, m, n, 1, x, k, g, m, 0, out, m)
-	return dense(out, k, m), nil
 }

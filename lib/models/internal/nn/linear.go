@@ -65,11 +65,11 @@ func (op linearOp) Do(vals ...G.Value) (G.Value, error) {
 func (op linearOp) DiffWRT(int) []bool { return []bool{true, true, true} }
 
 func (op linearOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
-	dx, err := G.ApplyOp(mulTOp{newBase("nn.MulT", []int{2, 2}, 2)}, grad, in[1])
+	dx, err := G.ApplyOp(newProduct("nn.MulT", false, true), grad, in[1])
 	if err != nil {
 		return nil, err
 	}
-	dw, err := G.ApplyOp(constMulGradOp{newBase("nn.ConstMulGrad", []int{2, 2}, 2)}, in[0], grad)
+	dw, err := G.ApplyOp(newProduct("nn.ConstMulGrad", true, false), in[0], grad)
 	if err != nil {
 		return nil, err
 	}
@@ -78,40 +78,4 @@ func (op linearOp) SymDiff(in G.Nodes, out, grad *G.Node) (G.Nodes, error) {
 		return nil, err
 	}
 	return G.Nodes{dx, dw, db}, nil
-}
-
-// mulTOp is dy·wᵀ, the gradient of x in x·w.
-type mulTOp struct{ base }
-
-func (op mulTOp) InferShape(ds ...G.DimSizer) (tensor.Shape, error) {
-	a, err := inputShape(ds, 0)
-	if err != nil {
-		return nil, err
-	}
-	b, err := inputShape(ds, 1)
-	if err != nil {
-		return nil, err
-	}
-	return tensor.Shape{a[0], b[0]}, nil
-}
-
-func (op mulTOp) Do(vals ...G.Value) (G.Value, error) {
-	if err := checkArity(op.name, 2, vals); err != nil {
-		return nil, err
-	}
-	g, gs, err := floats(vals[0])
-	if err != nil {
-		return nil, err
-	}
-	w, ws, err := floats(vals[1])
-	if err != nil {
-		return nil, err
-	}
-	if len(gs) != 2 || len(ws) != 2 || gs[1] != ws[1] {
-		return nil, fmt.Errorf("nn: %s shapes %v and %v", op.name, gs, ws)
-	}
-	n, m, k := gs[0], gs[1], ws[0]
-	out := op.alloc(n * k)
-	Gemm(false, true, n, k, m, 1, g, m, w, m, 0, out, k)
-	return dense(out, n, k), nil
 }
