@@ -192,20 +192,8 @@ type env struct {
 func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 	n := &t.nodes[id]
 	switch n.op {
-	case OpZero:
-		return 0, evalOK
-	case OpOne:
-		return 1, evalOK
-	case OpTwo:
-		return 2, evalOK
-	case OpTen:
-		return 10, evalOK
-	case OpN0, OpN1, OpN2, OpN3:
-		return e.n[n.op-OpN0], evalOK
-	case OpX:
-		return e.x, evalOK
-	case OpY:
-		return e.y, evalOK
+	case OpZero, OpOne, OpTwo, OpTen, OpN0, OpN1, OpN2, OpN3, OpX, OpY:
+		return t.evalLeaf(n.op, e)
 	case OpAdd, OpSub, OpMul, OpDiv, OpMod, OpLe:
 		a, s := t.eval(n.kids[0], e, fuel)
 		if s != evalOK {
