@@ -5,13 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"path/filepath"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
-
-	"github.com/irsynth/irsynth/lib/results"
 )
 
 // ClassroomOptions says what Classroom does: the program and arguments it
@@ -80,15 +77,9 @@ func Classroom(b *Browser, base string, opt ClassroomOptions) (ClassroomResult, 
 	b.Errors()
 	shot := func(name, url string) error {
 		v := PageVisit{Name: name, URL: url, Errors: b.Errors()}
-		if opt.ShotsDir != "" {
-			png, err := b.Screenshot()
-			if err != nil {
-				return err
-			}
-			v.Shot = filepath.Join(opt.ShotsDir, name+".png")
-			if err := results.WriteFile(v.Shot, png); err != nil {
-				return err
-			}
+		var err error
+		if v.Shot, err = saveShot(b, opt.ShotsDir, name); err != nil {
+			return err
 		}
 		res.Pages = append(res.Pages, v)
 		return nil

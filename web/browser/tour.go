@@ -79,15 +79,9 @@ func Tour(b *Browser, base string, opt TourOptions) (TourResult, error) {
 			}
 		}
 		v := PageVisit{Name: name, URL: url}
-		if opt.ShotsDir != "" {
-			png, err := b.Screenshot()
-			if err != nil {
-				return err
-			}
-			v.Shot = filepath.Join(opt.ShotsDir, name+".png")
-			if err := results.WriteFile(v.Shot, png); err != nil {
-				return err
-			}
+		var err error
+		if v.Shot, err = saveShot(b, opt.ShotsDir, name); err != nil {
+			return err
 		}
 		for _, e := range b.Errors() {
 			if (name == "playground-error" && strings.Contains(e, "status of 422") && strings.Contains(e, "/api/run")) ||
@@ -232,4 +226,21 @@ func (r TourResult) Summary() string {
 func jsString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
+}
+
+// saveShot writes a screenshot of the current page to dir/name.png and
+// returns its path; with no dir it takes none and returns "".
+func saveShot(b *Browser, dir, name string) (string, error) {
+	if dir == "" {
+		return "", nil
+	}
+	png, err := b.Screenshot()
+	if err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, name+".png")
+	if err := results.WriteFile(path, png); err != nil {
+		return "", err
+	}
+	return path, nil
 }
