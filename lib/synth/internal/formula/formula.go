@@ -96,24 +96,31 @@ func agrees(x *node, ops []ir.Op) bool {
 		case scanWrong:
 			return false
 		case scanCut:
-			return finishes(e)
+			return s.enough() && finishes(e)
 		case scanEnd: // the values left i32 between prev and n: look at each
 			for m := prev + 1; m < n; m++ {
 				switch s.at(m) {
 				case scanWrong:
 					return false
 				case scanCut:
-					return finishes(e)
+					return s.enough() && finishes(e)
 				case scanEnd:
-					return true
+					return s.enough()
 				}
 			}
-			return true
+			return s.enough()
 		}
 		prev = n
 	}
-	return true
+	return s.enough()
 }
+
+// minAgreed is the fewest values a scan must have compared: a formula the
+// evaluator finds undefined nearly everywhere ("p^2 + (p+1)/2 is prime"
+// at p = 2) is not known to be what the program computes.
+const minAgreed = 5
+
+func (s *scan) enough() bool { return s.agreed >= minAgreed }
 
 type scanResult int
 
@@ -125,10 +132,11 @@ const (
 )
 
 type scan struct {
-	x    *node
-	e    *ir.Exec
-	v    evaluator
-	fuel int64
+	x      *node
+	e      *ir.Exec
+	v      evaluator
+	fuel   int64
+	agreed int // values compared and equal
 }
 
 func (s *scan) at(n int64) scanResult {
@@ -152,6 +160,7 @@ func (s *scan) at(n int64) scanResult {
 	if err != nil || int64(got) != want.Int64() {
 		return scanWrong
 	}
+	s.agreed++
 	return scanOK
 }
 

@@ -235,6 +235,14 @@ func (e *emitter) lower(x *node) {
 		e.lower(x.kids[0])
 		e.lower(x.kids[1])
 		e.emit(op)
+	case kAnd:
+		e.lower(x.kids[0])
+		e.emit(ir.OpIfBegin)
+		e.lower(x.kids[1])
+		e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd)
+	case kCmp0:
+		e.lower(x.kids[0])
+		e.emit(ir.OpConst0, ir.OpI32Eq)
 	case kTable:
 		i := e.hold(x.kids[0])
 		e.emit(ir.OpConst0)
