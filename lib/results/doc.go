@@ -25,4 +25,6 @@
 // validated after decoding (finite numbers, rates in [0, 1], shapes that
 // agree: the Validate methods). Anything wrong is a *FileError naming the
 // file, so every page that shows the record can give the same message.
+// ReadInput applies the same size rule to a file a user names as input (a
+// program, a task file), which may also be a pipe.
 package results

@@ -59,19 +59,6 @@ func numbers() []int32 {
 	return out
 }
 
-func nativeCollatz(n int32) int32 {
-	var steps int32
-	for n > 1 {
-		if n%2 != 0 {
-			n = 3*n + 1
-		} else {
-			n /= 2
-		}
-		steps++
-	}
-	return steps
-}
-
 // timing is the median time of one pass over the numbers.
 type timing struct{ wall, cpu float64 } // ns
 
@@ -126,7 +113,7 @@ func run(rounds, reps int, before, script string) error {
 	nums := numbers()
 	want := int32(0)
 	for _, n := range nums {
-		want += nativeCollatz(n)
+		want += wasmrt.CollatzSteps(n)
 	}
 	rt, err := wasmrt.New(ctx, wasmrt.Config{})
 	if err != nil {
@@ -151,7 +138,7 @@ func run(rounds, reps int, before, script string) error {
 	nativePass := func() int32 {
 		s := int32(0)
 		for _, n := range nums {
-			s += nativeCollatz(n)
+			s += wasmrt.CollatzSteps(n)
 		}
 		return s
 	}

@@ -1,0 +1,3 @@
+package formula
+
+func (c *collector) phrases(text string) {}
