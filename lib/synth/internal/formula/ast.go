@@ -29,6 +29,8 @@ const (
 	kNth                 // the idx-th x >= lo (counted from base) such that body: kids idx, body; val base, lo in kids[2]
 	kIsPrime             // 1 if a is prime, else 0
 	kCmp                 // comparison, name is the operator: kids a, b; 1 or 0
+	kAnd                 // a and b: b if a is nonzero, else 0 (b is not evaluated)
+	kCmp0                // not a: 1 if a is 0, else 0
 	kTable               // table lookup: kids[0] is the index (mod len(vals)), vals are the entries
 	// the integer forms that normalization (frac.go) produces:
 	kDivT     // truncating division, exact where the formula said "/"
@@ -137,6 +139,16 @@ func (x *node) write(b *strings.Builder) {
 		b.WriteString(" " + x.name + " ")
 		x.kids[1].write(b)
 		b.WriteByte(']')
+	case kAnd:
+		b.WriteByte('(')
+		x.kids[0].write(b)
+		b.WriteString(" and ")
+		x.kids[1].write(b)
+		b.WriteByte(')')
+	case kCmp0:
+		b.WriteString("not(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
 	case kTable:
 		b.WriteString("table[")
 		for i, v := range x.vals {

@@ -196,6 +196,9 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		return acc
 	case kNth:
 		idx := small(v.ev(x.kids[0]), 1<<20) - x.val
+		if idx < 0 {
+			undefined() // before the first term
+		}
 		lo := small(v.ev(x.kids[2]), 1<<30)
 		old := v.env[x.name]
 		for c := lo; ; c++ {
@@ -228,6 +231,13 @@ func (v *evaluator) ev(x *node) *big.Rat {
 			t = c >= 0
 		}
 		return ratInt(b2i(t))
+	case kAnd:
+		if v.ev(x.kids[0]).Sign() == 0 {
+			return ratInt(0)
+		}
+		return v.ev(x.kids[1])
+	case kCmp0:
+		return ratInt(b2i(v.ev(x.kids[0]).Sign() == 0))
 	case kTable:
 		i := small(v.ev(x.kids[0]), 1<<40)
 		if i < 0 || i >= int64(len(x.vals)) {

@@ -81,7 +81,7 @@ const (
 )
 
 // agrees reports whether the program computes formula x: for each n from
-// 0 up, where the formula is defined and an integer, the program returns
+// 0 up (see nextScan), where the formula is defined and an integer, the program returns
 // exactly that value, until the value leaves i32 (OEIS checks stop there)
 // or the budget is spent.
 func agrees(x *node, ops []ir.Op) bool {
@@ -89,31 +89,97 @@ func agrees(x *node, ops []ir.Op) bool {
 	if err != nil {
 		return false
 	}
-	v := evaluator{steps: scanSteps}
-	fuel := int64(scanFuel)
-	for n := int64(0); n <= scanN; n++ {
-		r, err := v.eval(x, n)
-		if err == errBudget {
-			break
-		}
-		if err != nil || !r.IsInt() {
-			continue
-		}
-		want := r.Num()
-		if !want.IsInt64() || want.Int64() != int64(int32(want.Int64())) {
-			break
-		}
-		limit := min(fuel, ir.DefaultFuel)
-		got, used, err := e.RunFuel([]int32{int32(n)}, limit)
-		fuel -= used
-		if errors.Is(err, ir.ErrFuelExhausted) && limit < ir.DefaultFuel {
-			break // out of scan budget, not of the program's fuel
-		}
-		if err != nil || int64(got) != want.Int64() {
+	s := scan{x: x, e: e, v: evaluator{steps: scanSteps}, fuel: scanFuel}
+	prev := int64(-1)
+	for n := int64(0); n <= scanN; n = nextScan(n) {
+		switch s.at(n) {
+		case scanWrong:
 			return false
+		case scanCut:
+			return s.enough() && finishes(e)
+		case scanEnd: // the values left i32 between prev and n: look at each
+			for m := prev + 1; m < n; m++ {
+				switch s.at(m) {
+				case scanWrong:
+					return false
+				case scanCut:
+					return s.enough() && finishes(e)
+				case scanEnd:
+					return s.enough()
+				}
+			}
+			return s.enough()
 		}
+		prev = n
 	}
-	return true
+	return s.enough()
+}
+
+// minAgreed is the fewest values a scan must have compared: a formula the
+// evaluator finds undefined nearly everywhere ("p^2 + (p+1)/2 is prime"
+// at p = 2) is not known to be what the program computes.
+const minAgreed = 5
+
+func (s *scan) enough() bool { return s.agreed >= minAgreed }
+
+type scanResult int
+
+const (
+	scanOK    scanResult = iota // agrees at n, or the formula is no integer there
+	scanWrong                   // the program's value differs
+	scanEnd                     // the formula's value leaves i32
+	scanCut                     // the scan's budget is spent
+)
+
+type scan struct {
+	x      *node
+	e      *ir.Exec
+	v      evaluator
+	fuel   int64
+	agreed int // values compared and equal
+}
+
+func (s *scan) at(n int64) scanResult {
+	r, err := s.v.eval(s.x, n)
+	if err == errBudget {
+		return scanCut
+	}
+	if err != nil || !r.IsInt() {
+		return scanOK
+	}
+	want := r.Num()
+	if !want.IsInt64() || want.Int64() != int64(int32(want.Int64())) {
+		return scanEnd
+	}
+	limit := min(s.fuel, ir.DefaultFuel)
+	got, used, err := s.e.RunFuel([]int32{int32(n)}, limit)
+	s.fuel -= used
+	if errors.Is(err, ir.ErrFuelExhausted) && limit < ir.DefaultFuel {
+		return scanCut // out of scan budget, not of the program's fuel
+	}
+	if err != nil || int64(got) != want.Int64() {
+		return scanWrong
+	}
+	s.agreed++
+	return scanOK
+}
+
+// nextScan steps n through 0..30, then every fifth n to scanN: wrapping
+// that starts at some n goes on past it, and the sparse tail keeps the scan
+// within milliseconds.
+func nextScan(n int64) int64 {
+	if n < 30 {
+		return n + 1
+	}
+	return n + 5
+}
+
+// finishes reports whether the program runs within its fuel at n = scanN,
+// for a scan cut short: a program that cannot reach the end of the range
+// the checks cover (prime(n^2) by trial division) is not offered.
+func finishes(e *ir.Exec) bool {
+	_, err := e.Run([]int32{scanN}, ir.DefaultFuel)
+	return !errors.Is(err, ir.ErrFuelExhausted)
 }
 
 // formulas finds "a(n) = e1 = e2 ..." and a bare expression opening the
