@@ -155,6 +155,46 @@ var formulaCases = []struct {
 	{"a(n) = n(n+1)/2 + C(n,2).", 0, 60, func(n int64) int64 { return n*(n+1)/2 + n*(n-1)/2 }},
 	{"a(n) = 100000000 - n.", 0, 60, func(n int64) int64 { return 100000000 - n }},
 	{"a(n) = -45*n + 7.", 0, 60, func(n int64) int64 { return -45*n + 7 }},
+	// recurrences with the terms they start from
+	{"a(n) = a(n-1) + a(n-2) with a(0) = 0, a(1) = 1.", 0, 45, func(n int64) int64 {
+		a, b := int64(0), int64(1)
+		for i := int64(0); i < n; i++ {
+			a, b = b, a+b
+		}
+		return a
+	}},
+	{"a(n) = a(n-1) + a(n-2) + n + 1, a(0) = a(1) = 1.", 0, 40, func(n int64) int64 {
+		t := []int64{1, 1}
+		for i := int64(2); i <= n; i++ {
+			t = append(t, t[i-1]+t[i-2]+i+1)
+		}
+		return t[n]
+	}},
+	{"a(0)=71; a(n) = a(n-1) + floor(sqrt(a(n-1))), n > 0.", 0, 100, func(n int64) int64 {
+		a := int64(71)
+		for i := int64(1); i <= n; i++ {
+			r := int64(0)
+			for (r+1)*(r+1) <= a {
+				r++
+			}
+			a += r
+		}
+		return a
+	}},
+	{"a(n) = a(n-1) + a(n-4), starting 1,1,1,3.", 1, 60, func(n int64) int64 { // a(1) = 1
+		t := []int64{0, 1, 1, 1, 3}
+		for i := int64(5); i <= n; i++ {
+			t = append(t, t[i-1]+t[i-4])
+		}
+		return t[n]
+	}},
+	{"a(1) = 5; for n >1, a(n) = a(n-1) + gcd(n, a(n-1)).", 1, 100, func(n int64) int64 {
+		a := int64(5)
+		for i := int64(2); i <= n; i++ {
+			a += gcdRef(i, a)
+		}
+		return a
+	}},
 	// phrase templates
 	{"Period 3: repeat [1, -1, 0].", 0, 60, func(n int64) int64 { return []int64{1, -1, 0}[n%3] }},
 	{"Period length 10: repeat 2,1,6,7,0,3,4,9,8,5 .", 0, 60, func(n int64) int64 { return []int64{2, 1, 6, 7, 0, 3, 4, 9, 8, 5}[n%10] }},
@@ -321,7 +361,11 @@ func TestNoCandidates(t *testing.T) {
 		"",
 		"Number of partitions of n into distinct parts.",
 		"Decimal expansion of Pi.",
-		"a(n) = a(n-1) + a(n-2) with a(0) = 0, a(1) = 1.",
+		"a(n) = a(n-1) + a(n-2).", // no initial terms
+		"a(n) = 2*a(n-1) with a(0) = 1, a(0) = 2.",
+		"a(n) = a(n-1) + a(n-3) with a(0) = 1, a(1) = 1.", // order 3, two terms
+		"a(n) = a(n-1) + a(n-2) if n is odd, with a(0) = a(1) = 1.",
+		"a(n) = a(n - a(n-1)) + a(n-2), a(1) = a(2) = 1.",
 		"a(n) = A000045(n) + 1.",
 		"a(n) = 1 if n is prime, otherwise 0.",
 		"a(n) = n/2 if n even, else 3n+1.",
