@@ -155,6 +155,95 @@ var formulaCases = []struct {
 	{"a(n) = n(n+1)/2 + C(n,2).", 0, 60, func(n int64) int64 { return n*(n+1)/2 + n*(n-1)/2 }},
 	{"a(n) = 100000000 - n.", 0, 60, func(n int64) int64 { return 100000000 - n }},
 	{"a(n) = -45*n + 7.", 0, 60, func(n int64) int64 { return -45*n + 7 }},
+	// phrase templates
+	{"Period 3: repeat [1, -1, 0].", 0, 60, func(n int64) int64 { return []int64{1, -1, 0}[n%3] }},
+	{"Period length 10: repeat 2,1,6,7,0,3,4,9,8,5 .", 0, 60, func(n int64) int64 { return []int64{2, 1, 6, 7, 0, 3, 4, 9, 8, 5}[n%10] }},
+	{"Numbers congruent to {0, 4, 6} mod 7.", 1, 60, func(n int64) int64 { // a(1) = 0
+		return 7*((n-1)/3) + []int64{0, 4, 6}[(n-1)%3]
+	}},
+	{"Numbers that are congruent to {2, 10} mod 13.", 0, 60, func(n int64) int64 { return 13*(n/2) + []int64{2, 10}[n%2] }},
+	{"Numbers congruent to 1 or 5 mod 6.", 1, 60, func(n int64) int64 { return 6*((n-1)/2) + []int64{1, 5}[(n-1)%2] }},
+	{"Primes congruent to {2, 5, 7} mod 8.", 1, 60, func(n int64) int64 {
+		for c := int64(2); ; c++ {
+			if r := c % 8; (r == 2 || r == 5 || r == 7) && isPrimeRef(c) {
+				if n--; n == 0 {
+					return c
+				}
+			}
+		}
+	}},
+	{"Multiples of 7.", 0, 60, func(n int64) int64 { return 7 * n }},
+	{"Squares.", 0, 60, func(n int64) int64 { return n * n }},
+	{"Primes.", 1, 80, primeRef},
+	{"Composite numbers.", 1, 80, func(n int64) int64 {
+		for c := int64(4); ; c++ {
+			if !isPrimeRef(c) {
+				if n--; n == 0 {
+					return c
+				}
+			}
+		}
+	}},
+	{"Powers of 3.", 0, 19, func(n int64) int64 { return powMod(3, n, 1<<40) }},
+	{"Number of divisors of n.", 1, 80, func(n int64) int64 { return divisorSum(n, 0) }},
+	{"Sum of divisors of 2*n+1.", 0, 80, func(n int64) int64 { return divisorSum(2*n+1, 1) }},
+	{"Euler totient function phi(n).", 1, 80, func(n int64) int64 {
+		var c int64
+		for k := int64(1); k <= n; k++ {
+			if gcdRef(k, n) == 1 {
+				c++
+			}
+		}
+		return c
+	}},
+	{"Numbers k such that k^2 + 1 is prime.", 1, 60, func(n int64) int64 {
+		for k := int64(1); ; k++ {
+			if isPrimeRef(k*k + 1) {
+				if n--; n == 0 {
+					return k
+				}
+			}
+		}
+	}},
+	{"Primes p such that p + 2 is also prime.", 1, 60, func(n int64) int64 {
+		for p := int64(2); ; p++ {
+			if isPrimeRef(p) && isPrimeRef(p+2) {
+				if n--; n == 0 {
+					return p
+				}
+			}
+		}
+	}},
+	{"Primes of the form 4k + 1.", 1, 60, func(n int64) int64 {
+		for p := int64(5); ; p += 4 {
+			if isPrimeRef(p) {
+				if n--; n == 0 {
+					return p
+				}
+			}
+		}
+	}},
+	{"Primes of the form n^2 + n + 17.", 1, 30, func(n int64) int64 {
+		for k := int64(0); ; k++ {
+			if v := k*k + k + 17; isPrimeRef(v) {
+				if n--; n == 0 {
+					return v
+				}
+			}
+		}
+	}},
+}
+
+func isPrimeRef(c int64) bool {
+	if c < 2 {
+		return false
+	}
+	for d := int64(2); d*d <= c; d++ {
+		if c%d == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // run2 runs ops on n in the interpreter and on wazero.
@@ -247,6 +336,12 @@ func TestNoCandidates(t *testing.T) {
 		"Triangle read by rows: T(n,k) = n + k.",
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",
+		"Squares of primes.",
+		"Primes congruent to 1 mod 4 whose digits are odd.",
+		"Period 3: repeat [1, -1, 0, 5].",
+		"Numbers k such that k^2 + 1 is prime and k is odd.",
+		"Numbers k such that A000045(k) is prime.",
+		"Primes of the form 8n^2 + 5.", // its program would need 93% of the fuel at n = 100: refused
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)

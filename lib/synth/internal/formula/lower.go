@@ -235,6 +235,14 @@ func (e *emitter) lower(x *node) {
 		e.lower(x.kids[0])
 		e.lower(x.kids[1])
 		e.emit(op)
+	case kAnd:
+		e.lower(x.kids[0])
+		e.emit(ir.OpIfBegin)
+		e.lower(x.kids[1])
+		e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd)
+	case kCmp0:
+		e.lower(x.kids[0])
+		e.emit(ir.OpConst0, ir.OpI32Eq)
 	case kTable:
 		i := e.hold(x.kids[0])
 		e.emit(ir.OpConst0)
@@ -490,13 +498,33 @@ func (e *emitter) binomial(a, b *node) {
 		}
 		return
 	}
-	lb := e.hold(b)
+	// k = b, or a-b when that is smaller (a >= b >= 0), or -1 when
+	// a >= 0 and b > a: the loop never passes through C(a, a/2) on its way
+	// to a small C(a, b).
+	k := e.copyOf(b)
+	e.get(la)
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpIfBegin)
+	e.get(k)
+	e.get(la)
+	e.emit(ir.OpI32GtS, ir.OpIfBegin, ir.OpConst0, ir.OpConst1, ir.OpI32Sub)
+	e.set(k)
+	e.emit(ir.OpElse)
+	e.get(la)
+	e.get(k)
+	e.emit(ir.OpI32Sub)
+	e.get(k)
+	e.emit(ir.OpI32LtS, ir.OpIfBegin)
+	e.get(la)
+	e.get(k)
+	e.emit(ir.OpI32Sub)
+	e.set(k)
+	e.emit(ir.OpIfEnd, ir.OpIfEnd, ir.OpIfEnd)
 	i, r := e.alloc(), e.alloc()
 	e.emit(ir.OpConst0)
 	e.set(i)
 	e.emit(ir.OpConst1)
 	e.set(r)
-	e.while(func() { e.get(i); e.get(lb); e.emit(ir.OpI32LtS) }, func() {
+	e.while(func() { e.get(i); e.get(k); e.emit(ir.OpI32LtS) }, func() {
 		e.get(r)
 		e.get(la)
 		e.get(i)
@@ -507,7 +535,7 @@ func (e *emitter) binomial(a, b *node) {
 		e.inc(i, 1)
 	})
 	e.get(r)
-	e.get(lb)
+	e.get(k)
 	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpI32Mul)
 }
 
@@ -568,25 +596,35 @@ func (e *emitter) restore(name string, old int, had bool) {
 	}
 }
 
-// sumDiv: Sum over the divisors d >= 1 of x of body (0 for x <= 0).
+// sumDiv: Sum over the divisors d >= 1 of x of body (0 for x <= 0), in
+// pairs (d, x/d) for d*d <= x, so the loop runs sqrt(x) times.
 func (e *emitter) sumDiv(x *node) {
 	lx := e.hold(x.kids[0])
-	d, acc := e.alloc(), e.alloc()
+	d, q, acc := e.alloc(), e.alloc(), e.alloc()
 	e.emit(ir.OpConst1)
 	e.set(d)
 	e.emit(ir.OpConst0)
 	e.set(acc)
 	old, had := e.env[x.name]
-	e.env[x.name] = d
-	e.while(func() { e.get(d); e.get(lx); e.emit(ir.OpI32LeS) }, func() {
-		e.get(lx)
-		e.get(d)
-		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+	term := func(at int) {
+		e.env[x.name] = at
 		e.get(acc)
 		e.lower(x.kids[1])
 		e.emit(ir.OpI32Add)
 		e.set(acc)
-		e.emit(ir.OpIfEnd)
+	}
+	e.while(func() { e.get(d); e.get(d); e.emit(ir.OpI32Mul); e.get(lx); e.emit(ir.OpI32LeS) }, func() {
+		e.get(lx)
+		e.get(d)
+		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+		term(d)
+		e.get(lx)
+		e.get(d)
+		e.emit(ir.OpI32DivS, ir.LocalTee(q))
+		e.get(d)
+		e.emit(ir.OpI32Ne, ir.OpIfBegin)
+		term(q)
+		e.emit(ir.OpIfEnd, ir.OpIfEnd)
 		e.inc(d, 1)
 	})
 	e.restore(x.name, old, had)
@@ -660,12 +698,12 @@ func (e *emitter) isPrime(x int) {
 
 // prime pushes the i-th prime (prime(1) = 2).
 func (e *emitter) prime(i *node) {
-	e.nthOf(i, 1, 2, func(x int) { e.isPrime(x) })
+	e.nthOf(i, 1, 2, 1, func(x int) { e.isPrime(x) })
 }
 
-// nthOf pushes the idx-th x >= lo, counted from base, for which pred
+// nthOf pushes the idx-th x in lo, lo+step, ..., counted from base, for which pred
 // pushes nonzero: count down idx-base over the x that pass.
-func (e *emitter) nthOf(idx *node, base, lo int64, pred func(x int)) {
+func (e *emitter) nthOf(idx *node, base, lo, step int64, pred func(x int)) {
 	c := e.alloc()
 	e.lower(idx)
 	if base != 0 {
@@ -674,10 +712,10 @@ func (e *emitter) nthOf(idx *node, base, lo int64, pred func(x int)) {
 	}
 	e.set(c)
 	x := e.alloc()
-	e.konst(lo - 1)
+	e.konst(lo - step)
 	e.set(x)
 	e.emit(ir.OpLoopBegin)
-	e.inc(x, 1)
+	e.inc(x, step)
 	pred(x)
 	e.emit(ir.OpIfBegin)
 	e.inc(c, -1)
@@ -692,7 +730,7 @@ func (e *emitter) nth(x *node) {
 	if lo.k != kNum {
 		e.fail("nth from a non-constant start")
 	}
-	e.nthOf(x.kids[0], x.val, lo.val, func(l int) {
+	e.nthOf(x.kids[0], x.val, lo.val, step(x), func(l int) {
 		old, had := e.env[x.name]
 		e.env[x.name] = l
 		e.lower(x.kids[1])
