@@ -41,7 +41,7 @@
 //
 //	runtime.go   Config and its defaults (fuel, time limit), New, Compile
 //	module.go    Module and Call, the entry of every call
-//	instance.go  the instance pool (one per concurrent call) and a call on an instance
+//	instance.go  an instance (one per concurrent call), a call on it: begin and end (which claim the hot one), kill
 //	watchdog.go  the wall-clock limit of calls on the fast engine
 //	cache.go     the shared compilation cache (KeepCompiled)
 //	batch.go     Batch; run.go the one-shot Run; errors.go every error
