@@ -195,6 +195,45 @@ var formulaCases = []struct {
 		}
 		return a
 	}},
+	// generating functions, expansions of numbers
+	{"Expansion of 1/(1-x^2-x^3).", 0, 60, func(n int64) int64 { // Padovan-like: a(n) = a(n-2) + a(n-3)
+		t := []int64{1, 0, 1}
+		for i := int64(3); i <= n; i++ {
+			t = append(t, t[i-2]+t[i-3])
+		}
+		return t[n]
+	}},
+	{"Expansion of x*(5+x+x^2)/(1-2*x).", 0, 28, func(n int64) int64 { // sum of p_j 2^(n-j) over x*(5+x+x^2) = 5x+x^2+x^3
+		var s int64
+		for j, p := range []int64{0, 5, 1, 1} {
+			if int64(j) <= n {
+				s += p << (n - int64(j))
+			}
+		}
+		return s
+	}},
+	{"Expansion of (1+x)/(1-x)^3.", 0, 60, func(n int64) int64 { return (n + 1) * (n + 1) }},
+	{"Decimal expansion of 1/188.", 0, 60, func(n int64) int64 { // digit n+1 after the point, by long division
+		r := int64(1)
+		var d int64
+		for i := int64(0); i <= n; i++ {
+			r *= 10
+			d, r = r/188, r%188
+		}
+		return d
+	}},
+	{"Continued fraction for sqrt(7).", 0, 60, func(n int64) int64 { // [2; 1, 1, 1, 4, ...]
+		if n == 0 {
+			return 2
+		}
+		return []int64{1, 1, 1, 4}[(n-1)%4]
+	}},
+	{"Continued fraction for sqrt(48).", 0, 60, func(n int64) int64 { // [6; 1, 12, ...]
+		if n == 0 {
+			return 6
+		}
+		return []int64{1, 12}[(n-1)%2]
+	}},
 	// phrase templates
 	{"Period 3: repeat [1, -1, 0].", 0, 60, func(n int64) int64 { return []int64{1, -1, 0}[n%3] }},
 	{"Period length 10: repeat 2,1,6,7,0,3,4,9,8,5 .", 0, 60, func(n int64) int64 { return []int64{2, 1, 6, 7, 0, 3, 4, 9, 8, 5}[n%10] }},
@@ -385,6 +424,9 @@ func TestNoCandidates(t *testing.T) {
 		"Period 3: repeat [1, -1, 0, 5].",
 		"Numbers k such that k^2 + 1 is prime and k is odd.",
 		"Numbers k such that A000045(k) is prime.",
+		"Continued fraction for sqrt(49).", // a square: finite
+		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
+		"Expansion of 1/(2-x).", // not integer
 		"Primes of the form 8n^2 + 5.", // its program would need 93% of the fuel at n = 100: refused
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
