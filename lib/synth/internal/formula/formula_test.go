@@ -424,10 +424,10 @@ func TestNoCandidates(t *testing.T) {
 		"Period 3: repeat [1, -1, 0, 5].",
 		"Numbers k such that k^2 + 1 is prime and k is odd.",
 		"Numbers k such that A000045(k) is prime.",
-		"Continued fraction for sqrt(49).", // a square: finite
+		"Continued fraction for sqrt(49).",              // a square: finite
 		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
-		"Expansion of 1/(2-x).", // not integer
-		"Primes of the form 8n^2 + 5.", // its program would need 93% of the fuel at n = 100: refused
+		"Expansion of 1/(2-x).",                         // not integer
+		"Primes of the form 8n^2 + 5.",                  // its program would need 93% of the fuel at n = 100: refused
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)
