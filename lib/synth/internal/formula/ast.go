@@ -26,7 +26,7 @@ const (
 	kSum                 // Sum_{name=a..b} body: kids lo, hi, body
 	kProd                // Product_{name=a..b} body
 	kSumDiv              // Sum_{name|a} body: kids a, body
-	kNth                 // the idx-th x >= lo (counted from base) such that body: kids idx, body; val base, lo in kids[2]
+	kNth                 // the idx-th x in lo, lo+step, ... (counted from base) such that body: kids idx, body, lo; val base; vals[0] step (none: 1)
 	kIsPrime             // 1 if a is prime, else 0
 	kCmp                 // comparison, name is the operator: kids a, b; 1 or 0
 	kAnd                 // a and b: b if a is nonzero, else 0 (b is not evaluated)
@@ -128,6 +128,9 @@ func (x *node) write(b *strings.Builder) {
 	case kNth:
 		b.WriteString("nth_{" + x.name + ">=")
 		x.kids[2].write(b)
+		if step(x) != 1 {
+			b.WriteString(" step " + strconv.FormatInt(step(x), 10))
+		}
 		b.WriteString(", from " + strconv.FormatInt(x.val, 10) + "}(")
 		x.kids[0].write(b)
 		b.WriteString("; ")
@@ -163,4 +166,12 @@ func (x *node) write(b *strings.Builder) {
 	default:
 		b.WriteString("?")
 	}
+}
+
+// step is a kNth node's step between the x it tries.
+func step(x *node) int64 {
+	if len(x.vals) > 0 {
+		return x.vals[0]
+	}
+	return 1
 }

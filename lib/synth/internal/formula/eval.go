@@ -20,6 +20,14 @@ var (
 type evaluator struct {
 	env   map[string]*big.Rat
 	steps int
+	memo  map[*node]*nthMemo // the terms found so far of each list whose predicate has no free n
+}
+
+// nthMemo: the x found so far that pass a list's predicate, and the next
+// x to test; a scan over n = 0, 1, 2, ... then tests each x once.
+type nthMemo struct {
+	found []int64
+	next  int64
 }
 
 const maxBits = 4096 // values past this many bits are no use to an i32 sequence
@@ -43,7 +51,21 @@ func (v *evaluator) eval(x *node, n int64) (r *big.Rat, err error) {
 			r, err = nil, e
 		}
 	}()
-	v.env = map[string]*big.Rat{"n": new(big.Rat).SetInt64(n)}
+	return v.evalAt(x, map[string]*big.Rat{"n": new(big.Rat).SetInt64(n)})
+}
+
+// evalAt evaluates x with the variables of env.
+func (v *evaluator) evalAt(x *node, env map[string]*big.Rat) (r *big.Rat, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			e, ok := p.(error)
+			if !ok || (e != errUndefined && e != errBudget) {
+				panic(p)
+			}
+			r, err = nil, e
+		}
+	}()
+	v.env = env
 	return v.ev(x), nil
 }
 
@@ -199,18 +221,18 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if idx < 0 {
 			undefined() // before the first term
 		}
-		lo := small(v.ev(x.kids[2]), 1<<30)
-		old := v.env[x.name]
-		for c := lo; ; c++ {
-			v.env[x.name] = ratInt(c)
-			if v.ev(x.kids[1]).Sign() != 0 {
-				if idx <= 0 {
-					v.env[x.name] = old
-					return ratInt(c)
-				}
-				idx--
-			}
+		if !x.kids[2].isNum() || x.kids[1].uses("n") {
+			return ratInt(v.nth(x, idx, &nthMemo{next: small(v.ev(x.kids[2]), 1<<30)}))
 		}
+		if v.memo == nil {
+			v.memo = map[*node]*nthMemo{}
+		}
+		m := v.memo[x]
+		if m == nil {
+			m = &nthMemo{next: x.kids[2].val}
+			v.memo[x] = m
+		}
+		return ratInt(v.nth(x, idx, m))
 	case kIsPrime:
 		return ratInt(b2i(v.isPrime(small(v.ev(x.kids[0]), 1<<40))))
 	case kCmp:
@@ -249,6 +271,29 @@ func (v *evaluator) ev(x *node) *big.Rat {
 	return nil
 }
 
+// nth returns the idx-th (from 0) x that passes x's predicate, going on
+// from what m holds.
+func (v *evaluator) nth(x *node, idx int64, m *nthMemo) int64 {
+	old, had := v.env[x.name]
+	defer func() {
+		if had {
+			v.env[x.name] = old
+		} else {
+			delete(v.env, x.name)
+		}
+	}()
+	for int64(len(m.found)) <= idx {
+		c := m.next
+		v.env[x.name] = ratInt(c)
+		pass := v.ev(x.kids[1]).Sign() != 0
+		m.next += step(x)
+		if pass {
+			m.found = append(m.found, c)
+		}
+	}
+	return m.found[idx]
+}
+
 func b2i(b bool) int64 {
 	if b {
 		return 1
@@ -261,7 +306,9 @@ func (v *evaluator) isPrime(m int64) bool {
 		return false
 	}
 	for d := int64(2); d*d <= m; d++ {
-		v.tick(1)
+		if d&15 == 0 {
+			v.tick(1) // native steps are cheap: one tick per 16
+		}
 		if m%d == 0 {
 			return false
 		}
@@ -313,7 +360,9 @@ func (v *evaluator) call(x *node) *big.Rat {
 		m := small(args[0], 1<<24)
 		var s int64
 		for d := int64(1); d <= m; d++ {
-			v.tick(1)
+			if d&15 == 0 {
+				v.tick(1)
+			}
 			if m%d == 0 {
 				if x.name == "sigma" {
 					s += d
@@ -330,7 +379,9 @@ func (v *evaluator) call(x *node) *big.Rat {
 		}
 		r := m
 		for p := int64(2); p*p <= m; p++ {
-			v.tick(1)
+			if p&15 == 0 {
+				v.tick(1)
+			}
 			if m%p == 0 {
 				for m%p == 0 {
 					m /= p

@@ -2,6 +2,8 @@ package formula
 
 import (
 	"errors"
+	"math"
+	"math/big"
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -96,14 +98,14 @@ func agrees(x *node, ops []ir.Op) bool {
 		case scanWrong:
 			return false
 		case scanCut:
-			return s.enough() && finishes(e)
+			return s.enough() && s.finishes()
 		case scanEnd: // the values left i32 between prev and n: look at each
 			for m := prev + 1; m < n; m++ {
 				switch s.at(m) {
 				case scanWrong:
 					return false
 				case scanCut:
-					return s.enough() && finishes(e)
+					return s.enough() && s.finishes()
 				case scanEnd:
 					return s.enough()
 				}
@@ -136,7 +138,9 @@ type scan struct {
 	e      *ir.Exec
 	v      evaluator
 	fuel   int64
-	agreed int // values compared and equal
+	agreed int             // values compared and equal
+	used   map[int64]int64 // fuel each run used, by n
+	lastN  int64           // the largest n run
 }
 
 func (s *scan) at(n int64) scanResult {
@@ -157,6 +161,11 @@ func (s *scan) at(n int64) scanResult {
 	if errors.Is(err, ir.ErrFuelExhausted) && limit < ir.DefaultFuel {
 		return scanCut // out of scan budget, not of the program's fuel
 	}
+	if s.used == nil {
+		s.used = map[int64]int64{}
+	}
+	s.used[n] = used // a whole run's fuel
+	s.lastN = max(s.lastN, n)
 	if err != nil || int64(got) != want.Int64() {
 		return scanWrong
 	}
@@ -164,22 +173,55 @@ func (s *scan) at(n int64) scanResult {
 	return scanOK
 }
 
-// nextScan steps n through 0..30, then every fifth n to scanN: wrapping
-// that starts at some n goes on past it, and the sparse tail keeps the scan
-// within milliseconds.
+// nextScan steps n through 0..12, then by about a fifth of n up to scanN:
+// wrapping that starts at some n goes on past it (and where the values
+// leave i32, agrees looks at every n before), and the sparse tail keeps
+// the scan within milliseconds.
 func nextScan(n int64) int64 {
-	if n < 30 {
+	if n < 12 {
 		return n + 1
 	}
-	return n + 5
+	if n < scanN && n+n/5 > scanN {
+		return scanN
+	}
+	return n + n/5
 }
 
-// finishes reports whether the program runs within its fuel at n = scanN,
-// for a scan cut short: a program that cannot reach the end of the range
-// the checks cover (prime(n^2) by trial division) is not offered.
-func finishes(e *ir.Exec) bool {
-	_, err := e.Run([]int32{scanN}, ir.DefaultFuel)
-	return !errors.Is(err, ir.ErrFuelExhausted)
+// finishes reports whether the program will run within its fuel at
+// n = scanN, for a scan cut short: a program that cannot reach the end of
+// the range the checks cover (prime(n^2) by trial division) is not
+// offered. The fuel at scanN is extrapolated from the runs at lastN and
+// at about lastN/2 (lastN >= 20) as a power of n (at least n^1.5): under
+// half of ir.DefaultFuel passes, past four times fails, and in between the
+// program is run at scanN and must finish within three quarters of it (a
+// run that costs up to ten milliseconds, so only where the estimate is
+// unsure). And every list's predicate must fit in i32 up to where the
+// list will be at scanN (listsFit).
+func (s *scan) finishes() bool {
+	if s.lastN < 20 {
+		return false // too short a trend to extrapolate
+	}
+	n1 := int64(0) // the largest n run at most 0.6 lastN
+	for n := range s.used {
+		if 10*n <= 6*s.lastN && n > n1 {
+			n1 = n
+		}
+	}
+	f1, f2 := s.used[n1], s.used[s.lastN]
+	if n1 == 0 || f1 <= 0 {
+		return false
+	}
+	p := max(1.5, math.Log(float64(f2)/float64(f1))/math.Log(float64(s.lastN)/float64(n1)))
+	switch est := float64(f2) * math.Pow(float64(scanN)/float64(s.lastN), p); {
+	case est < ir.DefaultFuel/2:
+	case est < 4*ir.DefaultFuel: // unsure: run it there, with a margin
+		if _, err := s.e.Run([]int32{scanN}, ir.DefaultFuel*3/4); err != nil {
+			return false
+		}
+	default:
+		return false
+	}
+	return s.listsFit()
 }
 
 // formulas finds "a(n) = e1 = e2 ..." and a bare expression opening the
@@ -255,4 +297,61 @@ func boundary(toks []token, i int) bool {
 		}
 	}
 	return true
+}
+
+// listsFit reports whether each list ("Numbers k such that k^3 - 2 is
+// prime") in the formula computes its predicate without wrapping up to
+// where the list will be at n = scanN: the list's terms at lastN and
+// lastN/2, grown as a power of n (at least linear) with a margin, give that
+// x, and every part of the predicate is evaluated there.
+func (s *scan) listsFit() bool {
+	ok := true
+	var walk func(x *node)
+	walk = func(x *node) {
+		if x.k == kNth {
+			ok = ok && s.listFits(x)
+		}
+		for _, k := range x.kids {
+			walk(k)
+		}
+	}
+	walk(s.x)
+	return ok
+}
+
+func (s *scan) listFits(list *node) bool {
+	v := evaluator{steps: scanSteps}
+	at := func(n int64) (float64, bool) {
+		r, err := v.eval(list, n)
+		if err != nil || !r.IsInt() || !r.Num().IsInt64() {
+			return 0, false
+		}
+		return float64(r.Num().Int64()), true
+	}
+	x1, ok1 := at(s.lastN / 2)
+	x2, ok2 := at(s.lastN)
+	if !ok1 || !ok2 || x1 <= 0 || x2 <= 0 {
+		return false
+	}
+	p := max(1, math.Log(x2/x1)/math.Log(float64(s.lastN)/float64(s.lastN/2)))
+	xmax := 1.25 * x2 * math.Pow(float64(scanN)/float64(s.lastN), p)
+	if xmax > 1<<31-1 {
+		return false
+	}
+	fits := true
+	var walk func(x *node)
+	walk = func(x *node) {
+		if x.k == kNth || x.k == kSum || x.k == kProd || x.k == kSumDiv {
+			return // their own variables: not evaluated here
+		}
+		r, err := v.evalAt(x, map[string]*big.Rat{list.name: ratInt(int64(xmax))})
+		if err == nil && (r.Num().BitLen() > 31 || r.Denom().BitLen() > 31) {
+			fits = false
+		}
+		for _, k := range x.kids {
+			walk(k)
+		}
+	}
+	walk(list.kids[1])
+	return fits
 }

@@ -223,11 +223,11 @@ var formulaCases = []struct {
 			}
 		}
 	}},
-	{"Primes of the form 8n^2 + 5.", 1, 30, func(n int64) int64 {
+	{"Primes of the form n^2 + n + 17.", 1, 30, func(n int64) int64 {
 		for k := int64(0); ; k++ {
-			if isPrimeRef(8*k*k + 5) {
+			if v := k*k + k + 17; isPrimeRef(v) {
 				if n--; n == 0 {
-					return 8*k*k + 5
+					return v
 				}
 			}
 		}
@@ -341,6 +341,7 @@ func TestNoCandidates(t *testing.T) {
 		"Period 3: repeat [1, -1, 0, 5].",
 		"Numbers k such that k^2 + 1 is prime and k is odd.",
 		"Numbers k such that A000045(k) is prime.",
+		"Primes of the form 8n^2 + 5.", // its program would need 93% of the fuel at n = 100: refused
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)

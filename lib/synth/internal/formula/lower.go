@@ -698,12 +698,12 @@ func (e *emitter) isPrime(x int) {
 
 // prime pushes the i-th prime (prime(1) = 2).
 func (e *emitter) prime(i *node) {
-	e.nthOf(i, 1, 2, func(x int) { e.isPrime(x) })
+	e.nthOf(i, 1, 2, 1, func(x int) { e.isPrime(x) })
 }
 
-// nthOf pushes the idx-th x >= lo, counted from base, for which pred
+// nthOf pushes the idx-th x in lo, lo+step, ..., counted from base, for which pred
 // pushes nonzero: count down idx-base over the x that pass.
-func (e *emitter) nthOf(idx *node, base, lo int64, pred func(x int)) {
+func (e *emitter) nthOf(idx *node, base, lo, step int64, pred func(x int)) {
 	c := e.alloc()
 	e.lower(idx)
 	if base != 0 {
@@ -712,10 +712,10 @@ func (e *emitter) nthOf(idx *node, base, lo int64, pred func(x int)) {
 	}
 	e.set(c)
 	x := e.alloc()
-	e.konst(lo - 1)
+	e.konst(lo - step)
 	e.set(x)
 	e.emit(ir.OpLoopBegin)
-	e.inc(x, 1)
+	e.inc(x, step)
 	pred(x)
 	e.emit(ir.OpIfBegin)
 	e.inc(c, -1)
@@ -730,7 +730,7 @@ func (e *emitter) nth(x *node) {
 	if lo.k != kNum {
 		e.fail("nth from a non-constant start")
 	}
-	e.nthOf(x.kids[0], x.val, lo.val, func(l int) {
+	e.nthOf(x.kids[0], x.val, lo.val, step(x), func(l int) {
 		old, had := e.env[x.name]
 		e.env[x.name] = l
 		e.lower(x.kids[1])

@@ -1,7 +1,10 @@
 package formula
 
 import (
+	"math/big"
 	"regexp"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -193,19 +196,52 @@ func (c *collector) congruent(s, what, list, mod string) {
 	if !ok {
 		return
 	}
-	pred := inClasses(vr("x_"), m, rs)
+	if what == "Primes" && len(rs) == 1 { // step through the class
+		lo := rs[0]
+		for lo < 2 {
+			lo += m
+		}
+		for _, base := range []int64{1, 0} {
+			x := nthOf("x_", base, lo, un(kIsPrime, vr("x_")))
+			x.vals = []int64{m}
+			c.add(s, x)
+		}
+		return
+	}
 	if what == "Primes" {
-		pred = bin(kAnd, pred, un(kIsPrime, vr("x_")))
+		pred := bin(kAnd, inClasses(vr("x_"), m, rs), un(kIsPrime, vr("x_")))
 		for _, base := range []int64{1, 0} {
 			c.add(s, nthOf("x_", base, 2, pred))
 		}
 		return
 	}
+	// the j-th (from 0) number >= 0 in the classes r_0 < r_1 < ... < r_{k-1}
+	// is m*floor(j/k) + r_(j mod k); starting from 1 skips a class 0.
+	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
+	rs = slices.Compact(rs)
+	k := int64(len(rs))
 	for _, base := range []int64{1, 0} {
-		for _, lo := range []int64{0, 1} {
-			c.add(s, nthOf("x_", base, lo, pred))
+		for _, lo := range lows(what) {
+			shift := int64(0)
+			if lo == 1 && rs[0] == 0 {
+				shift = 1
+			}
+			j := add(sub(vr("n"), num(base)), num(shift))
+			tab := &node{k: kTable, vals: rs, kids: []*node{bin(kMod, j, num(k))}}
+			c.add(s, bin(kAdd, bin(kMul, num(m), un(kFloor, bin(kDiv, j, num(k)))), tab))
 		}
 	}
+}
+
+// lows: where a list of numbers starts, by its name.
+func lows(what string) []int64 {
+	switch what {
+	case "Positive integers":
+		return []int64{1}
+	case "Nonnegative integers":
+		return []int64{0}
+	}
+	return []int64{0, 1}
 }
 
 // rename replaces variable from by to throughout x.
@@ -253,11 +289,22 @@ func (c *collector) suchThat(s, what, v, expr, prop string) {
 		}
 		return
 	}
+	starts := lows(what)
+	if len(starts) == 2 && !passes(pred, 0) {
+		starts = []int64{1} // from 0 or from 1, one list
+	}
 	for _, base := range []int64{1, 0} {
-		for _, lo := range []int64{0, 1} {
+		for _, lo := range starts {
 			c.add(s, nthOf("x_", base, lo, pred))
 		}
 	}
+}
+
+// passes reports whether predicate pred (over x_) holds at x.
+func passes(pred *node, x int64) bool {
+	v := evaluator{steps: 10_000}
+	r, err := v.evalAt(pred, map[string]*big.Rat{"x_": ratInt(x)})
+	return err == nil && r.Sign() != 0
 }
 
 // formOf: "Primes of the form 210k + 19" (residue class) or of a form f(k)
