@@ -30,8 +30,22 @@ const maxText = 2000
 // open yields one candidate per convention (first term at n = 0 or 1).
 // Anything it cannot read completely gives no candidate; it never
 // guesses. Only arity 1 (a(n)) is supported; other arities get none.
-func Candidates(text string, arity int) []Candidate {
+func Candidates(text string, arity int) (cs []Candidate) {
 	if arity != 1 || len(text) > maxText {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			cs = nil // a bug here must not take the caller down; no candidate is safe
+		}
+	}()
+	return candidates(text)
+}
+
+// candidates is Candidates without the recover (the tests call it, so a
+// panic shows there).
+func candidates(text string) []Candidate {
+	if len(text) > maxText {
 		return nil
 	}
 	c := collector{seen: map[string]bool{}}
