@@ -32,6 +32,7 @@ const (
 	kAnd                 // a and b: b if a is nonzero, else 0 (b is not evaluated)
 	kCmp0                // not a: 1 if a is 0, else 0
 	kRec                 // recurrence: kids idx, body over i_ (the index) and a1..a<ord>; vals the terms from index val on
+	kBinSum              // Sum_k vals[k] * binomial(kids[0], k)
 	kTable               // table lookup: kids[0] is the index (mod len(vals)), vals are the entries
 	// the integer forms that normalization (frac.go) produces:
 	kDivT     // truncating division, exact where the formula said "/"
@@ -165,6 +166,17 @@ func (x *node) write(b *strings.Builder) {
 		b.WriteString("; a(i_)=")
 		x.kids[1].write(b)
 		b.WriteString("}(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+	case kBinSum:
+		b.WriteString("binsum[")
+		for i, v := range x.vals {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.FormatInt(v, 10))
+		}
+		b.WriteString("](")
 		x.kids[0].write(b)
 		b.WriteByte(')')
 	case kTable:

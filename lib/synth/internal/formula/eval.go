@@ -255,6 +255,17 @@ func (v *evaluator) ev(x *node) *big.Rat {
 			t = c >= 0
 		}
 		return ratInt(b2i(t))
+	case kBinSum:
+		n := integer(v.ev(x.kids[0]))
+		sum, b := new(big.Int), big.NewInt(1)
+		for k, c := range x.vals {
+			if k > 0 { // b = binomial(n, k)
+				b.Mul(b, new(big.Int).Sub(n, big.NewInt(int64(k-1))))
+				b.Quo(b, big.NewInt(int64(k)))
+			}
+			sum.Add(sum, new(big.Int).Mul(b, big.NewInt(c)))
+		}
+		return new(big.Rat).SetInt(sum)
 	case kRec:
 		return v.rec(x, small(v.ev(x.kids[0]), 1<<16))
 	case kAnd:

@@ -48,7 +48,8 @@ type collector struct {
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
 // an equal formula was kept already. Of the ways to lower it (plain; exact
-// division by an odd constant as multiplication by its inverse), the first
+// division by an odd constant as multiplication by its inverse; for a
+// polynomial, its binomial basis), the first
 // whose program agrees with the exact value of the formula wherever that
 // value fits in i32 (n = 0..scanN, within a work budget) is kept; none, no
 // candidate.
@@ -61,19 +62,25 @@ func (c *collector) add(source string, x *node) {
 		return
 	}
 	c.seen[expr] = true
+	try := func(y *node) bool {
+		ops, err := lowerProgram(y)
+		if err != nil || !agrees(x, ops) {
+			return false
+		}
+		c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+		return true
+	}
 	for _, inverse := range []bool{false, true} {
 		y, ok := normalize(x, inverse)
 		if !ok {
 			return
 		}
-		ops, err := lowerProgram(y)
-		if err != nil {
-			continue
-		}
-		if agrees(x, ops) {
-			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+		if try(y) {
 			return
 		}
+	}
+	if y, ok := binomialBasis(x); ok {
+		try(y)
 	}
 }
 

@@ -155,6 +155,10 @@ var formulaCases = []struct {
 	{"a(n) = n(n+1)/2 + C(n,2).", 0, 60, func(n int64) int64 { return n*(n+1)/2 + n*(n-1)/2 }},
 	{"a(n) = 100000000 - n.", 0, 60, func(n int64) int64 { return 100000000 - n }},
 	{"a(n) = -45*n + 7.", 0, 60, func(n int64) int64 { return -45*n + 7 }},
+	// the numerator wraps from n = 28 on; the value fits up to n = 47
+	{"a(n) = n*(n+1)*(n+2)*(2*n^3 + 6*n^2 + 7*n - 3)/36.", 0, 47, func(n int64) int64 {
+		return n * (n + 1) * (n + 2) * (2*n*n*n + 6*n*n + 7*n - 3) / 36
+	}},
 	// recurrences with the terms they start from
 	{"a(n) = a(n-1) + a(n-2) with a(0) = 0, a(1) = 1.", 0, 45, func(n int64) int64 {
 		a, b := int64(0), int64(1)

@@ -80,31 +80,31 @@ type ratFn struct{ p, q poly }
 
 func polyOne() poly { return poly{big.NewRat(1, 1)} }
 
-// toRatFn reads x (a formula in variable "x") as a rational function.
-func toRatFn(x *node) ratFn {
+// toRatFn reads x (a formula in variable v) as a rational function.
+func toRatFn(x *node, v string) ratFn {
 	switch x.k {
 	case kNum:
 		return ratFn{polyConst(new(big.Rat).SetInt64(x.val)), polyOne()}
 	case kVar:
-		if x.name != "x" {
+		if x.name != v {
 			gfFail()
 		}
 		return ratFn{poly{new(big.Rat), big.NewRat(1, 1)}, polyOne()}
 	case kNeg:
-		a := toRatFn(x.kids[0])
+		a := toRatFn(x.kids[0], v)
 		return ratFn{polyAdd(nil, a.p, -1), a.q}
 	case kAdd, kSub:
-		a, b := toRatFn(x.kids[0]), toRatFn(x.kids[1])
+		a, b := toRatFn(x.kids[0], v), toRatFn(x.kids[1], v)
 		sign := 1
 		if x.k == kSub {
 			sign = -1
 		}
 		return ratFn{polyAdd(polyMul(a.p, b.q), polyMul(b.p, a.q), sign), polyMul(a.q, b.q)}
 	case kMul:
-		a, b := toRatFn(x.kids[0]), toRatFn(x.kids[1])
+		a, b := toRatFn(x.kids[0], v), toRatFn(x.kids[1], v)
 		return ratFn{polyMul(a.p, b.p), polyMul(a.q, b.q)}
 	case kDiv:
-		a, b := toRatFn(x.kids[0]), toRatFn(x.kids[1])
+		a, b := toRatFn(x.kids[0], v), toRatFn(x.kids[1], v)
 		if b.p.deg() < 0 {
 			gfFail()
 		}
@@ -114,7 +114,7 @@ func toRatFn(x *node) ratFn {
 		if e.k != kNum || e.val > maxGFDegree || e.val < -maxGFDegree {
 			gfFail()
 		}
-		a := toRatFn(x.kids[0])
+		a := toRatFn(x.kids[0], v)
 		r := ratFn{polyOne(), polyOne()}
 		k := e.val
 		if k < 0 {
@@ -140,7 +140,7 @@ func gfRecurrence(x *node) (rec *node, ok bool) {
 			rec, ok = nil, false
 		}
 	}()
-	f := toRatFn(x)
+	f := toRatFn(x, "x")
 	p, q := f.p, f.q
 	// x^k dividing both: cancel it
 	for len(q) > 1 && q[0].Sign() == 0 && len(p) > 0 && p[0].Sign() == 0 {
@@ -219,4 +219,51 @@ func (c *collector) expansion(s, g string) {
 	shifted := *rec
 	shifted.val = 1
 	c.add(s, &shifted)
+}
+
+// binomialBasis writes x, when it is a polynomial in n of degree at most
+// 12 with rational coefficients that is integer at every integer, as
+// Sum_k c_k binomial(n, k) with integers c_k = (Δ^k P)(0): a program then
+// never holds more than about k times a term, where n*(n+1)*...*(2n^3+...)/36
+// would hold 36 times the value and wrap long before it.
+func binomialBasis(x *node) (y *node, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(gfError); !is {
+				panic(r)
+			}
+			y, ok = nil, false
+		}
+	}()
+	f := toRatFn(x, "n")
+	if f.q.deg() != 0 {
+		return nil, false
+	}
+	d := f.p.deg()
+	if d < 2 || d > 12 {
+		return nil, false
+	}
+	vals := make([]*big.Rat, d+1) // P(0..d)
+	for i := range vals {
+		v := new(big.Rat)
+		pw := big.NewRat(1, 1)
+		for _, c := range f.p {
+			v.Add(v, new(big.Rat).Mul(c, pw))
+			pw = new(big.Rat).Mul(pw, big.NewRat(int64(i), 1))
+		}
+		vals[i] = v.Quo(v, f.q[0])
+	}
+	cs := make([]int64, d+1)
+	for k := 0; k <= d; k++ { // forward differences in place
+		c := vals[0]
+		if !c.IsInt() || !c.Num().IsInt64() || c.Num().Int64() > 1<<31 || c.Num().Int64() < -1<<31 {
+			return nil, false
+		}
+		cs[k] = c.Num().Int64()
+		for i := 0; i+1 < len(vals); i++ {
+			vals[i] = new(big.Rat).Sub(vals[i+1], vals[i])
+		}
+		vals = vals[:len(vals)-1]
+	}
+	return &node{k: kBinSum, vals: cs, kids: []*node{vr("n")}}, true
 }

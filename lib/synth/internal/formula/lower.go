@@ -238,6 +238,33 @@ func (e *emitter) lower(x *node) {
 		e.emit(op)
 	case kRec:
 		e.rec(x)
+	case kBinSum: // acc on the stack, b = binomial(n, k) in a local
+		n, b := e.hold(x.kids[0]), e.alloc()
+		e.emit(ir.OpConst1)
+		e.set(b)
+		e.konst(x.vals[0])
+		for k := int64(1); k < int64(len(x.vals)); k++ {
+			e.get(b)
+			e.get(n)
+			if k > 1 {
+				e.konst(k - 1)
+				e.emit(ir.OpI32Sub)
+			}
+			e.emit(ir.OpI32Mul)
+			if k > 1 {
+				e.konst(k)
+				e.emit(ir.OpI32DivS)
+			}
+			e.set(b)
+			if c := x.vals[k]; c != 0 {
+				e.get(b)
+				if c != 1 {
+					e.konst(c)
+					e.emit(ir.OpI32Mul)
+				}
+				e.emit(ir.OpI32Add)
+			}
+		}
 	case kAnd:
 		e.lower(x.kids[0])
 		e.emit(ir.OpIfBegin)
