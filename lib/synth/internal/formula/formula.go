@@ -101,8 +101,8 @@ func (c *collector) add(source string, x *node) {
 // The scan that checks a program against the formula's exact value.
 const (
 	scanN     = 100     // n = 0..scanN
-	scanSteps = 200_000 // evaluator steps, all n together
-	scanFuel  = 600_000 // program fuel, all n together
+	scanSteps = 100_000 // evaluator steps, all n together
+	scanFuel  = 300_000 // program fuel, all n together
 )
 
 // agrees reports whether the program computes formula x: for each n from
