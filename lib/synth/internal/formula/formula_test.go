@@ -295,6 +295,17 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+	{"Numbers k such that k^2 == 2 (mod 7).", 1, 60, func(n int64) int64 { return nthRef(n, 0, func(k int64) bool { return k*k%7 == 2 }) }},
+	{"Numbers k such that k^2 + k + 1 is divisible by 13.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return (k*k+k+1)%13 == 0 })
+	}},
+	{"a(n) = floor(sqrt(1000*n)).", 0, 3000, func(n int64) int64 { // isqrt over [0, 3000000]
+		r := int64(0)
+		for (r+1)*(r+1) <= 1000*n {
+			r++
+		}
+		return r
+	}},
 	{"Primes p such that p + 2 is also prime.", 1, 60, func(n int64) int64 {
 		for p := int64(2); ; p++ {
 			if isPrimeRef(p) && isPrimeRef(p+2) {
@@ -322,6 +333,17 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+}
+
+// nthRef is the n-th (from 1) k >= lo with ok(k).
+func nthRef(n, lo int64, ok func(int64) bool) int64 {
+	for k := lo; ; k++ {
+		if ok(k) {
+			if n--; n == 0 {
+				return k
+			}
+		}
+	}
 }
 
 // coinWays counts the ways to write n as a sum of the parts (each usable
