@@ -8,7 +8,13 @@
 //
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
-// templates), parses each into a syntax tree (lex.go, parse.go),
+// templates in phrases.go: periods, congruence classes, named sequences,
+// "Numbers k such that ... is prime", "Primes of the form ...", divisor
+// functions), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
+// the text starts them from, rational generating functions "Expansion of
+// P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
+// expansions of p/q and continued fractions of sqrt(N) (digits.go). It
+// parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go): constants built from
 // CONST_0/1/2/10, powers, factorials, binomials, sums, products, divisor
