@@ -33,6 +33,7 @@ const (
 	kCmp0                // not a: 1 if a is 0, else 0
 	kRec                 // recurrence: kids idx, body over i_ (the index) and a1..a<ord>; vals the terms from index val on
 	kBinSum              // Sum_k vals[k] * binomial(kids[0], k)
+	kPart                // the number of ways to write kids[0] as a sum of parts vals (largest first) and val parts 1
 	kTable               // table lookup: kids[0] is the index (mod len(vals)), vals are the entries
 	// the integer forms that normalization (frac.go) produces:
 	kDivT     // truncating division, exact where the formula said "/"
@@ -166,6 +167,14 @@ func (x *node) write(b *strings.Builder) {
 		b.WriteString("; a(i_)=")
 		x.kids[1].write(b)
 		b.WriteString("}(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+	case kPart:
+		b.WriteString("parts[")
+		for _, v := range x.vals {
+			b.WriteString(strconv.FormatInt(v, 10) + " ")
+		}
+		b.WriteString("1^" + strconv.FormatInt(x.val, 10) + "](")
 		x.kids[0].write(b)
 		b.WriteByte(')')
 	case kBinSum:

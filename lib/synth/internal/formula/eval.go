@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"math/big"
+	"slices"
 	"strconv"
 )
 
@@ -255,6 +256,27 @@ func (v *evaluator) ev(x *node) *big.Rat {
 			t = c >= 0
 		}
 		return ratInt(b2i(t))
+	case kPart:
+		m := small(v.ev(x.kids[0]), 1<<14)
+		if m < 0 {
+			return ratInt(0)
+		}
+		ways := make([]*big.Int, m+1)
+		for i := range ways {
+			ways[i] = new(big.Int)
+		}
+		ways[0].SetInt64(1)
+		parts := slices.Clone(x.vals)
+		for range x.val {
+			parts = append(parts, 1)
+		}
+		v.tick(len(parts) * int(m) / 16)
+		for _, k := range parts {
+			for i := k; i <= m; i++ {
+				ways[i].Add(ways[i], ways[i-k])
+			}
+		}
+		return new(big.Rat).SetInt(ways[m])
 	case kBinSum:
 		n := integer(v.ev(x.kids[0]))
 		sum, b := new(big.Int), big.NewInt(1)

@@ -3,6 +3,7 @@ package formula
 import (
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 )
 
@@ -211,14 +212,145 @@ func (c *collector) expansion(s, g string) {
 	if !ok || toks[end].k != tEnd || !x.uses("x") {
 		return
 	}
-	rec, ok := gfRecurrence(x)
-	if !ok {
+	if rec, ok := gfRecurrence(x); ok {
+		c.add(s, rec)
+		shifted := *rec
+		shifted.val = 1
+		c.add(s, &shifted)
 		return
 	}
-	c.add(s, rec)
-	shifted := *rec
-	shifted.val = 1
-	c.add(s, &shifted)
+	for _, shift := range []int64{0, 1} {
+		if y, ok := gfPartitions(x, shift); ok {
+			c.add(s, y)
+		}
+	}
+}
+
+// gfPartitions reads G = P(x) / prod (1 - x^k) (a factor 1 + x^k counts
+// as (1 - x^2k)/(1 - x^k)) as a(n) = Sum_t P_t c(n - shift - t), c(m) the
+// number of ways to write m as a sum of the k (kPart), or fails.
+func gfPartitions(x *node, shift int64) (y *node, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(gfError); !is {
+				panic(r)
+			}
+			y, ok = nil, false
+		}
+	}()
+	f := toRatFn(x, "x")
+	p, q := f.p, f.q
+	if len(q) == 0 || q[0].Sign() == 0 {
+		return nil, false
+	}
+	q0 := new(big.Rat).Set(q[0])
+	for i := range q {
+		q[i] = new(big.Rat).Quo(q[i], q0)
+	}
+	for i := range p {
+		p[i] = new(big.Rat).Quo(p[i], q0)
+	}
+	var ks []int64
+	for steps := 0; q.deg() > 0; steps++ {
+		if steps > 40 {
+			return nil, false
+		}
+		k := 1
+		for q[k].Sign() == 0 {
+			k++
+		}
+		if q[k].Sign() > 0 { // a factor 1 + x^k: times (1 - x^k) above and below
+			m := make(poly, k+1)
+			for i := range m {
+				m[i] = new(big.Rat)
+			}
+			m[0].SetInt64(1)
+			m[k].SetInt64(-1)
+			p, q = polyMul(p, m), polyMul(q, m)
+			continue
+		}
+		var ok bool
+		if q, ok = divOneMinus(q, k); !ok {
+			return nil, false
+		}
+		ks = append(ks, int64(k))
+	}
+	if q[0].Cmp(big.NewRat(1, 1)) != 0 {
+		return nil, false
+	}
+	ones := int64(0)
+	var rest []int64
+	for _, k := range ks {
+		if k == 1 {
+			ones++
+		} else {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	slices.Reverse(rest)
+	levels := len(rest)
+	if ones == 0 {
+		levels--
+	}
+	if levels < 0 || levels > 5 || ones > 8 {
+		return nil, false
+	}
+	var sum *node
+	for t, c := range p {
+		if c.Sign() == 0 {
+			continue
+		}
+		if !c.IsInt() || !c.Num().IsInt64() || c.Num().Int64() > 1<<20 || c.Num().Int64() < -1<<20 {
+			return nil, false
+		}
+		part := &node{k: kPart, val: ones, vals: rest, kids: []*node{sub(vr("n"), num(shift+int64(t)))}}
+		term := mul(num(c.Num().Int64()), part)
+		if sum == nil {
+			sum = term
+		} else {
+			sum = bin(kAdd, sum, term)
+		}
+	}
+	if sum == nil || len(p) > 20 {
+		return nil, false
+	}
+	return sum, true
+}
+
+// divOneMinus divides q by 1 - x^k exactly, or reports it does not divide.
+func divOneMinus(q poly, k int) (poly, bool) {
+	// q = (1 - x^k) r: r_i = q_i + r_{i-k}
+	d := q.deg()
+	if d < k {
+		return nil, false
+	}
+	r := make(poly, d-k+1)
+	for i := range r {
+		r[i] = new(big.Rat).Set(q[i])
+		if i >= k {
+			r[i].Add(r[i], r[i-k])
+		}
+	}
+	// the product must give q back
+	shifted := make(poly, k, k+len(r))
+	for i := range shifted {
+		shifted[i] = new(big.Rat)
+	}
+	back := polyAdd(r, append(shifted, r...), -1)
+	for i := 0; i <= max(d, back.deg()); i++ {
+		a, b := new(big.Rat), new(big.Rat)
+		if i < len(q) {
+			a = q[i]
+		}
+		if i < len(back) {
+			b = back[i]
+		}
+		if a.Cmp(b) != 0 {
+			return nil, false
+		}
+	}
+	return r, true
 }
 
 // binomialBasis writes x, when it is a polynomial in n of degree at most

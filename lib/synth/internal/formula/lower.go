@@ -238,6 +238,8 @@ func (e *emitter) lower(x *node) {
 		e.emit(op)
 	case kRec:
 		e.rec(x)
+	case kPart:
+		e.part(x)
 	case kBinSum: // acc on the stack, b = binomial(n, k) in a local
 		n, b := e.hold(x.kids[0]), e.alloc()
 		e.emit(ir.OpConst1)
@@ -862,4 +864,51 @@ func (e *emitter) rec(x *node) {
 	e.env = saved
 	e.get(s[1])
 	e.emit(ir.OpIfEnd)
+}
+
+// part pushes the number of ways to write m (kids[0]) as a sum of the
+// parts vals (k_1 >= k_2 >= ...) and val parts 1: nested loops, one local
+// each, run r_j = r_{j-1}, r_{j-1} - k_j, ... >= 0 over the parts but the
+// last; the innermost counts what is left in closed form: binomial(r + e1
+// - 1, e1 - 1) ways with e1 parts 1, else 1 if the last part divides r.
+func (e *emitter) part(x *node) {
+	ks, ones := x.vals, x.val
+	levels := len(ks)
+	if ones == 0 {
+		levels--
+	}
+	r0 := e.copyOf(x.kids[0])
+	acc := e.alloc()
+	e.emit(ir.OpConst0)
+	e.set(acc)
+	inner := func(r int) {
+		e.get(acc)
+		if ones > 0 {
+			e.binomial(add(vrAt(e, r), num(ones-1)), num(ones-1))
+		} else {
+			k := ks[len(ks)-1]
+			e.get(r)
+			e.konst(k)
+			e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq)
+		}
+		e.get(r)
+		e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpI32Mul, ir.OpI32Add)
+		e.set(acc)
+	}
+	var nest func(j, prev int)
+	nest = func(j, prev int) {
+		if j == levels {
+			inner(prev)
+			return
+		}
+		r := e.alloc()
+		e.get(prev)
+		e.set(r)
+		e.while(func() { e.get(r); e.emit(ir.OpConst0, ir.OpI32GeS) }, func() {
+			nest(j+1, r)
+			e.inc(r, -ks[j])
+		})
+	}
+	nest(0, r0)
+	e.get(acc)
 }
