@@ -264,11 +264,19 @@ func (c *collector) formulas(text string, toks []token) {
 		}
 	}
 	for i := 0; i+4 < len(toks); i++ {
+		if shift, at, ok := isShiftedA(toks[i:]); ok {
+			// a(n+k) = f(n, a(n+k-1), ...): a recurrence for a(m), m = n+k
+			x, end, ok := parseLags(toks, i+at, shift)
+			if ok && boundary(toks, end) && lagOrder(x) > 0 {
+				c.recurrence(text, text[toks[i].start:toks[end-1].end], substitute(x, "n", sub(vr("n"), num(shift))), lagOrder(x))
+			}
+			continue
+		}
 		if !isA(toks[i:]) {
 			continue
 		}
 		// a(n) = e1 = e2 ...: e1 may be a recurrence in a(n-1), a(n-2), ...
-		x, end, ok := parseLags(toks, i+5)
+		x, end, ok := parseLags(toks, i+5, 0)
 		if !ok || !boundary(toks, end) {
 			continue
 		}
@@ -379,6 +387,20 @@ func (c *collector) recurrence(text, source string, body *node, ord int) {
 func isA(toks []token) bool {
 	return toks[0].k == tIdent && toks[0].s == "a" && isOp(toks[1], "(") &&
 		toks[2].k == tIdent && toks[2].s == "n" && isOp(toks[3], ")") && isOp(toks[4], "=")
+}
+
+// isShiftedA reports whether toks open with "a(n+k) =" (1 <= k <= 8),
+// and where the right side starts.
+func isShiftedA(toks []token) (k int64, at int, ok bool) {
+	if len(toks) < 7 || !(toks[0].k == tIdent && toks[0].s == "a" && isOp(toks[1], "(") &&
+		toks[2].k == tIdent && toks[2].s == "n" && isOp(toks[3], "+") && toks[4].k == tNum &&
+		isOp(toks[5], ")") && isOp(toks[6], "=")) {
+		return 0, 0, false
+	}
+	if toks[4].v < 1 || toks[4].v > 8 {
+		return 0, 0, false
+	}
+	return toks[4].v, 7, true
 }
 
 func isOp(t token, s string) bool { return t.k == tOp && t.s == s }

@@ -192,6 +192,20 @@ var formulaCases = []struct {
 		}
 		return t[n]
 	}},
+	{"a(n+3) = 2a(n+2) - 3a(n+1) + 2a(n); a(0) = 1, a(1) = 3, a(2) = 4.", 0, 40, func(n int64) int64 {
+		t := []int64{1, 3, 4}
+		for i := int64(3); i <= n; i++ {
+			t = append(t, 2*t[i-1]-3*t[i-2]+2*t[i-3])
+		}
+		return t[n]
+	}},
+	{"a(n+1) = a(n) + n^2, a(0) = 7.", 0, 100, func(n int64) int64 { // a(n) = 7 + sum of k^2 for k < n
+		a := int64(7)
+		for k := int64(0); k < n; k++ {
+			a += k * k
+		}
+		return a
+	}},
 	{"a(1) = 5; for n >1, a(n) = a(n-1) + gcd(n, a(n-1)).", 1, 100, func(n int64) int64 {
 		a := int64(5)
 		for i := int64(2); i <= n; i++ {
