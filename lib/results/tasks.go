@@ -70,8 +70,9 @@ type TaskResult struct {
 	Failed     string  `json:"failed,omitempty"` // the first failed check: "a(11) = 14, got 13"
 	Seconds    float64 `json:"seconds"`
 	Candidates int64   `json:"candidates"`
-	Program    string  `json:"program,omitempty"` // IR text, or the guesser's formula
-	Method     string  `json:"method,omitempty"`  // the guesser's family: poly2, period3, linrec2+k
+	Program    string  `json:"program,omitempty"`    // IR text, or the guesser's formula
+	Method     string  `json:"method,omitempty"`     // where the answer came from: the guesser's or a closed form's family (poly2, period3, linrec2+k), or search
+	Confidence float64 `json:"confidence,omitempty"` // the synthesizer's judge: the probability it gives the answer of being right
 	Error      string  `json:"error,omitempty"`
 }
 
