@@ -18,7 +18,7 @@ import (
 func init() {
 	register(command{
 		Name:    "train-trust",
-		Usage:   "irsynth train-trust --tasks FILE [--search 1s] [--search-every N] [--workers N] [--max-wrong 0.01] [--out FILE] [--results DIR]",
+		Usage:   "irsynth train-trust --tasks FILE [--search 1s] [--search-every N] [--workers N] [--max-wrong 0.01] [--exclude FILE] [--out FILE] [--results DIR]",
 		Summary: "(also: irsynth train trust) learn the judge that decides when a sequence answer is trusted (solved) or offered as a question (ambiguous)",
 		Run:     runTrainTrust,
 	})
@@ -33,6 +33,7 @@ func runTrainTrust(args []string, stdout, stderr io.Writer) int {
 	workers := fs.Int("workers", 1, "tasks searched at once")
 	maxWrong := fs.Float64("max-wrong", 0.01, "wrong answers allowed on held-out folds, a share of all tasks")
 	out := fs.String("out", "", "where to write the judge (default: RESULTS/models/synth-trust.json; lib/synth/trust.json is the one shipped)")
+	exclude := fs.String("exclude", "", "a task file whose tasks (by name) are left out of training, so that measuring on it stays held out (e.g. testdata/oeis/train40.json, which make reproduce measures on)")
 	quiet := fs.Bool("quiet", false, "no progress lines")
 	dir := fs.results()
 	if code, done := fs.parse(args, 0); done {
@@ -52,6 +53,30 @@ func runTrainTrust(args []string, stdout, stderr io.Writer) int {
 	f.Close()
 	if err != nil {
 		return usageError(stderr, name, "%s: %v", *tasksFile, err)
+	}
+	if *exclude != "" {
+		g, err := os.Open(*exclude)
+		if err != nil {
+			return usageError(stderr, name, "%v", err)
+		}
+		held, _, err := synth.ReadTaskFile(g)
+		g.Close()
+		if err != nil {
+			return usageError(stderr, name, "%s: %v", *exclude, err)
+		}
+		drop := map[string]bool{}
+		for _, t := range held {
+			drop[t.Name] = true
+		}
+		var kt []synth.Task
+		var kc []synth.Checks
+		for i, t := range tasks {
+			if !drop[t.Name] {
+				kt, kc = append(kt, t), append(kc, checks[i])
+			}
+		}
+		fmt.Fprintf(stderr, "irsynth train trust: %d tasks of %s left out (they are in %s)\n", len(tasks)-len(kt), *tasksFile, *exclude)
+		tasks, checks = kt, kc
 	}
 	path := *out
 	if path == "" {

@@ -48,6 +48,11 @@ func Sequence(x0 int64, ys []int64) []Model {
 	for p := 1; p <= MaxPeriod && 2*p <= len(ys); p++ {
 		add(period(x0, ys, p))
 	}
+	for pre := 1; pre <= 2; pre++ {
+		for p := 1; p <= MaxPeriod && pre+2*p <= len(ys); p++ {
+			add(prePeriod(x0, ys, pre, p))
+		}
+	}
 	for lag := 1; lag <= MaxPeriod; lag++ {
 		for _, konst := range []bool{false, true} {
 			add(lagged(x0, ys, lag, konst))
@@ -199,6 +204,47 @@ func period(x0 int64, ys []int64, p int) (*Model, error) {
 	}
 	return &Model{Method: fmt.Sprintf("period%d", p), Formula: "a(n) repeats " + strings.Join(vals, ", "),
 		Used: p, Surplus: len(ys) - p, Ops: ops}, nil
+}
+
+// prePeriod fits terms that are periodic after the first pre of them
+// (a continued fraction of a square root, a sequence whose first terms
+// are special).
+func prePeriod(x0 int64, ys []int64, pre, p int) (*Model, error) {
+	for i := pre + p; i < len(ys); i++ {
+		if ys[i] != ys[i-p] {
+			return nil, nil
+		}
+	}
+	if ys[pre-1] == ys[pre-1+p] {
+		return nil, nil // periodic from an earlier term
+	}
+	body, err := periodOps(x0+int64(pre), ys[pre:pre+p])
+	if err != nil {
+		return nil, err
+	}
+	var e error
+	ops := []ir.Op{ir.OpStart}
+	for j := 0; j < pre; j++ {
+		ops = append(ops, ir.OpSlot0)
+		ops = constant(ops, x0+int64(j), &e)
+		ops = append(ops, ir.OpI32Eq, ir.OpIfBegin)
+		ops = constant(ops, ys[j], &e)
+		ops = append(ops, ir.OpReturn, ir.OpIfEnd)
+	}
+	ops, err = finish(append(ops, body[1:]...), e)
+	if err != nil {
+		return nil, err
+	}
+	head := make([]string, pre)
+	for i := range head {
+		head[i] = fmt.Sprint(ys[i])
+	}
+	vals := make([]string, p)
+	for i := range vals {
+		vals[i] = fmt.Sprint(ys[pre+i])
+	}
+	return &Model{Method: fmt.Sprintf("pre%dperiod%d", pre, p), Formula: fmt.Sprintf("a(n) = %s, then repeats %s",
+		strings.Join(head, ", "), strings.Join(vals, ", ")), Used: pre + p, Surplus: len(ys) - pre - p, Ops: ops}, nil
 }
 
 // lagged fits a(n) = c*a(n-lag) (+ k): a sparse recurrence, p initial terms

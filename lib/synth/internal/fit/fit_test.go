@@ -137,3 +137,27 @@ func TestConstant(t *testing.T) {
 		}
 	}
 }
+
+// The continued fraction of sqrt(14), [3; 1, 2, 1, 6, 1, 2, 1, 6, ...]:
+// periodic after its first term.
+func TestPrePeriod(t *testing.T) {
+	cf := func(i int64) int64 {
+		if i == 0 {
+			return 3
+		}
+		return []int64{1, 2, 1, 6}[(i-1)%4]
+	}
+	ys := make([]int64, 10)
+	for i := range ys {
+		ys[i] = cf(int64(i))
+	}
+	ms := Sequence(1, ys)
+	if len(ms) == 0 || ms[0].Method != "pre1period4" {
+		t.Fatalf("models %+v", ms)
+	}
+	for i := int64(0); i < 40; i++ {
+		if got := run(t, ms[0], 1+i); int64(got) != cf(i) {
+			t.Fatalf("a(%d) = %d, want %d", 1+i, got, cf(i))
+		}
+	}
+}
