@@ -52,6 +52,12 @@ func (f *cmdFlags) json() *bool {
 	return f.Bool("json", false, "print one JSON value instead of text")
 }
 
+// maxInputSize bounds a file the command line reads as input (a program
+// for run --file, a task list for synth --spec): far above any real one,
+// and small enough that /dev/zero fails at once. results.ReadInput applies
+// it.
+const maxInputSize = 1 << 20
+
 // anyArgs, for parse: the command takes any number of positional arguments.
 const anyArgs = -1
 

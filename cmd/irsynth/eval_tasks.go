@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/cputime"
 	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/lib/synth"
 )
@@ -72,7 +73,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 			*out = filepath.Join(*dir, results.TasksGuessFile)
 		}
 	}
-	data, err := readLimited(file, synth.MaxTaskFileBytes)
+	data, err := results.ReadInput(file, synth.MaxTaskFileBytes)
 	if err != nil {
 		return usageError(stderr, name, "%v", err)
 	}
@@ -87,7 +88,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 		Shards: []string{shard.String()}, Started: time.Now().UTC().Format(time.RFC3339),
 		Command: "irsynth eval tasks " + strings.Join(args, " "),
 	}
-	wall0, cpu0 := time.Now(), cpuSeconds()
+	wall0, cpu0 := time.Now(), cputime.Seconds()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var rs []results.TaskResult
@@ -99,7 +100,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 		switch {
 		case *unguided:
 		case *guideFile != "":
-			data, err := readLimited(*guideFile, 256<<20)
+			data, err := results.ReadInput(*guideFile, 256<<20)
 			if err == nil {
 				opt.Guide, err = synth.ParseGuide(data)
 			}
@@ -136,7 +137,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 	}
 	rec = finish(rec, rs, shard.N <= 1)
 	if *system == "irsynth" {
-		rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cpuSeconds()-cpu0
+		rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cputime.Seconds()-cpu0
 	}
 	if err := results.WriteFile(*out, mustJSON(rec)); err != nil {
 		return failure(stderr, name, err)
@@ -186,7 +187,7 @@ func runEvalMerge(args []string, stdout, stderr io.Writer) int {
 	var recs []results.Tasks
 	ins := fs.Args()[1:]
 	for _, in := range ins {
-		data, err := readLimited(in, 256<<20)
+		data, err := results.ReadInput(in, 256<<20)
 		if err != nil {
 			return usageError(stderr, name, "%v", err)
 		}
@@ -207,23 +208,6 @@ func runEvalMerge(args []string, stdout, stderr io.Writer) int {
 	printTotals(stdout, merged)
 	fmt.Fprintf(stdout, "wrote %s (complete: %v)\n", outPath, merged.Complete)
 	return 0
-}
-
-// readLimited reads a file of at most limit bytes.
-func readLimited(path string, limit int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	if int64(len(data)) > limit {
-		return nil, fmt.Errorf("%s: over %d MiB", path, limit>>20)
-	}
-	return data, nil
 }
 
 func mustJSON(v any) []byte {

@@ -16,10 +16,12 @@ func TestInputFilesAreBounded(t *testing.T) {
 		given    []string
 		wantText string
 	}{
-		{"run --file /dev/zero", []string{"run", "--file", "/dev/zero"}, "/dev/zero is over the 1024 KiB input limit"},
-		{"run --file big", []string{"run", "--file", big}, "over the 1024 KiB input limit"},
+		{"run --file /dev/zero", []string{"run", "--file", "/dev/zero"}, "/dev/zero is over the 1 MiB limit"},
+		{"run --file big", []string{"run", "--file", big}, "over the 1 MiB limit"},
 		{"run --file dir", []string{"run", "--file", t.TempDir()}, "is a directory"},
-		{"synth --spec /dev/zero", []string{"synth", "--spec", "/dev/zero"}, "/dev/zero is over the 1024 KiB input limit"},
+		{"synth --spec /dev/zero", []string{"synth", "--spec", "/dev/zero"}, "/dev/zero is over the 1 MiB limit"},
+		{"eval tasks /dev/zero", []string{"eval", "tasks", "/dev/zero"}, "/dev/zero is over the 64 MiB limit"},
+		{"eval tasks dir", []string{"eval", "tasks", t.TempDir()}, "is a directory"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

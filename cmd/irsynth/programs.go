@@ -10,6 +10,7 @@ import (
 	"text/tabwriter"
 
 	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/results"
 )
 
 func init() {
@@ -70,7 +71,7 @@ func (pf programFlags) load(args []string) (ir.Program, []string, error) {
 		}
 		return p, args, nil
 	case *pf.file != "":
-		text, err := readInput(*pf.file, maxInputSize)
+		text, err := results.ReadInput(*pf.file, maxInputSize)
 		if err != nil {
 			return ir.Program{}, nil, fmt.Errorf("%w: %v", errUsage, err)
 		}

@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/lib/synth"
 )
 
@@ -47,7 +48,7 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	case *spec != "" && *examples != "":
 		return usageError(stderr, "synth", "give --examples or --spec, not both")
 	case *spec != "":
-		data, err := readInput(*spec, maxInputSize)
+		data, err := results.ReadInput(*spec, maxInputSize)
 		if err != nil {
 			return usageError(stderr, "synth", "%v", err)
 		}

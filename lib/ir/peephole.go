@@ -74,13 +74,21 @@ func (l *lowerer) isEven(t int32, i int) bool {
 	return false
 }
 
-// condition runs after an if or br_if was emitted: "x CONST_0 I32_NE" as a
-// condition is x itself, so the comparison goes.
+// condition runs after an if was emitted: "x CONST_0 I32_NE" as a
+// condition is x itself, so the comparison goes; but a mask (x & c) as a
+// condition is tested as (x & c) != 0, which wazero compiles to one test
+// instruction fused with the branch instead of an and, a test and a jump.
 func (l *lowerer) condition() {
 	br, ne, zero := l.last(0), l.last(1), l.last(2)
 	if fromIR(ne) && ne.code == wI32Ne && fromIR(zero) && zero.code == wI32Const && zero.imm == 0 {
 		br.ir0 = zero.ir0
 		l.m.body = append(l.m.body[:len(l.m.body)-3], *br)
+		br, ne = l.last(0), l.last(1)
+	}
+	if and := ne; fromIR(and) && and.code == wI32And {
+		w, r0, r1 := *br, and.ir0, and.ir1
+		l.m.body = append(l.m.body[:len(l.m.body)-1],
+			winst{wI32Const, 0, r0, r1}, winst{wI32Ne, 0, r0, r1}, w)
 	}
 }
 

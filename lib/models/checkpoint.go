@@ -43,6 +43,18 @@ type arch struct {
 	Seed                                             int64
 }
 
+// newCheckpoint is what a model's save writes: its weights ps, its
+// labels (classes or vocabulary), the epochs done and their history, and,
+// when opt is set (during training), the optimiser's state.
+func newCheckpoint(kind string, enc Encoder, a arch, labels []string, ps *nn.Params, epoch int, hist []results.Epoch, opt *nn.Adam) *checkpoint {
+	ck := &checkpoint{Version: checkpointVersion, Kind: kind, Encoder: enc.Name(), EncoderDim: enc.Dim(),
+		Arch: a, Labels: labels, Params: paramsOf(ps), Epoch: epoch, History: hist}
+	if opt != nil {
+		ck.AdamSteps, ck.AdamM, ck.AdamV = opt.Steps, opt.M, opt.V
+	}
+	return ck
+}
+
 func (c *checkpoint) write(path string) error {
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(c); err != nil {
@@ -128,6 +140,31 @@ func (c *checkpoint) restore(path string, ps *nn.Params, opt *nn.Adam) error {
 		opt.Steps, opt.M, opt.V = c.AdamSteps, c.AdamM, c.AdamV
 	}
 	return nil
+}
+
+// resume continues training from the checkpoint of kind at path, if there
+// is one: it checks that it was trained with enc and, by same, on the same
+// labels and settings (what says how they may differ, for the error), loads
+// its weights into ps and its optimiser state into opt, and returns the
+// epochs done and their history. No file: 0 and nil, a fresh start.
+func resume(path, kind string, enc Encoder, same func(*checkpoint) bool, what string, ps *nn.Params, opt *nn.Adam) (int, []results.Epoch, error) {
+	ck, err := readCheckpoint(path, kind)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, nil, nil
+	}
+	if err != nil {
+		return 0, nil, err
+	}
+	if err := ck.checkEncoder(path, enc); err != nil {
+		return 0, nil, err
+	}
+	if !same(ck) {
+		return 0, nil, fmt.Errorf("%w: %s was trained with %s; delete it or drop --resume", ErrCheckpoint, path, what)
+	}
+	if err := ck.restore(path, ps, opt); err != nil {
+		return 0, nil, err
+	}
+	return ck.Epoch, ck.History, nil
 }
 
 // openCheckpoint reads the checkpoint of kind at path and checks that it was

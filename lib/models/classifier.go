@@ -1,10 +1,7 @@
 package models
 
 import (
-	"errors"
-	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 
 	"github.com/irsynth/irsynth/lib/dataset"
@@ -38,23 +35,10 @@ func (c ClassifierConfig) resolved() ClassifierConfig {
 	if c.Hidden <= 0 {
 		c.Hidden = 256
 	}
-	if c.Dropout == 0 {
-		c.Dropout = 0.1
-	} else if c.Dropout < 0 {
-		c.Dropout = 0
-	}
-	if c.LR <= 0 {
-		c.LR = 1e-3
-	}
-	if c.Batch <= 0 {
-		c.Batch = 32
-	}
 	if c.Epochs <= 0 {
 		c.Epochs = 20
 	}
-	if c.Encoder == nil {
-		c.Encoder = DefaultEncoder()
-	}
+	trainDefaults(&c.Dropout, &c.LR, &c.Batch, &c.Encoder)
 	return c
 }
 
@@ -98,22 +82,12 @@ func TrainClassifier(train []dataset.Example, cfg ClassifierConfig) (c *Classifi
 	opt := nn.NewAdam(cfg.LR)
 	start := 0
 	if cfg.Resume && cfg.Checkpoint != "" {
-		ck, err := readCheckpoint(cfg.Checkpoint, "classifier")
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-		case err != nil:
+		same := func(ck *checkpoint) bool {
+			return slices.Equal(ck.Labels, labels) && ck.Arch.Hidden == cfg.Hidden && ck.Arch.Batch == cfg.Batch && ck.Arch.Seed == cfg.Seed
+		}
+		start, c.History, err = resume(cfg.Checkpoint, "classifier", cfg.Encoder, same, "other classes or settings", &c.mlp.P, opt)
+		if err != nil {
 			return nil, err
-		default:
-			if err := ck.checkEncoder(cfg.Checkpoint, cfg.Encoder); err != nil {
-				return nil, err
-			}
-			if !slices.Equal(ck.Labels, labels) || ck.Arch.Hidden != cfg.Hidden || ck.Arch.Batch != cfg.Batch || ck.Arch.Seed != cfg.Seed {
-				return nil, fmt.Errorf("%w: %s was trained on other classes or settings; delete it or drop --resume", ErrCheckpoint, cfg.Checkpoint)
-			}
-			if err := ck.restore(cfg.Checkpoint, &c.mlp.P, opt); err != nil {
-				return nil, err
-			}
-			start, c.History = ck.Epoch, ck.History
 		}
 	}
 	gr, err := c.mlp.Graph(cfg.Batch, true)
@@ -123,7 +97,7 @@ func TrainClassifier(train []dataset.Example, cfg ClassifierConfig) (c *Classifi
 	defer gr.Close()
 	in, target := gr.Inputs["x"], gr.Inputs["target"]
 	l := &loop{n: len(train), batch: cfg.Batch, epochs: cfg.Epochs, start: start, seed: cfg.Seed, graph: gr, opt: opt,
-		onEpoch: cfg.OnEpoch, history: c.History}
+		onEpoch: cfg.OnEpoch, history: &c.History, checkpoint: cfg.Checkpoint, save: c.save}
 	l.fill = func(idx []int) int {
 		clear(in)
 		for r := range target {
@@ -168,16 +142,9 @@ func TrainClassifier(train []dataset.Example, cfg ClassifierConfig) (c *Classifi
 			return float64(n) / float64(len(pred)), nil
 		}
 	}
-	if cfg.Checkpoint != "" {
-		l.save = func(ep int, hist []results.Epoch) error {
-			c.History = hist
-			return c.save(cfg.Checkpoint, opt, ep)
-		}
-	}
 	if err := l.run(); err != nil {
 		return nil, err
 	}
-	c.History = l.history
 	return c, nil
 }
 
@@ -243,12 +210,7 @@ func (c *Classifier) Predict(texts []string) ([]string, error) {
 func (c *Classifier) Save(path string) error { return c.save(path, nil, len(c.History)) }
 
 func (c *Classifier) save(path string, opt *nn.Adam, epoch int) error {
-	ck := &checkpoint{Version: checkpointVersion, Kind: "classifier", Encoder: c.enc.Name(), EncoderDim: c.enc.Dim(),
-		Arch: c.arch, Labels: c.labels, Params: paramsOf(&c.mlp.P), Epoch: epoch, History: c.History}
-	if opt != nil {
-		ck.AdamSteps, ck.AdamM, ck.AdamV = opt.Steps, opt.M, opt.V
-	}
-	return ck.write(path)
+	return newCheckpoint("classifier", c.enc, c.arch, c.labels, &c.mlp.P, epoch, c.History, opt).write(path)
 }
 
 // LoadClassifier reads a classifier saved by Save or by training with a

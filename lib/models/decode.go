@@ -3,6 +3,8 @@ package models
 import (
 	"fmt"
 	"math"
+
+	"github.com/irsynth/irsynth/lib/models/internal/nn"
 )
 
 // DecodeOptions steers greedy decoding.
@@ -21,6 +23,66 @@ type DecodeOptions struct {
 // decodeChunk bounds the sequences decoded at once (KV cache memory).
 const decodeChunk = 256
 
+// eachChunk runs f over texts decodeChunk at a time: c0 is the index of the
+// chunk's first text, st a stepper over the chunk's encodings, and cur the
+// tokens to feed it first, one per text, all BOS.
+func (d *Decoder) eachChunk(texts []string, f func(c0 int, st *nn.Stepper, cur []int) error) error {
+	for c0 := 0; c0 < len(texts); c0 += decodeChunk {
+		n := min(decodeChunk, len(texts)-c0)
+		x, err := encodeAll(d.enc, texts[c0:c0+n])
+		if err != nil {
+			return err
+		}
+		cur := make([]int, n)
+		for i := range cur {
+			cur[i] = 1 // BOS
+		}
+		if err := f(c0, d.tr.NewStepper(x, n), cur); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// forced maps tokens to vocabulary indices for teacher forcing and appends
+// EOS; a token outside the vocabulary is -1.
+func (d *Decoder) forced(toks []string) []int {
+	ids := make([]int, 0, len(toks)+1)
+	for _, t := range toks {
+		id, ok := d.index[t]
+		if !ok {
+			id = -1
+		}
+		ids = append(ids, id)
+	}
+	return append(ids, 2)
+}
+
+// teacherForce feeds each sequence seqs[i] (from forced) to the decoder
+// after texts[i], one position at a time up to MaxLen, and calls visit with
+// the logits the decoder gives at each position p, before it is fed the
+// token there (-1, a token it cannot emit, is fed as PAD).
+func (d *Decoder) teacherForce(texts []string, seqs [][]int, visit func(i, p int, logits []float32)) error {
+	V := len(d.vocab)
+	return d.eachChunk(texts, func(c0 int, st *nn.Stepper, cur []int) error {
+		chunk := seqs[c0 : c0+len(cur)]
+		longest := 0
+		for _, s := range chunk {
+			longest = max(longest, len(s))
+		}
+		for p := 0; p < min(longest, d.arch.MaxLen); p++ {
+			st.Step(cur)
+			for i, s := range chunk {
+				if p < len(s) {
+					visit(c0+i, p, st.Logits[i*V:(i+1)*V])
+					cur[i] = max(s[p], 0)
+				}
+			}
+		}
+		return nil
+	})
+}
+
 // Decode generates a token sequence for every text by greedy decoding:
 // at each step the most probable allowed token, until EOS or MaxLen.
 func (d *Decoder) Decode(texts []string, opt DecodeOptions) (out [][]string, err error) {
@@ -31,17 +93,8 @@ func (d *Decoder) Decode(texts []string, opt DecodeOptions) (out [][]string, err
 	}
 	V := len(d.vocab)
 	out = make([][]string, len(texts))
-	for c0 := 0; c0 < len(texts); c0 += decodeChunk {
-		n := min(decodeChunk, len(texts)-c0)
-		x, err := encodeAll(d.enc, texts[c0:c0+n])
-		if err != nil {
-			return nil, err
-		}
-		st := d.tr.NewStepper(x, n)
-		cur := make([]int, n)
-		for i := range cur {
-			cur[i] = 1 // BOS
-		}
+	err = d.eachChunk(texts, func(c0 int, st *nn.Stepper, cur []int) error {
+		n := len(cur)
 		done := make([]bool, n)
 		left := n
 		for step := 0; step < maxLen && left > 0; step++ {
@@ -54,7 +107,7 @@ func (d *Decoder) Decode(texts []string, opt DecodeOptions) (out [][]string, err
 				if opt.Mask != nil {
 					allow = opt.Mask(c0+i, out[c0+i])
 					if allow != nil && len(allow) != V {
-						return nil, fmt.Errorf("%w: mask gave %d entries for %d tokens", ErrConfig, len(allow), V)
+						return fmt.Errorf("%w: mask gave %d entries for %d tokens", ErrConfig, len(allow), V)
 					}
 				}
 				row := st.Logits[i*V : (i+1)*V]
@@ -76,65 +129,33 @@ func (d *Decoder) Decode(texts []string, opt DecodeOptions) (out [][]string, err
 				cur[i] = best
 			}
 		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }
 
 // TokenAccuracy is the teacher-forced next-token accuracy over examples
-// (EOS included): how often the most probable token is the target's.
+// (EOS included): how often the most probable token is the target's. A
+// target token outside the vocabulary is always wrong.
 func (d *Decoder) TokenAccuracy(examples []SeqExample) (acc float64, err error) {
 	defer guard(&err)
-	V := len(d.vocab)
-	correct, total := 0, 0
-	for c0 := 0; c0 < len(examples); c0 += decodeChunk {
-		chunk := examples[c0:min(c0+decodeChunk, len(examples))]
-		n := len(chunk)
-		texts := make([]string, n)
-		seqs := make([][]int, n)
-		longest := 0
-		for i, ex := range chunk {
-			texts[i] = ex.Text
-			ids := make([]int, 0, len(ex.Tokens)+1)
-			for _, t := range ex.Tokens {
-				id, ok := d.index[t]
-				if !ok {
-					id = -1 // a token the decoder cannot emit: always wrong
-				}
-				ids = append(ids, id)
-			}
-			seqs[i] = append(ids, 2)
-			longest = max(longest, len(seqs[i]))
-		}
-		x, err := encodeAll(d.enc, texts)
-		if err != nil {
-			return 0, err
-		}
-		st := d.tr.NewStepper(x, n)
-		cur := make([]int, n)
-		for i := range cur {
-			cur[i] = 1
-		}
-		for p := 0; p < min(longest, d.arch.MaxLen); p++ {
-			st.Step(cur)
-			pred := argmaxRows(st.Logits, V)
-			for i, s := range seqs {
-				if p >= len(s) {
-					continue
-				}
-				total++
-				if pred[i] == s[p] {
-					correct++
-				}
-				if s[p] >= 0 {
-					cur[i] = s[p]
-				} else {
-					cur[i] = 0
-				}
-			}
-		}
+	texts := make([]string, len(examples))
+	seqs := make([][]int, len(examples))
+	for i, ex := range examples {
+		texts[i], seqs[i] = ex.Text, d.forced(ex.Tokens)
 	}
-	if total == 0 {
-		return 0, nil
+	correct, total := 0, 0
+	err = d.teacherForce(texts, seqs, func(i, p int, logits []float32) {
+		total++
+		if argmaxRows(logits, len(logits))[0] == seqs[i][p] {
+			correct++
+		}
+	})
+	if err != nil || total == 0 {
+		return 0, err
 	}
 	return float64(correct) / float64(total), nil
 }
@@ -147,62 +168,30 @@ func (d *Decoder) LogProb(texts []string, seqs [][]string) (lp []float64, err er
 	if len(texts) != len(seqs) {
 		return nil, fmt.Errorf("%w: %d texts, %d sequences", ErrConfig, len(texts), len(seqs))
 	}
-	V := len(d.vocab)
 	lp = make([]float64, len(texts))
-	for c0 := 0; c0 < len(texts); c0 += decodeChunk {
-		n := min(decodeChunk, len(texts)-c0)
-		ids := make([][]int, n)
-		longest := 0
-		for i := range ids {
-			for _, t := range seqs[c0+i] {
-				id, ok := d.index[t]
-				if !ok || id < 3 {
-					id = -1
-				}
-				ids[i] = append(ids[i], id)
-			}
-			ids[i] = append(ids[i], 2)
-			longest = max(longest, len(ids[i]))
-			if len(ids[i]) > d.arch.MaxLen {
-				lp[c0+i] = math.Inf(-1) // longer than the decoder can emit
+	ids := make([][]int, len(seqs))
+	for i, s := range seqs {
+		ids[i] = d.forced(s)
+		for p, id := range ids[i][:len(s)] {
+			if id < 3 { // PAD, BOS, or EOS before the end: never emitted
+				ids[i][p] = -1
 			}
 		}
-		x, err := encodeAll(d.enc, texts[c0:c0+n])
-		if err != nil {
-			return nil, err
+		if len(ids[i]) > d.arch.MaxLen {
+			lp[i] = math.Inf(-1) // longer than the decoder can emit
 		}
-		st := d.tr.NewStepper(x, n)
-		cur := make([]int, n)
-		for i := range cur {
-			cur[i] = 1
+	}
+	err = d.teacherForce(texts, ids, func(i, p int, logits []float32) {
+		switch id := ids[i][p]; {
+		case math.IsInf(lp[i], -1):
+		case id < 0:
+			lp[i] = math.Inf(-1)
+		default:
+			lp[i] += float64(logits[id]) - nn.LogSumExp(logits)
 		}
-		for p := 0; p < min(longest, d.arch.MaxLen); p++ {
-			st.Step(cur)
-			for i, s := range ids {
-				if p >= len(s) || math.IsInf(lp[c0+i], -1) {
-					continue
-				}
-				if s[p] < 0 {
-					lp[c0+i] = math.Inf(-1)
-					continue
-				}
-				row := st.Logits[i*V : (i+1)*V]
-				lp[c0+i] += float64(row[s[p]]) - logSumExp(row)
-				cur[i] = s[p]
-			}
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
 	return lp, nil
-}
-
-func logSumExp(row []float32) float64 {
-	m := row[0]
-	for _, v := range row {
-		m = max(m, v)
-	}
-	var s float64
-	for _, v := range row {
-		s += math.Exp(float64(v - m))
-	}
-	return float64(m) + math.Log(s)
 }

@@ -1,10 +1,8 @@
 package models
 
 import (
-	"errors"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"slices"
 
 	"github.com/irsynth/irsynth/lib/models/internal/nn"
@@ -62,19 +60,8 @@ func (c DecoderConfig) resolved() DecoderConfig {
 	def(&c.Layers, 3)
 	def(&c.FF, 1024)
 	def(&c.MaxLen, 64)
-	def(&c.Batch, 32)
 	def(&c.Epochs, 10)
-	if c.Dropout == 0 {
-		c.Dropout = 0.1
-	} else if c.Dropout < 0 {
-		c.Dropout = 0
-	}
-	if c.LR <= 0 {
-		c.LR = 1e-3
-	}
-	if c.Encoder == nil {
-		c.Encoder = DefaultEncoder()
-	}
+	trainDefaults(&c.Dropout, &c.LR, &c.Batch, &c.Encoder)
 	return c
 }
 
@@ -174,24 +161,14 @@ func TrainDecoder(train []SeqExample, cfg DecoderConfig) (d *Decoder, err error)
 	opt := nn.NewAdam(cfg.LR)
 	start := 0
 	if cfg.Resume && cfg.Checkpoint != "" {
-		ck, err := readCheckpoint(cfg.Checkpoint, "decoder")
-		switch {
-		case errors.Is(err, os.ErrNotExist):
-		case err != nil:
-			return nil, err
-		default:
-			if err := ck.checkEncoder(cfg.Checkpoint, cfg.Encoder); err != nil {
-				return nil, err
-			}
+		same := func(ck *checkpoint) bool {
 			ca := ck.Arch
 			ca.Epochs = a.Epochs
-			if !slices.Equal(ck.Labels, d.vocab) || ca != d.arch {
-				return nil, fmt.Errorf("%w: %s was trained with another vocabulary or settings; delete it or drop --resume", ErrCheckpoint, cfg.Checkpoint)
-			}
-			if err := ck.restore(cfg.Checkpoint, &d.tr.P, opt); err != nil {
-				return nil, err
-			}
-			start, d.History = ck.Epoch, ck.History
+			return slices.Equal(ck.Labels, d.vocab) && ca == d.arch
+		}
+		start, d.History, err = resume(cfg.Checkpoint, "decoder", cfg.Encoder, same, "another vocabulary or settings", &d.tr.P, opt)
+		if err != nil {
+			return nil, err
 		}
 	}
 	B, L, V, E := cfg.Batch, d.arch.SeqLen, len(d.vocab), cfg.Encoder.Dim()
@@ -202,7 +179,7 @@ func TrainDecoder(train []SeqExample, cfg DecoderConfig) (d *Decoder, err error)
 	defer gr.Close()
 	tok, cond, target := gr.Inputs["tokens"], gr.Inputs["cond"], gr.Inputs["target"]
 	l := &loop{n: len(train), batch: B, epochs: cfg.Epochs, start: start, seed: cfg.Seed, graph: gr, opt: opt,
-		onEpoch: cfg.OnEpoch, history: d.History}
+		onEpoch: cfg.OnEpoch, history: &d.History, checkpoint: cfg.Checkpoint, save: d.save}
 	l.fill = func(idx []int) int {
 		clear(tok)
 		clear(cond)
@@ -244,16 +221,9 @@ func TrainDecoder(train []SeqExample, cfg DecoderConfig) (d *Decoder, err error)
 	if len(cfg.Test) > 0 {
 		l.test = func() (float64, error) { return d.TokenAccuracy(cfg.Test) }
 	}
-	if cfg.Checkpoint != "" {
-		l.save = func(ep int, hist []results.Epoch) error {
-			d.History = hist
-			return d.save(cfg.Checkpoint, opt, ep)
-		}
-	}
 	if err := l.run(); err != nil {
 		return nil, err
 	}
-	d.History = l.history
 	return d, nil
 }
 
@@ -270,12 +240,7 @@ func (d *Decoder) MaxLen() int { return d.arch.MaxLen }
 func (d *Decoder) Save(path string) error { return d.save(path, nil, len(d.History)) }
 
 func (d *Decoder) save(path string, opt *nn.Adam, epoch int) error {
-	ck := &checkpoint{Version: checkpointVersion, Kind: "decoder", Encoder: d.enc.Name(), EncoderDim: d.enc.Dim(),
-		Arch: d.arch, Labels: d.vocab, Params: paramsOf(&d.tr.P), Epoch: epoch, History: d.History}
-	if opt != nil {
-		ck.AdamSteps, ck.AdamM, ck.AdamV = opt.Steps, opt.M, opt.V
-	}
-	return ck.write(path)
+	return newCheckpoint("decoder", d.enc, d.arch, d.vocab, &d.tr.P, epoch, d.History, opt).write(path)
 }
 
 // LoadDecoder reads a decoder saved by Save or by training with a

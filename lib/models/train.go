@@ -26,8 +26,32 @@ type loop struct {
 	// test returns held-out accuracy after an epoch (NaN-free; 0 if none).
 	test    func() (float64, error)
 	onEpoch Progress
-	save    func(epoch int, hist []results.Epoch) error
-	history []results.Epoch
+	// history is the model's: run appends each epoch to it.
+	history *[]results.Epoch
+	// checkpoint, when set, is rewritten by save (the model's) after every
+	// epoch, with the optimiser's state.
+	checkpoint string
+	save       func(path string, opt *nn.Adam, epoch int) error
+}
+
+// trainDefaults fills the settings both models share with the study's
+// values: dropout 0.1 (negative: none), Adam learning rate 1e-3, batch 32,
+// the default encoder.
+func trainDefaults(dropout, lr *float64, batch *int, enc *Encoder) {
+	if *dropout == 0 {
+		*dropout = 0.1
+	} else if *dropout < 0 {
+		*dropout = 0
+	}
+	if *lr <= 0 {
+		*lr = 1e-3
+	}
+	if *batch <= 0 {
+		*batch = 32
+	}
+	if *enc == nil {
+		*enc = DefaultEncoder()
+	}
 }
 
 // epochRNG gives every epoch its own stream, so a resumed run shuffles and
@@ -74,9 +98,9 @@ func (l *loop) run() error {
 			}
 			rec.TestAcc = acc
 		}
-		l.history = append(l.history, rec)
-		if l.save != nil {
-			if err := l.save(ep, l.history); err != nil {
+		*l.history = append(*l.history, rec)
+		if l.checkpoint != "" {
+			if err := l.save(l.checkpoint, l.opt, ep); err != nil {
 				return err
 			}
 		}

@@ -34,7 +34,27 @@ var (
 // missing file gives an error matching fs.ErrNotExist; one over limit,
 // ErrTooLarge.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	return read(path, limit, false)
+}
+
+// ReadInput returns the contents of a file a user names as input (a
+// program, a task file), of at most limit bytes. Unlike ReadFile it also
+// reads what a user may pipe in (a FIFO, /dev/stdin), waiting for the
+// writer as any command does, but never past the limit: an endless stream
+// such as /dev/zero fails at once with ErrTooLarge. A directory gives
+// ErrNotRegular; a missing file, an error matching fs.ErrNotExist.
+func ReadInput(path string, limit int64) ([]byte, error) {
+	return read(path, limit, true)
+}
+
+// read is ReadFile, or ReadInput when streams are allowed: the one home of
+// the rules on what may be read and how much.
+func read(path string, limit int64, streams bool) ([]byte, error) {
+	flags := os.O_RDONLY
+	if !streams {
+		flags |= syscall.O_NONBLOCK
+	}
+	f, err := os.OpenFile(path, flags, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -43,20 +63,32 @@ func ReadFile(path string, limit int64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !st.Mode().IsRegular() {
+	regular := st.Mode().IsRegular()
+	if !regular && (!streams || st.IsDir()) {
 		return nil, fmt.Errorf("%w: %s is a %s", ErrNotRegular, path, kindOf(st.Mode()))
 	}
-	if st.Size() > limit {
-		return nil, fmt.Errorf("%w: %s is %d bytes, over the %d-byte limit", ErrTooLarge, path, st.Size(), limit)
+	if regular && st.Size() > limit {
+		return nil, fmt.Errorf("%w: %s is %d bytes, over the %s limit", ErrTooLarge, path, st.Size(), sizeText(limit))
 	}
 	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("read %s: %w", path, err)
 	}
-	if int64(len(data)) > limit { // it grew while we read
-		return nil, fmt.Errorf("%w: %s is over the %d-byte limit", ErrTooLarge, path, limit)
+	if int64(len(data)) > limit { // a stream, or a file that grew while we read
+		return nil, fmt.Errorf("%w: %s is over the %s limit", ErrTooLarge, path, sizeText(limit))
 	}
 	return data, nil
+}
+
+// sizeText writes a limit for messages: "1 MiB", "64 KiB", "1000-byte".
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	}
+	return fmt.Sprintf("%d-byte", n)
 }
 
 // kindOf names a file type for messages.

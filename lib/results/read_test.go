@@ -180,3 +180,36 @@ func TestCleanStale(t *testing.T) {
 		t.Fatalf("%d entries left, want a.json and b's temp file", len(entries))
 	}
 }
+
+func TestReadInputReadsStreamsUpToTheLimit(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "prog.ir")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	go func() { // a user piping a program in
+		if f, err := os.OpenFile(fifo, os.O_WRONLY, 0); err == nil {
+			f.WriteString("START END")
+			f.Close()
+		}
+	}()
+	if b, err := results.ReadInput(fifo, 1<<20); err != nil || string(b) != "START END" {
+		t.Fatalf("ReadInput(FIFO) = %q, %v; want the piped text", b, err)
+	}
+	cases := []struct {
+		name, path string
+		want       error
+		wantText   string
+	}{
+		{"endless stream", "/dev/zero", results.ErrTooLarge, "/dev/zero is over the 1 MiB limit"},
+		{"directory", dir, results.ErrNotRegular, "directory"},
+		{"missing", filepath.Join(dir, "nope.ir"), os.ErrNotExist, "no such file"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if _, err := results.ReadInput(tc.path, 1<<20); !errors.Is(err, tc.want) || !strings.Contains(err.Error(), tc.wantText) {
+				t.Fatalf("ReadInput(%s) = %v, want %v naming %q", tc.path, err, tc.want, tc.wantText)
+			}
+		})
+	}
+}

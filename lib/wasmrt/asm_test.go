@@ -177,17 +177,3 @@ var spinRaw = rawModule{params: 1, results: 1, body: cat(
 
 // divRaw is a / b, to trap on.
 var divRaw = rawModule{params: 2, results: 1, body: []byte{opLocalGet, 0, opLocalGet, 1, opI32DivS}}
-
-// nativeCollatz is the native Go reference for collatz_length.
-func nativeCollatz(n int32) int32 {
-	var steps int32
-	for n > 1 {
-		if n%2 != 0 {
-			n = 3*n + 1
-		} else {
-			n /= 2
-		}
-		steps++
-	}
-	return steps
-}

@@ -180,7 +180,7 @@ func BenchmarkCollatz100(b *testing.B) {
 		var sink int32
 		for b.Loop() {
 			for _, n := range nums {
-				sink += nativeCollatz(n)
+				sink += CollatzSteps(n)
 			}
 		}
 		_ = sink

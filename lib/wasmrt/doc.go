@@ -34,6 +34,16 @@
 //     calls never share WASM state. An instance whose state is in doubt (it
 //     panicked, or wazero closed it) is discarded and replaced.
 //
+// # Where the rules live
+//
+//	runtime.go   Config and its defaults (fuel, time limit), New, Compile
+//	module.go    Module and Call, the entry of every call
+//	instance.go  the instance pool (one per concurrent call) and a call on an instance
+//	watchdog.go  the wall-clock limit of calls on the fast engine
+//	cache.go     the shared compilation cache (KeepCompiled)
+//	batch.go     Batch; run.go the one-shot Run; errors.go every error
+//	phase1.go    phase 1's record: the Collatz benchmark and its native Go loop (CollatzSteps)
+//
 // # Time limits
 //
 // Fuel is the primary budget: it bounds every call of an IR module, whatever

@@ -68,9 +68,12 @@ func CollatzNumbers(n int, seed int64) ([]int32, error) {
 	return out, nil
 }
 
-// collatzSteps is the native Go loop the WASM calls are compared with
-// (written here, not taken from the library, so it checks the library too).
-func collatzSteps(n int32) int32 {
+// CollatzSteps is the number of Collatz steps from n down to 1, in native
+// Go: the reference every WASM run of collatz_length is checked against and
+// timed beside (CollatzBench, BenchmarkCollatz100, scripts/bench/v8cmp). It
+// is written here, not derived from the IR library, so it checks the
+// library too.
+func CollatzSteps(n int32) int32 {
 	var steps int32
 	for n > 1 {
 		if n%2 != 0 {
@@ -134,7 +137,7 @@ func CollatzBench(ctx context.Context, numbers []int32) (results.CollatzBench, e
 	native := make([]int32, len(numbers))
 	t0 := time.Now()
 	for i, n := range numbers {
-		native[i] = collatzSteps(n)
+		native[i] = CollatzSteps(n)
 	}
 	nativeTime := time.Since(t0)
 	_, _, warmCalls, warmTotal, err := pipeline()

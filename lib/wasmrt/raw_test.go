@@ -42,8 +42,8 @@ func TestLoad(t *testing.T) {
 	}
 	for _, n := range []int32{1, 2, 3, 7, 27, 97, 871, 70382, 95638, -5, 0} {
 		got, err := m.Call(ctx, n)
-		if err != nil || got != nativeCollatz(n) {
-			t.Errorf("collatz(%d) = %d, %v; native Go says %d", n, got, err, nativeCollatz(n))
+		if err != nil || got != CollatzSteps(n) {
+			t.Errorf("collatz(%d) = %d, %v; native Go says %d", n, got, err, CollatzSteps(n))
 		}
 	}
 	if _, err := m.Call(ctx); !errors.Is(err, ErrArgs) {

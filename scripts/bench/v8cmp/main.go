@@ -26,9 +26,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/cputime"
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/wasmrt"
 )
@@ -59,29 +59,10 @@ func numbers() []int32 {
 	return out
 }
 
-func nativeCollatz(n int32) int32 {
-	var steps int32
-	for n > 1 {
-		if n%2 != 0 {
-			n = 3*n + 1
-		} else {
-			n /= 2
-		}
-		steps++
-	}
-	return steps
-}
-
 // timing is the median time of one pass over the numbers.
 type timing struct{ wall, cpu float64 } // ns
 
-func cpuNow() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuNow() time.Duration { return time.Duration(cputime.Seconds() * 1e9) }
 
 func measure(rounds, reps int, pass func() int32) timing {
 	for range 20 {
@@ -126,7 +107,7 @@ func run(rounds, reps int, before, script string) error {
 	nums := numbers()
 	want := int32(0)
 	for _, n := range nums {
-		want += nativeCollatz(n)
+		want += wasmrt.CollatzSteps(n)
 	}
 	rt, err := wasmrt.New(ctx, wasmrt.Config{})
 	if err != nil {
@@ -151,7 +132,7 @@ func run(rounds, reps int, before, script string) error {
 	nativePass := func() int32 {
 		s := int32(0)
 		for _, n := range nums {
-			s += nativeCollatz(n)
+			s += wasmrt.CollatzSteps(n)
 		}
 		return s
 	}

@@ -1,0 +1,781 @@
+package formula
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// errLower: a normalized formula that does not fit the IR (too many
+// locals or opcodes, a constant outside i32, a construct with no lowering).
+var errLower = errors.New("formula: does not fit the IR")
+
+type lowerError struct{ msg string }
+
+// emitter writes a program body. Locals are allocated like a stack: a
+// construct takes the locals above those in use and gives them back when
+// its value is on the stack. Failures unwind by panic (lowerError),
+// recovered in lowerProgram.
+type emitter struct {
+	ops  []ir.Op
+	next int            // first free local
+	env  map[string]int // a variable's home: -1 is SLOT_0 (n), else a local
+}
+
+// lowerProgram compiles an integer formula over n (SLOT_0) to a whole
+// program, START to END, that ir.Validate accepts.
+func lowerProgram(x *node) (ops []ir.Op, err error) {
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
+	defer func() {
+		if r := recover(); r != nil {
+			le, ok := r.(lowerError)
+			if !ok {
+				panic(r)
+			}
+			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
+		}
+	}()
+	e.lower(x)
+	e.emit(ir.OpEnd)
+	if len(e.ops) > ir.MaxLength {
+		e.fail("%d opcodes", len(e.ops))
+	}
+	if err := ir.Validate(ir.Program{Arity: 1, Ops: e.ops}); err != nil {
+		return nil, fmt.Errorf("%w: %v", errLower, err)
+	}
+	return e.ops, nil
+}
+
+func (e *emitter) fail(format string, args ...any) {
+	panic(lowerError{fmt.Sprintf(format, args...)})
+}
+
+func (e *emitter) emit(ops ...ir.Op) {
+	e.ops = append(e.ops, ops...)
+	if len(e.ops) > ir.MaxLength {
+		e.fail("more than %d opcodes", ir.MaxLength)
+	}
+}
+
+func (e *emitter) alloc() int {
+	if e.next >= ir.NumLocals {
+		e.fail("needs more than %d locals", ir.NumLocals)
+	}
+	e.next++
+	return e.next - 1
+}
+
+func (e *emitter) get(l int) {
+	if l < 0 {
+		e.emit(ir.OpSlot0)
+		return
+	}
+	e.emit(ir.LocalGet(l))
+}
+func (e *emitter) set(l int) { e.emit(ir.LocalSet(l)) }
+
+// konst pushes c, built from CONST_0/1/2/10: c = 10q + r, digits from 3
+// to 9 as small sums and differences.
+func (e *emitter) konst(c int64) {
+	if c < -1<<31 || c > 1<<31-1 {
+		e.fail("constant %d outside i32", c)
+	}
+	if c < 0 {
+		e.emit(ir.OpConst0)
+		e.konst(-c)
+		e.emit(ir.OpI32Sub)
+		return
+	}
+	switch c {
+	case 0:
+		e.emit(ir.OpConst0)
+		return
+	case 1:
+		e.emit(ir.OpConst1)
+		return
+	case 2:
+		e.emit(ir.OpConst2)
+		return
+	case 10:
+		e.emit(ir.OpConst10)
+		return
+	}
+	if c < 10 {
+		e.emit(digits[c]...)
+		return
+	}
+	if c%10 == 0 && c/10%10 == 0 && c > 100 { // 10^k-rich constants: c = (c/10)*10
+		e.konst(c / 10)
+		e.emit(ir.OpConst10, ir.OpI32Mul)
+		return
+	}
+	e.konst(c / 10)
+	e.emit(ir.OpConst10, ir.OpI32Mul)
+	if r := c % 10; r != 0 {
+		e.konst(r)
+		e.emit(ir.OpI32Add)
+	}
+}
+
+var digits = [10][]ir.Op{
+	3: {ir.OpConst2, ir.OpConst1, ir.OpI32Add},
+	4: {ir.OpConst2, ir.OpConst2, ir.OpI32Add},
+	5: {ir.OpConst10, ir.OpConst2, ir.OpI32DivS},
+	6: {ir.OpConst2, ir.OpConst2, ir.OpConst1, ir.OpI32Add, ir.OpI32Mul},
+	7: {ir.OpConst10, ir.OpConst2, ir.OpConst1, ir.OpI32Add, ir.OpI32Sub},
+	8: {ir.OpConst10, ir.OpConst2, ir.OpI32Sub},
+	9: {ir.OpConst10, ir.OpConst1, ir.OpI32Sub},
+}
+
+// hold makes x's value re-readable: a variable already has a home, any
+// other value goes to a new local. It returns the home (for get).
+func (e *emitter) hold(x *node) int {
+	if x.k == kVar {
+		l, ok := e.env[x.name]
+		if !ok {
+			e.fail("unbound variable %s", x.name)
+		}
+		return l
+	}
+	e.lower(x)
+	l := e.alloc()
+	e.set(l)
+	return l
+}
+
+// while emits: LOOP_BEGIN cond IF_BEGIN body BR IF_END LOOP_END, a loop
+// that runs body as long as cond is nonzero. Both leave the stack as
+// they found it (cond pushes one value, which IF_BEGIN pops).
+func (e *emitter) while(cond, body func()) {
+	e.emit(ir.OpLoopBegin)
+	cond()
+	e.emit(ir.OpIfBegin)
+	body()
+	e.emit(ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd)
+}
+
+// inc adds c to local l.
+func (e *emitter) inc(l int, c int64) {
+	e.get(l)
+	if c < 0 {
+		e.konst(-c)
+		e.emit(ir.OpI32Sub)
+	} else {
+		e.konst(c)
+		e.emit(ir.OpI32Add)
+	}
+	e.set(l)
+}
+
+var arith = map[kind]ir.Op{kAdd: ir.OpI32Add, kSub: ir.OpI32Sub, kMul: ir.OpI32Mul, kDivT: ir.OpI32DivS}
+
+var cmpOps = map[string]ir.Op{"=": ir.OpI32Eq, "!=": ir.OpI32Ne, "<": ir.OpI32LtS, ">": ir.OpI32GtS, "<=": ir.OpI32LeS, ">=": ir.OpI32GeS}
+
+// lower pushes the value of integer formula x.
+func (e *emitter) lower(x *node) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	switch x.k {
+	case kNum:
+		e.konst(x.val)
+	case kVar:
+		e.get(e.hold(x))
+	case kAdd, kSub, kMul, kDivT:
+		e.lower(x.kids[0])
+		e.lower(x.kids[1])
+		e.emit(arith[x.k])
+	case kNeg:
+		e.emit(ir.OpConst0)
+		e.lower(x.kids[0])
+		e.emit(ir.OpI32Sub)
+	case kFloorDiv:
+		e.floorDiv(x.kids[0], x.kids[1])
+	case kMod:
+		m := e.hold(x.kids[1])
+		e.ring(x.kids[0], m)
+		e.get(m)
+		e.emit(ir.OpI32Add)
+		e.get(m)
+		e.emit(ir.OpI32RemS)
+	case kPow:
+		e.pow(x.kids[0], x.kids[1], -2)
+	case kFact:
+		c, r := e.hold(x.kids[0]), e.alloc()
+		if c < 0 || x.kids[0].k == kVar { // the counter is written: copy it
+			e.get(c)
+			c = e.alloc()
+			e.set(c)
+		}
+		e.emit(ir.OpConst1)
+		e.set(r)
+		e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+			e.get(r)
+			e.get(c)
+			e.emit(ir.OpI32Mul)
+			e.set(r)
+			e.inc(c, -1)
+		})
+		e.get(r)
+	case kCall:
+		e.call(x)
+	case kSum, kProd:
+		e.bigOp(x)
+	case kSumDiv:
+		e.sumDiv(x)
+	case kNth:
+		e.nth(x)
+	case kIsPrime:
+		e.isPrime(e.hold(x.kids[0]))
+	case kCmp:
+		op, ok := cmpOps[x.name]
+		if !ok {
+			e.fail("comparison %q", x.name)
+		}
+		e.lower(x.kids[0])
+		e.lower(x.kids[1])
+		e.emit(op)
+	case kAnd:
+		e.lower(x.kids[0])
+		e.emit(ir.OpIfBegin)
+		e.lower(x.kids[1])
+		e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd)
+	case kCmp0:
+		e.lower(x.kids[0])
+		e.emit(ir.OpConst0, ir.OpI32Eq)
+	case kTable:
+		i := e.hold(x.kids[0])
+		e.emit(ir.OpConst0)
+		for j, v := range x.vals {
+			if v == 0 {
+				continue
+			}
+			e.get(i)
+			e.konst(int64(j))
+			e.emit(ir.OpI32Eq)
+			if v != 1 {
+				e.konst(v)
+				e.emit(ir.OpI32Mul)
+			}
+			e.emit(ir.OpI32Add)
+		}
+	default:
+		e.fail("no lowering for %s", x)
+	}
+}
+
+// floorDiv pushes floor(a/b): the truncated quotient, less one when the
+// remainder is nonzero and its sign differs from b's.
+func (e *emitter) floorDiv(a, b *node) {
+	la := e.hold(a)
+	if b.k == kNum && b.val > 0 {
+		e.get(la)
+		e.konst(b.val)
+		e.emit(ir.OpI32DivS)
+		e.get(la)
+		e.konst(b.val)
+		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32LtS, ir.OpI32Sub)
+		return
+	}
+	lb := e.hold(b)
+	e.get(la)
+	e.get(lb)
+	e.emit(ir.OpI32DivS)
+	e.get(la)
+	e.get(lb)
+	e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Ne)
+	e.get(la)
+	e.get(lb)
+	e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32LtS)
+	e.get(lb)
+	e.emit(ir.OpConst0, ir.OpI32LtS, ir.OpI32Ne, ir.OpI32Mul, ir.OpI32Sub)
+}
+
+// ring pushes a value congruent to x modulo the value in home m, of
+// absolute value below |m|: ring operations are reduced as they go, so
+// 7^n mod 39 never overflows.
+func (e *emitter) ring(x *node, m int) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	switch x.k {
+	case kAdd, kSub, kMul:
+		e.ring(x.kids[0], m)
+		e.ring(x.kids[1], m)
+		e.emit(arith[x.k])
+	case kNeg:
+		e.emit(ir.OpConst0)
+		e.ring(x.kids[0], m)
+		e.emit(ir.OpI32Sub)
+	case kPow:
+		if x.kids[0].k == kNum && x.kids[0].val == -1 {
+			e.lower(x)
+		} else {
+			e.pow(x.kids[0], x.kids[1], m)
+			return // pow reduces as it goes
+		}
+	case kSum:
+		e.bigOpMod(x, m)
+		return
+	default:
+		e.lower(x)
+	}
+	e.get(m)
+	e.emit(ir.OpI32RemS)
+}
+
+// pow pushes base^exp for exp >= 0 (1 for a negative exp); with m >= -1
+// every product is reduced modulo the value in home m.
+func (e *emitter) pow(base, exp *node, m int) {
+	reduce := func() {
+		if m >= -1 {
+			e.get(m)
+			e.emit(ir.OpI32RemS)
+		}
+	}
+	if base.k == kNum && base.val == -1 { // (-1)^e = 1 - 2*(e mod 2)^2
+		r := e.alloc()
+		e.emit(ir.OpConst1, ir.OpConst2)
+		e.lower(exp)
+		e.emit(ir.OpConst2, ir.OpI32RemS, ir.LocalTee(r))
+		e.get(r)
+		e.emit(ir.OpI32Mul, ir.OpI32Mul, ir.OpI32Sub)
+		return
+	}
+	if exp.k == kNum && exp.val >= 0 && exp.val <= 12 {
+		if exp.val == 0 {
+			e.emit(ir.OpConst1)
+			return
+		}
+		var b int
+		if m >= -1 {
+			e.ring(base, m)
+			b = e.alloc()
+			e.set(b)
+		} else {
+			b = e.hold(base)
+		}
+		e.get(b)
+		for i := int64(1); i < exp.val; i++ {
+			e.get(b)
+			e.emit(ir.OpI32Mul)
+			reduce()
+		}
+		return
+	}
+	var b int
+	if m >= -1 {
+		e.ring(base, m)
+		b = e.alloc()
+		e.set(b)
+	} else {
+		b = e.hold(base)
+	}
+	c, r := e.alloc(), e.alloc()
+	e.lower(exp)
+	e.set(c)
+	e.emit(ir.OpConst1)
+	e.set(r)
+	e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+		e.get(r)
+		e.get(b)
+		e.emit(ir.OpI32Mul)
+		reduce()
+		e.set(r)
+		e.inc(c, -1)
+	})
+	e.get(r)
+}
+
+// copyOf puts x's value in a new local the caller may write.
+func (e *emitter) copyOf(x *node) int {
+	e.lower(x)
+	l := e.alloc()
+	e.set(l)
+	return l
+}
+
+func (e *emitter) call(x *node) {
+	a := x.kids
+	switch x.name {
+	case "binomial":
+		e.binomial(a[0], a[1])
+	case "gcd":
+		e.gcd(a[0], a[1])
+	case "lcm": // |a*b| / gcd(a, b)
+		la, lb := e.hold(a[0]), e.hold(a[1])
+		e.abs(func() { e.get(la); e.get(lb); e.emit(ir.OpI32Mul) })
+		e.gcd(vrAt(e, la), vrAt(e, lb))
+		e.emit(ir.OpI32DivS)
+	case "min", "max":
+		la, lb := e.hold(a[0]), e.hold(a[1])
+		e.get(la)
+		e.get(lb)
+		if x.name == "min" {
+			e.emit(ir.OpI32LtS)
+		} else {
+			e.emit(ir.OpI32GtS)
+		}
+		e.emit(ir.OpIfBegin)
+		e.get(la)
+		e.emit(ir.OpElse)
+		e.get(lb)
+		e.emit(ir.OpIfEnd)
+	case "abs":
+		la := e.hold(a[0])
+		e.abs(func() { e.get(la) })
+	case "sigma", "tau":
+		e.sumDiv(&node{k: kSumDiv, name: "d_", kids: []*node{a[0], map[bool]*node{true: vr("d_"), false: num(1)}[x.name == "sigma"]}})
+	case "phi":
+		e.phi(a[0])
+	case "prime":
+		e.prime(a[0])
+	case "fib", "lucas":
+		e.fib(a[0], x.name == "lucas")
+	case "isqrt":
+		e.isqrt(a[0])
+	default:
+		e.fail("no lowering for %s", x.name)
+	}
+}
+
+// vrAt names home l for a nested lowering.
+func vrAt(e *emitter, l int) *node {
+	name := fmt.Sprintf("$%d", l)
+	e.env[name] = l
+	return vr(name)
+}
+
+// abs pushes |v| where push pushes v (twice, so it must be cheap).
+func (e *emitter) abs(push func()) {
+	push()
+	e.emit(ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst0)
+	push()
+	e.emit(ir.OpI32Sub, ir.OpElse)
+	push()
+	e.emit(ir.OpIfEnd)
+}
+
+// gcd: Euclid on absolute values; gcd(0, 0) = 0.
+func (e *emitter) gcd(a, b *node) {
+	la, lb := e.hold(a), e.hold(b)
+	x, y := e.alloc(), e.alloc()
+	e.abs(func() { e.get(la) })
+	e.set(x)
+	e.abs(func() { e.get(lb) })
+	e.set(y)
+	e.while(func() { e.get(y); e.emit(ir.OpConst0, ir.OpI32Ne) }, func() {
+		e.get(y)
+		e.get(x)
+		e.get(y)
+		e.emit(ir.OpI32RemS)
+		e.set(y)
+		e.set(x)
+	})
+	e.get(x)
+}
+
+// binomial(a, b): the product of (a-i)/(i+1) for i < b, exact at every
+// step; 0 for b < 0, and 0 for 0 <= a < b since a factor is 0.
+func (e *emitter) binomial(a, b *node) {
+	la := e.hold(a)
+	if b.k == kNum && b.val <= 30 {
+		if b.val < 0 {
+			e.emit(ir.OpConst0)
+			return
+		}
+		e.emit(ir.OpConst1)
+		for i := int64(0); i < b.val; i++ {
+			e.get(la)
+			if i > 0 {
+				e.konst(i)
+				e.emit(ir.OpI32Sub)
+			}
+			e.emit(ir.OpI32Mul)
+			if i > 0 {
+				e.konst(i + 1)
+				e.emit(ir.OpI32DivS)
+			}
+		}
+		return
+	}
+	// k = b, or a-b when that is smaller (a >= b >= 0), or -1 when
+	// a >= 0 and b > a: the loop never passes through C(a, a/2) on its way
+	// to a small C(a, b).
+	k := e.copyOf(b)
+	e.get(la)
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpIfBegin)
+	e.get(k)
+	e.get(la)
+	e.emit(ir.OpI32GtS, ir.OpIfBegin, ir.OpConst0, ir.OpConst1, ir.OpI32Sub)
+	e.set(k)
+	e.emit(ir.OpElse)
+	e.get(la)
+	e.get(k)
+	e.emit(ir.OpI32Sub)
+	e.get(k)
+	e.emit(ir.OpI32LtS, ir.OpIfBegin)
+	e.get(la)
+	e.get(k)
+	e.emit(ir.OpI32Sub)
+	e.set(k)
+	e.emit(ir.OpIfEnd, ir.OpIfEnd, ir.OpIfEnd)
+	i, r := e.alloc(), e.alloc()
+	e.emit(ir.OpConst0)
+	e.set(i)
+	e.emit(ir.OpConst1)
+	e.set(r)
+	e.while(func() { e.get(i); e.get(k); e.emit(ir.OpI32LtS) }, func() {
+		e.get(r)
+		e.get(la)
+		e.get(i)
+		e.emit(ir.OpI32Sub, ir.OpI32Mul)
+		e.get(i)
+		e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32DivS)
+		e.set(r)
+		e.inc(i, 1)
+	})
+	e.get(r)
+	e.get(k)
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpI32Mul)
+}
+
+// bigOp: Sum or Product over k = lo..hi of body.
+func (e *emitter) bigOp(x *node) {
+	k := e.copyOf(x.kids[0])
+	hi := e.hold(x.kids[1])
+	acc := e.alloc()
+	op := ir.OpI32Add
+	if x.k == kProd {
+		op = ir.OpI32Mul
+		e.emit(ir.OpConst1)
+	} else {
+		e.emit(ir.OpConst0)
+	}
+	e.set(acc)
+	old, had := e.env[x.name]
+	e.env[x.name] = k
+	e.while(func() { e.get(k); e.get(hi); e.emit(ir.OpI32LeS) }, func() {
+		e.get(acc)
+		e.lower(x.kids[2])
+		e.emit(op)
+		e.set(acc)
+		e.inc(k, 1)
+	})
+	e.restore(x.name, old, had)
+	e.get(acc)
+}
+
+// bigOpMod is bigOp for a sum inside a mod: each term and each partial
+// sum reduced modulo home m.
+func (e *emitter) bigOpMod(x *node, m int) {
+	k := e.copyOf(x.kids[0])
+	hi := e.hold(x.kids[1])
+	acc := e.alloc()
+	e.emit(ir.OpConst0)
+	e.set(acc)
+	old, had := e.env[x.name]
+	e.env[x.name] = k
+	e.while(func() { e.get(k); e.get(hi); e.emit(ir.OpI32LeS) }, func() {
+		e.get(acc)
+		e.ring(x.kids[2], m)
+		e.emit(ir.OpI32Add)
+		e.get(m)
+		e.emit(ir.OpI32RemS)
+		e.set(acc)
+		e.inc(k, 1)
+	})
+	e.restore(x.name, old, had)
+	e.get(acc)
+}
+
+func (e *emitter) restore(name string, old int, had bool) {
+	if had {
+		e.env[name] = old
+	} else {
+		delete(e.env, name)
+	}
+}
+
+// sumDiv: Sum over the divisors d >= 1 of x of body (0 for x <= 0), in
+// pairs (d, x/d) for d*d <= x, so the loop runs sqrt(x) times.
+func (e *emitter) sumDiv(x *node) {
+	lx := e.hold(x.kids[0])
+	d, q, acc := e.alloc(), e.alloc(), e.alloc()
+	e.emit(ir.OpConst1)
+	e.set(d)
+	e.emit(ir.OpConst0)
+	e.set(acc)
+	old, had := e.env[x.name]
+	term := func(at int) {
+		e.env[x.name] = at
+		e.get(acc)
+		e.lower(x.kids[1])
+		e.emit(ir.OpI32Add)
+		e.set(acc)
+	}
+	e.while(func() { e.get(d); e.get(d); e.emit(ir.OpI32Mul); e.get(lx); e.emit(ir.OpI32LeS) }, func() {
+		e.get(lx)
+		e.get(d)
+		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+		term(d)
+		e.get(lx)
+		e.get(d)
+		e.emit(ir.OpI32DivS, ir.LocalTee(q))
+		e.get(d)
+		e.emit(ir.OpI32Ne, ir.OpIfBegin)
+		term(q)
+		e.emit(ir.OpIfEnd, ir.OpIfEnd)
+		e.inc(d, 1)
+	})
+	e.restore(x.name, old, had)
+	e.get(acc)
+}
+
+// phi: Euler's totient by trial division, r = x * prod (1 - 1/p).
+func (e *emitter) phi(x *node) {
+	m := e.copyOf(x)
+	r, p := e.alloc(), e.alloc()
+	e.get(m)
+	e.set(r)
+	e.emit(ir.OpConst2)
+	e.set(p)
+	e.while(func() { e.get(p); e.get(p); e.emit(ir.OpI32Mul); e.get(m); e.emit(ir.OpI32LeS) }, func() {
+		e.get(m)
+		e.get(p)
+		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+		e.get(r)
+		e.get(r)
+		e.get(p)
+		e.emit(ir.OpI32DivS, ir.OpI32Sub)
+		e.set(r)
+		e.emit(ir.OpLoopBegin)
+		e.get(m)
+		e.get(p)
+		e.emit(ir.OpI32DivS)
+		e.set(m)
+		e.get(m)
+		e.get(p)
+		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpBrIf, ir.OpLoopEnd, ir.OpIfEnd)
+		e.inc(p, 1)
+	})
+	e.get(m)
+	e.emit(ir.OpConst1, ir.OpI32GtS, ir.OpIfBegin)
+	e.get(r)
+	e.get(r)
+	e.get(m)
+	e.emit(ir.OpI32DivS, ir.OpI32Sub)
+	e.set(r)
+	e.emit(ir.OpIfEnd)
+	e.get(r)
+}
+
+// isPrime pushes 1 if the value in home x is prime, else 0: trial
+// division by d = 2, 3, ... while d*d <= x.
+func (e *emitter) isPrime(x int) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	d := e.alloc()
+	e.emit(ir.OpConst2)
+	e.set(d)
+	e.while(func() {
+		e.get(d)
+		e.get(d)
+		e.emit(ir.OpI32Mul)
+		e.get(x)
+		e.emit(ir.OpI32LeS)
+		e.get(x)
+		e.get(d)
+		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Ne, ir.OpI32Mul)
+	}, func() { e.inc(d, 1) })
+	e.get(d)
+	e.get(d)
+	e.emit(ir.OpI32Mul)
+	e.get(x)
+	e.emit(ir.OpI32GtS)
+	e.get(x)
+	e.emit(ir.OpConst2, ir.OpI32GeS, ir.OpI32Mul)
+}
+
+// prime pushes the i-th prime (prime(1) = 2).
+func (e *emitter) prime(i *node) {
+	e.nthOf(i, 1, 2, 1, func(x int) { e.isPrime(x) })
+}
+
+// nthOf pushes the idx-th x in lo, lo+step, ..., counted from base, for which pred
+// pushes nonzero: count down idx-base over the x that pass.
+func (e *emitter) nthOf(idx *node, base, lo, step int64, pred func(x int)) {
+	c := e.alloc()
+	e.lower(idx)
+	if base != 0 {
+		e.konst(base)
+		e.emit(ir.OpI32Sub)
+	}
+	e.set(c)
+	x := e.alloc()
+	e.konst(lo - step)
+	e.set(x)
+	e.emit(ir.OpLoopBegin)
+	e.inc(x, step)
+	pred(x)
+	e.emit(ir.OpIfBegin)
+	e.inc(c, -1)
+	e.emit(ir.OpIfEnd)
+	e.get(c)
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd)
+	e.get(x)
+}
+
+func (e *emitter) nth(x *node) {
+	lo := x.kids[2]
+	if lo.k != kNum {
+		e.fail("nth from a non-constant start")
+	}
+	e.nthOf(x.kids[0], x.val, lo.val, step(x), func(l int) {
+		old, had := e.env[x.name]
+		e.env[x.name] = l
+		e.lower(x.kids[1])
+		e.restore(x.name, old, had)
+	})
+}
+
+// fib pushes F(x) (or the Lucas number L(x)): x steps of (a, b) -> (b, a+b)
+// from (0, 1) (or (2, 1)).
+func (e *emitter) fib(x *node, lucas bool) {
+	c := e.copyOf(x)
+	a, b := e.alloc(), e.alloc()
+	if lucas {
+		e.emit(ir.OpConst2)
+	} else {
+		e.emit(ir.OpConst0)
+	}
+	e.set(a)
+	e.emit(ir.OpConst1)
+	e.set(b)
+	e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+		e.get(b)
+		e.get(a)
+		e.get(b)
+		e.emit(ir.OpI32Add)
+		e.set(b)
+		e.set(a)
+		e.inc(c, -1)
+	})
+	e.get(a)
+}
+
+// isqrt pushes floor(sqrt(x)) for x >= 0 (0 for x < 0).
+func (e *emitter) isqrt(x *node) {
+	lx := e.hold(x)
+	r := e.alloc()
+	e.emit(ir.OpConst0)
+	e.set(r)
+	e.while(func() {
+		e.get(r)
+		e.emit(ir.OpConst1, ir.OpI32Add)
+		e.get(r)
+		e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+		e.get(lx)
+		e.emit(ir.OpI32LeS)
+	}, func() { e.inc(r, 1) })
+	e.get(r)
+}
