@@ -100,7 +100,8 @@ func (t TaskTotals) Sum() bool {
 }
 
 // Validate checks the record's invariants: the totals count the tasks, the
-// outcomes add up, every outcome is known and seconds are not negative.
+// outcomes add up, every outcome is known, seconds are not negative and
+// confidences are probabilities.
 func (r *Tasks) Validate() error {
 	var c check
 	var t TaskTotals
@@ -114,6 +115,9 @@ func (r *Tasks) Validate() error {
 			c.failf("tasks[%d].index = %d, the file has %d tasks", i, k.Index, r.FileTasks)
 		}
 		c.nonNeg(fmt.Sprintf("tasks[%d].seconds", i), k.Seconds)
+		if k.Confidence < 0 || k.Confidence > 1 {
+			c.failf("tasks[%d].confidence = %v, want a probability in [0, 1]", i, k.Confidence)
+		}
 		t.Count(k)
 	}
 	if !r.Totals.Sum() {

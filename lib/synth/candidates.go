@@ -7,6 +7,7 @@ import (
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/synth/internal/fit"
+	"github.com/irsynth/irsynth/lib/synth/internal/formula"
 )
 
 // candidate is one program that reproduces every example of a task, from
@@ -14,6 +15,8 @@ import (
 //
 //   - "fit": a closed form solved exactly from the terms of a sequence
 //     (package fit: polynomial, period, linear recurrence);
+//   - "formula": a formula read from the task's text (package formula)
+//     that reproduces every example;
 //   - "search": the cheapest term of the bottom-up enumeration (package enum).
 //
 // Trust scores candidates; Synthesize answers with the best one only when
@@ -54,14 +57,27 @@ func isSequence(t Task) (x0 int64, ys []int64, ok bool) {
 	return int64(ex[0].Inputs[0]), ys, true
 }
 
-// quickCandidates are the candidates found without a search: the closed
-// forms of a sequence task (milliseconds).
+// formulaCandidates are the formulas read from t's text that reproduce
+// every example (a few milliseconds).
+func formulaCandidates(t Task) []candidate {
+	var out []candidate
+	for _, f := range formula.Candidates(t.Text, t.Arity()) {
+		if check(ir.Program{Name: "formula", Arity: t.Arity(), Ops: f.Ops}, t) == nil {
+			out = append(out, candidate{source: "formula", method: "formula", formula: f.Expr, ops: f.Ops})
+		}
+	}
+	return out
+}
+
+// quickCandidates are the candidates found without a search: the
+// formulas the text states and the closed forms of a sequence task
+// (milliseconds).
 func quickCandidates(t Task) []candidate {
 	x0, ys, ok := isSequence(t)
 	if !ok {
 		return nil
 	}
-	var out []candidate
+	out := formulaCandidates(t)
 	for _, m := range fit.Sequence(x0, ys) {
 		c := candidate{source: "fit", method: m.Method, formula: m.Formula, ops: m.Ops, used: m.Used, surplus: m.Surplus}
 		if check(ir.Program{Name: "fit", Arity: 1, Ops: c.ops}, t) != nil {

@@ -164,6 +164,22 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	if i, s := trust.pick(t, quick); i >= 0 && s >= trust.Threshold && !opt.NoFit {
 		return answerWith(ctx, t, name, quick, i, s, trust, res, start, opt)
 	}
+	if !sequence && !opt.NoFit && t.Arity() == 1 {
+		// the text states a formula and the examples bear it out: that is
+		// the answer, unless two formulas read from it disagree elsewhere
+		if fs := formulaCandidates(t); len(fs) > 0 {
+			probeAll(t, fs)
+			s := 1.0
+			for _, f := range fs[1:] {
+				if !agree(f, fs[0]) {
+					s = 0
+				}
+			}
+			res, err := answerWith(ctx, t, name, fs, 0, s, trust, res, start, opt)
+			res.Confidence = 0 // the judge was not asked
+			return res, err
+		}
+	}
 	r, err := search(ctx, t, name, deadline, start, opt)
 	res.Seconds = time.Since(start).Seconds()
 	res.Candidates = r.Candidates

@@ -116,3 +116,23 @@ func TestUntrustedIsAmbiguous(t *testing.T) {
 		t.Errorf("the offered program gives %d, %v at 12", got, err)
 	}
 }
+
+// A person's task with five scattered examples whose text states the
+// formula: the formula is the answer, right on inputs far from the
+// examples (checked against the formula computed natively).
+func TestFormulaFromText(t *testing.T) {
+	task := Task{Name: "f", Text: "a(n) = 3*n^2 + 12*n - 7", Examples: mustExamples(t, "4→89, 9→344, 1→8, 13→656, 6→173")}
+	r, err := Synthesize(context.Background(), task, Options{Budget: 2 * time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != StatusSolved || r.Method != "formula" {
+		t.Fatalf("status %s method %q", r.Status, r.Method)
+	}
+	for _, n := range []int32{0, 2, 50, 1000, -30} {
+		want := 3*n*n + 12*n - 7
+		if got, err := ir.Interpret(r.IR(), []int32{n}, RunFuel); err != nil || got != want {
+			t.Errorf("a(%d) = %d, %v; want %d", n, got, err, want)
+		}
+	}
+}
