@@ -1,9 +1,6 @@
 package ir
 
-import (
-	"math"
-	"math/bits"
-)
+import "math/bits"
 
 // The compiler's peephole rules: constant folding, identities, strength
 // reduction of division by powers of two, and conditions that only test
@@ -218,19 +215,9 @@ func fold(op Op, a, b int32) (r int32, ok bool) {
 		return a - b, true
 	case OpI32Mul:
 		return a * b, true
-	case OpI32DivS:
-		if b == 0 || (a == math.MinInt32 && b == -1) {
-			return 0, false
-		}
-		return a / b, true
-	case OpI32RemS:
-		switch b {
-		case 0:
-			return 0, false
-		case -1:
-			return 0, true
-		}
-		return a % b, true
+	case OpI32DivS, OpI32RemS:
+		r, trap := divRem(op, a, b)
+		return r, trap == nil
 	case OpI32Eq:
 		return b2i(a == b), true
 	case OpI32Ne:

@@ -31,6 +31,9 @@ const (
 	kCmp                 // comparison, name is the operator: kids a, b; 1 or 0
 	kAnd                 // a and b: b if a is nonzero, else 0 (b is not evaluated)
 	kCmp0                // not a: 1 if a is 0, else 0
+	kRec                 // recurrence: kids idx, body over i_ (the index) and a1..a<ord>; vals the terms from index val on
+	kBinSum              // Sum_k vals[k] * binomial(kids[0], k)
+	kPart                // the number of ways to write kids[0] as a sum of parts vals (largest first) and val parts 1
 	kTable               // table lookup: kids[0] is the index (mod len(vals)), vals are the entries
 	// the integer forms that normalization (frac.go) produces:
 	kDivT     // truncating division, exact where the formula said "/"
@@ -44,6 +47,7 @@ type node struct {
 	name string
 	kids []*node
 	vals []int64
+	ord  int // kRec: the order (lags a1..a<ord>)
 }
 
 func num(v int64) *node            { return &node{k: kNum, val: v} }
@@ -150,6 +154,38 @@ func (x *node) write(b *strings.Builder) {
 		b.WriteByte(')')
 	case kCmp0:
 		b.WriteString("not(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+	case kRec:
+		b.WriteString("rec_{a(" + strconv.FormatInt(x.val, 10) + "..)=")
+		for i, v := range x.vals {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			b.WriteString(strconv.FormatInt(v, 10))
+		}
+		b.WriteString("; a(i_)=")
+		x.kids[1].write(b)
+		b.WriteString("}(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+	case kPart:
+		b.WriteString("parts[")
+		for _, v := range x.vals {
+			b.WriteString(strconv.FormatInt(v, 10) + " ")
+		}
+		b.WriteString("1^" + strconv.FormatInt(x.val, 10) + "](")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+	case kBinSum:
+		b.WriteString("binsum[")
+		for i, v := range x.vals {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			b.WriteString(strconv.FormatInt(v, 10))
+		}
+		b.WriteString("](")
 		x.kids[0].write(b)
 		b.WriteByte(')')
 	case kTable:

@@ -8,7 +8,13 @@
 //
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
-// templates), parses each into a syntax tree (lex.go, parse.go),
+// templates in phrases.go: periods, congruence classes, named sequences,
+// "Numbers k such that ... is prime", "Primes of the form ...", divisor
+// functions), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
+// the text starts them from, rational generating functions "Expansion of
+// P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
+// expansions of p/q and continued fractions of sqrt(N) (digits.go). It
+// parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go): constants built from
 // CONST_0/1/2/10, powers, factorials, binomials, sums, products, divisor
@@ -27,13 +33,18 @@
 //     not in parse.go's table), a conditional clause (if, otherwise, for
 //     even n, conjectured), a recurrence, or anything not parsed to its end
 //     gives no candidate; so does a formula without n.
-//   - A candidate computes its formula exactly: before it is returned, its
-//     program is run beside an exact rational evaluator (eval.go) for
-//     n = 0..100 and must agree wherever the formula's value is an integer
-//     that fits in i32 (OEIS checks stop at the first term that does not),
-//     within a work budget. Where plain i32 arithmetic would wrap, another
-//     lowering is tried (residues inside "mod", exact division by an odd
-//     constant as multiplication by its inverse modulo 2^32), else none.
+//   - A candidate computes its formula exactly where it matters: before it
+//     is returned, its program is run beside an exact rational evaluator
+//     (eval.go) for n = 0..12 and then about every fifth n up to 100 (every
+//     n just before the formula's values leave i32, where OEIS checks stop),
+//     and must agree on every value that is an integer in i32, at least 5
+//     of them. Where plain i32 arithmetic would wrap, other lowerings are
+//     tried (residues inside "mod", exact division by an odd constant as
+//     multiplication by its inverse modulo 2^32, a polynomial in its
+//     binomial basis), else there is no candidate. A scan cut short by its
+//     budget passes only if the program's fuel, extrapolated to n = 100,
+//     stays well within ir.DefaultFuel and no list predicate would wrap
+//     there (formula.go, finishes and listsFit).
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.

@@ -3,6 +3,8 @@ package formula
 import (
 	"errors"
 	"math/big"
+	"slices"
+	"strconv"
 )
 
 // The exact evaluator: what a parsed formula means, in rational arithmetic
@@ -20,7 +22,8 @@ var (
 type evaluator struct {
 	env   map[string]*big.Rat
 	steps int
-	memo  map[*node]*nthMemo // the terms found so far of each list whose predicate has no free n
+	memo  map[*node]*nthMemo   // the terms found so far of each list whose predicate has no free n
+	terms map[*node][]*big.Rat // the terms computed so far of each recurrence
 }
 
 // nthMemo: the x found so far that pass a list's predicate, and the next
@@ -253,6 +256,40 @@ func (v *evaluator) ev(x *node) *big.Rat {
 			t = c >= 0
 		}
 		return ratInt(b2i(t))
+	case kPart:
+		m := small(v.ev(x.kids[0]), 1<<14)
+		if m < 0 {
+			return ratInt(0)
+		}
+		ways := make([]*big.Int, m+1)
+		for i := range ways {
+			ways[i] = new(big.Int)
+		}
+		ways[0].SetInt64(1)
+		parts := slices.Clone(x.vals)
+		for range x.val {
+			parts = append(parts, 1)
+		}
+		v.tick(len(parts) * int(m) / 16)
+		for _, k := range parts {
+			for i := k; i <= m; i++ {
+				ways[i].Add(ways[i], ways[i-k])
+			}
+		}
+		return new(big.Rat).SetInt(ways[m])
+	case kBinSum:
+		n := integer(v.ev(x.kids[0]))
+		sum, b := new(big.Int), big.NewInt(1)
+		for k, c := range x.vals {
+			if k > 0 { // b = binomial(n, k)
+				b.Mul(b, new(big.Int).Sub(n, big.NewInt(int64(k-1))))
+				b.Quo(b, big.NewInt(int64(k)))
+			}
+			sum.Add(sum, new(big.Int).Mul(b, big.NewInt(c)))
+		}
+		return new(big.Rat).SetInt(sum)
+	case kRec:
+		return v.rec(x, small(v.ev(x.kids[0]), 1<<16))
 	case kAnd:
 		if v.ev(x.kids[0]).Sign() == 0 {
 			return ratInt(0)
@@ -292,6 +329,42 @@ func (v *evaluator) nth(x *node, idx int64, m *nthMemo) int64 {
 		}
 	}
 	return m.found[idx]
+}
+
+// rec returns term n of recurrence x, computing (and keeping) the terms
+// up to it.
+func (v *evaluator) rec(x *node, n int64) *big.Rat {
+	i0 := x.val
+	if n < i0 {
+		undefined()
+	}
+	if v.terms == nil {
+		v.terms = map[*node][]*big.Rat{}
+	}
+	ts := v.terms[x]
+	if ts == nil {
+		for _, t := range x.vals {
+			ts = append(ts, ratInt(t))
+		}
+	}
+	saved := v.env
+	for int64(len(ts)) <= n-i0 {
+		i := i0 + int64(len(ts))
+		env := map[string]*big.Rat{"i_": ratInt(i)}
+		for j := 1; j <= x.ord; j++ {
+			env["a"+strconv.Itoa(j)] = ts[len(ts)-j]
+		}
+		v.env = env
+		t := checkSize(v.ev(x.kids[1]))
+		if !t.IsInt() {
+			v.env = saved
+			undefined()
+		}
+		ts = append(ts, t)
+		v.terms[x] = ts
+	}
+	v.env = saved
+	return ts[n-i0]
 }
 
 func b2i(b bool) int64 {

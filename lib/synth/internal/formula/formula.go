@@ -4,6 +4,8 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -28,8 +30,22 @@ const maxText = 2000
 // open yields one candidate per convention (first term at n = 0 or 1).
 // Anything it cannot read completely gives no candidate; it never
 // guesses. Only arity 1 (a(n)) is supported; other arities get none.
-func Candidates(text string, arity int) []Candidate {
+func Candidates(text string, arity int) (cs []Candidate) {
 	if arity != 1 || len(text) > maxText {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			cs = nil // a bug here must not take the caller down; no candidate is safe
+		}
+	}()
+	return candidates(text)
+}
+
+// candidates is Candidates without the recover (the tests call it, so a
+// panic shows there).
+func candidates(text string) []Candidate {
+	if len(text) > maxText {
 		return nil
 	}
 	c := collector{seen: map[string]bool{}}
@@ -46,7 +62,8 @@ type collector struct {
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
 // an equal formula was kept already. Of the ways to lower it (plain; exact
-// division by an odd constant as multiplication by its inverse), the first
+// division by an odd constant as multiplication by its inverse; for a
+// polynomial, its binomial basis), the first
 // whose program agrees with the exact value of the formula wherever that
 // value fits in i32 (n = 0..scanN, within a work budget) is kept; none, no
 // candidate.
@@ -59,27 +76,33 @@ func (c *collector) add(source string, x *node) {
 		return
 	}
 	c.seen[expr] = true
+	try := func(y *node) bool {
+		ops, err := lowerProgram(y)
+		if err != nil || !agrees(x, ops) {
+			return false
+		}
+		c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+		return true
+	}
 	for _, inverse := range []bool{false, true} {
 		y, ok := normalize(x, inverse)
 		if !ok {
 			return
 		}
-		ops, err := lowerProgram(y)
-		if err != nil {
-			continue
-		}
-		if agrees(x, ops) {
-			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+		if try(y) {
 			return
 		}
+	}
+	if y, ok := binomialBasis(x); ok {
+		try(y)
 	}
 }
 
 // The scan that checks a program against the formula's exact value.
 const (
 	scanN     = 100     // n = 0..scanN
-	scanSteps = 200_000 // evaluator steps, all n together
-	scanFuel  = 600_000 // program fuel, all n together
+	scanSteps = 100_000 // evaluator steps, all n together
+	scanFuel  = 300_000 // program fuel, all n together
 )
 
 // agrees reports whether the program computes formula x: for each n from
@@ -244,10 +267,111 @@ func (c *collector) formulas(text string, toks []token) {
 		if !isA(toks[i:]) {
 			continue
 		}
-		end := try(i + 5)
+		// a(n) = e1 = e2 ...: e1 may be a recurrence in a(n-1), a(n-2), ...
+		x, end, ok := parseLags(toks, i+5)
+		if !ok || !boundary(toks, end) {
+			continue
+		}
+		if ord := lagOrder(x); ord > 0 {
+			c.recurrence(text, text[toks[i].start:toks[end-1].end], x, ord)
+			continue
+		}
+		c.add(text[toks[i+5].start:toks[end-1].end], x)
 		for end > 0 && toks[end].k == tOp && toks[end].s == "=" {
 			end = try(end + 1)
 		}
+	}
+}
+
+// lagOrder is the largest j of the a(n-j) that x reads (0: none).
+func lagOrder(x *node) int {
+	ord := 0
+	if x.k == kVar && len(x.name) == 2 && x.name[0] == 'a' {
+		ord = int(x.name[1] - '0')
+	}
+	for _, k := range x.kids {
+		ord = max(ord, lagOrder(k))
+	}
+	return ord
+}
+
+var (
+	// "a(0) = a(1) = 1", "a(2)=0": the given terms
+	reInit    = regexp.MustCompile(`((?:a\((\d+)\)\s*=\s*)+)(-?\d+)`)
+	reInitIdx = regexp.MustCompile(`a\((\d+)\)`)
+	// "starting 1,1,1,3"
+	reStarting = regexp.MustCompile(`(?i)\b(?:starting|beginning)(?: with)?:? (-?\d+(?:\s*,\s*-?\d+)+)`)
+)
+
+// initialTerms reads the terms a text gives: a(i) = v (chains too); a
+// value followed by an operator or a letter is a formula, not a term.
+func initialTerms(text string) map[int64]int64 {
+	terms := map[int64]int64{}
+	for _, m := range reInit.FindAllStringSubmatchIndex(text, -1) {
+		rest := strings.TrimLeft(text[m[1]:], " ")
+		if rest != "" {
+			c := rest[0]
+			if strings.IndexByte("*/^+-(", c) >= 0 || isLetter(c) || c >= '0' && c <= '9' ||
+				c == '.' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
+				continue
+			}
+		}
+		v, err := strconv.ParseInt(text[m[6]:m[7]], 10, 32)
+		if err != nil {
+			continue
+		}
+		for _, im := range reInitIdx.FindAllStringSubmatch(text[m[2]:m[3]], -1) {
+			i, err := strconv.ParseInt(im[1], 10, 32)
+			if err != nil || i > 20 {
+				continue
+			}
+			if old, seen := terms[i]; seen && old != v {
+				return nil // the text gives two values: not a reading we trust
+			}
+			terms[i] = v
+		}
+	}
+	return terms
+}
+
+// recurrence adds a(n) = body(n, a(n-1), ..., a(n-ord)) started from the
+// terms the text gives: a(i0), a(i0+1), ... (at least ord of them,
+// consecutive), or a list after "starting" read from a(0) or from a(1).
+func (c *collector) recurrence(text, source string, body *node, ord int) {
+	body = rename(body, "n", "i_")
+	mk := func(i0 int64, vals []int64) {
+		if len(vals) < ord || len(vals) > 30 {
+			return
+		}
+		c.add(source, &node{k: kRec, val: i0, vals: vals, ord: ord, kids: []*node{vr("n"), body}})
+	}
+	if terms := initialTerms(text); len(terms) > 0 {
+		i0 := int64(1 << 40)
+		for i := range terms {
+			i0 = min(i0, i)
+		}
+		var vals []int64
+		for i := i0; ; i++ {
+			v, ok := terms[i]
+			if !ok {
+				break
+			}
+			vals = append(vals, v)
+		}
+		mk(i0, vals)
+		return
+	}
+	if m := reStarting.FindStringSubmatch(text); m != nil {
+		var vals []int64
+		for _, f := range strings.Split(m[1], ",") {
+			v, err := strconv.ParseInt(strings.TrimSpace(f), 10, 32)
+			if err != nil {
+				return
+			}
+			vals = append(vals, v)
+		}
+		mk(0, vals)
+		mk(1, vals)
 	}
 }
 

@@ -155,6 +155,96 @@ var formulaCases = []struct {
 	{"a(n) = n(n+1)/2 + C(n,2).", 0, 60, func(n int64) int64 { return n*(n+1)/2 + n*(n-1)/2 }},
 	{"a(n) = 100000000 - n.", 0, 60, func(n int64) int64 { return 100000000 - n }},
 	{"a(n) = -45*n + 7.", 0, 60, func(n int64) int64 { return -45*n + 7 }},
+	// the numerator wraps from n = 28 on; the value fits up to n = 47
+	{"a(n) = n*(n+1)*(n+2)*(2*n^3 + 6*n^2 + 7*n - 3)/36.", 0, 47, func(n int64) int64 {
+		return n * (n + 1) * (n + 2) * (2*n*n*n + 6*n*n + 7*n - 3) / 36
+	}},
+	// recurrences with the terms they start from
+	{"a(n) = a(n-1) + a(n-2) with a(0) = 0, a(1) = 1.", 0, 45, func(n int64) int64 {
+		a, b := int64(0), int64(1)
+		for i := int64(0); i < n; i++ {
+			a, b = b, a+b
+		}
+		return a
+	}},
+	{"a(n) = a(n-1) + a(n-2) + n + 1, a(0) = a(1) = 1.", 0, 40, func(n int64) int64 {
+		t := []int64{1, 1}
+		for i := int64(2); i <= n; i++ {
+			t = append(t, t[i-1]+t[i-2]+i+1)
+		}
+		return t[n]
+	}},
+	{"a(0)=71; a(n) = a(n-1) + floor(sqrt(a(n-1))), n > 0.", 0, 100, func(n int64) int64 {
+		a := int64(71)
+		for i := int64(1); i <= n; i++ {
+			r := int64(0)
+			for (r+1)*(r+1) <= a {
+				r++
+			}
+			a += r
+		}
+		return a
+	}},
+	{"a(n) = a(n-1) + a(n-4), starting 1,1,1,3.", 1, 60, func(n int64) int64 { // a(1) = 1
+		t := []int64{0, 1, 1, 1, 3}
+		for i := int64(5); i <= n; i++ {
+			t = append(t, t[i-1]+t[i-4])
+		}
+		return t[n]
+	}},
+	{"a(1) = 5; for n >1, a(n) = a(n-1) + gcd(n, a(n-1)).", 1, 100, func(n int64) int64 {
+		a := int64(5)
+		for i := int64(2); i <= n; i++ {
+			a += gcdRef(i, a)
+		}
+		return a
+	}},
+	// generating functions, expansions of numbers
+	{"Expansion of 1/(1-x^2-x^3).", 0, 60, func(n int64) int64 { // Padovan-like: a(n) = a(n-2) + a(n-3)
+		t := []int64{1, 0, 1}
+		for i := int64(3); i <= n; i++ {
+			t = append(t, t[i-2]+t[i-3])
+		}
+		return t[n]
+	}},
+	{"Expansion of x*(5+x+x^2)/(1-2*x).", 0, 28, func(n int64) int64 { // sum of p_j 2^(n-j) over x*(5+x+x^2) = 5x+x^2+x^3
+		var s int64
+		for j, p := range []int64{0, 5, 1, 1} {
+			if int64(j) <= n {
+				s += p << (n - int64(j))
+			}
+		}
+		return s
+	}},
+	{"Expansion of (1+x)/(1-x)^3.", 0, 60, func(n int64) int64 { return (n + 1) * (n + 1) }},
+	{"Expansion of 1/((1-x^2)*(1-x^5)*(1-x^12)).", 0, 100, func(n int64) int64 { return coinWays(n, 2, 5, 12) }},
+	{"Expansion of (1+x^8)/((1-x)*(1-x^2)*(1-x^3)*(1-x^4)).", 0, 100, func(n int64) int64 {
+		return coinWays(n, 1, 2, 3, 4) + coinWays(n-8, 1, 2, 3, 4)
+	}},
+	{"Expansion of 1/((1+x)*(1-x)^2*(1-x^3)*(1-x^7)).", 0, 100, func(n int64) int64 { // 1/(1+x) = (1-x)/(1-x^2)
+		return coinWays(n, 1, 2, 3, 7) // (1-x)/((1-x^2)(1-x)^2(1-x^3)(1-x^7)) = 1/((1-x)(1-x^2)(1-x^3)(1-x^7))
+	}},
+	{"Decimal expansion of 1/188.", 0, 60, func(n int64) int64 { // digit n+1 after the point, by long division
+		r := int64(1)
+		var d int64
+		for i := int64(0); i <= n; i++ {
+			r *= 10
+			d, r = r/188, r%188
+		}
+		return d
+	}},
+	{"Continued fraction for sqrt(7).", 0, 60, func(n int64) int64 { // [2; 1, 1, 1, 4, ...]
+		if n == 0 {
+			return 2
+		}
+		return []int64{1, 1, 1, 4}[(n-1)%4]
+	}},
+	{"Continued fraction for sqrt(48).", 0, 60, func(n int64) int64 { // [6; 1, 12, ...]
+		if n == 0 {
+			return 6
+		}
+		return []int64{1, 12}[(n-1)%2]
+	}},
 	// phrase templates
 	{"Period 3: repeat [1, -1, 0].", 0, 60, func(n int64) int64 { return []int64{1, -1, 0}[n%3] }},
 	{"Period length 10: repeat 2,1,6,7,0,3,4,9,8,5 .", 0, 60, func(n int64) int64 { return []int64{2, 1, 6, 7, 0, 3, 4, 9, 8, 5}[n%10] }},
@@ -232,6 +322,22 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+}
+
+// coinWays counts the ways to write n as a sum of the parts (each usable
+// any number of times), by the textbook coin-change table.
+func coinWays(n int64, parts ...int64) int64 {
+	if n < 0 {
+		return 0
+	}
+	ways := make([]int64, n+1)
+	ways[0] = 1
+	for _, k := range parts {
+		for i := k; i <= n; i++ {
+			ways[i] += ways[i-k]
+		}
+	}
+	return ways[n]
 }
 
 func isPrimeRef(c int64) bool {
@@ -321,7 +427,11 @@ func TestNoCandidates(t *testing.T) {
 		"",
 		"Number of partitions of n into distinct parts.",
 		"Decimal expansion of Pi.",
-		"a(n) = a(n-1) + a(n-2) with a(0) = 0, a(1) = 1.",
+		"a(n) = a(n-1) + a(n-2).", // no initial terms
+		"a(n) = 2*a(n-1) with a(0) = 1, a(0) = 2.",
+		"a(n) = a(n-1) + a(n-3) with a(0) = 1, a(1) = 1.", // order 3, two terms
+		"a(n) = a(n-1) + a(n-2) if n is odd, with a(0) = a(1) = 1.",
+		"a(n) = a(n - a(n-1)) + a(n-2), a(1) = a(2) = 1.",
 		"a(n) = A000045(n) + 1.",
 		"a(n) = 1 if n is prime, otherwise 0.",
 		"a(n) = n/2 if n even, else 3n+1.",
@@ -341,7 +451,10 @@ func TestNoCandidates(t *testing.T) {
 		"Period 3: repeat [1, -1, 0, 5].",
 		"Numbers k such that k^2 + 1 is prime and k is odd.",
 		"Numbers k such that A000045(k) is prime.",
-		"Primes of the form 8n^2 + 5.", // its program would need 93% of the fuel at n = 100: refused
+		"Continued fraction for sqrt(49).",              // a square: finite
+		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
+		"Expansion of 1/(2-x).",                         // not integer
+		"Primes of the form 8n^2 + 5.",                  // its program would need 93% of the fuel at n = 100: refused
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)
@@ -355,7 +468,8 @@ func TestNoCandidates(t *testing.T) {
 // checkCandidates: every candidate is a program ir.Validate accepts, within
 // ir.MaxLength, read from a span of the text.
 func checkCandidates(t *testing.T, text string) {
-	for _, c := range Candidates(text, 1) {
+	for _, c := range candidates(text) { // not Candidates: a panic must show here
+
 		if err := ir.Validate(ir.Program{Arity: 1, Ops: c.Ops}); err != nil {
 			t.Fatalf("%q: candidate %s does not validate: %v", text, c.Expr, err)
 		}

@@ -251,12 +251,12 @@ func (z norm) frac(x *node) fraction {
 		}
 		kids[len(kids)-1] = body.n
 		return mkFrac(&node{k: x.k, name: x.name, kids: kids}, body.d)
-	case kNth, kIsPrime, kCmp, kTable, kAnd, kCmp0:
+	case kNth, kIsPrime, kCmp, kTable, kAnd, kCmp0, kRec, kBinSum, kPart:
 		kids := make([]*node, len(x.kids))
 		for i, k := range x.kids {
 			kids[i] = z.intOf(z.frac(k))
 		}
-		return fraction{&node{k: x.k, name: x.name, val: x.val, vals: x.vals, kids: kids}, nil}
+		return fraction{&node{k: x.k, name: x.name, val: x.val, vals: x.vals, ord: x.ord, kids: kids}, nil}
 	}
 	nfail("unknown node")
 	return fraction{}

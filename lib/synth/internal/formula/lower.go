@@ -3,6 +3,7 @@ package formula
 import (
 	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/irsynth/irsynth/lib/ir"
 )
@@ -235,6 +236,37 @@ func (e *emitter) lower(x *node) {
 		e.lower(x.kids[0])
 		e.lower(x.kids[1])
 		e.emit(op)
+	case kRec:
+		e.rec(x)
+	case kPart:
+		e.part(x)
+	case kBinSum: // acc on the stack, b = binomial(n, k) in a local
+		n, b := e.hold(x.kids[0]), e.alloc()
+		e.emit(ir.OpConst1)
+		e.set(b)
+		e.konst(x.vals[0])
+		for k := int64(1); k < int64(len(x.vals)); k++ {
+			e.get(b)
+			e.get(n)
+			if k > 1 {
+				e.konst(k - 1)
+				e.emit(ir.OpI32Sub)
+			}
+			e.emit(ir.OpI32Mul)
+			if k > 1 {
+				e.konst(k)
+				e.emit(ir.OpI32DivS)
+			}
+			e.set(b)
+			if c := x.vals[k]; c != 0 {
+				e.get(b)
+				if c != 1 {
+					e.konst(c)
+					e.emit(ir.OpI32Mul)
+				}
+				e.emit(ir.OpI32Add)
+			}
+		}
 	case kAnd:
 		e.lower(x.kids[0])
 		e.emit(ir.OpIfBegin)
@@ -778,4 +810,105 @@ func (e *emitter) isqrt(x *node) {
 		e.emit(ir.OpI32LeS)
 	}, func() { e.inc(r, 1) })
 	e.get(r)
+}
+
+// rec pushes term idx of a recurrence: a table for the given terms, else
+// the terms from there on, each computed from the ord before it (kept in
+// locals s1..s<ord>, shifted after each step).
+func (e *emitter) rec(x *node) {
+	idx := e.hold(x.kids[0])
+	i0, m := x.val, int64(len(x.vals))
+	e.get(idx)
+	e.konst(i0 + m)
+	e.emit(ir.OpI32LtS, ir.OpIfBegin, ir.OpConst0)
+	for j, v := range x.vals {
+		if v == 0 {
+			continue
+		}
+		e.get(idx)
+		e.konst(i0 + int64(j))
+		e.emit(ir.OpI32Eq)
+		if v != 1 {
+			e.konst(v)
+			e.emit(ir.OpI32Mul)
+		}
+		e.emit(ir.OpI32Add)
+	}
+	e.emit(ir.OpElse)
+	s := make([]int, x.ord+1)
+	for j := 1; j <= x.ord; j++ {
+		s[j] = e.alloc()
+		e.konst(x.vals[m-int64(j)])
+		e.set(s[j])
+	}
+	i := e.alloc()
+	e.konst(i0 + m)
+	e.set(i)
+	saved := map[string]int{}
+	for k, v := range e.env {
+		saved[k] = v
+	}
+	e.env["i_"] = i
+	for j := 1; j <= x.ord; j++ {
+		e.env["a"+strconv.Itoa(j)] = s[j]
+	}
+	e.while(func() { e.get(i); e.get(idx); e.emit(ir.OpI32LeS) }, func() {
+		e.lower(x.kids[1])
+		for j := x.ord; j >= 2; j-- {
+			e.get(s[j-1])
+			e.set(s[j])
+		}
+		e.set(s[1])
+		e.inc(i, 1)
+	})
+	e.env = saved
+	e.get(s[1])
+	e.emit(ir.OpIfEnd)
+}
+
+// part pushes the number of ways to write m (kids[0]) as a sum of the
+// parts vals (k_1 >= k_2 >= ...) and val parts 1: nested loops, one local
+// each, run r_j = r_{j-1}, r_{j-1} - k_j, ... >= 0 over the parts but the
+// last; the innermost counts what is left in closed form: binomial(r + e1
+// - 1, e1 - 1) ways with e1 parts 1, else 1 if the last part divides r.
+func (e *emitter) part(x *node) {
+	ks, ones := x.vals, x.val
+	levels := len(ks)
+	if ones == 0 {
+		levels--
+	}
+	r0 := e.copyOf(x.kids[0])
+	acc := e.alloc()
+	e.emit(ir.OpConst0)
+	e.set(acc)
+	inner := func(r int) {
+		e.get(acc)
+		if ones > 0 {
+			e.binomial(add(vrAt(e, r), num(ones-1)), num(ones-1))
+		} else {
+			k := ks[len(ks)-1]
+			e.get(r)
+			e.konst(k)
+			e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq)
+		}
+		e.get(r)
+		e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpI32Mul, ir.OpI32Add)
+		e.set(acc)
+	}
+	var nest func(j, prev int)
+	nest = func(j, prev int) {
+		if j == levels {
+			inner(prev)
+			return
+		}
+		r := e.alloc()
+		e.get(prev)
+		e.set(r)
+		e.while(func() { e.get(r); e.emit(ir.OpConst0, ir.OpI32GeS) }, func() {
+			nest(j+1, r)
+			e.inc(r, -ks[j])
+		})
+	}
+	nest(0, r0)
+	e.get(acc)
 }

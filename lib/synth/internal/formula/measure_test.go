@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"flag"
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -58,10 +59,12 @@ func TestMeasureOEIS(t *testing.T) {
 	}
 	var withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks int
 	var slowest time.Duration
+	var times []time.Duration
 	over5 := 0
 	for _, task := range tasks {
 		start := time.Now()
 		cs := Candidates(task.Text, 1)
+		times = append(times, time.Since(start))
 		if d := time.Since(start); d > slowest {
 			slowest = d
 		}
@@ -105,6 +108,16 @@ func TestMeasureOEIS(t *testing.T) {
 			t.Logf("WRONG on checks: %s %q", task.Name, task.Text)
 		}
 	}
-	t.Logf("%s: %d tasks, %d with >=1 candidate (%d candidates); %d candidates (%d tasks) reproduce all examples, of those %d candidates (%d tasks) right on every check, %d tasks with a fitting candidate wrong on checks; slowest Candidates call %v, %d calls over 5 ms",
-		*oeisFile, len(tasks), withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks, slowest, over5)
+	t.Logf("%s: %d tasks, %d with >=1 candidate (%d candidates); %d candidates (%d tasks) reproduce all examples, of those %d candidates (%d tasks) right on every check, %d tasks with a fitting candidate wrong on checks; Candidates call p50 %v, p99 %v, slowest %v, %d calls over 5 ms",
+		*oeisFile, len(tasks), withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks, pct(times, 50), pct(times, 99), slowest, over5)
+}
+
+// pct is the p-th percentile of ds.
+func pct(ds []time.Duration, p int) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[min(len(s)-1, len(s)*p/100)]
 }

@@ -1,6 +1,9 @@
 package formula
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // funcs maps the names a formula may call (lower case, except the
 // one-letter names whose case matters) to the canonical name and the number
@@ -36,6 +39,7 @@ type parser struct {
 	pos   int
 	bound []string // variables in scope besides n
 	vars  []string // free variable names accepted (usually "n")
+	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
 }
 
 type syntaxError struct{}
@@ -65,7 +69,17 @@ func (p *parser) expect(s string) {
 // variables vars. It returns the tree and the index of the first token
 // after it, or ok false.
 func parseAt(toks []token, i int, vars ...string) (x *node, end int, ok bool) {
-	p := &parser{toks: toks, pos: i, vars: vars}
+	return parseWith(&parser{toks: toks, pos: i, vars: vars})
+}
+
+// parseLags is parseAt over n that also reads a(n-1), a(n-2), ... as the
+// variables a1, a2, ... of a recurrence.
+func parseLags(toks []token, i int) (x *node, end int, ok bool) {
+	return parseWith(&parser{toks: toks, pos: i, vars: []string{"n"}, lags: true})
+}
+
+func parseWith(p *parser) (x *node, end int, ok bool) {
+	i := p.pos
 	defer func() {
 		if r := recover(); r != nil {
 			if _, is := r.(syntaxError); !is {
@@ -158,7 +172,7 @@ func (p *parser) implicit() bool {
 	if t.k != tIdent {
 		return false
 	}
-	if p.isVar(t.s) {
+	if p.isVar(t.s) || p.lags && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
 		return true
 	}
 	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
@@ -245,6 +259,9 @@ func (p *parser) primary() *node {
 	case tIdent:
 		if isSumWord(t.s) && p.at("_") {
 			return p.bigOp(strings.ToLower(t.s) == "sum")
+		}
+		if p.lags && t.s == "a" && p.at("(") {
+			return p.lag()
 		}
 		if p.isVar(t.s) && !p.at("(") {
 			return vr(t.s)
@@ -342,4 +359,19 @@ func (p *parser) bigOp(sum bool) *node {
 	p.bound = p.bound[:len(p.bound)-1]
 	x.kids[len(x.kids)-1] = body
 	return x
+}
+
+// lag reads "(n-j)" after "a", j from 1 to 8: variable "a<j>".
+func (p *parser) lag() *node {
+	p.expect("(")
+	if t := p.next(); t.k != tIdent || t.s != "n" {
+		p.fail()
+	}
+	p.expect("-")
+	j := p.next()
+	if j.k != tNum || j.v < 1 || j.v > 8 {
+		p.fail()
+	}
+	p.expect(")")
+	return vr("a" + strconv.FormatInt(j.v, 10))
 }

@@ -106,6 +106,18 @@ func (c *collector) phrases(text string) {
 		c.suchThat(s, m[1], m[2], m[3], m[4])
 		return
 	}
+	if m := reDecimal.FindStringSubmatch(s); m != nil {
+		c.decimal(s, m[1], m[2])
+		return
+	}
+	if m := reCFSqrt.FindStringSubmatch(s); m != nil {
+		c.cfSqrt(s, m[1])
+		return
+	}
+	if m := reExpansion.FindStringSubmatch(s); m != nil {
+		c.expansion(s, m[1])
+		return
+	}
 	if m := reFormOf.FindStringSubmatch(s); m != nil {
 		c.formOf(s, m[1])
 		return
