@@ -183,12 +183,21 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 	}
 	if l.metered {
 		l.fuelL, l.nextL = l.local(), l.local()
-		// fuel = global fuel; next = MaxInt32, so the first loop entry
-		// takes the slow path, which sets next.
-		l.emit(wGlobalGet, 0, -1)
-		l.emit(wLocalSet, l.fuelL, -1)
-		l.emit(wI32Const, math.MaxInt32, -1)
-		l.emit(wLocalSet, l.nextL, -1)
+		// fuel = global fuel; next = max(fuel - StopEvery, 0), as the slow
+		// path sets it: stop is 0 when a call starts, so the first loop
+		// entry need not read it, and a budget already below a loop's
+		// cost still takes the slow path (fuel < 0 <= next) and traps.
+		f, n := l.fuelL, l.nextL
+		for _, w := range []winst{
+			{code: wGlobalGet, imm: 0}, {code: wLocalTee, imm: f},
+			{code: wI32Const, imm: StopEvery}, {code: wI32Sub}, {code: wLocalTee, imm: n},
+			{code: wI32Const, imm: 0},
+			{code: wLocalGet, imm: n}, {code: wI32Const, imm: 0}, {code: wI32GtS},
+			{code: wSelect},
+			{code: wLocalSet, imm: n},
+		} {
+			l.emit(w.code, w.imm, -1)
+		}
 	}
 	for i := 1; i < len(p.Ops); i++ {
 		l.op(i)

@@ -284,7 +284,11 @@ func (m *Module) callOn(ctx context.Context, in *instance, args []int32) (v int3
 func (m *Module) run(ctx context.Context, in *instance, gen uint64, args []int32) (v int32, err error, ok bool) {
 	watched := m.kind == engineFuel
 	ended := !watched
+	returned := false // so that a call that returns skips recover (a few ns)
 	defer func() {
+		if returned {
+			return
+		}
 		if p := recover(); p != nil {
 			// After end, in is sound (and may be another call's already).
 			v, err, ok = 0, fmt.Errorf("%w: %s: %v", ErrInternal, m.name, p), watched && ended
@@ -298,6 +302,7 @@ func (m *Module) run(ctx context.Context, in *instance, gen uint64, args []int32
 			ended = true
 			in.end(gen, false)
 		}
+		returned = true
 		return 0, fmt.Errorf("wasmrt: %s: %w", m.name, err), true
 	}
 	for i, a := range args {
@@ -317,9 +322,11 @@ func (m *Module) run(ctx context.Context, in *instance, gen uint64, args []int32
 		callErr, killErr = m.callCtx(ctx, in)
 	}
 	v = api.DecodeI32(in.stack[0])
-	closed := in.mod.IsClosed()
-	exhausted := callErr != nil && in.fuel != nil && api.DecodeI32(in.fuel.Get()) == -1
-	discard := closed || (callErr != nil && isExit(callErr))
+	// A call that returned needs no more: an instance closed under it
+	// (Runtime.Close) is dropped by put or callHot, which see it closed.
+	failed := callErr != nil
+	discard := failed && (in.mod.IsClosed() || isExit(callErr))
+	exhausted := failed && in.fuel != nil && api.DecodeI32(in.fuel.Get()) == -1
 	if !ended {
 		ended = true
 		if killErr = in.end(gen, discard); killErr == errCtxDone {
@@ -327,16 +334,19 @@ func (m *Module) run(ctx context.Context, in *instance, gen uint64, args []int32
 		}
 	}
 	switch {
-	case callErr == nil:
-		return v, nil, true
+	case !failed:
+		err, ok = nil, true
 	case killErr != nil:
-		return 0, killErr, !discard
+		v, err, ok = 0, killErr, !discard
 	case discard:
-		return 0, fmt.Errorf("%w: %s: %v", ErrClosed, m.name, callErr), false
+		v, err, ok = 0, fmt.Errorf("%w: %s: %v", ErrClosed, m.name, callErr), false
 	case exhausted:
-		return 0, fmt.Errorf("%w: %s: more than %d units", ErrFuelExhausted, m.name, m.rt.fuel), true
+		v, err, ok = 0, fmt.Errorf("%w: %s: more than %d units", ErrFuelExhausted, m.name, m.rt.fuel), true
+	default:
+		v, err, ok = 0, newTrapError(callErr), true
 	}
-	return 0, newTrapError(callErr), true
+	returned = true
+	return v, err, ok
 }
 
 // isExit reports whether err says wazero closed the instance during the

@@ -192,6 +192,20 @@ var formulaCases = []struct {
 		}
 		return t[n]
 	}},
+	{"a(n+3) = 2a(n+2) - 3a(n+1) + 2a(n); a(0) = 1, a(1) = 3, a(2) = 4.", 0, 40, func(n int64) int64 {
+		t := []int64{1, 3, 4}
+		for i := int64(3); i <= n; i++ {
+			t = append(t, 2*t[i-1]-3*t[i-2]+2*t[i-3])
+		}
+		return t[n]
+	}},
+	{"a(n+1) = a(n) + n^2, a(0) = 7.", 0, 100, func(n int64) int64 { // a(n) = 7 + sum of k^2 for k < n
+		a := int64(7)
+		for k := int64(0); k < n; k++ {
+			a += k * k
+		}
+		return a
+	}},
 	{"a(1) = 5; for n >1, a(n) = a(n-1) + gcd(n, a(n-1)).", 1, 100, func(n int64) int64 {
 		a := int64(5)
 		for i := int64(2); i <= n; i++ {
@@ -295,6 +309,17 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+	{"Numbers k such that k^2 == 2 (mod 7).", 1, 60, func(n int64) int64 { return nthRef(n, 0, func(k int64) bool { return k*k%7 == 2 }) }},
+	{"Numbers k such that k^2 + k + 1 is divisible by 13.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return (k*k+k+1)%13 == 0 })
+	}},
+	{"a(n) = floor(sqrt(1000*n)).", 0, 3000, func(n int64) int64 { // isqrt over [0, 3000000]
+		r := int64(0)
+		for (r+1)*(r+1) <= 1000*n {
+			r++
+		}
+		return r
+	}},
 	{"Primes p such that p + 2 is also prime.", 1, 60, func(n int64) int64 {
 		for p := int64(2); ; p++ {
 			if isPrimeRef(p) && isPrimeRef(p+2) {
@@ -322,6 +347,17 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+}
+
+// nthRef is the n-th (from 1) k >= lo with ok(k).
+func nthRef(n, lo int64, ok func(int64) bool) int64 {
+	for k := lo; ; k++ {
+		if ok(k) {
+			if n--; n == 0 {
+				return k
+			}
+		}
+	}
 }
 
 // coinWays counts the ways to write n as a sum of the parts (each usable

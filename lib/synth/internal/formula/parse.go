@@ -40,6 +40,7 @@ type parser struct {
 	bound []string // variables in scope besides n
 	vars  []string // free variable names accepted (usually "n")
 	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
+	shift int64    // the recurrence defines a(n+shift): a(n+j) is lag shift-j
 }
 
 type syntaxError struct{}
@@ -74,8 +75,8 @@ func parseAt(toks []token, i int, vars ...string) (x *node, end int, ok bool) {
 
 // parseLags is parseAt over n that also reads a(n-1), a(n-2), ... as the
 // variables a1, a2, ... of a recurrence.
-func parseLags(toks []token, i int) (x *node, end int, ok bool) {
-	return parseWith(&parser{toks: toks, pos: i, vars: []string{"n"}, lags: true})
+func parseLags(toks []token, i int, shift int64) (x *node, end int, ok bool) {
+	return parseWith(&parser{toks: toks, pos: i, vars: []string{"n"}, lags: true, shift: shift})
 }
 
 func parseWith(p *parser) (x *node, end int, ok bool) {
@@ -361,17 +362,30 @@ func (p *parser) bigOp(sum bool) *node {
 	return x
 }
 
-// lag reads "(n-j)" after "a", j from 1 to 8: variable "a<j>".
+// lag reads "(n-j)", "(n)" or "(n+j)" after "a": term n+off of a
+// recurrence defining a(n+shift) is its lag shift-off (1..8): variable
+// "a<lag>".
 func (p *parser) lag() *node {
 	p.expect("(")
 	if t := p.next(); t.k != tIdent || t.s != "n" {
 		p.fail()
 	}
-	p.expect("-")
-	j := p.next()
-	if j.k != tNum || j.v < 1 || j.v > 8 {
-		p.fail()
+	off := int64(0)
+	if p.at("-") || p.at("+") {
+		sign := int64(1)
+		if p.next().s == "-" {
+			sign = -1
+		}
+		j := p.next()
+		if j.k != tNum {
+			p.fail()
+		}
+		off = sign * j.v
 	}
 	p.expect(")")
-	return vr("a" + strconv.FormatInt(j.v, 10))
+	lag := p.shift - off
+	if lag < 1 || lag > 8 {
+		p.fail()
+	}
+	return vr("a" + strconv.FormatInt(lag, 10))
 }

@@ -23,7 +23,12 @@ var (
 	// "Multiples of 7."
 	reMultiples = regexp.MustCompile(`^(?:Multiples of|Numbers divisible by) (\d+)\s*\.?\s*$`)
 	// "Numbers k such that 8k + 7 is prime." / "Primes p such that p + 2 is also prime."
-	reSuchThat = regexp.MustCompile(`^(Numbers|Nonnegative integers|Positive integers|Integers|Primes) ([a-z]) such that (.+?) is (?:also )?(a prime|prime|not prime|composite|not a prime|nonprime)\s*\.?\s*$`)
+	reSuchThat = regexp.MustCompile(`^(Numbers|Nonnegative integers|Positive integers|Integers|Primes) ([a-z]) such that (.+?)\s*\.?\s*$`)
+	// the conditions: "E is prime", "E == r (mod m)", "E is divisible by F", "E is a square"
+	reIsPrime   = regexp.MustCompile(`^(.+?) is (?:also )?(a prime|prime|not prime|composite|not a prime|nonprime)$`)
+	reCongMod   = regexp.MustCompile(`^(.+?)\s*(?:==|≡)\s*(.+?)\s*\((?:mod|modulo) (.+)\)$`)
+	reDivisible = regexp.MustCompile(`^(.+?) is divisible by (.+)$`)
+	reSquare    = regexp.MustCompile(`^(.+?) is a (?:perfect )?square$`)
 	// "Primes of the form 210k + 19."
 	reFormOf = regexp.MustCompile(`^Primes of (?:the )?form:? (.+?)\s*\.?\s*$`)
 	// "Number of divisors of 2*prime(n)+1." and friends: one function of an expression in n
@@ -103,7 +108,7 @@ func (c *collector) phrases(text string) {
 		return
 	}
 	if m := reSuchThat.FindStringSubmatch(s); m != nil {
-		c.suchThat(s, m[1], m[2], m[3], m[4])
+		c.suchThat(s, m[1], m[2], m[3])
 		return
 	}
 	if m := reDecimal.FindStringSubmatch(s); m != nil {
@@ -279,20 +284,12 @@ func parseIn(s, v string) (*node, bool) {
 	return rename(x, v, "x_"), true
 }
 
-func (c *collector) suchThat(s, what, v, expr, prop string) {
+func (c *collector) suchThat(s, what, v, cond string) {
 	// "Numbers n such that ...": n names the term, not the index; parseIn
 	// renames it.
-	e, ok := parseIn(expr, v)
-	if !ok {
+	pred := condition(cond, v)
+	if pred == nil {
 		return
-	}
-	var pred *node = un(kIsPrime, e)
-	if prop == "composite" || prop == "not prime" || prop == "not a prime" || prop == "nonprime" {
-		pred = un(kCmp0, pred)
-		if prop == "composite" {
-			pred = bin(kAnd, bin(kCmp, e, num(1)), pred)
-			pred.kids[0].name = ">"
-		}
 	}
 	if what == "Primes" {
 		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
@@ -310,6 +307,75 @@ func (c *collector) suchThat(s, what, v, expr, prop string) {
 			c.add(s, nthOf("x_", base, lo, pred))
 		}
 	}
+}
+
+// condition reads a list's condition on variable v (renamed x_), or nil.
+func condition(cond, v string) *node {
+	if m := reIsPrime.FindStringSubmatch(cond); m != nil {
+		e, ok := parseIn(m[1], v)
+		if !ok {
+			return nil
+		}
+		pred := un(kIsPrime, e)
+		switch m[2] {
+		case "composite":
+			return bin(kAnd, &node{k: kCmp, name: ">", kids: []*node{e, num(1)}}, un(kCmp0, pred))
+		case "not prime", "not a prime", "nonprime":
+			return un(kCmp0, pred)
+		}
+		return pred
+	}
+	if m := reCongMod.FindStringSubmatch(cond); m != nil {
+		a, ok1 := parseIn(m[1], v)
+		b, ok2 := parseConst(m[2])
+		md, ok3 := parseConst(m[3])
+		if !ok1 || !ok2 || !ok3 || md < 2 {
+			return nil
+		}
+		return &node{k: kCmp, name: "=", kids: []*node{bin(kMod, a, num(md)), num(((b % md) + md) % md)}}
+	}
+	if m := reDivisible.FindStringSubmatch(cond); m != nil {
+		a, ok1 := parseIn(m[1], v)
+		b, ok2 := parseMaybeIn(m[2], v)
+		if !ok1 || !ok2 {
+			return nil
+		}
+		return &node{k: kCmp, name: "=", kids: []*node{bin(kMod, a, b), num(0)}}
+	}
+	if m := reSquare.FindStringSubmatch(cond); m != nil {
+		e, ok := parseIn(m[1], v)
+		if !ok {
+			return nil
+		}
+		r := call("isqrt", e)
+		return bin(kAnd, &node{k: kCmp, name: ">=", kids: []*node{e, num(0)}},
+			&node{k: kCmp, name: "=", kids: []*node{bin(kMul, r, r), e}})
+	}
+	return nil
+}
+
+// parseConst reads a constant expression ("13^4").
+func parseConst(s string) (int64, bool) {
+	toks := lex(s)
+	x, end, ok := parseAt(toks, 0)
+	if !ok || toks[end].k != tEnd {
+		return 0, false
+	}
+	y, ok := normalize(x, false)
+	if !ok || !y.isNum() || y.val > 1<<31-1 || y.val < -1<<31 {
+		return 0, false
+	}
+	return y.val, true
+}
+
+// parseMaybeIn reads an expression that may use v (renamed x_).
+func parseMaybeIn(s, v string) (*node, bool) {
+	toks := lex(s)
+	x, end, ok := parseAt(toks, 0, v)
+	if !ok || toks[end].k != tEnd {
+		return nil, false
+	}
+	return rename(x, v, "x_"), true
 }
 
 // passes reports whether predicate pred (over x_) holds at x.
