@@ -11,12 +11,12 @@
 // templates in phrases.go: periods, congruence classes, named sequences,
 // "Numbers k such that ... is prime", "Primes of the form ...", divisor
 // functions), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
-// the text starts them from, rational generating functions "Expansion of
+// the text starts them from (rec.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
-// lowers it to a program (lower.go): constants built from
+// lowers it to a program (lower.go, lower_loops.go): constants built from
 // CONST_0/1/2/10, powers, factorials, binomials, sums, products, divisor
 // sums, totients and primes as counted loops over LOCAL_*.
 //
@@ -44,7 +44,7 @@
 //     binomial basis), else there is no candidate. A scan cut short by its
 //     budget passes only if the program's fuel, extrapolated to n = 100,
 //     stays well within ir.DefaultFuel and no list predicate would wrap
-//     there (formula.go, finishes and listsFit).
+//     there (scan.go: finishes, listsFit).
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
