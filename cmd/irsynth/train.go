@@ -28,15 +28,15 @@ var defaultEpochs = map[string]int{"classifier": 20, "decoder": 10}
 func cmdTrain() command {
 	return command{
 		Name:    "train",
-		Usage:   "irsynth train classifier|decoder [flags]  |  irsynth train synth [train-synth flags]",
+		Usage:   "irsynth train classifier|decoder [flags]  |  irsynth train synth [train-synth flags]  |  irsynth train trust [train-trust flags]",
 		Summary: "train the program classifier (phase 3) or the opcode decoder (phase 4) and write its results",
 		Run:     runTrain,
 	}
 }
 
 func runTrain(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "synth" {
-		return commands["train-synth"].Run(args[1:], stdout, stderr)
+	if len(args) > 0 && (args[0] == "synth" || args[0] == "trust") {
+		return commands["train-"+args[0]].Run(args[1:], stdout, stderr)
 	}
 	fs := newFlags("train", stdout, stderr)
 	// The defaults depend on the model, so the flags' zero values stand for
