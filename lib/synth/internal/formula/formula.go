@@ -17,6 +17,10 @@ type Candidate struct {
 // so its time stays within a few milliseconds.
 const maxText = 2000
 
+// maxFormulas bounds the formulas one text may offer (each costs a scan of
+// up to a few milliseconds); OEIS names state one or two.
+const maxFormulas = 12
+
 // Candidates reads every formula it can parse from text: "a(n) = ..."
 // spans (and each further "= ..." of a chain), a bare expression in n
 // that is the whole first clause ("n^2 reduced mod 100."), and a few
@@ -67,7 +71,7 @@ func (c *collector) add(source string, x *node) {
 		return // a constant is no reading of a sequence's name
 	}
 	expr := x.String()
-	if c.seen[expr] {
+	if c.seen[expr] || len(c.seen) >= maxFormulas {
 		return
 	}
 	c.seen[expr] = true
