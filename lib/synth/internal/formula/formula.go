@@ -10,7 +10,7 @@ import (
 type Candidate struct {
 	Source string  // the span of the text it was read from
 	Ops    []ir.Op // a whole program body, START..END, over SLOT_0 = n; ir.Validate accepts it
-	Expr   string  // the formula, normalized and fully parenthesized
+	Expr   string  // the formula, fully parenthesized; lists, tables, recurrences and generating functions in the package's notation (nth_{...}, table[...], rec_{...}, parts[...])
 }
 
 // maxText bounds the text Candidates reads (OEIS names are far shorter),
