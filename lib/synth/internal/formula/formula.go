@@ -50,6 +50,7 @@ func candidates(text string) []Candidate {
 	c := collector{seen: map[string]bool{}}
 	toks := lex(text)
 	c.formulas(text, toks)
+	c.tables(text, toks)
 	c.phrases(text)
 	return c.out
 }
