@@ -63,7 +63,8 @@ type collector struct {
 // add normalizes and lowers x (an expression over n) and keeps it unless
 // an equal formula was kept already. Of the ways to lower it (plain; exact
 // division by an odd constant as multiplication by its inverse; for a
-// polynomial, its binomial basis), the first
+// polynomial, its binomial basis; each with binomials in exact steps where
+// it has any), the first
 // whose program agrees with the exact value of the formula wherever that
 // value fits in i32 (n = 0..scanN, within a work budget) is kept; none, no
 // candidate.
@@ -77,12 +78,18 @@ func (c *collector) add(source string, x *node) {
 	}
 	c.seen[expr] = true
 	try := func(y *node) bool {
-		ops, err := lowerProgram(y)
-		if err != nil || !agrees(x, ops) {
-			return false
+		for _, exact := range []bool{false, true} {
+			if exact && !hasCall(y, "binomial") {
+				break
+			}
+			ops, err := lowerWith(y, exact)
+			if err != nil || !agrees(x, ops) {
+				continue
+			}
+			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+			return true
 		}
-		c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
-		return true
+		return false
 	}
 	for _, inverse := range []bool{false, true} {
 		y, ok := normalize(x, inverse)
@@ -96,6 +103,19 @@ func (c *collector) add(source string, x *node) {
 	if y, ok := binomialBasis(x); ok {
 		try(y)
 	}
+}
+
+// hasCall reports whether x calls function name.
+func hasCall(x *node, name string) bool {
+	if x.k == kCall && x.name == name {
+		return true
+	}
+	for _, k := range x.kids {
+		if hasCall(k, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // formulas finds "a(n) = e1 = e2 ..." and a bare expression opening the

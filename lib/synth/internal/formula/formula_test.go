@@ -338,6 +338,22 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+	{"Primes of the form 8n^2 + 5.", 1, 100, func(n int64) int64 { // within the fuel at n = 100
+		for k := int64(0); ; k++ {
+			if v := 8*k*k + 5; isPrimeRef(v) {
+				if n--; n == 0 {
+					return v
+				}
+			}
+		}
+	}},
+	{"a(n) = Sum_{k=0..8} binomial(n,k).", 0, 57, func(n int64) int64 { // C(n,7)*(n-7) wraps from n = 47
+		var s int64
+		for k := int64(0); k <= 8; k++ {
+			s += binomialRef(n, k)
+		}
+		return s
+	}},
 	{"Primes of the form n^2 + n + 17.", 1, 30, func(n int64) int64 {
 		for k := int64(0); ; k++ {
 			if v := k*k + k + 17; isPrimeRef(v) {
@@ -661,7 +677,8 @@ func TestNoCandidates(t *testing.T) {
 		"Continued fraction for sqrt(49).",              // a square: finite
 		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
 		"Expansion of 1/(2-x).",                         // not integer
-		"Primes of the form 8n^2 + 5.",                  // its program would need 93% of the fuel at n = 100: refused
+		"Numbers n such that 23*n^2 - 16 is prime.",     // its program would run out of fuel before n = 100
+		"Numbers k such that 16*k^4 + 81 is prime.",     // 16*k^4 wraps from k = 108, within the checks
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)
