@@ -1,8 +1,10 @@
 // Package enum is lib/synth's search: a bottom-up enumeration, cheapest
 // first, of the terms of a small functional language with loop combinators
-// (Gauthier & Urban's QSynt: loop, loop2, compr), with observational
-// equivalence (one term per behaviour), terms evaluated directly with the
-// IR's i32 semantics, and every answer lowered to IR loops.
+// (Gauthier & Urban's QSynt: loop, loop2, compr; and while, sumdiv), fixed
+// loops for common number theory (prime, digsum) and the caller's
+// constants, with observational equivalence (one term per behaviour), terms
+// evaluated directly with the IR's i32 semantics, and every answer lowered
+// to IR loops.
 package enum
 
 import (
@@ -19,7 +21,7 @@ type Costs [NumOps]int
 
 // Uniform is the unguided cost model. The five-child loop2 and the
 // constant 10 cost 2: they are rarer, and loop2 multiplies the work of a
-// level.
+// level. Every other production, the caller's constants included, costs 1.
 func Uniform() Costs {
 	var c Costs
 	for i := range c {
@@ -794,5 +796,7 @@ func (s *searcher) entryCost(op Op) int64 {
 
 // maxWhileSteps bounds the steps a while candidate may take at one point
 // of a search: a while that has not stopped by then is most likely one
-// that never does, and would burn the candidate's whole fuel.
-const maxWhileSteps = 1000
+// that never does (x grows until it wraps around), and would burn the
+// candidate's whole fuel. (Collatz's 3x+1 walk takes at most 350 steps
+// from below 100,000.)
+const maxWhileSteps = 400

@@ -313,6 +313,12 @@ func TestSumDiv(t *testing.T) {
 		}
 	}
 
+	// the sum itself wrapping around 32 bits is noticed, as + is
+	big := tm.add(OpSumDiv, 2, tm.Const(1<<30, 1), n)
+	if !tm.Wraps(big, []int32{6}, fuel) || tm.Wraps(big, []int32{1}, fuel) {
+		t.Errorf("%s: wraps at 6 %v (want true), at 1 %v (want false)", tm.Format(big), tm.Wraps(big, []int32{6}, fuel), tm.Wraps(big, []int32{1}, fuel))
+	}
+
 	ref := refs[sigma]
 	r := Run(1, seqExamples(1, 10, ref), Options{MaxCandidates: 1_000_000, Extra: [][]int32{{11}, {12}}})
 	if !r.Found {

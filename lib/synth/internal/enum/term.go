@@ -460,6 +460,9 @@ func (t *Terms) sumdiv(f, a int32, cost int64, n *[4]int32, fuel *int64) (int32,
 			if s != evalOK {
 				return 0, s
 			}
+			if t.watch && int64(sum)+int64(v) != int64(sum+v) {
+				t.wrapped = true
+			}
 			sum += v
 		}
 		if x == math.MaxInt32 { // x+1 wraps: the IR loops on until fuel runs out
