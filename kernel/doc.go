@@ -68,6 +68,16 @@
 // those lines out of the notebook and logs the rest of gomacro's warnings on
 // its standard error.
 //
+// # Where the rules live
+//
+// wire.go and connection.go (the Jupyter wire protocol: framing, signing,
+// the connection file), handlers.go (one handler per request type),
+// messages.go (the typed replies), execute.go (a cell's life in the kernel),
+// session.go (a cell's life in the session child: running, capturing output,
+// rendering, the memory cap), supervisor.go (starting, watching and
+// restarting the session), config.go (Config), install.go (kernelspecs),
+// report.go (executed notebooks).
+//
 // # Library bindings
 //
 // Cells import irsynth's packages (lib/ir, lib/wasmrt, lib/dataset,

@@ -76,15 +76,26 @@ type codeRequest struct {
 	CursorPos int    `json:"cursor_pos"`
 }
 
-func (k *Kernel) complete(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
+// askSession sends a code request (code and cursor) to the session as op.
+// When the session cannot answer or answers with an error, it replies to
+// req with that error as a reply of replyType, and ok is false.
+func (k *Kernel) askSession(sock zmq4.Socket, mu *sync.Mutex, req *Message, op, replyType string) (res pipeMsg, ok bool) {
 	var c codeRequest
 	json.Unmarshal(req.Content, &c)
-	res, failure := k.sup.request(pipeMsg{Op: opComplete, Code: c.Code, Cursor: c.CursorPos})
+	res, failure := k.sup.request(pipeMsg{Op: op, Code: c.Code, Cursor: c.CursorPos})
 	if failure == nil {
 		failure = res.Error
 	}
 	if failure != nil {
-		k.respond(sock, mu, req, "complete_reply", failure)
+		k.respond(sock, mu, req, replyType, failure)
+		return pipeMsg{}, false
+	}
+	return res, true
+}
+
+func (k *Kernel) complete(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
+	res, ok := k.askSession(sock, mu, req, opComplete, "complete_reply")
+	if !ok {
 		return
 	}
 	if res.Matches == nil {
@@ -107,14 +118,8 @@ func (k *Kernel) isComplete(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
 }
 
 func (k *Kernel) inspect(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
-	var c codeRequest
-	json.Unmarshal(req.Content, &c)
-	res, failure := k.sup.request(pipeMsg{Op: opInspect, Code: c.Code, Cursor: c.CursorPos})
-	if failure == nil {
-		failure = res.Error
-	}
-	if failure != nil {
-		k.respond(sock, mu, req, "inspect_reply", failure)
+	res, ok := k.askSession(sock, mu, req, opInspect, "inspect_reply")
+	if !ok {
 		return
 	}
 	data := map[string]any{}

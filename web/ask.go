@@ -49,12 +49,17 @@ type ModelInfo struct {
 
 // modelCache loads checkpoints lazily and reloads one when its file changes.
 type modelCache struct {
-	dir string
-	enc models.Encoder // nil: the default
-	mu  sync.Mutex     // also serialises Predict and Decode
-	cls *models.Classifier
-	dec *models.Decoder
-	mod map[string]time.Time
+	dir    string
+	enc    models.Encoder // nil: the default
+	mu     sync.Mutex     // also serialises Predict and Decode
+	loaded map[string]any // kind → *models.Classifier or *models.Decoder
+	mod    map[string]time.Time
+}
+
+// loaders read each kind of model from its checkpoint.
+var loaders = map[string]func(path string, enc models.Encoder) (any, error){
+	ModelClassifier: func(p string, enc models.Encoder) (any, error) { return models.LoadClassifier(p, enc) },
+	ModelDecoder:    func(p string, enc models.Encoder) (any, error) { return models.LoadDecoder(p, enc) },
 }
 
 func (mc *modelCache) path(kind string) string {
@@ -64,36 +69,27 @@ func (mc *modelCache) path(kind string) string {
 // load returns the model of kind, (re)reading its checkpoint if needed.
 // Call with mc.mu held.
 func (mc *modelCache) load(kind string) (any, error) {
+	loader, ok := loaders[kind]
+	if !ok {
+		return nil, fmt.Errorf("unknown model %q (want %q or %q)", kind, ModelClassifier, ModelDecoder)
+	}
 	p := mc.path(kind)
 	st, err := os.Stat(p)
 	if err != nil {
 		return nil, fmt.Errorf("not trained yet (no %s; run irsynth train %s)", p, kind)
 	}
-	if mc.mod == nil {
-		mc.mod = map[string]time.Time{}
+	if m, ok := mc.loaded[kind]; ok && mc.mod[kind].Equal(st.ModTime()) {
+		return m, nil
 	}
-	fresh := mc.mod[kind].Equal(st.ModTime())
-	switch kind {
-	case ModelClassifier:
-		if !fresh || mc.cls == nil {
-			c, err := models.LoadClassifier(p, mc.enc)
-			if err != nil {
-				return nil, err
-			}
-			mc.cls, mc.mod[kind] = c, st.ModTime()
-		}
-		return mc.cls, nil
-	case ModelDecoder:
-		if !fresh || mc.dec == nil {
-			d, err := models.LoadDecoder(p, mc.enc)
-			if err != nil {
-				return nil, err
-			}
-			mc.dec, mc.mod[kind] = d, st.ModTime()
-		}
-		return mc.dec, nil
+	m, err := loader(p, mc.enc)
+	if err != nil {
+		return nil, err
 	}
-	return nil, fmt.Errorf("unknown model %q (want %q or %q)", kind, ModelClassifier, ModelDecoder)
+	if mc.loaded == nil {
+		mc.loaded, mc.mod = map[string]any{}, map[string]time.Time{}
+	}
+	mc.loaded[kind], mc.mod[kind] = m, st.ModTime()
+	return m, nil
 }
 
 func (mc *modelCache) info() []ModelInfo {

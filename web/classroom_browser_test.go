@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -32,19 +31,7 @@ func TestBrowserClassroom(t *testing.T) {
 		testenv.Missing(t, "%v", err)
 	}
 	s := newServer(t, Config{ResultsDir: t.TempDir(), MaxSearches: 2})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	})
+	addr := serveLoopback(t, s)
 	b, err := browser.Start(context.Background(), browser.Options{ExecPath: path, Width: 1280, Height: 720})
 	if err != nil {
 		t.Fatal(err)
@@ -54,7 +41,7 @@ func TestBrowserClassroom(t *testing.T) {
 	if shots != "" && !filepath.IsAbs(shots) {
 		shots = filepath.Join("..", shots)
 	}
-	res, err := browser.Classroom(b, "http://"+ln.Addr().String(), browser.ClassroomOptions{
+	res, err := browser.Classroom(b, "http://"+addr, browser.ClassroomOptions{
 		StepProgram: "collatz_length", StepArgs: "7",
 		Examples: sumExamples, Hard: hardExamples, ShotsDir: shots, Timeout: 30 * time.Second,
 		Ambiguous: "3→9", Intended: func(in []int64) int64 { return in[0] * in[0] },

@@ -57,8 +57,14 @@
 //     charts), never "not run yet" and never 500.
 //
 // Static files come from the directory embedded in the binary, and
-// echarts.min.js from web/node_modules (lib/plots.EchartsPath); report
+// echarts.min.js from the copy embedded in lib/plots (plots.EchartsJS); report
 // names are checked and opened through an os.Root, so no request reads a
 // file outside those directories. Server.Serve shuts down gracefully when
 // its context ends (irsynth serve cancels it on SIGINT and SIGTERM).
+//
+// Where the rules live: server.go (Config, its defaults and limits, routes),
+// runner.go (the run lanes and module cache), guard.go (Host and Origin
+// checks), conns.go (the connection cap), errors.go and handle_error.go (the
+// one error shape and status mapping), api.go, ask.go, trace.go, synth.go
+// (one file per API), overview.go and pages.go (the pages).
 package web

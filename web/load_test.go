@@ -2,11 +2,9 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"slices"
@@ -30,15 +28,7 @@ func BenchmarkAPIRun(b *testing.B) {
 
 func benchRun(b *testing.B, clients int) {
 	s := newServer(b, Config{ResultsDir: b.TempDir()})
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
-	url := "http://" + ln.Addr().String() + "/api/run"
+	url := "http://" + serveLoopback(b, s) + "/api/run"
 	body := []byte(`{"program":"sum_1_to_n","args":[100]}`)
 	tr := &http.Transport{MaxIdleConns: clients, MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}
 	defer tr.CloseIdleConnections()
@@ -127,15 +117,7 @@ func BenchmarkHeavyLoad(b *testing.B) {
 func heavyLoad(b *testing.B, clients int, window time.Duration) {
 	s := newServer(b, Config{ResultsDir: b.TempDir()})
 	limit := s.cfg.Timeout
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	defer func() { cancel(); <-done }()
-	url := "http://" + ln.Addr().String() + "/api/run"
+	url := "http://" + serveLoopback(b, s) + "/api/run"
 	tr := &http.Transport{MaxIdleConns: clients + 1, MaxIdleConnsPerHost: clients + 1}
 	defer tr.CloseIdleConnections()
 	client := &http.Client{Transport: tr, Timeout: 4 * limit}

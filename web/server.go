@@ -109,23 +109,21 @@ func (s *Server) openConns() int {
 	return 0
 }
 
+// orDefault sets *v to d when *v is the zero value (unset).
+func orDefault[T comparable](v *T, d T) {
+	var zero T
+	if *v == zero {
+		*v = d
+	}
+}
+
 // validate fills in defaults and checks every field; errors wrap ErrConfig.
 func (cfg *Config) validate() error {
-	if cfg.ResultsDir == "" {
-		cfg.ResultsDir = results.DefaultDir
-	}
-	if cfg.Fuel == 0 {
-		cfg.Fuel = DefaultFuel
-	}
-	if cfg.Timeout == 0 {
-		cfg.Timeout = DefaultTimeout
-	}
-	if cfg.BodyLimitKiB == 0 {
-		cfg.BodyLimitKiB = DefaultBodyLimitKiB
-	}
-	if cfg.MaxRuns == 0 {
-		cfg.MaxRuns = runtime.NumCPU()
-	}
+	orDefault(&cfg.ResultsDir, results.DefaultDir)
+	orDefault(&cfg.Fuel, DefaultFuel)
+	orDefault(&cfg.Timeout, DefaultTimeout)
+	orDefault(&cfg.BodyLimitKiB, DefaultBodyLimitKiB)
+	orDefault(&cfg.MaxRuns, runtime.NumCPU())
 	if cfg.MaxConns == 0 {
 		cfg.MaxConns = DefaultMaxConns
 		var rl syscall.Rlimit
@@ -133,24 +131,12 @@ func (cfg *Config) validate() error {
 			cfg.MaxConns = max(16, int(rl.Cur/2))
 		}
 	}
-	if cfg.ReadTimeout == 0 {
-		cfg.ReadTimeout = DefaultReadTimeout
-	}
-	if cfg.ShutdownGrace == 0 {
-		cfg.ShutdownGrace = DefaultShutdownGrace
-	}
-	if cfg.MaxTraceSteps == 0 {
-		cfg.MaxTraceSteps = DefaultMaxTraceSteps
-	}
-	if cfg.MaxSearches == 0 {
-		cfg.MaxSearches = runtime.NumCPU()
-	}
-	if cfg.MaxSynthBudget == 0 {
-		cfg.MaxSynthBudget = DefaultMaxSynthBudget
-	}
-	if cfg.SearchCores == 0 {
-		cfg.SearchCores = max(1, runtime.NumCPU()-1)
-	}
+	orDefault(&cfg.ReadTimeout, DefaultReadTimeout)
+	orDefault(&cfg.ShutdownGrace, DefaultShutdownGrace)
+	orDefault(&cfg.MaxTraceSteps, DefaultMaxTraceSteps)
+	orDefault(&cfg.MaxSearches, runtime.NumCPU())
+	orDefault(&cfg.MaxSynthBudget, DefaultMaxSynthBudget)
+	orDefault(&cfg.SearchCores, max(1, runtime.NumCPU()-1))
 	switch {
 	case cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 || cfg.SearchCores < 0:
 		return fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches, MaxSynthBudget or SearchCores", ErrConfig)

@@ -55,6 +55,8 @@ func exitCases(t *testing.T) map[string]struct {
 		"eval-tasks": {usage: []string{"eval-tasks", oeisTasks, "--shard", "0/2"}, runtime: []string{"eval-tasks", oeisTasks, "--system", "guess", "--out", filepath.Join(file, "x.json")}},
 		"train-synth": {usage: []string{"train-synth", "--tasks", oeisTasks, "--rounds", "0"}, runtime: []string{"train-synth", "--tasks", oeisTasks, "--sample", "1", "--rounds", "1",
 			"--candidates", "1000", "--dreams", "10", "--quiet", "--out", filepath.Join(file, "g.json"), "--results", file}},
+		"train-trust": {usage: []string{"train-trust", "--tasks", oeisTasks, "--max-wrong", "2"}, runtime: []string{"train-trust", "--tasks", oeisTasks,
+			"--search", "0", "--quiet", "--out", filepath.Join(file, "t.json")}},
 		"eval-merge": {usage: []string{"eval-merge", "out.json"}, runtime: []string{"eval-merge", filepath.Join(file, "x.json"), record}},
 		"synth":      {usage: []string{"synth", "--budget", "0s", "--examples", "1→2"}, runtime: []string{"synth", "--examples", "1→2", "--budget", "2s", "--no-wat"}, broken: true},
 		"ask":        {usage: []string{"ask", "--model", "tagger", "hi"}, runtime: []string{"ask", "--results", empty, "What is 7 factorial?"}},

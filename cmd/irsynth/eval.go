@@ -61,41 +61,44 @@ func runEval(args []string, stdout, stderr io.Writer) int {
 		}
 		// The checkpoint first, so a missing one is reported before the
 		// dataset is generated.
-		var record func(*dataset.Dataset) (rec any, file, line string, err error)
-		switch kind {
-		case "classifier":
-			c, err := models.LoadClassifier(ckpt, enc)
-			if err != nil {
-				return failure(stderr, "eval", loadHint(err, kind))
-			}
-			record = func(ds *dataset.Dataset) (any, string, string, error) {
-				rec, err := models.ClassifierRecord(c, ds, ckpt)
-				return rec, results.Phase3File, classifierLine(rec), err
-			}
-		case "decoder":
-			d, err := models.LoadDecoder(ckpt, enc)
-			if err != nil {
-				return failure(stderr, "eval", loadHint(err, kind))
-			}
-			record = func(ds *dataset.Dataset) (any, string, string, error) {
-				rec, err := models.DecoderRecord(d, ds, ckpt)
-				return rec, results.Phase4File, decoderLine(rec), err
-			}
+		record, err := evaluator(kind, ckpt, enc)
+		if err != nil {
+			return failure(stderr, "eval", loadHint(err, kind))
 		}
 		ds, err := loadDataset(*dir, name)
 		if err != nil {
 			return failure(stderr, "eval", err)
 		}
-		rec, file, line, err := record(ds)
+		rec, line, err := record(ds)
 		if err == nil {
-			err = results.Write(*dir, file, rec)
+			err = results.Write(*dir, phaseFile[kind], rec)
 		}
 		if err != nil {
 			return failure(stderr, "eval", err)
 		}
-		fmt.Fprintf(stdout, "%s on %s: %s; wrote %s\n", kind, name, line, filepath.Join(*dir, file))
+		fmt.Fprintf(stdout, "%s on %s: %s; wrote %s\n", kind, name, line, filepath.Join(*dir, phaseFile[kind]))
 	}
 	return 0
+}
+
+// evaluator loads the model kind saved at ckpt and returns what makes its
+// record on a dataset, with the line that sums the record up.
+func evaluator(kind, ckpt string, enc models.Encoder) (func(*dataset.Dataset) (rec any, line string, err error), error) {
+	switch kind {
+	case "classifier":
+		c, err := models.LoadClassifier(ckpt, enc)
+		return func(ds *dataset.Dataset) (any, string, error) {
+			r, err := models.ClassifierRecord(c, ds, ckpt)
+			return r, classifierLine(r), err
+		}, err
+	case "decoder":
+		d, err := models.LoadDecoder(ckpt, enc)
+		return func(ds *dataset.Dataset) (any, string, error) {
+			r, err := models.DecoderRecord(d, ds, ckpt)
+			return r, decoderLine(r), err
+		}, err
+	}
+	return nil, fmt.Errorf("unknown model %q", kind)
 }
 
 // evalSplit picks the split to evaluate on: the flag, else the split named
@@ -107,11 +110,7 @@ func evalSplit(dir, kind, flagSplit string) (string, error) {
 	var rec struct {
 		Split results.Split `json:"split"`
 	}
-	file := results.Phase3File
-	if kind == "decoder" {
-		file = results.Phase4File
-	}
-	err := results.Read(dir, file, &rec)
+	err := results.Read(dir, phaseFile[kind], &rec)
 	switch {
 	case errors.Is(err, results.ErrNotFound):
 	case err != nil:

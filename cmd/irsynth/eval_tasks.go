@@ -17,6 +17,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/cputime"
 	"github.com/irsynth/irsynth/lib/results"
 	"github.com/irsynth/irsynth/lib/synth"
 )
@@ -87,7 +88,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 		Shards: []string{shard.String()}, Started: time.Now().UTC().Format(time.RFC3339),
 		Command: "irsynth eval tasks " + strings.Join(args, " "),
 	}
-	wall0, cpu0 := time.Now(), cpuSeconds()
+	wall0, cpu0 := time.Now(), cputime.Seconds()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var rs []results.TaskResult
@@ -136,7 +137,7 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 	}
 	rec = finish(rec, rs, shard.N <= 1)
 	if *system == "irsynth" {
-		rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cpuSeconds()-cpu0
+		rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cputime.Seconds()-cpu0
 	}
 	if err := results.WriteFile(*out, mustJSON(rec)); err != nil {
 		return failure(stderr, name, err)

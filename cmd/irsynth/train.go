@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/models"
 	"github.com/irsynth/irsynth/lib/results"
 )
@@ -27,15 +28,15 @@ var defaultEpochs = map[string]int{"classifier": 20, "decoder": 10}
 func cmdTrain() command {
 	return command{
 		Name:    "train",
-		Usage:   "irsynth train classifier|decoder [flags]  |  irsynth train synth [train-synth flags]",
+		Usage:   "irsynth train classifier|decoder [flags]  |  irsynth train synth [train-synth flags]  |  irsynth train trust [train-trust flags]",
 		Summary: "train the program classifier (phase 3) or the opcode decoder (phase 4) and write its results",
 		Run:     runTrain,
 	}
 }
 
 func runTrain(args []string, stdout, stderr io.Writer) int {
-	if len(args) > 0 && args[0] == "synth" {
-		return commands["train-synth"].Run(args[1:], stdout, stderr)
+	if len(args) > 0 && (args[0] == "synth" || args[0] == "trust") {
+		return commands["train-"+args[0]].Run(args[1:], stdout, stderr)
 	}
 	fs := newFlags("train", stdout, stderr)
 	// The defaults depend on the model, so the flags' zero values stand for
@@ -81,7 +82,7 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "train", "%v", err)
 	}
 	ckpt := results.CheckpointPath(*dir, kind)
-	st, err := openTrainState(*dir, kind, map[string]string{"classifier": results.Phase3File, "decoder": results.Phase4File}[kind], stderr)
+	st, err := openTrainState(*dir, kind, phaseFile[kind], stderr)
 	if err != nil {
 		return failure(stderr, "train", err)
 	}
@@ -97,46 +98,15 @@ func runTrain(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "irsynth train: starting over; %s holds an interrupted run that --resume would continue\n", st.resume)
 	}
 	bar := newProgress(stderr, kind, *epochs, *quiet)
-	switch kind {
-	case "classifier":
-		c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: *epochs, Seed: *seed, Test: ds.Test,
-			OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume, Encoder: enc})
-		if err != nil {
-			return failure(stderr, "train", err)
-		}
-		rec, err := models.ClassifierRecord(c, ds, ckpt)
-		if err != nil {
-			return failure(stderr, "train", err)
-		}
-		if err := st.commit(rec); err != nil {
-			return failure(stderr, "train", err)
-		}
-		fmt.Fprintf(stdout, "classifier on %s: %s (%.1fs); wrote %s\n", ds.Split.Name, classifierLine(rec), rec.TrainSeconds,
-			filepath.Join(*dir, results.Phase3File))
-	case "decoder":
-		train, err := models.SeqExamples(ds.Train)
-		if err != nil {
-			return failure(stderr, "train", err)
-		}
-		test, err := models.SeqExamples(ds.Test)
-		if err != nil {
-			return failure(stderr, "train", err)
-		}
-		d, err := models.TrainDecoder(train, models.DecoderConfig{Epochs: *epochs, Seed: *seed, Vocab: models.OpcodeVocab(),
-			Test: test, OnEpoch: bar.epoch, Checkpoint: st.resume, Resume: *resume, Encoder: enc})
-		if err != nil {
-			return failure(stderr, "train", err)
-		}
-		rec, err := models.DecoderRecord(d, ds, ckpt)
-		if err != nil {
-			return failure(stderr, "train", err)
-		}
-		if err := st.commit(rec); err != nil {
-			return failure(stderr, "train", err)
-		}
-		fmt.Fprintf(stdout, "decoder on %s: %s (%.1fs); wrote %s\n", ds.Split.Name, decoderLine(rec), rec.TrainSeconds,
-			filepath.Join(*dir, results.Phase4File))
+	rec, line, seconds, err := trainModel(kind, ds, ckpt, trainSettings{epochs: *epochs, seed: *seed, resume: *resume,
+		checkpoint: st.resume, encoder: enc, onEpoch: bar.epoch})
+	if err == nil {
+		err = st.commit(rec)
 	}
+	if err != nil {
+		return failure(stderr, "train", err)
+	}
+	fmt.Fprintf(stdout, "%s on %s: %s (%.1fs); wrote %s\n", kind, ds.Split.Name, line, seconds, filepath.Join(*dir, phaseFile[kind]))
 	return 0
 }
 
@@ -149,6 +119,52 @@ type progress struct {
 	tty   bool
 	quiet bool
 	secs  []float64
+}
+
+// phaseFile is the record each model's training and evaluation write.
+var phaseFile = map[string]string{"classifier": results.Phase3File, "decoder": results.Phase4File}
+
+// trainSettings are the flags of `irsynth train` that reach the model.
+type trainSettings struct {
+	epochs     int
+	seed       int64
+	resume     bool
+	checkpoint string // rewritten after every epoch (the resume file)
+	encoder    models.Encoder
+	onEpoch    models.Progress
+}
+
+// trainModel trains the model kind on ds and makes its record, the line
+// that sums it up, and the training time. ckpt is where the finished model
+// will be committed, which the record names.
+func trainModel(kind string, ds *dataset.Dataset, ckpt string, s trainSettings) (rec any, line string, seconds float64, err error) {
+	switch kind {
+	case "classifier":
+		c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: s.epochs, Seed: s.seed, Test: ds.Test,
+			OnEpoch: s.onEpoch, Checkpoint: s.checkpoint, Resume: s.resume, Encoder: s.encoder})
+		if err != nil {
+			return nil, "", 0, err
+		}
+		r, err := models.ClassifierRecord(c, ds, ckpt)
+		return r, classifierLine(r), r.TrainSeconds, err
+	case "decoder":
+		train, err := models.SeqExamples(ds.Train)
+		if err != nil {
+			return nil, "", 0, err
+		}
+		test, err := models.SeqExamples(ds.Test)
+		if err != nil {
+			return nil, "", 0, err
+		}
+		d, err := models.TrainDecoder(train, models.DecoderConfig{Epochs: s.epochs, Seed: s.seed, Vocab: models.OpcodeVocab(),
+			Test: test, OnEpoch: s.onEpoch, Checkpoint: s.checkpoint, Resume: s.resume, Encoder: s.encoder})
+		if err != nil {
+			return nil, "", 0, err
+		}
+		r, err := models.DecoderRecord(d, ds, ckpt)
+		return r, decoderLine(r), r.TrainSeconds, err
+	}
+	return nil, "", 0, fmt.Errorf("unknown model %q", kind)
 }
 
 func newProgress(w io.Writer, name string, total int, quiet bool) *progress {

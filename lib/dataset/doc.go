@@ -15,6 +15,13 @@
 //     for malformed JSON, unknown programs, wrong operand counts and answers
 //     the program does not reproduce.
 //
+// # Where the rules live
+//
+// templates.go (the wordings of each program's requests), generate.go (how a
+// split's examples are drawn), split.go (the study's splits and held-out
+// programs), extract.go (reading operands out of a request), io.go (the file
+// format and its checks), paraphrases.go (the requests no template words).
+//
 // # Example
 //
 //	ds, err := dataset.Generate(dataset.StudySplit()) // 800 train, 50 collatz_length test

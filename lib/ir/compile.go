@@ -161,6 +161,7 @@ type lowerer struct {
 	nextL   int32   // local: below this fuel, look at fuel < 0 and at stop
 	scratch int32   // local for strength-reduced division; -1 until needed
 	even    []evenFact
+	costs   []int32 // the charge of each open loop, innermost last
 }
 
 func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
@@ -182,12 +183,21 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 	}
 	if l.metered {
 		l.fuelL, l.nextL = l.local(), l.local()
-		// fuel = global fuel; next = MaxInt32, so the first loop entry
-		// takes the slow path, which sets next.
-		l.emit(wGlobalGet, 0, -1)
-		l.emit(wLocalSet, l.fuelL, -1)
-		l.emit(wI32Const, math.MaxInt32, -1)
-		l.emit(wLocalSet, l.nextL, -1)
+		// fuel = global fuel; next = max(fuel - StopEvery, 0), as the slow
+		// path sets it: stop is 0 when a call starts, so the first loop
+		// entry need not read it, and a budget already below a loop's
+		// cost still takes the slow path (fuel < 0 <= next) and traps.
+		f, n := l.fuelL, l.nextL
+		for _, w := range []winst{
+			{code: wGlobalGet, imm: 0}, {code: wLocalTee, imm: f},
+			{code: wI32Const, imm: StopEvery}, {code: wI32Sub}, {code: wLocalTee, imm: n},
+			{code: wI32Const, imm: 0},
+			{code: wLocalGet, imm: n}, {code: wI32Const, imm: 0}, {code: wI32GtS},
+			{code: wSelect},
+			{code: wLocalSet, imm: n},
+		} {
+			l.emit(w.code, w.imm, -1)
+		}
 	}
 	for i := 1; i < len(p.Ops); i++ {
 		l.op(i)
@@ -262,6 +272,11 @@ func (l *lowerer) op(i int) {
 		l.emit(wLoop, blockEmpty, i)
 		l.charge(a.cost[i])
 	case OpLoopEnd:
+		// Falling off the body leaves the loop: past the slow path.
+		if w := l.last(0); w == nil || (w.code != wBr && w.code != wReturn) {
+			l.emit(wBr, 2, i)
+		}
+		l.slowPath()
 		l.emit(wEnd, 0, i)
 		l.emit(wEnd, 0, i)
 	case OpIfBegin:
@@ -277,32 +292,65 @@ func (l *lowerer) op(i int) {
 	case OpIfEnd:
 		l.emit(wEnd, 0, i)
 	case OpBr:
-		l.emit(wBr, int32(a.depth[i]), i)
+		l.emit(wBr, int32(a.depth[i])+1, i) // + the charge's block
 	case OpBrIf:
-		l.emit(wBrIf, int32(a.depth[i]), i)
+		// "if; br; end" rather than br_if: wazero then tests the
+		// comparison in the branch (cmp; jcc) instead of materializing
+		// it and testing that, and the back edge needs no edge block.
+		l.emit(wIf, blockEmpty, i)
 		l.condition()
+		l.emit(wBr, int32(a.depth[i])+2, i) // + the charge's block and the if
+		l.emit(wEnd, 0, i)
 	case OpReturn:
 		l.writeBack()
 		l.emit(wReturn, 0, i)
 	}
 }
 
-// charge emits the fuel check at the top of a loop body:
+// charge opens a loop body with its fuel check, and slowPath closes it.
+// A loop is laid out as
 //
-//	fuel -= cost
-//	if fuel < next {                 // rarely: once per StopEvery units
-//		if fuel < 0 || stop { fuel global = -1; unreachable }
-//		next = max(fuel - StopEvery, 0)
-//	}
+//	block                            ;; exit
+//	  loop                           ;; back edges go here
+//	    block                        ;; the charge's
+//	      fuel -= cost
+//	      br_if 0 (fuel < next)      ;; rarely: once per StopEvery units
+//	      body ...
+//	      br 2                       ;; falling off the body leaves the loop
+//	    end
+//	    ;; slow path
+//	    if fuel < 0 || stop { fuel global = -1; unreachable }
+//	    next = max(fuel - StopEvery, 0)
+//	    fuel += cost                 ;; undo, and enter again: fuel >= next now
+//	    br 0
+//	  end
+//	end
 //
 // so a run stops exactly where the interpreter's does (fuel left below the
 // cost of the entry), and a stop request is seen within StopEvery units.
+// The common path falls through the check into the body: the slow path is
+// out of line, after the body, rather than a branch around it in every
+// iteration.
 func (l *lowerer) charge(cost int32) {
+	l.costs = append(l.costs, cost)
 	f, n := l.fuelL, l.nextL
 	for _, w := range []winst{
+		{code: wBlock, imm: blockEmpty},
 		{code: wLocalGet, imm: f}, {code: wI32Const, imm: cost}, {code: wI32Sub}, {code: wLocalTee, imm: f},
 		{code: wLocalGet, imm: n}, {code: wI32LtS},
-		{code: wIf, imm: blockEmpty},
+		{code: wBrIf, imm: 0},
+	} {
+		l.emit(w.code, w.imm, -1)
+	}
+}
+
+// slowPath closes the charge's block of the innermost loop (see charge).
+func (l *lowerer) slowPath() {
+	cost := l.costs[len(l.costs)-1]
+	l.costs = l.costs[:len(l.costs)-1]
+	f, n := l.fuelL, l.nextL
+	for _, w := range []winst{
+		{code: wEnd},
 		{code: wLocalGet, imm: f}, {code: wI32Const, imm: 0}, {code: wI32LtS},
 		{code: wGlobalGet, imm: 1}, {code: wI32Or},
 		{code: wIf, imm: blockEmpty},
@@ -313,7 +361,8 @@ func (l *lowerer) charge(cost int32) {
 		{code: wLocalGet, imm: n}, {code: wI32Const, imm: 0}, {code: wI32GtS},
 		{code: wSelect},
 		{code: wLocalSet, imm: n},
-		{code: wEnd},
+		{code: wLocalGet, imm: f}, {code: wI32Const, imm: cost}, {code: wI32Add}, {code: wLocalSet, imm: f},
+		{code: wBr, imm: 0},
 	} {
 		l.emit(w.code, w.imm, -1)
 	}

@@ -46,6 +46,21 @@
 //     traps are *TrapError (errors.Is(err, ErrTrap)). Nothing panics across
 //     the package boundary except MustParse, by its name.
 //
+// # Where the rules live
+//
+// One file holds each rule; nothing else in irsynth re-derives it.
+//
+//	opcode.go    the codebook: every opcode, its stack effect and WASM encoding
+//	check.go     the stack and block rules (Checker), incremental
+//	validate.go  whole-program validation over Checker, and the fuel cost of each loop (LoopCosts)
+//	interp.go    the semantics: i32 arithmetic, traps, fuel (the reference interpreter)
+//	compile.go   IR → WebAssembly, the fuel and stop checks a module makes (StopEvery)
+//	peephole.go  the compiler's rewrites (constant folding, identities), which keep the semantics
+//	text.go      the text form: Tokens, Parse, Format
+//	library.go   the program library, each with its native Go reference and known values
+//	inputs.go    how operands are drawn for a program (Spec.Inputs, Draw)
+//	trace.go     step-by-step runs; wat.go the WAT printer; errors.go every error
+//
 // # Library
 //
 // Library returns the program library: the reference study's eleven

@@ -137,27 +137,13 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 		case OpI32Mul:
 			sp--
 			stack[sp-1] *= stack[sp]
-		case OpI32DivS:
+		case OpI32DivS, OpI32RemS:
 			sp--
-			a, b := stack[sp-1], stack[sp]
-			if b == 0 {
-				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrDivideByZero}
+			v, trap := divRem(in.op, stack[sp-1], stack[sp])
+			if trap != nil {
+				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: trap}
 			}
-			if a == math.MinInt32 && b == -1 {
-				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrIntegerOverflow}
-			}
-			stack[sp-1] = a / b
-		case OpI32RemS:
-			sp--
-			a, b := stack[sp-1], stack[sp]
-			if b == 0 {
-				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrDivideByZero}
-			}
-			if b == -1 {
-				stack[sp-1] = 0
-			} else {
-				stack[sp-1] = a % b
-			}
+			stack[sp-1] = v
 		case OpI32Eq:
 			sp--
 			stack[sp-1] = b2i(stack[sp-1] == stack[sp])
@@ -208,6 +194,25 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 			return 0, fuel - left, errCut
 		}
 	}
+}
+
+// divRem is WebAssembly's i32.div_s (op OpI32DivS) or i32.rem_s: the one
+// statement of when they trap, which the interpreter runs and constant
+// folding (peephole.go) folds with. Division traps on a zero divisor and on
+// INT_MIN / -1, whose quotient overflows; the remainder traps on a zero
+// divisor only, and x rem -1 is 0.
+func divRem(op Op, a, b int32) (int32, error) {
+	switch {
+	case b == 0:
+		return 0, ErrDivideByZero
+	case b == -1 && op == OpI32RemS:
+		return 0, nil
+	case b == -1 && a == math.MinInt32:
+		return 0, ErrIntegerOverflow
+	case op == OpI32RemS:
+		return a % b, nil
+	}
+	return a / b, nil
 }
 
 func b2i(b bool) int32 {

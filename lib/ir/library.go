@@ -52,6 +52,14 @@ func r(min, max int32) Range { return Range{min, max} }
 
 func c(want int32, args ...int32) Case { return Case{Args: args, Want: want} }
 
+// library is data: each program's IR listing is written out opcode by
+// opcode, as the study's models emit it, beside an independent native Go
+// reference. The listings repeat the same loop skeletons (a counted loop
+// guarded by IF_BEGIN, an accumulator in LOCAL_0), and `duplicates` pairs
+// them; that is on purpose. A skeleton builder would hide the token
+// sequences the decoder learns and the study published, and a mistake in it
+// would reach every program at once instead of failing one program's
+// known values.
 var library = []Spec{
 	spec("sum_1_to_n", "1 + 2 + ... + n (0 when n < 1)", []string{"n"}, true,
 		[]Range{r(0, 10000)},

@@ -1,9 +1,6 @@
 package ir
 
-import (
-	"math"
-	"math/bits"
-)
+import "math/bits"
 
 // The compiler's peephole rules: constant folding, identities, strength
 // reduction of division by powers of two, and conditions that only test
@@ -74,13 +71,21 @@ func (l *lowerer) isEven(t int32, i int) bool {
 	return false
 }
 
-// condition runs after an if or br_if was emitted: "x CONST_0 I32_NE" as a
-// condition is x itself, so the comparison goes.
+// condition runs after an if was emitted: "x CONST_0 I32_NE" as a
+// condition is x itself, so the comparison goes; but a mask (x & c) as a
+// condition is tested as (x & c) != 0, which wazero compiles to one test
+// instruction fused with the branch instead of an and, a test and a jump.
 func (l *lowerer) condition() {
 	br, ne, zero := l.last(0), l.last(1), l.last(2)
 	if fromIR(ne) && ne.code == wI32Ne && fromIR(zero) && zero.code == wI32Const && zero.imm == 0 {
 		br.ir0 = zero.ir0
 		l.m.body = append(l.m.body[:len(l.m.body)-3], *br)
+		br, ne = l.last(0), l.last(1)
+	}
+	if and := ne; fromIR(and) && and.code == wI32And {
+		w, r0, r1 := *br, and.ir0, and.ir1
+		l.m.body = append(l.m.body[:len(l.m.body)-1],
+			winst{wI32Const, 0, r0, r1}, winst{wI32Ne, 0, r0, r1}, w)
 	}
 }
 
@@ -210,19 +215,9 @@ func fold(op Op, a, b int32) (r int32, ok bool) {
 		return a - b, true
 	case OpI32Mul:
 		return a * b, true
-	case OpI32DivS:
-		if b == 0 || (a == math.MinInt32 && b == -1) {
-			return 0, false
-		}
-		return a / b, true
-	case OpI32RemS:
-		switch b {
-		case 0:
-			return 0, false
-		case -1:
-			return 0, true
-		}
-		return a % b, true
+	case OpI32DivS, OpI32RemS:
+		r, trap := divRem(op, a, b)
+		return r, trap == nil
 	case OpI32Eq:
 		return b2i(a == b), true
 	case OpI32Ne:

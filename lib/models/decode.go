@@ -187,23 +187,11 @@ func (d *Decoder) LogProb(texts []string, seqs [][]string) (lp []float64, err er
 		case id < 0:
 			lp[i] = math.Inf(-1)
 		default:
-			lp[i] += float64(logits[id]) - logSumExp(logits)
+			lp[i] += float64(logits[id]) - nn.LogSumExp(logits)
 		}
 	})
 	if err != nil {
 		return nil, err
 	}
 	return lp, nil
-}
-
-func logSumExp(row []float32) float64 {
-	m := row[0]
-	for _, v := range row {
-		m = max(m, v)
-	}
-	var s float64
-	for _, v := range row {
-		s += math.Exp(float64(v - m))
-	}
-	return float64(m) + math.Log(s)
 }

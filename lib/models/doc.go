@@ -35,6 +35,15 @@
 //   - No panic crosses the package boundary: gorgonia panics come back as
 //     errors matching ErrInternal.
 //
+// # Where the rules live
+//
+//	classifier.go, decoder.go  each model's settings (the study's defaults) and training wiring
+//	train.go       the shared mini-batch loop, epoch streams, the defaults both models share
+//	checkpoint.go  what a checkpoint holds, resuming from one, the encoder check
+//	decode.go      greedy and masked decoding, teacher forcing (TokenAccuracy, LogProb)
+//	eval.go, records.go  how a model is scored, and phase 3's and 4's records
+//	encoder.go, gguf.go  the encoders; internal/nn the gorgonia ops; internal/llama the GGUF model
+//
 // # Example
 //
 //	c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: 20})

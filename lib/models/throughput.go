@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/cputime"
 	"github.com/irsynth/irsynth/lib/models/internal/nn"
 )
 
@@ -57,13 +58,13 @@ func DecoderThroughput(cfg DecoderConfig, seqLen, vocab, warmup, steps int) (tp 
 			return tp, err
 		}
 	}
-	t0, c0 := time.Now(), cpuSeconds()
+	t0, c0 := time.Now(), cputime.Seconds()
 	for i := 0; i < steps; i++ {
 		if _, err := gr.Run(opt, rng); err != nil {
 			return tp, err
 		}
 	}
-	secs, cpu := time.Since(t0).Seconds(), cpuSeconds()-c0
+	secs, cpu := time.Since(t0).Seconds(), cputime.Seconds()-c0
 	tp = Throughput{Batch: cfg.Batch, SeqLen: seqLen, Vocab: vocab, Steps: steps, Seconds: secs,
 		TokensPerSec: float64(n*steps) / secs, Params: tr.P.Count()}
 	if cpu > 0 {

@@ -50,18 +50,13 @@ func Accuracy(p3 *results.Phase3, p4 *results.Phase4, p5 *results.Phase5) (*Char
 		}
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: "Execution accuracy: train vs held-out",
-			SubtitleStyle: subStyle, Subtitle: "ours beside the study's; held-out: collatz_length\n(synthesis: every program in turn, leave-one-out)"}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "62"}),
+	bar.SetGlobalOptions(titled("Execution accuracy: train vs held-out",
+		"ours beside the study's; held-out: collatz_length\n(synthesis: every program in turn, leave-one-out)",
 		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "60", Left: "50", Right: "20"}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "% right", Type: "value", Min: 0, Max: 100,
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	bar.SetXAxis(cats)
 	label := charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Position: "top"})
 	bar.AddSeries("ours: train", bars(ourTrain), label)

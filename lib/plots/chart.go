@@ -221,5 +221,20 @@ var tmpl = template.Must(template.New("plots").Parse(`
 {{end -}}
 `))
 
+// titled is the options every chart starts from, the house style: local
+// assets, the title over a subtitle of up to two lines, an axis tooltip, the
+// legend under the subtitle, no animation. A chart adds its grid and axes in
+// more, and may override the tooltip or legend there (a later option
+// replaces an earlier one).
+func titled(title, subtitle string, more ...charts.GlobalOpts) []charts.GlobalOpts {
+	return append([]charts.GlobalOpts{
+		local(),
+		charts.WithTitleOpts(opts.Title{Title: title, SubtitleStyle: subStyle, Subtitle: subtitle}),
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "62"}),
+		charts.WithAnimation(false),
+	}, more...)
+}
+
 // subStyle spaces the lines of two-line subtitles.
 var subStyle = &opts.TextStyle{FontSize: 12, LineHeight: 17}

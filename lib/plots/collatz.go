@@ -41,20 +41,14 @@ func Collatz(p1 *results.Phase1) (*Chart, error) {
 	}
 	s := results.Study
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: fmt.Sprintf("Collatz lengths of %d benchmark numbers", len(b.Numbers)),
-			SubtitleStyle: subStyle, Subtitle: fmt.Sprintf("ours: %d over %d, %d iterations\nstudy: %d of 100, %d iterations",
-				over, threshold, b.TotalIterations, s.CollatzCount, s.CollatzIterations)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "62"}),
+	bar.SetGlobalOptions(titled(fmt.Sprintf("Collatz lengths of %d benchmark numbers", len(b.Numbers)),
+		fmt.Sprintf("ours: %d over %d, %d iterations\nstudy: %d of 100, %d iterations", over, threshold, b.TotalIterations, s.CollatzCount, s.CollatzIterations),
 		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "70", Left: "50", Right: "40"}),
 		charts.WithXAxisOpts(opts.XAxis{Name: "number", NameLocation: "middle", NameGap: 50,
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Rotate: 60}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "steps to 1", Type: "value",
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	bar.SetXAxis(xs)
 	stack := charts.WithBarChartOpts(opts.BarChart{Stack: "length"})
 	bar.AddSeries(fmt.Sprintf("≤ %d", threshold), low, stack)

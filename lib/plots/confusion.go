@@ -34,10 +34,8 @@ func Confusion(p3 *results.Phase3) (*Chart, error) {
 		}
 	}
 	hm := charts.NewHeatMap()
-	hm.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: "Classifier confusion matrix",
-			SubtitleStyle: subStyle, Subtitle: fmt.Sprintf("rows: true program, columns: predicted\nheld out: %s", strings.Join(p3.Split.Holdout, ", "))}),
+	hm.SetGlobalOptions(titled("Classifier confusion matrix",
+		fmt.Sprintf("rows: true program, columns: predicted\nheld out: %s", strings.Join(p3.Split.Holdout, ", ")),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithGridOpts(opts.Grid{Top: "80", Bottom: "120", Left: "120", Right: "30"}),
@@ -50,8 +48,7 @@ func Confusion(p3 *results.Phase3) (*Chart, error) {
 		charts.WithVisualMapOpts(opts.VisualMap{Type: "continuous", Calculable: opts.Bool(true),
 			Min: 0, Max: float32(max(peak, 1)), Orient: "horizontal", Left: "center", Bottom: "0",
 			InRange: &opts.VisualMapInRange{Color: []string{"#f7fbff", "#6baed6", "#08306b"}}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	hm.AddSeries("examples", data, charts.WithLabelOpts(opts.Label{Show: opts.Bool(true)}))
 	return newChart("confusion", "Classifier confusion matrix", hm), nil
 }

@@ -51,19 +51,13 @@ func Dataset(p2 *results.Phase2) (*Chart, error) {
 	}
 	st := results.Study
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: "Examples per program",
-			SubtitleStyle: subStyle, Subtitle: fmt.Sprintf("ours: %s\nstudy: %d train / %d test; expanded %d",
-				strings.Join(ours, "; "), st.DatasetTrain, st.DatasetTest, st.DatasetExpanded)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "62"}),
+	bar.SetGlobalOptions(titled("Examples per program",
+		fmt.Sprintf("ours: %s\nstudy: %d train / %d test; expanded %d", strings.Join(ours, "; "), st.DatasetTrain, st.DatasetTest, st.DatasetExpanded),
 		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "90", Left: "50", Right: "20"}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Rotate: 30}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "examples", Type: "value",
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	bar.SetXAxis(labels)
 	for _, s := range p2.Splits {
 		data := make([]opts.BarData, len(programs))

@@ -44,6 +44,14 @@
 // echarts: run scripts/setup.sh"), and the dashboard says so instead of
 // drawing empty charts.
 //
+// # Where the rules live
+//
+// chart.go holds what every chart shares (the house style, titled; the
+// Chart type and its renderings); echarts.go how echarts is found or
+// embedded; records.go how the phase records are loaded; each chart has its
+// own file (collatz.go, confusion.go, ...), and stepper.go the playground's
+// stepper.
+//
 // # For the notebook kernel
 //
 //	c, err := plots.Collatz(&p1)

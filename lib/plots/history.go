@@ -30,17 +30,12 @@ func History(id, title string, h []results.Epoch) (*Chart, error) {
 		test[i] = opts.LineData{Value: pct(e.TestAcc)}
 	}
 	line := charts.NewLine()
-	line.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: title, SubtitleStyle: subStyle, Subtitle: "per epoch: loss (left axis),\naccuracy on train and held-out (right axis)"}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "62"}),
+	line.SetGlobalOptions(titled(title, "per epoch: loss (left axis),\naccuracy on train and held-out (right axis)",
 		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "60", Left: "50", Right: "50"}),
 		charts.WithXAxisOpts(opts.XAxis{Name: "epoch", NameLocation: "middle", NameGap: 30}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "loss", Type: "value", Position: "left",
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	line.ExtendYAxis(opts.YAxis{Name: "% right", Type: "value", Position: "right", Min: 0, Max: 100,
 		AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}})
 	line.SetXAxis(epochs)

@@ -57,19 +57,13 @@ func Lengths(p4 *results.Phase4) (*Chart, error) {
 	}
 	s := results.Study
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: "Program lengths: generated vs target",
-			SubtitleStyle: subStyle, Subtitle: fmt.Sprintf("ours: mean generated %.1f, target %.1f; held-out %.1f vs %.1f\nstudy: about %.0f whatever the target; Collatz needs %d",
-				p4.MeanGenerated, p4.MeanTarget, p4.TestMeanGen, p4.TestTargetLen, s.DecoderMeanLength, s.CollatzTargetLength)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "62"}),
+	bar.SetGlobalOptions(titled("Program lengths: generated vs target",
+		fmt.Sprintf("ours: mean generated %.1f, target %.1f; held-out %.1f vs %.1f\nstudy: about %.0f whatever the target; Collatz needs %d", p4.MeanGenerated, p4.MeanTarget, p4.TestMeanGen, p4.TestTargetLen, s.DecoderMeanLength, s.CollatzTargetLength),
 		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "60", Left: "50", Right: "20"}),
 		charts.WithXAxisOpts(opts.XAxis{Name: "opcodes", NameLocation: "middle", NameGap: 30}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "programs", Type: "value",
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	bar.SetXAxis(labels)
 	bar.AddSeries("generated", toBars(gen))
 	bar.AddSeries("target", toBars(tgt))

@@ -25,19 +25,13 @@ func Synthesis(p5 *results.Phase5) (*Chart, error) {
 		unguided[i] = opts.BarData{Value: pct(r.Unguided.Correct)}
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: "Synthesis, leave one program out",
-			SubtitleStyle: subStyle, Subtitle: fmt.Sprintf("solved: guided %d of %d, unguided %d of %d (study: %.0f%% held-out)\n%d examples per task, %d fresh tests, %.0f s budget",
-				p5.Solved, p5.Total, p5.SolvedNoNN, p5.Total, pct(results.Study.SynthesisHeldOut), p5.Examples, p5.FreshTests, p5.Budget)}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "62"}),
+	bar.SetGlobalOptions(titled("Synthesis, leave one program out",
+		fmt.Sprintf("solved: guided %d of %d, unguided %d of %d (study: %.0f%% held-out)\n%d examples per task, %d fresh tests, %.0f s budget", p5.Solved, p5.Total, p5.SolvedNoNN, p5.Total, pct(results.Study.SynthesisHeldOut), p5.Examples, p5.FreshTests, p5.Budget),
 		charts.WithGridOpts(opts.Grid{Top: "110", Bottom: "100", Left: "60", Right: "20"}),
 		charts.WithXAxisOpts(opts.XAxis{AxisLabel: &opts.AxisLabel{Show: opts.Bool(true), Rotate: 40, Interval: "0"}}),
 		charts.WithYAxisOpts(opts.YAxis{Name: "% of fresh inputs", Type: "value", Min: 0, Max: 100,
 			AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	bar.SetXAxis(names)
 	bar.AddSeries("guided", guided)
 	bar.AddSeries("unguided", unguided)

@@ -53,17 +53,12 @@ func Tasks(syn, guess *results.Tasks) (*Chart, error) {
 		sub += "\n(the guesser's record is of another file)"
 	}
 	bar := charts.NewBar()
-	bar.SetGlobalOptions(
-		local(),
-		charts.WithTitleOpts(opts.Title{Title: "Real sequences: solved, wrong, ambiguous, not found",
-			SubtitleStyle: subStyle, Subtitle: sub}),
-		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+	bar.SetGlobalOptions(titled("Real sequences: solved, wrong, ambiguous, not found", sub,
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "52"}),
 		charts.WithGridOpts(opts.Grid{Top: "90", Bottom: "40", Left: "80", Right: "30"}),
 		charts.WithXAxisOpts(opts.XAxis{Name: "tasks", Type: "value", AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
 		charts.WithYAxisOpts(opts.YAxis{Type: "category", Data: names, AxisLabel: &opts.AxisLabel{Show: opts.Bool(true)}}),
-		charts.WithAnimation(false),
-	)
+	)...)
 	bar.XYReversal()
 	for k, s := range series {
 		bar.AddSeries(s.name, data[k],

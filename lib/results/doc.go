@@ -27,4 +27,12 @@
 // file, so every page that shows the record can give the same message.
 // ReadInput applies the same size rule to a file a user names as input (a
 // program, a task file), which may also be a pipe.
+//
+// # Where the rules live
+//
+//	records.go   the shape of every phase record; validate.go their invariants
+//	files.go     file names inside a results directory, Read and Write
+//	read.go      what may be read and how much (ReadFile, ReadInput)
+//	commit.go    replacing several files together, and recovery after a crash
+//	study.go     the reference study's published numbers
 package results

@@ -70,8 +70,9 @@ type TaskResult struct {
 	Failed     string  `json:"failed,omitempty"` // the first failed check: "a(11) = 14, got 13"
 	Seconds    float64 `json:"seconds"`
 	Candidates int64   `json:"candidates"`
-	Program    string  `json:"program,omitempty"` // IR text, or the guesser's formula
-	Method     string  `json:"method,omitempty"`  // the guesser's family: poly2, period3, linrec2+k
+	Program    string  `json:"program,omitempty"`    // IR text, or the guesser's formula
+	Method     string  `json:"method,omitempty"`     // where the answer came from: the guesser's or a closed form's family (poly2, period3, linrec2+k), or search
+	Confidence float64 `json:"confidence,omitempty"` // the synthesizer's judge: the probability it gives the answer of being right
 	Error      string  `json:"error,omitempty"`
 }
 
@@ -99,7 +100,8 @@ func (t TaskTotals) Sum() bool {
 }
 
 // Validate checks the record's invariants: the totals count the tasks, the
-// outcomes add up, every outcome is known and seconds are not negative.
+// outcomes add up, every outcome is known, seconds are not negative and
+// confidences are probabilities.
 func (r *Tasks) Validate() error {
 	var c check
 	var t TaskTotals
@@ -113,6 +115,9 @@ func (r *Tasks) Validate() error {
 			c.failf("tasks[%d].index = %d, the file has %d tasks", i, k.Index, r.FileTasks)
 		}
 		c.nonNeg(fmt.Sprintf("tasks[%d].seconds", i), k.Seconds)
+		if k.Confidence < 0 || k.Confidence > 1 {
+			c.failf("tasks[%d].confidence = %v, want a probability in [0, 1]", i, k.Confidence)
+		}
 		t.Count(k)
 	}
 	if !r.Totals.Sum() {

@@ -41,6 +41,31 @@ func (c *check) length(name string, v int) {
 	}
 }
 
+func (c *check) lengths(name string, ls []int) {
+	for i, l := range ls {
+		c.length(fmt.Sprintf("%s[%d]", name, i), l)
+	}
+}
+
+// confusion checks that a confusion matrix is square over its labels and
+// counts nothing negative.
+func (c *check) confusion(m Confusion) {
+	n := len(m.Labels)
+	if len(m.Matrix) != n {
+		c.failf("confusion: %d labels but %d rows", n, len(m.Matrix))
+	}
+	for i, row := range m.Matrix {
+		if len(row) != n {
+			c.failf("confusion: row %d has %d columns, want %d", i, len(row), n)
+		}
+		for j, v := range row {
+			if v < 0 {
+				c.failf("confusion: matrix[%d][%d] = %d, want >= 0", i, j, v)
+			}
+		}
+	}
+}
+
 // finite reports the first float anywhere in v that is NaN or infinite,
 // by its path ("history[3].loss").
 func finite(v reflect.Value, path string) error {
@@ -100,6 +125,21 @@ func (c *check) finite(v any) {
 	if c.err == nil {
 		c.err = finite(reflect.ValueOf(v), "")
 	}
+}
+
+// split checks a pair of rates measured on the training and the held-out
+// examples, named train_NAME and test_NAME.
+func (c *check) split(name string, train, test float64) {
+	c.rate("train_"+name, train)
+	c.rate("test_"+name, test)
+}
+
+// trained checks what every trained model's record holds: execution
+// accuracies on both splits, the training time and the epoch history.
+func (c *check) trained(trainExec, testExec, seconds float64, h []Epoch) {
+	c.split("exec_acc", trainExec, testExec)
+	c.nonNeg("train_seconds", seconds)
+	c.history(h)
 }
 
 func (c *check) history(h []Epoch) {
@@ -166,27 +206,10 @@ func (p *Phase2) Validate() error {
 func (p *Phase3) Validate() error {
 	var c check
 	c.finite(p)
-	c.rate("train_class_acc", p.TrainClassAcc)
-	c.rate("test_class_acc", p.TestClassAcc)
-	c.rate("train_exec_acc", p.TrainExecAcc)
-	c.rate("test_exec_acc", p.TestExecAcc)
+	c.trained(p.TrainExecAcc, p.TestExecAcc, p.TrainSeconds, p.History)
+	c.split("class_acc", p.TrainClassAcc, p.TestClassAcc)
 	c.rate("extraction_acc", p.ExtractionAcc)
-	c.nonNeg("train_seconds", p.TrainSeconds)
-	c.history(p.History)
-	n := len(p.Confusion.Labels)
-	if len(p.Confusion.Matrix) != n {
-		c.failf("confusion: %d labels but %d rows", n, len(p.Confusion.Matrix))
-	}
-	for i, row := range p.Confusion.Matrix {
-		if len(row) != n {
-			c.failf("confusion: row %d has %d columns, want %d", i, len(row), n)
-		}
-		for j, v := range row {
-			if v < 0 {
-				c.failf("confusion: matrix[%d][%d] = %d, want >= 0", i, j, v)
-			}
-		}
-	}
+	c.confusion(p.Confusion)
 	return c.err
 }
 
@@ -195,23 +218,14 @@ func (p *Phase3) Validate() error {
 func (p *Phase4) Validate() error {
 	var c check
 	c.finite(p)
-	c.rate("train_exact_match", p.TrainExactMatch)
-	c.rate("test_exact_match", p.TestExactMatch)
-	c.rate("train_exec_acc", p.TrainExecAcc)
-	c.rate("test_exec_acc", p.TestExecAcc)
-	c.rate("train_valid_rate", p.TrainValidRate)
-	c.rate("test_valid_rate", p.TestValidRate)
-	c.nonNeg("train_seconds", p.TrainSeconds)
-	c.history(p.History)
+	c.trained(p.TrainExecAcc, p.TestExecAcc, p.TrainSeconds, p.History)
+	c.split("exact_match", p.TrainExactMatch, p.TestExactMatch)
+	c.split("valid_rate", p.TrainValidRate, p.TestValidRate)
 	if len(p.GeneratedLengths) != len(p.TargetLengths) {
 		c.failf("%d generated lengths but %d target lengths", len(p.GeneratedLengths), len(p.TargetLengths))
 	}
-	for i, l := range p.GeneratedLengths {
-		c.length(fmt.Sprintf("generated_lengths[%d]", i), l)
-	}
-	for i, l := range p.TargetLengths {
-		c.length(fmt.Sprintf("target_lengths[%d]", i), l)
-	}
+	c.lengths("generated_lengths", p.GeneratedLengths)
+	c.lengths("target_lengths", p.TargetLengths)
 	return c.err
 }
 

@@ -36,6 +36,19 @@
 // completely, the Status is ambiguous, with the input and each program's
 // output; `irsynth synth --ask` asks the user and searches again.
 //
+// Sequences first (candidates.go, trust.go): for a sequence task (one
+// operand, at least MinTrustTerms terms at consecutive indices) the
+// formulas its text states (internal/formula) and the closed forms its
+// terms admit (internal/fit: polynomials, periods, sparse and linear
+// recurrences, lowered to IR loops) are candidates before any search; a
+// learned judge (Trust, trained by TrainTrust on task files with checks;
+// DefaultTrust is lib/synth/trust.json) scores each, and the best answers
+// as solved only when its score clears the judge's threshold. Otherwise
+// the search runs, its answer joins the candidates, and the best of all
+// is solved or, under the threshold, ambiguous with the first input where
+// the candidates disagree. For other tasks, a formula from the text that
+// reproduces every example answers directly; else the search decides.
+//
 // Guidance: a Guide (a logistic regression per production over hashed words
 // of the request and features of the examples) raises the cost of the
 // productions it finds unlikely for the task; without one the search runs unguided (uniform
@@ -66,5 +79,8 @@
 //     Cancelling the context returns within about 100 ms.
 //   - A program is reported only after the interpreter reproduces every
 //     example with it, and (unless SkipConfirm) wazero does too.
+//   - The judge decides solved or ambiguous only for sequence tasks like
+//     those it learned on (ten terms); where it rules, a solved answer's
+//     Confidence is at least its Threshold.
 //   - Nothing panics across the package boundary.
 package synth

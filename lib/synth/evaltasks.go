@@ -110,6 +110,7 @@ func evalTask(ctx context.Context, rt *wasmrt.Runtime, t Task, c Checks, opt Opt
 	}
 	r.Status = statusOf(res)
 	r.Program = res.Program
+	r.Method, r.Confidence = res.Method, res.Confidence
 	switch r.Status {
 	case "solved", "ambiguous":
 	default:

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strconv"
 	"time"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -23,6 +25,11 @@ type Options struct {
 	// SkipConfirm skips running the winner on wazero (the interpreter's
 	// check on the examples still runs).
 	SkipConfirm bool
+	// Trust judges the answers to sequence tasks; nil: DefaultTrust.
+	Trust *Trust
+	// NoFit leaves out the closed forms and the judge: the search alone,
+	// as before they existed (for comparisons).
+	NoFit bool
 }
 
 // Progress is a snapshot of a search under way.
@@ -58,6 +65,11 @@ type Alternative struct {
 	Error   string `json:"error,omitempty"`
 }
 
+// MinTrustTerms is the fewest terms a sequence task needs for the closed
+// forms and the judge (Trust) to take part; with fewer, the search answers
+// alone.
+const MinTrustTerms = 8
+
 // DefaultBudget is the time a search gets when Options.Budget is zero.
 const DefaultBudget = 10 * time.Second
 
@@ -83,9 +95,18 @@ type Result struct {
 	Rivals     int     `json:"rivals,omitempty"` // other fitting programs of near cost compared with it
 	// Unsure: ambiguous because the budget ended before the programs of
 	// near cost were all tried, not because one of them disagrees.
-	Unsure    bool       `json:"unsure,omitempty"`
-	Stopped   string     `json:"stopped,omitempty"` // why it stopped without a program: time, candidates, exhausted, cancelled, memory
-	Ambiguity *Ambiguity `json:"ambiguity,omitempty"`
+	Unsure  bool   `json:"unsure,omitempty"`
+	Stopped string `json:"stopped,omitempty"` // why it stopped without a program: time, candidates, exhausted, cancelled, memory
+	// Method is where the answer came from: "search" (the enumerator) or
+	// a closed form's kind (poly2, linrec3+k, period4, lag3+k); Formula
+	// writes a closed form for people.
+	Method  string `json:"method,omitempty"`
+	Formula string `json:"formula,omitempty"`
+	// Confidence is the judge's probability (Trust) that the answer is
+	// right, for sequence tasks; below the judge's threshold the answer
+	// is ambiguous.
+	Confidence float64    `json:"confidence,omitempty"`
+	Ambiguity  *Ambiguity `json:"ambiguity,omitempty"`
 
 	prog  ir.Program
 	prods []enum.Op
@@ -125,6 +146,82 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	if name == "" {
 		name = "synthesized"
 	}
+	res = Result{Name: t.Name, Status: StatusNotFound, Guided: opt.Guide != nil}
+	trust := opt.Trust
+	if trust == nil {
+		trust = DefaultTrust()
+	}
+	// a sequence's closed forms first: when the judge trusts one, the
+	// search is not needed
+	// (the judge learned on sequences of ten terms: with fewer than
+	// MinTrustTerms it is not asked, and the search decides alone)
+	_, ys, sequence := isSequence(t)
+	sequence = sequence && len(ys) >= MinTrustTerms
+	var quick []candidate
+	if sequence {
+		quick = quickCandidates(t)
+	}
+	if i, s := trust.pick(t, quick); i >= 0 && s >= trust.Threshold && !opt.NoFit {
+		return answerWith(ctx, t, name, quick, i, s, trust, res, start, opt)
+	}
+	if !sequence && !opt.NoFit && t.Arity() == 1 {
+		// the text states a formula and the examples bear it out: that is
+		// the answer, unless two formulas read from it disagree elsewhere
+		if fs := formulaCandidates(t); len(fs) > 0 {
+			probeAll(t, fs)
+			s := 1.0
+			for _, f := range fs[1:] {
+				if !agree(f, fs[0]) {
+					s = 0
+				}
+			}
+			res, err := answerWith(ctx, t, name, fs, 0, s, trust, res, start, opt)
+			res.Confidence = 0 // the judge was not asked
+			return res, err
+		}
+	}
+	r, err := search(ctx, t, name, deadline, start, opt)
+	res.Seconds = time.Since(start).Seconds()
+	res.Candidates = r.Candidates
+	res.Level = r.Level
+	res.Stopped = r.Stopped
+	if err != nil {
+		return res, err
+	}
+	if !sequence || opt.NoFit {
+		if !r.Found {
+			return res, nil
+		}
+		return searchAnswer(ctx, t, name, r, res, start, opt)
+	}
+	// a sequence: the judge chooses between the closed forms and the
+	// search's answer, and says whether it trusts its choice
+	cands := quick
+	if r.Found {
+		cands = append(cands, candidate{source: "search", method: "search", formula: r.Best.Term, ops: r.Best.Ops, cost: r.Best.Cost})
+		probeAll(t, cands)
+	}
+	i, s := trust.pick(t, cands)
+	if i < 0 {
+		return res, nil
+	}
+	if cands[i].source == "search" {
+		res, err = searchAnswer(ctx, t, name, r, res, start, opt)
+		if err != nil {
+			return res, err
+		}
+		res.Confidence, res.Method = s, "search"
+		if s < trust.Threshold && res.Status == StatusSolved {
+			res.Status, res.Unsure = StatusAmbiguous, true
+			res.Ambiguity = ambiguity(t, cands, i)
+		}
+		return res, nil
+	}
+	return answerWith(ctx, t, name, cands, i, s, trust, res, start, opt)
+}
+
+// search runs the bottom-up enumeration until deadline.
+func search(ctx context.Context, t Task, name string, deadline, start time.Time, opt Options) (enum.Result, error) {
 	lastProgress := start
 	extra, more, sequence := unseenInputs(t)
 	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, WatchWrap: !sequence,
@@ -141,7 +238,6 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 		Verify: func(ops []ir.Op) bool {
 			return check(ir.Program{Name: name, Arity: t.Arity(), Ops: ops}, t) == nil
 		}}
-	res = Result{Name: t.Name, Status: StatusNotFound, Guided: opt.Guide != nil}
 	if opt.Guide != nil {
 		eo.Costs = opt.Guide.costs(t)
 	}
@@ -150,17 +246,17 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 		ex[i] = enum.Example{In: e.Inputs, Out: e.Output}
 	}
 	r := enum.Run(t.Arity(), ex, eo)
-	res.Seconds = time.Since(start).Seconds()
-	res.Candidates = r.Candidates
-	res.Level = r.Level
-	res.Stopped = r.Stopped
 	if r.Stopped == "cancelled" || ctx.Err() != nil {
-		res.Stopped = "cancelled"
-		return res, fmt.Errorf("synth: task %s: %w", t.Name, ctx.Err())
+		r.Stopped = "cancelled"
+		return r, fmt.Errorf("synth: task %s: %w", t.Name, ctx.Err())
 	}
-	if !r.Found {
-		return res, nil
-	}
+	return r, nil
+}
+
+// searchAnswer makes the search's cheapest fitting term the answer:
+// solved, or ambiguous when a fitting rival of near cost disagrees (or the
+// search ended before it could compare them all).
+func searchAnswer(ctx context.Context, t Task, name string, r enum.Result, res Result, start time.Time, opt Options) (Result, error) {
 	p := ir.Program{Name: name, Arity: t.Arity(), Ops: r.Best.Ops}
 	if !opt.SkipConfirm {
 		if err := confirm(ctx, p, t); err != nil {
@@ -168,23 +264,16 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 		}
 		res.Confirmed = true
 	}
-	res.Found = true
-	res.Stopped = ""
-	res.Status = StatusSolved
-	res.prog = p
-	res.prods = r.Best.Prods
-	res.Program = p.String()
+	res.setProgram(p, r.Best.Prods)
 	res.Term = r.Best.Term
 	res.Cost = r.Best.Cost
 	res.Rivals = r.Rivals
-	res.Length = p.Len()
-	if w, err := ir.WAT(p); err == nil {
-		res.WAT = w
-	}
+	res.Method = "search"
 	a := r.Ambiguity
 	if a == nil && !r.Complete {
 		// no rival seen, but the search did not finish looking for one:
 		// that is not evidence enough to call the answer solved
+		extra, more, _ := unseenInputs(t)
 		in := append(append([][]int32(nil), extra...), more...)
 		if len(in) > 0 {
 			var out int32
@@ -208,6 +297,91 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	}
 	res.Seconds = time.Since(start).Seconds()
 	return res, nil
+}
+
+// answerWith makes candidate i the answer, solved when the judge's score s
+// clears its threshold, else ambiguous with the candidates' values on the
+// first unseen input where they disagree.
+func answerWith(ctx context.Context, t Task, name string, cs []candidate, i int, s float64, trust *Trust, res Result, start time.Time, opt Options) (Result, error) {
+	c := cs[i]
+	p := ir.Program{Name: name, Arity: t.Arity(), Ops: c.ops}
+	if !opt.SkipConfirm {
+		if err := confirm(ctx, p, t); err != nil {
+			return res, fmt.Errorf("synth: task %s: %w", t.Name, err)
+		}
+		res.Confirmed = true
+	}
+	res.setProgram(p, nil)
+	res.Method, res.Formula, res.Confidence = c.method, c.formula, s
+	res.Stopped = ""
+	if c.source == "search" {
+		res.Term, res.Cost = c.formula, c.cost
+	}
+	if s < trust.Threshold {
+		res.Status, res.Unsure = StatusAmbiguous, true
+		res.Ambiguity = ambiguity(t, cs, i)
+	}
+	res.Seconds = time.Since(start).Seconds()
+	return res, nil
+}
+
+// ambiguity is the question an untrusted answer puts: the first input
+// after the examples where the candidates disagree (or, when they all
+// agree, the first after the examples), and what each gives there.
+func ambiguity(t Task, cs []candidate, best int) *Ambiguity {
+	last := int64(t.Examples[0].Inputs[0])
+	for _, e := range t.Examples {
+		last = max(last, int64(e.Inputs[0]))
+	}
+	k := 0
+	for j := 0; j < probeCount && k == 0; j++ {
+		for _, c := range cs {
+			if c.probe[j] != cs[best].probe[j] {
+				k = j
+				break
+			}
+		}
+	}
+	a := &Ambiguity{Input: []int32{clamp32(last + 1 + int64(k))}}
+	order := append([]int{best}, slices.DeleteFunc(seq(len(cs)), func(j int) bool { return j == best })...)
+	seen := map[string]bool{}
+	for _, j := range order {
+		c := cs[j]
+		if seen[c.probe[k]] || len(a.Candidates) >= 4 {
+			continue
+		}
+		seen[c.probe[k]] = true
+		alt := Alternative{Program: ir.Format(c.ops), Term: c.formula}
+		if v, err := strconv.Atoi(c.probe[k]); err == nil {
+			alt.Output = int32(v)
+		} else {
+			alt.Error = "traps or runs out of fuel"
+		}
+		a.Candidates = append(a.Candidates, alt)
+	}
+	return a
+}
+
+func seq(n int) []int {
+	s := make([]int, n)
+	for i := range s {
+		s[i] = i
+	}
+	return s
+}
+
+// setProgram records p as the answer.
+func (res *Result) setProgram(p ir.Program, prods []enum.Op) {
+	res.Found = true
+	res.Stopped = ""
+	res.Status = StatusSolved
+	res.prog = p
+	res.prods = prods
+	res.Program = p.String()
+	res.Length = p.Len()
+	if w, err := ir.WAT(p); err == nil {
+		res.WAT = w
+	}
 }
 
 // check runs p on every example in the interpreter.

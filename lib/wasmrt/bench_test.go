@@ -206,6 +206,41 @@ func BenchmarkCollatz100(b *testing.B) {
 	})
 }
 
+// BenchmarkColdPipeline is the whole way from program text to a first
+// result with nothing cached, what a command-line run or a new program in
+// the dashboard pays: parse and validate the text (ir.ParseProgram), a new
+// Runtime, compile (IR → WASM → machine code, with bytes the compilation
+// cache has never seen: a fuel budget no run used before), instantiate, and
+// one call, collatz_length(27). Issue 12's target is under 1 ms.
+func BenchmarkColdPipeline(b *testing.B) {
+	ctx := context.Background()
+	text := library(b, "collatz_length").Program.String()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		p, err := ir.ParseProgram("collatz_length", text)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r, err := New(ctx, freshConfig())
+		if err != nil {
+			b.Fatal(err)
+		}
+		m, err := r.Compile(ctx, p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if got, err := m.Call(ctx, 27); err != nil || got != 111 {
+			b.Fatalf("collatz_length(27) = %d, %v; want 111", got, err)
+		}
+		r.Close(ctx)
+	}
+	// CPU time (this process, all threads, wazero's included) beside wall
+	// time: on the shared machine, wall time mostly measures the load.
+	if cpu := cpuTime() - cpu0; cpu0 > 0 {
+		b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
+	}
+}
+
 // BenchmarkPreemptible is one collatz_length call on each engine.
 func BenchmarkPreemptible(b *testing.B) {
 	ctx := context.Background()

@@ -31,8 +31,21 @@
 //     against ir.ErrFuelExhausted), ErrTimeout, ErrArgs. No panic escapes
 //     the package.
 //   - A Module keeps a pool of instances; a call borrows one, so concurrent
-//     calls never share WASM state. An instance whose state is in doubt (it
-//     panicked, or wazero closed it) is discarded and replaced.
+//     calls never share WASM state. One of them, the hot instance, is tried
+//     first and claimed with a single compare-and-swap, which also
+//     publishes the call to the watchdog; a call that returns allocates
+//     nothing. An instance whose state is in doubt (it panicked, or wazero
+//     closed it) is discarded and replaced.
+//
+// # Where the rules live
+//
+//	runtime.go   Config and its defaults (fuel, time limit), New, Compile
+//	module.go    Module and Call, the entry of every call
+//	instance.go  an instance (one per concurrent call), a call on it: begin and end (which claim the hot one), kill
+//	watchdog.go  the wall-clock limit of calls on the fast engine
+//	cache.go     the shared compilation cache (KeepCompiled)
+//	batch.go     Batch; run.go the one-shot Run; errors.go every error
+//	phase1.go    phase 1's record: the Collatz benchmark and its native Go loop (CollatzSteps)
 //
 // # Time limits
 //
@@ -41,7 +54,9 @@
 //
 // By default, IR modules (Compile, CompileConst) run on wazero's compiler
 // without cancellation checks, so their loops run at full speed. A watchdog
-// goroutine stops a call that runs past its deadline through the module's
+// goroutine, ticking a tenth of the timeout, times each call from the tick
+// at which it first sees it (so a call itself reads no clock and writes no
+// deadline), and stops a call that runs past its limit through the module's
 // globals: it sets the ExportStop global, which lib/ir's modules read once
 // per ir.StopEvery units of fuel (tens of microseconds at most) and never
 // write, so the program traps soon after. (For a hand-made module without

@@ -21,14 +21,20 @@ type instance struct {
 	// global store through wazero's API costs more than loading this flag.
 	stopped atomic.Bool
 	stack   []uint64 // parameters in, result out
-	gen     uint64   // calls so far; written only by the calling goroutine
 
-	// state is gen<<stateBits | flags of the call in flight, so that the
-	// watchdog and a context can name the call they stop. A call that is
-	// not stopped costs one store and one compare-and-swap; the rare paths
+	// state is gen<<stateBits | flags: gen counts the calls so far, so
+	// that the watchdog and a context name the call they stop. On the fuel
+	// engine a call claims the instance and publishes itself to the
+	// watchdog with one compare-and-swap (begin), and ends with another
+	// (end), which also tells it whether it was stopped; the rare paths
 	// (stopping a call, ending a stopped call) take mu.
-	state    atomic.Uint64
-	deadline atomic.Int64 // Runtime.ticks value at which the call is late; 0: none
+	state atomic.Uint64
+
+	// seenGen and seenTick: the call the watchdog last saw in flight and
+	// the tick at which it first saw it, from which it times the call.
+	// Only the watchdog touches them, under Runtime.sweepMu.
+	seenGen  uint64
+	seenTick int64
 
 	mu      sync.Mutex
 	killErr error // why the call in flight was stopped; guarded by mu
@@ -36,52 +42,55 @@ type instance struct {
 
 const (
 	stateRunning = 1 << iota // a call is in flight
-	stateKilled              // and it is being stopped
+	stateKilled              // and it is being stopped; alone: the instance is discarded
 	stateBits    = 2
 )
 
-// callWatched runs an IR module's call under the watchdog, which stops it
-// through the module's globals when the deadline passes or ctx ends.
-// killErr says why it was stopped.
-func (m *Module) callWatched(ctx context.Context, in *instance) (callErr, killErr error) {
-	r := m.rt
-	in.gen++
-	gen := in.gen
-	deadline := int64(0)
-	if r.timeout > 0 {
-		// The watchdog's tick counter, not the clock: reading the clock
-		// would cost a third of a short call.
-		deadline = r.ticks.Load() + r.lateTicks
+// begin claims in for a call if it is idle (neither running nor
+// discarded) and publishes the call: one compare-and-swap. gen names the
+// call for end and kill.
+func (in *instance) begin() (gen uint64, ok bool) {
+	s := in.state.Load()
+	if s&(stateRunning|stateKilled) != 0 {
+		return 0, false
 	}
-	// Calls that start within the same tick share a deadline: a load is
-	// cheaper than an atomic store (an exchange on amd64), and the value
-	// the watchdog reads is the same.
-	if in.deadline.Load() != deadline {
-		in.deadline.Store(deadline)
-	}
-	in.state.Store(gen<<stateBits | stateRunning)
-	r.watch()
+	gen = s>>stateBits + 1
+	return gen, in.state.CompareAndSwap(s, gen<<stateBits|stateRunning)
+}
 
+// end ends call gen and returns why it was stopped, nil if it was not.
+// Once it returns, another goroutine may claim in; with discard, none can.
+func (in *instance) end(gen uint64, discard bool) (killErr error) {
+	idle := gen << stateBits
+	if discard {
+		idle |= stateKilled
+	}
+	if in.state.CompareAndSwap(gen<<stateBits|stateRunning, idle) {
+		return nil
+	}
+	// Stopped: whoever stopped it holds mu until it is done.
+	in.mu.Lock()
+	killErr, in.killErr = in.killErr, nil
+	in.state.Store(idle)
+	in.mu.Unlock()
+	return killErr
+}
+
+// callWatched runs an IR module's call, which begin has published, under
+// the watchdog, which stops it through the module's globals when it runs
+// too long; a context that ends stops it the same way.
+func (m *Module) callWatched(ctx context.Context, in *instance, gen uint64) error {
+	m.rt.watch()
 	var stop func() bool
 	if ctx.Done() != nil {
 		stop = context.AfterFunc(ctx, func() { in.kill(gen, errCtxDone) })
 	}
 	// The fuel engine has no cancellation checks, so ctx only carries values.
-	callErr = in.fn.CallWithStack(ctx, in.stack)
+	err := in.fn.CallWithStack(ctx, in.stack)
 	if stop != nil {
 		stop()
 	}
-	if !in.state.CompareAndSwap(gen<<stateBits|stateRunning, gen<<stateBits) {
-		// Stopped: whoever stopped it holds mu until it is done.
-		in.mu.Lock()
-		in.state.Store(gen << stateBits)
-		killErr, in.killErr = in.killErr, nil
-		in.mu.Unlock()
-		if killErr == errCtxDone {
-			killErr = ctxError(m.name, ctx)
-		}
-	}
-	return callErr, killErr
+	return err
 }
 
 // kill stops call gen of in, if it is still in flight, with err. A module

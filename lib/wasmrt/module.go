@@ -30,7 +30,12 @@ type Module struct {
 
 	closed   atomic.Bool
 	cmClosed atomic.Bool
-	slot     atomic.Pointer[instance] // one idle instance, reached without the lock
+	// hot is the instance a call tries first (fuel engine only): it stays
+	// here, busy or idle, and a call claims it with one compare-and-swap
+	// of its state (instance.begin), so a call that finds it idle touches
+	// no pool. Calls that find it busy use the pool below.
+	hot  atomic.Pointer[instance]
+	slot atomic.Pointer[instance] // one idle instance, reached without the lock
 
 	mu   sync.Mutex
 	free []*instance            // more idle instances
@@ -53,6 +58,11 @@ func (m *Module) Call(ctx context.Context, args ...int32) (int32, error) {
 	if len(args) != m.arity {
 		return 0, m.arityError(len(args))
 	}
+	if in := m.hot.Load(); in != nil {
+		if gen, ok := in.begin(); ok {
+			return m.callHot(ctx, in, gen, args)
+		}
+	}
 	in, err := m.get(ctx)
 	if err != nil {
 		return 0, err
@@ -60,6 +70,41 @@ func (m *Module) Call(ctx context.Context, args ...int32) (int32, error) {
 	v, err, ok := m.callOn(ctx, in, args)
 	m.put(ctx, in, ok)
 	return v, err
+}
+
+// callHot runs call gen on the hot instance in, which begin claimed.
+func (m *Module) callHot(ctx context.Context, in *instance, gen uint64, args []int32) (int32, error) {
+	if m.closed.Load() {
+		in.end(gen, true)
+		m.dropHot(ctx, in, true)
+		return 0, ErrClosed
+	}
+	v, err, ok := m.run(ctx, in, gen, args)
+	if !ok {
+		m.dropHot(ctx, in, true)
+	} else if m.closed.Load() { // Close may have found in busy
+		m.dropHot(ctx, in, false)
+	}
+	return v, err
+}
+
+// dropHot discards in, the hot instance (or one that was): replaced by
+// the next instance put back, and closed. owned: the caller's call ended
+// it with discard, so it is the caller's to close; otherwise it is closed
+// only if idle, by whoever claims it first (a call running on it drops it
+// when it ends and sees the Module closed).
+func (m *Module) dropHot(ctx context.Context, in *instance, owned bool) {
+	m.hot.CompareAndSwap(in, nil)
+	if !owned {
+		s := in.state.Load()
+		if s&(stateRunning|stateKilled) != 0 || !in.state.CompareAndSwap(s, s|stateKilled) {
+			return
+		}
+	}
+	m.mu.Lock()
+	delete(m.all, in)
+	m.mu.Unlock()
+	_ = in.mod.Close(context.WithoutCancel(ctx))
 }
 
 // Prewarm makes sure the pool holds at least n idle instances, so that the
@@ -114,6 +159,9 @@ func (m *Module) idle() int {
 	if m.slot.Load() != nil {
 		n++
 	}
+	if in := m.hot.Load(); in != nil && in.state.Load()&(stateRunning|stateKilled) == 0 {
+		n++
+	}
 	return n
 }
 
@@ -140,6 +188,12 @@ func (m *Module) get(ctx context.Context) (*instance, error) {
 // has no room for, is closed.
 func (m *Module) put(ctx context.Context, in *instance, ok bool) {
 	ok = ok && !in.mod.IsClosed()
+	if ok && m.kind == engineFuel && !m.closed.Load() && m.hot.Load() == nil && m.hot.CompareAndSwap(nil, in) {
+		if m.closed.Load() { // closed meanwhile: closeInstances may have missed it
+			m.dropHot(ctx, in, false)
+		}
+		return
+	}
 	if ok && !m.closed.Load() && m.slot.CompareAndSwap(nil, in) {
 		if m.closed.Load() { // closed meanwhile: closeInstances may have missed it
 			if in := m.slot.Swap(nil); in != nil {
@@ -210,15 +264,45 @@ func (m *Module) instantiate(ctx context.Context) (*instance, error) {
 	return in, nil
 }
 
-// callOn runs one call on in. ok is false when in must be discarded. No
-// panic escapes: one is reported as ErrInternal and the instance dropped.
+// callOn runs one call on in, which the caller holds (from the pool). ok
+// is false when in must be discarded.
 func (m *Module) callOn(ctx context.Context, in *instance, args []int32) (v int32, err error, ok bool) {
+	var gen uint64
+	if m.kind == engineFuel {
+		if gen, ok = in.begin(); !ok {
+			return 0, fmt.Errorf("%w: %s: a pooled instance is in use", ErrInternal, m.name), false
+		}
+	}
+	return m.run(ctx, in, gen, args)
+}
+
+// run runs call gen on in: on the fuel engine, begin published it, and run
+// ends it. ok is false when in must be discarded. No panic escapes: one
+// is reported as ErrInternal and the instance dropped. Everything the
+// outcome needs is read from in before the call ends, since another
+// goroutine may claim the hot instance as soon as it has.
+func (m *Module) run(ctx context.Context, in *instance, gen uint64, args []int32) (v int32, err error, ok bool) {
+	watched := m.kind == engineFuel
+	ended := !watched
+	returned := false // so that a call that returns skips recover (a few ns)
 	defer func() {
+		if returned {
+			return
+		}
 		if p := recover(); p != nil {
-			v, err, ok = 0, fmt.Errorf("%w: %s: %v", ErrInternal, m.name, p), false
+			// After end, in is sound (and may be another call's already).
+			v, err, ok = 0, fmt.Errorf("%w: %s: %v", ErrInternal, m.name, p), watched && ended
+			if !ended {
+				in.end(gen, true)
+			}
 		}
 	}()
 	if err := ctx.Err(); err != nil {
+		if !ended {
+			ended = true
+			in.end(gen, false)
+		}
+		returned = true
 		return 0, fmt.Errorf("wasmrt: %s: %w", m.name, err), true
 	}
 	for i, a := range args {
@@ -232,25 +316,45 @@ func (m *Module) callOn(ctx context.Context, in *instance, args []int32) (v int3
 		in.stopped.Store(false)
 	}
 	var callErr, killErr error
-	if m.kind == engineFuel {
-		callErr, killErr = m.callWatched(ctx, in)
+	if watched {
+		callErr = m.callWatched(ctx, in, gen)
 	} else {
 		callErr, killErr = m.callCtx(ctx, in)
 	}
-	if callErr == nil {
-		return api.DecodeI32(in.stack[0]), nil, true
+	v = api.DecodeI32(in.stack[0])
+	// A call that returned needs no more: an instance closed under it
+	// (Runtime.Close) is dropped by put or callHot, which see it closed.
+	failed := callErr != nil
+	discard := failed && (in.mod.IsClosed() || isExit(callErr))
+	exhausted := failed && in.fuel != nil && api.DecodeI32(in.fuel.Get()) == -1
+	if !ended {
+		ended = true
+		if killErr = in.end(gen, discard); killErr == errCtxDone {
+			killErr = ctxError(m.name, ctx)
+		}
 	}
-	if killErr != nil {
-		return 0, killErr, !in.mod.IsClosed()
+	switch {
+	case !failed:
+		err, ok = nil, true
+	case killErr != nil:
+		v, err, ok = 0, killErr, !discard
+	case discard:
+		v, err, ok = 0, fmt.Errorf("%w: %s: %v", ErrClosed, m.name, callErr), false
+	case exhausted:
+		v, err, ok = 0, fmt.Errorf("%w: %s: more than %d units", ErrFuelExhausted, m.name, m.rt.fuel), true
+	default:
+		v, err, ok = 0, newTrapError(callErr), true
 	}
+	returned = true
+	return v, err, ok
+}
+
+// isExit reports whether err says wazero closed the instance during the
+// call. (A function of its own: the target errors.As fills escapes to
+// the heap, and a call that succeeds must not allocate.)
+func isExit(err error) bool {
 	var exit *sys.ExitError
-	if errors.As(callErr, &exit) || in.mod.IsClosed() {
-		return 0, fmt.Errorf("%w: %s: %v", ErrClosed, m.name, callErr), false
-	}
-	if in.fuel != nil && api.DecodeI32(in.fuel.Get()) == -1 {
-		return 0, fmt.Errorf("%w: %s: more than %d units", ErrFuelExhausted, m.name, m.rt.fuel), true
-	}
-	return 0, newTrapError(callErr), true
+	return errors.As(err, &exit)
 }
 
 // callCtx runs a call on the cancellation-checking engine (raw modules, and
@@ -295,6 +399,9 @@ func (m *Module) kill(err error) {
 // closeInstances closes the idle instances; busy ones close when returned.
 func (m *Module) closeInstances(ctx context.Context) {
 	m.closed.Store(true)
+	if in := m.hot.Swap(nil); in != nil {
+		m.dropHot(ctx, in, false) // if busy, its call drops it when it ends
+	}
 	m.mu.Lock()
 	free := m.free
 	m.free = nil

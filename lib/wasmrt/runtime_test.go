@@ -215,6 +215,11 @@ func TestTimeout(t *testing.T) {
 		if !errors.Is(err, ErrTimeout) {
 			t.Fatalf("churn: %v after %v, want ErrTimeout", err, time.Since(start))
 		}
+		// The watchdog times a call from the tick it first sees it at:
+		// the call must still have had its whole limit.
+		if d := time.Since(start); d < 30*time.Millisecond {
+			t.Fatalf("churn stopped after %v, before its limit of 30ms", d)
+		}
 		if errors.Is(err, ErrFuelExhausted) {
 			t.Fatalf("%v must not match ErrFuelExhausted", err)
 		}
@@ -464,6 +469,79 @@ func TestCloseStopsCalls(t *testing.T) {
 		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("Close did not stop the call")
+	}
+}
+
+// TestCallAllocatesNothing: a call that returns allocates nothing, on the
+// hot instance and on a pooled one (while the hot one is busy), so calls
+// in a loop never start a garbage collection.
+func TestCallAllocatesNothing(t *testing.T) {
+	ctx := context.Background()
+	r := newRuntime(t, Config{})
+	m := compile(t, r, library(t, "collatz_length").Program)
+	if _, err := m.Call(ctx, 27); err != nil {
+		t.Fatal(err)
+	}
+	if n := testing.AllocsPerRun(100, func() { m.Call(ctx, 27) }); n != 0 {
+		t.Errorf("hot instance: %v allocations per call, want 0", n)
+	}
+	hot := m.hot.Load()
+	gen, ok := hot.begin() // busy: calls go to the pool
+	if !ok {
+		t.Fatal("the hot instance is not idle between calls")
+	}
+	m.Call(ctx, 27)
+	if n := testing.AllocsPerRun(100, func() { m.Call(ctx, 27) }); n != 0 {
+		t.Errorf("pooled instance: %v allocations per call, want 0", n)
+	}
+	hot.end(gen, false)
+}
+
+// TestCloseClosesHotInstance: Module.Close closes the idle hot instance,
+// and the busy one once its call (stopped with ErrClosed) ends; a call on
+// the closed Module gets ErrClosed.
+func TestCloseClosesHotInstance(t *testing.T) {
+	ctx := context.Background()
+	r := newRuntime(t, Config{Fuel: math.MaxInt32, Timeout: time.Minute})
+	m := compile(t, r, library(t, "collatz_length").Program)
+	if _, err := m.Call(ctx, 27); err != nil {
+		t.Fatal(err)
+	}
+	hot := m.hot.Load()
+	if err := m.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if hot == nil || !hot.mod.IsClosed() {
+		t.Error("idle: the hot instance is still open after Close")
+	}
+	if _, err := m.Call(ctx, 27); !errors.Is(err, ErrClosed) {
+		t.Errorf("Call after Close: %v, want ErrClosed", err)
+	}
+
+	quietGC(t)
+	m = compile(t, r, churn)
+	if err := m.Prewarm(ctx, 1); err != nil { // the instance put back is the hot one
+		t.Fatal(err)
+	}
+	hot = m.hot.Load()
+	done := make(chan error)
+	go func() { _, err := m.Call(ctx); done <- err }()
+	for hot.state.Load()&stateRunning == 0 {
+		time.Sleep(time.Millisecond)
+	}
+	if err := m.Close(ctx); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if !errors.Is(err, ErrClosed) {
+			t.Fatalf("busy: call stopped by Close: %v, want ErrClosed", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("busy: Close did not stop the call")
+	}
+	if !hot.mod.IsClosed() {
+		t.Error("busy: the hot instance is still open after its call ended on a closed Module")
 	}
 }
 

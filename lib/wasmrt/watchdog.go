@@ -75,8 +75,15 @@ func (r *Runtime) sweep() (running bool) {
 				continue
 			}
 			running = true
-			if d := in.deadline.Load(); s&stateKilled == 0 && d != 0 && now >= d {
-				in.kill(s>>stateBits, m.timeoutErr)
+			// The watchdog times each call from the tick at which it first
+			// sees it, so a call publishes nothing but its state: a call
+			// that starts between ticks k-1 and k is first seen at k and
+			// stopped at k-1+lateTicks, at least the timeout after it
+			// started (lateTicks counts a tick more than the timeout).
+			if gen := s >> stateBits; in.seenGen != gen {
+				in.seenGen, in.seenTick = gen, now
+			} else if s&stateKilled == 0 && r.lateTicks > 0 && now-in.seenTick >= r.lateTicks-1 {
+				in.kill(gen, m.timeoutErr)
 			}
 		}
 		m.mu.Unlock()

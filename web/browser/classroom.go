@@ -93,6 +93,18 @@ func Classroom(b *Browser, base string, opt ClassroomOptions) (ClassroomResult, 
 		return chromedp.Poll[chromedp.Void](expr, chromedp.WithPollingInterval(50*time.Millisecond))
 	}
 	key := func(k string) chromedp.Action[chromedp.Void] { return chromedp.KeyEvent(k) }
+	// try runs the synthesized program on args in the page's "try it" box
+	// and returns what the page shows.
+	try := func(args string) (string, error) {
+		if err := run(
+			chromedp.SetValue(chromedp.CSS("#try-args"), args),
+			chromedp.Click(chromedp.CSS("#try-go")),
+			poll(`document.getElementById('try-value') !== null`),
+		); err != nil {
+			return "", err
+		}
+		return Eval[string](b, `document.getElementById('try-value').textContent`)
+	}
 
 	// Step a program through to its end, then back.
 	if err := b.Open(base+"/playground", "document.querySelectorAll('#program option').length > 1", opt.Timeout); err != nil {
@@ -178,14 +190,7 @@ func Classroom(b *Browser, base string, opt ClassroomOptions) (ClassroomResult, 
 		return res, err
 	}
 	if res.SynthStatus == "solved" {
-		if err := run(
-			chromedp.SetValue(chromedp.CSS("#try-args"), "100"),
-			chromedp.Click(chromedp.CSS("#try-go")),
-			poll(`document.getElementById('try-value') !== null`),
-		); err != nil {
-			return res, err
-		}
-		if res.TryValue, err = Eval[string](b, `document.getElementById('try-value').textContent`); err != nil {
+		if res.TryValue, err = try("100"); err != nil {
 			return res, err
 		}
 	}
@@ -248,14 +253,7 @@ func Classroom(b *Browser, base string, opt ClassroomOptions) (ClassroomResult, 
 			return res, err
 		}
 		if res.AmbStatus == "solved" {
-			if err := run(
-				chromedp.SetValue(chromedp.CSS("#try-args"), "12"),
-				chromedp.Click(chromedp.CSS("#try-go")),
-				poll(`document.getElementById('try-value') !== null`),
-			); err != nil {
-				return res, err
-			}
-			if res.AmbTry, err = Eval[string](b, `document.getElementById('try-value').textContent`); err != nil {
+			if res.AmbTry, err = try("12"); err != nil {
 				return res, err
 			}
 		}

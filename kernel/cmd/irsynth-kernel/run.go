@@ -50,8 +50,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return report(args[1:], stdout, stderr)
 	case "check":
 		if err := interp.Check(); err != nil {
-			fmt.Fprintln(stderr, "irsynth-kernel:", err)
-			return 1
+			return fail(stderr, 1, "%v", err)
 		}
 		fmt.Fprintln(stdout, "ok")
 		return 0
@@ -75,27 +74,22 @@ func install(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if *user && *prefix != "" {
-		fmt.Fprintln(stderr, "irsynth-kernel: install: --user and --prefix exclude each other")
-		return 2
+		return fail(stderr, 2, "install: --user and --prefix exclude each other")
 	}
 	if fs.NArg() > 0 {
-		fmt.Fprintf(stderr, "irsynth-kernel: install: unexpected argument %q\n", fs.Arg(0))
-		return 2
+		return fail(stderr, 2, "install: unexpected argument %q", fs.Arg(0))
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel: install:", err)
-		return 1
+		return fail(stderr, 1, "install: %v", err)
 	}
 	kernels, err := kernel.KernelsDir(*prefix)
 	if err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel:", err)
-		return 1
+		return fail(stderr, 1, "%v", err)
 	}
 	dir, err := kernel.Install(kernels, exe)
 	if err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel:", err)
-		return 1
+		return fail(stderr, 1, "%v", err)
 	}
 	fmt.Fprintf(stdout, "installed kernelspec %s in %s\n", kernel.SpecName, dir)
 	return 0
@@ -108,8 +102,7 @@ func serve(args []string, stderr io.Writer) int {
 	file := fs.String("connection-file", "", "Jupyter connection `FILE`")
 	memDefault, err := defaultMemoryLimit(os.Getenv(memoryLimitEnv))
 	if err != nil {
-		fmt.Fprintf(stderr, "irsynth-kernel: run: %s: %v\n", memoryLimitEnv, err)
-		return 2
+		return fail(stderr, 2, "run: %s: %v", memoryLimitEnv, err)
 	}
 	var mem memorySize = memorySize(memDefault)
 	fs.Var(&mem, "memory-limit", "memory cap of the Go session, as `SIZE` (512MiB, 4GiB, 0 for none; default $"+memoryLimitEnv+" or half of RAM)")
@@ -120,22 +113,18 @@ func serve(args []string, stderr io.Writer) int {
 		*file = fs.Arg(0)
 	}
 	if *file == "" {
-		fmt.Fprintln(stderr, "irsynth-kernel: run: --connection-file is required")
-		return 2
+		return fail(stderr, 2, "run: --connection-file is required")
 	}
 	if err := interp.Check(); err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel:", err)
-		return 1
+		return fail(stderr, 1, "%v", err)
 	}
 	conn, err := kernel.ReadConnectionFile(*file)
 	if err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel:", err)
-		return 2
+		return fail(stderr, 2, "%v", err)
 	}
 	exe, err := os.Executable()
 	if err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel: run:", err)
-		return 1
+		return fail(stderr, 1, "run: %v", err)
 	}
 	parent := os.Getppid()
 	if p, err := strconv.Atoi(os.Getenv("JPY_PARENT_PID")); err == nil && p > 1 {
@@ -153,8 +142,7 @@ func serve(args []string, stderr io.Writer) int {
 		Started:     start,
 	}
 	if err := kernel.Serve(context.Background(), cfg); err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel:", err)
-		return 1
+		return fail(stderr, 1, "%v", err)
 	}
 	return 0
 }
@@ -171,18 +159,15 @@ func session(args []string, stderr io.Writer) int {
 	}
 	in, out := os.NewFile(3, "requests"), os.NewFile(4, "events")
 	if in == nil || out == nil {
-		fmt.Fprintln(stderr, "irsynth-kernel: session: run by the kernel only (file descriptors 3 and 4 are its pipes)")
-		return 2
+		return fail(stderr, 2, "session: run by the kernel only (file descriptors 3 and 4 are its pipes)")
 	}
 	if _, err := in.Stat(); err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel: session: run by the kernel only (file descriptors 3 and 4 are its pipes)")
-		return 2
+		return fail(stderr, 2, "session: run by the kernel only (file descriptors 3 and 4 are its pipes)")
 	}
 	signal.Ignore(os.Interrupt)
 	cfg := kernel.SessionConfig{In: in, Out: out, Log: stderr, Docs: bindings.Doc, MemoryLimit: int64(mem)}
 	if err := kernel.ServeSession(cfg); err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel: session:", err)
-		return 1
+		return fail(stderr, 1, "session: %v", err)
 	}
 	return 0
 }
@@ -200,28 +185,31 @@ func report(args []string, stdout, stderr io.Writer) int {
 	if len(notebooks) == 0 {
 		notebooks, _ = filepath.Glob(filepath.Join("notebooks", "*.ipynb"))
 		if len(notebooks) == 0 {
-			fmt.Fprintln(stderr, "irsynth-kernel: report: no notebooks/*.ipynb here; name the notebooks or run from the repository root")
-			return 2
+			return fail(stderr, 2, "report: no notebooks/*.ipynb here; name the notebooks or run from the repository root")
 		}
 	}
 	for _, nb := range notebooks {
 		if _, err := os.Stat(nb); err != nil {
-			fmt.Fprintf(stderr, "irsynth-kernel: report: %v\n", err)
-			return 2
+			return fail(stderr, 2, "report: %v", err)
 		}
 	}
 	if *out == "" {
 		*out = filepath.Join(*resultsDir, results.ReportsSubdir)
 	}
 	if err := interp.Check(); err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel:", err)
-		return 1
+		return fail(stderr, 1, "%v", err)
 	}
 	c := kernel.NBConvert{ResultsDir: *resultsDir, Timeout: *timeout, Stderr: stderr}
 	if err := c.Run(context.Background(), "html", *out, notebooks...); err != nil {
-		fmt.Fprintln(stderr, "irsynth-kernel:", err)
-		return 1
+		return fail(stderr, 1, "%v", err)
 	}
 	fmt.Fprintf(stdout, "wrote %d HTML reports to %s\n", len(notebooks), *out)
 	return 0
+}
+
+// fail prints one line on stderr, "irsynth-kernel: " and the message, and
+// returns the exit status code (1 a run-time failure, 2 a usage error).
+func fail(stderr io.Writer, code int, format string, a ...any) int {
+	fmt.Fprintf(stderr, "irsynth-kernel: "+format+"\n", a...)
+	return code
 }

@@ -26,9 +26,9 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
+	"github.com/irsynth/irsynth/internal/cputime"
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/wasmrt"
 )
@@ -62,13 +62,7 @@ func numbers() []int32 {
 // timing is the median time of one pass over the numbers.
 type timing struct{ wall, cpu float64 } // ns
 
-func cpuNow() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
+func cpuNow() time.Duration { return time.Duration(cputime.Seconds() * 1e9) }
 
 func measure(rounds, reps int, pass func() int32) timing {
 	for range 20 {

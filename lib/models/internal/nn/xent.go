@@ -59,7 +59,7 @@ func (op xentOp) Do(vals ...G.Value) (G.Value, error) {
 			continue
 		}
 		row := logits[i*v : (i+1)*v]
-		sum += logSumExp(row) - float64(row[int(t)])
+		sum += LogSumExp(row) - float64(row[int(t)])
 		n++
 	}
 	if n > 0 {
@@ -68,7 +68,10 @@ func (op xentOp) Do(vals ...G.Value) (G.Value, error) {
 	return G.NewF32(float32(sum)), nil
 }
 
-func logSumExp(row []float32) float64 {
+// LogSumExp is log Σ exp(row), computed in float64 after subtracting the
+// row's maximum so that no term overflows: the softmax cross-entropy's
+// normaliser, and the decoder's log-probabilities.
+func LogSumExp(row []float32) float64 {
 	m := row[0]
 	for _, x := range row {
 		if x > m {

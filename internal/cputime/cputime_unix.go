@@ -1,12 +1,12 @@
 //go:build unix
 
-package models
+package cputime
 
 import "syscall"
 
-// cpuSeconds is the CPU time (user + system, every thread) this process has
+// Seconds is the CPU time (user and system, every thread) this process has
 // used so far; 0 where it cannot be read.
-func cpuSeconds() float64 {
+func Seconds() float64 {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0

@@ -1,0 +1,57 @@
+// Package formula reads formulas out of a task's text and compiles them to
+// IR programs: "a(n) = 20*n^2 + 3.", "n^2 reduced mod 100.", "a(n) =
+// Sum_{k=0..n} binomial(n,k)*k", "a(n) = prime(n)^2 - 2". OEIS names state
+// their formula outright for about one task in fifteen; a program read from
+// the text costs no search.
+//
+// # Overview
+//
+// Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
+// "= ..." of a chain, a bare expression in n opening the text, phrase
+// templates in phrases.go: periods, congruence classes, named sequences,
+// "Numbers k such that ... is prime", "Primes of the form ...", divisor
+// functions), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
+// the text starts them from (rec.go), rational generating functions "Expansion of
+// P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
+// expansions of p/q and continued fractions of sqrt(N) (digits.go). It
+// parses each into a syntax tree (lex.go, parse.go),
+// normalizes its rational arithmetic into integer operations (frac.go) and
+// lowers it to a program (lower.go, lower_loops.go): constants built from
+// CONST_0/1/2/10, powers, factorials, binomials, sums, products, divisor
+// sums, totients and primes as counted loops over LOCAL_*.
+//
+//	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
+//		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"
+//	}
+//
+// # Invariants
+//
+//   - Every Candidate's Ops is a whole program body (START..END) over
+//     SLOT_0 = n that ir.Validate accepts, at most ir.MaxLength opcodes and
+//     ir.NumLocals locals.
+//   - Never a guess: a span with an unknown name (an A-number, a function
+//     not in parse.go's table), a conditional clause (if, otherwise, for
+//     even n, conjectured), a recurrence, or anything not parsed to its end
+//     gives no candidate; so does a formula without n.
+//   - A candidate computes its formula exactly where it matters: before it
+//     is returned, its program is run beside an exact rational evaluator
+//     (eval.go) for n = 0..12 and then about every fifth n up to 100 (every
+//     n just before the formula's values leave i32, where OEIS checks stop),
+//     and must agree on every value that is an integer in i32, at least 5
+//     of them. Where plain i32 arithmetic would wrap, other lowerings are
+//     tried (residues inside "mod", exact division by an odd constant as
+//     multiplication by its inverse modulo 2^32, a polynomial in its
+//     binomial basis), else there is no candidate. A scan cut short by its
+//     budget passes only if the program's fuel, extrapolated to n = 100,
+//     stays well within ir.DefaultFuel and no list predicate would wrap
+//     there (scan.go: finishes, listsFit).
+//   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
+//     and round round a rational as they say; "x mod m" is the residue
+//     with the sign of m.
+//   - Candidates never panics and takes a few milliseconds on an OEIS name
+//     (texts over 2,000 bytes are not read).
+//
+// The package reads only the text: whether a candidate fits the task's
+// examples is the caller's test (lib/synth accepts one only if it
+// reproduces every example).
+package formula

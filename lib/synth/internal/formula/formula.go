@@ -1,0 +1,186 @@
+package formula
+
+import (
+	"strings"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// Candidate is one formula read from a task's text, compiled.
+type Candidate struct {
+	Source string  // the span of the text it was read from
+	Ops    []ir.Op // a whole program body, START..END, over SLOT_0 = n; ir.Validate accepts it
+	Expr   string  // the formula, normalized and fully parenthesized
+}
+
+// maxText bounds the text Candidates reads (OEIS names are far shorter),
+// so its time stays within a few milliseconds.
+const maxText = 2000
+
+// Candidates reads every formula it can parse from text: "a(n) = ..."
+// spans (and each further "= ..." of a chain), a bare expression in n
+// that is the whole first clause ("n^2 reduced mod 100."), and a few
+// phrase templates (period, congruence classes, named sequences, "Numbers
+// k such that ... is prime"). A named list whose indexing the text leaves
+// open yields one candidate per convention (first term at n = 0 or 1).
+// Anything it cannot read completely gives no candidate; it never
+// guesses. Only arity 1 (a(n)) is supported; other arities get none.
+func Candidates(text string, arity int) (cs []Candidate) {
+	if arity != 1 || len(text) > maxText {
+		return nil
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			cs = nil // a bug here must not take the caller down; no candidate is safe
+		}
+	}()
+	return candidates(text)
+}
+
+// candidates is Candidates without the recover (the tests call it, so a
+// panic shows there).
+func candidates(text string) []Candidate {
+	if len(text) > maxText {
+		return nil
+	}
+	c := collector{seen: map[string]bool{}}
+	toks := lex(text)
+	c.formulas(text, toks)
+	c.phrases(text)
+	return c.out
+}
+
+type collector struct {
+	out  []Candidate
+	seen map[string]bool
+}
+
+// add normalizes and lowers x (an expression over n) and keeps it unless
+// an equal formula was kept already. Of the ways to lower it (plain; exact
+// division by an odd constant as multiplication by its inverse; for a
+// polynomial, its binomial basis), the first
+// whose program agrees with the exact value of the formula wherever that
+// value fits in i32 (n = 0..scanN, within a work budget) is kept; none, no
+// candidate.
+func (c *collector) add(source string, x *node) {
+	if !x.uses("n") {
+		return // a constant is no reading of a sequence's name
+	}
+	expr := x.String()
+	if c.seen[expr] {
+		return
+	}
+	c.seen[expr] = true
+	try := func(y *node) bool {
+		ops, err := lowerProgram(y)
+		if err != nil || !agrees(x, ops) {
+			return false
+		}
+		c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+		return true
+	}
+	for _, inverse := range []bool{false, true} {
+		y, ok := normalize(x, inverse)
+		if !ok {
+			return
+		}
+		if try(y) {
+			return
+		}
+	}
+	if y, ok := binomialBasis(x); ok {
+		try(y)
+	}
+}
+
+// formulas finds "a(n) = e1 = e2 ..." and a bare expression opening the
+// text.
+func (c *collector) formulas(text string, toks []token) {
+	try := func(start int) int {
+		x, end, ok := parseAt(toks, start, "n")
+		if !ok || end == start || !boundary(toks, end) {
+			return -1
+		}
+		c.add(text[toks[start].start:toks[end-1].end], x)
+		return end
+	}
+	if end := try(0); end > 0 && toks[end].k == tOp && toks[end].s == "=" {
+		for end > 0 && toks[end].k == tOp && toks[end].s == "=" {
+			end = try(end + 1)
+		}
+	}
+	for i := 0; i+4 < len(toks); i++ {
+		if shift, at, ok := isShiftedA(toks[i:]); ok {
+			// a(n+k) = f(n, a(n+k-1), ...): a recurrence for a(m), m = n+k
+			x, end, ok := parseLags(toks, i+at, shift)
+			if ok && boundary(toks, end) && lagOrder(x) > 0 {
+				c.recurrence(text, text[toks[i].start:toks[end-1].end], substitute(x, "n", sub(vr("n"), num(shift))), lagOrder(x))
+			}
+			continue
+		}
+		if !isA(toks[i:]) {
+			continue
+		}
+		// a(n) = e1 = e2 ...: e1 may be a recurrence in a(n-1), a(n-2), ...
+		x, end, ok := parseLags(toks, i+5, 0)
+		if !ok || !boundary(toks, end) {
+			continue
+		}
+		if ord := lagOrder(x); ord > 0 {
+			c.recurrence(text, text[toks[i].start:toks[end-1].end], x, ord)
+			continue
+		}
+		c.add(text[toks[i+5].start:toks[end-1].end], x)
+		for end > 0 && toks[end].k == tOp && toks[end].s == "=" {
+			end = try(end + 1)
+		}
+	}
+}
+
+// isA reports whether toks open with "a(n) =".
+func isA(toks []token) bool {
+	return toks[0].k == tIdent && toks[0].s == "a" && isOp(toks[1], "(") &&
+		toks[2].k == tIdent && toks[2].s == "n" && isOp(toks[3], ")") && isOp(toks[4], "=")
+}
+
+func isOp(t token, s string) bool { return t.k == tOp && t.s == s }
+
+// conditional words: a formula followed by one of these in its clause
+// holds only in some cases.
+var conditional = map[string]bool{"if": true, "when": true, "whenever": true, "unless": true,
+	"otherwise": true, "else": true, "except": true, "odd": true, "even": true, "elsewhere": true,
+	"conjectured": true, "conjecture": true, "empirical": true, "apparently": true}
+
+// boundary reports whether an expression may end before toks[i]: at the
+// end, at punctuation or before "for", "with", "where", and with no
+// condition in the rest of its clause.
+func boundary(toks []token, i int) bool {
+	t := toks[i]
+	switch t.k {
+	case tEnd:
+		return true
+	case tOp:
+		switch t.s {
+		case ".", ",", ";", ":", "=", ")":
+		default:
+			return false
+		}
+	case tIdent:
+		switch strings.ToLower(t.s) {
+		case "for", "with", "where":
+		default:
+			return false
+		}
+	default:
+		return false
+	}
+	for ; toks[i].k != tEnd; i++ {
+		if isOp(toks[i], ".") || isOp(toks[i], ";") {
+			break
+		}
+		if toks[i].k == tIdent && conditional[strings.ToLower(toks[i].s)] {
+			return false
+		}
+	}
+	return true
+}

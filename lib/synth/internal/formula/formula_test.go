@@ -1,0 +1,549 @@
+package formula
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/irsynth/irsynth/lib/ir"
+	"github.com/irsynth/irsynth/lib/wasmrt"
+)
+
+// Native references, written by hand from the mathematics, not from the
+// package's evaluator.
+
+func gcdRef(a, b int64) int64 {
+	if a < 0 {
+		a = -a
+	}
+	if b < 0 {
+		b = -b
+	}
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
+}
+
+func primeRef(i int64) int64 {
+	for c := int64(2); ; c++ {
+		isP := true
+		for d := int64(2); d*d <= c; d++ {
+			if c%d == 0 {
+				isP = false
+				break
+			}
+		}
+		if isP {
+			if i--; i == 0 {
+				return c
+			}
+		}
+	}
+}
+
+func divisorSum(n, k int64) int64 { // sum of d^k over the divisors d of n
+	var s int64
+	for d := int64(1); d <= n; d++ {
+		if n%d == 0 {
+			t := int64(1)
+			for i := int64(0); i < k; i++ {
+				t *= d
+			}
+			s += t
+		}
+	}
+	return s
+}
+
+func powMod(b, e, m int64) int64 {
+	r := int64(1) % m
+	for i := int64(0); i < e; i++ {
+		r = r * b % m
+	}
+	return r
+}
+
+var formulaCases = []struct {
+	text     string
+	from, to int64
+	ref      func(n int64) int64
+}{
+	{"a(n) = 20*n^2 + 3.", 0, 60, func(n int64) int64 { return 20*n*n + 3 }},
+	{"n-16.", 0, 60, func(n int64) int64 { return n - 16 }},
+	{"a(n) = floor(56/n).", 1, 70, func(n int64) int64 { return 56 / n }},
+	{"n^2 reduced mod 100.", 0, 200, func(n int64) int64 { return n * n % 100 }},
+	{"a(n) = 3*n^2 + 12*n.", 0, 60, func(n int64) int64 { return 3*n*n + 12*n }},
+	{"a(n) = 2^n + n", 0, 30, func(n int64) int64 { return 1<<n + n }},
+	{"a(n) = binomial(n+3, 3)", 0, 60, func(n int64) int64 { return (n + 3) * (n + 2) * (n + 1) / 6 }},
+	{"a(n) = n! / 2", 2, 12, func(n int64) int64 {
+		f := int64(1)
+		for i := int64(2); i <= n; i++ {
+			f *= i
+		}
+		return f / 2
+	}},
+	{"a(n) = (n^3)/2 + (3*n^2)/2 + 3*n + 3.", 0, 60, func(n int64) int64 { return (n*n*n + 3*n*n + 6*n + 6) / 2 }},
+	{"a(n) = Sum_{k=0..n} k^2", 0, 60, func(n int64) int64 {
+		var s int64
+		for k := int64(0); k <= n; k++ {
+			s += k * k
+		}
+		return s
+	}},
+	{"a(n) = gcd(n, 12)", 0, 60, func(n int64) int64 { return gcdRef(n, 12) }},
+	{"a(n) = 7^n mod 39.", 0, 80, func(n int64) int64 { return powMod(7, n, 39) }},
+	{"a(n) = n^6 mod 17.", 0, 80, func(n int64) int64 { return powMod(n, 6, 17) }},
+	{"a(n) = 4^n mod n.", 1, 80, func(n int64) int64 { return powMod(4, n, n) }},
+	{"a(n) = (7*2^n - 4(-1)^n)/3.", 0, 27, func(n int64) int64 {
+		s := int64(1)
+		if n%2 == 1 {
+			s = -1
+		}
+		return (7<<n - 4*s) / 3
+	}},
+	{"a(n) = prime(n)^2 - 2.", 1, 60, func(n int64) int64 { p := primeRef(n); return p*p - 2 }},
+	{"a(n) = sigma(n) + tau(n).", 1, 80, func(n int64) int64 { return divisorSum(n, 1) + divisorSum(n, 0) }},
+	{"a(n) = sigma_2(n).", 1, 80, func(n int64) int64 { return divisorSum(n, 2) }},
+	{"a(n) = Sum_{d|n} d^3.", 1, 80, func(n int64) int64 { return divisorSum(n, 3) }},
+	{"a(n) = phi(n).", 1, 100, func(n int64) int64 {
+		var c int64
+		for k := int64(1); k <= n; k++ {
+			if gcdRef(k, n) == 1 {
+				c++
+			}
+		}
+		return c
+	}},
+	{"a(n) = Fibonacci(n) + 1.", 0, 40, func(n int64) int64 {
+		a, b := int64(0), int64(1)
+		for i := int64(0); i < n; i++ {
+			a, b = b, a+b
+		}
+		return a + 1
+	}},
+	{"a(n) = floor(n/2) + ceiling(n/3).", 0, 60, func(n int64) int64 { return n/2 + (n+2)/3 }},
+	{"a(n) = floor((n-20)/3).", 0, 60, func(n int64) int64 { // floor, not truncation, below zero
+		q := (n - 20) / 3
+		if (n-20)%3 < 0 {
+			q--
+		}
+		return q
+	}},
+	{"a(n) = min(n, 10) * max(n - 5, 2).", 0, 40, func(n int64) int64 { return min(n, 10) * max(n-5, 2) }},
+	{"a(n) = |n - 7|.", 0, 40, func(n int64) int64 { return max(n-7, 7-n) }},
+	{"a(n) = round(n^2/7).", 0, 60, func(n int64) int64 { return (2*n*n + 7) / 14 }},
+	{"a(n) = Product_{k=1..n} (2*k - 1).", 0, 10, func(n int64) int64 {
+		p := int64(1)
+		for k := int64(1); k <= n; k++ {
+			p *= 2*k - 1
+		}
+		return p
+	}},
+	{"a(n) = lcm(n, 6).", 1, 60, func(n int64) int64 { return n * 6 / gcdRef(n, 6) }},
+	{"a(n) = n + floor(sqrt(2*n-1)).", 1, 200, func(n int64) int64 {
+		r := int64(0)
+		for (r+1)*(r+1) <= 2*n-1 {
+			r++
+		}
+		return n + r
+	}},
+	{"a(n) = (-1)^n * n.", 0, 40, func(n int64) int64 { return n * (1 - 2*(n%2)) }},
+	{"a(n) = 512n + 16.", 0, 60, func(n int64) int64 { return 512*n + 16 }},
+	{"Squares of pentagonal numbers: a(n) = (1/4)*n^2*(3*n-1)^2.", 0, 60, func(n int64) int64 { return n * n * (3*n - 1) * (3*n - 1) / 4 }},
+	{"a(n) = n(n+1)/2 + C(n,2).", 0, 60, func(n int64) int64 { return n*(n+1)/2 + n*(n-1)/2 }},
+	{"a(n) = 100000000 - n.", 0, 60, func(n int64) int64 { return 100000000 - n }},
+	{"a(n) = -45*n + 7.", 0, 60, func(n int64) int64 { return -45*n + 7 }},
+	// the numerator wraps from n = 28 on; the value fits up to n = 47
+	{"a(n) = n*(n+1)*(n+2)*(2*n^3 + 6*n^2 + 7*n - 3)/36.", 0, 47, func(n int64) int64 {
+		return n * (n + 1) * (n + 2) * (2*n*n*n + 6*n*n + 7*n - 3) / 36
+	}},
+	// recurrences with the terms they start from
+	{"a(n) = a(n-1) + a(n-2) with a(0) = 0, a(1) = 1.", 0, 45, func(n int64) int64 {
+		a, b := int64(0), int64(1)
+		for i := int64(0); i < n; i++ {
+			a, b = b, a+b
+		}
+		return a
+	}},
+	{"a(n) = a(n-1) + a(n-2) + n + 1, a(0) = a(1) = 1.", 0, 40, func(n int64) int64 {
+		t := []int64{1, 1}
+		for i := int64(2); i <= n; i++ {
+			t = append(t, t[i-1]+t[i-2]+i+1)
+		}
+		return t[n]
+	}},
+	{"a(0)=71; a(n) = a(n-1) + floor(sqrt(a(n-1))), n > 0.", 0, 100, func(n int64) int64 {
+		a := int64(71)
+		for i := int64(1); i <= n; i++ {
+			r := int64(0)
+			for (r+1)*(r+1) <= a {
+				r++
+			}
+			a += r
+		}
+		return a
+	}},
+	{"a(n) = a(n-1) + a(n-4), starting 1,1,1,3.", 1, 60, func(n int64) int64 { // a(1) = 1
+		t := []int64{0, 1, 1, 1, 3}
+		for i := int64(5); i <= n; i++ {
+			t = append(t, t[i-1]+t[i-4])
+		}
+		return t[n]
+	}},
+	{"a(n+3) = 2a(n+2) - 3a(n+1) + 2a(n); a(0) = 1, a(1) = 3, a(2) = 4.", 0, 40, func(n int64) int64 {
+		t := []int64{1, 3, 4}
+		for i := int64(3); i <= n; i++ {
+			t = append(t, 2*t[i-1]-3*t[i-2]+2*t[i-3])
+		}
+		return t[n]
+	}},
+	{"a(n+1) = a(n) + n^2, a(0) = 7.", 0, 100, func(n int64) int64 { // a(n) = 7 + sum of k^2 for k < n
+		a := int64(7)
+		for k := int64(0); k < n; k++ {
+			a += k * k
+		}
+		return a
+	}},
+	{"a(1) = 5; for n >1, a(n) = a(n-1) + gcd(n, a(n-1)).", 1, 100, func(n int64) int64 {
+		a := int64(5)
+		for i := int64(2); i <= n; i++ {
+			a += gcdRef(i, a)
+		}
+		return a
+	}},
+	// generating functions, expansions of numbers
+	{"Expansion of 1/(1-x^2-x^3).", 0, 60, func(n int64) int64 { // Padovan-like: a(n) = a(n-2) + a(n-3)
+		t := []int64{1, 0, 1}
+		for i := int64(3); i <= n; i++ {
+			t = append(t, t[i-2]+t[i-3])
+		}
+		return t[n]
+	}},
+	{"Expansion of x*(5+x+x^2)/(1-2*x).", 0, 28, func(n int64) int64 { // sum of p_j 2^(n-j) over x*(5+x+x^2) = 5x+x^2+x^3
+		var s int64
+		for j, p := range []int64{0, 5, 1, 1} {
+			if int64(j) <= n {
+				s += p << (n - int64(j))
+			}
+		}
+		return s
+	}},
+	{"Expansion of (1+x)/(1-x)^3.", 0, 60, func(n int64) int64 { return (n + 1) * (n + 1) }},
+	{"Expansion of 1/((1-x^2)*(1-x^5)*(1-x^12)).", 0, 100, func(n int64) int64 { return coinWays(n, 2, 5, 12) }},
+	{"Expansion of (1+x^8)/((1-x)*(1-x^2)*(1-x^3)*(1-x^4)).", 0, 100, func(n int64) int64 {
+		return coinWays(n, 1, 2, 3, 4) + coinWays(n-8, 1, 2, 3, 4)
+	}},
+	{"Expansion of 1/((1+x)*(1-x)^2*(1-x^3)*(1-x^7)).", 0, 100, func(n int64) int64 { // 1/(1+x) = (1-x)/(1-x^2)
+		return coinWays(n, 1, 2, 3, 7) // (1-x)/((1-x^2)(1-x)^2(1-x^3)(1-x^7)) = 1/((1-x)(1-x^2)(1-x^3)(1-x^7))
+	}},
+	{"Decimal expansion of 1/188.", 0, 60, func(n int64) int64 { // digit n+1 after the point, by long division
+		r := int64(1)
+		var d int64
+		for i := int64(0); i <= n; i++ {
+			r *= 10
+			d, r = r/188, r%188
+		}
+		return d
+	}},
+	{"Continued fraction for sqrt(7).", 0, 60, func(n int64) int64 { // [2; 1, 1, 1, 4, ...]
+		if n == 0 {
+			return 2
+		}
+		return []int64{1, 1, 1, 4}[(n-1)%4]
+	}},
+	{"Continued fraction for sqrt(48).", 0, 60, func(n int64) int64 { // [6; 1, 12, ...]
+		if n == 0 {
+			return 6
+		}
+		return []int64{1, 12}[(n-1)%2]
+	}},
+	// phrase templates
+	{"Period 3: repeat [1, -1, 0].", 0, 60, func(n int64) int64 { return []int64{1, -1, 0}[n%3] }},
+	{"Period length 10: repeat 2,1,6,7,0,3,4,9,8,5 .", 0, 60, func(n int64) int64 { return []int64{2, 1, 6, 7, 0, 3, 4, 9, 8, 5}[n%10] }},
+	{"Numbers congruent to {0, 4, 6} mod 7.", 1, 60, func(n int64) int64 { // a(1) = 0
+		return 7*((n-1)/3) + []int64{0, 4, 6}[(n-1)%3]
+	}},
+	{"Numbers that are congruent to {2, 10} mod 13.", 0, 60, func(n int64) int64 { return 13*(n/2) + []int64{2, 10}[n%2] }},
+	{"Numbers congruent to 1 or 5 mod 6.", 1, 60, func(n int64) int64 { return 6*((n-1)/2) + []int64{1, 5}[(n-1)%2] }},
+	{"Primes congruent to {2, 5, 7} mod 8.", 1, 60, func(n int64) int64 {
+		for c := int64(2); ; c++ {
+			if r := c % 8; (r == 2 || r == 5 || r == 7) && isPrimeRef(c) {
+				if n--; n == 0 {
+					return c
+				}
+			}
+		}
+	}},
+	{"Multiples of 7.", 0, 60, func(n int64) int64 { return 7 * n }},
+	{"Squares.", 0, 60, func(n int64) int64 { return n * n }},
+	{"Primes.", 1, 80, primeRef},
+	{"Composite numbers.", 1, 80, func(n int64) int64 {
+		for c := int64(4); ; c++ {
+			if !isPrimeRef(c) {
+				if n--; n == 0 {
+					return c
+				}
+			}
+		}
+	}},
+	{"Powers of 3.", 0, 19, func(n int64) int64 { return powMod(3, n, 1<<40) }},
+	{"Number of divisors of n.", 1, 80, func(n int64) int64 { return divisorSum(n, 0) }},
+	{"Sum of divisors of 2*n+1.", 0, 80, func(n int64) int64 { return divisorSum(2*n+1, 1) }},
+	{"Euler totient function phi(n).", 1, 80, func(n int64) int64 {
+		var c int64
+		for k := int64(1); k <= n; k++ {
+			if gcdRef(k, n) == 1 {
+				c++
+			}
+		}
+		return c
+	}},
+	{"Numbers k such that k^2 + 1 is prime.", 1, 60, func(n int64) int64 {
+		for k := int64(1); ; k++ {
+			if isPrimeRef(k*k + 1) {
+				if n--; n == 0 {
+					return k
+				}
+			}
+		}
+	}},
+	{"Numbers k such that k^2 == 2 (mod 7).", 1, 60, func(n int64) int64 { return nthRef(n, 0, func(k int64) bool { return k*k%7 == 2 }) }},
+	{"Numbers k such that k^2 + k + 1 is divisible by 13.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return (k*k+k+1)%13 == 0 })
+	}},
+	{"a(n) = floor(sqrt(1000*n)).", 0, 3000, func(n int64) int64 { // isqrt over [0, 3000000]
+		r := int64(0)
+		for (r+1)*(r+1) <= 1000*n {
+			r++
+		}
+		return r
+	}},
+	{"Primes p such that p + 2 is also prime.", 1, 60, func(n int64) int64 {
+		for p := int64(2); ; p++ {
+			if isPrimeRef(p) && isPrimeRef(p+2) {
+				if n--; n == 0 {
+					return p
+				}
+			}
+		}
+	}},
+	{"Primes of the form 4k + 1.", 1, 60, func(n int64) int64 {
+		for p := int64(5); ; p += 4 {
+			if isPrimeRef(p) {
+				if n--; n == 0 {
+					return p
+				}
+			}
+		}
+	}},
+	{"Primes of the form n^2 + n + 17.", 1, 30, func(n int64) int64 {
+		for k := int64(0); ; k++ {
+			if v := k*k + k + 17; isPrimeRef(v) {
+				if n--; n == 0 {
+					return v
+				}
+			}
+		}
+	}},
+}
+
+// nthRef is the n-th (from 1) k >= lo with ok(k).
+func nthRef(n, lo int64, ok func(int64) bool) int64 {
+	for k := lo; ; k++ {
+		if ok(k) {
+			if n--; n == 0 {
+				return k
+			}
+		}
+	}
+}
+
+// coinWays counts the ways to write n as a sum of the parts (each usable
+// any number of times), by the textbook coin-change table.
+func coinWays(n int64, parts ...int64) int64 {
+	if n < 0 {
+		return 0
+	}
+	ways := make([]int64, n+1)
+	ways[0] = 1
+	for _, k := range parts {
+		for i := k; i <= n; i++ {
+			ways[i] += ways[i-k]
+		}
+	}
+	return ways[n]
+}
+
+func isPrimeRef(c int64) bool {
+	if c < 2 {
+		return false
+	}
+	for d := int64(2); d*d <= c; d++ {
+		if c%d == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// run2 runs ops on n in the interpreter and on wazero.
+type runner struct {
+	t  *testing.T
+	rt *wasmrt.Runtime
+}
+
+func newRunner(t *testing.T) *runner {
+	ctx := context.Background()
+	rt, err := wasmrt.New(ctx, wasmrt.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rt.Close(ctx) })
+	return &runner{t: t, rt: rt}
+}
+
+// matches reports whether ops computes ref on from..to, in the
+// interpreter; when it does, it also checks wazero agrees.
+func (r *runner) matches(ops []ir.Op, from, to int64, ref func(int64) int64) bool {
+	p := ir.Program{Name: "formula", Arity: 1, Ops: ops}
+	e, err := ir.Prepare(p)
+	if err != nil {
+		r.t.Errorf("emitted program does not validate: %v\n%s", err, p)
+		return false
+	}
+	for n := from; n <= to; n++ {
+		got, err := e.Run([]int32{int32(n)}, ir.DefaultFuel)
+		if err != nil || int64(got) != ref(n) {
+			return false
+		}
+	}
+	ctx := context.Background()
+	m, err := r.rt.Compile(ctx, p)
+	if err != nil {
+		r.t.Fatalf("wazero compile: %v", err)
+	}
+	defer m.Close(ctx)
+	for n := from; n <= to; n++ {
+		got, err := m.Call(ctx, int32(n))
+		if err != nil || int64(got) != ref(n) {
+			r.t.Errorf("wazero: %d gives %d, %v; the interpreter and the reference %d", n, got, err, ref(n))
+			return false
+		}
+	}
+	return true
+}
+
+func TestFormulas(t *testing.T) {
+	r := newRunner(t)
+	for _, tc := range formulaCases {
+		t.Run(tc.text, func(t *testing.T) {
+			cs := Candidates(tc.text, 1)
+			if len(cs) == 0 {
+				t.Fatalf("no candidate")
+			}
+			for _, c := range cs {
+				if r.matches(c.Ops, tc.from, tc.to, tc.ref) {
+					return
+				}
+			}
+			for _, c := range cs {
+				t.Logf("candidate %s from %q (%d opcodes)", c.Expr, c.Source, len(c.Ops))
+			}
+			t.Errorf("no candidate matches the reference on n = %d..%d", tc.from, tc.to)
+		})
+	}
+}
+
+// TestNoCandidates: text with no formula, or one the package must not
+// guess at, gives nothing.
+func TestNoCandidates(t *testing.T) {
+	for _, text := range []string{
+		"",
+		"Number of partitions of n into distinct parts.",
+		"Decimal expansion of Pi.",
+		"a(n) = a(n-1) + a(n-2).", // no initial terms
+		"a(n) = 2*a(n-1) with a(0) = 1, a(0) = 2.",
+		"a(n) = a(n-1) + a(n-3) with a(0) = 1, a(1) = 1.", // order 3, two terms
+		"a(n) = a(n-1) + a(n-2) if n is odd, with a(0) = a(1) = 1.",
+		"a(n) = a(n - a(n-1)) + a(n-2), a(1) = a(2) = 1.",
+		"a(n) = A000045(n) + 1.",
+		"a(n) = 1 if n is prime, otherwise 0.",
+		"a(n) = n/2 if n even, else 3n+1.",
+		"a(n) = n^2 + 1 (conjectured).",
+		"a(n) = 3.5*n.",
+		"a(n) = 42.",
+		"a(n) = n-th prime such that p+2 is prime.",
+		"a(n) = n^2 +",
+		"a(n) = floor(n*sqrt(2)).",
+		"a(n) = n!!.",
+		"a(n) = foo(n) + 1.",
+		"Triangle read by rows: T(n,k) = n + k.",
+		"a(n) = n^99999999999 + 1.",
+		"\x00\xff(((((n",
+		"Squares of primes.",
+		"Primes congruent to 1 mod 4 whose digits are odd.",
+		"Period 3: repeat [1, -1, 0, 5].",
+		"Numbers k such that k^2 + 1 is prime and k is odd.",
+		"Numbers k such that A000045(k) is prime.",
+		"Continued fraction for sqrt(49).",              // a square: finite
+		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
+		"Expansion of 1/(2-x).",                         // not integer
+		"Primes of the form 8n^2 + 5.",                  // its program would need 93% of the fuel at n = 100: refused
+	} {
+		if cs := Candidates(text, 1); len(cs) > 0 {
+			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)
+		}
+	}
+	if cs := Candidates("a(n) = n^2.", 2); len(cs) > 0 {
+		t.Errorf("arity 2: %d candidates", len(cs))
+	}
+}
+
+// checkCandidates: every candidate is a program ir.Validate accepts, within
+// ir.MaxLength, read from a span of the text.
+func checkCandidates(t *testing.T, text string) {
+	for _, c := range candidates(text) { // not Candidates: a panic must show here
+
+		if err := ir.Validate(ir.Program{Arity: 1, Ops: c.Ops}); err != nil {
+			t.Fatalf("%q: candidate %s does not validate: %v", text, c.Expr, err)
+		}
+		if len(c.Ops) > ir.MaxLength {
+			t.Fatalf("%q: %d opcodes", text, len(c.Ops))
+		}
+		if !strings.Contains(text, c.Source) && utf8.ValidString(text) {
+			t.Fatalf("%q: source %q is not in the text", text, c.Source)
+		}
+	}
+}
+
+func FuzzCandidates(f *testing.F) {
+	for _, tc := range formulaCases {
+		f.Add(tc.text)
+	}
+	for _, s := range []string{"a(n) = Sum_{k=1..n} Product_{j=1..k} Sum_{i=0..j} binomial(i+n, j)^(k mod 3).",
+		"a(n) = prime(prime(prime(n))) mod fibonacci(n)!", "a(n) = 2^2^2^2^2^n", "a(n) = ((((((((n))))))))",
+		"a(n) = gcd(n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)"} {
+		f.Add(s)
+	}
+	f.Fuzz(checkCandidates)
+}
+
+// TestEveryProgramValidates runs the fuzz target's property over a table
+// of texts that stress locals, length and nesting.
+func TestEveryProgramValidates(t *testing.T) {
+	texts := []string{
+		"a(n) = Sum_{k=1..n} Product_{j=1..k} Sum_{i=0..j} binomial(i+n, j)^(k mod 3).",
+		"a(n) = Sum_{a=1..n} Sum_{b=1..a} Sum_{c=1..b} Sum_{d=1..c} gcd(a*b, c+d).",
+		"a(n) = 1234567891 + 987654321*n - 55555*n^2 + 4444*n^3 - 333*n^4 + 22*n^5 - n^6 + 7*n^7 + 8*n^8 + 9*n^9 + 10*n^10.",
+		"a(n) = n^64 + n^63 + n^62 + n^61 + n^60 + n^59 + n^58 + n^57 + n^56 + n^55 + n^54 + n^53 + n^52 + n^51 + n^50 + n^49 + n^48.",
+		"a(n) = phi(sigma(tau(prime(fibonacci(n)))))",
+	}
+	for _, tc := range formulaCases {
+		texts = append(texts, tc.text)
+	}
+	for _, s := range texts {
+		checkCandidates(t, s)
+	}
+}

@@ -1,0 +1,426 @@
+package formula
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// errLower: a normalized formula that does not fit the IR (too many
+// locals or opcodes, a constant outside i32, a construct with no lowering).
+var errLower = errors.New("formula: does not fit the IR")
+
+type lowerError struct{ msg string }
+
+// emitter writes a program body. Locals are allocated like a stack: a
+// construct takes the locals above those in use and gives them back when
+// its value is on the stack. Failures unwind by panic (lowerError),
+// recovered in lowerProgram.
+type emitter struct {
+	ops  []ir.Op
+	next int            // first free local
+	env  map[string]int // a variable's home: -1 is SLOT_0 (n), else a local
+}
+
+// lowerProgram compiles an integer formula over n (SLOT_0) to a whole
+// program, START to END, that ir.Validate accepts.
+func lowerProgram(x *node) (ops []ir.Op, err error) {
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
+	defer func() {
+		if r := recover(); r != nil {
+			le, ok := r.(lowerError)
+			if !ok {
+				panic(r)
+			}
+			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
+		}
+	}()
+	e.lower(x)
+	e.emit(ir.OpEnd)
+	if len(e.ops) > ir.MaxLength {
+		e.fail("%d opcodes", len(e.ops))
+	}
+	if err := ir.Validate(ir.Program{Arity: 1, Ops: e.ops}); err != nil {
+		return nil, fmt.Errorf("%w: %v", errLower, err)
+	}
+	return e.ops, nil
+}
+
+func (e *emitter) fail(format string, args ...any) {
+	panic(lowerError{fmt.Sprintf(format, args...)})
+}
+
+func (e *emitter) emit(ops ...ir.Op) {
+	e.ops = append(e.ops, ops...)
+	if len(e.ops) > ir.MaxLength {
+		e.fail("more than %d opcodes", ir.MaxLength)
+	}
+}
+
+func (e *emitter) alloc() int {
+	if e.next >= ir.NumLocals {
+		e.fail("needs more than %d locals", ir.NumLocals)
+	}
+	e.next++
+	return e.next - 1
+}
+
+func (e *emitter) get(l int) {
+	if l < 0 {
+		e.emit(ir.OpSlot0)
+		return
+	}
+	e.emit(ir.LocalGet(l))
+}
+func (e *emitter) set(l int) { e.emit(ir.LocalSet(l)) }
+
+// konst pushes c, built from CONST_0/1/2/10: c = 10q + r, digits from 3
+// to 9 as small sums and differences.
+func (e *emitter) konst(c int64) {
+	if c < -1<<31 || c > 1<<31-1 {
+		e.fail("constant %d outside i32", c)
+	}
+	if c < 0 {
+		e.emit(ir.OpConst0)
+		e.konst(-c)
+		e.emit(ir.OpI32Sub)
+		return
+	}
+	switch c {
+	case 0:
+		e.emit(ir.OpConst0)
+		return
+	case 1:
+		e.emit(ir.OpConst1)
+		return
+	case 2:
+		e.emit(ir.OpConst2)
+		return
+	case 10:
+		e.emit(ir.OpConst10)
+		return
+	}
+	if c < 10 {
+		e.emit(digits[c]...)
+		return
+	}
+	if c%10 == 0 && c/10%10 == 0 && c > 100 { // 10^k-rich constants: c = (c/10)*10
+		e.konst(c / 10)
+		e.emit(ir.OpConst10, ir.OpI32Mul)
+		return
+	}
+	e.konst(c / 10)
+	e.emit(ir.OpConst10, ir.OpI32Mul)
+	if r := c % 10; r != 0 {
+		e.konst(r)
+		e.emit(ir.OpI32Add)
+	}
+}
+
+var digits = [10][]ir.Op{
+	3: {ir.OpConst2, ir.OpConst1, ir.OpI32Add},
+	4: {ir.OpConst2, ir.OpConst2, ir.OpI32Add},
+	5: {ir.OpConst10, ir.OpConst2, ir.OpI32DivS},
+	6: {ir.OpConst2, ir.OpConst2, ir.OpConst1, ir.OpI32Add, ir.OpI32Mul},
+	7: {ir.OpConst10, ir.OpConst2, ir.OpConst1, ir.OpI32Add, ir.OpI32Sub},
+	8: {ir.OpConst10, ir.OpConst2, ir.OpI32Sub},
+	9: {ir.OpConst10, ir.OpConst1, ir.OpI32Sub},
+}
+
+// hold makes x's value re-readable: a variable already has a home, any
+// other value goes to a new local. It returns the home (for get).
+func (e *emitter) hold(x *node) int {
+	if x.k == kVar {
+		l, ok := e.env[x.name]
+		if !ok {
+			e.fail("unbound variable %s", x.name)
+		}
+		return l
+	}
+	e.lower(x)
+	l := e.alloc()
+	e.set(l)
+	return l
+}
+
+// while emits: LOOP_BEGIN cond IF_BEGIN body BR IF_END LOOP_END, a loop
+// that runs body as long as cond is nonzero. Both leave the stack as
+// they found it (cond pushes one value, which IF_BEGIN pops).
+func (e *emitter) while(cond, body func()) {
+	e.emit(ir.OpLoopBegin)
+	cond()
+	e.emit(ir.OpIfBegin)
+	body()
+	e.emit(ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd)
+}
+
+// inc adds c to local l.
+func (e *emitter) inc(l int, c int64) {
+	e.get(l)
+	if c < 0 {
+		e.konst(-c)
+		e.emit(ir.OpI32Sub)
+	} else {
+		e.konst(c)
+		e.emit(ir.OpI32Add)
+	}
+	e.set(l)
+}
+
+var arith = map[kind]ir.Op{kAdd: ir.OpI32Add, kSub: ir.OpI32Sub, kMul: ir.OpI32Mul, kDivT: ir.OpI32DivS}
+
+var cmpOps = map[string]ir.Op{"=": ir.OpI32Eq, "!=": ir.OpI32Ne, "<": ir.OpI32LtS, ">": ir.OpI32GtS, "<=": ir.OpI32LeS, ">=": ir.OpI32GeS}
+
+// lower pushes the value of integer formula x.
+func (e *emitter) lower(x *node) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	switch x.k {
+	case kNum:
+		e.konst(x.val)
+	case kVar:
+		e.get(e.hold(x))
+	case kAdd, kSub, kMul, kDivT:
+		e.lower(x.kids[0])
+		e.lower(x.kids[1])
+		e.emit(arith[x.k])
+	case kNeg:
+		e.emit(ir.OpConst0)
+		e.lower(x.kids[0])
+		e.emit(ir.OpI32Sub)
+	case kFloorDiv:
+		e.floorDiv(x.kids[0], x.kids[1])
+	case kMod:
+		m := e.hold(x.kids[1])
+		e.ring(x.kids[0], m)
+		e.get(m)
+		e.emit(ir.OpI32Add)
+		e.get(m)
+		e.emit(ir.OpI32RemS)
+	case kPow:
+		e.pow(x.kids[0], x.kids[1], -2)
+	case kFact:
+		c, r := e.hold(x.kids[0]), e.alloc()
+		if c < 0 || x.kids[0].k == kVar { // the counter is written: copy it
+			e.get(c)
+			c = e.alloc()
+			e.set(c)
+		}
+		e.emit(ir.OpConst1)
+		e.set(r)
+		e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+			e.get(r)
+			e.get(c)
+			e.emit(ir.OpI32Mul)
+			e.set(r)
+			e.inc(c, -1)
+		})
+		e.get(r)
+	case kCall:
+		e.call(x)
+	case kSum, kProd:
+		e.bigOp(x)
+	case kSumDiv:
+		e.sumDiv(x)
+	case kNth:
+		e.nth(x)
+	case kIsPrime:
+		e.isPrime(e.hold(x.kids[0]))
+	case kCmp:
+		op, ok := cmpOps[x.name]
+		if !ok {
+			e.fail("comparison %q", x.name)
+		}
+		e.lower(x.kids[0])
+		e.lower(x.kids[1])
+		e.emit(op)
+	case kRec:
+		e.rec(x)
+	case kPart:
+		e.part(x)
+	case kBinSum: // acc on the stack, b = binomial(n, k) in a local
+		n, b := e.hold(x.kids[0]), e.alloc()
+		e.emit(ir.OpConst1)
+		e.set(b)
+		e.konst(x.vals[0])
+		for k := int64(1); k < int64(len(x.vals)); k++ {
+			e.get(b)
+			e.get(n)
+			if k > 1 {
+				e.konst(k - 1)
+				e.emit(ir.OpI32Sub)
+			}
+			e.emit(ir.OpI32Mul)
+			if k > 1 {
+				e.konst(k)
+				e.emit(ir.OpI32DivS)
+			}
+			e.set(b)
+			if c := x.vals[k]; c != 0 {
+				e.get(b)
+				if c != 1 {
+					e.konst(c)
+					e.emit(ir.OpI32Mul)
+				}
+				e.emit(ir.OpI32Add)
+			}
+		}
+	case kAnd:
+		e.lower(x.kids[0])
+		e.emit(ir.OpIfBegin)
+		e.lower(x.kids[1])
+		e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd)
+	case kCmp0:
+		e.lower(x.kids[0])
+		e.emit(ir.OpConst0, ir.OpI32Eq)
+	case kTable:
+		i := e.hold(x.kids[0])
+		e.emit(ir.OpConst0)
+		for j, v := range x.vals {
+			if v == 0 {
+				continue
+			}
+			e.get(i)
+			e.konst(int64(j))
+			e.emit(ir.OpI32Eq)
+			if v != 1 {
+				e.konst(v)
+				e.emit(ir.OpI32Mul)
+			}
+			e.emit(ir.OpI32Add)
+		}
+	default:
+		e.fail("no lowering for %s", x)
+	}
+}
+
+// floorDiv pushes floor(a/b): the truncated quotient, less one when the
+// remainder is nonzero and its sign differs from b's.
+func (e *emitter) floorDiv(a, b *node) {
+	la := e.hold(a)
+	if b.k == kNum && b.val > 0 {
+		e.get(la)
+		e.konst(b.val)
+		e.emit(ir.OpI32DivS)
+		e.get(la)
+		e.konst(b.val)
+		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32LtS, ir.OpI32Sub)
+		return
+	}
+	lb := e.hold(b)
+	e.get(la)
+	e.get(lb)
+	e.emit(ir.OpI32DivS)
+	e.get(la)
+	e.get(lb)
+	e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Ne)
+	e.get(la)
+	e.get(lb)
+	e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32LtS)
+	e.get(lb)
+	e.emit(ir.OpConst0, ir.OpI32LtS, ir.OpI32Ne, ir.OpI32Mul, ir.OpI32Sub)
+}
+
+// ring pushes a value congruent to x modulo the value in home m, of
+// absolute value below |m|: ring operations are reduced as they go, so
+// 7^n mod 39 never overflows.
+func (e *emitter) ring(x *node, m int) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	switch x.k {
+	case kAdd, kSub, kMul:
+		e.ring(x.kids[0], m)
+		e.ring(x.kids[1], m)
+		e.emit(arith[x.k])
+	case kNeg:
+		e.emit(ir.OpConst0)
+		e.ring(x.kids[0], m)
+		e.emit(ir.OpI32Sub)
+	case kPow:
+		if x.kids[0].k == kNum && x.kids[0].val == -1 {
+			e.lower(x)
+		} else {
+			e.pow(x.kids[0], x.kids[1], m)
+			return // pow reduces as it goes
+		}
+	case kSum:
+		e.bigOpMod(x, m)
+		return
+	default:
+		e.lower(x)
+	}
+	e.get(m)
+	e.emit(ir.OpI32RemS)
+}
+
+// pow pushes base^exp for exp >= 0 (1 for a negative exp); with m >= -1
+// every product is reduced modulo the value in home m.
+func (e *emitter) pow(base, exp *node, m int) {
+	reduce := func() {
+		if m >= -1 {
+			e.get(m)
+			e.emit(ir.OpI32RemS)
+		}
+	}
+	if base.k == kNum && base.val == -1 { // (-1)^e = 1 - 2*(e mod 2)^2
+		r := e.alloc()
+		e.emit(ir.OpConst1, ir.OpConst2)
+		e.lower(exp)
+		e.emit(ir.OpConst2, ir.OpI32RemS, ir.LocalTee(r))
+		e.get(r)
+		e.emit(ir.OpI32Mul, ir.OpI32Mul, ir.OpI32Sub)
+		return
+	}
+	if exp.k == kNum && exp.val >= 0 && exp.val <= 12 {
+		if exp.val == 0 {
+			e.emit(ir.OpConst1)
+			return
+		}
+		var b int
+		if m >= -1 {
+			e.ring(base, m)
+			b = e.alloc()
+			e.set(b)
+		} else {
+			b = e.hold(base)
+		}
+		e.get(b)
+		for i := int64(1); i < exp.val; i++ {
+			e.get(b)
+			e.emit(ir.OpI32Mul)
+			reduce()
+		}
+		return
+	}
+	var b int
+	if m >= -1 {
+		e.ring(base, m)
+		b = e.alloc()
+		e.set(b)
+	} else {
+		b = e.hold(base)
+	}
+	c, r := e.alloc(), e.alloc()
+	e.lower(exp)
+	e.set(c)
+	e.emit(ir.OpConst1)
+	e.set(r)
+	e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+		e.get(r)
+		e.get(b)
+		e.emit(ir.OpI32Mul)
+		reduce()
+		e.set(r)
+		e.inc(c, -1)
+	})
+	e.get(r)
+}
+
+// copyOf puts x's value in a new local the caller may write.
+func (e *emitter) copyOf(x *node) int {
+	e.lower(x)
+	l := e.alloc()
+	e.set(l)
+	return l
+}

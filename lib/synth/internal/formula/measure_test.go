@@ -1,0 +1,123 @@
+package formula
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"slices"
+	"testing"
+	"time"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// The measurement over an OEIS task file is a dev helper, not a test of
+// behaviour: it runs only when given a file.
+//
+//	go test ./lib/synth/internal/formula -run TestMeasureOEIS -oeis ../shared/oeis/train3000.json -v
+var oeisFile = flag.String("oeis", "", "OEIS task file (../shared/oeis format) for TestMeasureOEIS")
+var oeisVerbose = flag.Bool("oeis.list", false, "TestMeasureOEIS: log every candidate and how it did")
+
+type oeisCase struct {
+	In  []int32 `json:"inputs"`
+	Out int32   `json:"output"`
+}
+
+type oeisTask struct {
+	Name     string     `json:"name"`
+	Text     string     `json:"text"`
+	Examples []oeisCase `json:"examples"`
+	Checks   []oeisCase `json:"checks"`
+}
+
+// fits reports whether ops gives every case.
+func fits(ops []ir.Op, cases []oeisCase) bool {
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		return false
+	}
+	for _, c := range cases {
+		v, err := e.Run(c.In, ir.DefaultFuel)
+		if err != nil || v != c.Out {
+			return false
+		}
+	}
+	return true
+}
+
+func TestMeasureOEIS(t *testing.T) {
+	if *oeisFile == "" {
+		t.Skip("dev measurement: pass -oeis FILE to run it")
+	}
+	b, err := os.ReadFile(*oeisFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tasks []oeisTask
+	if err := json.Unmarshal(b, &tasks); err != nil {
+		t.Fatal(err)
+	}
+	var withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks int
+	var slowest time.Duration
+	var times []time.Duration
+	over5 := 0
+	for _, task := range tasks {
+		start := time.Now()
+		cs := Candidates(task.Text, 1)
+		times = append(times, time.Since(start))
+		if d := time.Since(start); d > slowest {
+			slowest = d
+		}
+		if d := time.Since(start); d > 5*time.Millisecond {
+			over5++
+			if *oeisVerbose {
+				t.Logf("slow (%v): %s %q", d, task.Name, task.Text)
+			}
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		withCand++
+		cands += len(cs)
+		anyFit, anyRight, anyWrong := false, false, false
+		for _, c := range cs {
+			fit := fits(c.Ops, task.Examples)
+			ok := fit && fits(c.Ops, task.Checks)
+			if fit {
+				fitting++
+				anyFit = true
+				if ok {
+					right++
+					anyRight = true
+				} else {
+					anyWrong = true
+				}
+			}
+			if *oeisVerbose {
+				t.Logf("%s fit=%v right=%v %q -> %s", task.Name, fit, ok, c.Source, c.Expr)
+			}
+		}
+		if anyFit {
+			tasksFit++
+		}
+		if anyRight {
+			tasksRight++
+		}
+		if anyWrong {
+			wrongTasks++
+			t.Logf("WRONG on checks: %s %q", task.Name, task.Text)
+		}
+	}
+	t.Logf("%s: %d tasks, %d with >=1 candidate (%d candidates); %d candidates (%d tasks) reproduce all examples, of those %d candidates (%d tasks) right on every check, %d tasks with a fitting candidate wrong on checks; Candidates call p50 %v, p99 %v, slowest %v, %d calls over 5 ms",
+		*oeisFile, len(tasks), withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks, pct(times, 50), pct(times, 99), slowest, over5)
+}
+
+// pct is the p-th percentile of ds.
+func pct(ds []time.Duration, p int) time.Duration {
+	s := slices.Clone(ds)
+	slices.Sort(s)
+	if len(s) == 0 {
+		return 0
+	}
+	return s[min(len(s)-1, len(s)*p/100)]
+}

@@ -1,0 +1,391 @@
+package formula
+
+import (
+	"strconv"
+	"strings"
+)
+
+// funcs maps the names a formula may call (lower case, except the
+// one-letter names whose case matters) to the canonical name and the number
+// of arguments (-1: two or more).
+var funcs = map[string]struct {
+	name  string
+	arity int
+}{
+	"binomial": {"binomial", 2}, "binom": {"binomial", 2}, "C": {"binomial", 2},
+	"gcd": {"gcd", -1}, "lcm": {"lcm", 2}, "min": {"min", -1}, "max": {"max", -1},
+	"abs": {"abs", 1}, "sigma": {"sigma", 1}, "tau": {"tau", 1}, "d": {"tau", 1},
+	"numdiv": {"tau", 1}, "phi": {"phi", 1}, "eulerphi": {"phi", 1}, "totient": {"phi", 1},
+	"prime": {"prime", 1}, "fibonacci": {"fib", 1}, "fib": {"fib", 1}, "F": {"fib", 1},
+	"lucas": {"lucas", 1}, "floor": {"floor", 1}, "ceiling": {"ceiling", 1}, "ceil": {"ceiling", 1},
+	"round": {"round", 1}, "sqrt": {"sqrt", 1}, "isprime": {"isprime", 1},
+}
+
+// lookupFunc finds a function name: exact for one-letter names, else
+// without regard to case.
+func lookupFunc(s string) (string, int, bool) {
+	if len(s) == 1 {
+		f, ok := funcs[s]
+		return f.name, f.arity, ok
+	}
+	f, ok := funcs[strings.ToLower(s)]
+	return f.name, f.arity, ok
+}
+
+// parser reads one expression from a token slice. Errors unwind by panic
+// (errSyntax), recovered in parseAt: nothing escapes the package.
+type parser struct {
+	toks  []token
+	pos   int
+	bound []string // variables in scope besides n
+	vars  []string // free variable names accepted (usually "n")
+	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
+	shift int64    // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+}
+
+type syntaxError struct{}
+
+var errSyntax = syntaxError{}
+
+func (p *parser) fail() { panic(errSyntax) }
+
+func (p *parser) peek() token { return p.toks[p.pos] }
+func (p *parser) next() token { t := p.toks[p.pos]; p.pos++; return t }
+func (p *parser) at(s string) bool {
+	t := p.toks[p.pos]
+	return t.k == tOp && t.s == s
+}
+func (p *parser) atWord(s string) bool {
+	t := p.toks[p.pos]
+	return t.k == tIdent && strings.EqualFold(t.s, s)
+}
+func (p *parser) expect(s string) {
+	if !p.at(s) {
+		p.fail()
+	}
+	p.pos++
+}
+
+// parseAt parses the longest expression starting at token i with free
+// variables vars. It returns the tree and the index of the first token
+// after it, or ok false.
+func parseAt(toks []token, i int, vars ...string) (x *node, end int, ok bool) {
+	return parseWith(&parser{toks: toks, pos: i, vars: vars})
+}
+
+// parseLags is parseAt over n that also reads a(n-1), a(n-2), ... as the
+// variables a1, a2, ... of a recurrence.
+func parseLags(toks []token, i int, shift int64) (x *node, end int, ok bool) {
+	return parseWith(&parser{toks: toks, pos: i, vars: []string{"n"}, lags: true, shift: shift})
+}
+
+func parseWith(p *parser) (x *node, end int, ok bool) {
+	i := p.pos
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(syntaxError); !is {
+				panic(r)
+			}
+			x, end, ok = nil, i, false
+		}
+	}()
+	x = p.expr()
+	return x, p.pos, true
+}
+
+func (p *parser) isVar(s string) bool {
+	for _, b := range p.bound {
+		if b == s {
+			return true
+		}
+	}
+	for _, v := range p.vars {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// expr: additive expressions joined by mod, the loosest operator in OEIS
+// names ("n^3 mod 5", "5^n mod 3*n").
+func (p *parser) expr() *node {
+	x := p.additive()
+	for {
+		switch {
+		case p.atWord("mod") || p.atWord("modulo"):
+			p.pos++
+		case p.atWord("reduced") && p.toks[p.pos+1].k == tIdent && strings.EqualFold(p.toks[p.pos+1].s, "mod"):
+			p.pos += 2
+		default:
+			return x
+		}
+		x = bin(kMod, x, p.additive())
+	}
+}
+
+func (p *parser) additive() *node {
+	x := p.term()
+	for {
+		switch {
+		case p.at("+"):
+			p.pos++
+			x = bin(kAdd, x, p.term())
+		case p.at("-"):
+			p.pos++
+			x = bin(kSub, x, p.term())
+		default:
+			return x
+		}
+	}
+}
+
+// term: factors joined by *, / or juxtaposition ("2n", "n(n+1)", "4(-1)^n").
+func (p *parser) term() *node {
+	x := p.unary()
+	for {
+		switch {
+		case p.at("*"):
+			p.pos++
+			x = bin(kMul, x, p.unary())
+		case p.at("/"):
+			p.pos++
+			x = bin(kDiv, x, p.unary())
+		case p.implicit():
+			y, ok := p.try(p.power)
+			if !ok {
+				return x
+			}
+			x = bin(kMul, x, y)
+		default:
+			return x
+		}
+	}
+}
+
+// implicit reports whether the next token starts a factor multiplied by
+// juxtaposition: an opening parenthesis, a variable or a known function.
+func (p *parser) implicit() bool {
+	t := p.peek()
+	if t.k == tOp && t.s == "(" {
+		return true
+	}
+	if t.k != tIdent {
+		return false
+	}
+	if p.isVar(t.s) || p.lags && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
+		return true
+	}
+	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
+		return true
+	}
+	return isSumWord(t.s) && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "_"
+}
+
+// try runs f and undoes it if it fails: "n + 4 (for n > 0)" ends before
+// the parenthesis instead of failing.
+func (p *parser) try(f func() *node) (x *node, ok bool) {
+	pos, nb := p.pos, len(p.bound)
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(syntaxError); !is {
+				panic(r)
+			}
+			p.pos, p.bound, x, ok = pos, p.bound[:nb], nil, false
+		}
+	}()
+	return f(), true
+}
+
+func (p *parser) unary() *node {
+	switch {
+	case p.at("-"):
+		p.pos++
+		return un(kNeg, p.unary())
+	case p.at("+"):
+		p.pos++
+		return p.unary()
+	}
+	return p.power()
+}
+
+// power: a postfix expression, optionally raised (right-associative) to a
+// power, which may carry a sign: 2^-1, 2^3^2.
+func (p *parser) power() *node {
+	x := p.postfix()
+	if p.at("^") {
+		p.pos++
+		return bin(kPow, x, p.unary())
+	}
+	return x
+}
+
+func (p *parser) postfix() *node {
+	x := p.primary()
+	for p.at("!") {
+		p.pos++
+		if p.at("!") { // double factorial: not supported
+			p.fail()
+		}
+		x = un(kFact, x)
+	}
+	return x
+}
+
+func isSumWord(s string) bool {
+	switch strings.ToLower(s) {
+	case "sum", "product", "prod":
+		return true
+	}
+	return false
+}
+
+func (p *parser) primary() *node {
+	t := p.next()
+	switch t.k {
+	case tNum:
+		return num(t.v)
+	case tOp:
+		switch t.s {
+		case "(":
+			x := p.expr()
+			p.expect(")")
+			return x
+		case "|":
+			x := p.additive()
+			p.expect("|")
+			return call("abs", x)
+		}
+		p.fail()
+	case tIdent:
+		if isSumWord(t.s) && p.at("_") {
+			return p.bigOp(strings.ToLower(t.s) == "sum")
+		}
+		if p.lags && t.s == "a" && p.at("(") {
+			return p.lag()
+		}
+		if p.isVar(t.s) && !p.at("(") {
+			return vr(t.s)
+		}
+		if p.isVar(t.s) && p.at("(") { // n(n+1): juxtaposition
+			return vr(t.s)
+		}
+		return p.function(t)
+	}
+	p.fail()
+	return nil
+}
+
+// function parses a call of a known function; sigma_k(x) is
+// Sum_{d|x} d^k.
+func (p *parser) function(t token) *node {
+	name, arity, ok := lookupFunc(t.s)
+	if !ok {
+		p.fail()
+	}
+	var k int64 = -1
+	if name == "sigma" && p.at("_") {
+		p.pos++
+		nt := p.next()
+		if nt.k != tNum || nt.v > 10 {
+			p.fail()
+		}
+		k = nt.v
+	}
+	p.expect("(")
+	args := []*node{p.expr()}
+	for p.at(",") {
+		p.pos++
+		args = append(args, p.expr())
+	}
+	p.expect(")")
+	if arity > 0 && len(args) != arity || arity < 0 && len(args) < 2 {
+		p.fail()
+	}
+	switch name {
+	case "floor":
+		return un(kFloor, args[0])
+	case "ceiling":
+		return un(kCeil, args[0])
+	case "round":
+		return un(kRound, args[0])
+	case "isprime":
+		return un(kIsPrime, args[0])
+	case "sigma":
+		if k >= 0 && k != 1 {
+			if k == 0 {
+				return call("tau", args[0])
+			}
+			return &node{k: kSumDiv, name: "d_", kids: []*node{args[0], bin(kPow, vr("d_"), num(k))}}
+		}
+	case "gcd", "min", "max": // fold to two arguments
+		x := call(name, args[0], args[1])
+		for _, a := range args[2:] {
+			x = call(name, x, a)
+		}
+		return x
+	}
+	return call(name, args...)
+}
+
+// bigOp parses Sum_{k=a..b} body, Product_{k=a..b} body or Sum_{d|x} body.
+// The body is one term: "Sum_{k=0..n} k^2 + 1" adds 1 once.
+func (p *parser) bigOp(sum bool) *node {
+	p.expect("_")
+	p.expect("{")
+	v := p.next()
+	if v.k != tIdent || len(v.s) != 1 || v.s == "n" || p.isVar(v.s) {
+		p.fail()
+	}
+	var x *node
+	if sum && p.at("|") {
+		p.pos++
+		a := p.additive()
+		p.expect("}")
+		x = &node{k: kSumDiv, name: v.s, kids: []*node{a, nil}}
+	} else {
+		p.expect("=")
+		lo := p.additive()
+		p.expect("..")
+		hi := p.additive()
+		p.expect("}")
+		k := kProd
+		if sum {
+			k = kSum
+		}
+		x = &node{k: k, name: v.s, kids: []*node{lo, hi, nil}}
+	}
+	p.bound = append(p.bound, v.s)
+	body := p.term()
+	p.bound = p.bound[:len(p.bound)-1]
+	x.kids[len(x.kids)-1] = body
+	return x
+}
+
+// lag reads "(n-j)", "(n)" or "(n+j)" after "a": term n+off of a
+// recurrence defining a(n+shift) is its lag shift-off (1..8): variable
+// "a<lag>".
+func (p *parser) lag() *node {
+	p.expect("(")
+	if t := p.next(); t.k != tIdent || t.s != "n" {
+		p.fail()
+	}
+	off := int64(0)
+	if p.at("-") || p.at("+") {
+		sign := int64(1)
+		if p.next().s == "-" {
+			sign = -1
+		}
+		j := p.next()
+		if j.k != tNum {
+			p.fail()
+		}
+		off = sign * j.v
+	}
+	p.expect(")")
+	lag := p.shift - off
+	if lag < 1 || lag > 8 {
+		p.fail()
+	}
+	return vr("a" + strconv.FormatInt(lag, 10))
+}

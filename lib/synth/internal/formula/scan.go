@@ -1,0 +1,218 @@
+package formula
+
+// The scan: each program is compared with the exact value of its formula
+// before it is offered (see agrees).
+
+import (
+	"errors"
+	"math"
+	"math/big"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// The scan that checks a program against the formula's exact value.
+const (
+	scanN     = 100     // n = 0..scanN
+	scanSteps = 100_000 // evaluator steps, all n together
+	scanFuel  = 300_000 // program fuel, all n together
+)
+
+// minAgreed is the fewest values a scan must have compared: a formula the
+// evaluator finds undefined nearly everywhere ("p^2 + (p+1)/2 is prime"
+// at p = 2) is not known to be what the program computes.
+const minAgreed = 5
+
+type scanResult int
+
+const (
+	scanOK    scanResult = iota // agrees at n, or the formula is no integer there
+	scanWrong                   // the program's value differs
+	scanEnd                     // the formula's value leaves i32
+	scanCut                     // the scan's budget is spent
+)
+
+type scan struct {
+	x      *node
+	e      *ir.Exec
+	v      evaluator
+	fuel   int64
+	agreed int             // values compared and equal
+	used   map[int64]int64 // fuel each run used, by n
+	lastN  int64           // the largest n run
+}
+
+// agrees reports whether the program computes formula x: for each n from
+// 0 up (see nextScan), where the formula is defined and an integer, the
+// program returns exactly that value, until the value leaves i32 (OEIS
+// checks stop there) or the budget is spent (then see finishes).
+func agrees(x *node, ops []ir.Op) bool {
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		return false
+	}
+	s := scan{x: x, e: e, v: evaluator{steps: scanSteps}, fuel: scanFuel}
+	prev := int64(-1)
+	for n := int64(0); n <= scanN; n = nextScan(n) {
+		switch s.at(n) {
+		case scanWrong:
+			return false
+		case scanCut:
+			return s.enough() && s.finishes()
+		case scanEnd: // the values left i32 between prev and n: look at each
+			for m := prev + 1; m < n; m++ {
+				switch s.at(m) {
+				case scanWrong:
+					return false
+				case scanCut:
+					return s.enough() && s.finishes()
+				case scanEnd:
+					return s.enough()
+				}
+			}
+			return s.enough()
+		}
+		prev = n
+	}
+	return s.enough()
+}
+
+func (s *scan) enough() bool { return s.agreed >= minAgreed }
+
+func (s *scan) at(n int64) scanResult {
+	r, err := s.v.eval(s.x, n)
+	if err == errBudget {
+		return scanCut
+	}
+	if err != nil || !r.IsInt() {
+		return scanOK
+	}
+	want := r.Num()
+	if !want.IsInt64() || want.Int64() != int64(int32(want.Int64())) {
+		return scanEnd
+	}
+	limit := min(s.fuel, ir.DefaultFuel)
+	got, used, err := s.e.RunFuel([]int32{int32(n)}, limit)
+	s.fuel -= used
+	if errors.Is(err, ir.ErrFuelExhausted) && limit < ir.DefaultFuel {
+		return scanCut // out of scan budget, not of the program's fuel
+	}
+	if s.used == nil {
+		s.used = map[int64]int64{}
+	}
+	s.used[n] = used // a whole run's fuel
+	s.lastN = max(s.lastN, n)
+	if err != nil || int64(got) != want.Int64() {
+		return scanWrong
+	}
+	s.agreed++
+	return scanOK
+}
+
+// nextScan steps n through 0..12, then by about a fifth of n up to scanN:
+// wrapping that starts at some n goes on past it (and where the values
+// leave i32, agrees looks at every n before), and the sparse tail keeps
+// the scan within milliseconds.
+func nextScan(n int64) int64 {
+	if n < 12 {
+		return n + 1
+	}
+	if n < scanN && n+n/5 > scanN {
+		return scanN
+	}
+	return n + n/5
+}
+
+// finishes reports whether the program will run within its fuel at
+// n = scanN, for a scan cut short: a program that cannot reach the end of
+// the range the checks cover (prime(n^2) by trial division) is not
+// offered. The fuel at scanN is extrapolated from the runs at lastN and
+// at about lastN/2 (lastN >= 20) as a power of n (at least n^1.5): under
+// half of ir.DefaultFuel passes, past four times fails, and in between the
+// program is run at scanN and must finish within three quarters of it (a
+// run that costs up to ten milliseconds, so only where the estimate is
+// unsure). And every list's predicate must fit in i32 up to where the
+// list will be at scanN (listsFit).
+func (s *scan) finishes() bool {
+	if s.lastN < 20 {
+		return false // too short a trend to extrapolate
+	}
+	n1 := int64(0) // the largest n run at most 0.6 lastN
+	for n := range s.used {
+		if 10*n <= 6*s.lastN && n > n1 {
+			n1 = n
+		}
+	}
+	f1, f2 := s.used[n1], s.used[s.lastN]
+	if n1 == 0 || f1 <= 0 {
+		return false
+	}
+	p := max(1.5, math.Log(float64(f2)/float64(f1))/math.Log(float64(s.lastN)/float64(n1)))
+	switch est := float64(f2) * math.Pow(float64(scanN)/float64(s.lastN), p); {
+	case est < ir.DefaultFuel/2:
+	case est < 4*ir.DefaultFuel: // unsure: run it there, with a margin
+		if _, err := s.e.Run([]int32{scanN}, ir.DefaultFuel*3/4); err != nil {
+			return false
+		}
+	default:
+		return false
+	}
+	return s.listsFit()
+}
+
+// listsFit reports whether each list ("Numbers k such that k^3 - 2 is
+// prime") in the formula computes its predicate without wrapping up to
+// where the list will be at n = scanN: the list's terms at lastN and
+// lastN/2, grown as a power of n (at least linear) with a margin, give that
+// x, and every part of the predicate is evaluated there.
+func (s *scan) listsFit() bool {
+	ok := true
+	var walk func(x *node)
+	walk = func(x *node) {
+		if x.k == kNth {
+			ok = ok && s.listFits(x)
+		}
+		for _, k := range x.kids {
+			walk(k)
+		}
+	}
+	walk(s.x)
+	return ok
+}
+
+func (s *scan) listFits(list *node) bool {
+	v := evaluator{steps: scanSteps}
+	at := func(n int64) (float64, bool) {
+		r, err := v.eval(list, n)
+		if err != nil || !r.IsInt() || !r.Num().IsInt64() {
+			return 0, false
+		}
+		return float64(r.Num().Int64()), true
+	}
+	x1, ok1 := at(s.lastN / 2)
+	x2, ok2 := at(s.lastN)
+	if !ok1 || !ok2 || x1 <= 0 || x2 <= 0 {
+		return false
+	}
+	p := max(1, math.Log(x2/x1)/math.Log(float64(s.lastN)/float64(s.lastN/2)))
+	xmax := 1.25 * x2 * math.Pow(float64(scanN)/float64(s.lastN), p)
+	if xmax > 1<<31-1 {
+		return false
+	}
+	fits := true
+	var walk func(x *node)
+	walk = func(x *node) {
+		if x.k == kNth || x.k == kSum || x.k == kProd || x.k == kSumDiv {
+			return // their own variables: not evaluated here
+		}
+		r, err := v.evalAt(x, map[string]*big.Rat{list.name: ratInt(int64(xmax))})
+		if err == nil && (r.Num().BitLen() > 31 || r.Denom().BitLen() > 31) {
+			fits = false
+		}
+		for _, k := range x.kids {
+			walk(k)
+		}
+	}
+	walk(list.kids[1])
+	return fits
+}
