@@ -77,15 +77,6 @@ func (t *Terms) compile(id int32) fn {
 			}
 			return binop(op, u, v)
 		}
-	case OpPrime:
-		a, op, cost := t.compiled(nd.kids[0]), nd.op, int64(nd.entry)
-		return func(x, y int32, n *[4]int32, fuel *int64) (int32, uint8) {
-			u, s := a(x, y, n, fuel)
-			if s != evalOK {
-				return 0, s
-			}
-			return builtin(op, u, 0, cost, fuel)
-		}
 	case OpDigSum:
 		a, b, op, cost := t.compiled(nd.kids[0]), t.compiled(nd.kids[1]), nd.op, int64(nd.entry)
 		return func(x, y int32, n *[4]int32, fuel *int64) (int32, uint8) {

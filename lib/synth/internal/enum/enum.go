@@ -1,8 +1,7 @@
 // Package enum is lib/synth's search: a bottom-up enumeration, cheapest
 // first, of the terms of a small functional language with loop combinators
-// (Gauthier & Urban's QSynt: loop, loop2, compr; and while, sumdiv), fixed
-// loops for common number theory (prime, digsum) and the caller's
-// constants, with observational equivalence (one term per behaviour), terms
+// (Gauthier & Urban's QSynt: loop, loop2, compr; and while), a fixed loop
+// for digit sums (digsum) and the caller's constants, with observational equivalence (one term per behaviour), terms
 // evaluated directly with the IR's i32 semantics, and every answer lowered
 // to IR loops.
 package enum
@@ -191,7 +190,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 	s.buf = make([]int32, 64)
 
 	gap := math.MaxInt
-	for _, op := range []Op{OpLoop, OpLoop2, OpCompr, OpWhile, OpSumDiv} {
+	for _, op := range []Op{OpLoop, OpLoop2, OpCompr, OpWhile} {
 		if s.c[op] > 0 {
 			gap = min(gap, s.c[op]+op.Arity()-1)
 		}
@@ -556,7 +555,7 @@ func (s *searcher) binary(p *pool, op Op, isOpen bool, l, rem int) {
 
 func isBuiltin(op Op) bool { e, _ := builtinLoop(op); return e > 0 }
 
-// builtins: the fixed-loop productions (prime, digsum) over every choice
+// builtins: the fixed-loop productions (digsum) over every choice
 // of operands of total cost rem.
 func (s *searcher) builtins(p *pool, op Op, isOpen bool, l, rem int) {
 	out := s.buf[:p.width]
@@ -672,9 +671,7 @@ func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
 		for _, e := range src.at(sp[j]) {
 			if j < nl {
 				f := s.t.nodes[src.ids[e]].flags
-				// a body must use what its loop binds (sumdiv(1, a)
-				// counts the divisors)
-				if (f == 0 && op != OpSumDiv) || (op == OpCompr && f&mentionsX == 0) {
+				if f == 0 || (op == OpCompr && f&mentionsX == 0) {
 					continue
 				}
 				if op == OpLoop2 && j == 1 && e == idx[0] {
@@ -730,8 +727,6 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 			v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, n, &fuel)
 		case OpCompr:
 			v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], cost, n, &fuel)
-		case OpSumDiv:
-			v, st = s.t.sumdiv(s.kids[0], p.vec(idx[1])[i], cost, n, &fuel)
 		case OpWhile:
 			v, st = s.t.while(s.kids[0], s.kids[1], p.vec(idx[2])[i], cost, maxWhileSteps, n, &fuel)
 		}
@@ -788,8 +783,6 @@ func (s *searcher) entryCost(op Op) int64 {
 		return own(0) + own(1) + 11
 	case OpWhile:
 		return own(0) + own(1) + 12
-	case OpSumDiv:
-		return own(0) + 23
 	}
 	return own(0) + 18
 }

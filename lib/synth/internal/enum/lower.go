@@ -21,9 +21,8 @@ type scope struct {
 // Lower compiles closed term id to an IR program body (START ... END).
 // Each combinator becomes a structured loop over locals it owns: loop
 // takes three (x, y, the count), loop2 three (x, y, the count), compr two
-// (x, the count), while two (x, the steps), sumdiv four (x, y, a, the
-// sum), prime and digsum three; a body's nested loops use the locals above
-// its own.
+// (x, the count), while two (x, the steps), digsum three; a body's nested
+// loops use the locals above its own.
 // Children evaluated before a loop starts leave their values on the stack,
 // so they may reuse the loop's locals.
 func Lower(t *Terms, id int32, arity int) ([]ir.Op, error) {
@@ -158,43 +157,6 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 		return append(ops, ir.OpConst0, ir.OpI32LeS, ir.OpIfBegin,
 			get(k), ir.OpConst1, ir.OpI32Sub, set(k), ir.OpIfEnd,
 			get(k), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd, get(x)), nil
-	case OpSumDiv:
-		if err := need(4); err != nil {
-			return nil, err
-		}
-		x, y, a, sum := sc.base, sc.base+1, sc.base+2, sc.base+3
-		if ops, err = l.lower(ops, n.kids[1], sc); err != nil { // a
-			return nil, err
-		}
-		ops = append(ops, set(a), ir.OpConst0, set(sum), ir.OpConst1, set(x),
-			get(x), get(a), ir.OpI32LeS, ir.OpIfBegin, ir.OpLoopBegin,
-			get(a), get(x), ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin,
-			get(a), get(x), ir.OpI32DivS, set(y), get(sum))
-		if ops, err = l.lower(ops, n.kids[0], scope{x: x, y: y, base: sc.base + 4}); err != nil {
-			return nil, err
-		}
-		return append(ops, ir.OpI32Add, set(sum), ir.OpIfEnd,
-			get(x), ir.OpConst1, ir.OpI32Add, tee(x), get(a), ir.OpI32LeS, ir.OpBrIf,
-			ir.OpLoopEnd, ir.OpIfEnd, get(sum)), nil
-	case OpPrime:
-		if err := need(3); err != nil {
-			return nil, err
-		}
-		v, r, d := sc.base, sc.base+1, sc.base+2
-		if ops, err = l.lower(ops, n.kids[0], sc); err != nil {
-			return nil, err
-		}
-		return append(ops, set(v), ir.OpConst0, set(r),
-			get(v), ir.OpConst2, ir.OpI32GeS, ir.OpIfBegin,
-			ir.OpConst1, set(r), ir.OpConst2, set(d),
-			ir.OpLoopBegin,
-			get(d), get(v), get(d), ir.OpI32DivS, ir.OpI32LeS, ir.OpIfBegin,
-			get(v), get(d), ir.OpI32RemS, ir.OpIfBegin,
-			get(d), ir.OpConst1, ir.OpI32Add, set(d), ir.OpBr,
-			ir.OpElse, ir.OpConst0, set(r), ir.OpIfEnd,
-			ir.OpIfEnd,
-			ir.OpLoopEnd,
-			ir.OpIfEnd, get(r)), nil
 	case OpDigSum:
 		if err := need(3); err != nil {
 			return nil, err

@@ -36,15 +36,13 @@ const (
 	OpLoop2            // loop2(f, g, a, b, c): x, y := b, c; a times: x, y := f(x, y), g(x, y); x
 	OpCompr            // compr(f, a): the a-th x ≥ 0 (from 0) with f(x) <= 0
 	OpWhile            // while(f, c, a): x := a; count the steps x := f(x, y) taken while c(x, y) > 0 (y: steps so far)
-	OpSumDiv           // sumdiv(f, a): the sum of f(x, y) over the divisors x of a, y = a / x (0 when a <= 0)
-	OpPrime            // prime(a) = 1 if a is a prime else 0 (trial division)
 	OpDigSum           // digsum(a, b): the sum of a's digits in base b (r += a mod b; a := a div b until a = 0)
 	OpConst            // one of the caller's constants (Options.Constants), e.g. numbers in the task's text
 	NumOps
 )
 
 var opNames = [NumOps]string{"0", "1", "2", "10", "n", "n1", "n2", "n3", "x", "y",
-	"+", "-", "*", "div", "mod", "le", "cond", "loop", "loop2", "compr", "while", "sumdiv", "prime", "digsum", "const"}
+	"+", "-", "*", "div", "mod", "le", "cond", "loop", "loop2", "compr", "while", "digsum", "const"}
 
 func (o Op) String() string {
 	if o < NumOps {
@@ -64,10 +62,8 @@ func (o Op) Arity() int {
 		return 3
 	case o == OpLoop2:
 		return 5
-	case o == OpCompr, o == OpDigSum, o == OpSumDiv:
+	case o == OpCompr, o == OpDigSum:
 		return 2
-	case o == OpPrime:
-		return 1
 	}
 	return 0
 }
@@ -76,7 +72,7 @@ func (o Op) Arity() int {
 // with x and y rebound); the rest are evaluated where o stands.
 func (o Op) lambdas() int {
 	switch o {
-	case OpLoop, OpCompr, OpSumDiv:
+	case OpLoop, OpCompr:
 		return 1
 	case OpLoop2, OpWhile:
 		return 2
@@ -143,8 +139,6 @@ func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 		n.own, n.entry = own(1)+6, own(0)+18
 	case OpWhile:
 		n.own, n.entry = own(2)+4, own(0)+own(1)+12
-	case OpSumDiv:
-		n.own, n.entry = own(1)+11, own(0)+23
 	}
 	switch op {
 	case OpX:
@@ -224,7 +218,7 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 		return t.evalLeaf(n.op, e)
 	case OpConst:
 		return n.kids[0], evalOK
-	case OpPrime, OpDigSum:
+	case OpDigSum:
 		var v [2]int32
 		for i := 0; i < n.op.Arity(); i++ {
 			var s uint8
@@ -291,12 +285,6 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 			return 0, s
 		}
 		return t.compr(n.kids[0], a, int64(n.entry), e.n, fuel)
-	case OpSumDiv:
-		a, s := t.eval(n.kids[1], e, fuel)
-		if s != evalOK {
-			return 0, s
-		}
-		return t.sumdiv(n.kids[0], a, int64(n.entry), e.n, fuel)
 	case OpWhile:
 		a, s := t.eval(n.kids[2], e, fuel)
 		if s != evalOK {
@@ -446,40 +434,12 @@ func (t *Terms) while(f, c, a int32, cost int64, maxSteps int32, n *[4]int32, fu
 	}
 }
 
-// sumdiv: s := 0; for x := 1; x <= a; x++ { if a rem x = 0 { s += f(x, a / x) } }.
-func (t *Terms) sumdiv(f, a int32, cost int64, n *[4]int32, fuel *int64) (int32, uint8) {
-	var sum int32
-	body := t.body(f)
-	for x := int32(1); x <= a; x++ {
-		if *fuel < cost {
-			return 0, evalFuel
-		}
-		*fuel -= cost
-		if a%x == 0 {
-			v, s := body(x, a/x, n, fuel)
-			if s != evalOK {
-				return 0, s
-			}
-			if t.watch && int64(sum)+int64(v) != int64(sum+v) {
-				t.wrapped = true
-			}
-			sum += v
-		}
-		if x == math.MaxInt32 { // x+1 wraps: the IR loops on until fuel runs out
-			return 0, evalFuel
-		}
-	}
-	return sum, evalOK
-}
-
 // builtinLoop gives, for a production that is a fixed IR loop over its
-// operands (prime, digsum), the fuel one entry into that loop costs and
-// the opcodes of its lowering outside the loop and its operands (0, 0 for
-// the others): they follow Lower.
+// operands (digsum), the fuel one entry into that loop costs and the
+// opcodes of its lowering outside the loop and its operands (0, 0 for the
+// others): they follow Lower.
 func builtinLoop(op Op) (entry, own int32) {
 	switch op {
-	case OpPrime:
-		return 22, 13
 	case OpDigSum:
 		return 16, 5
 	}
@@ -513,23 +473,6 @@ func builtin(op Op, a, b int32, cost int64, fuel *int64) (int32, uint8) {
 				return 0, s
 			}
 			r += d
-		}
-	case OpPrime:
-		// for d := 2; d <= a/d; d++ { if a%d == 0 { composite } }
-		if a < 2 {
-			return 0, evalOK
-		}
-		for d := int32(2); ; d++ {
-			if *fuel < cost {
-				return 0, evalFuel
-			}
-			*fuel -= cost
-			if d > a/d {
-				return 1, evalOK
-			}
-			if a%d == 0 {
-				return 0, evalOK
-			}
 		}
 	}
 	return 0, evalTrap
