@@ -42,14 +42,9 @@ func runTrainSynth(args []string, stdout, stderr io.Writer) int {
 	if *sample < 0 || *rounds <= 0 || *cands <= 0 || *dreams <= 0 {
 		return usageError(stderr, name, "--sample must be >= 0 and --rounds, --candidates, --dreams positive")
 	}
-	f, err := os.Open(*tasksFile)
+	tasks, checks, err := readTaskFile(*tasksFile)
 	if err != nil {
 		return usageError(stderr, name, "%v", err)
-	}
-	tasks, checks, err := synth.ReadTaskFile(f)
-	f.Close()
-	if err != nil {
-		return usageError(stderr, name, "%s: %v", *tasksFile, err)
 	}
 	if *sample > 0 && *sample < len(tasks) {
 		tasks, checks = tasks[:*sample], checks[:*sample]

@@ -45,24 +45,14 @@ func runTrainTrust(args []string, stdout, stderr io.Writer) int {
 	if *search < 0 || *every <= 0 || *workers <= 0 || *maxWrong <= 0 || *maxWrong >= 1 {
 		return usageError(stderr, name, "--search must be >= 0, --search-every and --workers positive, --max-wrong in (0, 1)")
 	}
-	f, err := os.Open(*tasksFile)
+	tasks, checks, err := readTaskFile(*tasksFile)
 	if err != nil {
 		return usageError(stderr, name, "%v", err)
 	}
-	tasks, checks, err := synth.ReadTaskFile(f)
-	f.Close()
-	if err != nil {
-		return usageError(stderr, name, "%s: %v", *tasksFile, err)
-	}
 	if *exclude != "" {
-		g, err := os.Open(*exclude)
+		held, _, err := readTaskFile(*exclude)
 		if err != nil {
 			return usageError(stderr, name, "%v", err)
-		}
-		held, _, err := synth.ReadTaskFile(g)
-		g.Close()
-		if err != nil {
-			return usageError(stderr, name, "%s: %v", *exclude, err)
 		}
 		drop := map[string]bool{}
 		for _, t := range held {

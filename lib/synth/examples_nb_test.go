@@ -1,8 +1,10 @@
 package synth_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/synth"
@@ -45,4 +47,18 @@ func ExampleNewMask() {
 	// Output:
 	// true 4
 	// true
+}
+
+// Ten terms of a sequence whose text states its formula: the formula is a
+// candidate beside the closed forms the terms admit, and the shipped judge
+// trusts it.
+func ExampleDefaultTrust() {
+	examples, _ := synth.ParseExamples("0→3, 1→23, 2→83, 3→183, 4→323, 5→503, 6→723, 7→983, 8→1283, 9→1623")
+	task := synth.Task{Name: "A167573", Text: "a(n) = 20*n^2 + 3.", Examples: examples}
+	r, err := synth.Synthesize(context.Background(), task, synth.Options{Budget: time.Second})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Status, r.Method, r.Formula, r.Confidence >= synth.DefaultTrust().Threshold)
+	// Output: solved formula ((20*(n^2))+3) true
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/irsynth/irsynth/lib/results"
+	"github.com/irsynth/irsynth/lib/synth/internal/fit"
 )
 
 // Guess is a simple peer for the synthesizer on sequence tasks (one operand
@@ -67,7 +68,7 @@ func guessPoly(xs []int64, ys []*big.Rat) *Guess {
 				a[i][k] = pow(xs[i], k)
 			}
 		}
-		c := solveRat(a, ys[:d+1])
+		c := fit.Solve(a, ys[:d+1])
 		if c == nil {
 			continue
 		}
@@ -136,7 +137,7 @@ func guessRecurrence(xs []int64, ys []*big.Rat) *Guess {
 			if len(rows) < m+1 {
 				continue
 			}
-			c := solveRat(rows[:m], ys[order:order+m])
+			c := fit.Solve(rows[:m], ys[order:order+m])
 			if c == nil {
 				continue
 			}
@@ -196,46 +197,6 @@ func fits(xs []int64, ys []*big.Rat, f func(int64) *big.Rat) bool {
 		}
 	}
 	return true
-}
-
-// solveRat solves the square system a·x = b exactly; nil when singular.
-func solveRat(a [][]*big.Rat, b []*big.Rat) []*big.Rat {
-	n := len(a)
-	m := make([][]*big.Rat, n)
-	for i := range a {
-		m[i] = make([]*big.Rat, n+1)
-		for j := 0; j < n; j++ {
-			m[i][j] = new(big.Rat).Set(a[i][j])
-		}
-		m[i][n] = new(big.Rat).Set(b[i])
-	}
-	for c := 0; c < n; c++ {
-		p := -1
-		for r := c; r < n; r++ {
-			if m[r][c].Sign() != 0 {
-				p = r
-				break
-			}
-		}
-		if p < 0 {
-			return nil
-		}
-		m[c], m[p] = m[p], m[c]
-		for r := 0; r < n; r++ {
-			if r == c || m[r][c].Sign() == 0 {
-				continue
-			}
-			f := new(big.Rat).Quo(m[r][c], m[c][c])
-			for j := c; j <= n; j++ {
-				m[r][j].Sub(m[r][j], new(big.Rat).Mul(f, m[c][j]))
-			}
-		}
-	}
-	x := make([]*big.Rat, n)
-	for i := range x {
-		x[i] = new(big.Rat).Quo(m[i][n], m[i][i])
-	}
-	return x
 }
 
 // EvalGuess runs the guesser on the tasks of the shard and judges each

@@ -54,9 +54,9 @@
 //
 // By default, IR modules (Compile, CompileConst) run on wazero's compiler
 // without cancellation checks, so their loops run at full speed. A watchdog
-// goroutine, ticking a tenth of the timeout, times each call from the tick
-// at which it first sees it (so a call itself reads no clock and writes no
-// deadline), and stops a call that runs past its limit through the module's
+// goroutine, ticking a tenth of the timeout, times each call from when it
+// first sees it (so a call itself reads no clock and writes no deadline),
+// and stops a call that runs past its limit through the module's
 // globals: it sets the ExportStop global, which lib/ir's modules read once
 // per ir.StopEvery units of fuel (tens of microseconds at most) and never
 // write, so the program traps soon after. (For a hand-made module without

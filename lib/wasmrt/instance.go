@@ -30,11 +30,11 @@ type instance struct {
 	// (stopping a call, ending a stopped call) take mu.
 	state atomic.Uint64
 
-	// seenGen and seenTick: the call the watchdog last saw in flight and
-	// the tick at which it first saw it, from which it times the call.
+	// seenGen and seenAt: the call the watchdog last saw in flight and
+	// when it first saw it (Runtime.clock), from which it times the call.
 	// Only the watchdog touches them, under Runtime.sweepMu.
-	seenGen  uint64
-	seenTick int64
+	seenGen uint64
+	seenAt  time.Duration
 
 	mu      sync.Mutex
 	killErr error // why the call in flight was stopped; guarded by mu

@@ -45,13 +45,12 @@ type Config struct {
 // Runtime compiles programs into Modules and enforces the limits of its
 // Config on every call. It is safe for concurrent use.
 type Runtime struct {
-	fuel      int32
-	timeout   time.Duration
-	workers   int
-	irKind    engineKind    // engine for IR modules
-	tick      time.Duration // watchdog period
-	lateTicks int64         // a call is late this many ticks after it starts
-	ticks     atomic.Int64  // watchdog ticks so far
+	fuel    int32
+	timeout time.Duration
+	workers int
+	irKind  engineKind    // engine for IR modules
+	tick    time.Duration // watchdog period
+	epoch   time.Time     // the watchdog's clock: monotonic time since epoch
 
 	mu      sync.Mutex
 	closed  bool
@@ -98,11 +97,7 @@ func New(ctx context.Context, cfg Config) (*Runtime, error) {
 		r.irKind = engineCtx
 	}
 	r.tick = tickFor(r.timeout)
-	if r.timeout > 0 {
-		// A call starts somewhere within a tick, so one tick more than the
-		// timeout guarantees it had its full time.
-		r.lateTicks = int64((r.timeout+r.tick-1)/r.tick) + 1
-	}
+	r.epoch = time.Now()
 	if _, err := r.engine(ctx, r.irKind); err != nil {
 		return nil, err
 	}

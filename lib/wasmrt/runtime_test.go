@@ -545,6 +545,46 @@ func TestCloseClosesHotInstance(t *testing.T) {
 	}
 }
 
+// TestCloseWhileCalling: Module.Close while 8 goroutines call it (on the
+// hot instance and the pool) leaves no instance open and none behind; the
+// calls return results or ErrClosed. Run with -race.
+func TestCloseWhileCalling(t *testing.T) {
+	ctx := context.Background()
+	r := newRuntime(t, Config{})
+	spec := library(t, "collatz_length")
+	for round := range 20 {
+		m := compile(t, r, spec.Program)
+		var wg sync.WaitGroup
+		for range 8 {
+			wg.Go(func() {
+				for i := range int32(100) {
+					got, err := m.Call(ctx, 27+i)
+					if errors.Is(err, ErrClosed) {
+						return
+					}
+					if err != nil || got != spec.Ref([]int32{27 + i}) {
+						t.Errorf("collatz(%d) = %d, %v", 27+i, got, err)
+						return
+					}
+				}
+			})
+		}
+		if round%2 == 0 {
+			m.Close(ctx) // during the calls
+		}
+		wg.Wait()
+		m.Close(ctx)
+		m.mu.Lock()
+		for in := range m.all {
+			t.Errorf("round %d: an instance (closed: %v) is left after Close", round, in.mod.IsClosed())
+		}
+		m.mu.Unlock()
+		if m.hot.Load() != nil {
+			t.Errorf("round %d: a hot instance is left after Close", round)
+		}
+	}
+}
+
 // TestPanicRecovered: a panic inside a call becomes ErrInternal and the
 // instance is dropped, instead of crashing the caller.
 func TestPanicRecovered(t *testing.T) {

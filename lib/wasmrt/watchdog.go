@@ -36,7 +36,6 @@ func (r *Runtime) watchdog() {
 			r.watching.Store(false)
 			return
 		case <-t.C:
-			r.ticks.Add(1)
 		}
 		running := r.sweep()
 		if r.used.Swap(false) || running {
@@ -59,7 +58,6 @@ func (r *Runtime) watchdog() {
 func (r *Runtime) sweep() (running bool) {
 	r.sweepMu.Lock()
 	defer r.sweepMu.Unlock()
-	now := r.ticks.Load()
 	r.mu.Lock()
 	mods := r.sweepMods[:0]
 	for m := range r.modules {
@@ -75,14 +73,15 @@ func (r *Runtime) sweep() (running bool) {
 				continue
 			}
 			running = true
-			// The watchdog times each call from the tick at which it first
-			// sees it, so a call publishes nothing but its state: a call
-			// that starts between ticks k-1 and k is first seen at k and
-			// stopped at k-1+lateTicks, at least the timeout after it
-			// started (lateTicks counts a tick more than the timeout).
+			// The watchdog times each call from when it first sees it, so
+			// a call publishes nothing but its state. The clock is read
+			// after the state, so the call began before seenAt: it is never
+			// stopped before its timeout, however late this goroutine
+			// runs, and it was not in flight at the previous sweep, so it
+			// is stopped within the timeout plus two ticks.
 			if gen := s >> stateBits; in.seenGen != gen {
-				in.seenGen, in.seenTick = gen, now
-			} else if s&stateKilled == 0 && r.lateTicks > 0 && now-in.seenTick >= r.lateTicks-1 {
+				in.seenGen, in.seenAt = gen, r.clock()
+			} else if s&stateKilled == 0 && r.timeout > 0 && r.clock()-in.seenAt >= r.timeout {
 				in.kill(gen, m.timeoutErr)
 			}
 		}
@@ -91,3 +90,6 @@ func (r *Runtime) sweep() (running bool) {
 	clear(mods)
 	return running
 }
+
+// clock is the watchdog's monotonic clock.
+func (r *Runtime) clock() time.Duration { return time.Since(r.epoch) }

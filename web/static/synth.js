@@ -56,7 +56,10 @@
     document.body.dataset.status = r.status;
     progress({ candidates: r.candidates, size: r.cost_level || 0, elapsed_ms: Math.round(r.seconds * 1000) });
     const summary = r.candidates.toLocaleString("en") + " candidates in " + r.seconds.toFixed(2) + " s" +
-      (r.stopped ? " (stopped: " + r.stopped + ")" : "");
+      (r.stopped ? " (stopped: " + r.stopped + ")" : "") +
+      (r.method ? "; from " + (r.method === "search" ? "the search" : r.method === "formula" ? "the text's formula" : "a closed form (" + r.method + ")") : "") +
+      (r.formula ? ": " + r.formula : "") +
+      (r.confidence ? "; the judge gives it " + Math.round(100 * r.confidence) + "%" : "");
     showProgram(r.status, r.program, r.wat, summary);
     const extra = { status: r.status };
     if (r.program) extra.program = r.program;

@@ -13,7 +13,9 @@
 // functions), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
-// expansions of p/q and continued fractions of sqrt(N) (digits.go). It
+// expansions of p/q and continued fractions of sqrt(N) (digits.go),
+// triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
+// (triangle.go: a loop maps the index to a row and column). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go): constants built from
@@ -35,7 +37,8 @@
 //     gives no candidate; so does a formula without n.
 //   - A candidate computes its formula exactly where it matters: before it
 //     is returned, its program is run beside an exact rational evaluator
-//     (eval.go) for n = 0..12 and then about every fifth n up to 100 (every
+//     (eval.go) for n = 0..12 and then about every fifth n up to 100 (a
+//     table's values do not grow with n: every n; every
 //     n just before the formula's values leave i32, where OEIS checks stop),
 //     and must agree on every value that is an integer in i32, at least 5
 //     of them. Where plain i32 arithmetic would wrap, other lowerings are

@@ -297,6 +297,22 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		return v.ev(x.kids[1])
 	case kCmp0:
 		return ratInt(b2i(v.ev(x.kids[0]).Sign() == 0))
+	case kTri:
+		idx := small(v.ev(x.kids[0]), 1<<20) - x.val
+		if idx < 0 {
+			undefined() // before the first entry
+		}
+		row, col := triPos(x, idx, v.tick)
+		saved := v.env
+		env := map[string]*big.Rat{}
+		for k, r := range saved {
+			env[k] = r
+		}
+		env["r_"], env["c_"] = ratInt(row), ratInt(col)
+		v.env = env
+		r := v.ev(x.kids[1])
+		v.env = saved
+		return r
 	case kTable:
 		i := small(v.ev(x.kids[0]), 1<<40)
 		if i < 0 || i >= int64(len(x.vals)) {

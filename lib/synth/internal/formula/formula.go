@@ -10,12 +10,16 @@ import (
 type Candidate struct {
 	Source string  // the span of the text it was read from
 	Ops    []ir.Op // a whole program body, START..END, over SLOT_0 = n; ir.Validate accepts it
-	Expr   string  // the formula, normalized and fully parenthesized
+	Expr   string  // the formula, fully parenthesized; lists, tables, recurrences and generating functions in the package's notation (nth_{...}, table[...], rec_{...}, parts[...])
 }
 
 // maxText bounds the text Candidates reads (OEIS names are far shorter),
 // so its time stays within a few milliseconds.
 const maxText = 2000
+
+// maxFormulas bounds the formulas one text may offer (each costs a scan of
+// up to a few milliseconds); OEIS names state one or two.
+const maxFormulas = 12
 
 // Candidates reads every formula it can parse from text: "a(n) = ..."
 // spans (and each further "= ..." of a chain), a bare expression in n
@@ -46,6 +50,7 @@ func candidates(text string) []Candidate {
 	c := collector{seen: map[string]bool{}}
 	toks := lex(text)
 	c.formulas(text, toks)
+	c.tables(text, toks)
 	c.phrases(text)
 	return c.out
 }
@@ -67,7 +72,7 @@ func (c *collector) add(source string, x *node) {
 		return // a constant is no reading of a sequence's name
 	}
 	expr := x.String()
-	if c.seen[expr] {
+	if c.seen[expr] || len(c.seen) >= maxFormulas {
 		return
 	}
 	c.seen[expr] = true

@@ -347,6 +347,66 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+	// triangles read by rows, arrays read by antidiagonals
+	{"Triangle read by rows: T(n,k) = binomial(n,k)*2^k, 0 <= k <= n.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 { return binomialRef(n, k) << k })},
+	{"Triangle T(n,k) = 2*n-k, read by rows.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 { return 2*n - k })},
+	{"Triangle T(n,k) = 2*n-k, read by rows.", 1, 100, triRef(1, 1, 1, 0, func(n, k int64) int64 { return 2*n - k })},
+	{"The rascal triangle, read by rows: T(n,k) (n >= 0, 0 <= k <= n) = k(n-k) + 1.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 { return k*(n-k) + 1 })},
+	{"Triangle read by rows: T(n,k) = n*k + 1, 0 <= k < n.", 1, 100, triRef(1, 1, 0, -1, func(n, k int64) int64 { return n*k + 1 })},
+	{"Triangle whose (i,j)-th entry is binomial(i,j)*9^(i-j)*4^j.", 0, 44, triRef(0, 0, 0, 0, func(i, j int64) int64 { return binomialRef(i, j) * powMod(9, i-j, 1<<62) * powMod(4, j, 1<<62) })},
+	{"Array read by ascending antidiagonals: T(n,k) = n + 3*k, n >= 0, k >= 0.", 0, 100, diagRef(0, 0, true, func(n, k int64) int64 { return n + 3*k })},
+	{"Square array read by descending antidiagonals: T(n,k) = n*k + n, n, k >= 1.", 1, 100, diagRef(1, 1, false, func(n, k int64) int64 { return n*k + n })},
+	{"T(n,k) = n^2 + 5*k, read by antidiagonals.", 0, 100, diagRef(0, 0, false, func(n, k int64) int64 { return n*n + 5*k })},
+}
+
+// binomialRef is C(n, k) from Pascal's rule.
+func binomialRef(n, k int64) int64 {
+	if k < 0 || k > n {
+		return 0
+	}
+	row := []int64{1}
+	for i := int64(0); i < n; i++ {
+		next := make([]int64, len(row)+1)
+		for j := range next {
+			if j < len(row) {
+				next[j] += row[j]
+			}
+			if j > 0 {
+				next[j] += row[j-1]
+			}
+		}
+		row = next
+	}
+	return row[k]
+}
+
+// triRef lists T(r, c) for rows r = r0, r0+1, ... and columns c = k0..r+end
+// (end 0: c <= r; -1: c < r), the first listed term at n = first.
+func triRef(first, r0, k0, end int64, t func(r, c int64) int64) func(int64) int64 {
+	var list []int64
+	for r := r0; len(list) < 400; r++ {
+		for c := k0; c <= r+end; c++ {
+			list = append(list, t(r, c))
+		}
+	}
+	return func(n int64) int64 { return list[n-first] }
+}
+
+// diagRef lists T(r, c), r >= r0, c >= c0, by antidiagonals: ascending
+// (from T(r0+d, c0) up to T(r0, c0+d)) or descending, the first term at
+// n = r0.
+func diagRef(r0, c0 int64, ascending bool, t func(r, c int64) int64) func(int64) int64 {
+	var list []int64
+	for d := int64(0); len(list) < 400; d++ {
+		for i := int64(0); i <= d; i++ {
+			if ascending {
+				list = append(list, t(r0+d-i, c0+i))
+			} else {
+				list = append(list, t(r0+i, c0+d-i))
+			}
+		}
+	}
+	return func(n int64) int64 { return list[n-r0] }
 }
 
 // nthRef is the n-th (from 1) k >= lo with ok(k).
@@ -479,7 +539,12 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = floor(n*sqrt(2)).",
 		"a(n) = n!!.",
 		"a(n) = foo(n) + 1.",
-		"Triangle read by rows: T(n,k) = n + k.",
+		"Triangle read by rows: T(n,k) = k-n+1 for k >= n, T(n,k) = 0 for k < n.", // one formula per case
+		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).",            // rows not 1, 2, 3, ... long
+		"Irregular triangle read by rows: T(n,k) = n + k.",
+		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
+		"Triangle read by rows: T(n,k) = n + k for k < n.",
+		"Triangle read by rows: T(n,k) = n + j.",
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",
 		"Squares of primes.",

@@ -237,6 +237,8 @@ func (e *emitter) lower(x *node) {
 		e.emit(op)
 	case kRec:
 		e.rec(x)
+	case kTri:
+		e.tri(x)
 	case kPart:
 		e.part(x)
 	case kBinSum: // acc on the stack, b = binomial(n, k) in a local

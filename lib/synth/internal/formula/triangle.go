@@ -1,0 +1,370 @@
+package formula
+
+// Triangles read by rows and square arrays read by antidiagonals: "Triangle
+// read by rows: T(n,k) = binomial(n,k)*2^k, 0 <= k <= n." The sequence
+// lists T row after row (or antidiagonal after antidiagonal); the program
+// maps the sequence index to (row, column) with a loop and evaluates T
+// there. Where the text does not say where rows, columns or the sequence
+// start, each usual convention is a reading of its own; the examples pick.
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// The layout of a kTri node, in its vals.
+const (
+	triRow  = iota // the first row's index (R)
+	triCol         // the first column's index (K)
+	triLen         // entries in the first row (triangles; arrays: 1)
+	triWalk        // how a row of the listing runs: walkRows, walkUp, walkDown
+	triVals
+)
+
+// walks: a triangle's row, left to right; an antidiagonal from its
+// bottom-left (the row index falls: "ascending", "upwards") or from its
+// top-right (the row index rises: "descending", "downwards").
+const (
+	walkRows = iota
+	walkUp
+	walkDown
+)
+
+var (
+	// a triangle, or an array read by antidiagonals
+	reTriangle = regexp.MustCompile(`(?i)\btriang|\bread by rows\b`)
+	reArray    = regexp.MustCompile(`(?i)\bantidiagonals\b`)
+	// texts whose sequence is not the table itself, or whose rows are not 1, 2, 3, ... long
+	reNotTable = regexp.MustCompile(`(?i)irregular|\bsums?\b[^_]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
+	reUp       = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)
+	reDown     = regexp.MustCompile(`(?i)\b(descending|downwards?)\b`)
+	// "Triangle whose (i,j)-th entry is binomial(i,j)*2^(i-j)."
+	reEntry = regexp.MustCompile(`\(([a-z]),\s*([a-z])\)-th (?:entry|term|element) is `)
+)
+
+// triStart: where a table's rows and columns start, as the text states
+// them (-1: not stated).
+type triStart struct {
+	row, col int64
+	end      int64 // columns run to row+end (0: k <= n, -1: k < n); triangles only
+	walk     int   // arrays: walkUp or walkDown, -1 not stated
+}
+
+// tables reads "T(n,k) = ..." (also A, a, t; and "is" for "=") in a text
+// that says it is a triangle read by rows or an array read by
+// antidiagonals.
+func (c *collector) tables(text string, toks []token) {
+	tri, arr := reTriangle.MatchString(text), reArray.MatchString(text)
+	if tri == arr || reNotTable.MatchString(text) {
+		return // neither, both (antidiagonal sums of a triangle), or not the table itself
+	}
+	defs := 0
+	type def struct {
+		rv, cv string
+		at     int
+	}
+	var found []def
+	for i := 0; i+7 < len(toks); i++ {
+		t := toks[i]
+		if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") ||
+			toks[i+2].k != tIdent || len(toks[i+2].s) != 1 || !isOp(toks[i+3], ",") ||
+			toks[i+4].k != tIdent || len(toks[i+4].s) != 1 || !isOp(toks[i+5], ")") ||
+			toks[i+2].s == toks[i+4].s {
+			continue
+		}
+		at := i + 6
+		if isOp(toks[at], "(") { // T(n,k) (n >= 0, 0 <= k <= n) = ...
+			for depth := 0; toks[at].k != tEnd; at++ {
+				if isOp(toks[at], "(") {
+					depth++
+				} else if isOp(toks[at], ")") {
+					if depth--; depth == 0 {
+						at++
+						break
+					}
+				}
+			}
+		}
+		if !isOp(toks[at], "=") && !(toks[at].k == tIdent && toks[at].s == "is") {
+			continue
+		}
+		defs++
+		found = append(found, def{toks[i+2].s, toks[i+4].s, at + 1})
+	}
+	if m := reEntry.FindStringSubmatchIndex(text); m != nil && tri {
+		for i, t := range toks {
+			if t.start >= m[1] {
+				found = append(found, def{text[m[2]:m[3]], text[m[4]:m[5]], i})
+				defs++
+				break
+			}
+		}
+	}
+	if defs != 1 {
+		return // none, or one per case (T(n,k) = ... for k < n, T(n,k) = 0 otherwise)
+	}
+	d := found[0]
+	st, ok := tableStart(text, d.rv, d.cv, arr)
+	if !ok {
+		return
+	}
+	try := func(start int) int {
+		x, end, ok := parseAt(toks, start, d.rv, d.cv)
+		if !ok || end == start || !boundary(toks, end) || !x.uses(d.rv) && !x.uses(d.cv) {
+			return -1
+		}
+		body := rename(rename(x, d.rv, "r_"), d.cv, "c_")
+		for _, y := range tableReadings(st, arr, body) {
+			c.add(text[toks[start].start:toks[end-1].end], y)
+		}
+		return end
+	}
+	for end := try(d.at); end > 0 && isOp(toks[end], "="); {
+		end = try(end + 1)
+	}
+}
+
+// tableReadings: the kTri nodes for each convention the text leaves open.
+func tableReadings(st triStart, arr bool, body *node) []*node {
+	var out []*node
+	mk := func(r, k, l0 int64, walk int) {
+		for _, base := range []int64{0, 1} {
+			out = append(out, &node{k: kTri, val: base, vals: []int64{r, k, l0, int64(walk)},
+				kids: []*node{vr("n"), body}})
+		}
+	}
+	if arr {
+		walks := []int{walkUp, walkDown}
+		if st.walk >= 0 {
+			walks = []int{st.walk}
+		}
+		for _, w := range walks {
+			switch {
+			case st.row >= 0 && st.col >= 0:
+				mk(st.row, st.col, 1, w)
+			case st.row >= 0:
+				mk(st.row, 0, 1, w)
+				mk(st.row, 1, 1, w)
+			case st.col >= 0:
+				mk(0, st.col, 1, w)
+				mk(1, st.col, 1, w)
+			default:
+				mk(0, 0, 1, w)
+				mk(1, 1, 1, w)
+			}
+		}
+		return out
+	}
+	cols := []int64{0, 1}
+	if st.col >= 0 {
+		cols = []int64{st.col}
+	}
+	for _, k := range cols {
+		r := k - st.end // the first row with an entry: k <= r + end
+		if st.row > r {
+			r = st.row
+		}
+		l0 := r + st.end - k + 1
+		if l0 < 1 || l0 > 3 {
+			continue
+		}
+		mk(r, k, l0, walkRows)
+	}
+	return out
+}
+
+// tableStart reads where rows and columns start from the text's range
+// statements over row variable rv and column variable cv ("0 <= k <= n",
+// "n >= 1", "k = 1..n", "n, k > 0"). A comparison of either variable
+// that is none of these (a case: "for k < n") makes the text unreadable.
+func tableStart(text, rv, cv string, arr bool) (triStart, bool) {
+	st := triStart{row: -1, col: -1, walk: -1}
+	s := strings.NewReplacer("≤", "<=", "≥", ">=", "=<", "<=", "=>", ">=").Replace(text)
+	q := func(v string) string { return regexp.QuoteMeta(v) }
+	R, K := q(rv), q(cv)
+	set := func(p *int64, v int64) bool {
+		if *p >= 0 && *p != v {
+			return false
+		}
+		*p = v
+		return true
+	}
+	lower := func(op, v string) int64 { // "x >= v" or "x > v": the least x
+		n, _ := strconv.ParseInt(v, 10, 32)
+		if op == ">" || op == "<" {
+			n++
+		}
+		return n
+	}
+	ends := false
+	type rule struct {
+		re *regexp.Regexp
+		do func(m []string) bool
+	}
+	rules := []rule{
+		// 0 <= k <= n, 1 <= k < n - 1
+		{regexp.MustCompile(`\b(\d+)\s*(<=|<)\s*` + K + `\s*(<=|<)\s*` + R + `\b(\s*-\s*\d+)?`), func(m []string) bool {
+			ends = true
+			return set(&st.col, lower(m[2], m[1])) && setEnd(&st, m[3], m[4])
+		}},
+		// n >= k >= 0
+		{regexp.MustCompile(`\b` + R + `\s*(>=|>)\s*` + K + `\s*(>=|>)\s*(\d+)\b`), func(m []string) bool {
+			ends = true
+			return set(&st.col, lower(m[2], m[3])) && setEnd(&st, map[string]string{">=": "<=", ">": "<"}[m[1]], "")
+		}},
+		// k = 0..n, k=1..n-1
+		{regexp.MustCompile(`\b` + K + `\s*=\s*(\d+)\s*\.\.\s*` + R + `\b(\s*-\s*\d+)?`), func(m []string) bool {
+			ends = true
+			return set(&st.col, lower(">=", m[1])) && setEnd(&st, "<=", m[2])
+		}},
+		// k = 1, 2, ..., n
+		{regexp.MustCompile(`\b` + K + `\s*=\s*(\d+)\s*,\s*\d+\s*,\s*\.\.\.\s*,\s*` + R + `\b`), func(m []string) bool {
+			ends = true
+			return set(&st.col, lower(">=", m[1])) && setEnd(&st, "<=", "")
+		}},
+		// n, k >= 0 (and k, n > 0)
+		{regexp.MustCompile(`\b(?:` + R + `\s*,\s*` + K + `|` + K + `\s*,\s*` + R + `)\s*(>=|>)\s*(\d+)\b`), func(m []string) bool {
+			v := lower(m[1], m[2])
+			return set(&st.row, v) && set(&st.col, v)
+		}},
+		// n >= 1, k >= 0
+		{regexp.MustCompile(`\b` + R + `\s*(>=|>)\s*(\d+)\b`), func(m []string) bool { return set(&st.row, lower(m[1], m[2])) }},
+		{regexp.MustCompile(`\b` + K + `\s*(>=|>)\s*(\d+)\b`), func(m []string) bool { return set(&st.col, lower(m[1], m[2])) }},
+	}
+	for _, r := range rules {
+		for {
+			loc := r.re.FindStringSubmatchIndex(s)
+			if loc == nil {
+				break
+			}
+			if rest := strings.TrimLeft(s[loc[1]:], " "); rest != "" && strings.IndexByte("*/^+-(", rest[0]) >= 0 && !strings.HasPrefix(rest, "-th") {
+				return st, false // "0 <= k <= 2*n": not a plain range
+			}
+			m := make([]string, len(loc)/2)
+			for i := range m {
+				if loc[2*i] >= 0 {
+					m[i] = s[loc[2*i]:loc[2*i+1]]
+				}
+			}
+			if !r.do(m) {
+				return st, false
+			}
+			s = s[:loc[0]] + " ~ " + s[loc[1]:]
+		}
+	}
+	// anything else comparing the variables, or ranging over them, is a case we do not read
+	other := regexp.MustCompile(`\b(?:` + R + `|` + K + `)\s*(?:<|>|<=|>=|!=|<>|=\s*[^=]*\.\.)|(?:<|>)\s*(?:` + R + `|` + K + `)\b|\b(?:` + R + `|` + K + `)\s*=\s*\d+\b`)
+	if other.MatchString(s) {
+		return st, false
+	}
+	if arr {
+		if ends {
+			return st, false // a triangle's range in an array
+		}
+		up, down := reUp.MatchString(text), reDown.MatchString(text)
+		switch {
+		case up && !down:
+			st.walk = walkUp
+		case down && !up:
+			st.walk = walkDown
+		}
+	}
+	return st, true
+}
+
+// setEnd records where a triangle's columns end: op "<=" at the row
+// index, "<" one before, less a constant where the text subtracts one.
+func setEnd(st *triStart, op, minus string) bool {
+	e := int64(0)
+	if op == "<" {
+		e = -1
+	}
+	if minus != "" {
+		v, err := strconv.ParseInt(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(minus), "-")), 10, 32)
+		if err != nil {
+			return false
+		}
+		e -= v
+	}
+	if st.end != 0 && st.end != e {
+		return false
+	}
+	st.end = e
+	return true
+}
+
+// triPos is the (row, column) of the idx-th entry (from 0) of table x.
+func triPos(x *node, idx int64, tick func(int)) (row, col int64) {
+	r, k, l0, walk := x.vals[triRow], x.vals[triCol], x.vals[triLen], int(x.vals[triWalk])
+	j, l := idx, l0
+	for j >= l {
+		tick(1)
+		j -= l
+		l++
+	}
+	d := l - l0 // the row (or antidiagonal) counted from 0
+	switch walk {
+	case walkUp:
+		return r + d - j, k + j
+	case walkDown:
+		return r + j, k + d - j
+	}
+	return r + d, k + j
+}
+
+// tri pushes entry idx of table x: j = idx - first, l = the first row's
+// length; while j >= l: j -= l, l++. Then the row and column go to two
+// locals (j's and l's) and the body is lowered over them.
+func (e *emitter) tri(x *node) {
+	r, k, l0, walk := x.vals[triRow], x.vals[triCol], x.vals[triLen], int(x.vals[triWalk])
+	j, l := e.alloc(), e.alloc()
+	e.lower(x.kids[0])
+	if x.val != 0 {
+		e.konst(x.val)
+		e.emit(ir.OpI32Sub)
+	}
+	e.set(j)
+	e.konst(l0)
+	e.set(l)
+	e.while(func() { e.get(j); e.get(l); e.emit(ir.OpI32GeS) }, func() {
+		e.get(j)
+		e.get(l)
+		e.emit(ir.OpI32Sub)
+		e.set(j)
+		e.inc(l, 1)
+	})
+	// d = l - l0; row and column by the walk, into (row, col) homes
+	row, col := l, j
+	switch walk {
+	case walkRows: // row = r + d, col = k + j
+		e.inc(l, r-l0)
+		e.inc(j, k)
+	case walkUp: // row = r + d - j, col = k + j
+		e.get(l)
+		e.get(j)
+		e.emit(ir.OpI32Sub)
+		e.konst(r - l0)
+		e.emit(ir.OpI32Add)
+		e.set(l)
+		e.inc(j, k)
+	case walkDown: // row = r + j, col = k + d - j
+		e.get(l)
+		e.get(j)
+		e.emit(ir.OpI32Sub)
+		e.konst(k - l0)
+		e.emit(ir.OpI32Add)
+		e.set(l)
+		e.inc(j, r)
+		row, col = j, l
+	}
+	saved := map[string]int{}
+	for name, h := range e.env {
+		saved[name] = h
+	}
+	e.env["r_"], e.env["c_"] = row, col
+	e.lower(x.kids[1])
+	e.env = saved
+}
