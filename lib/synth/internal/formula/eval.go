@@ -514,7 +514,120 @@ func (v *evaluator) call(x *node) *big.Rat {
 			undefined()
 		}
 		return new(big.Rat).SetInt(new(big.Int).Sqrt(s))
+	case "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
+		return ratInt(v.factorFn(x.name, small(args[0], 1<<31)))
+	case "primepi":
+		m := small(args[0], 1<<20)
+		var c int64
+		for q := int64(2); q <= m; q++ {
+			v.tick(1)
+			if v.isPrime(q) {
+				c++
+			}
+		}
+		return ratInt(c)
+	case "digsum", "ndigits", "rev":
+		return ratInt(digitFn(x.name, small(args[0], 1<<40), small(args[1], 1<<31)))
 	}
 	undefined()
 	return nil
+}
+
+// factorFn computes a function of m's factorization m = p1^e1 ... pk^ek
+// (m >= 1; the empty product for m = 1): mu, omega (k), bigomega (the sum
+// of the e), lpf and gpf (the least and greatest p, 1 for m = 1), rad (the
+// product of the p), sopf and sopfr (the sum of the p, without and with
+// multiplicity).
+func (v *evaluator) factorFn(name string, m int64) int64 {
+	if m < 1 {
+		undefined()
+	}
+	var ps, es []int64
+	for p := int64(2); p*p <= m; p++ {
+		if p&15 == 0 {
+			v.tick(1)
+		}
+		if m%p == 0 {
+			e := int64(0)
+			for m%p == 0 {
+				m /= p
+				e++
+			}
+			ps, es = append(ps, p), append(es, e)
+		}
+	}
+	if m > 1 {
+		ps, es = append(ps, m), append(es, 1)
+	}
+	r := int64(0)
+	switch name {
+	case "mu":
+		r = 1
+		for _, e := range es {
+			if e > 1 {
+				return 0
+			}
+			r = -r
+		}
+	case "omega":
+		r = int64(len(ps))
+	case "bigomega":
+		for _, e := range es {
+			r += e
+		}
+	case "lpf", "gpf":
+		r = 1
+		if len(ps) > 0 {
+			r = ps[0]
+			if name == "gpf" {
+				r = ps[len(ps)-1]
+			}
+		}
+	case "rad":
+		r = 1
+		for _, p := range ps {
+			r *= p
+		}
+	case "sopf", "sopfr":
+		for i, p := range ps {
+			if name == "sopfr" {
+				r += p * es[i]
+			} else {
+				r += p
+			}
+		}
+	}
+	return r
+}
+
+// digitFn is a function of m's digits in base b (m >= 0, b >= 2): their
+// sum, their number (1 for m = 0) or the number they spell reversed.
+func digitFn(name string, m, b int64) int64 {
+	if m < 0 || b < 2 {
+		undefined()
+	}
+	var ds []int64
+	for {
+		ds = append(ds, m%b)
+		if m /= b; m == 0 {
+			break
+		}
+	}
+	var r int64
+	switch name {
+	case "digsum":
+		for _, d := range ds {
+			r += d
+		}
+	case "ndigits":
+		r = int64(len(ds))
+	case "rev":
+		for _, d := range ds { // least significant first: it becomes the most significant
+			r = r*b + d
+			if r > 1<<40 {
+				panic(errBudget)
+			}
+		}
+	}
+	return r
 }

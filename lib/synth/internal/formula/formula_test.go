@@ -357,6 +357,107 @@ var formulaCases = []struct {
 	{"Array read by ascending antidiagonals: T(n,k) = n + 3*k, n >= 0, k >= 0.", 0, 100, diagRef(0, 0, true, func(n, k int64) int64 { return n + 3*k })},
 	{"Square array read by descending antidiagonals: T(n,k) = n*k + n, n, k >= 1.", 1, 100, diagRef(1, 1, false, func(n, k int64) int64 { return n*k + n })},
 	{"T(n,k) = n^2 + 5*k, read by antidiagonals.", 0, 100, diagRef(0, 0, false, func(n, k int64) int64 { return n*n + 5*k })},
+	// digit functions, factorization functions, primes up to n
+	{"Sum of digits of n.", 0, 300, func(n int64) int64 { return digitsRef(n, 10, func(ds []int64) int64 { return sumRef(ds) }) }},
+	{"Sum of digits of n written in base 3.", 0, 300, func(n int64) int64 { return digitsRef(n, 3, sumRef) }},
+	{"Sum of digits in base-4 representation of 7*n+1.", 0, 300, func(n int64) int64 { return digitsRef(7*n+1, 4, sumRef) }},
+	{"Number of 1's in binary expansion of n.", 0, 300, func(n int64) int64 { return digitsRef(n, 2, sumRef) }},
+	{"Number of digits in base-4 representation of n.", 0, 300, func(n int64) int64 {
+		return digitsRef(n, 4, func(ds []int64) int64 { return int64(len(ds)) })
+	}},
+	{"Reversal of n.", 0, 300, func(n int64) int64 { return digitsRef(n, 10, func(ds []int64) int64 { return joinRef(ds, 10) }) }},
+	{"a(n) = n * reversal(n-1).", 1, 300, func(n int64) int64 { return n * digitsRef(n-1, 10, func(ds []int64) int64 { return joinRef(ds, 10) }) }},
+	{"Moebius (or Mobius) function mu(n).", 1, 300, func(n int64) int64 {
+		ps, es := factorRef(n)
+		r := int64(1)
+		for i := range ps {
+			if es[i] > 1 {
+				return 0
+			}
+			r = -r
+		}
+		return r
+	}},
+	{"Number of distinct primes dividing n.", 1, 300, func(n int64) int64 { ps, _ := factorRef(n); return int64(len(ps)) }},
+	{"Number of prime factors of n (counted with multiplicity).", 1, 300, func(n int64) int64 { _, es := factorRef(n); return sumRef(es) }},
+	{"Largest prime factor of n^2 + 1.", 0, 300, func(n int64) int64 { ps, _ := factorRef(n*n + 1); return append([]int64{1}, ps...)[len(ps)] }},
+	{"Smallest prime factor of 3*n + 2.", 0, 300, func(n int64) int64 { ps, _ := factorRef(3*n + 2); return ps[0] }},
+	{"a(n) = rad(n) + sopfr(n) + sopf(n).", 1, 300, func(n int64) int64 {
+		ps, es := factorRef(n)
+		r, sr, s := int64(1), int64(0), int64(0)
+		for i, p := range ps {
+			r, sr, s = r*p, sr+p*es[i], s+p
+		}
+		return r + sr + s
+	}},
+	{"Number of primes <= n.", 0, 300, func(n int64) int64 {
+		var c int64
+		for k := int64(2); k <= n; k++ {
+			if isPrimeRef(k) {
+				c++
+			}
+		}
+		return c
+	}},
+	{"Squarefree numbers.", 1, 200, func(n int64) int64 { return nthRef(n, 1, squarefreeRef) }},
+	{"Numbers that are congruent to {5, 6, 7} mod 8 and are squarefree.", 1, 200, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return k%8 >= 5 && squarefreeRef(k) })
+	}},
+	{"Primes p such that p + 2 is squarefree.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return isPrimeRef(k) && squarefreeRef(k+2) })
+	}},
+	{"Numbers n such that 10*n + 3 and 10*n + 7 are prime.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return isPrimeRef(10*k+3) && isPrimeRef(10*k+7) })
+	}},
+}
+
+// digitsRef applies f to n's digits in base b, least significant first.
+func digitsRef(n, b int64, f func([]int64) int64) int64 {
+	ds := []int64{n % b}
+	for n /= b; n > 0; n /= b {
+		ds = append(ds, n%b)
+	}
+	return f(ds)
+}
+
+func sumRef(xs []int64) int64 {
+	var s int64
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+// joinRef reads digits (most significant first) in base b.
+func joinRef(ds []int64, b int64) int64 {
+	var r int64
+	for _, d := range ds {
+		r = r*b + d
+	}
+	return r
+}
+
+// factorRef is n's prime factorization by trial division: primes and exponents.
+func factorRef(n int64) (ps, es []int64) {
+	for p := int64(2); n > 1; p++ {
+		if n%p == 0 {
+			e := int64(0)
+			for ; n%p == 0; n /= p {
+				e++
+			}
+			ps, es = append(ps, p), append(es, e)
+		}
+	}
+	return ps, es
+}
+
+func squarefreeRef(k int64) bool {
+	for d := int64(2); d*d <= k; d++ {
+		if k%(d*d) == 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // binomialRef is C(n, k) from Pascal's rule.
@@ -545,6 +646,11 @@ func TestNoCandidates(t *testing.T) {
 		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
 		"Triangle read by rows: T(n,k) = n + k for k < n.",
 		"Triangle read by rows: T(n,k) = n + j.",
+		"Sum of digits of n written in base 1.",
+		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
+		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
+		"Numbers that are squarefree and happy.",
+		"Sum of digits of Euler totient function of n.",
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",
 		"Squares of primes.",

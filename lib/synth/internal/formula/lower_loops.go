@@ -49,6 +49,12 @@ func (e *emitter) call(x *node) {
 		e.fib(a[0], x.name == "lucas")
 	case "isqrt":
 		e.isqrt(a[0])
+	case "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
+		e.factorFn(x.name, a[0])
+	case "primepi":
+		e.primePi(a[0])
+	case "digsum", "ndigits", "rev":
+		e.digitFn(x.name, a[0], a[1])
 	default:
 		e.fail("no lowering for %s", x.name)
 	}

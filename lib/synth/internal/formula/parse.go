@@ -19,12 +19,16 @@ var funcs = map[string]struct {
 	"prime": {"prime", 1}, "fibonacci": {"fib", 1}, "fib": {"fib", 1}, "F": {"fib", 1},
 	"lucas": {"lucas", 1}, "floor": {"floor", 1}, "ceiling": {"ceiling", 1}, "ceil": {"ceiling", 1},
 	"round": {"round", 1}, "sqrt": {"sqrt", 1}, "isprime": {"isprime", 1},
+	"mu": {"mu", 1}, "moebius": {"mu", 1}, "mobius": {"mu", 1}, "omega": {"omega", 1},
+	"bigomega": {"bigomega", 1}, "Omega": {"bigomega", 1}, "pi": {"primepi", 1}, "primepi": {"primepi", 1},
+	"lpf": {"lpf", 1}, "gpf": {"gpf", 1}, "rad": {"rad", 1}, "sopf": {"sopf", 1}, "sopfr": {"sopfr", 1},
+	"reversal": {"reversal", 1}, "wt": {"wt", 1}, "hammingweight": {"wt", 1},
 }
 
 // lookupFunc finds a function name: exact for one-letter names, else
 // without regard to case.
 func lookupFunc(s string) (string, int, bool) {
-	if len(s) == 1 {
+	if len(s) == 1 || s == "Omega" {
 		f, ok := funcs[s]
 		return f.name, f.arity, ok
 	}
@@ -318,6 +322,10 @@ func (p *parser) function(t token) *node {
 			}
 			return &node{k: kSumDiv, name: "d_", kids: []*node{args[0], bin(kPow, vr("d_"), num(k))}}
 		}
+	case "reversal": // of the decimal digits
+		return call("rev", args[0], num(10))
+	case "wt": // binary weight
+		return call("digsum", args[0], num(2))
 	case "gcd", "min", "max": // fold to two arguments
 		x := call(name, args[0], args[1])
 		for _, a := range args[2:] {

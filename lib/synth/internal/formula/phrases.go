@@ -55,6 +55,11 @@ var named = map[string][]string{
 	"catalan numbers":               {"binomial(2*n,n)/(n+1)", "binomial(2*n-2,n-1)/n"},
 	"central binomial coefficients": {"binomial(2*n,n)", "binomial(2*n-2,n-1)"},
 	"composite numbers":             {"nth_composite"}, "the composite numbers": {"nth_composite"},
+	"squarefree numbers": {"nth_squarefree"}, "the squarefree numbers": {"nth_squarefree"},
+	"odd squarefree numbers": {"nth_odd_squarefree"}, "nonsquarefree numbers": {"nth_nonsquarefree"},
+	"moebius (or mobius) function mu(n)": {"mu(n)", "mu(n+1)"}, "moebius function mu(n)": {"mu(n)", "mu(n+1)"},
+	"mobius (or moebius) function mu(n)": {"mu(n)", "mu(n+1)"}, "möbius (or moebius) function mu(n)": {"mu(n)", "mu(n+1)"},
+	"number of primes <= n": {"pi(n)"},
 }
 
 var rePowers = regexp.MustCompile(`^Powers of (\d+)\s*\.?\s*$`)
@@ -82,6 +87,13 @@ func (c *collector) phrases(text string) {
 			if f == "nth_composite" {
 				for _, base := range []int64{0, 1} {
 					c.add(s, nthOf("x_", base, 4, un(kCmp0, un(kIsPrime, vr("x_")))))
+				}
+				continue
+			}
+			if adj, ok := strings.CutPrefix(f, "nth_"); ok {
+				pred := property(strings.ReplaceAll(adj, "_", " and "))
+				for _, base := range []int64{1, 0} {
+					c.add(s, nthOf("x_", base, 1, pred))
 				}
 				continue
 			}
@@ -129,6 +141,89 @@ func (c *collector) phrases(text string) {
 	}
 	if m := reOf.FindStringSubmatch(s); m != nil {
 		c.functionOf(s, m[1], m[2] != "", m[3])
+		return
+	}
+	if m := reNumbersAre.FindStringSubmatch(s); m != nil {
+		c.numbersAre(s, m[1], m[2])
+		return
+	}
+	c.functionPhrase(s)
+}
+
+// "Squarefree numbers.", "Odd squarefree numbers.", "Numbers that are
+// congruent to {5, 6, 7} mod 8 and are squarefree.": a property of the
+// number itself, or two joined by "and".
+var reNumbersAre = regexp.MustCompile(`^(?i:(numbers|positive integers|integers|nonnegative integers) (?:that|which) are (?:both )?)(.+?)\s*\.?\s*$`)
+
+// properties of a number x_ named by an adjective, and where a list of
+// them starts (the least x to try).
+var adjectives = map[string]func() *node{
+	"squarefree":    func() *node { return &node{k: kCmp, name: "!=", kids: []*node{call("mu", vr("x_")), num(0)}} },
+	"nonsquarefree": func() *node { return &node{k: kCmp, name: "=", kids: []*node{call("mu", vr("x_")), num(0)}} },
+	"not squarefree": func() *node {
+		return &node{k: kCmp, name: "=", kids: []*node{call("mu", vr("x_")), num(0)}}
+	},
+	"odd":      func() *node { return &node{k: kCmp, name: "=", kids: []*node{bin(kMod, vr("x_"), num(2)), num(1)}} },
+	"even":     func() *node { return &node{k: kCmp, name: "=", kids: []*node{bin(kMod, vr("x_"), num(2)), num(0)}} },
+	"prime":    func() *node { return un(kIsPrime, vr("x_")) },
+	"primes":   func() *node { return un(kIsPrime, vr("x_")) },
+	"nonprime": func() *node { return un(kCmp0, un(kIsPrime, vr("x_"))) },
+	"composite": func() *node {
+		return bin(kAnd, &node{k: kCmp, name: ">", kids: []*node{vr("x_"), num(1)}}, un(kCmp0, un(kIsPrime, vr("x_"))))
+	},
+}
+
+var reCongruentTo = regexp.MustCompile(`^congruent to \{?([-+\d, ]+(?:(?:,? or )[-+\d ]+)?)\}? (?:\(mod |mod |modulo )(\d+)\)?$`)
+
+// property reads one property of a number ("squarefree", "congruent to 1
+// mod 4", "odd"), or nil.
+func property(p string) *node {
+	p = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(p), "are "))
+	if f, ok := adjectives[strings.ToLower(p)]; ok {
+		return f()
+	}
+	if m := reCongruentTo.FindStringSubmatch(p); m != nil {
+		md, err := strconv.ParseInt(m[2], 10, 32)
+		if err != nil || md < 2 || md > 1000 {
+			return nil
+		}
+		rs, ok := residues(m[1], md)
+		if !ok {
+			return nil
+		}
+		return inClasses(vr("x_"), md, rs)
+	}
+	return nil
+}
+
+// numbersAre: "Numbers that are P and Q": the n-th x >= lo with both.
+func (c *collector) numbersAre(s, what, props string) {
+	var pred *node
+	for _, p := range strings.Split(props, " and ") {
+		q := property(p)
+		if q == nil {
+			return
+		}
+		if pred == nil {
+			pred = q
+		} else {
+			pred = bin(kAnd, pred, q)
+		}
+	}
+	c.listOf(s, what, pred)
+}
+
+// listOf adds the list of the x that pass pred, by each reading of where
+// it starts.
+func (c *collector) listOf(s, what string, pred *node) {
+	starts := lows(what)
+	if len(starts) == 2 && !passes(pred, 0) {
+		starts = []int64{1}
+	}
+	for _, base := range []int64{1, 0} {
+		for _, lo := range starts {
+			c.add(s, nthOf("x_", base, lo, pred))
+		}
 	}
 }
 
@@ -309,8 +404,58 @@ func (c *collector) suchThat(s, what, v, cond string) {
 	}
 }
 
-// condition reads a list's condition on variable v (renamed x_), or nil.
+// condition reads a list's condition on variable v (renamed x_), or nil:
+// one of conditionOne's, or several joined by "and" ("10*n + 3 and
+// 10*n + 7 are prime" is read as both prime).
 func condition(cond, v string) *node {
+	if m := reBothPrime.FindStringSubmatch(cond); m != nil {
+		a, b := condition(m[1]+" is prime", v), condition(m[2]+" is prime", v)
+		if a == nil || b == nil {
+			return nil
+		}
+		return bin(kAnd, a, b)
+	}
+	if x := conditionOne(cond, v); x != nil {
+		return x
+	}
+	parts := strings.Split(cond, " and ")
+	if len(parts) < 2 {
+		return nil
+	}
+	var pred *node
+	for _, p := range parts {
+		q := conditionOne(p, v)
+		if q == nil {
+			return nil
+		}
+		if pred == nil {
+			pred = q
+		} else {
+			pred = bin(kAnd, pred, q)
+		}
+	}
+	return pred
+}
+
+// "E and F are (both) (also) prime(s)"
+var reBothPrime = regexp.MustCompile(`^(?:both )?(.+?) and (.+?) are (?:both )?(?:also )?primes?$`)
+
+// reSquarefree: "E is squarefree", "E is not squarefree"
+var reSquarefree = regexp.MustCompile(`^(.+?) is (not )?squarefree$`)
+
+// conditionOne reads one condition on variable v (renamed x_), or nil.
+func conditionOne(cond, v string) *node {
+	if m := reSquarefree.FindStringSubmatch(cond); m != nil {
+		e, ok := parseIn(m[1], v)
+		if !ok {
+			return nil
+		}
+		op := "!="
+		if m[2] != "" {
+			op = "="
+		}
+		return &node{k: kCmp, name: op, kids: []*node{call("mu", e), num(0)}}
+	}
 	if m := reIsPrime.FindStringSubmatch(cond); m != nil {
 		e, ok := parseIn(m[1], v)
 		if !ok {

@@ -54,10 +54,16 @@ func agrees(x *node, ops []ir.Op) bool {
 	s := scan{x: x, e: e, v: evaluator{steps: scanSteps}, fuel: scanFuel}
 	prev := int64(-1)
 	next := nextScan
-	if has(x, kTri) {
+	switch {
+	case has(x, kTri):
 		// a table's values do not grow with n: a row's middle may wrap
 		// while the next row's first entries fit again, so look at every n
 		next = func(n int64) int64 { return n + 1 }
+	case has(x, kNth):
+		// a list runs from its start at every n, so its runs cost more
+		// and more: sparser, to reach n = 20 (for finishes) within the
+		// budget; a list grows, and listsFit checks its predicate
+		next = nextListScan
 	}
 	for n := int64(0); n <= scanN; n = next(n) {
 		switch s.at(n) {
@@ -142,6 +148,17 @@ func nextScan(n int64) int64 {
 	return n + n/5
 }
 
+// nextListScan steps n through 0..8, then by about 2/5 of n up to scanN.
+func nextListScan(n int64) int64 {
+	if n < 8 {
+		return n + 1
+	}
+	if n < scanN && n+2*n/5 > scanN {
+		return scanN
+	}
+	return n + 2*n/5
+}
+
 // finishes reports whether the program will run within its fuel at
 // n = scanN, for a scan cut short: a program that cannot reach the end of
 // the range the checks cover (prime(n^2) by trial division) is not
@@ -176,7 +193,53 @@ func (s *scan) finishes() bool {
 	default:
 		return false
 	}
-	return s.listsFit()
+	return s.listsFit() && s.partsFit()
+}
+
+// partsFit reports whether, at a few n between lastN and scanN where the
+// formula's value fits in i32, every part of the formula does too: a scan
+// cut short has not seen those n, and a part that wraps there ("the
+// largest prime factor of (1+n^2)*(1+n^3)" factors a wrapped product)
+// makes the program wrong while its value still fits. Inside "mod", ring
+// operations are reduced as they go (lower.go: ring), so only the
+// others count there. Parts with variables of their own (the body of a
+// sum) are not evaluated alone.
+func (s *scan) partsFit() bool {
+	var parts []*node // the parts to evaluate, and whether each is under a mod's ring
+	var walk func(x *node, ring bool)
+	walk = func(x *node, ring bool) {
+		switch x.k {
+		case kSum, kProd, kSumDiv, kNth, kRec, kTri, kPart:
+			return // variables of their own; lists are listsFit's
+		}
+		isRing := x.k == kAdd || x.k == kSub || x.k == kMul || x.k == kNeg || x.k == kPow
+		if !(ring && isRing) && x.k != kNum && x.k != kVar && x != s.x {
+			parts = append(parts, x)
+		}
+		for j, k := range x.kids {
+			walk(k, x.k == kMod && j == 0 || ring && isRing)
+		}
+	}
+	walk(s.x, false)
+	if len(parts) == 0 {
+		return true
+	}
+	v := evaluator{steps: scanSteps} // one for all: lists keep what they found
+	for i := int64(1); i <= 4; i++ {
+		n := s.lastN + i*(scanN-s.lastN)/4
+		r, err := v.eval(s.x, n)
+		if err == errUndefined || err == nil && (!r.IsInt() || r.Num().BitLen() > 31) {
+			continue // no term here, or past where the checks stop
+		}
+		// the formula's value fits, or is too costly to know: its parts must fit
+		for _, x := range parts {
+			r, err := v.eval(x, n)
+			if err == nil && (r.Num().BitLen() > 31 || r.Denom().BitLen() > 31) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // listsFit reports whether each list ("Numbers k such that k^3 - 2 is
