@@ -225,7 +225,7 @@ func search(ctx context.Context, t Task, name string, deadline, start time.Time,
 	lastProgress := start
 	extra, more, sequence := unseenInputs(t)
 	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, WatchWrap: !sequence,
-		Evidence: evidence(t),
+		Evidence: evidence(t), Constants: enum.TextConstants(t.Text),
 		Poll: func(cand int64, level int) bool {
 			if opt.Progress != nil {
 				if now := time.Now(); now.Sub(lastProgress) >= 100*time.Millisecond {

@@ -24,6 +24,9 @@ func (t *Terms) compile(id int32) fn {
 	case OpZero, OpOne, OpTwo, OpTen:
 		v, _ := t.evalLeaf(nd.op, env{})
 		return func(x, y int32, n *[4]int32, fuel *int64) (int32, uint8) { return v, evalOK }
+	case OpConst:
+		v := nd.kids[0]
+		return func(x, y int32, n *[4]int32, fuel *int64) (int32, uint8) { return v, evalOK }
 	case OpN0, OpN1, OpN2, OpN3:
 		k := nd.op - OpN0
 		return func(x, y int32, n *[4]int32, fuel *int64) (int32, uint8) { return n[k], evalOK }
@@ -73,6 +76,19 @@ func (t *Terms) compile(id int32) fn {
 				return 0, s
 			}
 			return binop(op, u, v)
+		}
+	case OpDigSum:
+		a, b, op, cost := t.compiled(nd.kids[0]), t.compiled(nd.kids[1]), nd.op, int64(nd.entry)
+		return func(x, y int32, n *[4]int32, fuel *int64) (int32, uint8) {
+			u, s := a(x, y, n, fuel)
+			if s != evalOK {
+				return 0, s
+			}
+			v, s := b(x, y, n, fuel)
+			if s != evalOK {
+				return 0, s
+			}
+			return builtin(op, u, v, cost, fuel)
 		}
 	case OpCond:
 		a, b, c := t.compiled(nd.kids[0]), t.compiled(nd.kids[1]), t.compiled(nd.kids[2])

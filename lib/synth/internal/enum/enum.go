@@ -1,8 +1,9 @@
 // Package enum is lib/synth's search: a bottom-up enumeration, cheapest
 // first, of the terms of a small functional language with loop combinators
-// (Gauthier & Urban's QSynt: loop, loop2, compr), with observational
-// equivalence (one term per behaviour), terms evaluated directly with the
-// IR's i32 semantics, and every answer lowered to IR loops.
+// (Gauthier & Urban's QSynt: loop, loop2, compr; and while), a fixed loop
+// for digit sums (digsum) and the caller's constants, with observational equivalence (one term per behaviour), terms
+// evaluated directly with the IR's i32 semantics, and every answer lowered
+// to IR loops.
 package enum
 
 import (
@@ -19,7 +20,7 @@ type Costs [NumOps]int
 
 // Uniform is the unguided cost model. The five-child loop2 and the
 // constant 10 cost 2: they are rarer, and loop2 multiplies the work of a
-// level.
+// level. Every other production, the caller's constants included, costs 1.
 func Uniform() Costs {
 	var c Costs
 	for i := range c {
@@ -67,7 +68,17 @@ type Options struct {
 	Verify func(ops []ir.Op) bool
 	// PoolLimit bounds the terms kept per pool (0: 1,000,000).
 	PoolLimit int
+	// Constants are extra constant leaves (production const, at
+	// Costs[OpConst] each), e.g. the numbers written in the task's text
+	// (TextConstants): "Primes congruent to 14 mod 45" gives 14 and 45.
+	// Duplicates and the language's own constants 0, 1, 2, 10 are skipped;
+	// at most MaxConstants are used.
+	Constants []int32
 }
+
+// MaxConstants bounds Options.Constants: each one is a leaf that every
+// level combines with.
+const MaxConstants = 8
 
 // Example is one input with its output.
 type Example struct {
@@ -135,6 +146,7 @@ type searcher struct {
 	answers []Answer
 	buf     []int32
 	kids    [5]int32
+	consts  []int32 // Options.Constants, deduplicated
 	splits  map[[2]int][][]int
 }
 
@@ -172,12 +184,13 @@ func Run(arity int, examples []Example, opt Options) Result {
 		copy(n[:], in)
 		points = append(points, env{n: &n})
 	}
+	s.consts = constants(opt.Constants)
 	s.closed = newPool(points, opt.PoolLimit)
 	s.open = newPool(probes(examples), opt.PoolLimit)
 	s.buf = make([]int32, 64)
 
 	gap := math.MaxInt
-	for _, op := range []Op{OpLoop, OpLoop2, OpCompr} {
+	for _, op := range []Op{OpLoop, OpLoop2, OpCompr, OpWhile} {
 		if s.c[op] > 0 {
 			gap = min(gap, s.c[op]+op.Arity()-1)
 		}
@@ -287,6 +300,20 @@ func Run(arity int, examples []Example, opt Options) Result {
 	return res
 }
 
+// constants keeps the distinct values of cs that the language's own
+// constants do not already give, at most MaxConstants.
+func constants(cs []int32) []int32 {
+	var out []int32
+	seen := map[int32]bool{0: true, 1: true, 2: true, 10: true}
+	for _, v := range cs {
+		if !seen[v] && len(out) < MaxConstants {
+			seen[v] = true
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
 // probes are the open pool's points: pairs (x, y) spread over small and
 // larger values, paired with the operands of two of the examples.
 func probes(examples []Example) []env {
@@ -347,7 +374,7 @@ func (s *searcher) offer(p *pool, isOpen bool, op Op, errs uint64, l int) {
 		// answers are kept even when they behave alike on every point:
 		// they may part on the inputs the ambiguity check tries
 		if len(s.answers) < maxAnswers {
-			id := s.t.add(op, l, s.kids[:op.Arity()]...)
+			id := s.node(op, l)
 			s.answers = append(s.answers, Answer{Term: s.t.Format(id), Cost: l, Prods: s.t.Prods(id), id: id})
 		}
 		return
@@ -355,8 +382,15 @@ func (s *searcher) offer(p *pool, isOpen bool, op Op, errs uint64, l int) {
 	if !p.fresh(k) {
 		return
 	}
-	id := s.t.add(op, l, s.kids[:op.Arity()]...)
-	p.add(id, v, errs, l)
+	p.add(s.node(op, l), v, errs, l)
+}
+
+// node adds the term op(s.kids) of cost l (a constant's value in kids[0]).
+func (s *searcher) node(op Op, l int) int32 {
+	if op == OpConst {
+		return s.t.Const(s.kids[0], l)
+	}
+	return s.t.add(op, l, s.kids[:op.Arity()]...)
 }
 
 // genLevel makes every term of cost exactly l in pool p.
@@ -367,10 +401,18 @@ func (s *searcher) genLevel(p *pool, l int, isOpen bool) {
 			continue
 		}
 		switch {
+		case op == OpConst:
+			if c == l {
+				for _, v := range s.consts {
+					s.constLeaf(p, isOpen, v, l)
+				}
+			}
 		case op.Arity() == 0:
 			if c == l {
 				s.leaf(p, op, isOpen, l)
 			}
+		case isBuiltin(op):
+			s.builtins(p, op, isOpen, l, l-c)
 		case op.Arity() == 2 && op <= OpLe:
 			s.binary(p, op, isOpen, l, l-c)
 		case op == OpCond:
@@ -402,6 +444,15 @@ func (s *searcher) leaf(p *pool, op Op, isOpen bool, l int) {
 	}
 	s.tick()
 	s.offer(p, isOpen, op, 0, l)
+}
+
+func (s *searcher) constLeaf(p *pool, isOpen bool, v int32, l int) {
+	for i := range p.envs {
+		s.buf[i] = v
+	}
+	s.tick()
+	s.kids[0] = v
+	s.offer(p, isOpen, OpConst, 0, l)
 }
 
 func (t *Terms) evalLeaf(op Op, e env) (int32, uint8) {
@@ -502,6 +553,61 @@ func (s *searcher) binary(p *pool, op Op, isOpen bool, l, rem int) {
 	}
 }
 
+func isBuiltin(op Op) bool { e, _ := builtinLoop(op); return e > 0 }
+
+// builtins: the fixed-loop productions (digsum) over every choice
+// of operands of total cost rem.
+func (s *searcher) builtins(p *pool, op Op, isOpen bool, l, rem int) {
+	out := s.buf[:p.width]
+	cost, _ := builtinLoop(op)
+	k := op.Arity()
+	var zero [64]int32
+	for _, sp := range s.split(rem, k) {
+		as, bs := p.at(sp[0]), []int32{-1}
+		if k == 2 {
+			bs = p.at(sp[1])
+		}
+		for _, a := range as {
+			for _, b := range bs {
+				if s.tick() {
+					return
+				}
+				va, vb, errs := p.vec(a), zero[:p.width], p.errs[a]
+				if b >= 0 {
+					vb, errs = p.vec(b), errs|p.errs[b]
+				}
+				fuel := s.opt.Fuel
+				dropped := false
+				for i := range out {
+					if errs&(1<<i) != 0 {
+						out[i] = 0
+						continue
+					}
+					v, st := builtin(op, va[i], vb[i], int64(cost), &fuel)
+					if st == evalFuel {
+						dropped = true // too slow somewhere: not worth keeping
+						break
+					}
+					if st == evalTrap {
+						errs |= 1 << i
+						v = 0
+					}
+					out[i] = v
+				}
+				s.work += s.opt.Fuel - fuel
+				if dropped {
+					continue
+				}
+				s.kids[0] = p.ids[a]
+				if b >= 0 {
+					s.kids[1] = p.ids[b]
+				}
+				s.offer(p, isOpen, op, errs, l)
+			}
+		}
+	}
+}
+
 // cond(a, b, c): a must take both signs on the points where it does not
 // trap, or the cond is one of its branches.
 func (s *searcher) cond(p *pool, isOpen bool, l, rem int) {
@@ -571,7 +677,7 @@ func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
 				if op == OpLoop2 && j == 1 && e == idx[0] {
 					continue
 				}
-			} else if j == nl && op != OpCompr {
+			} else if j == nl && op != OpCompr && op != OpWhile {
 				// the count: some point must iterate
 				if p.le0[e]|p.errs[e] == p.full {
 					continue
@@ -621,6 +727,8 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 			v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, n, &fuel)
 		case OpCompr:
 			v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], cost, n, &fuel)
+		case OpWhile:
+			v, st = s.t.while(s.kids[0], s.kids[1], p.vec(idx[2])[i], cost, maxWhileSteps, n, &fuel)
 		}
 		switch st {
 		case evalFuel:
@@ -673,6 +781,15 @@ func (s *searcher) entryCost(op Op) int64 {
 		return own(0) + 10
 	case OpLoop2:
 		return own(0) + own(1) + 11
+	case OpWhile:
+		return own(0) + own(1) + 12
 	}
 	return own(0) + 18
 }
+
+// maxWhileSteps bounds the steps a while candidate may take at one point
+// of a search: a while that has not stopped by then is most likely one
+// that never does (x grows until it wraps around), and would burn the
+// candidate's whole fuel. (Collatz's 3x+1 walk takes at most 350 steps
+// from below 100,000.)
+const maxWhileSteps = 400

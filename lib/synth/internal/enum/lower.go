@@ -3,6 +3,7 @@ package enum
 import (
 	"errors"
 	"fmt"
+	"math"
 
 	"github.com/irsynth/irsynth/lib/ir"
 )
@@ -20,7 +21,8 @@ type scope struct {
 // Lower compiles closed term id to an IR program body (START ... END).
 // Each combinator becomes a structured loop over locals it owns: loop
 // takes three (x, y, the count), loop2 three (x, y, the count), compr two
-// (x, the count); a body's nested loops use the locals above its own.
+// (x, the count), while two (x, the steps), digsum three; a body's nested
+// loops use the locals above its own.
 // Children evaluated before a loop starts leave their values on the stack,
 // so they may reuse the loop's locals.
 func Lower(t *Terms, id int32, arity int) ([]ir.Op, error) {
@@ -62,6 +64,8 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 		return append(ops, ir.OpConst10), nil
 	case OpN0, OpN1, OpN2, OpN3:
 		return append(ops, ir.OpSlot0+ir.Op(n.op-OpN0)), nil
+	case OpConst:
+		return append(ops, constOps(n.kids[0])...), nil
 	case OpX:
 		if sc.top {
 			return nil, fmt.Errorf("enum: x outside a loop body")
@@ -153,6 +157,82 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 		return append(ops, ir.OpConst0, ir.OpI32LeS, ir.OpIfBegin,
 			get(k), ir.OpConst1, ir.OpI32Sub, set(k), ir.OpIfEnd,
 			get(k), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd, get(x)), nil
+	case OpDigSum:
+		if err := need(3); err != nil {
+			return nil, err
+		}
+		v, r, b := sc.base, sc.base+1, sc.base+2
+		for _, k := range n.kids[:2] {
+			if ops, err = l.lower(ops, k, sc); err != nil {
+				return nil, err
+			}
+		}
+		return append(ops, set(b), set(v), ir.OpConst0, set(r),
+			ir.OpLoopBegin,
+			get(v), ir.OpIfBegin,
+			get(r), get(v), get(b), ir.OpI32RemS, ir.OpI32Add, set(r),
+			get(v), get(b), ir.OpI32DivS, set(v), ir.OpBr,
+			ir.OpIfEnd,
+			ir.OpLoopEnd, get(r)), nil
+	case OpWhile:
+		if err := need(2); err != nil {
+			return nil, err
+		}
+		x, k := sc.base, sc.base+1
+		if ops, err = l.lower(ops, n.kids[2], sc); err != nil { // a
+			return nil, err
+		}
+		ops = append(ops, set(x), ir.OpConst0, set(k), ir.OpLoopBegin)
+		body := scope{x: x, y: k, base: sc.base + 2}
+		if ops, err = l.lower(ops, n.kids[1], body); err != nil { // c
+			return nil, err
+		}
+		ops = append(ops, ir.OpConst0, ir.OpI32GtS, ir.OpIfBegin)
+		if ops, err = l.lower(ops, n.kids[0], body); err != nil { // f
+			return nil, err
+		}
+		return append(ops, set(x), get(k), ir.OpConst1, ir.OpI32Add, set(k), ir.OpBr,
+			ir.OpIfEnd, ir.OpLoopEnd, get(k)), nil
 	}
 	return nil, fmt.Errorf("enum: unknown production %d", n.op)
+}
+
+// digitOps writes each of 0..10 with the IR's constants 0, 1, 2 and 10.
+var digitOps = [11][]ir.Op{
+	{ir.OpConst0},
+	{ir.OpConst1},
+	{ir.OpConst2},
+	{ir.OpConst2, ir.OpConst1, ir.OpI32Add},
+	{ir.OpConst2, ir.OpConst2, ir.OpI32Add},
+	{ir.OpConst10, ir.OpConst2, ir.OpI32DivS},
+	{ir.OpConst10, ir.OpConst2, ir.OpConst2, ir.OpI32Add, ir.OpI32Sub},
+	{ir.OpConst10, ir.OpConst2, ir.OpI32Sub, ir.OpConst1, ir.OpI32Sub},
+	{ir.OpConst10, ir.OpConst2, ir.OpI32Sub},
+	{ir.OpConst10, ir.OpConst1, ir.OpI32Sub},
+	{ir.OpConst10},
+}
+
+// constOps writes v with the IR's constants: its decimal digits by
+// Horner's rule (q*10 + r), a negative one as 0 - |v|. No step wraps
+// except INT_MIN's last, as i32 arithmetic does.
+func constOps(v int32) []ir.Op {
+	switch {
+	case v == math.MinInt32:
+		return append(append([]ir.Op{ir.OpConst0}, constOps(math.MaxInt32)...), ir.OpI32Sub, ir.OpConst1, ir.OpI32Sub)
+	case v < 0:
+		return append(append([]ir.Op{ir.OpConst0}, constOps(-v)...), ir.OpI32Sub)
+	case v <= 10:
+		return digitOps[v]
+	}
+	q, r := v/10, v%10
+	var ops []ir.Op
+	if q == 1 {
+		ops = []ir.Op{ir.OpConst10}
+	} else {
+		ops = append(append(ops, constOps(q)...), ir.OpConst10, ir.OpI32Mul)
+	}
+	if r != 0 {
+		ops = append(append(ops, digitOps[r]...), ir.OpI32Add)
+	}
+	return ops
 }

@@ -12,7 +12,8 @@ import (
 
 // TestLoweringAgrees: random terms of the enumerator's language, lowered
 // to IR, validate, and give the Go evaluator's value (or its trap, or run
-// out of fuel with it) in the interpreter and on wazero, on random inputs.
+// out of fuel with it) in the interpreter and on wazero, on random inputs;
+// short of running out, the evaluator burns exactly the interpreter's fuel.
 func TestLoweringAgrees(t *testing.T) {
 	ctx := context.Background()
 	const fuel = 200_000
@@ -24,6 +25,8 @@ func TestLoweringAgrees(t *testing.T) {
 	rng := rand.New(rand.NewPCG(7, 9))
 	terms := &Terms{}
 	tried, compared, loops := 0, 0, 0
+	// values compared per combinator the term uses: each must be tested
+	byOp := map[Op]int{}
 	for tried < 400 {
 		arity := 1 + rng.IntN(3)
 		id := Random(terms, rng, 3+rng.IntN(12), false, arity)
@@ -56,7 +59,11 @@ func TestLoweringAgrees(t *testing.T) {
 				}
 			}
 			want, werr := terms.Eval(id, in, fuel)
-			got, gerr := e.Run(in, fuel)
+			var n [4]int32
+			copy(n[:], in)
+			left := int64(fuel)
+			terms.eval(id, env{n: &n}, &left)
+			got, used, gerr := e.RunFuel(in, fuel)
 			wz, zerr := m.Call(ctx, in...)
 			switch {
 			case errors.Is(werr, errFuel):
@@ -65,6 +72,8 @@ func TestLoweringAgrees(t *testing.T) {
 					t.Fatalf("%s%v: evaluator out of fuel, interpreter %d %v, wazero %d %v", terms.Format(id), in, got, gerr, wz, zerr)
 				}
 				loops++
+			case used != fuel-left:
+				t.Fatalf("%s%v: evaluator used %d fuel, interpreter %d", terms.Format(id), in, fuel-left, used)
 			case werr != nil:
 				if gerr == nil || zerr == nil || errors.Is(gerr, ir.ErrFuelExhausted) {
 					t.Fatalf("%s%v: evaluator traps, interpreter %d %v, wazero %d %v", terms.Format(id), in, got, gerr, wz, zerr)
@@ -74,6 +83,11 @@ func TestLoweringAgrees(t *testing.T) {
 					t.Fatalf("%s%v = %d; interpreter %d %v, wazero %d %v\n%s", terms.Format(id), in, want, got, gerr, wz, zerr, p)
 				}
 				compared++
+				for _, o := range terms.Prods(id) {
+					if e, _ := builtinLoop(o); o.lambdas() > 0 || e > 0 {
+						byOp[o]++
+					}
+				}
 			}
 		}
 		m.Close(ctx)
@@ -82,4 +96,10 @@ func TestLoweringAgrees(t *testing.T) {
 	if compared < 1000 {
 		t.Fatalf("only %d values compared", compared)
 	}
+	for o := Op(0); o < NumOps; o++ {
+		if e, _ := builtinLoop(o); (o.lambdas() > 0 || e > 0) && byOp[o] < 50 {
+			t.Errorf("only %d values compared on terms using %s", byOp[o], o)
+		}
+	}
+	t.Logf("values compared per combinator: %v", byOp)
 }

@@ -3,6 +3,7 @@ package enum
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -14,31 +15,34 @@ type Op uint8
 // The productions. X and Y are the variables a loop binds in its body; the
 // operands N0..N3 are visible everywhere.
 const (
-	OpZero  Op = iota // 0
-	OpOne             // 1
-	OpTwo             // 2
-	OpTen             // 10
-	OpN0              // operand 0
-	OpN1              // operand 1
-	OpN2              // operand 2
-	OpN3              // operand 3
-	OpX               // the body's x
-	OpY               // the body's y (the iteration index 1..a in loop)
-	OpAdd             // a + b, wrapping
-	OpSub             // a - b, wrapping
-	OpMul             // a * b, wrapping
-	OpDiv             // a / b truncated; traps on b = 0 and INT_MIN / -1
-	OpMod             // a rem b (sign of a); traps on b = 0
-	OpLe              // le(a, b) = 1 if a <= b else 0
-	OpCond            // cond(a, b, c) = if a <= 0 then b else c
-	OpLoop            // loop(f, a, b): x := b; for y = 1..a: x := f(x, y); x
-	OpLoop2           // loop2(f, g, a, b, c): x, y := b, c; a times: x, y := f(x, y), g(x, y); x
-	OpCompr           // compr(f, a): the a-th x ≥ 0 (from 0) with f(x) <= 0
+	OpZero   Op = iota // 0
+	OpOne              // 1
+	OpTwo              // 2
+	OpTen              // 10
+	OpN0               // operand 0
+	OpN1               // operand 1
+	OpN2               // operand 2
+	OpN3               // operand 3
+	OpX                // the body's x
+	OpY                // the body's y (the iteration index 1..a in loop)
+	OpAdd              // a + b, wrapping
+	OpSub              // a - b, wrapping
+	OpMul              // a * b, wrapping
+	OpDiv              // a / b truncated; traps on b = 0 and INT_MIN / -1
+	OpMod              // a rem b (sign of a); traps on b = 0
+	OpLe               // le(a, b) = 1 if a <= b else 0
+	OpCond             // cond(a, b, c) = if a <= 0 then b else c
+	OpLoop             // loop(f, a, b): x := b; for y = 1..a: x := f(x, y); x
+	OpLoop2            // loop2(f, g, a, b, c): x, y := b, c; a times: x, y := f(x, y), g(x, y); x
+	OpCompr            // compr(f, a): the a-th x ≥ 0 (from 0) with f(x) <= 0
+	OpWhile            // while(f, c, a): x := a; count the steps x := f(x, y) taken while c(x, y) > 0 (y: steps so far)
+	OpDigSum           // digsum(a, b): the sum of a's digits in base b (r += a mod b; a := a div b until a = 0)
+	OpConst            // one of the caller's constants (Options.Constants), e.g. numbers in the task's text
 	NumOps
 )
 
 var opNames = [NumOps]string{"0", "1", "2", "10", "n", "n1", "n2", "n3", "x", "y",
-	"+", "-", "*", "div", "mod", "le", "cond", "loop", "loop2", "compr"}
+	"+", "-", "*", "div", "mod", "le", "cond", "loop", "loop2", "compr", "while", "digsum", "const"}
 
 func (o Op) String() string {
 	if o < NumOps {
@@ -54,11 +58,11 @@ func (o Op) Arity() int {
 		return 0
 	case o <= OpLe:
 		return 2
-	case o == OpCond, o == OpLoop:
+	case o == OpCond, o == OpLoop, o == OpWhile:
 		return 3
 	case o == OpLoop2:
 		return 5
-	case o == OpCompr:
+	case o == OpCompr, o == OpDigSum:
 		return 2
 	}
 	return 0
@@ -70,7 +74,7 @@ func (o Op) lambdas() int {
 	switch o {
 	case OpLoop, OpCompr:
 		return 1
-	case OpLoop2:
+	case OpLoop2, OpWhile:
 		return 2
 	}
 	return 0
@@ -111,8 +115,17 @@ func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 	switch op.Arity() {
 	case 0:
 		n.own = 1
+		if op == OpConst { // kids[0] is the value
+			n.own = int32(len(constOps(kids[0])))
+		}
 	case 2:
 		n.own = own(0) + own(1) + 1
+	}
+	if e, o := builtinLoop(op); e > 0 {
+		n.own, n.entry = o, e
+		for i := 0; i < op.Arity(); i++ {
+			n.own += own(i)
+		}
 	}
 	// the opcode counts follow Lower
 	switch op {
@@ -124,6 +137,8 @@ func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 		n.own, n.entry = own(2)+own(3)+own(4)+9, own(0)+own(1)+11
 	case OpCompr:
 		n.own, n.entry = own(1)+6, own(0)+18
+	case OpWhile:
+		n.own, n.entry = own(2)+4, own(0)+own(1)+12
 	}
 	switch op {
 	case OpX:
@@ -139,6 +154,9 @@ func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 	return int32(len(t.nodes) - 1)
 }
 
+// Const adds the constant leaf v (OpConst) at the given cost.
+func (t *Terms) Const(v int32, cost int) int32 { return t.add(OpConst, cost, v) }
+
 // Len is the number of terms.
 func (t *Terms) Len() int { return len(t.nodes) }
 
@@ -152,6 +170,10 @@ func (t *Terms) Format(id int32) string {
 func (t *Terms) format(b *strings.Builder, id int32) {
 	n := &t.nodes[id]
 	k := n.op.Arity()
+	if n.op == OpConst {
+		b.WriteString(strconv.Itoa(int(n.kids[0])))
+		return
+	}
 	if k == 0 {
 		b.WriteString(n.op.String())
 		return
@@ -194,6 +216,17 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 	switch n.op {
 	case OpZero, OpOne, OpTwo, OpTen, OpN0, OpN1, OpN2, OpN3, OpX, OpY:
 		return t.evalLeaf(n.op, e)
+	case OpConst:
+		return n.kids[0], evalOK
+	case OpDigSum:
+		var v [2]int32
+		for i := 0; i < n.op.Arity(); i++ {
+			var s uint8
+			if v[i], s = t.eval(n.kids[i], e, fuel); s != evalOK {
+				return 0, s
+			}
+		}
+		return builtin(n.op, v[0], v[1], int64(n.entry), fuel)
 	case OpAdd, OpSub, OpMul, OpDiv, OpMod, OpLe:
 		a, s := t.eval(n.kids[0], e, fuel)
 		if s != evalOK {
@@ -252,6 +285,12 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 			return 0, s
 		}
 		return t.compr(n.kids[0], a, int64(n.entry), e.n, fuel)
+	case OpWhile:
+		a, s := t.eval(n.kids[2], e, fuel)
+		if s != evalOK {
+			return 0, s
+		}
+		return t.while(n.kids[0], n.kids[1], a, int64(n.entry), math.MaxInt32, e.n, fuel)
 	}
 	return 0, evalTrap
 }
@@ -354,6 +393,89 @@ func (t *Terms) compr(f, a int32, cost int64, n *[4]int32, fuel *int64) (int32, 
 			return x, evalOK
 		}
 	}
+}
+
+// while: x, k := a, 0; for c(x, k) > 0 { x = f(x, k); k++ }; k. Each
+// test of c is an entry into the lowered loop's body. A search passes a
+// smaller maxSteps: a candidate that needs more steps at some point is
+// reported out of fuel (dropped), as one that needs more fuel is. When
+// neither f nor c reads the steps, x coming back to a value it had means
+// the loop never ends, which is reported at once as the fuel running out,
+// the end the IR reaches (Brent's cycle detection).
+func (t *Terms) while(f, c, a int32, cost int64, maxSteps int32, n *[4]int32, fuel *int64) (int32, uint8) {
+	x := a
+	ff, cc := t.body(f), t.body(c)
+	pure := (t.nodes[f].flags|t.nodes[c].flags)&mentionsY == 0
+	saved, lam, power := x, int32(0), int32(1)
+	for k := int32(0); ; k++ {
+		if *fuel < cost || k > maxSteps {
+			return 0, evalFuel
+		}
+		*fuel -= cost
+		v, s := cc(x, k, n, fuel)
+		if s != evalOK {
+			return 0, s
+		}
+		if v <= 0 {
+			return k, evalOK
+		}
+		if x, s = ff(x, k, n, fuel); s != evalOK {
+			return 0, s
+		}
+		if pure {
+			if x == saved {
+				*fuel = 0
+				return 0, evalFuel
+			}
+			if lam++; lam == power {
+				saved, lam, power = x, 0, power*2
+			}
+		}
+	}
+}
+
+// builtinLoop gives, for a production that is a fixed IR loop over its
+// operands (digsum), the fuel one entry into that loop costs and the
+// opcodes of its lowering outside the loop and its operands (0, 0 for the
+// others): they follow Lower.
+func builtinLoop(op Op) (entry, own int32) {
+	switch op {
+	case OpDigSum:
+		return 16, 5
+	}
+	return 0, 0
+}
+
+// builtin evaluates a fixed-loop production on a (and b), charging cost
+// per entry into its loop as the lowered loop does.
+func builtin(op Op, a, b int32, cost int64, fuel *int64) (int32, uint8) {
+	switch op {
+	case OpDigSum:
+		// for a != 0 { r += a rem b; a = a div b }
+		if a != 0 && (b == 1 || b == -1 && a != math.MinInt32) {
+			*fuel = 0 // a never reaches 0: the loop runs until fuel runs out
+			return 0, evalFuel
+		}
+		var r int32
+		for {
+			if *fuel < cost {
+				return 0, evalFuel
+			}
+			*fuel -= cost
+			if a == 0 {
+				return r, evalOK
+			}
+			d, s := binop(OpMod, a, b)
+			if s != evalOK {
+				return 0, s
+			}
+			if a, s = binop(OpDiv, a, b); s != evalOK {
+				return 0, s
+			}
+			r += d
+		}
+	}
+	return 0, evalTrap
 }
 
 // body is a loop body as a function: compiled, or walking the tree while
