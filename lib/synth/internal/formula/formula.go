@@ -149,6 +149,10 @@ func (c *collector) formulas(text string, toks []token) {
 		// a(n) = e1 = e2 ...: e1 may be a recurrence in a(n-1), a(n-2), ...
 		x, end, ok := parseLags(toks, i+5, 0)
 		if !ok || !boundary(toks, end) {
+			// "a(n) = 0^2 + 1^2 + ... + n^2 = n*(n+1)*(2*n+1)/6": past the ellipsis
+			for end := ellipsis(toks, i+5); end > 0 && isOp(toks[end], "="); {
+				end = try(end + 1)
+			}
 			continue
 		}
 		if ord := lagOrder(x); ord > 0 {
@@ -158,6 +162,30 @@ func (c *collector) formulas(text string, toks []token) {
 		c.add(text[toks[i+5].start:toks[end-1].end], x)
 		for end > 0 && toks[end].k == tOp && toks[end].s == "=" {
 			end = try(end + 1)
+		}
+	}
+}
+
+// ellipsis returns the index of the "=" that ends a sum written out with
+// an ellipsis from toks[i] ("0^2 + 1^2 + ... + n^2 ="), or -1: only
+// numbers, n, operators and parentheses, and at least one "...".
+func ellipsis(toks []token, i int) int {
+	dots := false
+	for j := i; ; j++ {
+		t := toks[j]
+		switch {
+		case isOp(t, "="):
+			if !dots {
+				return -1
+			}
+			return j
+		case isOp(t, "..") && isOp(toks[j+1], "."):
+			dots = true
+			j++
+		case t.k == tNum || t.k == tIdent && t.s == "n":
+		case t.k == tOp && strings.Contains("+-*^()", t.s):
+		default:
+			return -1
 		}
 	}
 }
@@ -187,6 +215,11 @@ func boundary(toks []token, i int) bool {
 	case tOp:
 		switch t.s {
 		case ".", ",", ";", ":", "=", ")":
+		case "(": // "(n >= 0)"
+			if !(toks[i+1].k == tIdent && toks[i+2].k == tOp && strings.Contains(">=<", toks[i+2].s[:1]) &&
+				toks[i+3].k == tNum && isOp(toks[i+4], ")")) {
+				return false
+			}
 		default:
 			return false
 		}

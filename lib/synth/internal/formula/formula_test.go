@@ -338,6 +338,16 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+	{"Square pyramidal numbers: a(n) = 0^2 + 1^2 + 2^2 + ... + n^2 = n*(n+1)*(2*n+1)/6.", 0, 100, func(n int64) int64 {
+		var s int64
+		for k := int64(0); k <= n; k++ {
+			s += k * k
+		}
+		return s
+	}},
+	{"a(n) = 5*(3*n+1)*(9*n+8)/2 (n>=0).", 0, 100, func(n int64) int64 { return 5 * (3*n + 1) * (9*n + 8) / 2 }},
+	{"a(n) = n-th prime modulo 26.", 1, 100, func(n int64) int64 { return primeRef(n) % 26 }},
+	{"a(n) = n-th squarefree number + 1.", 1, 100, func(n int64) int64 { return nthRef(n, 1, squarefreeRef) + 1 }},
 	{"Primes of the form 8n^2 + 5.", 1, 100, func(n int64) int64 { // within the fuel at n = 100
 		for k := int64(0); ; k++ {
 			if v := 8*k*k + 5; isPrimeRef(v) {
@@ -666,6 +676,9 @@ func TestNoCandidates(t *testing.T) {
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
 		"Numbers that are squarefree and happy.",
+		"a(n) = 1 + 2 + ... + k = n.",          // an ellipsis in k, not n
+		"a(n) = smallest k such that k^2 = n.", // "= n" is no formula for a(n)
+		"a(n) = n^2 + 1 (n >= k).",
 		"Sum of digits of Euler totient function of n.",
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",
