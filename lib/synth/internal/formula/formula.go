@@ -47,7 +47,7 @@ func candidates(text string) []Candidate {
 	if len(text) > maxText {
 		return nil
 	}
-	c := collector{seen: map[string]bool{}}
+	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}}
 	toks := lex(text)
 	c.formulas(text, toks)
 	c.tables(text, toks)
@@ -56,8 +56,9 @@ func candidates(text string) []Candidate {
 }
 
 type collector struct {
-	out  []Candidate
-	seen map[string]bool
+	out   []Candidate
+	seen  map[string]bool
+	lists map[listKey]*nthMemo // what the scans found of each list, shared by its readings
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -83,7 +84,7 @@ func (c *collector) add(source string, x *node) {
 				break
 			}
 			ops, err := lowerWith(y, exact)
-			if err != nil || !agrees(x, ops) {
+			if err != nil || !agrees(x, ops, c.lists) {
 				continue
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})

@@ -143,6 +143,9 @@ func (c *collector) phrases(text string) {
 		c.functionOf(s, m[1], m[2] != "", m[3])
 		return
 	}
+	if c.digitsList(s) {
+		return
+	}
 	if m := reNumbersAre.FindStringSubmatch(s); m != nil {
 		c.numbersAre(s, m[1], m[2])
 		return
