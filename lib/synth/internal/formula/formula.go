@@ -63,7 +63,8 @@ type collector struct {
 // add normalizes and lowers x (an expression over n) and keeps it unless
 // an equal formula was kept already. Of the ways to lower it (plain; exact
 // division by an odd constant as multiplication by its inverse; for a
-// polynomial, its binomial basis), the first
+// polynomial, its binomial basis; each with binomials in exact steps where
+// it has any), the first
 // whose program agrees with the exact value of the formula wherever that
 // value fits in i32 (n = 0..scanN, within a work budget) is kept; none, no
 // candidate.
@@ -77,12 +78,18 @@ func (c *collector) add(source string, x *node) {
 	}
 	c.seen[expr] = true
 	try := func(y *node) bool {
-		ops, err := lowerProgram(y)
-		if err != nil || !agrees(x, ops) {
-			return false
+		for _, exact := range []bool{false, true} {
+			if exact && !hasCall(y, "binomial") {
+				break
+			}
+			ops, err := lowerWith(y, exact)
+			if err != nil || !agrees(x, ops) {
+				continue
+			}
+			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+			return true
 		}
-		c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
-		return true
+		return false
 	}
 	for _, inverse := range []bool{false, true} {
 		y, ok := normalize(x, inverse)
@@ -96,6 +103,19 @@ func (c *collector) add(source string, x *node) {
 	if y, ok := binomialBasis(x); ok {
 		try(y)
 	}
+}
+
+// hasCall reports whether x calls function name.
+func hasCall(x *node, name string) bool {
+	if x.k == kCall && x.name == name {
+		return true
+	}
+	for _, k := range x.kids {
+		if hasCall(k, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // formulas finds "a(n) = e1 = e2 ..." and a bare expression opening the
@@ -129,6 +149,10 @@ func (c *collector) formulas(text string, toks []token) {
 		// a(n) = e1 = e2 ...: e1 may be a recurrence in a(n-1), a(n-2), ...
 		x, end, ok := parseLags(toks, i+5, 0)
 		if !ok || !boundary(toks, end) {
+			// "a(n) = 0^2 + 1^2 + ... + n^2 = n*(n+1)*(2*n+1)/6": past the ellipsis
+			for end := ellipsis(toks, i+5); end > 0 && isOp(toks[end], "="); {
+				end = try(end + 1)
+			}
 			continue
 		}
 		if ord := lagOrder(x); ord > 0 {
@@ -138,6 +162,30 @@ func (c *collector) formulas(text string, toks []token) {
 		c.add(text[toks[i+5].start:toks[end-1].end], x)
 		for end > 0 && toks[end].k == tOp && toks[end].s == "=" {
 			end = try(end + 1)
+		}
+	}
+}
+
+// ellipsis returns the index of the "=" that ends a sum written out with
+// an ellipsis from toks[i] ("0^2 + 1^2 + ... + n^2 ="), or -1: only
+// numbers, n, operators and parentheses, and at least one "...".
+func ellipsis(toks []token, i int) int {
+	dots := false
+	for j := i; ; j++ {
+		t := toks[j]
+		switch {
+		case isOp(t, "="):
+			if !dots {
+				return -1
+			}
+			return j
+		case isOp(t, "..") && isOp(toks[j+1], "."):
+			dots = true
+			j++
+		case t.k == tNum || t.k == tIdent && t.s == "n":
+		case t.k == tOp && strings.Contains("+-*^()", t.s):
+		default:
+			return -1
 		}
 	}
 }
@@ -167,6 +215,11 @@ func boundary(toks []token, i int) bool {
 	case tOp:
 		switch t.s {
 		case ".", ",", ";", ":", "=", ")":
+		case "(": // "(n >= 0)"
+			if !(toks[i+1].k == tIdent && toks[i+2].k == tOp && strings.Contains(">=<", toks[i+2].s[:1]) &&
+				toks[i+3].k == tNum && isOp(toks[i+4], ")")) {
+				return false
+			}
 		default:
 			return false
 		}

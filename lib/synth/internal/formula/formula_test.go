@@ -338,6 +338,32 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+	{"Square pyramidal numbers: a(n) = 0^2 + 1^2 + 2^2 + ... + n^2 = n*(n+1)*(2*n+1)/6.", 0, 100, func(n int64) int64 {
+		var s int64
+		for k := int64(0); k <= n; k++ {
+			s += k * k
+		}
+		return s
+	}},
+	{"a(n) = 5*(3*n+1)*(9*n+8)/2 (n>=0).", 0, 100, func(n int64) int64 { return 5 * (3*n + 1) * (9*n + 8) / 2 }},
+	{"a(n) = n-th prime modulo 26.", 1, 100, func(n int64) int64 { return primeRef(n) % 26 }},
+	{"a(n) = n-th squarefree number + 1.", 1, 100, func(n int64) int64 { return nthRef(n, 1, squarefreeRef) + 1 }},
+	{"Primes of the form 8n^2 + 5.", 1, 100, func(n int64) int64 { // within the fuel at n = 100
+		for k := int64(0); ; k++ {
+			if v := 8*k*k + 5; isPrimeRef(v) {
+				if n--; n == 0 {
+					return v
+				}
+			}
+		}
+	}},
+	{"a(n) = Sum_{k=0..8} binomial(n,k).", 0, 57, func(n int64) int64 { // C(n,7)*(n-7) wraps from n = 47
+		var s int64
+		for k := int64(0); k <= 8; k++ {
+			s += binomialRef(n, k)
+		}
+		return s
+	}},
 	{"Primes of the form n^2 + n + 17.", 1, 30, func(n int64) int64 {
 		for k := int64(0); ; k++ {
 			if v := k*k + k + 17; isPrimeRef(v) {
@@ -650,6 +676,9 @@ func TestNoCandidates(t *testing.T) {
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
 		"Numbers that are squarefree and happy.",
+		"a(n) = 1 + 2 + ... + k = n.",          // an ellipsis in k, not n
+		"a(n) = smallest k such that k^2 = n.", // "= n" is no formula for a(n)
+		"a(n) = n^2 + 1 (n >= k).",
 		"Sum of digits of Euler totient function of n.",
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",
@@ -661,7 +690,8 @@ func TestNoCandidates(t *testing.T) {
 		"Continued fraction for sqrt(49).",              // a square: finite
 		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
 		"Expansion of 1/(2-x).",                         // not integer
-		"Primes of the form 8n^2 + 5.",                  // its program would need 93% of the fuel at n = 100: refused
+		"Numbers n such that 23*n^2 - 16 is prime.",     // its program would run out of fuel before n = 100
+		"Numbers k such that 16*k^4 + 81 is prime.",     // 16*k^4 wraps from k = 108, within the checks
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)

@@ -21,12 +21,18 @@ type emitter struct {
 	ops  []ir.Op
 	next int            // first free local
 	env  map[string]int // a variable's home: -1 is SLOT_0 (n), else a local
+	// exactBinomial: binomial(a, b) divides out a gcd at each step, so no
+	// partial product passes the next coefficient (slower, two more locals)
+	exactBinomial bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole
 // program, START to END, that ir.Validate accepts.
-func lowerProgram(x *node) (ops []ir.Op, err error) {
-	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
+func lowerProgram(x *node) (ops []ir.Op, err error) { return lowerWith(x, false) }
+
+// lowerWith is lowerProgram with the choice of binomial lowering.
+func lowerWith(x *node, exactBinomial bool) (ops []ir.Op, err error) {
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial}
 	defer func() {
 		if r := recover(); r != nil {
 			le, ok := r.(lowerError)

@@ -100,7 +100,7 @@ func (e *emitter) gcd(a, b *node) {
 // step; 0 for b < 0, and 0 for 0 <= a < b since a factor is 0.
 func (e *emitter) binomial(a, b *node) {
 	la := e.hold(a)
-	if b.k == kNum && b.val <= 30 {
+	if b.k == kNum && b.val <= 30 && !e.exactBinomial {
 		if b.val < 0 {
 			e.emit(ir.OpConst0)
 			return
@@ -146,19 +146,57 @@ func (e *emitter) binomial(a, b *node) {
 	e.set(i)
 	e.emit(ir.OpConst1)
 	e.set(r)
-	e.while(func() { e.get(i); e.get(k); e.emit(ir.OpI32LtS) }, func() {
-		e.get(r)
-		e.get(la)
-		e.get(i)
-		e.emit(ir.OpI32Sub, ir.OpI32Mul)
-		e.get(i)
-		e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32DivS)
-		e.set(r)
-		e.inc(i, 1)
-	})
+	if e.exactBinomial {
+		e.binomialSteps(la, k, i, r)
+	} else {
+		e.while(func() { e.get(i); e.get(k); e.emit(ir.OpI32LtS) }, func() {
+			e.get(r)
+			e.get(la)
+			e.get(i)
+			e.emit(ir.OpI32Sub, ir.OpI32Mul)
+			e.get(i)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32DivS)
+			e.set(r)
+			e.inc(i, 1)
+		})
+	}
 	e.get(r)
 	e.get(k)
 	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpI32Mul)
+}
+
+// binomialSteps: r = C(a, i+1) = r*(a-i)/(i+1) for i = 0..k-1, as
+// (r/g) * ((a-i) / ((i+1)/g)) with g = gcd(r, i+1): (i+1)/g divides a-i,
+// and no partial value passes the result.
+func (e *emitter) binomialSteps(la, k, i, r int) {
+	x, y := e.alloc(), e.alloc()
+	e.while(func() { e.get(i); e.get(k); e.emit(ir.OpI32LtS) }, func() {
+		e.get(r)
+		e.set(x)
+		e.get(i)
+		e.emit(ir.OpConst1, ir.OpI32Add)
+		e.set(y)
+		e.while(func() { e.get(y); e.emit(ir.OpConst0, ir.OpI32Ne) }, func() {
+			e.get(y)
+			e.get(x)
+			e.get(y)
+			e.emit(ir.OpI32RemS)
+			e.set(y)
+			e.set(x)
+		})
+		e.get(r)
+		e.get(x)
+		e.emit(ir.OpI32DivS)
+		e.get(la)
+		e.get(i)
+		e.emit(ir.OpI32Sub)
+		e.get(i)
+		e.emit(ir.OpConst1, ir.OpI32Add)
+		e.get(x)
+		e.emit(ir.OpI32DivS, ir.OpI32DivS, ir.OpI32Mul)
+		e.set(r)
+		e.inc(i, 1)
+	})
 }
 
 // bigOp: Sum or Product over k = lo..hi of body.
@@ -292,7 +330,7 @@ func (e *emitter) phi(x *node) {
 }
 
 // isPrime pushes 1 if the value in home x is prime, else 0: trial
-// division by d = 2, 3, ... while d*d <= x.
+// division by d = 2, 3, 5, 7, 9, ... while d*d <= x.
 func (e *emitter) isPrime(x int) {
 	mark := e.next
 	defer func() { e.next = mark }()
@@ -308,7 +346,13 @@ func (e *emitter) isPrime(x int) {
 		e.get(x)
 		e.get(d)
 		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Ne, ir.OpI32Mul)
-	}, func() { e.inc(d, 1) })
+	}, func() { // d = 2, 3, 5, 7, 9, ...
+		e.get(d)
+		e.emit(ir.OpConst1, ir.OpI32Add)
+		e.get(d)
+		e.emit(ir.OpConst2, ir.OpI32GtS, ir.OpI32Add)
+		e.set(d)
+	})
 	e.get(d)
 	e.get(d)
 	e.emit(ir.OpI32Mul)
