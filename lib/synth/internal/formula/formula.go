@@ -161,10 +161,31 @@ func (c *collector) formulas(text string, toks []token) {
 			continue
 		}
 		c.add(text[toks[i+5].start:toks[end-1].end], x)
+		if y := withTerms(x, initialTerms(text)); y != nil {
+			// "a(0) = 0 and a(n) = (4*n^3 - 12*n^2 + 20*n - 9)/3 for n >= 1"
+			c.add(text[toks[i+5].start:toks[end-1].end], y)
+		}
 		for end > 0 && toks[end].k == tOp && toks[end].s == "=" {
 			end = try(end + 1)
 		}
 	}
+}
+
+// withTerms is x but for the terms the text gives (a(i) = v, i <= 3):
+// [n = i]*v + (not [n = i] and x), x not evaluated at i; nil if none.
+func withTerms(x *node, terms map[int64]int64) *node {
+	var y *node
+	for i, v := range terms {
+		if i > 3 {
+			return nil // not a start: a value the formula is to give
+		}
+		at := &node{k: kCmp, name: "=", kids: []*node{vr("n"), num(i)}}
+		if y == nil {
+			y = x
+		}
+		y = bin(kAdd, bin(kMul, at, num(v)), bin(kAnd, un(kCmp0, at), y))
+	}
+	return y
 }
 
 // ellipsis returns the index of the "=" that ends a sum written out with

@@ -348,6 +348,20 @@ var formulaCases = []struct {
 	{"a(n) = 5*(3*n+1)*(9*n+8)/2 (n>=0).", 0, 100, func(n int64) int64 { return 5 * (3*n + 1) * (9*n + 8) / 2 }},
 	{"a(n) = n-th prime modulo 26.", 1, 100, func(n int64) int64 { return primeRef(n) % 26 }},
 	{"a(n) = n-th squarefree number + 1.", 1, 100, func(n int64) int64 { return nthRef(n, 1, squarefreeRef) + 1 }},
+	// a formula from n = 1 on, and the term it does not give
+	{"a(0) = 0 and a(n) = (4*n^3 - 12*n^2 + 20*n - 9)/3 for n >= 1.", 0, 100, func(n int64) int64 {
+		if n == 0 {
+			return 0
+		}
+		return (4*n*n*n - 12*n*n + 20*n - 9) / 3
+	}},
+	{"a(0) = 1 and a(n) = 3*a(n-1) + 1.", 0, 18, func(n int64) int64 { // a term, then "and"
+		a := int64(1)
+		for i := int64(0); i < n; i++ {
+			a = 3*a + 1
+		}
+		return a
+	}},
 	// lists named by their digits
 	{"Numbers with a single 1 in their base 4 expansion.", 1, 100, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return digitsRef(k, 4, countRef(1)) == 1 })
