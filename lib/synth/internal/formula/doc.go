@@ -17,7 +17,8 @@
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
-// (triangle.go: a loop maps the index to a row and column). It
+// (triangle.go: a loop maps the index to a row and column), and cases by
+// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):

@@ -362,6 +362,20 @@ var formulaCases = []struct {
 		}
 		return a
 	}},
+	// cases by residue class
+	{"a(2*n) = n+1, a(2*n-1) = 2*n-1.", 0, 100, func(n int64) int64 {
+		if n%2 == 0 {
+			return n/2 + 1
+		}
+		return n
+	}},
+	{"a(4n)=n, a(4n+1)=4, a(4n+2)=1, a(4n+3)=4.", 0, 100, func(n int64) int64 { return []int64{n / 4, 4, 1, 4}[n%4] }},
+	{"a(2n-1) = prime(n+2)-3, a(2n) = prime(n+2)-2.", 1, 100, func(n int64) int64 {
+		if n%2 == 0 {
+			return primeRef(n/2+2) - 2
+		}
+		return primeRef((n+1)/2+2) - 3
+	}},
 	// lists named by their digits
 	{"Numbers with a single 1 in their base 4 expansion.", 1, 100, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return digitsRef(k, 4, countRef(1)) == 1 })
@@ -722,6 +736,9 @@ func TestNoCandidates(t *testing.T) {
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
 		"Numbers that are squarefree and happy.",
+		"a(2n) = n, a(2n+1) = a(n) + 1.",               // one case is a recurrence
+		"a(2n) = n^2.",                                 // the odd n are not given
+		"a(2n) = 1, a(2n) = 2, a(2n+1) = 3.",           // two values for one class
 		"Numbers whose set of base-9 digits is {2,3}.", // its 100th term is past 9^6: beyond the fuel
 		"Numbers having three 2's in base 1.",
 		"Numbers having three 9's in base 9.",
