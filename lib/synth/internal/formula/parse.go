@@ -455,11 +455,21 @@ var nthWords = map[string]func() *node{
 	"composite":  func() *node { return property("composite") },
 	"nonprime":   func() *node { return property("nonprime") },
 	"squarefree": func() *node { return property("squarefree") },
+	"semiprime":  func() *node { return eq(call("bigomega", vr("x_")), num(2)) },
+}
+
+// nthNamed: "the n-th triangular number" and its kin, by the OEIS
+// sequence's own indexing (A000217(0) = 0, A000045(0) = 0).
+var nthNamed = map[string]func(i *node) *node{
+	"triangular": func(i *node) *node { return bin(kDiv, bin(kMul, i, add(i, num(1))), num(2)) },
+	"fibonacci":  func(i *node) *node { return call("fib", i) },
+	"lucas":      func(i *node) *node { return call("lucas", i) },
 }
 
 // nthWord reads "n-th prime" (after its variable t; also "k-th
-// squarefree number"): the t-th x >= 1 with the property, counted from
-// 1, or nil.
+// squarefree number", "n-th semiprime"): the t-th x >= 1 with the
+// property, counted from 1; or "n-th triangular number" (nthNamed); or
+// nil.
 func (p *parser) nthWord(t token) *node {
 	if !p.isVar(t.s) || !p.at("-") {
 		return nil
@@ -467,6 +477,10 @@ func (p *parser) nthWord(t token) *node {
 	th, w := p.toks[p.pos+1], p.toks[p.pos+2]
 	if th.k != tIdent || th.s != "th" || w.k != tIdent {
 		return nil
+	}
+	if f, ok := nthNamed[strings.ToLower(w.s)]; ok && p.toks[p.pos+3].k == tIdent && strings.EqualFold(p.toks[p.pos+3].s, "number") {
+		p.pos += 4
+		return f(vr(t.s))
 	}
 	pred, ok := nthWords[strings.ToLower(w.s)]
 	if !ok {
