@@ -474,11 +474,17 @@ func (p *parser) nthWord(t token) *node {
 	if !p.isVar(t.s) || !p.at("-") {
 		return nil
 	}
-	th, w := p.toks[p.pos+1], p.toks[p.pos+2]
+	tok := func(i int) token { // past the end: the end
+		if i < len(p.toks) {
+			return p.toks[i]
+		}
+		return p.toks[len(p.toks)-1]
+	}
+	th, w := tok(p.pos+1), tok(p.pos+2)
 	if th.k != tIdent || th.s != "th" || w.k != tIdent {
 		return nil
 	}
-	if f, ok := nthNamed[strings.ToLower(w.s)]; ok && p.toks[p.pos+3].k == tIdent && strings.EqualFold(p.toks[p.pos+3].s, "number") {
+	if f, ok := nthNamed[strings.ToLower(w.s)]; ok && tok(p.pos+3).k == tIdent && strings.EqualFold(tok(p.pos+3).s, "number") {
 		p.pos += 4
 		return f(vr(t.s))
 	}
