@@ -14,13 +14,14 @@ var (
 	reCFSqrt  = regexp.MustCompile(`^Continued fraction (?:expansion )?(?:for|of) sqrt\((\d+)\)\s*\.?\s*$`)
 )
 
-// decimal: the digits after the point of p/q (0 < p < q): digit k is
-// floor(10*(p*10^(k-1) mod q)/q) = floor((p*10^k mod 10q)/q). The first
-// term is digit 1 or (offset 1 names) digit 0 or 2; each is a candidate.
+// decimal: the digits of p/q (0 < p < 10q): digit k after the point (k = 0:
+// the one before it) is floor(p*10^k/q) mod 10 = floor((p*10^k mod 10q)/q).
+// The first term is digit 1, 0 or 2 (by the name's offset); each is a
+// candidate.
 func (c *collector) decimal(s, ps, qs string) {
 	p, err1 := strconv.ParseInt(ps, 10, 32)
 	q, err2 := strconv.ParseInt(qs, 10, 32)
-	if err1 != nil || err2 != nil || p <= 0 || p >= q || q > 20000 {
+	if err1 != nil || err2 != nil || p <= 0 || p >= 10*q || q > 20000 { // one digit before the point at most
 		return
 	}
 	for _, shift := range []string{"n+1", "n", "n-1"} {

@@ -376,6 +376,18 @@ var formulaCases = []struct {
 		composite := func(k int64) bool { return k > 1 && !isPrimeRef(k) }
 		return nthRef(n, 0, func(k int64) bool { return k%2 == 0 && composite(k-5) && composite(k-3) })
 	}},
+	{"Period 9 sequence [ 1, -1, -1, 1, 0, -1, 1, 1, -1, ...].", 0, 100, func(n int64) int64 { return []int64{1, -1, -1, 1, 0, -1, 1, 1, -1}[n%9] }},
+	{"Periodic sequence with period {0,1,0,3}, or n^3 mod 4.", 0, 100, func(n int64) int64 { return n * n * n % 4 }},
+	{"Numbers not divisible by 3.", 1, 100, func(n int64) int64 { return nthRef(n, 1, func(k int64) bool { return k%3 != 0 }) }},
+	{"Positive integers divisible by 5 but not by 7.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return k%5 == 0 && k%7 != 0 })
+	}},
+	{"Decimal expansion of 7/6.", 1, 100, func(n int64) int64 { // 1.1666...: a(1) = 1, the digit before the point
+		if n <= 2 {
+			return 1
+		}
+		return 6
+	}},
 	// cases by residue class
 	{"a(2*n) = n+1, a(2*n-1) = 2*n-1.", 0, 100, func(n int64) int64 {
 		if n%2 == 0 {
@@ -752,6 +764,9 @@ func TestNoCandidates(t *testing.T) {
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
 		"Numbers that are squarefree and happy.",
+		"Decimal expansion of 70/6.",              // two digits before the point
+		"Period 4 sequence [1, 2, 3, 4, 5, ...].", // its period is not 4 terms
+		"Numbers not divisible by 3 but not by 7.",
 		"a(2n) = n, a(2n+1) = a(n) + 1.",               // one case is a recurrence
 		"a(2n) = n^2.",                                 // the odd n are not given
 		"a(2n) = 1, a(2n) = 2, a(2n+1) = 3.",           // two values for one class

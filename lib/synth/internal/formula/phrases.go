@@ -17,11 +17,15 @@ import (
 
 var (
 	// "Period 3: repeat [1, -1, 0]." / "Period 12: 1,3,-1,0 repeated."
-	rePeriod = regexp.MustCompile(`^(?i:period(?:ic sequence)?(?: length)?\s*(\d+)?\s*:?\s*(?:repeat\s*)?)[\[(]?\s*([-+]?\d+(?:\s*,\s*[-+]?\d+)*)\s*[\])]?\s*(?:,?\s*repeated)?\s*\.?\s*$`)
+	// "Period 9 sequence [1, -1, -1, 1, 0, -1, 1, 1, -1, ...]." / "Periodic sequence with period {0,1,0,3}, or n^3 mod 4."
+	// "Period 16 zigzag sequence: repeat [0,1,2,3,4,5,6,7,8,7,6,5,4,3,2,1]."
+	rePeriod = regexp.MustCompile(`^(?i:period(?:ic sequence)?(?: length)?\s*(\d+)?(?:\s+[a-z]+)*?(?:\s+with period)?\s*:?\s*(?:repeat\s*)?)[\[({]?\s*([-+]?\d+(?:\s*,\s*[-+]?\d+)*)(?:\s*,\s*\.\.\.)?\s*[\])}]?\s*(?:,?\s*repeated)?(?:, or [^,;]*)?\s*\.?\s*$`)
 	// "Numbers congruent to {0, 4, 6} mod 7." / "Primes congruent to 1 or 5 (mod 12)."
 	reCongruent = regexp.MustCompile(`^(Numbers|Nonnegative integers|Positive integers|Integers|Primes)(?: that are| which are)? congruent to \{?([-+\d, ]+(?:(?:,? or |,? and )[-+\d ]+)?)\}? (?:\(mod |mod |modulo )(\d+)\)?\s*\.?\s*$`)
 	// "Multiples of 7."
 	reMultiples = regexp.MustCompile(`^(?:Multiples of|Numbers divisible by) (\d+)\s*\.?\s*$`)
+	// "Numbers not divisible by 3.", "Positive integers divisible by 5 but not by 7."
+	reNotDivisible = regexp.MustCompile(`^(Numbers|Positive integers|Nonnegative integers) (?:that are )?(?:(not )?divisible by (\d+)(?: but not(?: by)? (\d+))?|not divisible by (\d+) (?:or|nor) (\d+))\s*\.?\s*$`)
 	// "Numbers k such that 8k + 7 is prime." / "Primes p such that p + 2 is also prime."
 	reSuchThat = regexp.MustCompile(`^(Numbers|Nonnegative integers|Positive integers|Integers|Primes|Odd numbers|Even numbers|Odd primes|Composite numbers|Semiprimes|Squarefree numbers) ([a-z])(?: == ([-\d]+) \(mod (\d+)\))? (?:such that|for which) (.+?)\s*\.?\s*$`)
 	// the conditions: "E is prime", "E == r (mod m)", "E is divisible by F", "E is a square"
@@ -109,6 +113,10 @@ func (c *collector) phrases(text string) {
 	if m := reMultiples.FindStringSubmatch(s); m != nil {
 		c.addText(s, m[1]+"*n")
 		c.addText(s, m[1]+"*(n-1)")
+		return
+	}
+	if m := reNotDivisible.FindStringSubmatch(s); m != nil {
+		c.divisibility(s, m)
 		return
 	}
 	if m := rePeriod.FindStringSubmatch(s); m != nil {
@@ -617,4 +625,41 @@ func (c *collector) functionOf(s, fn string, of bool, arg string) {
 	} else if x.k == kCall && x.name == want {
 		c.add(s, x)
 	}
+}
+
+// divisibility: "Numbers not divisible by 3", "Positive integers divisible
+// by 5 but not by 7", "Numbers not divisible by 2 or 3".
+func (c *collector) divisibility(s string, m []string) {
+	divides := func(ds string) *node { // [x_ mod d = 0], or nil
+		d, err := strconv.ParseInt(ds, 10, 32)
+		if err != nil || d < 2 || d > 1000 {
+			return nil
+		}
+		return eq(bin(kMod, vr("x_"), num(d)), num(0))
+	}
+	var pred *node
+	switch {
+	case m[5] != "": // not divisible by a or b
+		a, b := divides(m[5]), divides(m[6])
+		if a == nil || b == nil {
+			return
+		}
+		pred = bin(kAnd, un(kCmp0, a), un(kCmp0, b))
+	case m[2] != "": // not divisible by a
+		if m[4] != "" {
+			return
+		}
+		a := divides(m[3])
+		if a == nil {
+			return
+		}
+		pred = un(kCmp0, a)
+	default: // divisible by a but not by b
+		a, b := divides(m[3]), divides(m[4])
+		if a == nil || b == nil {
+			return
+		}
+		pred = bin(kAnd, a, un(kCmp0, b))
+	}
+	c.listOf(s, m[1], pred)
 }
