@@ -195,4 +195,3 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 	}
 	return nil, fmt.Errorf("enum: unknown production %d", n.op)
 }
-

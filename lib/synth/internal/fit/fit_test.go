@@ -128,7 +128,6 @@ func TestModelsReproduceTerms(t *testing.T) {
 	}
 }
 
-
 // The continued fraction of sqrt(14), [3; 1, 2, 1, 6, 1, 2, 1, 6, ...]:
 // periodic after its first term.
 func TestPrePeriod(t *testing.T) {
