@@ -10,17 +10,22 @@
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
 // "Numbers k such that ... is prime", "Primes of the form ...", divisor
-// functions), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
+// functions; phrases_fn.go: digit sums, digit counts, reversals, prime
+// factors of an expression; phrases_digits.go: lists named by their
+// digits), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
-// (triangle.go: a loop maps the index to a row and column). It
+// (triangle.go: a loop maps the index to a row and column), and cases by
+// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
-// lowers it to a program (lower.go, lower_loops.go): constants built from
-// CONST_0/1/2/10, powers, factorials, binomials, sums, products, divisor
-// sums, totients and primes as counted loops over LOCAL_*.
+// lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
+// constants built from CONST_0/1/2/10, powers, factorials, binomials,
+// sums, products, divisor sums, totients, primes, factorizations (mu,
+// omega, bigomega, lpf, gpf, rad, sopf, sopfr) and digits in a base as
+// counted loops over LOCAL_*.
 //
 //	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"
@@ -38,16 +43,19 @@
 //   - A candidate computes its formula exactly where it matters: before it
 //     is returned, its program is run beside an exact rational evaluator
 //     (eval.go) for n = 0..12 and then about every fifth n up to 100 (a
-//     table's values do not grow with n: every n; every
+//     table's values do not grow with n: every n; a list's runs grow
+//     costly: 0..8, then every 2/5 of n; every
 //     n just before the formula's values leave i32, where OEIS checks stop),
 //     and must agree on every value that is an integer in i32, at least 5
 //     of them. Where plain i32 arithmetic would wrap, other lowerings are
 //     tried (residues inside "mod", exact division by an odd constant as
 //     multiplication by its inverse modulo 2^32, a polynomial in its
-//     binomial basis), else there is no candidate. A scan cut short by its
-//     budget passes only if the program's fuel, extrapolated to n = 100,
-//     stays well within ir.DefaultFuel and no list predicate would wrap
-//     there (scan.go: finishes, listsFit).
+//     binomial basis, binomials that divide out a gcd at each step), else
+//     there is no candidate. A scan cut short by its budget passes only if
+//     the program's fuel, extrapolated to n = 100, stays well within
+//     ir.DefaultFuel, no list predicate would wrap there, and no part of
+//     the formula leaves i32 at later n where its value fits (scan.go:
+//     finishes, listsFit, partsFit).
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.

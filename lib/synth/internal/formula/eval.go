@@ -22,8 +22,15 @@ var (
 type evaluator struct {
 	env   map[string]*big.Rat
 	steps int
-	memo  map[*node]*nthMemo   // the terms found so far of each list whose predicate has no free n
+	memo  map[listKey]*nthMemo // the terms found so far of each list whose predicate has no free n
 	terms map[*node][]*big.Rat // the terms computed so far of each recurrence
+}
+
+// listKey names a list by what decides its terms (not by where its index
+// starts): the readings of one list share what was found.
+type listKey struct {
+	pred     *node
+	lo, step int64
 }
 
 // nthMemo: the x found so far that pass a list's predicate, and the next
@@ -228,12 +235,13 @@ func (v *evaluator) ev(x *node) *big.Rat {
 			return ratInt(v.nth(x, idx, &nthMemo{next: small(v.ev(x.kids[2]), 1<<30)}))
 		}
 		if v.memo == nil {
-			v.memo = map[*node]*nthMemo{}
+			v.memo = map[listKey]*nthMemo{}
 		}
-		m := v.memo[x]
+		key := listKey{x.kids[1], x.kids[2].val, step(x)}
+		m := v.memo[key]
 		if m == nil {
 			m = &nthMemo{next: x.kids[2].val}
-			v.memo[x] = m
+			v.memo[key] = m
 		}
 		return ratInt(v.nth(x, idx, m))
 	case kIsPrime:
@@ -527,7 +535,9 @@ func (v *evaluator) call(x *node) *big.Rat {
 		}
 		return ratInt(c)
 	case "digsum", "ndigits", "rev":
-		return ratInt(digitFn(x.name, small(args[0], 1<<40), small(args[1], 1<<31)))
+		return ratInt(digitFn(x.name, small(args[0], 1<<40), small(args[1], 1<<31), 0))
+	case "digcount":
+		return ratInt(digitFn(x.name, small(args[0], 1<<40), small(args[1], 1<<31), small(args[2], 1<<31)))
 	}
 	undefined()
 	return nil
@@ -601,8 +611,9 @@ func (v *evaluator) factorFn(name string, m int64) int64 {
 }
 
 // digitFn is a function of m's digits in base b (m >= 0, b >= 2): their
-// sum, their number (1 for m = 0) or the number they spell reversed.
-func digitFn(name string, m, b int64) int64 {
+// sum, their number (1 for m = 0), the number they spell reversed, or how
+// many of them are d.
+func digitFn(name string, m, b, d int64) int64 {
 	if m < 0 || b < 2 {
 		undefined()
 	}
@@ -621,6 +632,10 @@ func digitFn(name string, m, b int64) int64 {
 		}
 	case "ndigits":
 		r = int64(len(ds))
+	case "digcount":
+		for _, e := range ds {
+			r += b2i(e == d)
+		}
 	case "rev":
 		for _, d := range ds { // least significant first: it becomes the most significant
 			r = r*b + d

@@ -47,17 +47,19 @@ func candidates(text string) []Candidate {
 	if len(text) > maxText {
 		return nil
 	}
-	c := collector{seen: map[string]bool{}}
+	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}}
 	toks := lex(text)
 	c.formulas(text, toks)
 	c.tables(text, toks)
+	c.residueCases(text, toks)
 	c.phrases(text)
 	return c.out
 }
 
 type collector struct {
-	out  []Candidate
-	seen map[string]bool
+	out   []Candidate
+	seen  map[string]bool
+	lists map[listKey]*nthMemo // what the scans found of each list, shared by its readings
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -83,7 +85,7 @@ func (c *collector) add(source string, x *node) {
 				break
 			}
 			ops, err := lowerWith(y, exact)
-			if err != nil || !agrees(x, ops) {
+			if err != nil || !agrees(x, ops, c.lists) {
 				continue
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
@@ -149,6 +151,10 @@ func (c *collector) formulas(text string, toks []token) {
 		// a(n) = e1 = e2 ...: e1 may be a recurrence in a(n-1), a(n-2), ...
 		x, end, ok := parseLags(toks, i+5, 0)
 		if !ok || !boundary(toks, end) {
+			// "a(n) = 0^2 + 1^2 + ... + n^2 = n*(n+1)*(2*n+1)/6": past the ellipsis
+			for end := ellipsis(toks, i+5); end > 0 && isOp(toks[end], "="); {
+				end = try(end + 1)
+			}
 			continue
 		}
 		if ord := lagOrder(x); ord > 0 {
@@ -156,8 +162,53 @@ func (c *collector) formulas(text string, toks []token) {
 			continue
 		}
 		c.add(text[toks[i+5].start:toks[end-1].end], x)
+		if y := withTerms(x, initialTerms(text)); y != nil {
+			// "a(0) = 0 and a(n) = (4*n^3 - 12*n^2 + 20*n - 9)/3 for n >= 1"
+			c.add(text[toks[i+5].start:toks[end-1].end], y)
+		}
 		for end > 0 && toks[end].k == tOp && toks[end].s == "=" {
 			end = try(end + 1)
+		}
+	}
+}
+
+// withTerms is x but for the terms the text gives (a(i) = v, i <= 3):
+// [n = i]*v + (not [n = i] and x), x not evaluated at i; nil if none.
+func withTerms(x *node, terms map[int64]int64) *node {
+	var y *node
+	for i, v := range terms {
+		if i > 3 {
+			return nil // not a start: a value the formula is to give
+		}
+		at := &node{k: kCmp, name: "=", kids: []*node{vr("n"), num(i)}}
+		if y == nil {
+			y = x
+		}
+		y = bin(kAdd, bin(kMul, at, num(v)), bin(kAnd, un(kCmp0, at), y))
+	}
+	return y
+}
+
+// ellipsis returns the index of the "=" that ends a sum written out with
+// an ellipsis from toks[i] ("0^2 + 1^2 + ... + n^2 ="), or -1: only
+// numbers, n, operators and parentheses, and at least one "...".
+func ellipsis(toks []token, i int) int {
+	dots := false
+	for j := i; ; j++ {
+		t := toks[j]
+		switch {
+		case isOp(t, "="):
+			if !dots {
+				return -1
+			}
+			return j
+		case isOp(t, "..") && isOp(toks[j+1], "."):
+			dots = true
+			j++
+		case t.k == tNum || t.k == tIdent && t.s == "n":
+		case t.k == tOp && strings.Contains("+-*^()", t.s):
+		default:
+			return -1
 		}
 	}
 }
@@ -187,6 +238,11 @@ func boundary(toks []token, i int) bool {
 	case tOp:
 		switch t.s {
 		case ".", ",", ";", ":", "=", ")":
+		case "(": // "(n >= 0)"
+			if !(toks[i+1].k == tIdent && toks[i+2].k == tOp && strings.Contains(">=<", toks[i+2].s[:1]) &&
+				toks[i+3].k == tNum && isOp(toks[i+4], ")")) {
+				return false
+			}
 		default:
 			return false
 		}

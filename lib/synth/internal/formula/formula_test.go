@@ -338,6 +338,63 @@ var formulaCases = []struct {
 			}
 		}
 	}},
+	{"Square pyramidal numbers: a(n) = 0^2 + 1^2 + 2^2 + ... + n^2 = n*(n+1)*(2*n+1)/6.", 0, 100, func(n int64) int64 {
+		var s int64
+		for k := int64(0); k <= n; k++ {
+			s += k * k
+		}
+		return s
+	}},
+	{"a(n) = 5*(3*n+1)*(9*n+8)/2 (n>=0).", 0, 100, func(n int64) int64 { return 5 * (3*n + 1) * (9*n + 8) / 2 }},
+	{"a(n) = n-th prime modulo 26.", 1, 100, func(n int64) int64 { return primeRef(n) % 26 }},
+	{"a(n) = n-th squarefree number + 1.", 1, 100, func(n int64) int64 { return nthRef(n, 1, squarefreeRef) + 1 }},
+	// a formula from n = 1 on, and the term it does not give
+	{"a(0) = 0 and a(n) = (4*n^3 - 12*n^2 + 20*n - 9)/3 for n >= 1.", 0, 100, func(n int64) int64 {
+		if n == 0 {
+			return 0
+		}
+		return (4*n*n*n - 12*n*n + 20*n - 9) / 3
+	}},
+	{"a(0) = 1 and a(n) = 3*a(n-1) + 1.", 0, 18, func(n int64) int64 { // a term, then "and"
+		a := int64(1)
+		for i := int64(0); i < n; i++ {
+			a = 3*a + 1
+		}
+		return a
+	}},
+	// cases by residue class
+	{"a(2*n) = n+1, a(2*n-1) = 2*n-1.", 0, 100, func(n int64) int64 {
+		if n%2 == 0 {
+			return n/2 + 1
+		}
+		return n
+	}},
+	{"a(4n)=n, a(4n+1)=4, a(4n+2)=1, a(4n+3)=4.", 0, 100, func(n int64) int64 { return []int64{n / 4, 4, 1, 4}[n%4] }},
+	{"a(2n-1) = prime(n+2)-3, a(2n) = prime(n+2)-2.", 1, 100, func(n int64) int64 {
+		if n%2 == 0 {
+			return primeRef(n/2+2) - 2
+		}
+		return primeRef((n+1)/2+2) - 3
+	}},
+	// lists named by their digits
+	{"Numbers with a single 1 in their base 4 expansion.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return digitsRef(k, 4, countRef(1)) == 1 })
+	}},
+	{"Numbers without 8 as a digit.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return digitsRef(k, 10, countRef(8)) == 0 })
+	}},
+	{"Numbers whose base-3 representation has the same nonzero number of 0's and 2's.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool {
+			z := digitsRef(k, 3, countRef(0))
+			return z > 0 && z == digitsRef(k, 3, countRef(2))
+		})
+	}},
+	{"Numbers whose base-5 representation contains no 1's and exactly two 3's.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return digitsRef(k, 5, countRef(1)) == 0 && digitsRef(k, 5, countRef(3)) == 2 })
+	}},
+	{"Primes with exactly one digit 1.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 2, func(k int64) bool { return isPrimeRef(k) && digitsRef(k, 10, countRef(1)) == 1 })
+	}},
 	{"Primes of the form 8n^2 + 5.", 1, 100, func(n int64) int64 { // within the fuel at n = 100
 		for k := int64(0); ; k++ {
 			if v := 8*k*k + 5; isPrimeRef(v) {
@@ -442,6 +499,19 @@ func sumRef(xs []int64) int64 {
 		s += x
 	}
 	return s
+}
+
+// countRef counts the digits equal to d.
+func countRef(d int64) func([]int64) int64 {
+	return func(ds []int64) int64 {
+		var c int64
+		for _, x := range ds {
+			if x == d {
+				c++
+			}
+		}
+		return c
+	}
 }
 
 // joinRef reads digits (most significant first) in base b.
@@ -666,6 +736,15 @@ func TestNoCandidates(t *testing.T) {
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
 		"Numbers that are squarefree and happy.",
+		"a(2n) = n, a(2n+1) = a(n) + 1.",               // one case is a recurrence
+		"a(2n) = n^2.",                                 // the odd n are not given
+		"a(2n) = 1, a(2n) = 2, a(2n+1) = 3.",           // two values for one class
+		"Numbers whose set of base-9 digits is {2,3}.", // its 100th term is past 9^6: beyond the fuel
+		"Numbers having three 2's in base 1.",
+		"Numbers having three 9's in base 9.",
+		"a(n) = 1 + 2 + ... + k = n.",          // an ellipsis in k, not n
+		"a(n) = smallest k such that k^2 = n.", // "= n" is no formula for a(n)
+		"a(n) = n^2 + 1 (n >= k).",
 		"Sum of digits of Euler totient function of n.",
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",

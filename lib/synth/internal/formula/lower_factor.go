@@ -112,12 +112,17 @@ func (e *emitter) primePi(x *node) {
 	e.get(c)
 }
 
-// digitFn pushes a function of x's digits in base b (see digitFn): m = x,
+// digitFn pushes a function of x's digits in base b (see digitFn; d: the
+// digit digcount counts, else nil): m = x,
 // then digits m mod b while m /= b leaves something; the number of digits
 // counts at least one (m = 0 has the digit 0).
-func (e *emitter) digitFn(name string, x, b *node) {
+func (e *emitter) digitFn(name string, x, b, d *node) {
 	m := e.copyOf(x)
 	lb := e.hold(b)
+	ld := -2
+	if d != nil {
+		ld = e.hold(d)
+	}
 	acc := e.alloc()
 	e.emit(ir.OpConst0)
 	e.set(acc)
@@ -131,6 +136,13 @@ func (e *emitter) digitFn(name string, x, b *node) {
 	case "ndigits":
 		e.get(acc)
 		e.emit(ir.OpConst1, ir.OpI32Add)
+	case "digcount":
+		e.get(acc)
+		e.get(m)
+		e.get(lb)
+		e.emit(ir.OpI32RemS)
+		e.get(ld)
+		e.emit(ir.OpI32Eq, ir.OpI32Add)
 	case "rev":
 		e.get(acc)
 		e.get(lb)

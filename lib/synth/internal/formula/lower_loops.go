@@ -54,7 +54,9 @@ func (e *emitter) call(x *node) {
 	case "primepi":
 		e.primePi(a[0])
 	case "digsum", "ndigits", "rev":
-		e.digitFn(x.name, a[0], a[1])
+		e.digitFn(x.name, a[0], a[1], nil)
+	case "digcount":
+		e.digitFn(x.name, a[0], a[1], a[2])
 	default:
 		e.fail("no lowering for %s", x.name)
 	}

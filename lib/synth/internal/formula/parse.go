@@ -268,6 +268,9 @@ func (p *parser) primary() *node {
 		if p.lags && t.s == "a" && p.at("(") {
 			return p.lag()
 		}
+		if x := p.nthWord(t); x != nil {
+			return x
+		}
 		if p.isVar(t.s) && !p.at("(") {
 			return vr(t.s)
 		}
@@ -396,4 +399,34 @@ func (p *parser) lag() *node {
 		p.fail()
 	}
 	return vr("a" + strconv.FormatInt(lag, 10))
+}
+
+// nthWords: "the n-th prime" and its kin, as the list they index (from 1).
+var nthWords = map[string]func() *node{
+	"prime":      func() *node { return un(kIsPrime, vr("x_")) },
+	"composite":  func() *node { return property("composite") },
+	"nonprime":   func() *node { return property("nonprime") },
+	"squarefree": func() *node { return property("squarefree") },
+}
+
+// nthWord reads "n-th prime" (after its variable t; also "k-th
+// squarefree number"): the t-th x >= 1 with the property, counted from
+// 1, or nil.
+func (p *parser) nthWord(t token) *node {
+	if !p.isVar(t.s) || !p.at("-") {
+		return nil
+	}
+	th, w := p.toks[p.pos+1], p.toks[p.pos+2]
+	if th.k != tIdent || th.s != "th" || w.k != tIdent {
+		return nil
+	}
+	pred, ok := nthWords[strings.ToLower(w.s)]
+	if !ok {
+		return nil
+	}
+	p.pos += 3
+	if p.atWord("number") {
+		p.pos++
+	}
+	return nthAt(vr(t.s), "x_", 1, 1, pred())
 }

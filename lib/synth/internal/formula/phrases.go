@@ -143,6 +143,9 @@ func (c *collector) phrases(text string) {
 		c.functionOf(s, m[1], m[2] != "", m[3])
 		return
 	}
+	if c.digitsList(s) {
+		return
+	}
 	if m := reNumbersAre.FindStringSubmatch(s); m != nil {
 		c.numbersAre(s, m[1], m[2])
 		return
@@ -239,7 +242,12 @@ func (c *collector) addText(source, f string) {
 // nthOf is the node "the idx-th x >= lo (counted from base) with pred(x)",
 // idx being n.
 func nthOf(name string, base, lo int64, pred *node) *node {
-	return &node{k: kNth, name: name, val: base, kids: []*node{vr("n"), pred, num(lo)}}
+	return nthAt(vr("n"), name, base, lo, pred)
+}
+
+// nthAt is nthOf with the index idx.
+func nthAt(idx *node, name string, base, lo int64, pred *node) *node {
+	return &node{k: kNth, name: name, val: base, kids: []*node{idx, pred, num(lo)}}
 }
 
 func (c *collector) period(s, p, list string) {

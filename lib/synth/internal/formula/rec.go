@@ -37,7 +37,18 @@ func initialTerms(text string) map[int64]int64 {
 		rest := strings.TrimLeft(text[m[1]:], " ")
 		if rest != "" {
 			c := rest[0]
-			if strings.IndexByte("*/^+-(", c) >= 0 || isLetter(c) || c >= '0' && c <= '9' ||
+			joins := false // "a(0) = 0 and a(n) = ...": a term, then more text
+			if isLetter(c) {
+				j := 0
+				for j < len(rest) && isLetter(rest[j]) {
+					j++
+				}
+				switch strings.ToLower(rest[:j]) {
+				case "and", "with", "for", "then", "thereafter":
+					joins = true
+				}
+			}
+			if strings.IndexByte("*/^+-(", c) >= 0 || isLetter(c) && !joins || c >= '0' && c <= '9' ||
 				c == '.' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
 				continue
 			}

@@ -46,12 +46,15 @@ type scan struct {
 // 0 up (see nextScan), where the formula is defined and an integer, the
 // program returns exactly that value, until the value leaves i32 (OEIS
 // checks stop there) or the budget is spent (then see finishes).
-func agrees(x *node, ops []ir.Op) bool {
+//
+// lists holds what the exact evaluator found of each list, shared by
+// the scans of one text (nil: none kept).
+func agrees(x *node, ops []ir.Op, lists map[listKey]*nthMemo) bool {
 	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
 	if err != nil {
 		return false
 	}
-	s := scan{x: x, e: e, v: evaluator{steps: scanSteps}, fuel: scanFuel}
+	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel}
 	prev := int64(-1)
 	next := nextScan
 	switch {
