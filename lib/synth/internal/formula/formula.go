@@ -123,8 +123,9 @@ func hasCall(x *node, name string) bool {
 // formulas finds "a(n) = e1 = e2 ..." and a bare expression opening the
 // text.
 func (c *collector) formulas(text string, toks []token) {
+	consts := textConsts(text)
 	try := func(start int) int {
-		x, end, ok := parseAt(toks, start, "n")
+		x, end, ok := parseAtConsts(toks, start, consts, "n")
 		if !ok || end == start || !boundary(toks, end) {
 			return -1
 		}
@@ -139,7 +140,7 @@ func (c *collector) formulas(text string, toks []token) {
 	for i := 0; i+4 < len(toks); i++ {
 		if shift, at, ok := isShiftedA(toks[i:]); ok {
 			// a(n+k) = f(n, a(n+k-1), ...): a recurrence for a(m), m = n+k
-			x, end, ok := parseLags(toks, i+at, shift)
+			x, end, ok := parseLags(toks, i+at, shift, consts)
 			if ok && boundary(toks, end) && lagOrder(x) > 0 {
 				c.recurrence(text, text[toks[i].start:toks[end-1].end], substitute(x, "n", sub(vr("n"), num(shift))), lagOrder(x))
 			}
@@ -149,7 +150,7 @@ func (c *collector) formulas(text string, toks []token) {
 			continue
 		}
 		// a(n) = e1 = e2 ...: e1 may be a recurrence in a(n-1), a(n-2), ...
-		x, end, ok := parseLags(toks, i+5, 0)
+		x, end, ok := parseLags(toks, i+5, 0, consts)
 		if !ok || !boundary(toks, end) {
 			// "a(n) = 0^2 + 1^2 + ... + n^2 = n*(n+1)*(2*n+1)/6": past the ellipsis
 			for end := ellipsis(toks, i+5); end > 0 && isOp(toks[end], "="); {

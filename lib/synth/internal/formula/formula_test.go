@@ -362,6 +362,13 @@ var formulaCases = []struct {
 		}
 		return a
 	}},
+	{"Triangle read by rows T(n,k) = n^2 - binomial(k+1,2), n>=1, k<n.", 1, 100, triRef(1, 1, 0, -1, func(n, k int64) int64 { return n*n - k*(k+1)/2 })},
+	{"A symmetrical triangle sequence: T(n, k) = q^k + q^(n-k) - q^n, with q=2.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 { return 1<<k + 1<<(n-k) - 1<<n })},
+	{"a(n) = 2*B*C*(n mod A) + A*C*(n mod B) + A*B*(n mod C) with A=3, B=5, C=7.", 0, 200, func(n int64) int64 { return 70*(n%3) + 21*(n%5) + 15*(n%7) }},
+	{"a(n) = n-th prime + n-th semiprime.", 1, 100, func(n int64) int64 {
+		return primeRef(n) + nthRef(n, 1, func(k int64) bool { _, es := factorRef(k); return sumRef(es) == 2 })
+	}},
+	{"Sum of digits of the n-th triangular number.", 0, 100, func(n int64) int64 { return digitsRef(n*(n+1)/2, 10, sumRef) }},
 	// cases by residue class
 	{"a(2*n) = n+1, a(2*n-1) = 2*n-1.", 0, 100, func(n int64) int64 {
 		if n%2 == 0 {
@@ -730,7 +737,9 @@ func TestNoCandidates(t *testing.T) {
 		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).",            // rows not 1, 2, 3, ... long
 		"Irregular triangle read by rows: T(n,k) = n + k.",
 		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
-		"Triangle read by rows: T(n,k) = n + k for k < n.",
+		"Triangle read by rows: T(n,k) = n + k for k < 2n.",
+		"a(n) = n^2 + k with k = 3n.", // k is no constant
+		"a(n) = n^2 + q with q = 2, q = 3.",
 		"Triangle read by rows: T(n,k) = n + j.",
 		"Sum of digits of n written in base 1.",
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count

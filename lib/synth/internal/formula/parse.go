@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 )
@@ -44,7 +45,9 @@ type parser struct {
 	bound []string // variables in scope besides n
 	vars  []string // free variable names accepted (usually "n")
 	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
-	shift int64    // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	// consts: letters the text defines ("with q = 2"), read as their values
+	consts map[string]int64
+	shift  int64 // the recurrence defines a(n+shift): a(n+j) is lag shift-j
 }
 
 type syntaxError struct{}
@@ -77,10 +80,52 @@ func parseAt(toks []token, i int, vars ...string) (x *node, end int, ok bool) {
 	return parseWith(&parser{toks: toks, pos: i, vars: vars})
 }
 
+// parseAtConsts is parseAt that reads the letters of consts as their
+// values.
+func parseAtConsts(toks []token, i int, consts map[string]int64, vars ...string) (x *node, end int, ok bool) {
+	return parseWith(&parser{toks: toks, pos: i, vars: vars, consts: consts})
+}
+
+// reConst: "with q=2", "where k = 3", ", B=5": a letter the text fixes.
+var reConst = regexp.MustCompile(`(?:\bwith|\bwhere|\band|,|;)\s+([A-Za-z])\s*=\s*(-?\d+)\b`)
+
+// textConsts reads the letters a text fixes to an integer ("with q=2"),
+// but not n, nor a letter given two values, nor a value that goes on
+// ("k = 0..n", "k = 3n", "q = 2.5").
+func textConsts(text string) map[string]int64 {
+	consts := map[string]int64{}
+	bad := map[string]bool{"n": true}
+	for _, m := range reConst.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		rest := strings.TrimLeft(text[m[1]:], " ")
+		if rest != "" && (strings.HasPrefix(rest, "..") || strings.IndexByte("*/^+-(", rest[0]) >= 0 ||
+			isLetter(rest[0]) && !strings.HasPrefix(rest, "and") || rest[0] == '.' && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9') {
+			bad[name] = true
+			continue
+		}
+		v, err := strconv.ParseInt(text[m[4]:m[5]], 10, 32)
+		if err != nil {
+			bad[name] = true
+			continue
+		}
+		if old, seen := consts[name]; seen && old != v {
+			bad[name] = true
+		}
+		consts[name] = v
+	}
+	for name := range bad {
+		delete(consts, name)
+	}
+	if len(consts) == 0 {
+		return nil
+	}
+	return consts
+}
+
 // parseLags is parseAt over n that also reads a(n-1), a(n-2), ... as the
 // variables a1, a2, ... of a recurrence.
-func parseLags(toks []token, i int, shift int64) (x *node, end int, ok bool) {
-	return parseWith(&parser{toks: toks, pos: i, vars: []string{"n"}, lags: true, shift: shift})
+func parseLags(toks []token, i int, shift int64, consts map[string]int64) (x *node, end int, ok bool) {
+	return parseWith(&parser{toks: toks, pos: i, vars: []string{"n"}, lags: true, shift: shift, consts: consts})
 }
 
 func parseWith(p *parser) (x *node, end int, ok bool) {
@@ -271,6 +316,9 @@ func (p *parser) primary() *node {
 		if x := p.nthWord(t); x != nil {
 			return x
 		}
+		if v, ok := p.consts[t.s]; ok && !p.isVar(t.s) && !p.at("(") {
+			return num(v)
+		}
 		if p.isVar(t.s) && !p.at("(") {
 			return vr(t.s)
 		}
@@ -407,18 +455,38 @@ var nthWords = map[string]func() *node{
 	"composite":  func() *node { return property("composite") },
 	"nonprime":   func() *node { return property("nonprime") },
 	"squarefree": func() *node { return property("squarefree") },
+	"semiprime":  func() *node { return eq(call("bigomega", vr("x_")), num(2)) },
+}
+
+// nthNamed: "the n-th triangular number" and its kin, by the OEIS
+// sequence's own indexing (A000217(0) = 0, A000045(0) = 0).
+var nthNamed = map[string]func(i *node) *node{
+	"triangular": func(i *node) *node { return bin(kDiv, bin(kMul, i, add(i, num(1))), num(2)) },
+	"fibonacci":  func(i *node) *node { return call("fib", i) },
+	"lucas":      func(i *node) *node { return call("lucas", i) },
 }
 
 // nthWord reads "n-th prime" (after its variable t; also "k-th
-// squarefree number"): the t-th x >= 1 with the property, counted from
-// 1, or nil.
+// squarefree number", "n-th semiprime"): the t-th x >= 1 with the
+// property, counted from 1; or "n-th triangular number" (nthNamed); or
+// nil.
 func (p *parser) nthWord(t token) *node {
 	if !p.isVar(t.s) || !p.at("-") {
 		return nil
 	}
-	th, w := p.toks[p.pos+1], p.toks[p.pos+2]
+	tok := func(i int) token { // past the end: the end
+		if i < len(p.toks) {
+			return p.toks[i]
+		}
+		return p.toks[len(p.toks)-1]
+	}
+	th, w := tok(p.pos+1), tok(p.pos+2)
 	if th.k != tIdent || th.s != "th" || w.k != tIdent {
 		return nil
+	}
+	if f, ok := nthNamed[strings.ToLower(w.s)]; ok && tok(p.pos+3).k == tIdent && strings.EqualFold(tok(p.pos+3).s, "number") {
+		p.pos += 4
+		return f(vr(t.s))
 	}
 	pred, ok := nthWords[strings.ToLower(w.s)]
 	if !ok {

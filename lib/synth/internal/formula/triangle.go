@@ -111,8 +111,9 @@ func (c *collector) tables(text string, toks []token) {
 	if !ok {
 		return
 	}
+	consts := textConsts(text)
 	try := func(start int) int {
-		x, end, ok := parseAt(toks, start, d.rv, d.cv)
+		x, end, ok := parseAtConsts(toks, start, consts, d.rv, d.cv)
 		if !ok || end == start || !boundary(toks, end) || !x.uses(d.rv) && !x.uses(d.cv) {
 			return -1
 		}
@@ -229,6 +230,11 @@ func tableStart(text, rv, cv string, arr bool) (triStart, bool) {
 		{regexp.MustCompile(`\b(?:` + R + `\s*,\s*` + K + `|` + K + `\s*,\s*` + R + `)\s*(>=|>)\s*(\d+)\b`), func(m []string) bool {
 			v := lower(m[1], m[2])
 			return set(&st.row, v) && set(&st.col, v)
+		}},
+		// k < n, k <= n (where the columns start is left open)
+		{regexp.MustCompile(`\b` + K + `\s*(<=|<)\s*` + R + `\b(\s*-\s*\d+)?`), func(m []string) bool {
+			ends = true
+			return setEnd(&st, m[1], m[2])
 		}},
 		// n >= 1, k >= 0
 		{regexp.MustCompile(`\b` + R + `\s*(>=|>)\s*(\d+)\b`), func(m []string) bool { return set(&st.row, lower(m[1], m[2])) }},
