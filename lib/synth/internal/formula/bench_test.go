@@ -11,6 +11,10 @@ func BenchmarkCandidates(b *testing.B) {
 		{"sum_gcd", "a(n) = Sum_{k=1..n} floor(n/k) * gcd(n,k)."},
 		{"primes_in_class", "Primes congruent to 22 mod 63."},
 		{"such_that_prime", "Numbers n such that n^4-2 is prime."},
+		{"triangle", "Triangle read by rows: T(n,k) = binomial(n,k)*2^k, 0 <= k <= n."},
+		{"array_two_ways", "Array read by antidiagonals: T(n,k) = n^2 + 3*k."},
+		{"digit_list", "Numbers whose base-4 representation contains exactly one 2 and two 3's."},
+		{"gpf", "Largest prime factor of n^2 + 1."},
 		{"no_formula", "Number of partitions of n into distinct parts such that the number of odd parts is a prime."},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

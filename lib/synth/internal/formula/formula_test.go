@@ -369,6 +369,13 @@ var formulaCases = []struct {
 		return primeRef(n) + nthRef(n, 1, func(k int64) bool { _, es := factorRef(k); return sumRef(es) == 2 })
 	}},
 	{"Sum of digits of the n-th triangular number.", 0, 100, func(n int64) int64 { return digitsRef(n*(n+1)/2, 10, sumRef) }},
+	{"Primes p == 1 (mod 4) such that 6p+1 is prime.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 2, func(k int64) bool { return isPrimeRef(k) && k%4 == 1 && isPrimeRef(6*k+1) })
+	}},
+	{"Even numbers n such that n-5 and n-3 are both composite.", 1, 100, func(n int64) int64 {
+		composite := func(k int64) bool { return k > 1 && !isPrimeRef(k) }
+		return nthRef(n, 0, func(k int64) bool { return k%2 == 0 && composite(k-5) && composite(k-3) })
+	}},
 	// cases by residue class
 	{"a(2*n) = n+1, a(2*n-1) = 2*n-1.", 0, 100, func(n int64) int64 {
 		if n%2 == 0 {

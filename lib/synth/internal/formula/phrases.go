@@ -23,7 +23,7 @@ var (
 	// "Multiples of 7."
 	reMultiples = regexp.MustCompile(`^(?:Multiples of|Numbers divisible by) (\d+)\s*\.?\s*$`)
 	// "Numbers k such that 8k + 7 is prime." / "Primes p such that p + 2 is also prime."
-	reSuchThat = regexp.MustCompile(`^(Numbers|Nonnegative integers|Positive integers|Integers|Primes) ([a-z]) such that (.+?)\s*\.?\s*$`)
+	reSuchThat = regexp.MustCompile(`^(Numbers|Nonnegative integers|Positive integers|Integers|Primes|Odd numbers|Even numbers|Odd primes|Composite numbers|Semiprimes|Squarefree numbers) ([a-z])(?: == ([-\d]+) \(mod (\d+)\))? (?:such that|for which) (.+?)\s*\.?\s*$`)
 	// the conditions: "E is prime", "E == r (mod m)", "E is divisible by F", "E is a square"
 	reIsPrime   = regexp.MustCompile(`^(.+?) is (?:also )?(a prime|prime|not prime|composite|not a prime|nonprime)$`)
 	reCongMod   = regexp.MustCompile(`^(.+?)\s*(?:==|≡)\s*(.+?)\s*\((?:mod|modulo) (.+)\)$`)
@@ -120,7 +120,7 @@ func (c *collector) phrases(text string) {
 		return
 	}
 	if m := reSuchThat.FindStringSubmatch(s); m != nil {
-		c.suchThat(s, m[1], m[2], m[3])
+		c.suchThat(s, m[1], m[2], m[3], m[4], m[5])
 		return
 	}
 	if m := reDecimal.FindStringSubmatch(s); m != nil {
@@ -387,12 +387,30 @@ func parseIn(s, v string) (*node, bool) {
 	return rename(x, v, "x_"), true
 }
 
-func (c *collector) suchThat(s, what, v, cond string) {
+func (c *collector) suchThat(s, what, v, res, mod, cond string) {
 	// "Numbers n such that ...": n names the term, not the index; parseIn
 	// renames it.
 	pred := condition(cond, v)
 	if pred == nil {
 		return
+	}
+	if res != "" { // "Primes p == 1 (mod 4) such that ..."
+		r, err1 := strconv.ParseInt(res, 10, 32)
+		m, err2 := strconv.ParseInt(mod, 10, 32)
+		if err1 != nil || err2 != nil || m < 2 || m > 1000 {
+			return
+		}
+		pred = bin(kAnd, inClasses(vr("x_"), m, []int64{((r % m) + m) % m}), pred)
+	}
+	switch what { // a kind of number: its property first
+	case "Odd numbers", "Even numbers", "Composite numbers", "Semiprimes", "Squarefree numbers":
+		kind := map[string]*node{"Odd numbers": property("odd"), "Even numbers": property("even"),
+			"Composite numbers": property("composite"), "Squarefree numbers": property("squarefree"),
+			"Semiprimes": eq(call("bigomega", vr("x_")), num(2))}[what]
+		c.listOf(s, "Numbers", bin(kAnd, kind, pred))
+		return
+	case "Odd primes":
+		what, pred = "Primes", bin(kAnd, property("odd"), pred)
 	}
 	if what == "Primes" {
 		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
@@ -417,11 +435,19 @@ func (c *collector) suchThat(s, what, v, cond string) {
 // 10*n + 7 are prime" is read as both prime).
 func condition(cond, v string) *node {
 	if m := reBothPrime.FindStringSubmatch(cond); m != nil {
-		a, b := condition(m[1]+" is prime", v), condition(m[2]+" is prime", v)
-		if a == nil || b == nil {
-			return nil
+		adj := " is prime"
+		if m[3] == "composite" {
+			adj = " is composite"
 		}
-		return bin(kAnd, a, b)
+		var pred *node
+		for _, e := range append(strings.Split(m[1], ", "), m[2]) {
+			q := conditionOne(strings.TrimSpace(e)+adj, v)
+			if q == nil {
+				return nil
+			}
+			pred = and(pred, q)
+		}
+		return pred
 	}
 	if x := conditionOne(cond, v); x != nil {
 		return x
@@ -445,8 +471,8 @@ func condition(cond, v string) *node {
 	return pred
 }
 
-// "E and F are (both) (also) prime(s)"
-var reBothPrime = regexp.MustCompile(`^(?:both )?(.+?) and (.+?) are (?:both )?(?:also )?primes?$`)
+// "E and F are (both) (also) prime(s)", "E, F and G are primes", "E and F are both composite"
+var reBothPrime = regexp.MustCompile(`^(?:both )?(.+?) and (.+?) are (?:both )?(?:also )?(primes?|composite)$`)
 
 // reSquarefree: "E is squarefree", "E is not squarefree"
 var reSquarefree = regexp.MustCompile(`^(.+?) is (not )?squarefree$`)
