@@ -363,7 +363,7 @@ func checkSynthesis(t *testing.T, e executed) {
 	// (python3 ../shared/oeis/guess.py testdata/oeis/train40.json)
 	has(t, e, "guesser on train40.json: 4 solved, 3 wrong of 40")
 	// the judge shipped with lib/synth loads and says what it learned on
-	has(t, e, "trained on train3000.json (2960 tasks")
+	has(t, e, "judge trained on train3000.json (2960 tasks)")
 	// every program the search reports must reproduce its task's examples,
 	// and its "right" fraction must agree with our own fresh inputs
 	found := regexp.MustCompile(`(?m)^program (\w+) = (.+)$`).FindAllStringSubmatch(e.stdout, -1)

@@ -139,7 +139,7 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 			stack[sp-1] *= stack[sp]
 		case OpI32DivS, OpI32RemS:
 			sp--
-			v, trap := divRem(in.op, stack[sp-1], stack[sp])
+			v, trap := DivRem(in.op, stack[sp-1], stack[sp])
 			if trap != nil {
 				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: trap}
 			}
@@ -196,12 +196,13 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 	}
 }
 
-// divRem is WebAssembly's i32.div_s (op OpI32DivS) or i32.rem_s: the one
-// statement of when they trap, which the interpreter runs and constant
-// folding (peephole.go) folds with. Division traps on a zero divisor and on
+// DivRem is WebAssembly's i32.div_s (op OpI32DivS) or i32.rem_s: the one
+// statement of when they trap, which the interpreter runs, constant
+// folding (peephole.go) folds with and the synthesizer's term evaluator
+// (lib/synth/internal/enum) evaluates with. Division traps on a zero divisor and on
 // INT_MIN / -1, whose quotient overflows; the remainder traps on a zero
 // divisor only, and x rem -1 is 0.
-func divRem(op Op, a, b int32) (int32, error) {
+func DivRem(op Op, a, b int32) (int32, error) {
 	switch {
 	case b == 0:
 		return 0, ErrDivideByZero

@@ -216,7 +216,7 @@ func fold(op Op, a, b int32) (r int32, ok bool) {
 	case OpI32Mul:
 		return a * b, true
 	case OpI32DivS, OpI32RemS:
-		r, trap := divRem(op, a, b)
+		r, trap := DivRem(op, a, b)
 		return r, trap == nil
 	case OpI32Eq:
 		return b2i(a == b), true

@@ -16,8 +16,11 @@
 // (internal/enum): the operands, x and y (the variables a loop binds),
 // 0 1 2 10, + - * div mod le, cond(a, b, c) = if a <= 0 then b else c,
 // loop(f, a, b) (x := b; for y = 1..a: x := f(x, y)), loop2(f, g, a, b, c)
-// (a two-variable recurrence) and compr(f, a) (the a-th x >= 0 with
-// f(x) <= 0). Loops nest and follow one another as ordinary expressions.
+// (a two-variable recurrence), compr(f, a) (the a-th x >= 0 with
+// f(x) <= 0), while(f, c, a) (the steps x := f(x) takes from a while
+// c(x) > 0), digsum(a, b) (a's digit sum in base b) and the numbers the
+// task's text writes as constant leaves (enum.TextConstants). Loops nest
+// and follow one another as ordinary expressions.
 // The search is bottom-up with observational equivalence: one term per
 // behaviour on the examples and a few inputs nobody gave; loop bodies are
 // kept apart by their behaviour on probe points (x, y, operands). Terms

@@ -34,6 +34,7 @@ func init() {
 	imports.Packages.MergePackage("github.com/irsynth/irsynth/lib/ir", imports.PackageUnderlying{
 		Name: "ir",
 		Binds: map[string]r.Value{
+			"AppendConst":        r.ValueOf(ir.AppendConst),
 			"CatArith":           r.ValueOf(ir.CatArith),
 			"CatCompare":         r.ValueOf(ir.CatCompare),
 			"CatConst":           r.ValueOf(ir.CatConst),
@@ -45,6 +46,7 @@ func init() {
 			"CompileConst":       r.ValueOf(ir.CompileConst),
 			"DefaultFuel":        r.ValueOf(ir.DefaultFuel),
 			"DefaultMaxSteps":    r.ValueOf(ir.DefaultMaxSteps),
+			"DivRem":             r.ValueOf(ir.DivRem),
 			"EdgeFallThrough":    r.ValueOf(ir.EdgeFallThrough),
 			"EdgeIfFalse":        r.ValueOf(ir.EdgeIfFalse),
 			"EdgeIfTrue":         r.ValueOf(ir.EdgeIfTrue),
@@ -815,6 +817,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/dataset.Summary":               "Summary describes a generated split for results/phase2_dataset.json.",
 	"github.com/irsynth/irsynth/lib/dataset.Templates":             "Templates returns the request templates of a program ({0}, {1}, ... mark\nits operands).",
 	"github.com/irsynth/irsynth/lib/dataset.Write":                 "Write stores examples as a File at path, atomically.",
+	"github.com/irsynth/irsynth/lib/ir.AppendConst":                "AppendConst appends opcodes that push v and returns the extended slice.\nThe IR has no immediates, so a constant is written with CONST_0/1/2/10:\nits decimal digits by Horner's rule (q*10 + r), a negative one as\n0 - |v|. No step wraps except INT_MIN's last, as i32 arithmetic does.\nThis is the one home of that rule: the synthesizer's lowerings (search\nterms, closed forms, formulas) all write constants with it, and a term's\nopcode count relies on it.",
 	"github.com/irsynth/irsynth/lib/ir.Case":                       "Case is one input with its expected output.",
 	"github.com/irsynth/irsynth/lib/ir.Category":                   "Category groups opcodes for documentation and for models.",
 	"github.com/irsynth/irsynth/lib/ir.Checker":                    "Checker is the validator run one opcode at a time: the stack and block\nrules of Validate, kept incrementally for a program that is still being\nwritten (by a decoder, a search, an editor). It is the only home of those\nrules: Validate itself runs a Checker over the program.\n\nA Checker starts after START. Push applies an opcode or reports the rule\nit breaks; Allowed asks without changing anything; CloseCost and\nCompletion say how the program can still be finished: the prefix pushed\nso far is the start of a valid program exactly when Push accepted every\nopcode, and the shortest such program has Len()+CloseCost() opcodes.\nStack effects come from the codebook (Info), so new opcodes follow.\n\n\tc, _ := ir.NewChecker(1)\n\tc.Push(ir.OpSlot0)\n\tc.Allowed(ir.OpEnd) // true",
@@ -823,6 +826,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/ir.CompileOptions":             "CompileOptions tunes Compile. The zero value gives DefaultFuel.",
 	"github.com/irsynth/irsynth/lib/ir.DefaultFuel":                "DefaultFuel is the budget of a run wherever none is given: the compiled\nmodule's when CompileOptions.Fuel is zero, lib/wasmrt's, the dashboard's,\nthe CLI's and synthesis's. Fuel counts opcodes (see Exec.Run): two million\nunits hold a core for at most about 3.5 ms, on wazero or in the\ninterpreter (the costliest loops, chains of divisions, cost 1.7 ns per\nunit; RATIONALE.md), and leave room for every library program on every\noperand of its domain (the hungriest, divisor_count(100000), uses 1.7\nmillion).",
 	"github.com/irsynth/irsynth/lib/ir.DefaultMaxSteps":            "DefaultMaxSteps bounds a trace when Trace is given 0 steps.",
+	"github.com/irsynth/irsynth/lib/ir.DivRem":                     "DivRem is WebAssembly's i32.div_s (op OpI32DivS) or i32.rem_s: the one\nstatement of when they trap, which the interpreter runs, constant\nfolding (peephole.go) folds with and the synthesizer's term evaluator\n(lib/synth/internal/enum) evaluates with. Division traps on a zero divisor and on\nINT_MIN / -1, whose quotient overflows; the remainder traps on a zero\ndivisor only, and x rem -1 is 0.",
 	"github.com/irsynth/irsynth/lib/ir.Edge":                       "Edge names the control-flow edge an opcode took, for a Step.",
 	"github.com/irsynth/irsynth/lib/ir.EdgeFallThrough":            "The edges a Step may report; ordinary opcodes take none (\"\").",
 	"github.com/irsynth/irsynth/lib/ir.EdgeIfFalse":                "The edges a Step may report; ordinary opcodes take none (\"\").",

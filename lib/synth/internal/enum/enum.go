@@ -514,7 +514,7 @@ func (s *searcher) binary(p *pool, op Op, isOpen bool, l, rem int) {
 					for i := range out {
 						out[i] = va[i] * vb[i]
 					}
-				case OpDiv:
+				case OpDiv: // ir.DivRem's rule, written out for the vector's speed
 					for i := range out {
 						x, y := va[i], vb[i]
 						if y == 0 || (x == math.MinInt32 && y == -1) {

@@ -3,7 +3,6 @@ package enum
 import (
 	"errors"
 	"fmt"
-	"math"
 
 	"github.com/irsynth/irsynth/lib/ir"
 )
@@ -65,7 +64,7 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 	case OpN0, OpN1, OpN2, OpN3:
 		return append(ops, ir.OpSlot0+ir.Op(n.op-OpN0)), nil
 	case OpConst:
-		return append(ops, constOps(n.kids[0])...), nil
+		return append(ops, ir.AppendConst(nil, n.kids[0])...), nil
 	case OpX:
 		if sc.top {
 			return nil, fmt.Errorf("enum: x outside a loop body")
@@ -195,44 +194,4 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 			ir.OpIfEnd, ir.OpLoopEnd, get(k)), nil
 	}
 	return nil, fmt.Errorf("enum: unknown production %d", n.op)
-}
-
-// digitOps writes each of 0..10 with the IR's constants 0, 1, 2 and 10.
-var digitOps = [11][]ir.Op{
-	{ir.OpConst0},
-	{ir.OpConst1},
-	{ir.OpConst2},
-	{ir.OpConst2, ir.OpConst1, ir.OpI32Add},
-	{ir.OpConst2, ir.OpConst2, ir.OpI32Add},
-	{ir.OpConst10, ir.OpConst2, ir.OpI32DivS},
-	{ir.OpConst10, ir.OpConst2, ir.OpConst2, ir.OpI32Add, ir.OpI32Sub},
-	{ir.OpConst10, ir.OpConst2, ir.OpI32Sub, ir.OpConst1, ir.OpI32Sub},
-	{ir.OpConst10, ir.OpConst2, ir.OpI32Sub},
-	{ir.OpConst10, ir.OpConst1, ir.OpI32Sub},
-	{ir.OpConst10},
-}
-
-// constOps writes v with the IR's constants: its decimal digits by
-// Horner's rule (q*10 + r), a negative one as 0 - |v|. No step wraps
-// except INT_MIN's last, as i32 arithmetic does.
-func constOps(v int32) []ir.Op {
-	switch {
-	case v == math.MinInt32:
-		return append(append([]ir.Op{ir.OpConst0}, constOps(math.MaxInt32)...), ir.OpI32Sub, ir.OpConst1, ir.OpI32Sub)
-	case v < 0:
-		return append(append([]ir.Op{ir.OpConst0}, constOps(-v)...), ir.OpI32Sub)
-	case v <= 10:
-		return digitOps[v]
-	}
-	q, r := v/10, v%10
-	var ops []ir.Op
-	if q == 1 {
-		ops = []ir.Op{ir.OpConst10}
-	} else {
-		ops = append(append(ops, constOps(q)...), ir.OpConst10, ir.OpI32Mul)
-	}
-	if r != 0 {
-		ops = append(append(ops, digitOps[r]...), ir.OpI32Add)
-	}
-	return ops
 }

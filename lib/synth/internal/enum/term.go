@@ -2,6 +2,7 @@ package enum
 
 import (
 	"fmt"
+	"github.com/irsynth/irsynth/lib/ir"
 	"math"
 	"strconv"
 	"strings"
@@ -116,7 +117,7 @@ func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 	case 0:
 		n.own = 1
 		if op == OpConst { // kids[0] is the value
-			n.own = int32(len(constOps(kids[0])))
+			n.own = int32(len(ir.AppendConst(nil, kids[0])))
 		}
 	case 2:
 		n.own = own(0) + own(1) + 1
@@ -303,19 +304,12 @@ func binop(op Op, a, b int32) (int32, uint8) {
 		return a - b, evalOK
 	case OpMul:
 		return a * b, evalOK
-	case OpDiv:
-		if b == 0 || (a == math.MinInt32 && b == -1) {
+	case OpDiv, OpMod:
+		v, err := ir.DivRem(binOps[op], a, b)
+		if err != nil {
 			return 0, evalTrap
 		}
-		return a / b, evalOK
-	case OpMod:
-		if b == 0 {
-			return 0, evalTrap
-		}
-		if b == -1 {
-			return 0, evalOK
-		}
-		return a % b, evalOK
+		return v, evalOK
 	case OpLe:
 		if a <= b {
 			return 1, evalOK

@@ -128,16 +128,6 @@ func TestModelsReproduceTerms(t *testing.T) {
 	}
 }
 
-func TestConstant(t *testing.T) {
-	for _, v := range []int32{0, 1, 2, 3, 5, 9, 10, 11, 45, 100, 12345, -7, -1000, 2147483647, -2147483648} {
-		ops := append(Constant([]ir.Op{ir.OpStart}, v), ir.OpEnd)
-		got, err := ir.Interpret(ir.Program{Name: "c", Arity: 1, Ops: ops}, []int32{0}, ir.DefaultFuel)
-		if err != nil || got != v {
-			t.Errorf("Constant(%d) = %d, %v", v, got, err)
-		}
-	}
-}
-
 // The continued fraction of sqrt(14), [3; 1, 2, 1, 6, 1, 2, 1, 6, ...]:
 // periodic after its first term.
 func TestPrePeriod(t *testing.T) {

@@ -185,41 +185,6 @@ func finish(ops []ir.Op, err error) ([]ir.Op, error) {
 	return ops, nil
 }
 
-// digits are the opcodes of 0..9 from CONST_0, _1, _2 and _10.
-var digits = [10][]ir.Op{
-	{ir.OpConst0},
-	{ir.OpConst1},
-	{ir.OpConst2},
-	{ir.OpConst2, ir.OpConst1, ir.OpI32Add},
-	{ir.OpConst2, ir.OpConst2, ir.OpI32Add},
-	{ir.OpConst10, ir.OpConst2, ir.OpI32DivS},
-	{ir.OpConst10, ir.OpConst2, ir.OpConst2, ir.OpI32Add, ir.OpI32Sub},
-	{ir.OpConst10, ir.OpConst2, ir.OpConst1, ir.OpI32Add, ir.OpI32Sub},
-	{ir.OpConst10, ir.OpConst2, ir.OpI32Sub},
-	{ir.OpConst10, ir.OpConst1, ir.OpI32Sub},
-}
-
-// Constant appends opcodes that push v (an i32) and returns them.
-func Constant(ops []ir.Op, v int32) []ir.Op {
-	switch {
-	case v == 10:
-		return append(ops, ir.OpConst10)
-	case v == math.MinInt32:
-		ops = append(Constant(append(ops, ir.OpConst0), math.MaxInt32), ir.OpI32Sub)
-		return append(ops, ir.OpConst1, ir.OpI32Sub)
-	case v < 0:
-		return append(Constant(append(ops, ir.OpConst0), -v), ir.OpI32Sub)
-	case v < 10:
-		return append(ops, digits[v]...)
-	}
-	ops = Constant(ops, v/10)
-	ops = append(ops, ir.OpConst10, ir.OpI32Mul)
-	if d := v % 10; d != 0 {
-		ops = append(append(ops, digits[d]...), ir.OpI32Add)
-	}
-	return ops
-}
-
 // constant appends v, which must fit in i32 (else it sets *err).
 func constant(ops []ir.Op, v int64, err *error) []ir.Op {
 	if v > math.MaxInt32 || v < math.MinInt32 {
@@ -228,5 +193,5 @@ func constant(ops []ir.Op, v int64, err *error) []ir.Op {
 		}
 		return ops
 	}
-	return Constant(ops, int32(v))
+	return ir.AppendConst(ops, int32(v))
 }
