@@ -81,57 +81,13 @@ func (e *emitter) get(l int) {
 }
 func (e *emitter) set(l int) { e.emit(ir.LocalSet(l)) }
 
-// konst pushes c, built from CONST_0/1/2/10: c = 10q + r, digits from 3
-// to 9 as small sums and differences.
+// konst pushes c, written with CONST_0/1/2/10 (ir.AppendConst).
 func (e *emitter) konst(c int64) {
 	if c < -1<<31 || c > 1<<31-1 {
 		e.fail("constant %d outside i32", c)
-	}
-	if c < 0 {
-		e.emit(ir.OpConst0)
-		e.konst(-c)
-		e.emit(ir.OpI32Sub)
 		return
 	}
-	switch c {
-	case 0:
-		e.emit(ir.OpConst0)
-		return
-	case 1:
-		e.emit(ir.OpConst1)
-		return
-	case 2:
-		e.emit(ir.OpConst2)
-		return
-	case 10:
-		e.emit(ir.OpConst10)
-		return
-	}
-	if c < 10 {
-		e.emit(digits[c]...)
-		return
-	}
-	if c%10 == 0 && c/10%10 == 0 && c > 100 { // 10^k-rich constants: c = (c/10)*10
-		e.konst(c / 10)
-		e.emit(ir.OpConst10, ir.OpI32Mul)
-		return
-	}
-	e.konst(c / 10)
-	e.emit(ir.OpConst10, ir.OpI32Mul)
-	if r := c % 10; r != 0 {
-		e.konst(r)
-		e.emit(ir.OpI32Add)
-	}
-}
-
-var digits = [10][]ir.Op{
-	3: {ir.OpConst2, ir.OpConst1, ir.OpI32Add},
-	4: {ir.OpConst2, ir.OpConst2, ir.OpI32Add},
-	5: {ir.OpConst10, ir.OpConst2, ir.OpI32DivS},
-	6: {ir.OpConst2, ir.OpConst2, ir.OpConst1, ir.OpI32Add, ir.OpI32Mul},
-	7: {ir.OpConst10, ir.OpConst2, ir.OpConst1, ir.OpI32Add, ir.OpI32Sub},
-	8: {ir.OpConst10, ir.OpConst2, ir.OpI32Sub},
-	9: {ir.OpConst10, ir.OpConst1, ir.OpI32Sub},
+	e.emit(ir.AppendConst(nil, int32(c))...)
 }
 
 // hold makes x's value re-readable: a variable already has a home, any
