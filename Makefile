@@ -35,7 +35,7 @@ RACE_PKGS   := ./web/... ./lib/wasmrt/... ./lib/ir/... ./lib/results/... ./lib/p
 RACE_SHORT  := ./kernel/... ./lib/models/... ./cmd/irsynth/...
 SYNTH_RACE  := Cancel|EvalTasks|Budget|Hostile|Shard|Example|Underdetermined|HeldOut
 # Fuzz targets as PACKAGE:NAME (`go test -fuzz` takes one target at a time).
-FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./lib/synth:FuzzMask
+FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./lib/synth:FuzzMask ./lib/synth/internal/formula:FuzzCandidates ./lib/synth/internal/fit:FuzzSequence
 
 .PHONY: all build setup reproduce phases reports screenshots serve test fuzz bench check clean
 

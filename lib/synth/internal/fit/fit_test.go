@@ -151,3 +151,31 @@ func TestPrePeriod(t *testing.T) {
 		}
 	}
 }
+
+// Whatever the terms, every model Sequence returns reproduces them in the
+// interpreter and accounts for them (Used + Surplus).
+func FuzzSequence(f *testing.F) {
+	f.Add([]byte{0, 1, 1, 2, 3, 5, 8, 13, 21, 34}, uint8(0))
+	f.Add([]byte{1, 2, 1, 2, 1, 2, 1, 2}, uint8(1))
+	f.Add([]byte{255, 254, 250, 240, 200, 100, 0, 1, 2, 3, 4, 5}, uint8(1))
+	f.Fuzz(func(t *testing.T, b []byte, start uint8) {
+		if len(b) < 3 || len(b) > 16 {
+			return
+		}
+		ys := make([]int64, len(b))
+		for i, v := range b {
+			ys[i] = int64(int8(v)) * int64(1+i%3)
+		}
+		x0 := int64(start % 3)
+		for _, m := range Sequence(x0, ys) {
+			if m.Used+m.Surplus != len(ys) || m.Surplus < 1 {
+				t.Fatalf("%v: %s uses %d with surplus %d", ys, m.Method, m.Used, m.Surplus)
+			}
+			for i, y := range ys {
+				if got := run(t, m, x0+int64(i)); int64(got) != y {
+					t.Fatalf("%v: %s (%s): a(%d) = %d, want %d", ys, m.Method, m.Formula, x0+int64(i), got, y)
+				}
+			}
+		}
+	})
+}
