@@ -179,36 +179,15 @@ func (x *node) write(b *strings.Builder) {
 		x.kids[0].write(b)
 		b.WriteByte(')')
 	case kBinSum:
-		b.WriteString("binsum[")
-		for i, v := range x.vals {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(strconv.FormatInt(v, 10))
-		}
-		b.WriteString("](")
+		b.WriteString("binsum[" + joinInts(x.vals, ", ") + "](")
 		x.kids[0].write(b)
 		b.WriteByte(')')
 	case kTable:
-		b.WriteString("table[")
-		for i, v := range x.vals {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(strconv.FormatInt(v, 10))
-		}
-		b.WriteString("](")
+		b.WriteString("table[" + joinInts(x.vals, ", ") + "](")
 		x.kids[0].write(b)
 		b.WriteByte(')')
 	case kTri:
-		b.WriteString("tri[")
-		for i, v := range x.vals {
-			if i > 0 {
-				b.WriteString(",")
-			}
-			b.WriteString(strconv.FormatInt(v, 10))
-		}
-		b.WriteString("; from " + strconv.FormatInt(x.val, 10) + "](")
+		b.WriteString("tri[" + joinInts(x.vals, ",") + "; from " + strconv.FormatInt(x.val, 10) + "](")
 		x.kids[0].write(b)
 		b.WriteString("; ")
 		x.kids[1].write(b)
@@ -224,4 +203,13 @@ func step(x *node) int64 {
 		return x.vals[0]
 	}
 	return 1
+}
+
+// joinInts writes vs separated by sep.
+func joinInts(vs []int64, sep string) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = strconv.FormatInt(v, 10)
+	}
+	return strings.Join(s, sep)
 }

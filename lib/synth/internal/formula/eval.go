@@ -52,15 +52,6 @@ func (v *evaluator) tick(k int) {
 // eval evaluates parsed (rational) formula x at n, or fails with
 // errUndefined or errBudget.
 func (v *evaluator) eval(x *node, n int64) (r *big.Rat, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			e, ok := p.(error)
-			if !ok || (e != errUndefined && e != errBudget) {
-				panic(p)
-			}
-			r, err = nil, e
-		}
-	}()
 	return v.evalAt(x, map[string]*big.Rat{"n": new(big.Rat).SetInt64(n)})
 }
 
