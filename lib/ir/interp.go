@@ -198,8 +198,9 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 
 // DivRem is WebAssembly's i32.div_s (op OpI32DivS) or i32.rem_s: the one
 // statement of when they trap, which the interpreter runs, constant
-// folding (peephole.go) folds with and the synthesizer's term evaluator
-// (lib/synth/internal/enum) evaluates with. Division traps on a zero divisor and on
+// folding (peephole.go) folds with; the synthesizer's term evaluator
+// (lib/synth/internal/enum) writes the same rule out for speed, held to it
+// by TestLoweringAgrees. Division traps on a zero divisor and on
 // INT_MIN / -1, whose quotient overflows; the remainder traps on a zero
 // divisor only, and x rem -1 is 0.
 func DivRem(op Op, a, b int32) (int32, error) {

@@ -1,6 +1,7 @@
 package enum
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -57,5 +58,22 @@ func TestKnownSequences(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The evaluator's division and remainder trap exactly where the IR's do
+// (ir.DivRem is the rule), on the edges of i32.
+func TestBinopDivRemAgree(t *testing.T) {
+	vals := []int32{0, 1, -1, 2, -2, 7, -7, math.MaxInt32, math.MinInt32, math.MinInt32 + 1}
+	for _, a := range vals {
+		for _, b := range vals {
+			for op, irop := range map[Op]ir.Op{OpDiv: ir.OpI32DivS, OpMod: ir.OpI32RemS} {
+				got, s := binop(op, a, b)
+				want, err := ir.DivRem(irop, a, b)
+				if (s != evalOK) != (err != nil) || (err == nil && got != want) {
+					t.Errorf("%v(%d, %d) = %d (status %d), ir.DivRem gives %d, %v", op, a, b, got, s, want, err)
+				}
+			}
+		}
 	}
 }

@@ -304,12 +304,19 @@ func binop(op Op, a, b int32) (int32, uint8) {
 		return a - b, evalOK
 	case OpMul:
 		return a * b, evalOK
-	case OpDiv, OpMod:
-		v, err := ir.DivRem(binOps[op], a, b)
-		if err != nil {
+	case OpDiv: // ir.DivRem's rule written out: calling it here costs a third of the search's rate (BenchmarkSearch)
+		if b == 0 || (a == math.MinInt32 && b == -1) {
 			return 0, evalTrap
 		}
-		return v, evalOK
+		return a / b, evalOK
+	case OpMod:
+		if b == 0 {
+			return 0, evalTrap
+		}
+		if b == -1 {
+			return 0, evalOK
+		}
+		return a % b, evalOK
 	case OpLe:
 		if a <= b {
 			return 1, evalOK
