@@ -87,14 +87,7 @@ func (e *emitter) gcd(a, b *node) {
 	e.set(x)
 	e.abs(func() { e.get(lb) })
 	e.set(y)
-	e.while(func() { e.get(y); e.emit(ir.OpConst0, ir.OpI32Ne) }, func() {
-		e.get(y)
-		e.get(x)
-		e.get(y)
-		e.emit(ir.OpI32RemS)
-		e.set(y)
-		e.set(x)
-	})
+	e.euclid(x, y)
 	e.get(x)
 }
 
@@ -178,14 +171,7 @@ func (e *emitter) binomialSteps(la, k, i, r int) {
 		e.get(i)
 		e.emit(ir.OpConst1, ir.OpI32Add)
 		e.set(y)
-		e.while(func() { e.get(y); e.emit(ir.OpConst0, ir.OpI32Ne) }, func() {
-			e.get(y)
-			e.get(x)
-			e.get(y)
-			e.emit(ir.OpI32RemS)
-			e.set(y)
-			e.set(x)
-		})
+		e.euclid(x, y)
 		e.get(r)
 		e.get(x)
 		e.emit(ir.OpI32DivS)
@@ -561,4 +547,17 @@ func (e *emitter) part(x *node) {
 	}
 	nest(0, r0)
 	e.get(acc)
+}
+
+// euclid runs Euclid's algorithm on locals x and y (both non-negative):
+// while y != 0, (x, y) = (y, x rem y); x ends as their gcd.
+func (e *emitter) euclid(x, y int) {
+	e.while(func() { e.get(y); e.emit(ir.OpConst0, ir.OpI32Ne) }, func() {
+		e.get(y)
+		e.get(x)
+		e.get(y)
+		e.emit(ir.OpI32RemS)
+		e.set(y)
+		e.set(x)
+	})
 }
