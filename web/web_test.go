@@ -198,10 +198,16 @@ func TestRunLimits(t *testing.T) {
 		if rec.Code != http.StatusUnprocessableEntity || decode(t, rec)["error"].(map[string]any)["kind"] != "timeout" {
 			t.Errorf("status %d body %s, want 422 timeout", rec.Code, rec.Body.String())
 		}
-		// The server carries on.
-		rec = do(t, s.Handler(), http.MethodPost, "/api/run", `{"program":"sum_1_to_n","args":[10]}`)
-		if rec.Code != 200 || decode(t, rec)["result"] != 55.0 {
-			t.Errorf("after a timeout: %d %s", rec.Code, rec.Body.String())
+		// The server carries on. A 1 ms limit can also catch a short call
+		// that the OS deschedules (under -race on a loaded machine), so
+		// the server must answer one of a few tries, not the first.
+		ok := false
+		for try := 0; try < 10 && !ok; try++ {
+			rec = do(t, s.Handler(), http.MethodPost, "/api/run", `{"program":"sum_1_to_n","args":[10]}`)
+			ok = rec.Code == 200 && decode(t, rec)["result"] == 55.0
+		}
+		if !ok {
+			t.Errorf("after a timeout, 10 tries: last %d %s", rec.Code, rec.Body.String())
 		}
 	})
 	t.Run("bad config", func(t *testing.T) {
