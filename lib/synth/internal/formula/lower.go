@@ -327,6 +327,16 @@ func (e *emitter) pow(base, exp *node, m int) {
 			e.emit(ir.OpI32RemS)
 		}
 	}
+	// holdBase puts base (reduced modulo m when there is one) in a home
+	holdBase := func() int {
+		if m < -1 {
+			return e.hold(base)
+		}
+		e.ring(base, m)
+		b := e.alloc()
+		e.set(b)
+		return b
+	}
 	if base.k == kNum && base.val == -1 { // (-1)^e = 1 - 2*(e mod 2)^2
 		r := e.alloc()
 		e.emit(ir.OpConst1, ir.OpConst2)
@@ -341,14 +351,7 @@ func (e *emitter) pow(base, exp *node, m int) {
 			e.emit(ir.OpConst1)
 			return
 		}
-		var b int
-		if m >= -1 {
-			e.ring(base, m)
-			b = e.alloc()
-			e.set(b)
-		} else {
-			b = e.hold(base)
-		}
+		b := holdBase()
 		e.get(b)
 		for i := int64(1); i < exp.val; i++ {
 			e.get(b)
@@ -357,14 +360,7 @@ func (e *emitter) pow(base, exp *node, m int) {
 		}
 		return
 	}
-	var b int
-	if m >= -1 {
-		e.ring(base, m)
-		b = e.alloc()
-		e.set(b)
-	} else {
-		b = e.hold(base)
-	}
+	b := holdBase()
 	c, r := e.alloc(), e.alloc()
 	e.lower(exp)
 	e.set(c)

@@ -13,6 +13,8 @@ func (e *emitter) factorFn(name string, x *node) {
 	m := e.copyOf(x)
 	acc, p := e.alloc(), e.alloc()
 	switch name {
+	case "phi": // r = x * prod (1 - 1/p)
+		e.get(m)
 	case "mu", "lpf", "gpf", "rad":
 		e.emit(ir.OpConst1)
 	default:
@@ -34,6 +36,12 @@ func (e *emitter) factorFn(name string, x *node) {
 			e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin, ir.OpConst0)
 			e.set(acc)
 			e.emit(ir.OpIfEnd)
+		case "phi": // acc -= acc/q
+			e.get(acc)
+			e.get(acc)
+			e.get(q)
+			e.emit(ir.OpI32DivS, ir.OpI32Sub)
+			e.set(acc)
 		case "omega":
 			e.inc(acc, 1)
 		case "lpf": // the first prime found: acc is still 1

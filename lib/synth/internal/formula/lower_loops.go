@@ -41,15 +41,13 @@ func (e *emitter) call(x *node) {
 		e.abs(func() { e.get(la) })
 	case "sigma", "tau":
 		e.sumDiv(&node{k: kSumDiv, name: "d_", kids: []*node{a[0], map[bool]*node{true: vr("d_"), false: num(1)}[x.name == "sigma"]}})
-	case "phi":
-		e.phi(a[0])
 	case "prime":
 		e.prime(a[0])
 	case "fib", "lucas":
 		e.fib(a[0], x.name == "lucas")
 	case "isqrt":
 		e.isqrt(a[0])
-	case "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
+	case "phi", "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		e.factorFn(x.name, a[0])
 	case "primepi":
 		e.primePi(a[0])
@@ -277,44 +275,6 @@ func (e *emitter) sumDiv(x *node) {
 	})
 	e.restore(x.name, old, had)
 	e.get(acc)
-}
-
-// phi: Euler's totient by trial division, r = x * prod (1 - 1/p).
-func (e *emitter) phi(x *node) {
-	m := e.copyOf(x)
-	r, p := e.alloc(), e.alloc()
-	e.get(m)
-	e.set(r)
-	e.emit(ir.OpConst2)
-	e.set(p)
-	e.while(func() { e.get(p); e.get(p); e.emit(ir.OpI32Mul); e.get(m); e.emit(ir.OpI32LeS) }, func() {
-		e.get(m)
-		e.get(p)
-		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
-		e.get(r)
-		e.get(r)
-		e.get(p)
-		e.emit(ir.OpI32DivS, ir.OpI32Sub)
-		e.set(r)
-		e.emit(ir.OpLoopBegin)
-		e.get(m)
-		e.get(p)
-		e.emit(ir.OpI32DivS)
-		e.set(m)
-		e.get(m)
-		e.get(p)
-		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq, ir.OpBrIf, ir.OpLoopEnd, ir.OpIfEnd)
-		e.inc(p, 1)
-	})
-	e.get(m)
-	e.emit(ir.OpConst1, ir.OpI32GtS, ir.OpIfBegin)
-	e.get(r)
-	e.get(r)
-	e.get(m)
-	e.emit(ir.OpI32DivS, ir.OpI32Sub)
-	e.set(r)
-	e.emit(ir.OpIfEnd)
-	e.get(r)
 }
 
 // isPrime pushes 1 if the value in home x is prime, else 0: trial
