@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"time"
 
@@ -343,7 +342,12 @@ func ambiguity(t Task, cs []candidate, best int) *Ambiguity {
 		}
 	}
 	a := &Ambiguity{Input: []int32{clamp32(last + 1 + int64(k))}}
-	order := append([]int{best}, slices.DeleteFunc(seq(len(cs)), func(j int) bool { return j == best })...)
+	order := []int{best} // the answer first, then the others in order
+	for j := range cs {
+		if j != best {
+			order = append(order, j)
+		}
+	}
 	seen := map[string]bool{}
 	for _, j := range order {
 		c := cs[j]
@@ -360,14 +364,6 @@ func ambiguity(t Task, cs []candidate, best int) *Ambiguity {
 		a.Candidates = append(a.Candidates, alt)
 	}
 	return a
-}
-
-func seq(n int) []int {
-	s := make([]int, n)
-	for i := range s {
-		s[i] = i
-	}
-	return s
 }
 
 // setProgram records p as the answer.

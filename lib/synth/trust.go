@@ -62,8 +62,13 @@ func ParseTrust(b []byte) (*Trust, error) {
 
 // Score is the judge's probability that c is right.
 func (tr *Trust) score(t Task, c candidate, all []candidate) float64 {
+	return tr.prob(trustFeatures(t, c, all))
+}
+
+// prob is the judge's probability for a candidate with these features.
+func (tr *Trust) prob(feats []string) float64 {
 	z := tr.Bias
-	for _, f := range trustFeatures(t, c, all) {
+	for _, f := range feats {
 		z += tr.Weights[f]
 	}
 	return 1 / (1 + math.Exp(-z))

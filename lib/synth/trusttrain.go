@@ -193,14 +193,6 @@ func fitLogistic(exs []trustExample, epochs int) *Trust {
 	return tr
 }
 
-func (tr *Trust) prob(feats []string) float64 {
-	z := tr.Bias
-	for _, f := range feats {
-		z += tr.Weights[f]
-	}
-	return 1 / (1 + math.Exp(-z))
-}
-
 // chooseThreshold takes each task's best-scored candidate and returns the
 // lowest threshold at which the tasks answered wrongly stay within
 // maxWrong of all tasks, with the tasks answered rightly and wrongly there.
