@@ -51,6 +51,7 @@ func candidates(text string) []Candidate {
 	toks := lex(text)
 	c.formulas(text, toks)
 	c.tables(text, toks)
+	c.coefTables(text, toks)
 	c.residueCases(text, toks)
 	c.phrases(text)
 	return c.out
