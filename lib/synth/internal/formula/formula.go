@@ -57,6 +57,7 @@ func (c *collector) read(text string) {
 	toks := lex(text)
 	c.formulas(text, toks)
 	c.tables(text, toks)
+	c.coefTables(text, toks)
 	c.residueCases(text, toks)
 	c.phrases(text)
 }
