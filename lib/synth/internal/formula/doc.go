@@ -16,7 +16,8 @@
 // digit products, palindromes, divisibility by a digit function, binary
 // weight classes, digits read in another base, the bitwise "n AND 2*n"),
 // recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
-// the text starts them from (rec.go), rational generating functions "Expansion of
+// the text starts them from (rec.go; Seeded starts one the text gives
+// no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
@@ -45,8 +46,10 @@
 //     ir.NumLocals locals.
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
-//     even n, conjectured), a recurrence, or anything not parsed to its end
-//     gives no candidate; so does a formula without n.
+//     even n, conjectured), a recurrence without its starting terms
+//     (Candidates; Seeded takes them from the terms it is given), or
+//     anything not parsed to its end gives no candidate; so does a
+//     formula without n.
 //   - A candidate computes its formula exactly where it matters: before it
 //     is returned, its program is run beside an exact rational evaluator
 //     (eval.go) for n = 0..12 and then about every fifth n up to 100 (a
@@ -71,7 +74,9 @@
 //     fuel (listScanFuel: a sparse list runs its predicate thousands of
 //     times from its first terms on); texts over 2,000 bytes are not read.
 //
-// The package reads only the text: whether a candidate fits the task's
+// Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it
-// reproduces every example).
+// reproduces every example). Seeded also takes a sequence's first terms:
+// a recurrence the text starts nowhere starts from them and must
+// reproduce the rest (at least 3 terms) before it is offered.
 package formula
