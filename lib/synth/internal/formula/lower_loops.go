@@ -56,6 +56,10 @@ func (e *emitter) call(x *node) {
 	case "digcount":
 		e.digitFn(x.name, a[0], a[1], a[2])
 	default:
+		if _, ok := digitArity[x.name]; ok {
+			e.digitCall(x)
+			return
+		}
 		e.fail("no lowering for %s", x.name)
 	}
 }
@@ -185,10 +189,18 @@ func (e *emitter) binomialSteps(la, k, i, r int) {
 	})
 }
 
-// bigOp: Sum or Product over k = lo..hi of body.
+// bigOp: Sum or Product over k = lo..hi of body. From a constant lo
+// the loop counts down from hi, so hi needs no local of its own (the
+// terms' order does not change an i32 sum or product).
 func (e *emitter) bigOp(x *node) {
-	k := e.copyOf(x.kids[0])
-	hi := e.hold(x.kids[1])
+	var k, hi int
+	down := x.kids[0].k == kNum
+	if down {
+		k = e.copyOf(x.kids[1])
+	} else {
+		k = e.copyOf(x.kids[0])
+		hi = e.hold(x.kids[1])
+	}
 	acc := e.alloc()
 	op := ir.OpI32Add
 	if x.k == kProd {
@@ -200,12 +212,26 @@ func (e *emitter) bigOp(x *node) {
 	e.set(acc)
 	old, had := e.env[x.name]
 	e.env[x.name] = k
-	e.while(func() { e.get(k); e.get(hi); e.emit(ir.OpI32LeS) }, func() {
+	e.while(func() {
+		if down {
+			e.get(k)
+			e.konst(x.kids[0].val)
+			e.emit(ir.OpI32GeS)
+		} else {
+			e.get(k)
+			e.get(hi)
+			e.emit(ir.OpI32LeS)
+		}
+	}, func() {
 		e.get(acc)
 		e.lower(x.kids[2])
 		e.emit(op)
 		e.set(acc)
-		e.inc(k, 1)
+		if down {
+			e.inc(k, -1)
+		} else {
+			e.inc(k, 1)
+		}
 	})
 	e.restore(x.name, old, had)
 	e.get(acc)

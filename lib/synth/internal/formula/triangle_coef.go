@@ -1,0 +1,446 @@
+package formula
+
+// Triangles whose entries are coefficients of a power series: Riordan
+// arrays "Riordan array ((1+2*x)/(1+x), x/(1+x))", T(n,k) = [x^n]
+// g(x)*(x*f(x))^k, and "Triangle of coefficients of (-2 + 3x)^n", T(n,k) =
+// [x^k] p(x)^n. The rational functions are read into factors, each a
+// polynomial to a power affine in the row and column; the coefficient is
+// then a closed form (a binomial per two-term factor) or one convolution
+// sum of two, written as a formula over r_ and c_ that lowers like any
+// other and is checked against the exact evaluator like any other.
+
+import (
+	"regexp"
+	"strings"
+)
+
+// ipoly is a polynomial in x with integer coefficients, lowest first.
+type ipoly []int64
+
+func (p ipoly) trim() ipoly {
+	for len(p) > 0 && p[len(p)-1] == 0 {
+		p = p[:len(p)-1]
+	}
+	return p
+}
+
+func (p ipoly) mul(q ipoly) ipoly {
+	if len(p) == 0 || len(q) == 0 {
+		return nil
+	}
+	r := make(ipoly, len(p)+len(q)-1)
+	for i, a := range p {
+		for j, b := range q {
+			r[i+j] += a * b
+			if r[i+j] > 1<<40 || r[i+j] < -1<<40 {
+				return nil
+			}
+		}
+	}
+	return r.trim()
+}
+
+func (p ipoly) add(q ipoly, sign int64) ipoly {
+	r := make(ipoly, max(len(p), len(q)))
+	copy(r, p)
+	for i, b := range q {
+		r[i] += sign * b
+	}
+	return r.trim()
+}
+
+func (p ipoly) key() string { return joinInts([]int64(p), ",") }
+
+// pfactor is a polynomial to a power affine in the row and the column:
+// p^(e0 + er*r_ + ec*c_).
+type pfactor struct {
+	p          ipoly
+	e0, er, ec int64
+}
+
+// ratfn is a product of pfactors (a rational function when the powers
+// are constants).
+type ratfn []pfactor
+
+// expand is f as one polynomial: only nonnegative constant powers.
+func (f ratfn) expand() (ipoly, bool) {
+	r := ipoly{1}
+	for _, t := range f {
+		if t.er != 0 || t.ec != 0 || t.e0 < 0 || t.e0 > 12 {
+			return nil, false
+		}
+		for range t.e0 {
+			if r = r.mul(t.p); r == nil {
+				return nil, false
+			}
+		}
+	}
+	return r, true
+}
+
+// toRatfn reads x, a formula in the variable x, as a product of
+// polynomials to integer powers.
+func toRatfn(x *node) (ratfn, bool) {
+	switch x.k {
+	case kNum:
+		return ratfn{{p: ipoly{x.val}, e0: 1}}, true
+	case kVar:
+		if x.name != "x" {
+			return nil, false
+		}
+		return ratfn{{p: ipoly{0, 1}, e0: 1}}, true
+	case kAdd, kSub:
+		a, ok1 := toRatfn(x.kids[0])
+		b, ok2 := toRatfn(x.kids[1])
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		pa, ok1 := a.expand()
+		pb, ok2 := b.expand()
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		sign := int64(1)
+		if x.k == kSub {
+			sign = -1
+		}
+		return ratfn{{p: pa.add(pb, sign), e0: 1}}, true
+	case kNeg:
+		a, ok := toRatfn(x.kids[0])
+		return append(a, pfactor{p: ipoly{-1}, e0: 1}), ok
+	case kMul, kDiv:
+		a, ok1 := toRatfn(x.kids[0])
+		b, ok2 := toRatfn(x.kids[1])
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		if x.k == kDiv {
+			b = scale(b, -1)
+		}
+		return append(a, b...), true
+	case kPow:
+		a, ok := toRatfn(x.kids[0])
+		if !ok || x.kids[1].k != kNum || x.kids[1].val < -12 || x.kids[1].val > 12 {
+			return nil, false
+		}
+		return scale(a, x.kids[1].val), true
+	}
+	return nil, false
+}
+
+// scale raises every factor of f to the power s.
+func scale(f ratfn, s int64) ratfn {
+	out := make(ratfn, len(f))
+	for i, t := range f {
+		out[i] = pfactor{t.p, t.e0 * s, t.er * s, t.ec * s}
+	}
+	return out
+}
+
+// series is a product of factors in normal form: x^(v0 + vr*r_ + vc*c_)
+// times a constant c times (-1)^(s0 + sr*r_ + sc*c_) times
+// polynomials with constant term 1, each to its power.
+type series struct {
+	v0, vr, vc int64
+	s0, sr, sc int64
+	c          ratfn // constants (one-coefficient polynomials) to their powers
+	f          []pfactor
+}
+
+// normal brings f to a series: each polynomial's power of x and its sign
+// taken out, equal polynomials merged.
+func normal(f ratfn) (series, bool) {
+	var s series
+	at := map[string]int{}
+	for _, t := range f {
+		p := t.p.trim()
+		if len(p) == 0 {
+			return s, false // a zero factor
+		}
+		v := int64(0)
+		for p[v] == 0 {
+			v++
+		}
+		p = p[v:]
+		s.v0 += v * t.e0
+		s.vr += v * t.er
+		s.vc += v * t.ec
+		if p[0] < 0 {
+			q := make(ipoly, len(p))
+			for i, c := range p {
+				q[i] = -c
+			}
+			p = q
+			s.s0 += t.e0
+			s.sr += t.er
+			s.sc += t.ec
+		}
+		if len(p) == 1 {
+			if p[0] != 1 {
+				s.c = append(s.c, pfactor{p, t.e0, t.er, t.ec})
+			}
+			continue
+		}
+		if p[0] != 1 {
+			return s, false // (2 + x)^e: not an integer series in general
+		}
+		if i, ok := at[p.key()]; ok {
+			s.f[i].e0 += t.e0
+			s.f[i].er += t.er
+			s.f[i].ec += t.ec
+			continue
+		}
+		at[p.key()] = len(s.f)
+		s.f = append(s.f, pfactor{p, t.e0, t.er, t.ec})
+	}
+	return s, true
+}
+
+// affine is e0 + er*r_ + ec*c_ as a formula.
+func affine(e0, er, ec int64) *node {
+	var x *node
+	addTerm := func(c int64, v *node) {
+		if c == 0 {
+			return
+		}
+		t := v
+		if c != 1 {
+			t = bin(kMul, num(c), v)
+		}
+		if x == nil {
+			x = t
+		} else {
+			x = bin(kAdd, x, t)
+		}
+	}
+	addTerm(er, vr("r_"))
+	addTerm(ec, vr("c_"))
+	if x == nil {
+		return num(e0)
+	}
+	if e0 != 0 {
+		x = bin(kAdd, x, num(e0))
+	}
+	return x
+}
+
+// coef is [x^m] of the series s (m a formula in r_ and c_), or nil where
+// that takes more than one sum (more than two factors to powers that are
+// not nonnegative constants) or such a factor is not a two-term
+// polynomial 1 + a*x^d.
+func (s series) coef(m *node) *node {
+	num0 := ipoly{1}
+	var sym []pfactor
+	for _, t := range s.f {
+		if t.er == 0 && t.ec == 0 && t.e0 >= 0 {
+			p, ok := ratfn{t}.expand()
+			if !ok {
+				return nil
+			}
+			if num0 = num0.mul(p); num0 == nil || len(num0) > 8 {
+				return nil
+			}
+			continue
+		}
+		if len(t.p) < 2 || nonzeros(t.p) != 2 {
+			return nil
+		}
+		sym = append(sym, t)
+	}
+	if len(sym) > 2 {
+		return nil
+	}
+	// m less the power of x
+	m = bin(kSub, m, affine(s.v0, s.vr, s.vc))
+	var total *node
+	for t, c := range num0 {
+		if c == 0 {
+			continue
+		}
+		j := m
+		if t > 0 {
+			j = bin(kSub, m, num(int64(t)))
+		}
+		var term *node
+		switch len(sym) {
+		case 0:
+			term = &node{k: kCmp, name: "=", kids: []*node{j, num(0)}}
+		case 1:
+			term = termCoef(sym[0], j)
+		case 2:
+			body := bin(kMul, termCoef(sym[0], vr("i_")), termCoef(sym[1], bin(kSub, j, vr("i_"))))
+			term = &node{k: kSum, name: "i_", kids: []*node{num(0), j, body}}
+		}
+		if c != 1 {
+			term = bin(kMul, num(c), term)
+		}
+		if total == nil {
+			total = term
+		} else {
+			total = bin(kAdd, total, term)
+		}
+	}
+	if total == nil {
+		return nil
+	}
+	if s.s0%2 != 0 || s.sr%2 != 0 || s.sc%2 != 0 {
+		total = bin(kMul, bin(kPow, num(-1), affine(s.s0, s.sr, s.sc)), total)
+	}
+	for _, t := range s.c {
+		total = bin(kMul, bin(kPow, num(t.p[0]), affine(t.e0, t.er, t.ec)), total)
+	}
+	return total
+}
+
+func nonzeros(p ipoly) int {
+	n := 0
+	for _, c := range p {
+		if c != 0 {
+			n++
+		}
+	}
+	return n
+}
+
+// termCoef is [x^j] (1 + a*x^d)^E, E = t's power: 0 for j < 0 or d not
+// dividing j; else, with i = j/d, binomial(E, i)*a^i, written
+// binomial(-E+i-1, i)*(-a)^i where E < 0 everywhere (both are exact for
+// any integer E: the binomial's lowering is the falling product).
+func termCoef(t pfactor, j *node) *node {
+	d := int64(len(t.p) - 1)
+	a := t.p[d]
+	i := j
+	if d > 1 {
+		i = bin(kDiv, j, num(d))
+	}
+	var b *node
+	if !(t.e0 <= 0 && t.er <= 0 && t.ec <= 0) {
+		b = call("binomial", affine(t.e0, t.er, t.ec), i)
+	} else {
+		b = call("binomial", bin(kAdd, affine(-t.e0-1, -t.er, -t.ec), i), i)
+		a = -a
+	}
+	if a != 1 {
+		b = bin(kMul, bin(kPow, num(a), i), b)
+	}
+	cond := &node{k: kCmp, name: ">=", kids: []*node{j, num(0)}}
+	if d > 1 {
+		cond = bin(kAnd, cond, &node{k: kCmp, name: "=", kids: []*node{bin(kMod, j, num(d)), num(0)}})
+	}
+	return bin(kAnd, cond, b)
+}
+
+var (
+	// "Riordan array ((1+2*x)/(1+x), x/(1+x))", "Riordan triangle T = (g, f)", also as a clause of its own
+	reRiordan = regexp.MustCompile(`(?i)(?:^|[;.] )(?:the )?riordan (?:array|triangle)(?: T)?(?: =)? \(`)
+	// "Triangle read by rows of coefficients in expansions of (-2 + 3x)^n", "Triangle of coefficients of (1+2x)^n"
+	reCoefPow = regexp.MustCompile(`(?i)^(?:triangle|triangular array)(?:,? read by rows,?)?(?: of| giving)?(?: the)? coefficients (?:in (?:the )?expansions? of|of(?: the)?(?: expansion of)?) `)
+	reRestOK  = regexp.MustCompile(`^(?:[,;]? *(?:where n is (?:a )?nonnegative integer|n >= 0|in (?:increasing|ascending) (?:order|powers)(?: of x)?))?\.?$`)
+	reDescend = regexp.MustCompile(`(?i)^[,;]? *(?:in )?(?:descending|decreasing) (?:order|powers)(?: of x)?\.?$`)
+)
+
+// coefTables reads Riordan arrays and triangles of the coefficients of a
+// power of a polynomial.
+func (c *collector) coefTables(text string, toks []token) {
+	text = strings.TrimSpace(text)
+	if m := reRiordan.FindStringIndex(text); m != nil {
+		c.riordan(text, toks, m[1]-1)
+	} else if m := reCoefPow.FindStringIndex(text); m != nil {
+		c.coefPow(text, toks, m[1])
+	}
+}
+
+// tokAt is the index of the token starting at byte off, or -1.
+func tokAt(toks []token, off int) int {
+	for i, t := range toks {
+		if t.start == off {
+			return i
+		}
+	}
+	return -1
+}
+
+// riordan reads "(g, f)" at byte open: T(n,k) = [x^n] g*(x*f)^k where f
+// has a zero constant term it is f/x instead (the usual (g, x*f) written
+// out), rows and columns from 0, k <= n.
+func (c *collector) riordan(text string, toks []token, open int) {
+	i := tokAt(toks, open)
+	if i < 0 || !isOp(toks[i], "(") {
+		return
+	}
+	g, end, ok := parseAt(toks, i+1, "x")
+	if !ok || !isOp(toks[end], ",") {
+		return
+	}
+	f, end2, ok := parseAt(toks, end+1, "x")
+	if !ok || !isOp(toks[end2], ")") {
+		return
+	}
+	if rest := strings.TrimSpace(text[toks[end2].end:]); rest != "" && rest != "." {
+		return
+	}
+	gr, ok1 := toRatfn(g)
+	fr, ok2 := toRatfn(f)
+	if !ok1 || !ok2 {
+		return
+	}
+	fs, ok := normal(fr)
+	if !ok || fs.vr != 0 || fs.vc != 0 || fs.v0 < 0 || fs.v0 > 1 {
+		return
+	}
+	// T(n,k) = [x^(n-k)] g * (f/x)^k, f/x a power series with a nonzero constant term
+	fk := scale(fr, 0)
+	for i, t := range fr {
+		fk[i] = pfactor{t.p, 0, 0, t.e0}
+	}
+	if fs.v0 == 1 {
+		fk = append(fk, pfactor{ipoly{0, 1}, 0, 0, -1})
+	}
+	s, ok := normal(append(gr, fk...))
+	if !ok || s.vr != 0 || s.vc != 0 || s.v0 < 0 {
+		return
+	}
+	body := s.coef(bin(kSub, vr("r_"), vr("c_")))
+	if body == nil {
+		return
+	}
+	for _, y := range tableReadings(triStart{row: 0, col: 0, end: 0, walk: -1}, false, body) {
+		c.add(text[toks[i].start:toks[end2].end], y)
+	}
+}
+
+// coefPow reads "(a + b*x)^n" at byte off: row n lists its coefficients,
+// T(n,k) = [x^k] (ascending powers unless the text says descending: [x^(n-k)]).
+func (c *collector) coefPow(text string, toks []token, off int) {
+	i := tokAt(toks, off)
+	if i < 0 {
+		return
+	}
+	x, end, ok := parseAt(toks, i, "x", "n")
+	if !ok || x.k != kPow || x.kids[1].k != kVar || x.kids[1].name != "n" || x.kids[0].uses("n") {
+		return
+	}
+	rest := strings.TrimSpace(text[toks[end-1].end:])
+	desc := reDescend.MatchString(rest)
+	if !desc && !reRestOK.MatchString(rest) {
+		return
+	}
+	base, ok := toRatfn(x.kids[0])
+	if !ok {
+		return
+	}
+	p, ok := base.expand()
+	if !ok || len(p) != 2 || p[1] == 0 || p[0] == 0 {
+		return // rows of n+1 entries: a polynomial of degree 1 with both terms
+	}
+	// (a + b*x)^n = a^n * (1 + (b/a)*x)^n, integer only as binomial(n,k)*a^(n-k)*b^k
+	k := vr("c_")
+	if desc {
+		k = bin(kSub, vr("r_"), vr("c_"))
+	}
+	body := bin(kMul, call("binomial", vr("r_"), k),
+		bin(kMul, bin(kPow, num(p[0]), bin(kSub, vr("r_"), k)), bin(kPow, num(p[1]), k)))
+	for _, y := range tableReadings(triStart{row: 0, col: 0, end: 0, walk: -1}, false, body) {
+		c.add(text[toks[i].start:toks[end-1].end], y)
+	}
+}
