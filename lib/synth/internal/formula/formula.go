@@ -52,6 +52,7 @@ func candidates(text string) []Candidate {
 	c.formulas(text, toks)
 	c.tables(text, toks)
 	c.coefTables(text, toks)
+	c.rowTables(text)
 	c.residueCases(text, toks)
 	c.phrases(text)
 	return c.out
