@@ -12,8 +12,12 @@
 // "Numbers k such that ... is prime", "Primes of the form ...", divisor
 // functions; phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
-// digits), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
-// the text starts them from (rec.go), rational generating functions "Expansion of
+// digits; phrases_base.go: strings of digits, runs, distinct digits,
+// digit products, palindromes, divisibility by a digit function, binary
+// weight classes, digits read in another base, the bitwise "n AND 2*n"),
+// recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
+// the text starts them from (rec.go; Seeded starts one the text gives
+// no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
@@ -24,8 +28,12 @@
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
 // constants built from CONST_0/1/2/10, powers, factorials, binomials,
 // sums, products, divisor sums, totients, primes, factorizations (mu,
-// omega, bigomega, lpf, gpf, rad, sopf, sopfr) and digits in a base as
-// counted loops over LOCAL_*.
+// omega, bigomega, lpf, gpf, rad, sopf, sopfr), digits in a base and
+// bitwise AND/OR/XOR (digitfns.go: digit products, largest, smallest,
+// first and last digits, runs, distinct digits, occurrences of a digit
+// string, digits read in another base) as counted loops over LOCAL_*.
+// The parser's function table names bitand, bitor, bitxor and
+// sumdigits/digsum for formulas and for other phrase readers.
 //
 //	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"
@@ -38,8 +46,10 @@
 //     ir.NumLocals locals.
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
-//     even n, conjectured), a recurrence, or anything not parsed to its end
-//     gives no candidate; so does a formula without n.
+//     even n, conjectured), a recurrence without its starting terms
+//     (Candidates; Seeded takes them from the terms it is given), or
+//     anything not parsed to its end gives no candidate; so does a
+//     formula without n.
 //   - A candidate computes its formula exactly where it matters: before it
 //     is returned, its program is run beside an exact rational evaluator
 //     (eval.go) for n = 0..12 and then about every fifth n up to 100 (a
@@ -59,10 +69,14 @@
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
-//   - Candidates never panics and takes a few milliseconds on an OEIS name
-//     (texts over 2,000 bytes are not read).
+//   - Candidates never panics and takes a few milliseconds on an OEIS name,
+//     up to some tens for a list whose scan spends its larger program
+//     fuel (listScanFuel: a sparse list runs its predicate thousands of
+//     times from its first terms on); texts over 2,000 bytes are not read.
 //
-// The package reads only the text: whether a candidate fits the task's
+// Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it
-// reproduces every example).
+// reproduces every example). Seeded also takes a sequence's first terms:
+// a recurrence the text starts nowhere starts from them and must
+// reproduce the rest (at least 3 terms) before it is offered.
 package formula

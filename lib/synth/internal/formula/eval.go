@@ -530,6 +530,13 @@ func (v *evaluator) call(x *node) *big.Rat {
 	case "digcount":
 		return ratInt(digitFn(x.name, small(args[0], 1<<40), small(args[1], 1<<31), small(args[2], 1<<31)))
 	}
+	if _, ok := digitArity[x.name]; ok { // digitfns.go
+		a := make([]int64, len(args))
+		for i, r := range args {
+			a[i] = small(r, 1<<40)
+		}
+		return ratInt(evalDigits(x.name, a))
+	}
 	undefined()
 	return nil
 }

@@ -48,6 +48,12 @@ func candidates(text string) []Candidate {
 		return nil
 	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}}
+	c.read(text)
+	return c.out
+}
+
+// read collects every candidate text offers.
+func (c *collector) read(text string) {
 	toks := lex(text)
 	c.formulas(text, toks)
 	c.tables(text, toks)
@@ -55,13 +61,13 @@ func candidates(text string) []Candidate {
 	c.rowTables(text)
 	c.residueCases(text, toks)
 	c.phrases(text)
-	return c.out
 }
 
 type collector struct {
 	out   []Candidate
 	seen  map[string]bool
 	lists map[listKey]*nthMemo // what the scans found of each list, shared by its readings
+	seed  *seedTerms           // a sequence's first terms, for recurrences the text starts nowhere (Seeded); nil: none
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless

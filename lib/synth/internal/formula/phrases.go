@@ -105,6 +105,9 @@ func (c *collector) phrases(text string) {
 		}
 		return
 	}
+	if c.basePhrase(s) { // phrases_base.go
+		return
+	}
 	if m := rePowers.FindStringSubmatch(s); m != nil {
 		c.addText(s, m[1]+"^n")
 		c.addText(s, m[1]+"^(n-1)")

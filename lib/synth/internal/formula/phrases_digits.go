@@ -70,7 +70,7 @@ func (c *collector) digitsList(s string) bool {
 		return true // the phrase, but not a list we read
 	}
 	if m[1] == "Primes" {
-		pred = and(un(kIsPrime, vr("x_")), pred)
+		pred = and(pred, un(kIsPrime, vr("x_"))) // the digits first: they cost less
 		for _, base := range []int64{1, 0} {
 			c.add(s, nthOf("x_", base, 2, pred))
 		}
@@ -203,5 +203,5 @@ func digitCondition(w string) (pred *node, ok bool) {
 		}
 		return eq(digcount(10, d), num(k)), true
 	}
-	return nil, false
+	return baseCondition(w) // phrases_base.go
 }

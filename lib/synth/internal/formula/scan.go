@@ -16,6 +16,10 @@ const (
 	scanN     = 100     // n = 0..scanN
 	scanSteps = 100_000 // evaluator steps, all n together
 	scanFuel  = 300_000 // program fuel, all n together
+	// listScanFuel is scanFuel for a formula with a list: a list of
+	// sparse numbers ("Numbers having three 2's in base 9.") costs
+	// thousands of predicate runs from its first terms on
+	listScanFuel = 1_000_000
 )
 
 // minAgreed is the fewest values a scan must have compared: a formula the
@@ -55,6 +59,9 @@ func agrees(x *node, ops []ir.Op, lists map[listKey]*nthMemo) bool {
 		return false
 	}
 	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel}
+	if has(x, kNth) {
+		s.fuel = listScanFuel
+	}
 	prev := int64(-1)
 	next := nextScan
 	switch {
