@@ -301,7 +301,7 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if idx < 0 {
 			undefined() // before the first entry
 		}
-		row, col := triPos(x, idx, v.tick)
+		row, col := v.triPos(x, idx)
 		saved := v.env
 		env := map[string]*big.Rat{}
 		for k, r := range saved {
