@@ -9,8 +9,14 @@
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
-// "Numbers k such that ... is prime", "Primes of the form ...", divisor
-// functions; phrases_fn.go: digit sums, digit counts, reversals, prime
+// "Primes of the form ...", divisor functions; quant.go: lists named by
+// a condition, "Primes p such that p+4 and p+12 are also prime", and
+// quantifiers, "Smallest k such that ...", "Number of k <= n such
+// that ...", "Number of divisors d of n such that ...", "Largest divisor
+// of n coprime to 6", the condition a boolean combination of atoms read
+// by pred.go (X is prime/squarefree/a square/even, X divides Y, X | Y,
+// X == Y (mod M), comparisons; and, or, either, neither, but not);
+// phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
 // digit products, palindromes, divisibility by a digit function, binary
@@ -49,7 +55,11 @@
 //     even n, conjectured), a recurrence without its starting terms
 //     (Candidates; Seeded takes them from the terms it is given), or
 //     anything not parsed to its end gives no candidate; so does a
-//     formula without n.
+//     formula without n. A condition with a word pred.go does not read,
+//     or "and" and "or" side by side, gives none; a quantifier whose start
+//     the text leaves open (k from 0 or 1) is offered both ways only where
+//     the two differ at no n past 8 (the examples tell them apart), else
+//     not at all.
 //   - A candidate computes its formula exactly where it matters: before it
 //     is returned, its program is run beside an exact rational evaluator
 //     (eval.go) for n = 0..12 and then about every fifth n up to 100 (a

@@ -222,7 +222,7 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if idx < 0 {
 			undefined() // before the first term
 		}
-		if !x.kids[2].isNum() || x.kids[1].uses("n") {
+		if !x.kids[2].isNum() || usesOther(x.kids[1], x.name) {
 			return ratInt(v.nth(x, idx, &nthMemo{next: small(v.ev(x.kids[2]), 1<<30)}))
 		}
 		if v.memo == nil {
@@ -301,7 +301,7 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if idx < 0 {
 			undefined() // before the first entry
 		}
-		row, col := triPos(x, idx, v.tick)
+		row, col := v.triPos(x, idx)
 		saved := v.env
 		env := map[string]*big.Rat{}
 		for k, r := range saved {

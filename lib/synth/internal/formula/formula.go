@@ -58,6 +58,7 @@ func (c *collector) read(text string) {
 	c.formulas(text, toks)
 	c.tables(text, toks)
 	c.coefTables(text, toks)
+	c.rowTables(text)
 	c.residueCases(text, toks)
 	c.phrases(text)
 }

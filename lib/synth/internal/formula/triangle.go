@@ -8,6 +8,7 @@ package formula
 // start, each usual convention is a reading of its own; the examples pick.
 
 import (
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -302,9 +303,35 @@ func setEnd(st *triStart, op, minus string) bool {
 	return true
 }
 
+// maxRows bounds the rows a table with rows of any length walks past
+// (rows of no entries cost a step each).
+const maxRows = 1 << 12
+
 // triPos is the (row, column) of the idx-th entry (from 0) of table x.
-func triPos(x *node, idx int64, tick func(int)) (row, col int64) {
+func (v *evaluator) triPos(x *node, idx int64) (row, col int64) {
 	r, k, l0, walk := x.vals[triRow], x.vals[triCol], x.vals[triLen], int(x.vals[triWalk])
+	tick := v.tick
+	if len(x.kids) > 2 { // row r has max(0, len(r)) entries
+		saved := v.env
+		defer func() { v.env = saved }()
+		env := map[string]*big.Rat{}
+		for name, val := range saved {
+			env[name] = val
+		}
+		v.env = env
+		for j := idx; ; r++ {
+			if r-x.vals[triRow] > maxRows {
+				undefined()
+			}
+			tick(1)
+			env["r_"] = ratInt(r)
+			l := max(0, small(v.ev(x.kids[2]), 1<<40))
+			if j < l {
+				return r, k + j
+			}
+			j -= l
+		}
+	}
 	j, l := idx, l0
 	for j >= l {
 		tick(1)
@@ -333,6 +360,10 @@ func (e *emitter) tri(x *node) {
 		e.emit(ir.OpI32Sub)
 	}
 	e.set(j)
+	if len(x.kids) > 2 {
+		e.triRows(x, j, l)
+		return
+	}
 	e.konst(l0)
 	e.set(l)
 	e.while(func() { e.get(j); e.get(l); e.emit(ir.OpI32GeS) }, func() {
@@ -371,6 +402,42 @@ func (e *emitter) tri(x *node) {
 		saved[name] = h
 	}
 	e.env["r_"], e.env["c_"] = row, col
+	e.lower(x.kids[1])
+	e.env = saved
+}
+
+// triRows lowers a table whose row r has max(0, len(r)) entries: with
+// row l = r0 and j the index, while j >= t = max(0, len(l)): j -= t,
+// l++. Then the column is k0 + j.
+func (e *emitter) triRows(x *node, j, l int) {
+	e.konst(x.vals[triRow])
+	e.set(l)
+	t := e.alloc()
+	saved := map[string]int{}
+	for name, h := range e.env {
+		saved[name] = h
+	}
+	e.env["r_"] = l
+	e.while(func() {
+		e.lower(x.kids[2])
+		e.set(t)
+		e.get(t)
+		e.emit(ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst0)
+		e.set(t)
+		e.emit(ir.OpIfEnd)
+		e.get(j)
+		e.get(t)
+		e.emit(ir.OpI32GeS)
+	}, func() {
+		e.get(j)
+		e.get(t)
+		e.emit(ir.OpI32Sub)
+		e.set(j)
+		e.inc(l, 1)
+	})
+	e.next = t // t is free again
+	e.inc(j, x.vals[triCol])
+	e.env["c_"] = j
 	e.lower(x.kids[1])
 	e.env = saved
 }
