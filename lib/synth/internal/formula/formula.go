@@ -59,6 +59,7 @@ func (c *collector) read(text string) {
 	c.tables(text, toks)
 	c.coefTables(text, toks)
 	c.rowTables(text)
+	c.condTables(text, toks)
 	c.residueCases(text, toks)
 	c.phrases(text)
 }

@@ -752,14 +752,15 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = floor(n*sqrt(2)).",
 		"a(n) = n!!.",
 		"a(n) = foo(n) + 1.",
-		"Triangle read by rows: T(n,k) = k-n+1 for k >= n, T(n,k) = 0 for k < n.", // one formula per case
-		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).",            // rows not 1, 2, 3, ... long
+		"Triangle read by rows: T(n,k) = k-n+1 for k > n, T(n,k) = 0 for k < n.", // the cases leave out k = n
+		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).",           // rows not 1, 2, 3, ... long
 		"Irregular triangle read by rows: T(n,k) = n + k.",
 		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
 		"Triangle read by rows: T(n,k) = n + k for k < 2n.",
 		"a(n) = n^2 + k with k = 3n.", // k is no constant
 		"a(n) = n^2 + q with q = 2, q = 3.",
 		"Triangle read by rows: T(n,k) = n + j.",
+		"Triangle read by rows: T(n,k) = n*k for 0 <= k <= n, and T(n,n) = 1.", // a cell the formula does not give
 		"Sum of digits of n written in base 1.",
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74

@@ -62,49 +62,9 @@ func (c *collector) tables(text string, toks []token) {
 	if tri == arr || reNotTable.MatchString(text) {
 		return // neither, both (antidiagonal sums of a triangle), or not the table itself
 	}
-	defs := 0
-	type def struct {
-		rv, cv string
-		at     int
-	}
-	var found []def
-	for i := 0; i+7 < len(toks); i++ {
-		t := toks[i]
-		if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") ||
-			toks[i+2].k != tIdent || len(toks[i+2].s) != 1 || !isOp(toks[i+3], ",") ||
-			toks[i+4].k != tIdent || len(toks[i+4].s) != 1 || !isOp(toks[i+5], ")") ||
-			toks[i+2].s == toks[i+4].s {
-			continue
-		}
-		at := i + 6
-		if isOp(toks[at], "(") { // T(n,k) (n >= 0, 0 <= k <= n) = ...
-			for depth := 0; toks[at].k != tEnd; at++ {
-				if isOp(toks[at], "(") {
-					depth++
-				} else if isOp(toks[at], ")") {
-					if depth--; depth == 0 {
-						at++
-						break
-					}
-				}
-			}
-		}
-		if !isOp(toks[at], "=") && !(toks[at].k == tIdent && toks[at].s == "is") {
-			continue
-		}
-		defs++
-		found = append(found, def{toks[i+2].s, toks[i+4].s, at + 1})
-	}
-	if m := reEntry.FindStringSubmatchIndex(text); m != nil && tri {
-		for i, t := range toks {
-			if t.start >= m[1] {
-				found = append(found, def{text[m[2]:m[3]], text[m[4]:m[5]], i})
-				defs++
-				break
-			}
-		}
-	}
-	if defs != 1 {
+	found := tableDefs(text, toks, tri)
+	defs := len(found)
+	if defs != 1 || pinned(toks) {
 		return // none, or one per case (T(n,k) = ... for k < n, T(n,k) = 0 otherwise)
 	}
 	d := found[0]
@@ -176,6 +136,99 @@ func tableReadings(st triStart, arr bool, body *node) []*node {
 		mk(r, k, l0, walkRows)
 	}
 	return out
+}
+
+// tableDef is one "T(n,k) = ..." of a text: its row and column
+// variables and the token its formula starts at; head is the token of
+// its "T".
+type tableDef struct {
+	rv, cv   string
+	head, at int
+}
+
+// tableDefs finds every "T(n,k) =" (also A, a, t; "is" for "="; a range
+// in parentheses between: "T(n,k) (n >= 0, 0 <= k <= n) = ...") and, in a
+// triangle, "whose (i,j)-th entry is".
+func tableDefs(text string, toks []token, tri bool) []tableDef {
+	var found []tableDef
+	for i := 0; i+7 < len(toks); i++ {
+		rv, cv, ok := tableHead(toks, i)
+		if !ok {
+			continue
+		}
+		at := i + 6
+		if isOp(toks[at], "(") { // T(n,k) (n >= 0, 0 <= k <= n) = ...
+			for depth := 0; toks[at].k != tEnd; at++ {
+				if isOp(toks[at], "(") {
+					depth++
+				} else if isOp(toks[at], ")") {
+					if depth--; depth == 0 {
+						at++
+						break
+					}
+				}
+			}
+		}
+		if !isOp(toks[at], "=") && !(toks[at].k == tIdent && toks[at].s == "is") {
+			continue
+		}
+		found = append(found, tableDef{rv, cv, i, at + 1})
+	}
+	if m := reEntry.FindStringSubmatchIndex(text); m != nil && tri {
+		for i, t := range toks {
+			if t.start >= m[1] {
+				found = append(found, tableDef{text[m[2]:m[3]], text[m[4]:m[5]], i, i})
+				break
+			}
+		}
+	}
+	return found
+}
+
+// pinned reports whether the text gives a table's value at particular
+// cells, "T(n,n) = 1", "T(n,0) = n": a case that a formula for T(n,k)
+// does not cover.
+func pinned(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") {
+			continue
+		}
+		depth, commas, j := 0, 0, i+1
+		for ; toks[j].k != tEnd; j++ {
+			if isOp(toks[j], "(") {
+				depth++
+			} else if isOp(toks[j], ")") {
+				if depth--; depth == 0 {
+					break
+				}
+			} else if isOp(toks[j], ",") && depth == 1 {
+				commas++
+			}
+		}
+		if commas == 1 && isOp(toks[j+1], "=") {
+			if _, _, ok := tableHead(toks, i); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableHead reads "T(n,k)" at toks[i] (also A, a, t): two distinct
+// one-letter variables.
+func tableHead(toks []token, i int) (rv, cv string, ok bool) {
+	if i+6 > len(toks) {
+		return "", "", false
+	}
+	t := toks[i]
+	if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") ||
+		toks[i+2].k != tIdent || len(toks[i+2].s) != 1 || !isOp(toks[i+3], ",") ||
+		toks[i+4].k != tIdent || len(toks[i+4].s) != 1 || !isOp(toks[i+5], ")") ||
+		toks[i+2].s == toks[i+4].s {
+		return "", "", false
+	}
+	return toks[i+2].s, toks[i+4].s, true
 }
 
 // tableStart reads where rows and columns start from the text's range
