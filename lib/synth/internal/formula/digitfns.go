@@ -11,10 +11,17 @@ package formula
 //	firstdig(x, b)         its leading digit
 //	lastdig(x, b)          its last digit (x mod b)
 //	nruns(x, b)            its number of runs of equal digits
+//	maxrun(x, b)           the length of its longest run
 //	ndistinct(x, b)        its number of distinct digits
 //	strcount(x, b, v, l)   how often the l-digit string of value v occurs in it
 //	rebase(x, b, c)        its base-b digits read in base c
 //	bitand(x, y), bitor(x, y), bitxor(x, y)
+//	dmap(j, b, z, s0, ..., s(k-1))
+//	                       the j-th number (from 0, ascending) whose base-b
+//	                       digits are all among s0 < ... < s(k-1): j's digits
+//	                       in base k (z = 1: s0 = 0) or in bijective base k
+//	                       (z = 0: digits 1..k; j = 0 gives 0), digit i
+//	                       written as s(i) (z = 1) or s(i-1) (z = 0)
 //
 // x >= 0 (0 has the one digit 0), 2 <= b; the evaluator leaves any other
 // argument undefined. evalDigits is the evaluator's side (plain Go on
@@ -26,7 +33,8 @@ import (
 
 // digitArity: the functions of this file and their number of arguments.
 var digitArity = map[string]int{"digprod": 2, "nzdigprod": 2, "maxdig": 2, "mindig": 2, "firstdig": 2, "lastdig": 2,
-	"nruns": 2, "ndistinct": 2, "strcount": 4, "rebase": 3, "bitand": 2, "bitor": 2, "bitxor": 2}
+	"nruns": 2, "maxrun": 2, "ndistinct": 2, "strcount": 4, "rebase": 3, "bitand": 2, "bitor": 2, "bitxor": 2,
+	"dmap": -1}
 
 // baseDigits is m's digits in base b, least significant first.
 func baseDigits(m, b int64) []int64 {
@@ -56,6 +64,9 @@ func evalDigits(name string, a []int64) int64 {
 			return a[0] | a[1]
 		}
 		return a[0] ^ a[1]
+	}
+	if name == "dmap" {
+		return evalDmap(a[0], a[1], a[2] == 1, a[3:])
 	}
 	ds := baseDigits(a[0], a[1])
 	var r int64
@@ -88,6 +99,16 @@ func evalDigits(name string, a []int64) int64 {
 			if i == 0 || d != ds[i-1] {
 				r++
 			}
+		}
+	case "maxrun":
+		cur := int64(0)
+		for i, d := range ds {
+			if i > 0 && d == ds[i-1] {
+				cur++
+			} else {
+				cur = 1
+			}
+			r = max(r, cur)
 		}
 	case "ndistinct":
 		seen := map[int64]bool{}
@@ -124,6 +145,29 @@ func evalDigits(name string, a []int64) int64 {
 	return r
 }
 
+// evalDmap is dmap(j, b, z, s...).
+func evalDmap(j, b int64, z bool, s []int64) int64 {
+	k := int64(len(s))
+	if j < 0 || k < 1 || k == 1 && !z || b < 2 {
+		undefined()
+	}
+	var r, p int64 = 0, 1
+	for j > 0 {
+		var d int64
+		if z {
+			d, j = s[j%k], j/k
+		} else {
+			d, j = s[(j-1)%k], (j-1)/k
+		}
+		r += d * p
+		p *= b
+		if r > 1<<40 || p > 1<<40 {
+			panic(errBudget)
+		}
+	}
+	return r
+}
+
 // pusher pushes an argument's value: a constant or a variable in place,
 // any other value from a local it is held in.
 func (e *emitter) pusher(x *node) func() {
@@ -140,6 +184,10 @@ func (e *emitter) digitCall(x *node) {
 	switch x.name {
 	case "bitand", "bitor", "bitxor":
 		e.bitwise(x.name, a[0], a[1])
+		return
+	}
+	if x.name == "dmap" {
+		e.dmap(x)
 		return
 	}
 	m := e.copyOf(a[0])
@@ -192,6 +240,29 @@ func (e *emitter) digitCall(x *node) {
 			next()
 			b()
 			e.emit(ir.OpI32RemS, ir.OpI32Ne, ir.OpI32Add)
+		}
+	case "maxrun": // acc = max(acc, cur), cur the run's length so far: 1 + cur if the digit above is this one
+		e.emit(ir.OpConst0)
+		cur := e.alloc()
+		e.emit(ir.OpConst1)
+		e.set(cur)
+		step = func() {
+			e.get(cur)
+			e.get(acc)
+			e.emit(ir.OpI32GtS, ir.OpIfBegin)
+			e.get(cur)
+			e.emit(ir.OpElse)
+			e.get(acc)
+			e.emit(ir.OpIfEnd)
+			e.get(cur)
+			e.get(m)
+			b()
+			e.emit(ir.OpI32GeS, ir.OpI32Mul)
+			digit()
+			next()
+			b()
+			e.emit(ir.OpI32RemS, ir.OpI32Eq, ir.OpI32Mul, ir.OpConst1, ir.OpI32Add)
+			e.set(cur)
 		}
 	case "ndistinct": // digits that do not occur again above
 		e.emit(ir.OpConst0)
@@ -309,4 +380,59 @@ func (e *emitter) bitwise(name string, x, y *node) {
 		e.set(p)
 	})
 	e.get(r)
+}
+
+// dmap pushes dmap(j, b, z, s...) (see evalDmap): while j > 0, the digit
+// d = j mod k (z = 0: (j-1) mod k, j-1 in place of j) adds s(d) * p, and
+// p *= b.
+func (e *emitter) dmap(x *node) {
+	for _, a := range x.kids[1:] {
+		if a.k != kNum {
+			e.fail("dmap of a digit set not constant")
+		}
+	}
+	b, z, s := x.kids[1].val, x.kids[2].val == 1, x.kids[3:]
+	k := int64(len(s))
+	if k < 1 || k == 1 && !z {
+		e.fail("dmap of %d digits", k)
+	}
+	j := e.copyOf(x.kids[0])
+	acc, p, d := e.alloc(), e.alloc(), e.alloc()
+	e.emit(ir.OpConst0)
+	e.set(acc)
+	e.emit(ir.OpConst1)
+	e.set(p)
+	e.while(func() { e.get(j); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+		if !z {
+			e.inc(j, -1)
+		}
+		e.get(j)
+		e.konst(k)
+		e.emit(ir.OpI32RemS)
+		e.set(d)
+		e.get(j)
+		e.konst(k)
+		e.emit(ir.OpI32DivS)
+		e.set(j)
+		e.get(acc) // acc + s(d) * p, s(d) as a sum of (d = i) * s(i)
+		e.emit(ir.OpConst0)
+		for i, v := range s {
+			if v.val == 0 {
+				continue
+			}
+			e.get(d)
+			e.konst(int64(i))
+			e.emit(ir.OpI32Eq)
+			e.konst(v.val)
+			e.emit(ir.OpI32Mul, ir.OpI32Add)
+		}
+		e.get(p)
+		e.emit(ir.OpI32Mul, ir.OpI32Add)
+		e.set(acc)
+		e.get(p)
+		e.konst(b)
+		e.emit(ir.OpI32Mul)
+		e.set(p)
+	})
+	e.get(acc)
 }

@@ -41,6 +41,18 @@ var digitFnRefs = map[string]func(ds []int64, b int64) int64{
 		}
 		return r
 	},
+	"maxrun": func(ds []int64, b int64) int64 {
+		best, cur := int64(0), int64(0)
+		for i := range ds {
+			if i > 0 && ds[i] == ds[i-1] {
+				cur++
+			} else {
+				cur = 1
+			}
+			best = max(best, cur)
+		}
+		return best
+	},
 	"ndistinct": func(ds []int64, b int64) int64 {
 		s := slices.Clone(ds)
 		slices.Sort(s)
@@ -191,6 +203,70 @@ var baseCases = []struct {
 	{"a(n) = n AND 2*n, where AND is the bitwise AND operator.", 0, 300, func(n int64) int64 { return n & (2 * n) }},
 	{"a(n) = n XOR floor(n/2).", 0, 300, func(n int64) int64 { return n ^ (n / 2) }},
 	{"a(n) = bitor(n, n^2).", 0, 300, func(n int64) int64 { return n | (n * n) }},
+	{"Numbers having only digits 1 and 3 in their decimal representation.", 1, 50, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return onlyDigits(k, 10, 1, 3) })
+	}},
+	{"Numbers whose set of base 10 digits is {0,7}.", 1, 25, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return onlyDigits(k, 10, 0, 7) })
+	}},
+	{"Numbers whose set of base-5 digits is {1,2}.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return onlyDigits(k, 5, 1, 2) })
+	}},
+	{"Numbers with digits 1 and 2 and at least one of each.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool {
+			return onlyDigits(k, 10, 1, 2) && strRef(k, 10, []int64{1}) > 0 && strRef(k, 10, []int64{2}) > 0
+		})
+	}},
+	{"Primes having only {1, 4, 9} as digits.", 1, 40, func(n int64) int64 {
+		return nthRef(n, 2, func(k int64) bool { return isPrimeRef(k) && onlyDigits(k, 10, 1, 4, 9) })
+	}},
+	{"Sums of 3 distinct powers of 7.", 1, 30, func(n int64) int64 {
+		// the sums 7^a + 7^b + 7^c, a > b > c >= 0, ascending: by a, then b, then c
+		var xs []int64
+		for a := int64(2); len(xs) < 40; a++ {
+			for b := int64(1); b < a; b++ {
+				for c := int64(0); c < b; c++ {
+					xs = append(xs, pow7(a)+pow7(b)+pow7(c))
+				}
+			}
+		}
+		slices.Sort(xs)
+		return xs[n-1]
+	}},
+	{"Product of the nonzero digits of n written in base 4.", 0, 300, func(n int64) int64 { return digitFnRefs["nzdigprod"](digitList(n, 4), 4) }},
+	{"Maximal run length in base 4 representation of n.", 0, 300, func(n int64) int64 { return digitFnRefs["maxrun"](digitList(n, 4), 4) }},
+	{"Number of distinct base-7 digits of n.", 0, 300, func(n int64) int64 { return digitFnRefs["ndistinct"](digitList(n, 7), 7) }},
+	{"Number of times the digit 2 appears in the decimal expansion of n^3.", 0, 300, func(n int64) int64 { return strRef(n*n*n, 10, []int64{2}) }},
+	{"Least decimal digit in n-th prime.", 1, 100, func(n int64) int64 { return slices.Min(digitList(primeRef(n), 10)) }},
+	{"Largest digit of n^2.", 0, 300, func(n int64) int64 { return slices.Max(digitList(n*n, 10)) }},
+	{"Initial digit of phi(n), where phi is Euler totient function, A000010.", 1, 300, func(n int64) int64 {
+		var phi int64
+		for k := int64(1); k <= n; k++ {
+			if gcdRef(k, n) == 1 {
+				phi++
+			}
+		}
+		ds := digitList(phi, 10)
+		return ds[len(ds)-1]
+	}},
+}
+
+// onlyDigits reports whether every base-b digit of k is one of ds.
+func onlyDigits(k, b int64, ds ...int64) bool {
+	for _, d := range digitList(k, b) {
+		if !slices.Contains(ds, d) {
+			return false
+		}
+	}
+	return true
+}
+
+func pow7(e int64) int64 {
+	p := int64(1)
+	for range e {
+		p *= 7
+	}
+	return p
 }
 
 // strRefRead reads digits (least significant first) in base c.

@@ -12,6 +12,7 @@ package formula
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -41,6 +42,19 @@ var (
 	reNamedColon = regexp.MustCompile(`^[A-Z][\w -]*: ((?:primes|numbers|positive numbers|positive integers) .+)$`)
 	// "Numbers in base 5."
 	reNumbersInBase = regexp.MustCompile(`^Numbers in base (\d+)\s*\.?\s*$`)
+	// only digits from a set: having only digits 1 and 3 in their decimal
+	// representation; that contain digits 6 and 7 only; containing only
+	// digits 0,1,2; with digits 1 and 2 and at least one of each
+	reOnlySet = regexp.MustCompile(`^(?:having|which have|with|that contain|containing|that have) only (?:the )?(?:digits? )?\{?([\d, ]+?(?: and \d+)?)\}?(?: as digits| in (?:their )?(?:decimal (?:representation|expansion)|base[- ](\d+)(?: representation| expansion)?))?$`)
+	reSetOnly = regexp.MustCompile(`^(?:that contain|containing|with) (?:the )?digits ([\d, ]+?(?: and \d+)?) only$`)
+	reSetEach = regexp.MustCompile(`^with digits ([\d, ]+?(?: and \d+)?) and at least one of each$`)
+	// OEIS's "whose set of base-9 digits is {2,3}" lists 2 and 3 too: its
+	// digits are among the set
+	reSetOfDigits = regexp.MustCompile(`^whose set of base[- ](\d+) digits is \{([\d, ]+)\}$`)
+	// "Sums of 3 distinct powers of 7."
+	reSumsOfPowers = regexp.MustCompile(`^Sums of (\w+) distinct powers of (\d+)\s*\.?\s*$`)
+	// "Number of 0's in binary expansion of n.", "Number of times the digit 2 appears in the decimal expansion of n^3."
+	reDigitCountOf = regexp.MustCompile(`^(?i:(?:the )?number of (\d)'?s in (?:the )?(binary|ternary|decimal|base-(\d+)) (?:expansion|representation) of |(?:the )?number of times (?:the )?digit (\d) (?:appears|occurs) in (?:the )?decimal (?:expansion|representation) of )(.+?)\s*\.?\s*$`)
 	// "a(n) = n AND 2*n, where AND is the bitwise AND operator."
 	reBitwise = regexp.MustCompile(`^a\(n\) = (.+?) (AND|OR|XOR) (.+?)(?:,? where (?:AND|OR|XOR) is the (?:bitwise|binary) .*)?\s*\.?\s*$`)
 )
@@ -54,6 +68,31 @@ func (c *collector) basePhrase(s string) bool {
 		y, ok2 := parseN(m[3])
 		if ok1 && ok2 {
 			c.add(s, call("bit"+strings.ToLower(m[2]), x, y))
+		}
+		return true
+	}
+	if m := reDigitCountOf.FindStringSubmatch(s); m != nil {
+		b := map[string]int64{"binary": 2, "ternary": 3, "decimal": 10, "": 10}[strings.ToLower(m[2])]
+		if m[3] != "" {
+			v, err := strconv.ParseInt(m[3], 10, 32)
+			if err != nil || v < 2 || v > 36 {
+				return true
+			}
+			b = v
+		}
+		d, _ := strconv.ParseInt(m[1]+m[4], 10, 32)
+		if e, ok := parseN(m[5]); ok && d < b {
+			c.add(s, call("digcount", e, num(b), num(d)))
+		}
+		return true
+	}
+	if m := reSumsOfPowers.FindStringSubmatch(s); m != nil {
+		k, ok1 := countWord(m[1])
+		b, err := strconv.ParseInt(m[2], 10, 32)
+		if ok1 && err == nil && b >= 2 && b <= 36 && k >= 1 {
+			c.digitSetList(s, "Numbers", b, []int64{0, 1}, func(y *node) *node {
+				return eq(call("digcount", y, num(b), num(1)), num(k))
+			})
 		}
 		return true
 	}
@@ -239,4 +278,106 @@ func baseCondition(w string) (pred *node, ok bool) {
 		return eq(call("rev", y, num(b)), y), true
 	}
 	return nil, false
+}
+
+// digitSet reads the words after "Numbers" or "Primes" as a list of
+// numbers whose digits all come from a set; it reports whether it did.
+// Such lists are sparse: they are walked through dmap (digitfns.go), the
+// j-th number with digits from the set, not through every number.
+func (c *collector) digitSet(s, what, w string) bool {
+	var list, bs string
+	each := false
+	switch {
+	case reOnlySet.MatchString(w):
+		m := reOnlySet.FindStringSubmatch(w)
+		list, bs = m[1], m[2]
+	case reSetOnly.MatchString(w):
+		list = reSetOnly.FindStringSubmatch(w)[1]
+	case reSetEach.MatchString(w):
+		list, each = reSetEach.FindStringSubmatch(w)[1], true
+	case reSetOfDigits.MatchString(w):
+		m := reSetOfDigits.FindStringSubmatch(w)
+		list, bs = m[2], m[1]
+	default:
+		return false
+	}
+	b := int64(10)
+	if bs != "" {
+		v, err := strconv.ParseInt(bs, 10, 32)
+		if err != nil || v < 2 || v > 36 {
+			return true
+		}
+		b = v
+	}
+	var ds []int64
+	for _, f := range strings.FieldsFunc(strings.ReplaceAll(list, " and ", ","), func(r rune) bool { return r == ',' || r == ' ' }) {
+		d, err := strconv.ParseInt(f, 10, 32)
+		if err != nil || d < 0 || d >= b {
+			return true
+		}
+		ds = append(ds, d)
+	}
+	slices.Sort(ds)
+	ds = slices.Compact(ds)
+	if len(ds) == 0 || len(ds) == 1 && ds[0] == 0 || len(ds) >= int(b) {
+		return true
+	}
+	var pred func(y *node) *node
+	if each {
+		pred = func(y *node) *node {
+			var p *node
+			for _, d := range ds {
+				p = and(p, &node{k: kCmp, name: ">", kids: []*node{call("digcount", y, num(b), num(d)), num(0)}})
+			}
+			return p
+		}
+	}
+	c.digitSetList(s, what, b, ds, pred)
+	return true
+}
+
+// digitSetList adds the readings of the list of numbers whose base-b
+// digits come from ds (ascending) and that pass pred (nil: all do; for
+// "Primes", also prime).
+func (c *collector) digitSetList(s, what string, b int64, ds []int64, pred func(y *node) *node) {
+	z := int64(0)
+	if ds[0] == 0 {
+		z = 1
+	}
+	dmap := func(j *node) *node {
+		args := []*node{j, num(b), num(z)}
+		for _, d := range ds {
+			args = append(args, num(d))
+		}
+		return call("dmap", args...)
+	}
+	if what == "Primes" {
+		p := pred
+		pred = func(y *node) *node {
+			if p == nil {
+				return un(kIsPrime, y)
+			}
+			return and(p(y), un(kIsPrime, y))
+		}
+	}
+	// j from 0 (the number 0, when 0 is a digit) or from 1
+	starts := []int64{1}
+	if z == 1 && what != "Primes" && what != "Positive integers" {
+		starts = []int64{0, 1}
+	}
+	for _, base := range []int64{1, 0} {
+		for _, lo := range starts {
+			if pred == nil {
+				j := vr("n")
+				if d := lo - base; d > 0 {
+					j = add(j, num(d))
+				} else if d < 0 {
+					j = sub(j, num(-d))
+				}
+				c.add(s, dmap(j))
+				continue
+			}
+			c.add(s, dmap(nthOf("j_", base, lo, pred(dmap(vr("j_"))))))
+		}
+	}
 }

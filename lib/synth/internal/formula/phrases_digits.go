@@ -62,6 +62,9 @@ func (c *collector) digitsList(s string) bool {
 	if m == nil {
 		return false
 	}
+	if c.digitSet(s, m[1], m[2]) { // phrases_base.go
+		return true
+	}
 	pred, ok := digitCondition(m[2])
 	if !ok {
 		return false
