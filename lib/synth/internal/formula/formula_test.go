@@ -753,7 +753,7 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = n!!.",
 		"a(n) = foo(n) + 1.",
 		"Triangle read by rows: T(n,k) = k-n+1 for k > n, T(n,k) = 0 for k < n.", // the cases leave out k = n
-		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).",           // rows not 1, 2, 3, ... long
+		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2) + j.",       // rows of a length it cannot read
 		"Irregular triangle read by rows: T(n,k) = n + k.",
 		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
 		"Triangle read by rows: T(n,k) = n + k for k < 2n.",

@@ -38,6 +38,42 @@ var rowTableCases = []struct {
 	from, to int64
 	ref      func(n int64) int64
 }{
+	{"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).", 0, 100, listRef(0, func() []int64 {
+		var list []int64
+		for n := int64(0); len(list) < 200; n++ {
+			for k := int64(0); k <= n/2; k++ {
+				list = append(list, n+k)
+			}
+		}
+		return list
+	}())},
+	{"Irregular triangle read by rows: T(n,k) = n*k + 1, n >= 1, k = 1..2n.", 1, 100, listRef(1, func() []int64 {
+		var list []int64
+		for n := int64(1); len(list) < 200; n++ {
+			for k := int64(1); k <= 2*n; k++ {
+				list = append(list, n*k+1)
+			}
+		}
+		return list
+	}())},
+	{"Irregular table read by rows: T(n,k) = n + 2*k, 0 <= k <= 2^(n-1) - 1, n >= 1.", 1, 120, listRef(1, func() []int64 {
+		var list []int64
+		for n := int64(1); len(list) < 200; n++ {
+			for k := int64(0); k <= 1<<(n-1)-1; k++ {
+				list = append(list, n+2*k)
+			}
+		}
+		return list
+	}())},
+	{"Triangle read by rows: T(n,k) = k^2 - n, 0 <= k <= n + 1.", 0, 100, listRef(0, func() []int64 {
+		var list []int64
+		for n := int64(0); len(list) < 200; n++ {
+			for k := int64(0); k <= n+1; k++ {
+				list = append(list, k*k-n)
+			}
+		}
+		return list
+	}())},
 	{"k appears 2k-1 times.", 1, 150, listRef(1, repeatRef(1, func(k int64) int64 { return k }, func(k int64) int64 { return 2*k - 1 }))},
 	{"a(0)=0; thereafter (-1)^(n+1)*n appears n times.", 0, 150, listRef(0, append([]int64{0},
 		repeatRef(1, func(n int64) int64 { return ipow(-1, n+1) * n }, func(n int64) int64 { return n })...))},
