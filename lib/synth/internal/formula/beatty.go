@@ -140,6 +140,16 @@ func (v *evaluator) surd(x *node) rsurd {
 }
 
 func surdMul(s, t rsurd) rsurd {
+	if !s.isRat() && !t.isRat() && s.d != t.d && s.a.Sign() == 0 && t.a.Sign() == 0 {
+		// b1*sqrt(d1) * b2*sqrt(d2) = b1*b2*q*sqrt(d), d1*d2 = q^2*d
+		q, d := squarePart(new(big.Int).Mul(big.NewInt(s.d), big.NewInt(t.d)))
+		b := new(big.Rat).Mul(s.b, t.b)
+		b.Mul(b, new(big.Rat).SetInt(q))
+		if d == 1 {
+			return rsurd{a: b, b: new(big.Rat)}
+		}
+		return rsurd{a: new(big.Rat), b: b, d: d}
+	}
 	d := joinD(s, t)
 	bd := new(big.Rat).Mul(s.b, t.b)
 	bd.Mul(bd, new(big.Rat).SetInt64(d))
@@ -209,6 +219,7 @@ func (v *evaluator) evRounded(x *node) *big.Rat {
 type nsurd struct {
 	a, b *node
 	d    int64
+	pure bool // a is 0: b*sqrt(d) alone
 }
 
 // constSurd evaluates a constant x as a surd (nfail if it cannot).
@@ -275,7 +286,7 @@ func (w *surdRW) of(x *node) nsurd {
 		if s.isRat() {
 			return nsurd{a: ratNode(s.a)}
 		}
-		return nsurd{a: ratNode(s.a), b: ratNode(s.b), d: s.d}
+		return nsurd{a: ratNode(s.a), b: ratNode(s.b), d: s.d, pure: s.a.Sign() == 0}
 	}
 	if !hasSurd(x) {
 		if hasRounding(x) {
@@ -297,23 +308,27 @@ func (w *surdRW) of(x *node) nsurd {
 	switch x.k {
 	case kNeg:
 		s := w.of(x.kids[0])
-		return nsurd{a: un(kNeg, s.a), b: un(kNeg, s.bOr0()), d: s.d}
+		return nsurd{a: un(kNeg, s.a), b: un(kNeg, s.bOr0()), d: s.d, pure: s.pure}
 	case kAdd, kSub:
 		s, t := w.of(x.kids[0]), w.of(x.kids[1])
 		return nsurd{a: bin(x.k, s.a, t.a), b: bin(x.k, s.bOr0(), t.bOr0()), d: join(s, t)}
 	case kMul:
 		s, t := w.of(x.kids[0]), w.of(x.kids[1])
+		if s.pure && t.pure && s.d != t.d {
+			return w.pureMul(s, t)
+		}
 		d := join(s, t)
 		a := bin(kMul, s.a, t.a)
 		if s.b != nil && t.b != nil {
 			a = bin(kAdd, a, bin(kMul, num(d), bin(kMul, s.b, t.b)))
 		}
-		return nsurd{a: a, b: bin(kAdd, bin(kMul, s.a, t.bOr0()), bin(kMul, s.bOr0(), t.a)), d: d}
+		pure := s.pure && t.b == nil || t.pure && s.b == nil // a rational times b*sqrt(d)
+		return nsurd{a: a, b: bin(kAdd, bin(kMul, s.a, t.bOr0()), bin(kMul, s.bOr0(), t.a)), d: d, pure: pure}
 	case kDiv:
 		s, t := w.of(x.kids[0]), x.kids[1]
 		if !hasSurd(t) {
 			t = w.of(t).a
-			return nsurd{a: bin(kDiv, s.a, t), b: bin(kDiv, s.bOr0(), t), d: s.d}
+			return nsurd{a: bin(kDiv, s.a, t), b: bin(kDiv, s.bOr0(), t), d: s.d, pure: s.pure}
 		}
 		if !isConst(t) {
 			nfail("a square root in a variable denominator")
@@ -323,13 +338,26 @@ func (w *surdRW) of(x *node) nsurd {
 			c := ratNode(inv.a)
 			return nsurd{a: bin(kMul, s.a, c), b: bin(kMul, s.bOr0(), c), d: s.d}
 		}
-		u := nsurd{a: ratNode(inv.a), b: ratNode(inv.b), d: inv.d}
+		u := nsurd{a: ratNode(inv.a), b: ratNode(inv.b), d: inv.d, pure: inv.a.Sign() == 0}
+		if s.pure && u.pure && s.d != u.d {
+			return w.pureMul(s, u)
+		}
 		d := join(s, u)
 		return nsurd{a: bin(kAdd, bin(kMul, s.a, u.a), bin(kMul, num(d), bin(kMul, s.bOr0(), u.b))),
 			b: bin(kAdd, bin(kMul, s.a, u.b), bin(kMul, s.bOr0(), u.a)), d: d}
 	}
 	nfail("a square root here")
 	return nsurd{}
+}
+
+// pureMul is b1*sqrt(d1) * b2*sqrt(d2) = b1*b2*q*sqrt(d), d1*d2 = q^2*d.
+func (w *surdRW) pureMul(s, t nsurd) nsurd {
+	q, d := squarePart(new(big.Int).Mul(big.NewInt(s.d), big.NewInt(t.d)))
+	b := bin(kMul, num(q.Int64()), bin(kMul, s.b, t.b))
+	if d == 1 {
+		return nsurd{a: b}
+	}
+	return nsurd{a: num(0), b: b, d: d, pure: true}
 }
 
 // floorSurdOf is floor(x) for x with square roots of constants, as an

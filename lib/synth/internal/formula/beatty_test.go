@@ -124,3 +124,55 @@ func TestFloorSqrt(t *testing.T) {
 		}
 	}
 }
+
+// The ways names write them: the golden ratio, letters the text defines,
+// "[ ]" for floor, "integer nearest", "Beatty sequence for".
+func TestBeattyText(t *testing.T) {
+	r := newRunner(t)
+	phi := phiRef()
+	sub := func(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(refPrec).Sub(a, b) }
+	quo := func(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(refPrec).Quo(a, b) }
+	for _, tc := range []struct {
+		text     string
+		from, to int64
+		ref      func(int64) int64
+	}{
+		{"a(n) = floor(n*phi^4), where phi is the golden ratio, A001622.", 0, 150, func(n int64) int64 { return floorF(mulF(powF(phi, 4), n)) }},
+		{"a(n) = floor(n*tau) + 1, where tau = (1+sqrt(5))/2.", 0, 150, func(n int64) int64 { return floorF(mulF(phi, n)) + 1 }},
+		{"floor(nr+h), where r=sqrt(3), h=-1/3; complement of A184007.", 1, 150, func(n int64) int64 {
+			return floorF(sub(mulF(bsqrt(3), n), quo(bf(1), bf(3))))
+		}},
+		{"[(bn+c)r]-b[nr]-[cr], where (r,b,c)=(sqrt(3),4,2) and [ ]=floor.", 1, 150, func(n int64) int64 {
+			return floorF(mulF(bsqrt(3), 4*n+2)) - 4*floorF(mulF(bsqrt(3), n)) - floorF(mulF(bsqrt(3), 2))
+		}},
+		{"a(n) = integer nearest n*(1+sqrt(2)).", 0, 150, func(n int64) int64 { return floorF(addF(mulF(addF(bsqrt(2), 1), n), 0.5)) }},
+		{"Beatty sequence for (sqrt(5) + 3)/4.", 1, 150, func(n int64) int64 { return floorF(quo(mulF(addF(bsqrt(5), 3), n), bf(4))) }},
+		{"a(n) = n + [n*r/s] + [n*t/s]; r=1, s=sqrt(2), t=1/sqrt(3).", 1, 150, func(n int64) int64 {
+			return n + floorF(quo(bf(n), bsqrt(2))) + floorF(quo(bf(n), bsqrt(6)))
+		}},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			cs := Candidates(tc.text, 1)
+			if len(cs) == 0 {
+				t.Fatal("no candidate")
+			}
+			for _, c := range cs {
+				if !r.matches(c.Ops, tc.from, tc.to, tc.ref) {
+					t.Errorf("candidate %s from %q differs from the reference on %d..%d", c.Expr, c.Source, tc.from, tc.to)
+				}
+			}
+		})
+	}
+	for _, text := range []string{
+		"a(n) = floor(n*phi), where phi = 1.618.",            // no exact constant
+		"a(n) = floor(n*sqrt(2) + n*sqrt(3)).",               // two square roots
+		"a(n) = floor(sqrt(n)*sqrt(2)).",                     // not of a constant
+		"a(n) = nearest integer to n/2.",                     // no surd: ties
+		"a(n) = floor(n*phi).",                               // no golden ratio named
+		"a(n) = floor(n*r), where r = sqrt(2), r = sqrt(3).", // two definitions
+	} {
+		if cs := Candidates(text, 1); len(cs) > 0 {
+			t.Errorf("%q: %s", text, cs[0].Expr)
+		}
+	}
+}
