@@ -35,7 +35,7 @@ const (
 	kBinSum              // Sum_k vals[k] * binomial(kids[0], k)
 	kPart                // the number of ways to write kids[0] as a sum of parts vals (largest first) and val parts 1
 	kTable               // table lookup: kids[0] is the index (mod len(vals)), vals are the entries
-	kTri                 // a table read by rows or antidiagonals: kids idx, body over r_ (row) and c_ (column); val the index of the first entry; vals its layout (triangle.go)
+	kTri                 // a table read by rows or antidiagonals: kids idx, body over r_ (row) and c_ (column), and for rows of any length their length over r_; val the index of the first entry; vals its layout (triangle.go)
 	// the integer forms that normalization (frac.go) produces:
 	kDivT     // truncating division, exact where the formula said "/"
 	kFloorDiv // floor(a / b)
@@ -191,6 +191,10 @@ func (x *node) write(b *strings.Builder) {
 		x.kids[0].write(b)
 		b.WriteString("; ")
 		x.kids[1].write(b)
+		if len(x.kids) > 2 {
+			b.WriteString("; rows ")
+			x.kids[2].write(b)
+		}
 		b.WriteByte(')')
 	default:
 		b.WriteString("?")

@@ -9,10 +9,19 @@
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
-// "Numbers k such that ... is prime", "Primes of the form ...", divisor
-// functions; phrases_fn.go: digit sums, digit counts, reversals, prime
+// "Primes of the form ...", divisor functions; quant.go: lists named by
+// a condition, "Primes p such that p+4 and p+12 are also prime", and
+// quantifiers, "Smallest k such that ...", "Number of k <= n such
+// that ...", "Number of divisors d of n such that ...", "Largest divisor
+// of n coprime to 6", the condition a boolean combination of atoms read
+// by pred.go (X is prime/squarefree/a square/even, X divides Y, X | Y,
+// X == Y (mod M), comparisons; and, or, either, neither, but not);
+// phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
-// digits), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
+// digits; phrases_base.go: strings of digits, runs, distinct digits,
+// digit products, palindromes, divisibility by a digit function, binary
+// weight classes, digits read in another base, the bitwise "n AND 2*n"),
+// recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go; Seeded starts one the text gives
 // no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
@@ -31,8 +40,12 @@
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
 // constants built from CONST_0/1/2/10, powers, factorials, binomials,
 // sums, products, divisor sums, totients, primes, factorizations (mu,
-// omega, bigomega, lpf, gpf, rad, sopf, sopfr) and digits in a base as
-// counted loops over LOCAL_*.
+// omega, bigomega, lpf, gpf, rad, sopf, sopfr), digits in a base and
+// bitwise AND/OR/XOR (digitfns.go: digit products, largest, smallest,
+// first and last digits, runs, distinct digits, occurrences of a digit
+// string, digits read in another base) as counted loops over LOCAL_*.
+// The parser's function table names bitand, bitor, bitxor and
+// sumdigits/digsum for formulas and for other phrase readers.
 //
 //	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"
@@ -48,7 +61,11 @@
 //     even n, conjectured), a recurrence without its starting terms
 //     (Candidates; Seeded takes them from the terms it is given), or
 //     anything not parsed to its end gives no candidate; so does a
-//     formula without n.
+//     formula without n. A condition with a word pred.go does not read,
+//     or "and" and "or" side by side, gives none; a quantifier whose start
+//     the text leaves open (k from 0 or 1) is offered both ways only where
+//     the two differ at no n past 8 (the examples tell them apart), else
+//     not at all.
 //   - A candidate computes its formula exactly where it matters: before it
 //     is returned, its program is run beside an exact rational evaluator
 //     (eval.go) for n = 0..12 and then about every fifth n up to 100 (a
@@ -68,8 +85,10 @@
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
-//   - Candidates never panics and takes a few milliseconds on an OEIS name
-//     (texts over 2,000 bytes are not read).
+//   - Candidates never panics and takes a few milliseconds on an OEIS name,
+//     up to some tens for a list whose scan spends its larger program
+//     fuel (listScanFuel: a sparse list runs its predicate thousands of
+//     times from its first terms on); texts over 2,000 bytes are not read.
 //
 // Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it

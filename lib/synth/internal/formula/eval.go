@@ -231,7 +231,7 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if idx < 0 {
 			undefined() // before the first term
 		}
-		if !x.kids[2].isNum() || x.kids[1].uses("n") {
+		if !x.kids[2].isNum() || usesOther(x.kids[1], x.name) {
 			return ratInt(v.nth(x, idx, &nthMemo{next: small(v.ev(x.kids[2]), 1<<30)}))
 		}
 		if v.memo == nil {
@@ -310,7 +310,7 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if idx < 0 {
 			undefined() // before the first entry
 		}
-		row, col := triPos(x, idx, v.tick)
+		row, col := v.triPos(x, idx)
 		saved := v.env
 		env := map[string]*big.Rat{}
 		for k, r := range saved {
@@ -538,6 +538,13 @@ func (v *evaluator) call(x *node) *big.Rat {
 		return ratInt(digitFn(x.name, small(args[0], 1<<40), small(args[1], 1<<31), 0))
 	case "digcount":
 		return ratInt(digitFn(x.name, small(args[0], 1<<40), small(args[1], 1<<31), small(args[2], 1<<31)))
+	}
+	if _, ok := digitArity[x.name]; ok { // digitfns.go
+		a := make([]int64, len(args))
+		for i, r := range args {
+			a[i] = small(r, 1<<40)
+		}
+		return ratInt(evalDigits(x.name, a))
 	}
 	undefined()
 	return nil

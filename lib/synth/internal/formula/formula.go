@@ -58,6 +58,8 @@ func (c *collector) read(text string) {
 	c.formulas(text, toks)
 	c.tables(text, toks)
 	c.coefTables(text, toks)
+	c.rowTables(text)
+	c.condTables(text, toks)
 	c.residueCases(text, toks)
 	c.phrases(text)
 }

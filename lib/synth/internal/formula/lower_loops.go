@@ -64,6 +64,10 @@ func (e *emitter) call(x *node) {
 	case "digcount":
 		e.digitFn(x.name, a[0], a[1], a[2])
 	default:
+		if _, ok := digitArity[x.name]; ok {
+			e.digitCall(x)
+			return
+		}
 		e.fail("no lowering for %s", x.name)
 	}
 }

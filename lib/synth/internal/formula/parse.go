@@ -24,6 +24,8 @@ var funcs = map[string]struct {
 	"bigomega": {"bigomega", 1}, "Omega": {"bigomega", 1}, "pi": {"primepi", 1}, "primepi": {"primepi", 1},
 	"lpf": {"lpf", 1}, "gpf": {"gpf", 1}, "rad": {"rad", 1}, "sopf": {"sopf", 1}, "sopfr": {"sopfr", 1},
 	"reversal": {"reversal", 1}, "wt": {"wt", 1}, "hammingweight": {"wt", 1},
+	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
+	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1},
 }
 
 // lookupFunc finds a function name: exact for one-letter names, else
@@ -377,6 +379,8 @@ func (p *parser) function(t token) *node {
 		return call("rev", args[0], num(10))
 	case "wt": // binary weight
 		return call("digsum", args[0], num(2))
+	case "sumdigits": // decimal
+		return call("digsum", args[0], num(10))
 	case "gcd", "min", "max": // fold to two arguments
 		x := call(name, args[0], args[1])
 		for _, a := range args[2:] {
