@@ -17,7 +17,7 @@ func bf(v int64) *big.Float { return new(big.Float).SetPrec(refPrec).SetInt64(v)
 
 func bsqrt(v int64) *big.Float { return new(big.Float).SetPrec(refPrec).Sqrt(bf(v)) }
 
-func phiRef() *big.Float { // (1 + sqrt(5))/2
+func goldenRef() *big.Float { // (1 + sqrt(5))/2
 	x := bsqrt(5)
 	x.Add(x, bf(1))
 	return x.Quo(x, bf(2))
@@ -47,7 +47,7 @@ func powF(x *big.Float, k int) *big.Float {
 
 func TestBeatty(t *testing.T) {
 	r := newRunner(t)
-	phi := phiRef()
+	phi := goldenRef()
 	for _, tc := range []struct {
 		text     string
 		from, to int64
@@ -129,7 +129,7 @@ func TestFloorSqrt(t *testing.T) {
 // "[ ]" for floor, "integer nearest", "Beatty sequence for".
 func TestBeattyText(t *testing.T) {
 	r := newRunner(t)
-	phi := phiRef()
+	phi := goldenRef()
 	sub := func(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(refPrec).Sub(a, b) }
 	quo := func(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(refPrec).Quo(a, b) }
 	for _, tc := range []struct {

@@ -37,9 +37,6 @@ func spanned(s string, start, end int) []token {
 	return ts
 }
 
-// isWord reports whether t is the identifier w (any case).
-func isWord(t token, w string) bool { return t.k == tIdent && strings.EqualFold(t.s, w) }
-
 // constDefs reads the letters the text defines as constant expressions
 // ("where r = sqrt(3)", "s=2+sqrt(2)", "h=-1/3", "phi = (1+sqrt(5))/2",
 // "(r,b,c)=(sqrt(3),4,2)"): their tokens, parenthesized. A
