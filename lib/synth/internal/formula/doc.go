@@ -26,6 +26,12 @@
 // no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
+// floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
+// and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
+// golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
+// n*(1+sqrt(2))", "Beatty sequence for (sqrt(5) + 3)/4"; beatty.go,
+// beatty_text.go: exact surd arithmetic, and floor(Q*sqrt(d)) without
+// squaring Q past i32),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column), and cases by
 // residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It

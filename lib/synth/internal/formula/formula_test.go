@@ -749,7 +749,6 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = 42.",
 		"a(n) = n-th prime such that p+2 is prime.",
 		"a(n) = n^2 +",
-		"a(n) = floor(n*sqrt(2)).",
 		"a(n) = n!!.",
 		"a(n) = foo(n) + 1.",
 		"Triangle read by rows: T(n,k) = k-n+1 for k > n, T(n,k) = 0 for k < n.", // the cases leave out k = n

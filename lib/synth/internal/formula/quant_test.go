@@ -123,6 +123,31 @@ var quantCases = []struct {
 		}
 		return c
 	}},
+	{"Numbers m such that 3*m + 4 is a square.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return isSquareRef(3*k + 4) })
+	}},
+	{"Numbers k such that 5*k - 11 is a square.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return 5*k-11 >= 0 && isSquareRef(5*k-11) })
+	}},
+	{"Numbers n such that n-1 has the same number of prime factors as n (with multiplicity).", 1, 60, func(n int64) int64 {
+		bigomega := func(k int64) (c int64) {
+			_, es := factorRef(k)
+			for _, e := range es {
+				c += e
+			}
+			return c
+		}
+		return nthRef(n, 2, func(k int64) bool { return bigomega(k-1) == bigomega(k) })
+	}},
+	{"Number of 1 <= i < n such that i*n+1 is prime.", 1, 60, func(n int64) int64 {
+		var c int64
+		for i := int64(1); i < n; i++ {
+			if isPrimeRef(i*n + 1) {
+				c++
+			}
+		}
+		return c
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
