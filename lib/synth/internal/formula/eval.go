@@ -184,11 +184,20 @@ func (v *evaluator) ev(x *node) *big.Rat {
 			}
 			return new(big.Rat).SetInt(s.Sqrt(s))
 		}
+		if hasSurd(x.kids[0]) { // floor(n*sqrt(2)): beatty.go
+			return v.evRounded(x)
+		}
 		return new(big.Rat).SetInt(floorRat(v.ev(x.kids[0])))
 	case kCeil:
+		if hasSurd(x.kids[0]) {
+			return v.evRounded(x)
+		}
 		r := new(big.Rat).Neg(v.ev(x.kids[0]))
 		return new(big.Rat).SetInt(new(big.Int).Neg(floorRat(r)))
 	case kRound:
+		if hasSurd(x.kids[0]) {
+			return v.evRounded(x)
+		}
 		r := new(big.Rat).Add(v.ev(x.kids[0]), big.NewRat(1, 2))
 		return new(big.Rat).SetInt(floorRat(r))
 	case kCall:
@@ -296,6 +305,8 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		return new(big.Rat).SetInt(sum)
 	case kRec:
 		return v.rec(x, small(v.ev(x.kids[0]), 1<<16))
+	case kDnc:
+		return v.dncAt(x, small(v.ev(x.kids[0]), 1<<40))
 	case kAnd:
 		if v.ev(x.kids[0]).Sign() == 0 {
 			return ratInt(0)

@@ -54,13 +54,14 @@ func candidates(text string) []Candidate {
 
 // read collects every candidate text offers.
 func (c *collector) read(text string) {
-	toks := lex(text)
+	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.formulas(text, toks)
 	c.tables(text, toks)
 	c.coefTables(text, toks)
 	c.rowTables(text)
 	c.condTables(text, toks)
 	c.residueCases(text, toks)
+	c.divideAndConquer(text, toks)
 	c.phrases(text)
 }
 

@@ -39,7 +39,7 @@ var (
 	reTriangle = regexp.MustCompile(`(?i)\btriang|\bread by rows\b`)
 	reArray    = regexp.MustCompile(`(?i)\bantidiagonals\b`)
 	// texts whose sequence is not the table itself, or whose rows are not 1, 2, 3, ... long
-	reNotTable = regexp.MustCompile(`(?i)\bsums?\b[^_]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
+	reNotTable = regexp.MustCompile(`(?i)\bsums?\b[^_(]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
 	// rows of other lengths (triangle_rows.go reads the ranges that say which)
 	reIrregular = regexp.MustCompile(`(?i)irregular`)
 	reUp        = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)

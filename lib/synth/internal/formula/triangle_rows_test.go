@@ -38,6 +38,21 @@ var rowTableCases = []struct {
 	from, to int64
 	ref      func(n int64) int64
 }{
+	// sums written as calls, sum(body, k=a..b)
+	{"a(n) = sum( floor(k*n/8), k=1..7 ).", 0, 100, func(n int64) int64 {
+		var s int64
+		for k := int64(1); k <= 7; k++ {
+			s += k * n / 8
+		}
+		return s
+	}},
+	{"Triangle read by rows: T(n,k) = sum(j^2 + n, j=k..n), 0 <= k <= n.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 {
+		var s int64
+		for j := k; j <= n; j++ {
+			s += j*j + n
+		}
+		return s
+	})},
 	{"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).", 0, 100, listRef(0, func() []int64 {
 		var list []int64
 		for n := int64(0); len(list) < 200; n++ {
@@ -152,6 +167,8 @@ func TestRowTables(t *testing.T) {
 		"Coefficient of x^n in the expansion of (1+x+x^2+x^3)^n.", // four terms: not read
 		"Coefficient of x^n in the expansion of (1+x+x^2)^n mod 3.",
 		"Triangle read by rows: row n lists the divisors of n that are prime.",
+		"a(n) = sum(k^2, n=1..5).", // n is no summation variable
+		"a(n) = sum(k^2 + j, k=1..n).",
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
