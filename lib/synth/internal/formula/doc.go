@@ -31,7 +31,9 @@
 // golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
 // n*(1+sqrt(2))", "Beatty sequence for (sqrt(5) + 3)/4"; beatty.go,
 // beatty_text.go: exact surd arithmetic, and floor(Q*sqrt(d)) without
-// squaring Q past i32),
+// squaring Q past i32), divide-and-conquer recurrences linear in one
+// call, "a(n) = 2*a(floor(n/2)) + n - 1", "a(2n) = a(n) + 1, a(2n+1) =
+// 2n" (dnc.go: a loop over n, floor(n/b), ... with no memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,

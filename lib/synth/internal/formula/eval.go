@@ -298,6 +298,8 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		return new(big.Rat).SetInt(sum)
 	case kRec:
 		return v.rec(x, small(v.ev(x.kids[0]), 1<<16))
+	case kDnc:
+		return v.dncAt(x, small(v.ev(x.kids[0]), 1<<40))
 	case kAnd:
 		if v.ev(x.kids[0]).Sign() == 0 {
 			return ratInt(0)

@@ -61,6 +61,7 @@ func (c *collector) read(text string) {
 	c.rowTables(text)
 	c.condTables(text, toks)
 	c.residueCases(text, toks)
+	c.divideAndConquer(text, toks)
 	c.phrases(text)
 }
 

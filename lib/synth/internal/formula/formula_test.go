@@ -767,7 +767,6 @@ func TestNoCandidates(t *testing.T) {
 		"Decimal expansion of 70/6.",              // two digits before the point
 		"Period 4 sequence [1, 2, 3, 4, 5, ...].", // its period is not 4 terms
 		"Numbers not divisible by 3 but not by 7.",
-		"a(2n) = n, a(2n+1) = a(n) + 1.",           // one case is a recurrence
 		"a(2n) = n^2.",                             // the odd n are not given
 		"a(2n) = 1, a(2n) = 2, a(2n+1) = 3.",       // two values for one class
 		"Primes that contain digits 6 and 7 only.", // 9-digit terms by n = 40: trial division runs past the fuel

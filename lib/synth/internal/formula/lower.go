@@ -199,6 +199,8 @@ func (e *emitter) lower(x *node) {
 		e.emit(op)
 	case kRec:
 		e.rec(x)
+	case kDnc:
+		e.dncNode(x)
 	case kTri:
 		e.tri(x)
 	case kPart:

@@ -49,7 +49,8 @@ type parser struct {
 	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
 	// consts: letters the text defines ("with q = 2"), read as their values
 	consts map[string]int64
-	shift  int64 // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	shift  int64      // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	self   *selfCalls // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
 }
 
 type syntaxError struct{}
@@ -224,7 +225,7 @@ func (p *parser) implicit() bool {
 	if t.k != tIdent {
 		return false
 	}
-	if p.isVar(t.s) || p.lags && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
+	if p.isVar(t.s) || (p.lags || p.self != nil) && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
 		return true
 	}
 	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
@@ -317,6 +318,9 @@ func (p *parser) primary() *node {
 		}
 		if p.lags && t.s == "a" && p.at("(") {
 			return p.lag()
+		}
+		if p.self != nil && t.s == "a" && p.at("(") {
+			return p.selfCall()
 		}
 		if x := p.nthWord(t); x != nil {
 			return x
