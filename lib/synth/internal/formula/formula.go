@@ -252,9 +252,11 @@ func boundary(toks []token, i int) bool {
 	case tOp:
 		switch t.s {
 		case ".", ",", ";", ":", "=", ")":
-		case "(": // "(n >= 0)"
+		case "(": // "(n >= 0)", "(1 <= k <= n)"
 			if !(toks[i+1].k == tIdent && toks[i+2].k == tOp && strings.Contains(">=<", toks[i+2].s[:1]) &&
-				toks[i+3].k == tNum && isOp(toks[i+4], ")")) {
+				toks[i+3].k == tNum && isOp(toks[i+4], ")")) &&
+				!(toks[i+1].k == tNum && (isOp(toks[i+2], "<=") || isOp(toks[i+2], "<")) && toks[i+3].k == tIdent &&
+					(isOp(toks[i+4], "<=") || isOp(toks[i+4], "<")) && toks[i+5].k == tIdent && isOp(toks[i+6], ")")) {
 				return false
 			}
 		default:

@@ -38,6 +38,13 @@ var rowTableCases = []struct {
 	from, to int64
 	ref      func(n int64) int64
 }{
+	{"Triangle read by rows: T(n,k)=sum(j*k, j=k..n) (1<=k<=n), where j runs over the integers.", 1, 100, triRef(1, 1, 1, 0, func(n, k int64) int64 {
+		var s int64
+		for j := k; j <= n; j++ {
+			s += j * k
+		}
+		return s
+	})},
 	// sums written as calls, sum(body, k=a..b)
 	{"a(n) = sum( floor(k*n/8), k=1..7 ).", 0, 100, func(n int64) int64 {
 		var s int64
