@@ -58,10 +58,15 @@ func isSequence(t Task) (x0 int64, ys []int64, ok bool) {
 }
 
 // formulaCandidates are the formulas read from t's text that reproduce
-// every example (a few milliseconds).
+// every example (a few milliseconds). For a sequence, a recurrence the
+// text gives no start for starts from its first terms (formula.Seeded).
 func formulaCandidates(t Task) []candidate {
 	var out []candidate
-	for _, f := range formula.Candidates(t.Text, t.Arity()) {
+	fs := formula.Candidates
+	if x0, ys, ok := isSequence(t); ok {
+		fs = func(text string, _ int) []formula.Candidate { return formula.Seeded(text, x0, ys) }
+	}
+	for _, f := range fs(t.Text, t.Arity()) {
 		if check(ir.Program{Name: "formula", Arity: t.Arity(), Ops: f.Ops}, t) == nil {
 			out = append(out, candidate{source: "formula", method: "formula", formula: f.Expr, ops: f.Ops})
 		}

@@ -36,7 +36,8 @@ func TestSequenceClosedForm(t *testing.T) {
 		}
 		return a
 	}
-	task, checks := seqTask("rec", "a(n) = 7*a(n-1) - 12*a(n-2) + 5.", 0, 10, 6, rec)
+	// (a text that states the recurrence would answer with it: formula.Seeded)
+	task, checks := seqTask("rec", "A recurrence with large coefficients.", 0, 10, 6, rec)
 	r, err := Synthesize(context.Background(), task, Options{Budget: 2 * time.Second})
 	if err != nil {
 		t.Fatal(err)

@@ -9,23 +9,52 @@
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
-// "Numbers k such that ... is prime", "Primes of the form ...", divisor
-// functions; phrases_fn.go: digit sums, digit counts, reversals, prime
+// "Primes of the form ...", divisor functions; quant.go: lists named by
+// a condition, "Primes p such that p+4 and p+12 are also prime", and
+// quantifiers, "Smallest k such that ...", "Number of k <= n such
+// that ...", "Number of divisors d of n such that ...", "Largest divisor
+// of n coprime to 6", the condition a boolean combination of atoms read
+// by pred.go (X is prime/squarefree/a square/even, X divides Y, X | Y,
+// X == Y (mod M), comparisons; and, or, either, neither, but not);
+// phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
-// digits), recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
-// the text starts them from (rec.go), rational generating functions "Expansion of
+// digits; phrases_base.go: strings of digits, runs, distinct digits,
+// digit products, palindromes, divisibility by a digit function, binary
+// weight classes, digits read in another base, the bitwise "n AND 2*n"),
+// recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
+// the text starts them from (rec.go; Seeded starts one the text gives
+// no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
+// floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
+// and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
+// golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
+// n*(1+sqrt(2))", "Beatty sequence for (sqrt(5) + 3)/4"; beatty.go,
+// beatty_text.go: exact surd arithmetic, and floor(Q*sqrt(d)) without
+// squaring Q past i32), divide-and-conquer recurrences linear in one
+// call, "a(n) = 2*a(floor(n/2)) + n - 1", "a(2n) = a(n) + 1, a(2n+1) =
+// 2n" (dnc.go: a loop over n, floor(n/b), ... with no memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
-// (triangle.go: a loop maps the index to a row and column), and cases by
+// (triangle.go: a loop maps the index to a row and column; cells with two
+// cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
+// "0 <= k <= floor(n/2)", "n appears 4*n + 1 times in row n", "row n
+// lists the divisors of n", triangle_rows.go; Riordan arrays (g, f) with
+// rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
+// x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
+// three-term polynomials whose coefficients are binomials or one sum of
+// them, offered only where every binomial they sum stays in i32), and cases by
 // residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
 // constants built from CONST_0/1/2/10, powers, factorials, binomials,
 // sums, products, divisor sums, totients, primes, factorizations (mu,
-// omega, bigomega, lpf, gpf, rad, sopf, sopfr) and digits in a base as
-// counted loops over LOCAL_*.
+// omega, bigomega, lpf, gpf, rad, sopf, sopfr), digits in a base and
+// bitwise AND/OR/XOR (digitfns.go: digit products, largest, smallest,
+// first and last digits, runs, distinct digits, occurrences of a digit
+// string, digits read in another base) as counted loops over LOCAL_*.
+// The parser's function table names bitand, bitor, bitxor and
+// sumdigits/digsum for formulas and for other phrase readers.
 //
 //	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"
@@ -38,8 +67,14 @@
 //     ir.NumLocals locals.
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
-//     even n, conjectured), a recurrence, or anything not parsed to its end
-//     gives no candidate; so does a formula without n.
+//     even n, conjectured), a recurrence without its starting terms
+//     (Candidates; Seeded takes them from the terms it is given), or
+//     anything not parsed to its end gives no candidate; so does a
+//     formula without n. A condition with a word pred.go does not read,
+//     or "and" and "or" side by side, gives none; a quantifier whose start
+//     the text leaves open (k from 0 or 1) is offered both ways only where
+//     the two differ at no n past 8 (the examples tell them apart), else
+//     not at all.
 //   - A candidate computes its formula exactly where it matters: before it
 //     is returned, its program is run beside an exact rational evaluator
 //     (eval.go) for n = 0..12 and then about every fifth n up to 100 (a
@@ -59,10 +94,14 @@
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
-//   - Candidates never panics and takes a few milliseconds on an OEIS name
-//     (texts over 2,000 bytes are not read).
+//   - Candidates never panics and takes a few milliseconds on an OEIS name,
+//     up to some tens for a list whose scan spends its larger program
+//     fuel (listScanFuel: a sparse list runs its predicate thousands of
+//     times from its first terms on); texts over 2,000 bytes are not read.
 //
-// The package reads only the text: whether a candidate fits the task's
+// Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it
-// reproduces every example).
+// reproduces every example). Seeded also takes a sequence's first terms:
+// a recurrence the text starts nowhere starts from them and must
+// reproduce the rest (at least 3 terms) before it is offered.
 package formula

@@ -749,17 +749,17 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = 42.",
 		"a(n) = n-th prime such that p+2 is prime.",
 		"a(n) = n^2 +",
-		"a(n) = floor(n*sqrt(2)).",
 		"a(n) = n!!.",
 		"a(n) = foo(n) + 1.",
-		"Triangle read by rows: T(n,k) = k-n+1 for k >= n, T(n,k) = 0 for k < n.", // one formula per case
-		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).",            // rows not 1, 2, 3, ... long
+		"Triangle read by rows: T(n,k) = k-n+1 for k > n, T(n,k) = 0 for k < n.", // the cases leave out k = n
+		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2) + j.",       // rows of a length it cannot read
 		"Irregular triangle read by rows: T(n,k) = n + k.",
 		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
 		"Triangle read by rows: T(n,k) = n + k for k < 2n.",
 		"a(n) = n^2 + k with k = 3n.", // k is no constant
 		"a(n) = n^2 + q with q = 2, q = 3.",
 		"Triangle read by rows: T(n,k) = n + j.",
+		"Triangle read by rows: T(n,k) = n*k for 0 <= k <= n, and T(n,n) = 1.", // a cell the formula does not give
 		"Sum of digits of n written in base 1.",
 		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
@@ -767,10 +767,9 @@ func TestNoCandidates(t *testing.T) {
 		"Decimal expansion of 70/6.",              // two digits before the point
 		"Period 4 sequence [1, 2, 3, 4, 5, ...].", // its period is not 4 terms
 		"Numbers not divisible by 3 but not by 7.",
-		"a(2n) = n, a(2n+1) = a(n) + 1.",               // one case is a recurrence
-		"a(2n) = n^2.",                                 // the odd n are not given
-		"a(2n) = 1, a(2n) = 2, a(2n+1) = 3.",           // two values for one class
-		"Numbers whose set of base-9 digits is {2,3}.", // its 100th term is past 9^6: beyond the fuel
+		"a(2n) = n^2.",                             // the odd n are not given
+		"a(2n) = 1, a(2n) = 2, a(2n+1) = 3.",       // two values for one class
+		"Primes that contain digits 6 and 7 only.", // 9-digit terms by n = 40: trial division runs past the fuel
 		"Numbers having three 2's in base 1.",
 		"Numbers having three 9's in base 9.",
 		"a(n) = 1 + 2 + ... + k = n.",          // an ellipsis in k, not n

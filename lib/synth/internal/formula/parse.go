@@ -24,6 +24,8 @@ var funcs = map[string]struct {
 	"bigomega": {"bigomega", 1}, "Omega": {"bigomega", 1}, "pi": {"primepi", 1}, "primepi": {"primepi", 1},
 	"lpf": {"lpf", 1}, "gpf": {"gpf", 1}, "rad": {"rad", 1}, "sopf": {"sopf", 1}, "sopfr": {"sopfr", 1},
 	"reversal": {"reversal", 1}, "wt": {"wt", 1}, "hammingweight": {"wt", 1},
+	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
+	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1},
 }
 
 // lookupFunc finds a function name: exact for one-letter names, else
@@ -47,7 +49,8 @@ type parser struct {
 	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
 	// consts: letters the text defines ("with q = 2"), read as their values
 	consts map[string]int64
-	shift  int64 // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	shift  int64      // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	self   *selfCalls // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
 }
 
 type syntaxError struct{}
@@ -222,7 +225,7 @@ func (p *parser) implicit() bool {
 	if t.k != tIdent {
 		return false
 	}
-	if p.isVar(t.s) || p.lags && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
+	if p.isVar(t.s) || (p.lags || p.self != nil) && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
 		return true
 	}
 	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
@@ -310,8 +313,14 @@ func (p *parser) primary() *node {
 		if isSumWord(t.s) && p.at("_") {
 			return p.bigOp(strings.ToLower(t.s) == "sum")
 		}
+		if isSumWord(t.s) && p.at("(") {
+			return p.callOp(strings.ToLower(t.s) == "sum")
+		}
 		if p.lags && t.s == "a" && p.at("(") {
 			return p.lag()
+		}
+		if p.self != nil && t.s == "a" && p.at("(") {
+			return p.selfCall()
 		}
 		if x := p.nthWord(t); x != nil {
 			return x
@@ -377,6 +386,8 @@ func (p *parser) function(t token) *node {
 		return call("rev", args[0], num(10))
 	case "wt": // binary weight
 		return call("digsum", args[0], num(2))
+	case "sumdigits": // decimal
+		return call("digsum", args[0], num(10))
 	case "gcd", "min", "max": // fold to two arguments
 		x := call(name, args[0], args[1])
 		for _, a := range args[2:] {
@@ -419,6 +430,48 @@ func (p *parser) bigOp(sum bool) *node {
 	p.bound = p.bound[:len(p.bound)-1]
 	x.kids[len(x.kids)-1] = body
 	return x
+}
+
+// callOp parses the call form sum(body, k=a..b) (also product): the
+// variable, named after the body, is bound in it.
+func (p *parser) callOp(sum bool) *node {
+	p.expect("(")
+	depth, at := 0, -1 // the "," before "k = a .. b )"
+	for j := p.pos; p.toks[j].k != tEnd && at < 0; j++ {
+		switch {
+		case isOp(p.toks[j], "("):
+			depth++
+		case isOp(p.toks[j], ")"):
+			if depth--; depth < 0 {
+				p.fail()
+			}
+		case isOp(p.toks[j], ",") && depth == 0:
+			at = j
+		}
+	}
+	if at < 0 {
+		p.fail()
+	}
+	v := p.toks[at+1]
+	if v.k != tIdent || len(v.s) != 1 || v.s == "n" || p.isVar(v.s) || !isOp(p.toks[at+2], "=") {
+		p.fail()
+	}
+	p.bound = append(p.bound, v.s)
+	body := p.expr()
+	p.bound = p.bound[:len(p.bound)-1]
+	if p.pos != at {
+		p.fail()
+	}
+	p.pos = at + 3
+	lo := p.additive()
+	p.expect("..")
+	hi := p.additive()
+	p.expect(")")
+	k := kProd
+	if sum {
+		k = kSum
+	}
+	return &node{k: k, name: v.s, kids: []*node{lo, hi, body}}
 }
 
 // lag reads "(n-j)", "(n)" or "(n+j)" after "a": term n+off of a

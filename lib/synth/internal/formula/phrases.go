@@ -26,8 +26,6 @@ var (
 	reMultiples = regexp.MustCompile(`^(?:Multiples of|Numbers divisible by) (\d+)\s*\.?\s*$`)
 	// "Numbers not divisible by 3.", "Positive integers divisible by 5 but not by 7."
 	reNotDivisible = regexp.MustCompile(`^(Numbers|Positive integers|Nonnegative integers) (?:that are )?(?:(not )?divisible by (\d+)(?: but not(?: by)? (\d+))?|not divisible by (\d+) (?:or|nor) (\d+))\s*\.?\s*$`)
-	// "Numbers k such that 8k + 7 is prime." / "Primes p such that p + 2 is also prime."
-	reSuchThat = regexp.MustCompile(`^(Numbers|Nonnegative integers|Positive integers|Integers|Primes|Odd numbers|Even numbers|Odd primes|Composite numbers|Semiprimes|Squarefree numbers) ([a-z])(?: == ([-\d]+) \(mod (\d+)\))? (?:such that|for which) (.+?)\s*\.?\s*$`)
 	// the conditions: "E is prime", "E == r (mod m)", "E is divisible by F", "E is a square"
 	reIsPrime   = regexp.MustCompile(`^(.+?) is (?:also )?(a prime|prime|not prime|composite|not a prime|nonprime)$`)
 	reCongMod   = regexp.MustCompile(`^(.+?)\s*(?:==|≡)\s*(.+?)\s*\((?:mod|modulo) (.+)\)$`)
@@ -105,6 +103,9 @@ func (c *collector) phrases(text string) {
 		}
 		return
 	}
+	if c.basePhrase(s) { // phrases_base.go
+		return
+	}
 	if m := rePowers.FindStringSubmatch(s); m != nil {
 		c.addText(s, m[1]+"^n")
 		c.addText(s, m[1]+"^(n-1)")
@@ -127,8 +128,7 @@ func (c *collector) phrases(text string) {
 		c.congruent(s, m[1], m[2], m[3])
 		return
 	}
-	if m := reSuchThat.FindStringSubmatch(s); m != nil {
-		c.suchThat(s, m[1], m[2], m[3], m[4], m[5])
+	if c.suchThatList(s) || c.quantifier(s) { // quant.go
 		return
 	}
 	if m := reDecimal.FindStringSubmatch(s); m != nil {
@@ -395,49 +395,6 @@ func parseIn(s, v string) (*node, bool) {
 	return rename(x, v, "x_"), true
 }
 
-func (c *collector) suchThat(s, what, v, res, mod, cond string) {
-	// "Numbers n such that ...": n names the term, not the index; parseIn
-	// renames it.
-	pred := condition(cond, v)
-	if pred == nil {
-		return
-	}
-	if res != "" { // "Primes p == 1 (mod 4) such that ..."
-		r, err1 := strconv.ParseInt(res, 10, 32)
-		m, err2 := strconv.ParseInt(mod, 10, 32)
-		if err1 != nil || err2 != nil || m < 2 || m > 1000 {
-			return
-		}
-		pred = bin(kAnd, inClasses(vr("x_"), m, []int64{((r % m) + m) % m}), pred)
-	}
-	switch what { // a kind of number: its property first
-	case "Odd numbers", "Even numbers", "Composite numbers", "Semiprimes", "Squarefree numbers":
-		kind := map[string]*node{"Odd numbers": property("odd"), "Even numbers": property("even"),
-			"Composite numbers": property("composite"), "Squarefree numbers": property("squarefree"),
-			"Semiprimes": eq(call("bigomega", vr("x_")), num(2))}[what]
-		c.listOf(s, "Numbers", bin(kAnd, kind, pred))
-		return
-	case "Odd primes":
-		what, pred = "Primes", bin(kAnd, property("odd"), pred)
-	}
-	if what == "Primes" {
-		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
-		for _, base := range []int64{1, 0} {
-			c.add(s, nthOf("x_", base, 2, pred))
-		}
-		return
-	}
-	starts := lows(what)
-	if len(starts) == 2 && !passes(pred, 0) {
-		starts = []int64{1} // from 0 or from 1, one list
-	}
-	for _, base := range []int64{1, 0} {
-		for _, lo := range starts {
-			c.add(s, nthOf("x_", base, lo, pred))
-		}
-	}
-}
-
 // condition reads a list's condition on variable v (renamed x_), or nil:
 // one of conditionOne's, or several joined by "and" ("10*n + 3 and
 // 10*n + 7 are prime" is read as both prime).
@@ -534,9 +491,7 @@ func conditionOne(cond, v string) *node {
 		if !ok {
 			return nil
 		}
-		r := call("isqrt", e)
-		return bin(kAnd, &node{k: kCmp, name: ">=", kids: []*node{e, num(0)}},
-			&node{k: kCmp, name: "=", kids: []*node{bin(kMul, r, r), e}})
+		return squareOf(e)
 	}
 	return nil
 }

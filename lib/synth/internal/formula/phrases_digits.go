@@ -62,6 +62,9 @@ func (c *collector) digitsList(s string) bool {
 	if m == nil {
 		return false
 	}
+	if c.digitSet(s, m[1], m[2]) { // phrases_base.go
+		return true
+	}
 	pred, ok := digitCondition(m[2])
 	if !ok {
 		return false
@@ -70,7 +73,7 @@ func (c *collector) digitsList(s string) bool {
 		return true // the phrase, but not a list we read
 	}
 	if m[1] == "Primes" {
-		pred = and(un(kIsPrime, vr("x_")), pred)
+		pred = and(pred, un(kIsPrime, vr("x_"))) // the digits first: they cost less
 		for _, base := range []int64{1, 0} {
 			c.add(s, nthOf("x_", base, 2, pred))
 		}
@@ -203,5 +206,5 @@ func digitCondition(w string) (pred *node, ok bool) {
 		}
 		return eq(digcount(10, d), num(k)), true
 	}
-	return nil, false
+	return baseCondition(w) // phrases_base.go
 }

@@ -35,6 +35,16 @@ var fnPhrases = []fnPhrase{
 	{regexp.MustCompile(`^(?i:(?:the )?(?:binary weight|hamming weight) of )`), func(e *node, b int64) *node { return call("digsum", e, num(2)) }, false},
 	{regexp.MustCompile(`^(?i:(?:the )?number of (?:decimal |base-(\d+) |binary )?digits (?:of|in) (?:the )?)`), digitsOf("ndigits"), true},
 	{regexp.MustCompile(`^(?i:(?:the )?(?:digit )?reversal of )`), digitsOf("rev"), true},
+	// digitfns.go's
+	{regexp.MustCompile(`^(?i:(?:the )?(?:product of (?:the )?(?:decimal |base-(\d+) |binary )?digits|digital product|digit product) (?:of|in) (?:the )?)`), digitsOf("digprod"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?product of (?:the )?nonzero (?:decimal |base-(\d+) )?digits (?:of|in) (?:the )?)`), digitsOf("nzdigprod"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?(?:largest|greatest|maximal|maximum) (?:decimal |base-(\d+) )?digit (?:of|in) (?:the )?)`), digitsOf("maxdig"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?(?:smallest|least|minimal|minimum) (?:decimal |base-(\d+) )?digit (?:of|in) (?:the )?)`), digitsOf("mindig"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?(?:initial|leading|first|most significant) (?:decimal |base-(\d+) )?digit (?:of|in) (?:the )?)`), digitsOf("firstdig"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?(?:final|last|least significant) (?:decimal |base-(\d+) )?digit (?:of|in) (?:the )?)`), digitsOf("lastdig"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?number of distinct (?:decimal |base-(\d+) )?digits (?:of|in) (?:the )?)`), digitsOf("ndistinct"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?number of runs in (?:the )?base[- ](\d+) (?:representation|expansion) of (?:the )?)`), digitsOf("nruns"), true},
+	{regexp.MustCompile(`^(?i:(?:the )?(?:maximal|maximum|longest) run length in (?:the )?base[- ](\d+) (?:representation|expansion) of (?:the )?)`), digitsOf("maxrun"), true},
 	{regexp.MustCompile(`^(?i:(?:the )?number of distinct (?:primes dividing|prime (?:factors|divisors) of) )`), factorOf("omega"), false},
 	{regexp.MustCompile(`^(?i:(?:the )?(?:largest|greatest) prime (?:factor of|divisor of|dividing) )`), factorOf("gpf"), false},
 	{regexp.MustCompile(`^(?i:(?:the )?(?:smallest|least) prime (?:factor of|divisor of|dividing) )`), factorOf("lpf"), false},
@@ -48,6 +58,11 @@ var (
 	reMultiplicity = regexp.MustCompile(`^(?i:(?:the )?(?:total )?(number|sum) of (?:the )?prime (?:factors|divisors) of) (.+?),? \(?(?i:(?:counted |counting )?with (?:multiplicity|repetitions?)|(?:counted |counting )?with multiplicities)\)?$`)
 	// "n written in base 3", "n in base 3", "n in binary"
 	reInBase = regexp.MustCompile(`^(.+?),? (?i:(?:when )?(?:written |expressed |represented )?in (?:base[- ](\d+)|(binary)|(ternary))(?: representation)?)$`)
+	// ", where phi is Euler totient function, A000010": a clause that
+	// names a function the expression calls
+	reWhereFn = regexp.MustCompile(`^(.+?),? where ([A-Za-z]\w*) (?:is|denotes) .*$`)
+	// "the n-th prime" and the like as an expression
+	reNth = regexp.MustCompile(`^(?i:(?:the )?n-th (prime|fibonacci number|lucas number|triangular number|tetrahedral number|square|cube))$`)
 	// "the base-3 representation of n" inside a digits phrase
 	reReprOf = regexp.MustCompile(`^(?i:(?:base-(\d+)|binary|ternary|decimal) (?:representation|expansion) of )(.+)$`)
 )
@@ -55,6 +70,11 @@ var (
 // functionPhrase reads s as one of fnPhrases; it reports whether it did.
 func (c *collector) functionPhrase(s string) bool {
 	s = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s), "."))
+	if m := reWhereFn.FindStringSubmatch(s); m != nil {
+		if _, _, ok := lookupFunc(m[2]); ok && strings.Contains(m[1], m[2]+"(") {
+			s = m[1]
+		}
+	}
 	if m := reMultiplicity.FindStringSubmatch(s); m != nil {
 		if e, ok := parseN(m[2]); ok {
 			name := "bigomega"
@@ -130,6 +150,10 @@ func baseWord(s, digits string) int64 {
 
 // parseN parses all of s as an expression in n.
 func parseN(s string) (*node, bool) {
+	if m := reNth.FindStringSubmatch(s); m != nil {
+		s = map[string]string{"prime": "prime(n)", "fibonacci number": "fib(n)", "lucas number": "lucas(n)",
+			"triangular number": "n*(n+1)/2", "tetrahedral number": "n*(n+1)*(n+2)/6", "square": "n^2", "cube": "n^3"}[strings.ToLower(m[1])]
+	}
 	toks := lex(s)
 	x, end, ok := parseAt(toks, 0, "n")
 	if !ok || toks[end].k != tEnd || !x.uses("n") {

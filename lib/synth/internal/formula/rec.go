@@ -82,7 +82,8 @@ func (c *collector) recurrence(text, source string, body *node, ord int) {
 		}
 		c.add(source, &node{k: kRec, val: i0, vals: vals, ord: ord, kids: []*node{vr("n"), body}})
 	}
-	if terms := initialTerms(text); len(terms) > 0 {
+	terms := initialTerms(text)
+	if len(terms) > 0 {
 		i0 := int64(1 << 40)
 		for i := range terms {
 			i0 = min(i0, i)
@@ -95,8 +96,10 @@ func (c *collector) recurrence(text, source string, body *node, ord int) {
 			}
 			vals = append(vals, v)
 		}
-		mk(i0, vals)
-		return
+		if len(vals) >= ord || c.seed == nil {
+			mk(i0, vals)
+			return
+		}
 	}
 	if m := reStarting.FindStringSubmatch(text); m != nil {
 		var vals []int64
@@ -109,6 +112,10 @@ func (c *collector) recurrence(text, source string, body *node, ord int) {
 		}
 		mk(0, vals)
 		mk(1, vals)
+		return
+	}
+	if c.seed != nil {
+		c.seeded(text, source, body, ord, terms)
 	}
 }
 

@@ -16,6 +16,10 @@ const (
 	scanN     = 100     // n = 0..scanN
 	scanSteps = 100_000 // evaluator steps, all n together
 	scanFuel  = 300_000 // program fuel, all n together
+	// listScanFuel is scanFuel for a formula with a list: a list of
+	// sparse numbers ("Numbers having three 2's in base 9.") costs
+	// thousands of predicate runs from its first terms on
+	listScanFuel = 1_000_000
 )
 
 // minAgreed is the fewest values a scan must have compared: a formula the
@@ -55,6 +59,9 @@ func agrees(x *node, ops []ir.Op, lists map[listKey]*nthMemo) bool {
 		return false
 	}
 	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel}
+	if has(x, kNth) {
+		s.fuel = listScanFuel
+	}
 	prev := int64(-1)
 	next := nextScan
 	switch {
@@ -212,7 +219,7 @@ func (s *scan) partsFit() bool {
 	var walk func(x *node, ring bool)
 	walk = func(x *node, ring bool) {
 		switch x.k {
-		case kSum, kProd, kSumDiv, kNth, kRec, kTri, kPart:
+		case kSum, kProd, kSumDiv, kNth, kRec, kTri, kPart, kDnc:
 			return // variables of their own; lists are listsFit's
 		}
 		isRing := x.k == kAdd || x.k == kSub || x.k == kMul || x.k == kNeg || x.k == kPow
@@ -285,19 +292,23 @@ func (s *scan) listFits(list *node) bool {
 		return false
 	}
 	fits := true
-	var walk func(x *node)
-	walk = func(x *node) {
+	var walk func(x *node, ring bool)
+	walk = func(x *node, ring bool) {
 		if x.k == kNth || x.k == kSum || x.k == kProd || x.k == kSumDiv {
 			return // their own variables: not evaluated here
 		}
-		r, err := v.evalAt(x, map[string]*big.Rat{list.name: ratInt(int64(xmax))})
-		if err == nil && (r.Num().BitLen() > 31 || r.Denom().BitLen() > 31) {
-			fits = false
+		// inside "mod", ring operations are reduced as they go (as in partsFit)
+		isRing := x.k == kAdd || x.k == kSub || x.k == kMul || x.k == kNeg || x.k == kPow
+		if !(ring && isRing) {
+			r, err := v.evalAt(x, map[string]*big.Rat{list.name: ratInt(int64(xmax))})
+			if err == nil && (r.Num().BitLen() > 31 || r.Denom().BitLen() > 31) {
+				fits = false
+			}
 		}
-		for _, k := range x.kids {
-			walk(k)
+		for j, k := range x.kids {
+			walk(k, x.k == kMod && j == 0 || ring && isRing)
 		}
 	}
-	walk(list.kids[1])
+	walk(list.kids[1], false)
 	return fits
 }

@@ -8,6 +8,7 @@ package formula
 // start, each usual convention is a reading of its own; the examples pick.
 
 import (
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -38,9 +39,11 @@ var (
 	reTriangle = regexp.MustCompile(`(?i)\btriang|\bread by rows\b`)
 	reArray    = regexp.MustCompile(`(?i)\bantidiagonals\b`)
 	// texts whose sequence is not the table itself, or whose rows are not 1, 2, 3, ... long
-	reNotTable = regexp.MustCompile(`(?i)irregular|\bsums?\b[^_]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
-	reUp       = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)
-	reDown     = regexp.MustCompile(`(?i)\b(descending|downwards?)\b`)
+	reNotTable = regexp.MustCompile(`(?i)\bsums?\b[^_(]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
+	// rows of other lengths (triangle_rows.go reads the ranges that say which)
+	reIrregular = regexp.MustCompile(`(?i)irregular`)
+	reUp        = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)
+	reDown      = regexp.MustCompile(`(?i)\b(descending|downwards?)\b`)
 	// "Triangle whose (i,j)-th entry is binomial(i,j)*2^(i-j)."
 	reEntry = regexp.MustCompile(`\(([a-z]),\s*([a-z])\)-th (?:entry|term|element) is `)
 )
@@ -61,57 +64,20 @@ func (c *collector) tables(text string, toks []token) {
 	if tri == arr || reNotTable.MatchString(text) {
 		return // neither, both (antidiagonal sums of a triangle), or not the table itself
 	}
-	defs := 0
-	type def struct {
-		rv, cv string
-		at     int
-	}
-	var found []def
-	for i := 0; i+7 < len(toks); i++ {
-		t := toks[i]
-		if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") ||
-			toks[i+2].k != tIdent || len(toks[i+2].s) != 1 || !isOp(toks[i+3], ",") ||
-			toks[i+4].k != tIdent || len(toks[i+4].s) != 1 || !isOp(toks[i+5], ")") ||
-			toks[i+2].s == toks[i+4].s {
-			continue
-		}
-		at := i + 6
-		if isOp(toks[at], "(") { // T(n,k) (n >= 0, 0 <= k <= n) = ...
-			for depth := 0; toks[at].k != tEnd; at++ {
-				if isOp(toks[at], "(") {
-					depth++
-				} else if isOp(toks[at], ")") {
-					if depth--; depth == 0 {
-						at++
-						break
-					}
-				}
-			}
-		}
-		if !isOp(toks[at], "=") && !(toks[at].k == tIdent && toks[at].s == "is") {
-			continue
-		}
-		defs++
-		found = append(found, def{toks[i+2].s, toks[i+4].s, at + 1})
-	}
-	if m := reEntry.FindStringSubmatchIndex(text); m != nil && tri {
-		for i, t := range toks {
-			if t.start >= m[1] {
-				found = append(found, def{text[m[2]:m[3]], text[m[4]:m[5]], i})
-				defs++
-				break
-			}
-		}
-	}
-	if defs != 1 {
+	found := tableDefs(text, toks, tri)
+	defs := len(found)
+	if defs != 1 || pinned(toks) {
 		return // none, or one per case (T(n,k) = ... for k < n, T(n,k) = 0 otherwise)
 	}
 	d := found[0]
+	consts := textConsts(text)
+	if tri && c.irregular(text, toks, d, consts) || reIrregular.MatchString(text) {
+		return
+	}
 	st, ok := tableStart(text, d.rv, d.cv, arr)
 	if !ok {
 		return
 	}
-	consts := textConsts(text)
 	try := func(start int) int {
 		x, end, ok := parseAtConsts(toks, start, consts, d.rv, d.cv)
 		if !ok || end == start || !boundary(toks, end) || !x.uses(d.rv) && !x.uses(d.cv) {
@@ -175,6 +141,99 @@ func tableReadings(st triStart, arr bool, body *node) []*node {
 		mk(r, k, l0, walkRows)
 	}
 	return out
+}
+
+// tableDef is one "T(n,k) = ..." of a text: its row and column
+// variables and the token its formula starts at; head is the token of
+// its "T".
+type tableDef struct {
+	rv, cv   string
+	head, at int
+}
+
+// tableDefs finds every "T(n,k) =" (also A, a, t; "is" for "="; a range
+// in parentheses between: "T(n,k) (n >= 0, 0 <= k <= n) = ...") and, in a
+// triangle, "whose (i,j)-th entry is".
+func tableDefs(text string, toks []token, tri bool) []tableDef {
+	var found []tableDef
+	for i := 0; i+7 < len(toks); i++ {
+		rv, cv, ok := tableHead(toks, i)
+		if !ok {
+			continue
+		}
+		at := i + 6
+		if isOp(toks[at], "(") { // T(n,k) (n >= 0, 0 <= k <= n) = ...
+			for depth := 0; toks[at].k != tEnd; at++ {
+				if isOp(toks[at], "(") {
+					depth++
+				} else if isOp(toks[at], ")") {
+					if depth--; depth == 0 {
+						at++
+						break
+					}
+				}
+			}
+		}
+		if !isOp(toks[at], "=") && !(toks[at].k == tIdent && toks[at].s == "is") {
+			continue
+		}
+		found = append(found, tableDef{rv, cv, i, at + 1})
+	}
+	if m := reEntry.FindStringSubmatchIndex(text); m != nil && tri {
+		for i, t := range toks {
+			if t.start >= m[1] {
+				found = append(found, tableDef{text[m[2]:m[3]], text[m[4]:m[5]], i, i})
+				break
+			}
+		}
+	}
+	return found
+}
+
+// pinned reports whether the text gives a table's value at particular
+// cells, "T(n,n) = 1", "T(n,0) = n": a case that a formula for T(n,k)
+// does not cover.
+func pinned(toks []token) bool {
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") {
+			continue
+		}
+		depth, commas, j := 0, 0, i+1
+		for ; toks[j].k != tEnd; j++ {
+			if isOp(toks[j], "(") {
+				depth++
+			} else if isOp(toks[j], ")") {
+				if depth--; depth == 0 {
+					break
+				}
+			} else if isOp(toks[j], ",") && depth == 1 {
+				commas++
+			}
+		}
+		if commas == 1 && isOp(toks[j+1], "=") {
+			if _, _, ok := tableHead(toks, i); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// tableHead reads "T(n,k)" at toks[i] (also A, a, t): two distinct
+// one-letter variables.
+func tableHead(toks []token, i int) (rv, cv string, ok bool) {
+	if i+6 > len(toks) {
+		return "", "", false
+	}
+	t := toks[i]
+	if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") ||
+		toks[i+2].k != tIdent || len(toks[i+2].s) != 1 || !isOp(toks[i+3], ",") ||
+		toks[i+4].k != tIdent || len(toks[i+4].s) != 1 || !isOp(toks[i+5], ")") ||
+		toks[i+2].s == toks[i+4].s {
+		return "", "", false
+	}
+	return toks[i+2].s, toks[i+4].s, true
 }
 
 // tableStart reads where rows and columns start from the text's range
@@ -302,9 +361,35 @@ func setEnd(st *triStart, op, minus string) bool {
 	return true
 }
 
+// maxRows bounds the rows a table with rows of any length walks past
+// (rows of no entries cost a step each).
+const maxRows = 1 << 12
+
 // triPos is the (row, column) of the idx-th entry (from 0) of table x.
-func triPos(x *node, idx int64, tick func(int)) (row, col int64) {
+func (v *evaluator) triPos(x *node, idx int64) (row, col int64) {
 	r, k, l0, walk := x.vals[triRow], x.vals[triCol], x.vals[triLen], int(x.vals[triWalk])
+	tick := v.tick
+	if len(x.kids) > 2 { // row r has max(0, len(r)) entries
+		saved := v.env
+		defer func() { v.env = saved }()
+		env := map[string]*big.Rat{}
+		for name, val := range saved {
+			env[name] = val
+		}
+		v.env = env
+		for j := idx; ; r++ {
+			if r-x.vals[triRow] > maxRows {
+				undefined()
+			}
+			tick(1)
+			env["r_"] = ratInt(r)
+			l := max(0, small(v.ev(x.kids[2]), 1<<40))
+			if j < l {
+				return r, k + j
+			}
+			j -= l
+		}
+	}
 	j, l := idx, l0
 	for j >= l {
 		tick(1)
@@ -333,6 +418,10 @@ func (e *emitter) tri(x *node) {
 		e.emit(ir.OpI32Sub)
 	}
 	e.set(j)
+	if len(x.kids) > 2 {
+		e.triRows(x, j, l)
+		return
+	}
 	e.konst(l0)
 	e.set(l)
 	e.while(func() { e.get(j); e.get(l); e.emit(ir.OpI32GeS) }, func() {
@@ -371,6 +460,42 @@ func (e *emitter) tri(x *node) {
 		saved[name] = h
 	}
 	e.env["r_"], e.env["c_"] = row, col
+	e.lower(x.kids[1])
+	e.env = saved
+}
+
+// triRows lowers a table whose row r has max(0, len(r)) entries: with
+// row l = r0 and j the index, while j >= t = max(0, len(l)): j -= t,
+// l++. Then the column is k0 + j.
+func (e *emitter) triRows(x *node, j, l int) {
+	e.konst(x.vals[triRow])
+	e.set(l)
+	t := e.alloc()
+	saved := map[string]int{}
+	for name, h := range e.env {
+		saved[name] = h
+	}
+	e.env["r_"] = l
+	e.while(func() {
+		e.lower(x.kids[2])
+		e.set(t)
+		e.get(t)
+		e.emit(ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst0)
+		e.set(t)
+		e.emit(ir.OpIfEnd)
+		e.get(j)
+		e.get(t)
+		e.emit(ir.OpI32GeS)
+	}, func() {
+		e.get(j)
+		e.get(t)
+		e.emit(ir.OpI32Sub)
+		e.set(j)
+		e.inc(l, 1)
+	})
+	e.next = t // t is free again
+	e.inc(j, x.vals[triCol])
+	e.env["c_"] = j
 	e.lower(x.kids[1])
 	e.env = saved
 }

@@ -10,6 +10,7 @@ package formula
 // other and is checked against the exact evaluator like any other.
 
 import (
+	"math/big"
 	"regexp"
 	"strings"
 )
@@ -225,9 +226,9 @@ func affine(e0, er, ec int64) *node {
 }
 
 // coef is [x^m] of the series s (m a formula in r_ and c_), or nil where
-// that takes more than one sum (more than two factors to powers that are
-// not nonnegative constants) or such a factor is not a two-term
-// polynomial 1 + a*x^d.
+// that takes more than one sum: more than two factors to powers that are
+// not nonnegative constants, or two where one has three terms (1 + a*x^d
+// + b*x^e), or any with more terms.
 func (s series) coef(m *node) *node {
 	num0 := ipoly{1}
 	var sym []pfactor
@@ -242,13 +243,13 @@ func (s series) coef(m *node) *node {
 			}
 			continue
 		}
-		if len(t.p) < 2 || nonzeros(t.p) != 2 {
+		if len(t.p) < 2 || nonzeros(t.p) > 3 {
 			return nil
 		}
 		sym = append(sym, t)
 	}
-	if len(sym) > 2 {
-		return nil
+	if len(sym) > 2 || len(sym) == 2 && (nonzeros(sym[0].p) > 2 || nonzeros(sym[1].p) > 2) {
+		return nil // a three-term factor takes a sum of its own
 	}
 	// m less the power of x
 	m = bin(kSub, m, affine(s.v0, s.vr, s.vc))
@@ -307,6 +308,9 @@ func nonzeros(p ipoly) int {
 // binomial(-E+i-1, i)*(-a)^i where E < 0 everywhere (both are exact for
 // any integer E: the binomial's lowering is the falling product).
 func termCoef(t pfactor, j *node) *node {
+	if nonzeros(t.p) == 3 {
+		return trinomialCoef(t, j)
+	}
 	d := int64(len(t.p) - 1)
 	a := t.p[d]
 	i := j
@@ -334,7 +338,8 @@ var (
 	// "Riordan array ((1+2*x)/(1+x), x/(1+x))", "Riordan triangle T = (g, f)", also as a clause of its own
 	reRiordan = regexp.MustCompile(`(?i)(?:^|[;.] )(?:the )?riordan (?:array|triangle)(?: T)?(?: =)? \(`)
 	// "Triangle read by rows of coefficients in expansions of (-2 + 3x)^n", "Triangle of coefficients of (1+2x)^n"
-	reCoefPow = regexp.MustCompile(`(?i)^(?:triangle|triangular array)(?:,? read by rows,?)?(?: of| giving)?(?: the)? coefficients (?:in (?:the )?expansions? of|of(?: the)?(?: expansion of)?) `)
+	// "Triangle, read by rows, where the n-th row lists the (2n+1) coefficients of (1+2x+2x^2)^n"
+	reCoefPow = regexp.MustCompile(`(?i)^(?:triangle|triangular array)(?:,? read by rows,?)?(?: of| giving|:? (?:where |in which )?(?:the )?(?:n-th row|row n) (?:lists|gives|contains))?(?: the)?(?: \(\d*n ?\+ ?1\))? coefficients (?:in (?:the )?expansions? of|of(?: the)?(?: expansion of)?) `)
 	reRestOK  = regexp.MustCompile(`^(?:[,;]? *(?:where n is (?:a )?nonnegative integer|n >= 0|in (?:increasing|ascending) (?:order|powers)(?: of x)?))?\.?$`)
 	reDescend = regexp.MustCompile(`(?i)^[,;]? *(?:in )?(?:descending|decreasing) (?:order|powers)(?: of x)?\.?$`)
 )
@@ -347,6 +352,8 @@ func (c *collector) coefTables(text string, toks []token) {
 		c.riordan(text, toks, m[1]-1)
 	} else if m := reCoefPow.FindStringIndex(text); m != nil {
 		c.coefPow(text, toks, m[1])
+	} else {
+		c.coefXn(text, toks)
 	}
 }
 
@@ -401,7 +408,7 @@ func (c *collector) riordan(text string, toks []token, open int) {
 		return
 	}
 	body := s.coef(bin(kSub, vr("r_"), vr("c_")))
-	if body == nil {
+	if body == nil || !binomialsFit(body, triCells(scanN+20, func(r int64) int64 { return r + 1 })) {
 		return
 	}
 	for _, y := range tableReadings(triStart{row: 0, col: 0, end: 0, walk: -1}, false, body) {
@@ -430,8 +437,12 @@ func (c *collector) coefPow(text string, toks []token, off int) {
 		return
 	}
 	p, ok := base.expand()
-	if !ok || len(p) != 2 || p[1] == 0 || p[0] == 0 {
-		return // rows of n+1 entries: a polynomial of degree 1 with both terms
+	if !ok || len(p) < 2 || p[0] == 0 {
+		return
+	}
+	if len(p) > 2 {
+		c.coefPowRows(text, toks, i, end, p, desc)
+		return
 	}
 	// (a + b*x)^n = a^n * (1 + (b/a)*x)^n, integer only as binomial(n,k)*a^(n-k)*b^k
 	k := vr("c_")
@@ -440,7 +451,312 @@ func (c *collector) coefPow(text string, toks []token, off int) {
 	}
 	body := bin(kMul, call("binomial", vr("r_"), k),
 		bin(kMul, bin(kPow, num(p[0]), bin(kSub, vr("r_"), k)), bin(kPow, num(p[1]), k)))
+	if !binomialsFit(body, triCells(scanN+20, func(r int64) int64 { return r + 1 })) {
+		return
+	}
 	for _, y := range tableReadings(triStart{row: 0, col: 0, end: 0, walk: -1}, false, body) {
 		c.add(text[toks[i].start:toks[end-1].end], y)
 	}
+}
+
+// trinomialCoef is [x^j] (1 + a*x^d + b*x^e)^E, d < e, E = t's power:
+// Sum_{i=0..j} binomial(E, i) * [x^(j-d*i)] (a + b*x^(e-d))^i, where the
+// inner coefficient is binomial(i, u)*a^(i-u)*b^u for j - d*i = u*(e-d),
+// 0 <= u <= i, else 0.
+func trinomialCoef(t pfactor, j *node) *node {
+	var ds []int64
+	for i, c := range t.p[1:] {
+		if c != 0 {
+			ds = append(ds, int64(i+1))
+		}
+	}
+	d, e := ds[0], ds[1]
+	a, b := t.p[d], t.p[e]
+	i := vr("i_")
+	rest := bin(kSub, j, bin(kMul, num(d), i)) // j - d*i
+	u := rest
+	if e-d > 1 {
+		u = bin(kDiv, rest, num(e-d))
+	}
+	inner := call("binomial", vr("i_"), u)
+	if a != 1 {
+		inner = bin(kMul, bin(kPow, num(a), bin(kSub, i, u)), inner)
+	}
+	if b != 1 {
+		inner = bin(kMul, bin(kPow, num(b), u), inner)
+	}
+	cond := bin(kAnd, &node{k: kCmp, name: ">=", kids: []*node{rest, num(0)}},
+		&node{k: kCmp, name: "<=", kids: []*node{u, i}})
+	if e-d > 1 {
+		cond = bin(kAnd, &node{k: kCmp, name: "=", kids: []*node{bin(kMod, rest, num(e-d)), num(0)}}, cond)
+	}
+	body := bin(kMul, call("binomial", affine(t.e0, t.er, t.ec), i), bin(kAnd, cond, inner))
+	return &node{k: kSum, name: "i_", kids: []*node{num(0), j, body}}
+}
+
+// coefPowRows: row n lists the d*n+1 coefficients of p^n, p of degree d
+// with p(0) = 1 or -1: T(n,k) = [x^k] p^n (descending: [x^(d*n-k)]).
+func (c *collector) coefPowRows(text string, toks []token, i, end int, p ipoly, desc bool) {
+	s, ok := normal(ratfn{{p: p, er: 1}})
+	if !ok {
+		return
+	}
+	d := int64(len(p) - 1)
+	k := vr("c_")
+	if desc {
+		k = bin(kSub, bin(kMul, num(d), vr("r_")), vr("c_"))
+	}
+	body := s.coef(k)
+	if body == nil || !binomialsFit(body, triCells(scanN+20, func(r int64) int64 { return d*r + 1 })) {
+		return
+	}
+	length := bin(kAdd, bin(kMul, num(d), vr("r_")), num(1))
+	for _, y := range rowReadings([]int64{0}, 0, body, length) {
+		c.add(text[toks[i].start:toks[end-1].end], y)
+	}
+}
+
+// "Coefficient of x^n in the expansion of (1+x^3+x^4)^n", "[x^n] (1+x+x^2)^n"
+var reCoefXn = regexp.MustCompile(`(?i)^(?:a\(n\) = )?(?:the )?(?:coefficient of x\^n in (?:the )?(?:expansion of )?|\[x\^n\] )`)
+
+// coefXn reads a(n) = [x^n] P(x)^(a*n+b) / Q(x)^(...), a coefficient
+// read off the same series code as the tables (n in the row's place).
+func (c *collector) coefXn(text string, toks []token) {
+	m := reCoefXn.FindStringIndex(text)
+	if m == nil {
+		return
+	}
+	i := tokAt(toks, m[1])
+	if i < 0 {
+		return
+	}
+	x, end, ok := parseAt(toks, i, "x", "n")
+	if !ok || !boundary(toks, end) || toks[end].k != tEnd && !(isOp(toks[end], ".") && toks[end+1].k == tEnd) {
+		return
+	}
+	f, ok := toRatfnN(x)
+	if !ok {
+		return
+	}
+	s, ok := normal(f)
+	if !ok {
+		return
+	}
+	body := s.coef(vr("r_"))
+	var cells [][2]int64
+	for n := int64(0); n <= scanN+20; n++ {
+		cells = append(cells, [2]int64{n, 0})
+	}
+	if body == nil || !binomialsFit(body, cells) {
+		return
+	}
+	c.add(text[toks[i].start:toks[end-1].end], rename(body, "r_", "n"))
+}
+
+// toRatfnN is toRatfn where a power may be affine in n: p^(a*n + b).
+func toRatfnN(x *node) (ratfn, bool) {
+	if x.k == kPow && x.kids[1].uses("n") {
+		a, ok := toRatfn(x.kids[0])
+		e0, er, ok2 := affineIn(x.kids[1], "n")
+		if !ok || !ok2 {
+			return nil, false
+		}
+		out := make(ratfn, len(a))
+		for i, t := range a {
+			if t.er != 0 || t.ec != 0 {
+				return nil, false
+			}
+			out[i] = pfactor{t.p, t.e0 * e0, t.e0 * er, 0}
+		}
+		return out, true
+	}
+	switch x.k {
+	case kMul, kDiv:
+		a, ok1 := toRatfnN(x.kids[0])
+		b, ok2 := toRatfnN(x.kids[1])
+		if !ok1 || !ok2 {
+			return nil, false
+		}
+		if x.k == kDiv {
+			b = scale(b, -1)
+		}
+		return append(a, b...), true
+	}
+	if x.uses("n") {
+		return nil, false
+	}
+	return toRatfn(x)
+}
+
+// affineIn reads x as e0 + er*v with integer e0, er.
+func affineIn(x *node, v string) (e0, er int64, ok bool) {
+	switch x.k {
+	case kNum:
+		return x.val, 0, true
+	case kVar:
+		return 0, 1, x.name == v
+	case kAdd, kSub:
+		a0, a1, ok1 := affineIn(x.kids[0], v)
+		b0, b1, ok2 := affineIn(x.kids[1], v)
+		if x.k == kSub {
+			b0, b1 = -b0, -b1
+		}
+		return a0 + b0, a1 + b1, ok1 && ok2
+	case kNeg:
+		a0, a1, ok := affineIn(x.kids[0], v)
+		return -a0, -a1, ok
+	case kMul:
+		a0, a1, ok1 := affineIn(x.kids[0], v)
+		b0, b1, ok2 := affineIn(x.kids[1], v)
+		if a1 != 0 && b1 != 0 {
+			return 0, 0, false
+		}
+		return a0 * b0, a0*b1 + a1*b0, ok1 && ok2
+	}
+	return 0, 0, false
+}
+
+// The coefficient formulas sum binomials whose values may pass i32 where
+// the sum still fits (an alternating sum, a trinomial coefficient far
+// out): the lowered binomial divides at each step, so a wrapped one is
+// wrong, and the scan (scan.go) does not look inside a sum's terms.
+// binomialsFit evaluates the formula exactly at each cell, in order,
+// until its value leaves i32 (where the checks stop), and requires every
+// binomial on the way, times its loop's steps (a bound on its partial
+// products), to stay within i32.
+func binomialsFit(body *node, cells [][2]int64) bool {
+	limit := big.NewInt(1 << 31)
+	for _, rc := range cells {
+		ok := true
+		env := map[string]*big.Int{"r_": big.NewInt(rc[0]), "c_": big.NewInt(rc[1])}
+		v, good := bigEval(body, env, func(b, a, k *big.Int) {
+			// the loop runs to k, or to a-k where that is smaller; its partial products pass b by a factor of at most the steps
+			steps := new(big.Int).Set(k)
+			if d := new(big.Int).Sub(a, k); a.Sign() >= 0 && d.Sign() >= 0 && d.Cmp(k) < 0 {
+				steps = d
+			}
+			p := new(big.Int).Mul(b, steps.Add(steps, big.NewInt(1)))
+			if p.CmpAbs(limit) >= 0 {
+				ok = false
+			}
+		})
+		if !good {
+			return false
+		}
+		if v.CmpAbs(limit) >= 0 {
+			return true // the checks stop here
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// bigEval evaluates the node kinds the coefficient formulas use, exactly;
+// binom sees each binomial's value and arguments. ok is false for
+// any other kind, a division that is not exact or a negative exponent.
+func bigEval(x *node, env map[string]*big.Int, binom func(b, a, k *big.Int)) (r *big.Int, ok bool) {
+	ev := func(y *node) *big.Int {
+		v, good := bigEval(y, env, binom)
+		if !good {
+			ok = false
+			return new(big.Int)
+		}
+		return v
+	}
+	ok = true
+	switch x.k {
+	case kNum:
+		return big.NewInt(x.val), true
+	case kVar:
+		v, found := env[x.name]
+		return v, found
+	case kAdd:
+		return new(big.Int).Add(ev(x.kids[0]), ev(x.kids[1])), ok
+	case kSub:
+		return new(big.Int).Sub(ev(x.kids[0]), ev(x.kids[1])), ok
+	case kMul:
+		return new(big.Int).Mul(ev(x.kids[0]), ev(x.kids[1])), ok
+	case kDiv, kMod:
+		a, b := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || b.Sign() == 0 {
+			return nil, false
+		}
+		q, m := new(big.Int).DivMod(a, b, new(big.Int))
+		if x.k == kMod {
+			return m, b.Sign() > 0
+		}
+		return q, m.Sign() == 0
+	case kPow:
+		a, e := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || e.Sign() < 0 || e.Cmp(big.NewInt(64)) > 0 && a.CmpAbs(big.NewInt(1)) > 0 {
+			return nil, false
+		}
+		if a.CmpAbs(big.NewInt(1)) == 0 && e.BitLen() > 20 {
+			e = new(big.Int).Mod(e, big.NewInt(2))
+		}
+		return new(big.Int).Exp(a, e, nil), true
+	case kCmp:
+		c := ev(x.kids[0]).Cmp(ev(x.kids[1]))
+		t := map[string]bool{"=": c == 0, "!=": c != 0, "<": c < 0, ">": c > 0, "<=": c <= 0, ">=": c >= 0}[x.name]
+		return big.NewInt(b2i(t)), ok
+	case kAnd:
+		if a := ev(x.kids[0]); !ok || a.Sign() == 0 {
+			return new(big.Int), ok
+		}
+		return ev(x.kids[1]), ok
+	case kCmp0:
+		return big.NewInt(b2i(ev(x.kids[0]).Sign() == 0)), ok
+	case kSum:
+		lo, hi := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || !lo.IsInt64() || !hi.IsInt64() || hi.Int64()-lo.Int64() > 1<<12 {
+			return nil, false
+		}
+		old, had := env[x.name]
+		defer func() {
+			if had {
+				env[x.name] = old
+			} else {
+				delete(env, x.name)
+			}
+		}()
+		s := new(big.Int)
+		for i := lo.Int64(); i <= hi.Int64() && ok; i++ {
+			env[x.name] = big.NewInt(i)
+			s.Add(s, ev(x.kids[2]))
+		}
+		return s, ok
+	case kCall:
+		if x.name != "binomial" {
+			return nil, false
+		}
+		a, k := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || !k.IsInt64() || k.Int64() > 1<<12 {
+			return nil, false
+		}
+		b := big.NewInt(1)
+		if k.Sign() < 0 {
+			b.SetInt64(0)
+		}
+		for i := int64(0); i < k.Int64(); i++ {
+			b.Mul(b, new(big.Int).Sub(a, big.NewInt(i)))
+			b.Quo(b, big.NewInt(i+1))
+		}
+		binom(b, a, k)
+		return b, true
+	}
+	return nil, false
+}
+
+// triCells lists the (row, column) of a table's first n entries, rows
+// from 0, row r of length(r) entries from column 0.
+func triCells(n int, length func(r int64) int64) [][2]int64 {
+	var out [][2]int64
+	for r := int64(0); len(out) < n && r < 1<<10; r++ {
+		for c := int64(0); c < length(r) && len(out) < n; c++ {
+			out = append(out, [2]int64{r, c})
+		}
+	}
+	return out
 }

@@ -100,8 +100,8 @@ func TestCoefTables(t *testing.T) {
 		"Inverse of Riordan array (1/(1-x), x/(1-x)).",
 		"Riordan array (1/(1-x), x/(1-x)) mod 2.",
 		"Riordan array (1/sqrt(1-4*x), x/(1-x)).",
-		"Riordan array (1/(2-x), x/(1-x)).",        // not an integer series
-		"Triangle of coefficients of (1+x+x^2)^n.", // rows of 2n+1 terms
+		"Riordan array (1/(2-x), x/(1-x)).",            // not an integer series
+		"Triangle of coefficients of (1+x+x^2+x^3)^n.", // four terms: more than one sum
 		"Triangle of coefficients of (1+x)^n mod 3.",
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {

@@ -1,0 +1,383 @@
+package formula
+
+// Names about base representations beyond phrases_digits.go's digit
+// counts, over digitfns.go's functions: strings of digits ("Numbers n such
+// that string 1,5 occurs in the base 6 representation of n but not of
+// n+1."), runs ("Numbers whose base-13 representation has exactly 2
+// runs."), distinct digits, digit products, palindromes, divisibility by
+// a digit function ("Numbers divisible by their last digit."), binary
+// weight classes ("Evil primes: primes with even number of 1's in their
+// binary expansion."), a number's digits read in another base ("Numbers
+// in base 5."), and the bitwise "a(n) = n AND 2*n".
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+var (
+	// string 1,5 occurs in the base 6 representation of n but not of n+1
+	reStringOccurs = regexp.MustCompile(`^(?:[nk] )?such that (?:the )?string ([\d,]+) occurs in the base[- ](\d+) representation of ([nk])(?: but not of ([nk])([+-])1)?$`)
+	// number of runs in the base 4 representation of n is congruent to 7 mod 9
+	reRunsMod = regexp.MustCompile(`^(?:(?:[nk] )?such that (?:the )?number of runs in (?:the )?base[- ](\d+) representation of [nk]|whose number of runs in the base[- ](\d+) representation) is congruent to (\d+) mod (\d+)$`)
+	// whose base-13 representation has exactly 2 runs
+	reRunsExactly = regexp.MustCompile(`^whose base[- ](\d+) representation has exactly (\w+) runs?$`)
+	// with exactly three distinct base-9 digits
+	reDistinct = regexp.MustCompile(`^with exactly (\w+) distinct (?:base[- ](\d+) |decimal )?digits$`)
+	// with digital product = 10; whose product of digits is 12
+	reDigProd = regexp.MustCompile(`^(?:with (?:a )?(?:digital product|product of digits) (?:=|equal to) |whose (?:digital product|product of digits) is )(\d+)$`)
+	// which are divisible by the sum of their base-5 digits; divisible by their last digit
+	reDivBy = regexp.MustCompile(`^(?:that are |which are )?(?:divisible by|multiples of) (?:the (sum|product) of their (?:base[- ](\d+) |decimal )?digits|their (largest|last|first) digit)(?: \(decimal notation\))?$`)
+	// with an even number of 1's in their binary expansion
+	reBinaryParity = regexp.MustCompile(`^(?:with|having) (?:an )?(even|odd) number of (?:1's|1s|ones) in (?:their )?binary (?:expansion|representation)$`)
+	// with a prime number of binary digits
+	rePrimeLength = regexp.MustCompile(`^(?:with|having) a prime number of (binary|decimal) digits$`)
+	// Numbers whose cube is palindromic in base 7; Numbers that are palindromes in base 3
+	rePalindromic = regexp.MustCompile(`^(?:whose (square|cube) is|that are|which are) (?:palindromic|palindromes) (?:in base (\d+)|when written in (binary|base (\d+))|in binary)$`)
+	// a bare list of palindromes: "Palindromes in base 3.", "Odd composite integers that are palindromes when written in binary."
+	rePalindromes = regexp.MustCompile(`^(?:(Odd|Even) )?(?:(composite|prime) )?(?:integers|numbers) that are palindromes (?:in base (\d+)|when written in (?:binary|base (\d+))|in binary)\s*\.?\s*$|^Palindromes in base (\d+)\s*\.?\s*$`)
+	// "Evil primes: primes with ...": the words after the colon name the list
+	reNamedColon = regexp.MustCompile(`^[A-Z][\w -]*: ((?:primes|numbers|positive numbers|positive integers) .+)$`)
+	// "Numbers in base 5."
+	reNumbersInBase = regexp.MustCompile(`^Numbers in base (\d+)\s*\.?\s*$`)
+	// only digits from a set: having only digits 1 and 3 in their decimal
+	// representation; that contain digits 6 and 7 only; containing only
+	// digits 0,1,2; with digits 1 and 2 and at least one of each
+	reOnlySet = regexp.MustCompile(`^(?:having|which have|with|that contain|containing|that have) only (?:the )?(?:digits? )?\{?([\d, ]+?(?: and \d+)?)\}?(?: as digits| in (?:their )?(?:decimal (?:representation|expansion)|base[- ](\d+)(?: representation| expansion)?))?$`)
+	reSetOnly = regexp.MustCompile(`^(?:that contain|containing|with) (?:the )?digits ([\d, ]+?(?: and \d+)?) only$`)
+	reSetEach = regexp.MustCompile(`^with digits ([\d, ]+?(?: and \d+)?) and at least one of each$`)
+	// OEIS's "whose set of base-9 digits is {2,3}" lists 2 and 3 too: its
+	// digits are among the set
+	reSetOfDigits = regexp.MustCompile(`^whose set of base[- ](\d+) digits is \{([\d, ]+)\}$`)
+	// "Sums of 3 distinct powers of 7."
+	reSumsOfPowers = regexp.MustCompile(`^Sums of (\w+) distinct powers of (\d+)\s*\.?\s*$`)
+	// "Number of 0's in binary expansion of n.", "Number of times the digit 2 appears in the decimal expansion of n^3."
+	reDigitCountOf = regexp.MustCompile(`^(?i:(?:the )?number of (\d)'?s in (?:the )?(binary|ternary|decimal|base-(\d+)) (?:expansion|representation) of |(?:the )?number of times (?:the )?digit (\d) (?:appears|occurs) in (?:the )?decimal (?:expansion|representation) of )(.+?)\s*\.?\s*$`)
+	// "a(n) = n AND 2*n, where AND is the bitwise AND operator."
+	reBitwise = regexp.MustCompile(`^a\(n\) = (.+?) (AND|OR|XOR) (.+?)(?:,? where (?:AND|OR|XOR) is the (?:bitwise|binary) .*)?\s*\.?\s*$`)
+)
+
+// basePhrase reads the phrases of this file that phrases() must see before
+// its general readers ("Numbers n such that ..."); it reports whether s was
+// one.
+func (c *collector) basePhrase(s string) bool {
+	if m := reBitwise.FindStringSubmatch(s); m != nil {
+		x, ok1 := parseN(m[1])
+		y, ok2 := parseN(m[3])
+		if ok1 && ok2 {
+			c.add(s, call("bit"+strings.ToLower(m[2]), x, y))
+		}
+		return true
+	}
+	if m := reDigitCountOf.FindStringSubmatch(s); m != nil {
+		b := map[string]int64{"binary": 2, "ternary": 3, "decimal": 10, "": 10}[strings.ToLower(m[2])]
+		if m[3] != "" {
+			v, err := strconv.ParseInt(m[3], 10, 32)
+			if err != nil || v < 2 || v > 36 {
+				return true
+			}
+			b = v
+		}
+		d, _ := strconv.ParseInt(m[1]+m[4], 10, 32)
+		if e, ok := parseN(m[5]); ok && d < b {
+			c.add(s, call("digcount", e, num(b), num(d)))
+		}
+		return true
+	}
+	if m := reSumsOfPowers.FindStringSubmatch(s); m != nil {
+		k, ok1 := countWord(m[1])
+		b, err := strconv.ParseInt(m[2], 10, 32)
+		if ok1 && err == nil && b >= 2 && b <= 36 && k >= 1 {
+			c.digitSetList(s, "Numbers", b, []int64{0, 1}, func(y *node) *node {
+				return eq(call("digcount", y, num(b), num(1)), num(k))
+			})
+		}
+		return true
+	}
+	if m := reNumbersInBase.FindStringSubmatch(s); m != nil {
+		b, err := strconv.ParseInt(m[1], 10, 32)
+		if err != nil || b < 2 || b > 9 {
+			return true
+		}
+		for _, shift := range []int64{0, 1} {
+			c.add(s, call("rebase", sub(vr("n"), num(shift)), num(b), num(10)))
+		}
+		return true
+	}
+	if m := rePalindromes.FindStringSubmatch(s); m != nil {
+		c.palindromes(s, m)
+		return true
+	}
+	if m := reNamedColon.FindStringSubmatch(s); m != nil {
+		t := m[1]
+		t = strings.ToUpper(t[:1]) + t[1:]
+		t = strings.Replace(t, "Positive numbers", "Positive integers", 1)
+		return c.digitsList(t)
+	}
+	if m := reDigitList.FindStringSubmatch(s); m != nil && strings.Contains(m[2], "such that") {
+		return c.digitsList(s)
+	}
+	return false
+}
+
+// palindromes: the numbers x with rev(x, b) = x, perhaps odd or even,
+// composite or prime.
+func (c *collector) palindromes(s string, m []string) {
+	bs := m[3] + m[4] + m[5]
+	b := int64(2)
+	if bs != "" {
+		v, err := strconv.ParseInt(bs, 10, 32)
+		if err != nil || v < 2 || v > 36 {
+			return
+		}
+		b = v
+	}
+	x := vr("x_")
+	pred := eq(call("rev", x, num(b)), x)
+	switch m[2] {
+	case "composite":
+		pred = and(&node{k: kCmp, name: ">", kids: []*node{x, num(1)}}, and(un(kCmp0, un(kIsPrime, x)), pred))
+	case "prime":
+		pred = and(un(kIsPrime, x), pred)
+	}
+	var step int64 = 1
+	lo := []int64{0, 1}
+	switch m[1] {
+	case "Odd":
+		step, lo = 2, []int64{1}
+	case "Even":
+		step, lo = 2, []int64{0, 2}
+	}
+	for _, base := range []int64{1, 0} {
+		for _, l := range lo {
+			y := nthOf("x_", base, l, pred)
+			if step != 1 {
+				y.vals = []int64{step}
+			}
+			c.add(s, y)
+		}
+	}
+}
+
+// baseCondition reads the words after "Numbers" for this file's lists, as
+// digitCondition does.
+func baseCondition(w string) (pred *node, ok bool) {
+	x := vr("x_")
+	base := func(bs string, def int64) (int64, bool) {
+		if bs == "" {
+			return def, true
+		}
+		b, err := strconv.ParseInt(bs, 10, 32)
+		return b, err == nil && b >= 2 && b <= 36
+	}
+	gt0 := func(a *node) *node { return &node{k: kCmp, name: ">", kids: []*node{a, num(0)}} }
+	switch {
+	case reStringOccurs.MatchString(w):
+		m := reStringOccurs.FindStringSubmatch(w)
+		b, ok := base(m[2], 0)
+		if !ok || m[4] != "" && m[4] != m[3] {
+			return nil, true
+		}
+		var v, l int64
+		for _, f := range strings.Split(m[1], ",") {
+			d, err := strconv.ParseInt(f, 10, 32)
+			if err != nil || d < 0 || d >= b || l >= 6 {
+				return nil, true
+			}
+			v, l = v*b+d, l+1
+		}
+		count := func(y *node) *node { return call("strcount", y, num(b), num(v), num(l)) }
+		pred = gt0(count(x))
+		if m[5] != "" {
+			y := add(x, num(1))
+			if m[5] == "-" {
+				y = sub(x, num(1))
+			}
+			pred = and(pred, eq(count(y), num(0)))
+		}
+		return pred, true
+	case reRunsMod.MatchString(w):
+		m := reRunsMod.FindStringSubmatch(w)
+		b, ok1 := base(m[1]+m[2], 0)
+		r, err1 := strconv.ParseInt(m[3], 10, 32)
+		md, err2 := strconv.ParseInt(m[4], 10, 32)
+		if !ok1 || err1 != nil || err2 != nil || md < 2 || md > 1000 || r >= md {
+			return nil, true
+		}
+		return eq(bin(kMod, call("nruns", x, num(b)), num(md)), num(r)), true
+	case reRunsExactly.MatchString(w):
+		m := reRunsExactly.FindStringSubmatch(w)
+		b, ok1 := base(m[1], 0)
+		k, ok2 := countWord(m[2])
+		if !ok1 || !ok2 {
+			return nil, true
+		}
+		return eq(call("nruns", x, num(b)), num(k)), true
+	case reDistinct.MatchString(w):
+		m := reDistinct.FindStringSubmatch(w)
+		b, ok1 := base(m[2], 10)
+		k, ok2 := countWord(m[1])
+		if !ok1 || !ok2 {
+			return nil, true
+		}
+		return eq(call("ndistinct", x, num(b)), num(k)), true
+	case reDigProd.MatchString(w):
+		k, err := strconv.ParseInt(reDigProd.FindStringSubmatch(w)[1], 10, 32)
+		if err != nil {
+			return nil, true
+		}
+		return eq(call("digprod", x, num(10)), num(k)), true
+	case reDivBy.MatchString(w):
+		m := reDivBy.FindStringSubmatch(w)
+		b, ok := base(m[2], 10)
+		if !ok {
+			return nil, true
+		}
+		var f *node
+		switch m[1] + m[3] {
+		case "sum":
+			f = call("digsum", x, num(b))
+		case "product":
+			f = call("digprod", x, num(b))
+		case "largest":
+			f = call("maxdig", x, num(b))
+		case "last":
+			f = call("lastdig", x, num(b))
+		case "first":
+			f = call("firstdig", x, num(b))
+		}
+		// a digit function that is 0 divides nothing
+		return and(gt0(f), eq(bin(kMod, x, f), num(0))), true
+	case reBinaryParity.MatchString(w):
+		r := int64(0)
+		if reBinaryParity.FindStringSubmatch(w)[1] == "odd" {
+			r = 1
+		}
+		return eq(bin(kMod, call("digsum", x, num(2)), num(2)), num(r)), true
+	case rePrimeLength.MatchString(w):
+		b := int64(2)
+		if rePrimeLength.FindStringSubmatch(w)[1] == "decimal" {
+			b = 10
+		}
+		return un(kIsPrime, call("ndigits", x, num(b))), true
+	case rePalindromic.MatchString(w):
+		m := rePalindromic.FindStringSubmatch(w)
+		b, ok := base(m[2]+m[4], 2)
+		if !ok || m[3] == "binary" && m[4] != "" {
+			return nil, true
+		}
+		y := x
+		switch m[1] {
+		case "square":
+			y = bin(kPow, x, num(2))
+		case "cube":
+			y = bin(kPow, x, num(3))
+		}
+		return eq(call("rev", y, num(b)), y), true
+	}
+	return nil, false
+}
+
+// digitSet reads the words after "Numbers" or "Primes" as a list of
+// numbers whose digits all come from a set; it reports whether it did.
+// Such lists are sparse: they are walked through dmap (digitfns.go), the
+// j-th number with digits from the set, not through every number.
+func (c *collector) digitSet(s, what, w string) bool {
+	var list, bs string
+	each := false
+	switch {
+	case reOnlySet.MatchString(w):
+		m := reOnlySet.FindStringSubmatch(w)
+		list, bs = m[1], m[2]
+	case reSetOnly.MatchString(w):
+		list = reSetOnly.FindStringSubmatch(w)[1]
+	case reSetEach.MatchString(w):
+		list, each = reSetEach.FindStringSubmatch(w)[1], true
+	case reSetOfDigits.MatchString(w):
+		m := reSetOfDigits.FindStringSubmatch(w)
+		list, bs = m[2], m[1]
+	default:
+		return false
+	}
+	b := int64(10)
+	if bs != "" {
+		v, err := strconv.ParseInt(bs, 10, 32)
+		if err != nil || v < 2 || v > 36 {
+			return true
+		}
+		b = v
+	}
+	var ds []int64
+	for _, f := range strings.FieldsFunc(strings.ReplaceAll(list, " and ", ","), func(r rune) bool { return r == ',' || r == ' ' }) {
+		d, err := strconv.ParseInt(f, 10, 32)
+		if err != nil || d < 0 || d >= b {
+			return true
+		}
+		ds = append(ds, d)
+	}
+	slices.Sort(ds)
+	ds = slices.Compact(ds)
+	if len(ds) == 0 || len(ds) == 1 && ds[0] == 0 || len(ds) >= int(b) {
+		return true
+	}
+	var pred func(y *node) *node
+	if each {
+		pred = func(y *node) *node {
+			var p *node
+			for _, d := range ds {
+				p = and(p, &node{k: kCmp, name: ">", kids: []*node{call("digcount", y, num(b), num(d)), num(0)}})
+			}
+			return p
+		}
+	}
+	c.digitSetList(s, what, b, ds, pred)
+	return true
+}
+
+// digitSetList adds the readings of the list of numbers whose base-b
+// digits come from ds (ascending) and that pass pred (nil: all do; for
+// "Primes", also prime).
+func (c *collector) digitSetList(s, what string, b int64, ds []int64, pred func(y *node) *node) {
+	z := int64(0)
+	if ds[0] == 0 {
+		z = 1
+	}
+	dmap := func(j *node) *node {
+		args := []*node{j, num(b), num(z)}
+		for _, d := range ds {
+			args = append(args, num(d))
+		}
+		return call("dmap", args...)
+	}
+	if what == "Primes" {
+		p := pred
+		pred = func(y *node) *node {
+			if p == nil {
+				return un(kIsPrime, y)
+			}
+			return and(p(y), un(kIsPrime, y))
+		}
+	}
+	// j from 0 (the number 0, when 0 is a digit) or from 1
+	starts := []int64{1}
+	if z == 1 && what != "Primes" && what != "Positive integers" {
+		starts = []int64{0, 1}
+	}
+	for _, base := range []int64{1, 0} {
+		for _, lo := range starts {
+			if pred == nil {
+				j := vr("n")
+				if d := lo - base; d > 0 {
+					j = add(j, num(d))
+				} else if d < 0 {
+					j = sub(j, num(-d))
+				}
+				c.add(s, dmap(j))
+				continue
+			}
+			c.add(s, dmap(nthOf("j_", base, lo, pred(dmap(vr("j_"))))))
+		}
+	}
+}

@@ -1,0 +1,403 @@
+package formula
+
+// Lists and quantifiers named by a condition (pred.go reads it):
+//
+//	GENERATOR v such that P   "Primes p such that p+4 and p+12 are also prime."
+//	Smallest k such that P    "Least k > 0 such that n*k + 1 is a square."
+//	Number of k <= n such P   "Number of k <= n such that gcd(n, k) = 1."
+//	Number of divisors d of n such that P, of the form c*k + d, that are P
+//	Largest divisor of n such that P, coprime to m
+//
+// A list is the n-th x >= lo passing the generator's property and P
+// (counted from 1 or 0: both are offered, the examples decide). A
+// quantifier's readings (k from 0 or from 1, where the text does not say)
+// are offered only where they agree at every n past the examples
+// (readings).
+
+import (
+	"math/big"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+// generators: a list's kind of number, by its name (lower case): the
+// property (over x_) and the starts a list of them may have.
+var generators = map[string]struct {
+	prop  func() *node
+	lows  []int64
+	prime bool // primes: stepped from 2
+}{
+	"numbers": {nil, []int64{0, 1}, false}, "integers": {nil, []int64{0, 1}, false},
+	"natural numbers": {nil, []int64{0, 1}, false}, "positive integers": {nil, []int64{1}, false},
+	"positive numbers": {nil, []int64{1}, false}, "nonnegative integers": {nil, []int64{0}, false},
+	"odd numbers":            {func() *node { return property("odd") }, []int64{0, 1}, false},
+	"odd positive integers":  {func() *node { return property("odd") }, []int64{0, 1}, false},
+	"odd integers":           {func() *node { return property("odd") }, []int64{0, 1}, false},
+	"even numbers":           {func() *node { return property("even") }, []int64{0, 1}, false},
+	"even positive integers": {func() *node { return property("even") }, []int64{1}, false},
+	"composite numbers":      {func() *node { return property("composite") }, []int64{0, 1}, false},
+	"composites":             {func() *node { return property("composite") }, []int64{0, 1}, false},
+	"odd composite numbers":  {func() *node { return and(property("odd"), property("composite")) }, []int64{0, 1}, false},
+	"nonprime numbers":       {func() *node { return property("nonprime") }, []int64{1}, false},
+	"nonprimes":              {func() *node { return property("nonprime") }, []int64{1}, false},
+	"squarefree numbers":     {func() *node { return property("squarefree") }, []int64{0, 1}, false},
+	"semiprimes":             {func() *node { return eq(call("bigomega", vr("x_")), num(2)) }, []int64{0, 1}, false},
+	"primes":                 {nil, nil, true}, "prime numbers": {nil, nil, true},
+	"odd primes": {func() *node { return property("odd") }, nil, true},
+}
+
+// reList: "Primes p such that ...", "Numbers k > 1 such that ...",
+// "Primes p == 1 (mod 4) such that ...".
+var reList = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) ([a-z])(?: (>|>=) (\d+))?(?: (?:==|≡) ([-\d]+) \(mod (\d+)\))?,? (?:such that|for which) (.+?)\s*\.?\s*$`)
+
+// suchThatList reads s as a list named by its condition; it reports
+// whether s had that shape (whether or not a candidate came of it).
+func (c *collector) suchThatList(s string) bool {
+	m := reList.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	g, ok := generators[strings.ToLower(m[1])]
+	if !ok {
+		return false
+	}
+	pred := predicate(m[7], m[2], false)
+	if pred == nil {
+		return true
+	}
+	if m[5] != "" { // "Primes p == 1 (mod 4) such that ..."
+		r, err1 := strconv.ParseInt(m[5], 10, 32)
+		md, err2 := strconv.ParseInt(m[6], 10, 32)
+		if err1 != nil || err2 != nil || md < 2 || md > 1000 {
+			return true
+		}
+		pred = bin(kAnd, inClasses(vr("x_"), md, []int64{((r % md) + md) % md}), pred)
+	}
+	if g.prop != nil {
+		pred = bin(kAnd, g.prop(), pred)
+	}
+	lows := slices.Clone(g.lows) // definedFrom moves them
+	if m[3] != "" {              // a bound: one start
+		b, err := strconv.ParseInt(m[4], 10, 32)
+		if err != nil || b > 1000 {
+			return true
+		}
+		if m[3] == ">" {
+			b++
+		}
+		lows = []int64{b}
+	}
+	if g.prime {
+		lo := int64(2)
+		if len(lows) == 1 {
+			lo = max(lo, lows[0])
+		}
+		lo = definedFrom(pred, lo)
+		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
+		for _, base := range []int64{1, 0} {
+			c.add(s, nthOf("x_", base, lo, pred))
+		}
+		return true
+	}
+	if len(lows) == 2 && !passes(pred, 0) {
+		lows = []int64{1} // from 0 or from 1, one list
+	}
+	for i, lo := range lows {
+		lows[i] = definedFrom(pred, lo)
+	}
+	sq, cf, d := squareLine(m[7], m[2])
+	for _, base := range []int64{1, 0} {
+		for _, lo := range lows {
+			if sq && g.prop == nil && m[5] == "" {
+				c.add(s, squaresOnLine(base, lo, cf, d))
+				continue
+			}
+			c.add(s, nthOf("x_", base, lo, pred))
+		}
+	}
+	return true
+}
+
+// definedFrom is the first x from lo (up to lo+3) where pred is defined:
+// "n-1 has as many prime factors as n" says nothing of n = 1, which is no
+// term.
+func definedFrom(pred *node, lo int64) int64 {
+	for x := lo; x <= lo+3; x++ {
+		v := evaluator{steps: 10_000}
+		if _, err := v.evalAt(pred, map[string]*big.Rat{"x_": ratInt(x)}); err != errUndefined {
+			return x
+		}
+	}
+	return lo
+}
+
+// reIsSquare: "E is a square"
+var reIsSquare = regexp.MustCompile(`^(.+) is a (?:perfect )?square$`)
+
+// squareLine reports whether cond is "c*v + d is a square" with c > 0.
+func squareLine(cond, v string) (ok bool, c, d int64) {
+	m := reIsSquare.FindStringSubmatch(strings.TrimSpace(cond))
+	if m == nil {
+		return false, 0, 0
+	}
+	e, ok := parseIn(m[1], v)
+	if !ok {
+		return false, 0, 0
+	}
+	c, d, ok = lineOf(e)
+	return ok && c > 0 && c <= 1<<20 && d >= -1<<20 && d <= 1<<20, c, d
+}
+
+// squaresOnLine is the list of x >= lo with c*x + d a square, run over the
+// roots instead of the x: the n-th j >= 0 with j^2 == d (mod c) and
+// j^2 - d >= c*lo, mapped to (j^2 - d)/c (j^2 grows with j, so the order
+// is the x's).
+func squaresOnLine(base, lo, c, d int64) *node {
+	j2 := bin(kPow, vr("x_"), num(2))
+	pred := and(eq(bin(kMod, sub(j2, num(d)), num(c)), num(0)),
+		&node{k: kCmp, name: ">=", kids: []*node{sub(j2, num(d)), num(c * lo)}})
+	root := nthOf("x_", base, 0, pred)
+	return bin(kDiv, sub(bin(kPow, root, num(2)), num(d)), num(c))
+}
+
+var (
+	// "Smallest k such that ...", "Least positive integer m > 1 for which ..."
+	reLeast = regexp.MustCompile(`^(?:Smallest|Least) (?:(positive|nonnegative) )?(?:(integer|number|prime|odd prime) )?([a-mo-z])(?: (>|>=) (\d+))? (?:such that|for which) (.+?)\s*\.?\s*$`)
+	// "Number of k <= n such that ...", "Number of integers k, 1 <= k <= n, such that ...",
+	// "Number of primes p <= n such that ...", "Number of k in [1..n] such that ..."
+	reCountK = regexp.MustCompile(`^Number of (?:(?P<sign>nonnegative|positive) )?(?:(?P<kind>integers|numbers|primes|odd numbers|even numbers) )?(?:(?P<lo1>0|1) <= )?(?P<v>[a-mo-z])(?:,? (?P<lo2>0|1) <= [a-mo-z] (?P<rel2><=|<) n,?| (?P<rel><=|<) n| in \[(?P<lo3>0|1)\.\.n\]| in (?P<lo4>0|1)\.\.n) (?:such that|for which|with) (?P<cond>.+?)\s*\.?\s*$`)
+	// "Number of divisors d of n such that ...", "Number of divisors of n that are ...",
+	// "Number of divisors of 7*n-4 of form 7*k+2."
+	reCountDiv = regexp.MustCompile(`^Number of (odd |even )?divisors(?: ([a-mo-z]))? of (.+?)(?: (?:such that|for which|with) (.+?)| (?:that|which) are (.+?)| (?:of the form|of form) (.+?))\s*\.?\s*$`)
+	// "Largest divisor of n coprime to 6.", "Largest divisor d of n such that ..."
+	reLargestDiv = regexp.MustCompile(`^(?:Largest|Greatest) (odd )?divisor(?: ([a-mo-z]))? of n(?: (?:such that|for which) (.+?)| (?:that|which) is (.+?)| ((?:coprime|relatively prime) to .+?))\s*\.?\s*$`)
+)
+
+// quantifier reads s as one of the quantifier forms; it reports whether s
+// had such a shape.
+func (c *collector) quantifier(s string) bool {
+	if m := reLeast.FindStringSubmatch(s); m != nil {
+		c.least(s, m)
+		return true
+	}
+	if m := reCountDiv.FindStringSubmatch(s); m != nil {
+		c.countDivisors(s, m)
+		return true
+	}
+	if m := reCountK.FindStringSubmatch(s); m != nil {
+		c.count(s, m)
+		return true
+	}
+	if m := reLargestDiv.FindStringSubmatch(s); m != nil {
+		c.largestDivisor(s, m)
+		return true
+	}
+	return false
+}
+
+// least: a(n) = the least k >= lo with P(n, k).
+func (c *collector) least(s string, m []string) {
+	pred := predicate(m[6], m[3], true)
+	if pred == nil || !pred.uses("n") {
+		return
+	}
+	var lows []int64
+	switch {
+	case m[4] != "":
+		b, err := strconv.ParseInt(m[5], 10, 32)
+		if err != nil || b > 1000 {
+			return
+		}
+		if m[4] == ">" {
+			b++
+		}
+		lows = []int64{b}
+	case m[1] == "positive":
+		lows = []int64{1}
+	case m[1] == "nonnegative":
+		lows = []int64{0}
+	case m[2] == "prime" || m[2] == "odd prime":
+		lows = []int64{2}
+	default:
+		lows = []int64{0, 1}
+	}
+	switch m[2] {
+	case "prime":
+		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
+	case "odd prime":
+		pred = bin(kAnd, and(property("odd"), un(kIsPrime, vr("x_"))), pred)
+	}
+	var xs []*node
+	for _, lo := range lows {
+		xs = append(xs, nthAt(num(1), "x_", 1, lo, pred))
+	}
+	c.readings(s, xs)
+}
+
+// count: a(n) = the number of k in lo..n (or lo..n-1) with P(n, k).
+func (c *collector) count(s string, m []string) {
+	g := func(name string) string { return m[reCountK.SubexpIndex(name)] }
+	pred := predicate(g("cond"), g("v"), true)
+	if pred == nil {
+		return
+	}
+	switch g("kind") {
+	case "primes":
+		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
+	case "odd numbers":
+		pred = bin(kAnd, property("odd"), pred)
+	case "even numbers":
+		pred = bin(kAnd, property("even"), pred)
+	}
+	hi := vr("n")
+	if g("rel")+g("rel2") == "<" {
+		hi = sub(vr("n"), num(1))
+	}
+	var lows []int64
+	switch lo := g("lo1") + g("lo2") + g("lo3") + g("lo4"); {
+	case len(lo) == 1:
+		lows = []int64{int64(lo[0] - '0')}
+	case lo != "":
+		return // two starts
+	case g("sign") == "positive" || g("kind") == "primes":
+		lows = []int64{1}
+	case g("sign") == "nonnegative":
+		lows = []int64{0}
+	default:
+		lows = []int64{0, 1}
+	}
+	var xs []*node
+	for _, lo := range lows {
+		xs = append(xs, &node{k: kSum, name: "x_", kids: []*node{num(lo), hi, pred}})
+	}
+	c.readings(s, xs)
+}
+
+// countDivisors: a(n) = the number of divisors d of E(n) with P(d) (and
+// n, when P names it).
+func (c *collector) countDivisors(s string, m []string) {
+	e, ok := parseN(m[3])
+	if !ok {
+		return
+	}
+	v := m[2]
+	if v == "" {
+		v = "d"
+	}
+	var pred *node
+	switch {
+	case m[4] != "":
+		pred = predicate(m[4], v, true)
+	case m[5] != "":
+		pred = dividesWhich(v, m[5])
+	default:
+		pred = predReader{v: v, freeN: true}.is(v, "of the form "+m[6])
+	}
+	if pred == nil || !pred.uses("x_") {
+		return
+	}
+	switch m[1] {
+	case "odd ":
+		pred = bin(kAnd, property("odd"), pred)
+	case "even ":
+		pred = bin(kAnd, property("even"), pred)
+	}
+	c.add(s, &node{k: kSumDiv, name: "x_", kids: []*node{e, pred}})
+}
+
+// dividesWhich reads "that are P" of divisor v: "d is P", or "d P" for a
+// comparison ("that are <= 3").
+func dividesWhich(v, p string) *node {
+	r := predReader{v: v, freeN: true}
+	if x := r.read(v+" is "+singularComplement(p), 0); x != nil {
+		return x
+	}
+	return r.read(v+" "+p, 0)
+}
+
+// singularComplement: "primes" is "prime", "squares" is "a square".
+func singularComplement(p string) string {
+	if sg, ok := singulars[strings.ToLower(p)]; ok && sg != "" {
+		return sg
+	}
+	return p
+}
+
+// largestDivisor: a(n) = n / (the least j >= 1 dividing n with P(n/j)).
+func (c *collector) largestDivisor(s string, m []string) {
+	v := m[2]
+	if v == "" {
+		v = "d"
+	}
+	var pred *node
+	switch {
+	case m[3] != "":
+		pred = predicate(m[3], v, true)
+	case m[4] != "":
+		pred = dividesWhich(v, m[4])
+	default:
+		pred = predReader{v: v, freeN: true}.read(v+" is "+m[5], 0)
+	}
+	if pred == nil {
+		return
+	}
+	if m[1] != "" {
+		pred = bin(kAnd, property("odd"), pred)
+	}
+	q := bin(kDiv, vr("n"), vr("j_"))
+	cond := and(eq(bin(kMod, vr("n"), vr("j_")), num(0)), substitute(pred, "x_", q))
+	// the index is 1 for n > 0, else 0: before the list, undefined
+	c.add(s, bin(kDiv, vr("n"), nthAt(gt(vr("n"), num(0)), "j_", 1, 1, cond)))
+}
+
+// readings adds the readings xs of one name (a quantifier from 0 or from
+// 1) where they are one function of n past the examples: all of them if
+// every n where two differ is at most lastSeen (the examples show which
+// is meant; the rest agree), else only if they all agree; none where the
+// exact values cannot be compared up to scanN.
+func (c *collector) readings(s string, xs []*node) {
+	if len(xs) > 1 {
+		v := evaluator{steps: 4 * scanSteps}
+		for n := int64(lastSeen + 1); n <= scanN; n++ {
+			var first *big.Rat
+			for i, x := range xs {
+				r, err := v.eval(x, n)
+				if err == errBudget {
+					return
+				}
+				if err != nil {
+					r = nil
+				}
+				if i == 0 {
+					first = r
+				} else if (r == nil) != (first == nil) || r != nil && r.Cmp(first) != 0 {
+					return
+				}
+			}
+		}
+	}
+	for _, x := range xs {
+		c.add(s, x)
+	}
+}
+
+// lastSeen: readings that differ only at n <= lastSeen are told apart by
+// the examples (the first ten terms, from offset 0 or 1).
+const lastSeen = 8
+
+// usesOther reports whether x mentions a variable other than name (n, or
+// an enclosing list's or sum's): a list whose predicate does is not one
+// list for every n, so the evaluator keeps no memo of it.
+func usesOther(x *node, name string) bool {
+	if x.k == kVar && x.name != name {
+		return true
+	}
+	for _, k := range x.kids {
+		if usesOther(k, name) {
+			return true
+		}
+	}
+	return false
+}
