@@ -96,7 +96,10 @@ func (c *collector) add(source string, x *node) {
 			}
 			ops, err := lowerWith(y, exact)
 			if err != nil || !agrees(x, ops, c.lists) {
-				continue
+				// powers under a mod in log steps (lower.go: lowerSquaring)
+				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
+					continue
+				}
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
 			return true
