@@ -455,6 +455,10 @@ func (r predReader) is(subj, comp string) *node {
 			return nil
 		}},
 		{"of the form ", r.ofForm},
+		{"a square mod ", r.quadraticResidue},
+		{"a square modulo ", r.quadraticResidue},
+		{"a quadratic residue mod ", r.quadraticResidue},
+		{"a quadratic residue modulo ", r.quadraticResidue},
 		{"a prime of the form ", func(a, b string) *node {
 			e, ok := r.term(a)
 			if f := r.ofForm(a, b); ok && f != nil {
@@ -636,4 +640,22 @@ func (r predReader) term(s string) (*node, bool) {
 		return p.make(e, base), true
 	}
 	return nil, false
+}
+
+// quadraticResidue reads "A is a square mod B" (B > 0): some y in
+// 0..B-1 has y^2 == A (mod B). For an odd prime B, Euler's criterion
+// instead (B divides A, or A^((B-1)/2) == 1 (mod B)): a few squarings,
+// not B of them.
+func (r predReader) quadraticResidue(a, b string) *node {
+	x, ok1 := r.term(a)
+	m, ok2 := r.term(b)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	oddPrime := and(gt(m, num(2)), un(kIsPrime, m))
+	euler := or(eq(bin(kMod, x, m), num(0)),
+		eq(bin(kMod, bin(kPow, x, bin(kDiv, sub(m, num(1)), num(2))), m), num(1)))
+	search := gt(&node{k: kSum, name: "y_", kids: []*node{num(0), sub(m, num(1)),
+		eq(bin(kMod, sub(bin(kPow, vr("y_"), num(2)), x), m), num(0))}}, num(0))
+	return and(gt(m, num(0)), or(and(oddPrime, euler), and(not(oddPrime), search)))
 }
