@@ -225,7 +225,7 @@ func (p *parser) implicit() bool {
 	if t.k != tIdent {
 		return false
 	}
-	if p.isVar(t.s) || (p.lags || p.self != nil) && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
+	if p.isVar(t.s) || (p.lags || p.self != nil) && t.s == "a" && isOp(p.toks[p.pos+1], "(") || p.juxtaposed(t.s) != nil {
 		return true
 	}
 	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
@@ -334,6 +334,9 @@ func (p *parser) primary() *node {
 		if p.isVar(t.s) && p.at("(") { // n(n+1): juxtaposition
 			return vr(t.s)
 		}
+		if x := p.juxtaposed(t.s); x != nil && !p.at("(") {
+			return x
+		}
 		return p.function(t)
 	}
 	p.fail()
@@ -429,6 +432,29 @@ func (p *parser) bigOp(sum bool) *node {
 	body := p.term()
 	p.bound = p.bound[:len(p.bound)-1]
 	x.kids[len(x.kids)-1] = body
+	return x
+}
+
+// juxtaposed reads a word of two or three variables as their product
+// ("2mn" in "T(m,n) = 2mn + m + n"), or returns nil.
+func (p *parser) juxtaposed(s string) *node {
+	if len(s) < 2 || len(s) > 3 || p.isVar(s) {
+		return nil
+	}
+	if _, _, ok := lookupFunc(s); ok {
+		return nil
+	}
+	var x *node
+	for _, c := range s {
+		if !p.isVar(string(c)) {
+			return nil
+		}
+		if x == nil {
+			x = vr(string(c))
+		} else {
+			x = bin(kMul, x, vr(string(c)))
+		}
+	}
 	return x
 }
 

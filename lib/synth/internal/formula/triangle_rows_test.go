@@ -45,6 +45,8 @@ var rowTableCases = []struct {
 		}
 		return s
 	})},
+	// variables multiplied by juxtaposition, "2mn"
+	{"Triangle read by rows where T(m,n) = 3mn - m + 1, 1 <= n <= m.", 1, 100, triRef(1, 1, 1, 0, func(m, n int64) int64 { return 3*m*n - m + 1 })},
 	// sums written as calls, sum(body, k=a..b)
 	{"a(n) = sum( floor(k*n/8), k=1..7 ).", 0, 100, func(n int64) int64 {
 		var s int64
@@ -176,6 +178,7 @@ func TestRowTables(t *testing.T) {
 		"Triangle read by rows: row n lists the divisors of n that are prime.",
 		"a(n) = sum(k^2, n=1..5).", // n is no summation variable
 		"a(n) = sum(k^2 + j, k=1..n).",
+		"a(n) = nk + 1.", // k is no variable here
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
