@@ -164,6 +164,11 @@ func (p *parser) isVar(s string) bool {
 func (p *parser) expr() *node {
 	x := p.additive()
 	for {
+		if t := p.peek(); t.k == tIdent && bitwise[t.s] != "" { // "n OR k": bitwise, written in capitals
+			p.pos++
+			x = call(bitwise[t.s], x, p.additive())
+			continue
+		}
 		switch {
 		case p.atWord("mod") || p.atWord("modulo"):
 			p.pos++
@@ -175,6 +180,9 @@ func (p *parser) expr() *node {
 		x = bin(kMod, x, p.additive())
 	}
 }
+
+// bitwise operators written as words in capitals: "n XOR 2*n"
+var bitwise = map[string]string{"AND": "bitand", "OR": "bitor", "XOR": "bitxor"}
 
 func (p *parser) additive() *node {
 	x := p.term()
@@ -430,6 +438,22 @@ func (p *parser) bigOp(sum bool) *node {
 	}
 	p.bound = append(p.bound, v.s)
 	body := p.term()
+	// "Sum_{i=k..n} n + i": a further term in the bound variable is the
+	// body's (outside it the variable is unbound)
+	for p.at("+") || p.at("-") {
+		pos := p.pos
+		p.pos++
+		y, ok := p.try(p.term)
+		if !ok || !y.uses(v.s) {
+			p.pos = pos
+			break
+		}
+		if p.toks[pos].s == "+" {
+			body = bin(kAdd, body, y)
+		} else {
+			body = bin(kSub, body, y)
+		}
+	}
 	p.bound = p.bound[:len(p.bound)-1]
 	x.kids[len(x.kids)-1] = body
 	return x

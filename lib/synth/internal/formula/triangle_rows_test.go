@@ -45,6 +45,15 @@ var rowTableCases = []struct {
 		}
 		return s
 	})},
+	// bitwise operators in capitals; a sum's body takes the terms in its variable
+	{"Triangle T(n,k) = n XOR 2*k, 0 <= k <= n, bitwise exclusive or, read by rows.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 { return n ^ (2 * k) })},
+	{"Triangle read by rows: T(n,k) = Sum_{i=k..n} n + i^2 + 1.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 {
+		var s int64
+		for i := k; i <= n; i++ {
+			s += n + i*i
+		}
+		return s + 1
+	})},
 	// variables multiplied by juxtaposition, "2mn"
 	{"Triangle read by rows where T(m,n) = 3mn - m + 1, 1 <= n <= m.", 1, 100, triRef(1, 1, 1, 0, func(m, n int64) int64 { return 3*m*n - m + 1 })},
 	// sums written as calls, sum(body, k=a..b)
