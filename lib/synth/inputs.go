@@ -13,7 +13,11 @@ import (
 //     indices after the last example, then any gaps between them;
 //   - otherwise: values around and between the examples, never below the
 //     smallest example when every example is non-negative.
-func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
+//
+// The last far of check are far from the examples (anywhere in the i32
+// range, its ends): an answer that wraps only there is not unsure, since
+// the value asked for there is often beyond i32 whatever the program.
+func unseenInputs(t Task) (extra, check [][]int32, far int, sequence bool) {
 	const nExtra, nCheck = 4, 40
 	arity := t.Arity()
 	given := map[[4]int32]bool{}
@@ -23,6 +27,7 @@ func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
 		given[k] = true
 	}
 	var out [][]int32
+	farFrom := -1 // none far: a sequence's inputs are all near
 	add := func(in []int32) {
 		var k [4]int32
 		copy(k[:], in)
@@ -85,7 +90,49 @@ func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
 			}
 			add(in)
 		}
-		// anywhere in the i32 range, where products wrap
+		// equal operands and zeros, where differences vanish
+		if arity > 1 {
+			for _, v := range []int32{0, 1, 5, -3, int32(hi[0])} {
+				in := make([]int32, arity)
+				inside := true
+				for k := range in {
+					in[k] = v
+					inside = inside && (v >= 0 || lo[k] < 0)
+				}
+				if inside {
+					add(in)
+				}
+			}
+		}
+		// the examples' own operands rearranged, where programs that
+		// fit by the examples' order part: every ordering of each
+		// example's operands, each operand alone set to zero, and the
+		// operands of one example paired with another's
+		if arity > 1 {
+			for _, e := range t.Examples {
+				for _, p := range orderings(e.Inputs) {
+					add(p)
+				}
+			}
+			for _, e := range t.Examples {
+				for k := range e.Inputs {
+					if lo[k] <= 0 {
+						in := append([]int32(nil), e.Inputs...)
+						in[k] = 0
+						add(in)
+					}
+				}
+			}
+			for i, e := range t.Examples {
+				f := t.Examples[(i+1)%len(t.Examples)]
+				in := append([]int32(nil), e.Inputs...)
+				in[0] = f.Inputs[0]
+				add(in)
+			}
+		}
+		// far from the examples (the last far inputs): anywhere in the
+		// i32 range, where products wrap
+		farFrom = len(out)
 		for k := 0; k < 4; k++ {
 			in := make([]int32, arity)
 			for i := range in {
@@ -96,17 +143,7 @@ func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
 			}
 			add(in)
 		}
-		// equal operands and zeros, where differences vanish
-		if arity > 1 {
-			for _, v := range []int32{0, 1, 5, -3, int32(hi[0])} {
-				in := make([]int32, arity)
-				for k := range in {
-					in[k] = v
-				}
-				add(in)
-			}
-		}
-		// the ends of the i32 range, where wrapping shows
+		// and the ends of the i32 range, where wrapping shows
 		for _, v := range []int32{1<<31 - 1, -1 << 31, 1 << 20, -1 << 20} {
 			if v >= 0 || lo[0] < 0 {
 				in := make([]int32, arity)
@@ -121,7 +158,62 @@ func unseenInputs(t Task) (extra, check [][]int32, sequence bool) {
 		}
 	}
 	n := min(nExtra, len(out))
-	return out[:n], out[n:], sequence
+	if farFrom >= 0 {
+		far = min(len(out)-farFrom, len(out)-n)
+	}
+	return out[:n], out[n:], far, sequence
+}
+
+// orderings lists the permutations of in (up to 3 operands; with more,
+// the rotations).
+func orderings(in []int32) [][]int32 {
+	var out [][]int32
+	switch len(in) {
+	case 2:
+		out = append(out, []int32{in[1], in[0]})
+	case 3:
+		a, b, c := in[0], in[1], in[2]
+		out = append(out, []int32{a, c, b}, []int32{b, a, c}, []int32{b, c, a}, []int32{c, a, b}, []int32{c, b, a})
+	default:
+		for r := 1; r < len(in); r++ {
+			out = append(out, append(append([]int32(nil), in[r:]...), in[:r]...))
+		}
+	}
+	return out
+}
+
+// outsideInputs are inputs beyond the domain the examples show: negative
+// operands where every example's operand is non-negative. The examples
+// say nothing of them, so rival programs are not compared there; but when
+// the examples' outputs are categorical (0/1, or -1/0/1), an answer that
+// leaves those values there is unsure (enum.Options.Outside). None for a
+// sequence: its indices are non-negative by nature.
+func outsideInputs(t Task) [][]int32 {
+	arity := t.Arity()
+	var out [][]int32
+	for k := 0; k < arity; k++ {
+		lo, hi := int64(t.Examples[0].Inputs[k]), int64(t.Examples[0].Inputs[k])
+		for _, e := range t.Examples {
+			lo = min(lo, int64(e.Inputs[k]))
+			hi = max(hi, int64(e.Inputs[k]))
+		}
+		if lo < 0 {
+			continue
+		}
+		for _, e := range t.Examples {
+			for _, v := range []int64{-int64(e.Inputs[k]), -int64(e.Inputs[k]) - 1} {
+				if v < 0 {
+					in := append([]int32(nil), e.Inputs...)
+					in[k] = clamp32(v)
+					out = append(out, in)
+				}
+			}
+		}
+		in := append([]int32(nil), t.Examples[0].Inputs...)
+		in[k] = clamp32(-hi - 2)
+		out = append(out, in)
+	}
+	return out
 }
 
 func clamp32(v int64) int32 {

@@ -222,8 +222,12 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 // search runs the bottom-up enumeration until deadline.
 func search(ctx context.Context, t Task, name string, deadline, start time.Time, opt Options) (enum.Result, error) {
 	lastProgress := start
-	extra, more, sequence := unseenInputs(t)
-	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, WatchWrap: !sequence,
+	extra, more, far, sequence := unseenInputs(t)
+	var outside [][]int32
+	if _, _, consecutive := isSequence(t); !consecutive {
+		outside = outsideInputs(t)
+	}
+	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, Far: far, Outside: outside, WatchWrap: !sequence,
 		Evidence: evidence(t), Constants: enum.TextConstants(t.Text),
 		Poll: func(cand int64, level int) bool {
 			if opt.Progress != nil {
@@ -272,7 +276,7 @@ func searchAnswer(ctx context.Context, t Task, name string, r enum.Result, res R
 	if a == nil && !r.Complete {
 		// no rival seen, but the search did not finish looking for one:
 		// that is not evidence enough to call the answer solved
-		extra, more, _ := unseenInputs(t)
+		extra, more, _, _ := unseenInputs(t)
 		in := append(append([][]int32(nil), extra...), more...)
 		if len(in) > 0 {
 			var out int32

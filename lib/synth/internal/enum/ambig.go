@@ -7,21 +7,32 @@ import "errors"
 // best answer does not (a different value, or a value where the best one
 // traps or runs out of fuel), with every distinct answer there; nil when
 // they all agree. A rival that traps where the best answer gives a value
-// is no rival there. A best answer that traps on such an input is
+// is no rival there, nor one whose arithmetic wraps there (WatchWrap). A best answer that traps on such an input is
 // ambiguous too, rivals or not: the user is asked what it should give.
-func (s *searcher) ambiguity(best Answer, rivals []Answer, inputs [][]int32) *Ambiguity {
+//
+// On a categorical task (set, from categories) a value outside set is
+// ruled out by the examples: a rival giving one is no rival there, and a
+// best answer giving one is ambiguous.
+func (s *searcher) ambiguity(best Answer, rivals []Answer, inputs [][]int32, set map[int32]bool) *Ambiguity {
 	fuel := s.opt.Fuel * 20 // per input
 	for _, in := range inputs {
 		bv, berr := s.t.Eval(best.id, in, fuel)
 		alts := []Alt{alt(best, bv, berr)}
+		if berr == nil && set != nil && !set[bv] {
+			alts[0].Err = "gives a value no example shows"
+			return &Ambiguity{Input: append([]int32(nil), in...), Alts: alts}
+		}
 		seen := map[int32]bool{}
 		if berr == nil {
 			seen[bv] = true
 		}
 		for _, r := range rivals {
 			v, err := s.t.Eval(r.id, in, fuel)
-			if err != nil || seen[v] {
+			if err != nil || seen[v] || (set != nil && !set[v]) {
 				continue
+			}
+			if s.opt.WatchWrap && s.t.Wraps(r.id, in, fuel) {
+				continue // a value wrapped around 32 bits is no rival's claim
 			}
 			seen[v] = true
 			if len(alts) < 5 {
@@ -64,4 +75,62 @@ func (s *searcher) wraps(best Answer, examples []Example, inputs [][]int32) *Amb
 // wrapsUnseen: a's arithmetic wraps on some input but on no example.
 func (s *searcher) wrapsUnseen(a Answer, examples []Example, inputs [][]int32) bool {
 	return s.wraps(a, examples, inputs) != nil
+}
+
+// failsUnseen: a traps or runs out of fuel on some input nobody gave (the
+// examples it fits, so it fails on none of them).
+func (s *searcher) failsUnseen(a Answer, inputs [][]int32) bool {
+	fuel := s.opt.Fuel * 20
+	for _, in := range inputs {
+		if _, err := s.t.Eval(a.id, in, fuel); err != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// categories is the set of the examples' outputs when they are
+// categorical: each -1, 0 or 1, with at least two distinct values; nil
+// otherwise.
+func categories(examples []Example) map[int32]bool {
+	set := map[int32]bool{}
+	for _, e := range examples {
+		if e.Out < -1 || e.Out > 1 {
+			return nil
+		}
+		set[e.Out] = true
+	}
+	if len(set) < 2 {
+		return nil
+	}
+	return set
+}
+
+// categorical compares the best answer of a categorical task with its
+// rivals on inputs beyond the examples' domain: the first input where the
+// best answer gives a value outside set, or where a rival
+// gives another value of set, is ambiguous. A rival's value outside set
+// is no rival there: the examples rule such values out.
+func (s *searcher) categorical(best Answer, rivals []Answer, inputs [][]int32, set map[int32]bool) *Ambiguity {
+	fuel := s.opt.Fuel * 20
+	for _, in := range inputs {
+		bv, berr := s.t.Eval(best.id, in, fuel)
+		if berr != nil {
+			continue // no claim where the examples' domain ends
+		}
+		alts := []Alt{alt(best, bv, nil)}
+		if !set[bv] {
+			alts[0].Err = "gives a value no example shows"
+			return &Ambiguity{Input: append([]int32(nil), in...), Alts: alts}
+		}
+		for _, r := range rivals {
+			v, err := s.t.Eval(r.id, in, fuel)
+			if err != nil || !set[v] || v == bv {
+				continue
+			}
+			alts = append(alts, alt(r, v, nil))
+			return &Ambiguity{Input: append([]int32(nil), in...), Alts: alts}
+		}
+	}
+	return nil
 }

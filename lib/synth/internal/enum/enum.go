@@ -46,6 +46,18 @@ type Options struct {
 	Extra [][]int32
 	// Check are more inputs on which rival answers are compared.
 	Check [][]int32
+	// Far: the last Far inputs of Check are far from the examples
+	// (anywhere in the i32 range): rivals are compared there, but an
+	// answer that wraps only there is not unsure for it (WatchWrap),
+	// since the value asked for is often beyond i32 whatever the program.
+	Far int
+	// Outside are inputs beyond the domain the examples show (negative
+	// operands where every example's are non-negative). Rivals are not
+	// compared there, except on categorical tasks (every example's output
+	// is -1, 0 or 1, at least two of them): there an answer giving a value
+	// the examples never show is unsure, and two answers that both give
+	// values the examples show but disagree are rivals.
+	Outside [][]int32
 	// WatchWrap: an answer whose arithmetic wraps around 32 bits on a
 	// Check input, where it never does on the examples, is ambiguous (the
 	// examples say nothing about wrapping). For tasks whose inputs are
@@ -268,12 +280,14 @@ func Run(arity int, examples []Example, opt Options) Result {
 		res.Stopped = s.stopped
 		return res
 	}
+	all := ok
 	if opt.WatchWrap {
-		// answers whose arithmetic wraps on inputs nobody gave, and on no
-		// example, lose to near-cost answers that do not
+		// answers whose arithmetic wraps, or that trap or run out of
+		// fuel, on inputs nobody gave (and on no example) lose to
+		// near-cost answers that do neither; they stay rivals
 		var clean []Answer
 		for _, a := range ok {
-			if !s.wrapsUnseen(a, examples, opt.Check) {
+			if !s.wrapsUnseen(a, examples, opt.Check) && !s.failsUnseen(a, opt.Check) {
 				clean = append(clean, a)
 			}
 		}
@@ -284,15 +298,19 @@ func Run(arity int, examples []Example, opt Options) Result {
 	res.Found = true
 	res.Best = ok[0]
 	var rivals []Answer
-	for _, a := range ok[1:] {
-		if opt.Slack >= 0 && a.Cost <= ok[0].Cost+max(opt.Slack, 0) {
+	for _, a := range all {
+		if a.id != ok[0].id && opt.Slack >= 0 && a.Cost <= ok[0].Cost+max(opt.Slack, 0) {
 			rivals = append(rivals, a)
 		}
 	}
 	res.Rivals = len(rivals)
-	res.Ambiguity = s.ambiguity(ok[0], rivals, append(append([][]int32(nil), extra...), opt.Check...))
+	set := categories(examples)
+	res.Ambiguity = s.ambiguity(ok[0], rivals, append(append([][]int32(nil), extra...), opt.Check...), set)
+	if res.Ambiguity == nil && set != nil {
+		res.Ambiguity = s.categorical(ok[0], rivals, opt.Outside, set)
+	}
 	if res.Ambiguity == nil && opt.WatchWrap {
-		res.Ambiguity = s.wraps(ok[0], examples, opt.Check)
+		res.Ambiguity = s.wraps(ok[0], examples, opt.Check[:len(opt.Check)-min(max(opt.Far, 0), len(opt.Check))])
 	}
 	if s.stopped == "cancelled" {
 		res.Stopped = s.stopped

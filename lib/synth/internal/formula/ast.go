@@ -36,6 +36,7 @@ const (
 	kPart                // the number of ways to write kids[0] as a sum of parts vals (largest first) and val parts 1
 	kTable               // table lookup: kids[0] is the index (mod len(vals)), vals are the entries
 	kTri                 // a table read by rows or antidiagonals: kids idx, body over r_ (row) and c_ (column), and for rows of any length their length over r_; val the index of the first entry; vals its layout (triangle.go)
+	kDnc                 // a(N) = c(N)*a(floor(N/val)) + g(N) for N >= ord: kids idx, c and g over x_; vals the terms a(ord-len(vals)..ord-1) (dnc.go)
 	// the integer forms that normalization (frac.go) produces:
 	kDivT     // truncating division, exact where the formula said "/"
 	kFloorDiv // floor(a / b)
@@ -195,6 +196,14 @@ func (x *node) write(b *strings.Builder) {
 			b.WriteString("; rows ")
 			x.kids[2].write(b)
 		}
+		b.WriteByte(')')
+	case kDnc:
+		b.WriteString("dnc_{b=" + strconv.FormatInt(x.val, 10) + "; a(" + strconv.Itoa(x.ord-len(x.vals)) + "..)=" + joinInts(x.vals, ",") + "; a(x_)=")
+		x.kids[1].write(b)
+		b.WriteString("*a(floor(x_/" + strconv.FormatInt(x.val, 10) + "))+")
+		x.kids[2].write(b)
+		b.WriteString("}(")
+		x.kids[0].write(b)
 		b.WriteByte(')')
 	default:
 		b.WriteString("?")

@@ -26,8 +26,26 @@
 // no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
 // P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
+// floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
+// and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
+// golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
+// n*(1+sqrt(2))", "Beatty sequence for (sqrt(5) + 3)/4"; beatty.go,
+// beatty_text.go: exact surd arithmetic, and floor(Q*sqrt(d)) without
+// squaring Q past i32; Pi, e, 1/Pi and 1/e likewise, transc.go: the
+// evaluator decides floor(a + b*c) from rational bounds on c, the
+// program uses a convergent p/q proved to give floor(m*c) for every m
+// up to a bound M >= 10^4 computed at first use), divide-and-conquer recurrences linear in one
+// call, "a(n) = 2*a(floor(n/2)) + n - 1", "a(2n) = a(n) + 1, a(2n+1) =
+// 2n" (dnc.go: a loop over n, floor(n/b), ... with no memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
-// (triangle.go: a loop maps the index to a row and column), and cases by
+// (triangle.go: a loop maps the index to a row and column; cells with two
+// cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
+// "0 <= k <= floor(n/2)", "n appears 4*n + 1 times in row n", "row n
+// lists the divisors of n", triangle_rows.go; Riordan arrays (g, f) with
+// rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
+// x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
+// three-term polynomials whose coefficients are binomials or one sum of
+// them, offered only where every binomial they sum stays in i32), and cases by
 // residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and

@@ -160,10 +160,17 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		v.tick(int(k))
 		return checkSize(new(big.Rat).SetInt(new(big.Int).MulRange(1, k)))
 	case kMod:
-		a, m := integer(v.ev(x.kids[0])), integer(v.ev(x.kids[1]))
+		m := integer(v.ev(x.kids[1]))
 		if m.Sign() == 0 {
 			undefined()
 		}
+		if r, ok := v.modRing(x.kids[0], new(big.Int).Abs(m)); ok { // 2^k mod 13 without 2^k
+			if r.Sign() != 0 && m.Sign() < 0 {
+				r.Add(r, m)
+			}
+			return new(big.Rat).SetInt(r)
+		}
+		a := integer(v.ev(x.kids[0]))
 		r := new(big.Int).Rem(a, m) // sign of a
 		if r.Sign() != 0 && r.Sign() != m.Sign() {
 			r.Add(r, m)
@@ -177,11 +184,20 @@ func (v *evaluator) ev(x *node) *big.Rat {
 			}
 			return new(big.Rat).SetInt(s.Sqrt(s))
 		}
+		if hasSurd(x.kids[0]) { // floor(n*sqrt(2)): beatty.go
+			return v.evRounded(x)
+		}
 		return new(big.Rat).SetInt(floorRat(v.ev(x.kids[0])))
 	case kCeil:
+		if hasSurd(x.kids[0]) {
+			return v.evRounded(x)
+		}
 		r := new(big.Rat).Neg(v.ev(x.kids[0]))
 		return new(big.Rat).SetInt(new(big.Int).Neg(floorRat(r)))
 	case kRound:
+		if hasSurd(x.kids[0]) {
+			return v.evRounded(x)
+		}
 		r := new(big.Rat).Add(v.ev(x.kids[0]), big.NewRat(1, 2))
 		return new(big.Rat).SetInt(floorRat(r))
 	case kCall:
@@ -289,6 +305,8 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		return new(big.Rat).SetInt(sum)
 	case kRec:
 		return v.rec(x, small(v.ev(x.kids[0]), 1<<16))
+	case kDnc:
+		return v.dncAt(x, small(v.ev(x.kids[0]), 1<<40))
 	case kAnd:
 		if v.ev(x.kids[0]).Sign() == 0 {
 			return ratInt(0)
@@ -643,4 +661,53 @@ func digitFn(name string, m, b, d int64) int64 {
 		}
 	}
 	return r
+}
+
+// modRing evaluates x modulo m > 0 (in 0..m-1), reducing its sums,
+// differences, products and powers as it goes; ok false where a part
+// is not an integer (then only the exact value will do).
+func (v *evaluator) modRing(x *node, m *big.Int) (*big.Int, bool) {
+	switch x.k {
+	case kAdd, kSub, kMul:
+		a, ok1 := v.modRing(x.kids[0], m)
+		if !ok1 {
+			return nil, false
+		}
+		b, ok2 := v.modRing(x.kids[1], m)
+		if !ok2 {
+			return nil, false
+		}
+		switch x.k {
+		case kAdd:
+			a.Add(a, b)
+		case kSub:
+			a.Sub(a, b)
+		default:
+			a.Mul(a, b)
+		}
+		return a.Mod(a, m), true
+	case kNeg:
+		a, ok := v.modRing(x.kids[0], m)
+		if !ok {
+			return nil, false
+		}
+		a.Neg(a)
+		return a.Mod(a, m), true
+	case kPow:
+		e := v.ev(x.kids[1])
+		if !e.IsInt() || e.Sign() < 0 || e.Num().BitLen() > 62 {
+			return nil, false
+		}
+		b, ok := v.modRing(x.kids[0], m)
+		if !ok {
+			return nil, false
+		}
+		v.tick(e.Num().BitLen())
+		return b.Exp(b, e.Num(), m), true
+	}
+	r := v.ev(x)
+	if !r.IsInt() {
+		return nil, false
+	}
+	return new(big.Int).Mod(r.Num(), m), true
 }

@@ -54,13 +54,14 @@ func candidates(text string) []Candidate {
 
 // read collects every candidate text offers.
 func (c *collector) read(text string) {
-	toks := lex(text)
+	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.formulas(text, toks)
 	c.tables(text, toks)
 	c.coefTables(text, toks)
 	c.rowTables(text)
 	c.condTables(text, toks)
 	c.residueCases(text, toks)
+	c.divideAndConquer(text, toks)
 	c.phrases(text)
 }
 
@@ -95,7 +96,10 @@ func (c *collector) add(source string, x *node) {
 			}
 			ops, err := lowerWith(y, exact)
 			if err != nil || !agrees(x, ops, c.lists) {
-				continue
+				// powers under a mod in log steps (lower.go: lowerSquaring)
+				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
+					continue
+				}
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
 			return true
@@ -248,9 +252,11 @@ func boundary(toks []token, i int) bool {
 	case tOp:
 		switch t.s {
 		case ".", ",", ";", ":", "=", ")":
-		case "(": // "(n >= 0)"
+		case "(": // "(n >= 0)", "(1 <= k <= n)"
 			if !(toks[i+1].k == tIdent && toks[i+2].k == tOp && strings.Contains(">=<", toks[i+2].s[:1]) &&
-				toks[i+3].k == tNum && isOp(toks[i+4], ")")) {
+				toks[i+3].k == tNum && isOp(toks[i+4], ")")) &&
+				!(toks[i+1].k == tNum && (isOp(toks[i+2], "<=") || isOp(toks[i+2], "<")) && toks[i+3].k == tIdent &&
+					(isOp(toks[i+4], "<=") || isOp(toks[i+4], "<")) && toks[i+5].k == tIdent && isOp(toks[i+6], ")")) {
 				return false
 			}
 		default:

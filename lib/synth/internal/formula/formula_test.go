@@ -749,11 +749,10 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = 42.",
 		"a(n) = n-th prime such that p+2 is prime.",
 		"a(n) = n^2 +",
-		"a(n) = floor(n*sqrt(2)).",
 		"a(n) = n!!.",
 		"a(n) = foo(n) + 1.",
 		"Triangle read by rows: T(n,k) = k-n+1 for k > n, T(n,k) = 0 for k < n.", // the cases leave out k = n
-		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).",           // rows not 1, 2, 3, ... long
+		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2) + j.",       // rows of a length it cannot read
 		"Irregular triangle read by rows: T(n,k) = n + k.",
 		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
 		"Triangle read by rows: T(n,k) = n + k for k < 2n.",
@@ -768,7 +767,6 @@ func TestNoCandidates(t *testing.T) {
 		"Decimal expansion of 70/6.",              // two digits before the point
 		"Period 4 sequence [1, 2, 3, 4, 5, ...].", // its period is not 4 terms
 		"Numbers not divisible by 3 but not by 7.",
-		"a(2n) = n, a(2n+1) = a(n) + 1.",           // one case is a recurrence
 		"a(2n) = n^2.",                             // the odd n are not given
 		"a(2n) = 1, a(2n) = 2, a(2n+1) = 3.",       // two values for one class
 		"Primes that contain digits 6 and 7 only.", // 9-digit terms by n = 40: trial division runs past the fuel

@@ -218,14 +218,23 @@ func (z norm) frac(x *node) fraction {
 			f := z.frac(a.kids[0])
 			return fraction{call("isqrt", floorOf(f)), nil}
 		}
+		if hasSurd(x.kids[0]) { // floor(n*sqrt(2)): beatty.go
+			return fraction{z.roundedSurd(x.k, x.kids[0]), nil}
+		}
 		return fraction{floorOf(z.frac(x.kids[0])), nil}
 	case kCeil:
+		if hasSurd(x.kids[0]) {
+			return fraction{z.roundedSurd(x.k, x.kids[0]), nil}
+		}
 		f := z.frac(x.kids[0])
 		if one(f.d) {
 			return f
 		}
 		return fraction{neg(bin(kFloorDiv, neg(f.n), f.d)), nil}
 	case kRound:
+		if hasSurd(x.kids[0]) {
+			return fraction{z.roundedSurd(x.k, x.kids[0]), nil}
+		}
 		f := z.frac(x.kids[0])
 		if one(f.d) {
 			return f
@@ -251,7 +260,7 @@ func (z norm) frac(x *node) fraction {
 		}
 		kids[len(kids)-1] = body.n
 		return mkFrac(&node{k: x.k, name: x.name, kids: kids}, body.d)
-	case kNth, kIsPrime, kCmp, kTable, kAnd, kCmp0, kRec, kBinSum, kPart, kTri:
+	case kNth, kIsPrime, kCmp, kTable, kAnd, kCmp0, kRec, kBinSum, kPart, kTri, kDnc:
 		kids := make([]*node, len(x.kids))
 		for i, k := range x.kids {
 			kids[i] = z.intOf(z.frac(k))

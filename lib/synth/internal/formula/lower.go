@@ -24,15 +24,52 @@ type emitter struct {
 	// exactBinomial: binomial(a, b) divides out a gcd at each step, so no
 	// partial product passes the next coefficient (slower, two more locals)
 	exactBinomial bool
+	// squaring: a power under a mod with a varying exponent is computed
+	// by square and multiply (log steps; its squares may wrap where the
+	// plain loop's products by a small base do not); squared says one was
+	squaring, squared bool
+	// lazy: the second operand of an "and" runs inside a loop of one
+	// pass (once), so a loop around it is charged its opcodes only when
+	// the first operand holds (one more local)
+	lazy bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole
 // program, START to END, that ir.Validate accepts.
 func lowerProgram(x *node) (ops []ir.Op, err error) { return lowerWith(x, false) }
 
-// lowerWith is lowerProgram with the choice of binomial lowering.
+// lowerWith is lowerProgram with the choice of binomial lowering: lazy
+// "and"s where the locals and opcodes allow, else plain ones.
 func lowerWith(x *node, exactBinomial bool) (ops []ir.Op, err error) {
-	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial}
+	if ops, err := lowerMode(x, exactBinomial, true); err == nil {
+		return ops, nil
+	}
+	return lowerMode(x, exactBinomial, false)
+}
+
+// lowerSquaring is lowerWith with powers under a mod by square and
+// multiply; an error if x has none (the program would be lowerWith's).
+func lowerSquaring(x *node, exactBinomial bool) ([]ir.Op, error) {
+	for _, lazy := range []bool{true, false} {
+		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy, squaring: true}
+		ops, err := e.program(x)
+		if err == nil && !e.squared {
+			return nil, fmt.Errorf("%w: no power to square", errLower)
+		}
+		if err == nil {
+			return ops, nil
+		}
+	}
+	return nil, fmt.Errorf("%w: does not fit", errLower)
+}
+
+func lowerMode(x *node, exactBinomial, lazy bool) (ops []ir.Op, err error) {
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy}
+	return e.program(x)
+}
+
+// program lowers x to a whole program with e's choices.
+func (e *emitter) program(x *node) (ops []ir.Op, err error) {
 	defer func() {
 		if r := recover(); r != nil {
 			le, ok := r.(lowerError)
@@ -199,6 +236,8 @@ func (e *emitter) lower(x *node) {
 		e.emit(op)
 	case kRec:
 		e.rec(x)
+	case kDnc:
+		e.dncNode(x)
 	case kTri:
 		e.tri(x)
 	case kPart:
@@ -233,7 +272,7 @@ func (e *emitter) lower(x *node) {
 	case kAnd:
 		e.lower(x.kids[0])
 		e.emit(ir.OpIfBegin)
-		e.lower(x.kids[1])
+		e.once(func() { e.lower(x.kids[1]) })
 		e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd)
 	case kCmp0:
 		e.lower(x.kids[0])
@@ -366,6 +405,29 @@ func (e *emitter) pow(base, exp *node, m int) {
 	e.set(c)
 	e.emit(ir.OpConst1)
 	e.set(r)
+	if m >= -1 && e.squaring { // square and multiply: b is a local of its own here
+		e.squared = true
+		e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+			e.get(c)
+			e.emit(ir.OpConst2, ir.OpI32RemS, ir.OpIfBegin)
+			e.get(r)
+			e.get(b)
+			e.emit(ir.OpI32Mul)
+			reduce()
+			e.set(r)
+			e.emit(ir.OpIfEnd)
+			e.get(b)
+			e.get(b)
+			e.emit(ir.OpI32Mul)
+			reduce()
+			e.set(b)
+			e.get(c)
+			e.emit(ir.OpConst2, ir.OpI32DivS)
+			e.set(c)
+		})
+		e.get(r)
+		return
+	}
 	e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
 		e.get(r)
 		e.get(b)
@@ -383,4 +445,44 @@ func (e *emitter) copyOf(x *node) int {
 	l := e.alloc()
 	e.set(l)
 	return l
+}
+
+// lazyMin: an "and"'s second operand with more opcodes than this outside
+// its own loops runs in a loop of one pass when e.lazy (the pass costs
+// four opcodes more).
+const lazyMin = 8
+
+// once runs push (which pushes one value) inside LOOP_BEGIN ... LOOP_END
+// with no branch back, when e.lazy and push has more than lazyMin opcodes
+// outside its loops: the enclosing loop is charged only LOOP_BEGIN's
+// block, the one pass its opcodes when it runs (ir's fuel: each loop
+// entry costs its own opcodes).
+func (e *emitter) once(push func()) {
+	start := len(e.ops)
+	push()
+	if !e.lazy {
+		return
+	}
+	inline, depth := 0, 0
+	for _, op := range e.ops[start:] {
+		switch op {
+		case ir.OpLoopBegin:
+			depth++
+		case ir.OpLoopEnd:
+			depth--
+		default:
+			if depth == 0 {
+				inline++
+			}
+		}
+	}
+	if inline <= lazyMin {
+		return
+	}
+	t := e.alloc() // push's own locals are free again: its value is on the stack
+	body := append([]ir.Op(nil), e.ops[start:]...)
+	e.ops = append(e.ops[:start], ir.OpLoopBegin)
+	e.emit(body...)
+	e.emit(ir.LocalSet(t), ir.OpLoopEnd)
+	e.get(t)
 }

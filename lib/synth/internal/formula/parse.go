@@ -24,6 +24,7 @@ var funcs = map[string]struct {
 	"bigomega": {"bigomega", 1}, "Omega": {"bigomega", 1}, "pi": {"primepi", 1}, "primepi": {"primepi", 1},
 	"lpf": {"lpf", 1}, "gpf": {"gpf", 1}, "rad": {"rad", 1}, "sopf": {"sopf", 1}, "sopfr": {"sopfr", 1},
 	"reversal": {"reversal", 1}, "wt": {"wt", 1}, "hammingweight": {"wt", 1},
+	"transc": {"transc", 1}, // Pi (1) or e (2), written by surdTokens (transc.go)
 	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
 	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1},
 }
@@ -49,7 +50,8 @@ type parser struct {
 	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
 	// consts: letters the text defines ("with q = 2"), read as their values
 	consts map[string]int64
-	shift  int64 // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	shift  int64      // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	self   *selfCalls // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
 }
 
 type syntaxError struct{}
@@ -163,6 +165,11 @@ func (p *parser) isVar(s string) bool {
 func (p *parser) expr() *node {
 	x := p.additive()
 	for {
+		if t := p.peek(); t.k == tIdent && bitwise[t.s] != "" { // "n OR k": bitwise, written in capitals
+			p.pos++
+			x = call(bitwise[t.s], x, p.additive())
+			continue
+		}
 		switch {
 		case p.atWord("mod") || p.atWord("modulo"):
 			p.pos++
@@ -174,6 +181,9 @@ func (p *parser) expr() *node {
 		x = bin(kMod, x, p.additive())
 	}
 }
+
+// bitwise operators written as words in capitals: "n XOR 2*n"
+var bitwise = map[string]string{"AND": "bitand", "OR": "bitor", "XOR": "bitxor"}
 
 func (p *parser) additive() *node {
 	x := p.term()
@@ -224,7 +234,7 @@ func (p *parser) implicit() bool {
 	if t.k != tIdent {
 		return false
 	}
-	if p.isVar(t.s) || p.lags && t.s == "a" && isOp(p.toks[p.pos+1], "(") {
+	if p.isVar(t.s) || (p.lags || p.self != nil) && t.s == "a" && isOp(p.toks[p.pos+1], "(") || p.juxtaposed(t.s) != nil {
 		return true
 	}
 	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
@@ -312,8 +322,14 @@ func (p *parser) primary() *node {
 		if isSumWord(t.s) && p.at("_") {
 			return p.bigOp(strings.ToLower(t.s) == "sum")
 		}
+		if isSumWord(t.s) && p.at("(") {
+			return p.callOp(strings.ToLower(t.s) == "sum")
+		}
 		if p.lags && t.s == "a" && p.at("(") {
 			return p.lag()
+		}
+		if p.self != nil && t.s == "a" && p.at("(") {
+			return p.selfCall()
 		}
 		if x := p.nthWord(t); x != nil {
 			return x
@@ -326,6 +342,9 @@ func (p *parser) primary() *node {
 		}
 		if p.isVar(t.s) && p.at("(") { // n(n+1): juxtaposition
 			return vr(t.s)
+		}
+		if x := p.juxtaposed(t.s); x != nil && !p.at("(") {
+			return x
 		}
 		return p.function(t)
 	}
@@ -420,9 +439,90 @@ func (p *parser) bigOp(sum bool) *node {
 	}
 	p.bound = append(p.bound, v.s)
 	body := p.term()
+	// "Sum_{i=k..n} n + i": a further term in the bound variable is the
+	// body's (outside it the variable is unbound)
+	for p.at("+") || p.at("-") {
+		pos := p.pos
+		p.pos++
+		y, ok := p.try(p.term)
+		if !ok || !y.uses(v.s) {
+			p.pos = pos
+			break
+		}
+		if p.toks[pos].s == "+" {
+			body = bin(kAdd, body, y)
+		} else {
+			body = bin(kSub, body, y)
+		}
+	}
 	p.bound = p.bound[:len(p.bound)-1]
 	x.kids[len(x.kids)-1] = body
 	return x
+}
+
+// juxtaposed reads a word of two or three variables as their product
+// ("2mn" in "T(m,n) = 2mn + m + n"), or returns nil.
+func (p *parser) juxtaposed(s string) *node {
+	if len(s) < 2 || len(s) > 3 || p.isVar(s) {
+		return nil
+	}
+	if _, _, ok := lookupFunc(s); ok {
+		return nil
+	}
+	var x *node
+	for _, c := range s {
+		if !p.isVar(string(c)) {
+			return nil
+		}
+		if x == nil {
+			x = vr(string(c))
+		} else {
+			x = bin(kMul, x, vr(string(c)))
+		}
+	}
+	return x
+}
+
+// callOp parses the call form sum(body, k=a..b) (also product): the
+// variable, named after the body, is bound in it.
+func (p *parser) callOp(sum bool) *node {
+	p.expect("(")
+	depth, at := 0, -1 // the "," before "k = a .. b )"
+	for j := p.pos; p.toks[j].k != tEnd && at < 0; j++ {
+		switch {
+		case isOp(p.toks[j], "("):
+			depth++
+		case isOp(p.toks[j], ")"):
+			if depth--; depth < 0 {
+				p.fail()
+			}
+		case isOp(p.toks[j], ",") && depth == 0:
+			at = j
+		}
+	}
+	if at < 0 {
+		p.fail()
+	}
+	v := p.toks[at+1]
+	if v.k != tIdent || len(v.s) != 1 || v.s == "n" || p.isVar(v.s) || !isOp(p.toks[at+2], "=") {
+		p.fail()
+	}
+	p.bound = append(p.bound, v.s)
+	body := p.expr()
+	p.bound = p.bound[:len(p.bound)-1]
+	if p.pos != at {
+		p.fail()
+	}
+	p.pos = at + 3
+	lo := p.additive()
+	p.expect("..")
+	hi := p.additive()
+	p.expect(")")
+	k := kProd
+	if sum {
+		k = kSum
+	}
+	return &node{k: k, name: v.s, kids: []*node{lo, hi, body}}
 }
 
 // lag reads "(n-j)", "(n)" or "(n+j)" after "a": term n+off of a

@@ -78,13 +78,8 @@ func (r predReader) read(s string, depth int) *node {
 		}
 		return nil
 	}
-	if m := rePredSameAs.FindStringSubmatch(s); m != nil {
-		// "k-1 has the same number of divisors as k+1"
-		return r.compare("the "+m[2]+" of "+m[1], "=", "the "+m[2]+" of "+m[3])
-	}
-	if m := rePredSame.FindStringSubmatch(s); m != nil {
-		// "k and k+1 have the same number of divisors"
-		return r.compare("the "+m[3]+" of "+m[1], "=", "the "+m[3]+" of "+m[2])
+	if x := r.same(s); x != nil {
+		return x
 	}
 	if parts := splitTop(s, []string{" but not "}); len(parts) == 2 {
 		a := r.read(parts[0], depth+1)
@@ -112,6 +107,25 @@ func (r predReader) read(s string, depth int) *node {
 	}
 	return nil
 }
+
+// same reads "k-1 has the same number of divisors as k+1", "k and k+1
+// have the same number of divisors", either with "(counted) with
+// multiplicity" anywhere: F(A) = F(B).
+func (r predReader) same(s string) *node {
+	mult := ""
+	if loc := reWithMult.FindStringIndex(s); loc != nil {
+		s, mult = s[:loc[0]]+s[loc[1]:], ", counted with multiplicity"
+	}
+	if m := rePredSameAs.FindStringSubmatch(s); m != nil {
+		return r.compare("the "+m[2]+" of "+m[1]+mult, "=", "the "+m[2]+" of "+m[3]+mult)
+	}
+	if m := rePredSame.FindStringSubmatch(s); m != nil {
+		return r.compare("the "+m[3]+" of "+m[1]+mult, "=", "the "+m[3]+" of "+m[2]+mult)
+	}
+	return nil
+}
+
+var reWithMult = regexp.MustCompile(`,? \(?(?:counted |counting )?with (?:multiplicity|multiplicities|repetitions?)\)?`)
 
 // join combines parts with op. A part that is only a subject ("8*k+1" in
 // "8*k+1, 8*k+3 and 8*k+7 are primes") takes the verb phrase of the last
@@ -352,11 +366,27 @@ var isAdjectives = map[string]func(e *node) *node{
 	"a power of 7":        func(e *node) *node { return powerOf(e, 7) },
 	"an integer":          isIntegerOf,
 	"positive":            func(e *node) *node { return gt(e, num(0)) },
-	"negative":            func(e *node) *node { return &node{k: kCmp, name: "<", kids: []*node{e, num(0)}} },
-	"zero":                func(e *node) *node { return eq(e, num(0)) },
+	"a prime power":       primePowerOf, "a power of a prime": primePowerOf,
+	"the product of two distinct primes": squarefreeSemiprimeOf, "a product of two distinct primes": squarefreeSemiprimeOf,
+	"a refactorable number": func(e *node) *node { return and(gt(e, num(0)), eq(bin(kMod, e, call("tau", e)), num(0))) },
+	"an abundant number":    func(e *node) *node { return gt(call("sigma", e), bin(kMul, num(2), e)) },
+	"abundant":              func(e *node) *node { return gt(call("sigma", e), bin(kMul, num(2), e)) },
+	"a deficient number": func(e *node) *node {
+		return and(gt(e, num(0)), &node{k: kCmp, name: "<", kids: []*node{call("sigma", e), bin(kMul, num(2), e)}})
+	},
+	"a perfect number": func(e *node) *node { return and(gt(e, num(0)), eq(call("sigma", e), bin(kMul, num(2), e))) },
+	"negative":         func(e *node) *node { return &node{k: kCmp, name: "<", kids: []*node{e, num(0)}} },
+	"zero":             func(e *node) *node { return eq(e, num(0)) },
 }
 
 func isPrimeOf(e *node) *node { return un(kIsPrime, e) }
+
+// primePowerOf: p^j, j >= 1.
+func primePowerOf(e *node) *node { return and(gt(e, num(1)), eq(call("omega", e), num(1))) }
+
+func squarefreeSemiprimeOf(e *node) *node {
+	return and(gt(e, num(1)), and(eq(call("omega", e), num(2)), eq(call("bigomega", e), num(2))))
+}
 
 func compositeOf(e *node) *node { return and(gt(e, num(1)), not(un(kIsPrime, e))) }
 
@@ -425,6 +455,18 @@ func (r predReader) is(subj, comp string) *node {
 			return nil
 		}},
 		{"of the form ", r.ofForm},
+		{"a square mod ", r.quadraticResidue},
+		{"a square modulo ", r.quadraticResidue},
+		{"a quadratic residue mod ", r.quadraticResidue},
+		{"a quadratic residue modulo ", r.quadraticResidue},
+		{"a prime of the form ", func(a, b string) *node {
+			e, ok := r.term(a)
+			if f := r.ofForm(a, b); ok && f != nil {
+				return and(un(kIsPrime, e), f)
+			}
+			return nil
+		}},
+		{"the ", func(a, b string) *node { return r.compare(a, "=", "the "+b) }}, // "31 is the largest prime factor of k^2 - 1"
 	} {
 		if strings.HasPrefix(lc, p.prefix) {
 			return p.read(subj, comp[len(p.prefix):])
@@ -598,4 +640,22 @@ func (r predReader) term(s string) (*node, bool) {
 		return p.make(e, base), true
 	}
 	return nil, false
+}
+
+// quadraticResidue reads "A is a square mod B" (B > 0): some y in
+// 0..B-1 has y^2 == A (mod B). For an odd prime B, Euler's criterion
+// instead (B divides A, or A^((B-1)/2) == 1 (mod B)): a few squarings,
+// not B of them.
+func (r predReader) quadraticResidue(a, b string) *node {
+	x, ok1 := r.term(a)
+	m, ok2 := r.term(b)
+	if !ok1 || !ok2 {
+		return nil
+	}
+	oddPrime := and(gt(m, num(2)), un(kIsPrime, m))
+	euler := or(eq(bin(kMod, x, m), num(0)),
+		eq(bin(kMod, bin(kPow, x, bin(kDiv, sub(m, num(1)), num(2))), m), num(1)))
+	search := gt(&node{k: kSum, name: "y_", kids: []*node{num(0), sub(m, num(1)),
+		eq(bin(kMod, sub(bin(kPow, vr("y_"), num(2)), x), m), num(0))}}, num(0))
+	return and(gt(m, num(0)), or(and(oddPrime, euler), and(not(oddPrime), search)))
 }

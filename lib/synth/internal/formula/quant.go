@@ -17,6 +17,7 @@ package formula
 import (
 	"math/big"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -77,8 +78,8 @@ func (c *collector) suchThatList(s string) bool {
 	if g.prop != nil {
 		pred = bin(kAnd, g.prop(), pred)
 	}
-	lows := g.lows
-	if m[3] != "" { // a bound: one start
+	lows := slices.Clone(g.lows) // definedFrom moves them
+	if m[3] != "" {              // a bound: one start
 		b, err := strconv.ParseInt(m[4], 10, 32)
 		if err != nil || b > 1000 {
 			return true
@@ -93,6 +94,7 @@ func (c *collector) suchThatList(s string) bool {
 		if len(lows) == 1 {
 			lo = max(lo, lows[0])
 		}
+		lo = definedFrom(pred, lo)
 		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
 		for _, base := range []int64{1, 0} {
 			c.add(s, nthOf("x_", base, lo, pred))
@@ -102,12 +104,62 @@ func (c *collector) suchThatList(s string) bool {
 	if len(lows) == 2 && !passes(pred, 0) {
 		lows = []int64{1} // from 0 or from 1, one list
 	}
+	for i, lo := range lows {
+		lows[i] = definedFrom(pred, lo)
+	}
+	sq, cf, d := squareLine(m[7], m[2])
 	for _, base := range []int64{1, 0} {
 		for _, lo := range lows {
+			if sq && g.prop == nil && m[5] == "" {
+				c.add(s, squaresOnLine(base, lo, cf, d))
+				continue
+			}
 			c.add(s, nthOf("x_", base, lo, pred))
 		}
 	}
 	return true
+}
+
+// definedFrom is the first x from lo (up to lo+3) where pred is defined:
+// "n-1 has as many prime factors as n" says nothing of n = 1, which is no
+// term.
+func definedFrom(pred *node, lo int64) int64 {
+	for x := lo; x <= lo+3; x++ {
+		v := evaluator{steps: 10_000}
+		if _, err := v.evalAt(pred, map[string]*big.Rat{"x_": ratInt(x)}); err != errUndefined {
+			return x
+		}
+	}
+	return lo
+}
+
+// reIsSquare: "E is a square"
+var reIsSquare = regexp.MustCompile(`^(.+) is a (?:perfect )?square$`)
+
+// squareLine reports whether cond is "c*v + d is a square" with c > 0.
+func squareLine(cond, v string) (ok bool, c, d int64) {
+	m := reIsSquare.FindStringSubmatch(strings.TrimSpace(cond))
+	if m == nil {
+		return false, 0, 0
+	}
+	e, ok := parseIn(m[1], v)
+	if !ok {
+		return false, 0, 0
+	}
+	c, d, ok = lineOf(e)
+	return ok && c > 0 && c <= 1<<20 && d >= -1<<20 && d <= 1<<20, c, d
+}
+
+// squaresOnLine is the list of x >= lo with c*x + d a square, run over the
+// roots instead of the x: the n-th j >= 0 with j^2 == d (mod c) and
+// j^2 - d >= c*lo, mapped to (j^2 - d)/c (j^2 grows with j, so the order
+// is the x's).
+func squaresOnLine(base, lo, c, d int64) *node {
+	j2 := bin(kPow, vr("x_"), num(2))
+	pred := and(eq(bin(kMod, sub(j2, num(d)), num(c)), num(0)),
+		&node{k: kCmp, name: ">=", kids: []*node{sub(j2, num(d)), num(c * lo)}})
+	root := nthOf("x_", base, 0, pred)
+	return bin(kDiv, sub(bin(kPow, root, num(2)), num(d)), num(c))
 }
 
 var (
@@ -115,7 +167,7 @@ var (
 	reLeast = regexp.MustCompile(`^(?:Smallest|Least) (?:(positive|nonnegative) )?(?:(integer|number|prime|odd prime) )?([a-mo-z])(?: (>|>=) (\d+))? (?:such that|for which) (.+?)\s*\.?\s*$`)
 	// "Number of k <= n such that ...", "Number of integers k, 1 <= k <= n, such that ...",
 	// "Number of primes p <= n such that ...", "Number of k in [1..n] such that ..."
-	reCountK = regexp.MustCompile(`^Number of (?:(positive integers|integers|numbers|primes|odd numbers|even numbers) )?([a-mo-z])(?:,? (0|1) <= [a-mo-z] <= n,?| (<=|<) n| in \[(0|1)\.\.n\]| in (0|1)\.\.n) (?:such that|for which|with) (.+?)\s*\.?\s*$`)
+	reCountK = regexp.MustCompile(`^Number of (?:(?P<sign>nonnegative|positive) )?(?:(?P<kind>integers|numbers|primes|odd numbers|even numbers) )?(?:(?P<lo1>0|1) <= )?(?P<v>[a-mo-z])(?:,? (?P<lo2>0|1) <= [a-mo-z] (?P<rel2><=|<) n,?| (?P<rel><=|<) n| in \[(?P<lo3>0|1)\.\.n\]| in (?P<lo4>0|1)\.\.n) (?:such that|for which|with) (?P<cond>.+?)\s*\.?\s*$`)
 	// "Number of divisors d of n such that ...", "Number of divisors of n that are ...",
 	// "Number of divisors of 7*n-4 of form 7*k+2."
 	reCountDiv = regexp.MustCompile(`^Number of (odd |even )?divisors(?: ([a-mo-z]))? of (.+?)(?: (?:such that|for which|with) (.+?)| (?:that|which) are (.+?)| (?:of the form|of form) (.+?))\s*\.?\s*$`)
@@ -186,11 +238,12 @@ func (c *collector) least(s string, m []string) {
 
 // count: a(n) = the number of k in lo..n (or lo..n-1) with P(n, k).
 func (c *collector) count(s string, m []string) {
-	pred := predicate(m[7], m[2], true)
+	g := func(name string) string { return m[reCountK.SubexpIndex(name)] }
+	pred := predicate(g("cond"), g("v"), true)
 	if pred == nil {
 		return
 	}
-	switch m[1] {
+	switch g("kind") {
 	case "primes":
 		pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
 	case "odd numbers":
@@ -199,15 +252,19 @@ func (c *collector) count(s string, m []string) {
 		pred = bin(kAnd, property("even"), pred)
 	}
 	hi := vr("n")
-	if m[4] == "<" {
+	if g("rel")+g("rel2") == "<" {
 		hi = sub(vr("n"), num(1))
 	}
 	var lows []int64
-	switch lo := m[3] + m[5] + m[6]; {
-	case lo != "":
+	switch lo := g("lo1") + g("lo2") + g("lo3") + g("lo4"); {
+	case len(lo) == 1:
 		lows = []int64{int64(lo[0] - '0')}
-	case m[1] == "positive integers" || m[1] == "primes":
+	case lo != "":
+		return // two starts
+	case g("sign") == "positive" || g("kind") == "primes":
 		lows = []int64{1}
+	case g("sign") == "nonnegative":
+		lows = []int64{0}
 	default:
 		lows = []int64{0, 1}
 	}

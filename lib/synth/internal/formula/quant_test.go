@@ -2,6 +2,8 @@ package formula
 
 import (
 	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // Lists and quantifiers named by a condition (quant.go, pred.go), each
@@ -33,6 +35,16 @@ func piRef(n int64) int64 {
 func isSquareRef(x int64) bool {
 	for r := int64(0); r*r <= x; r++ {
 		if r*r == x {
+			return true
+		}
+	}
+	return false
+}
+
+// isSquareMod: some y in 0..m-1 has y^2 == a (mod m).
+func isSquareMod(a, m int64) bool {
+	for y := int64(0); y < m; y++ {
+		if ((y*y-a)%m+m)%m == 0 {
 			return true
 		}
 	}
@@ -123,6 +135,44 @@ var quantCases = []struct {
 		}
 		return c
 	}},
+	{"Numbers m such that 3*m + 4 is a square.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return isSquareRef(3*k + 4) })
+	}},
+	{"Numbers k such that 5*k - 11 is a square.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return 5*k-11 >= 0 && isSquareRef(5*k-11) })
+	}},
+	{"Numbers n such that n-1 has the same number of prime factors as n (with multiplicity).", 1, 60, func(n int64) int64 {
+		bigomega := func(k int64) (c int64) {
+			_, es := factorRef(k)
+			for _, e := range es {
+				c += e
+			}
+			return c
+		}
+		return nthRef(n, 2, func(k int64) bool { return bigomega(k-1) == bigomega(k) })
+	}},
+	{"Number of 1 <= i < n such that i*n+1 is prime.", 1, 60, func(n int64) int64 {
+		var c int64
+		for i := int64(1); i < n; i++ {
+			if isPrimeRef(i*n + 1) {
+				c++
+			}
+		}
+		return c
+	}},
+	{"Numbers k such that 13 divides 11*k + 2^k.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return (11*k+powMod(2, k, 13))%13 == 0 })
+	}},
+	{"Primes p such that 17 is not a square mod p.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 2, func(p int64) bool { return isPrimeRef(p) && !isSquareMod(17, p) })
+	}},
+	{"Numbers k such that -1 is not a square mod k.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return !isSquareMod(-1, k) })
+	}},
+	{"a(n) = 2^(prime(n)-1) mod prime(n)^2.", 1, 100, func(n int64) int64 {
+		p := primeRef(n)
+		return powMod(2, p-1, p*p)
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
@@ -185,5 +235,61 @@ func TestReadings(t *testing.T) {
 	}
 	if cs := Candidates("Smallest k such that gcd(n,k) = gcd(n+1,k+1).", 1); len(cs) != 2 {
 		t.Errorf("readings that differ only at n = 1: %d candidates, want 2", len(cs))
+	}
+}
+
+// TestLazyAnd: an "and" whose second operand runs in a loop of one pass
+// computes the same list for less fuel than the plain lowering (ir
+// charges a loop's opcodes per entry).
+func TestLazyAnd(t *testing.T) {
+	pred := predicate("k is odd and the sum of divisors of k is a multiple of 3", "k", false)
+	if pred == nil {
+		t.Fatal("condition not read")
+	}
+	y, ok := normalize(nthOf("x_", 1, 1, pred), false)
+	if !ok {
+		t.Fatal("normalize")
+	}
+	lazy, err1 := lowerMode(y, false, true)
+	plain, err2 := lowerMode(y, false, false)
+	if err1 != nil || err2 != nil {
+		t.Fatal(err1, err2)
+	}
+	ref := func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return k%2 == 1 && divisorSum(k, 1)%3 == 0 })
+	}
+	r := newRunner(t)
+	for _, ops := range [][]ir.Op{lazy, plain} {
+		if !r.matches(ops, 1, 40, ref) {
+			t.Fatalf("a lowering differs from the reference")
+		}
+	}
+	fuel := func(ops []ir.Op) int64 {
+		e, _ := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+		_, used, err := e.RunFuel([]int32{40}, ir.DefaultFuel)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return used
+	}
+	if fl, fp := fuel(lazy), fuel(plain); fl >= fp {
+		t.Errorf("lazy and: %d fuel at n = 40, plain %d", fl, fp)
+	}
+}
+
+// TestModRing: the evaluator reduces powers under a mod as it goes,
+// agreeing with the exact value where that is small enough to compute.
+func TestModRing(t *testing.T) {
+	x := bin(kMod, sub(bin(kPow, num(3), vr("n")), bin(kMul, num(5), vr("n"))), num(-7))
+	for n := int64(0); n <= 30; n++ {
+		v := evaluator{steps: 1000}
+		r, err := v.eval(x, n)
+		want := (powMod(3, n, 7) - 5*n%7 + 14) % 7 // in 0..6
+		if want != 0 {
+			want -= 7 // the residue with the sign of -7
+		}
+		if err != nil || !r.IsInt() || r.Num().Int64() != want {
+			t.Fatalf("(3^%d - 5*%d) mod -7 = %v, %v; want %d", n, n, r, err, want)
+		}
 	}
 }

@@ -86,3 +86,34 @@ func TestSeededNone(t *testing.T) {
 		}
 	}
 }
+
+// A divide-and-conquer recurrence with no start in the text starts from
+// the first term.
+func TestSeededDivideAndConquer(t *testing.T) {
+	r := newRunner(t)
+	var ref func(n int64) int64
+	ref = func(n int64) int64 { // a(1) = 5, a(n) = 2*a(floor(n/2)) + n
+		if n == 1 {
+			return 5
+		}
+		return 2*ref(n/2) + n
+	}
+	text := "a(n) = 2*a(floor(n/2)) + n."
+	cs := Seeded(text, 1, terms(ref, 1, 10))
+	if len(cs) == 0 {
+		t.Fatal("no candidate")
+	}
+	for _, c := range cs {
+		if !r.matches(c.Ops, 1, 300, ref) {
+			t.Errorf("candidate %s differs from the reference", c.Expr)
+		}
+	}
+	if cs := Candidates(text, 1); len(cs) > 0 {
+		t.Errorf("Candidates (no terms) gives %s", cs[0].Expr)
+	}
+	wrong := terms(ref, 1, 10)
+	wrong[7]++
+	if cs := Seeded(text, 1, wrong); len(cs) > 0 {
+		t.Errorf("terms it does not reproduce: %s", cs[0].Expr)
+	}
+}

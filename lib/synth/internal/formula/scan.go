@@ -219,7 +219,7 @@ func (s *scan) partsFit() bool {
 	var walk func(x *node, ring bool)
 	walk = func(x *node, ring bool) {
 		switch x.k {
-		case kSum, kProd, kSumDiv, kNth, kRec, kTri, kPart:
+		case kSum, kProd, kSumDiv, kNth, kRec, kTri, kPart, kDnc:
 			return // variables of their own; lists are listsFit's
 		}
 		isRing := x.k == kAdd || x.k == kSub || x.k == kMul || x.k == kNeg || x.k == kPow

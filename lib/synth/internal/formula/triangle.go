@@ -39,9 +39,11 @@ var (
 	reTriangle = regexp.MustCompile(`(?i)\btriang|\bread by rows\b`)
 	reArray    = regexp.MustCompile(`(?i)\bantidiagonals\b`)
 	// texts whose sequence is not the table itself, or whose rows are not 1, 2, 3, ... long
-	reNotTable = regexp.MustCompile(`(?i)irregular|\bsums?\b[^_]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
-	reUp       = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)
-	reDown     = regexp.MustCompile(`(?i)\b(descending|downwards?)\b`)
+	reNotTable = regexp.MustCompile(`(?i)\bsums?\b[^_(]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
+	// rows of other lengths (triangle_rows.go reads the ranges that say which)
+	reIrregular = regexp.MustCompile(`(?i)irregular`)
+	reUp        = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)
+	reDown      = regexp.MustCompile(`(?i)\b(descending|downwards?)\b`)
 	// "Triangle whose (i,j)-th entry is binomial(i,j)*2^(i-j)."
 	reEntry = regexp.MustCompile(`\(([a-z]),\s*([a-z])\)-th (?:entry|term|element) is `)
 )
@@ -68,11 +70,14 @@ func (c *collector) tables(text string, toks []token) {
 		return // none, or one per case (T(n,k) = ... for k < n, T(n,k) = 0 otherwise)
 	}
 	d := found[0]
+	consts := textConsts(text)
+	if tri && c.irregular(text, toks, d, consts) || reIrregular.MatchString(text) {
+		return
+	}
 	st, ok := tableStart(text, d.rv, d.cv, arr)
 	if !ok {
 		return
 	}
-	consts := textConsts(text)
 	try := func(start int) int {
 		x, end, ok := parseAtConsts(toks, start, consts, d.rv, d.cv)
 		if !ok || end == start || !boundary(toks, end) || !x.uses(d.rv) && !x.uses(d.cv) {

@@ -10,6 +10,7 @@ package formula
 // other and is checked against the exact evaluator like any other.
 
 import (
+	"math/big"
 	"regexp"
 	"strings"
 )
@@ -407,7 +408,7 @@ func (c *collector) riordan(text string, toks []token, open int) {
 		return
 	}
 	body := s.coef(bin(kSub, vr("r_"), vr("c_")))
-	if body == nil {
+	if body == nil || !binomialsFit(body, triCells(scanN+20, func(r int64) int64 { return r + 1 })) {
 		return
 	}
 	for _, y := range tableReadings(triStart{row: 0, col: 0, end: 0, walk: -1}, false, body) {
@@ -450,6 +451,9 @@ func (c *collector) coefPow(text string, toks []token, off int) {
 	}
 	body := bin(kMul, call("binomial", vr("r_"), k),
 		bin(kMul, bin(kPow, num(p[0]), bin(kSub, vr("r_"), k)), bin(kPow, num(p[1]), k)))
+	if !binomialsFit(body, triCells(scanN+20, func(r int64) int64 { return r + 1 })) {
+		return
+	}
 	for _, y := range tableReadings(triStart{row: 0, col: 0, end: 0, walk: -1}, false, body) {
 		c.add(text[toks[i].start:toks[end-1].end], y)
 	}
@@ -503,7 +507,7 @@ func (c *collector) coefPowRows(text string, toks []token, i, end int, p ipoly, 
 		k = bin(kSub, bin(kMul, num(d), vr("r_")), vr("c_"))
 	}
 	body := s.coef(k)
-	if body == nil {
+	if body == nil || !binomialsFit(body, triCells(scanN+20, func(r int64) int64 { return d*r + 1 })) {
 		return
 	}
 	length := bin(kAdd, bin(kMul, num(d), vr("r_")), num(1))
@@ -539,7 +543,11 @@ func (c *collector) coefXn(text string, toks []token) {
 		return
 	}
 	body := s.coef(vr("r_"))
-	if body == nil {
+	var cells [][2]int64
+	for n := int64(0); n <= scanN+20; n++ {
+		cells = append(cells, [2]int64{n, 0})
+	}
+	if body == nil || !binomialsFit(body, cells) {
 		return
 	}
 	c.add(text[toks[i].start:toks[end-1].end], rename(body, "r_", "n"))
@@ -606,4 +614,149 @@ func affineIn(x *node, v string) (e0, er int64, ok bool) {
 		return a0 * b0, a0*b1 + a1*b0, ok1 && ok2
 	}
 	return 0, 0, false
+}
+
+// The coefficient formulas sum binomials whose values may pass i32 where
+// the sum still fits (an alternating sum, a trinomial coefficient far
+// out): the lowered binomial divides at each step, so a wrapped one is
+// wrong, and the scan (scan.go) does not look inside a sum's terms.
+// binomialsFit evaluates the formula exactly at each cell, in order,
+// until its value leaves i32 (where the checks stop), and requires every
+// binomial on the way, times its loop's steps (a bound on its partial
+// products), to stay within i32.
+func binomialsFit(body *node, cells [][2]int64) bool {
+	limit := big.NewInt(1 << 31)
+	for _, rc := range cells {
+		ok := true
+		env := map[string]*big.Int{"r_": big.NewInt(rc[0]), "c_": big.NewInt(rc[1])}
+		v, good := bigEval(body, env, func(b, a, k *big.Int) {
+			// the loop runs to k, or to a-k where that is smaller; its partial products pass b by a factor of at most the steps
+			steps := new(big.Int).Set(k)
+			if d := new(big.Int).Sub(a, k); a.Sign() >= 0 && d.Sign() >= 0 && d.Cmp(k) < 0 {
+				steps = d
+			}
+			p := new(big.Int).Mul(b, steps.Add(steps, big.NewInt(1)))
+			if p.CmpAbs(limit) >= 0 {
+				ok = false
+			}
+		})
+		if !good {
+			return false
+		}
+		if v.CmpAbs(limit) >= 0 {
+			return true // the checks stop here
+		}
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// bigEval evaluates the node kinds the coefficient formulas use, exactly;
+// binom sees each binomial's value and arguments. ok is false for
+// any other kind, a division that is not exact or a negative exponent.
+func bigEval(x *node, env map[string]*big.Int, binom func(b, a, k *big.Int)) (r *big.Int, ok bool) {
+	ev := func(y *node) *big.Int {
+		v, good := bigEval(y, env, binom)
+		if !good {
+			ok = false
+			return new(big.Int)
+		}
+		return v
+	}
+	ok = true
+	switch x.k {
+	case kNum:
+		return big.NewInt(x.val), true
+	case kVar:
+		v, found := env[x.name]
+		return v, found
+	case kAdd:
+		return new(big.Int).Add(ev(x.kids[0]), ev(x.kids[1])), ok
+	case kSub:
+		return new(big.Int).Sub(ev(x.kids[0]), ev(x.kids[1])), ok
+	case kMul:
+		return new(big.Int).Mul(ev(x.kids[0]), ev(x.kids[1])), ok
+	case kDiv, kMod:
+		a, b := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || b.Sign() == 0 {
+			return nil, false
+		}
+		q, m := new(big.Int).DivMod(a, b, new(big.Int))
+		if x.k == kMod {
+			return m, b.Sign() > 0
+		}
+		return q, m.Sign() == 0
+	case kPow:
+		a, e := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || e.Sign() < 0 || e.Cmp(big.NewInt(64)) > 0 && a.CmpAbs(big.NewInt(1)) > 0 {
+			return nil, false
+		}
+		if a.CmpAbs(big.NewInt(1)) == 0 && e.BitLen() > 20 {
+			e = new(big.Int).Mod(e, big.NewInt(2))
+		}
+		return new(big.Int).Exp(a, e, nil), true
+	case kCmp:
+		c := ev(x.kids[0]).Cmp(ev(x.kids[1]))
+		t := map[string]bool{"=": c == 0, "!=": c != 0, "<": c < 0, ">": c > 0, "<=": c <= 0, ">=": c >= 0}[x.name]
+		return big.NewInt(b2i(t)), ok
+	case kAnd:
+		if a := ev(x.kids[0]); !ok || a.Sign() == 0 {
+			return new(big.Int), ok
+		}
+		return ev(x.kids[1]), ok
+	case kCmp0:
+		return big.NewInt(b2i(ev(x.kids[0]).Sign() == 0)), ok
+	case kSum:
+		lo, hi := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || !lo.IsInt64() || !hi.IsInt64() || hi.Int64()-lo.Int64() > 1<<12 {
+			return nil, false
+		}
+		old, had := env[x.name]
+		defer func() {
+			if had {
+				env[x.name] = old
+			} else {
+				delete(env, x.name)
+			}
+		}()
+		s := new(big.Int)
+		for i := lo.Int64(); i <= hi.Int64() && ok; i++ {
+			env[x.name] = big.NewInt(i)
+			s.Add(s, ev(x.kids[2]))
+		}
+		return s, ok
+	case kCall:
+		if x.name != "binomial" {
+			return nil, false
+		}
+		a, k := ev(x.kids[0]), ev(x.kids[1])
+		if !ok || !k.IsInt64() || k.Int64() > 1<<12 {
+			return nil, false
+		}
+		b := big.NewInt(1)
+		if k.Sign() < 0 {
+			b.SetInt64(0)
+		}
+		for i := int64(0); i < k.Int64(); i++ {
+			b.Mul(b, new(big.Int).Sub(a, big.NewInt(i)))
+			b.Quo(b, big.NewInt(i+1))
+		}
+		binom(b, a, k)
+		return b, true
+	}
+	return nil, false
+}
+
+// triCells lists the (row, column) of a table's first n entries, rows
+// from 0, row r of length(r) entries from column 0.
+func triCells(n int, length func(r int64) int64) [][2]int64 {
+	var out [][2]int64
+	for r := int64(0); len(out) < n && r < 1<<10; r++ {
+		for c := int64(0); c < length(r) && len(out) < n; c++ {
+			out = append(out, [2]int64{r, c})
+		}
+	}
+	return out
 }

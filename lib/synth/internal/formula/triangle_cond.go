@@ -139,7 +139,7 @@ func otherCase(toks []token, i int, consts map[string]int64, cond *node, rv, cv 
 // condTables reads a table with two cases per cell.
 func (c *collector) condTables(text string, toks []token) {
 	tri, arr := reTriangle.MatchString(text), reArray.MatchString(text)
-	if tri == arr || reNotTable.MatchString(text) || pinned(toks) {
+	if tri == arr || reNotTable.MatchString(text) || reIrregular.MatchString(text) || pinned(toks) {
 		return
 	}
 	consts := textConsts(text)

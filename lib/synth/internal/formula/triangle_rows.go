@@ -82,3 +82,58 @@ func (c *collector) appears(text string, m []int) {
 		return
 	}
 }
+
+// irregular reads "T(n,k) = ..." over a range of k whose end is a
+// formula in n other than n - c ("0 <= k <= floor(n/2)", "k = 0..2n",
+// "0 <= k < 2^n"): row n has end - start + 1 entries. It reports whether
+// the text states such a range (then it is the reading, or none).
+func (c *collector) irregular(text string, toks []token, d tableDef, consts map[string]int64) bool {
+	for i := 0; i+4 < len(toks); i++ {
+		var lo int64
+		var at int
+		open := false // "<": the end is not in the row
+		switch {
+		case toks[i].k == tNum && (isOp(toks[i+1], "<=") || isOp(toks[i+1], "<")) && toks[i+2].k == tIdent && toks[i+2].s == d.cv &&
+			(isOp(toks[i+3], "<=") || isOp(toks[i+3], "<")):
+			lo, at, open = toks[i].v, i+4, isOp(toks[i+3], "<")
+			if isOp(toks[i+1], "<") {
+				lo++
+			}
+		case toks[i].k == tIdent && toks[i].s == d.cv && isOp(toks[i+1], "=") && toks[i+2].k == tNum && isOp(toks[i+3], ".."):
+			lo, at = toks[i+2].v, i+4
+		default:
+			continue
+		}
+		end, stop, ok := parseAtConsts(toks, at, consts, d.rv)
+		if !ok || stop == at || !end.uses(d.rv) || !(toks[stop].k == tEnd || isOp(toks[stop], ",") || isOp(toks[stop], ".") ||
+			isOp(toks[stop], ";") || isOp(toks[stop], ")") || isWord(toks[stop], "and")) {
+			continue
+		}
+		if e0, er, ok := affineIn(end, d.rv); ok && er == 1 && e0 <= 0 {
+			return false // n - c: a triangle's rows, tableStart's
+		}
+		length := bin(kSub, end, num(lo))
+		if !open {
+			length = bin(kAdd, length, num(1))
+		}
+		rest := text[:toks[i].start] + " ~ " + text[toks[stop-1].end:]
+		st, ok := tableStart(rest, d.rv, d.cv, false)
+		if !ok || st.col >= 0 && st.col != lo || st.end != 0 {
+			return true
+		}
+		r0s := []int64{0, 1}
+		if st.row >= 0 {
+			r0s = []int64{st.row}
+		}
+		x, xend, ok := parseAtConsts(toks, d.at, consts, d.rv, d.cv)
+		if !ok || xend == d.at || !boundary(toks, xend) || !x.uses(d.rv) && !x.uses(d.cv) {
+			return true
+		}
+		body := rename(rename(x, d.rv, "r_"), d.cv, "c_")
+		for _, y := range rowReadings(r0s, lo, body, rename(length, d.rv, "r_")) {
+			c.add(text[toks[d.at].start:toks[xend-1].end], y)
+		}
+		return true
+	}
+	return false
+}

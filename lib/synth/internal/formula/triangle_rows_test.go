@@ -38,6 +38,75 @@ var rowTableCases = []struct {
 	from, to int64
 	ref      func(n int64) int64
 }{
+	{"Triangle read by rows: T(n,k)=sum(j*k, j=k..n) (1<=k<=n), where j runs over the integers.", 1, 100, triRef(1, 1, 1, 0, func(n, k int64) int64 {
+		var s int64
+		for j := k; j <= n; j++ {
+			s += j * k
+		}
+		return s
+	})},
+	// bitwise operators in capitals; a sum's body takes the terms in its variable
+	{"Triangle T(n,k) = n XOR 2*k, 0 <= k <= n, bitwise exclusive or, read by rows.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 { return n ^ (2 * k) })},
+	{"Triangle read by rows: T(n,k) = Sum_{i=k..n} n + i^2 + 1.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 {
+		var s int64
+		for i := k; i <= n; i++ {
+			s += n + i*i
+		}
+		return s + 1
+	})},
+	// variables multiplied by juxtaposition, "2mn"
+	{"Triangle read by rows where T(m,n) = 3mn - m + 1, 1 <= n <= m.", 1, 100, triRef(1, 1, 1, 0, func(m, n int64) int64 { return 3*m*n - m + 1 })},
+	// sums written as calls, sum(body, k=a..b)
+	{"a(n) = sum( floor(k*n/8), k=1..7 ).", 0, 100, func(n int64) int64 {
+		var s int64
+		for k := int64(1); k <= 7; k++ {
+			s += k * n / 8
+		}
+		return s
+	}},
+	{"Triangle read by rows: T(n,k) = sum(j^2 + n, j=k..n), 0 <= k <= n.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 {
+		var s int64
+		for j := k; j <= n; j++ {
+			s += j*j + n
+		}
+		return s
+	})},
+	{"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2).", 0, 100, listRef(0, func() []int64 {
+		var list []int64
+		for n := int64(0); len(list) < 200; n++ {
+			for k := int64(0); k <= n/2; k++ {
+				list = append(list, n+k)
+			}
+		}
+		return list
+	}())},
+	{"Irregular triangle read by rows: T(n,k) = n*k + 1, n >= 1, k = 1..2n.", 1, 100, listRef(1, func() []int64 {
+		var list []int64
+		for n := int64(1); len(list) < 200; n++ {
+			for k := int64(1); k <= 2*n; k++ {
+				list = append(list, n*k+1)
+			}
+		}
+		return list
+	}())},
+	{"Irregular table read by rows: T(n,k) = n + 2*k, 0 <= k <= 2^(n-1) - 1, n >= 1.", 1, 120, listRef(1, func() []int64 {
+		var list []int64
+		for n := int64(1); len(list) < 200; n++ {
+			for k := int64(0); k <= 1<<(n-1)-1; k++ {
+				list = append(list, n+2*k)
+			}
+		}
+		return list
+	}())},
+	{"Triangle read by rows: T(n,k) = k^2 - n, 0 <= k <= n + 1.", 0, 100, listRef(0, func() []int64 {
+		var list []int64
+		for n := int64(0); len(list) < 200; n++ {
+			for k := int64(0); k <= n+1; k++ {
+				list = append(list, k*k-n)
+			}
+		}
+		return list
+	}())},
 	{"k appears 2k-1 times.", 1, 150, listRef(1, repeatRef(1, func(k int64) int64 { return k }, func(k int64) int64 { return 2*k - 1 }))},
 	{"a(0)=0; thereafter (-1)^(n+1)*n appears n times.", 0, 150, listRef(0, append([]int64{0},
 		repeatRef(1, func(n int64) int64 { return ipow(-1, n+1) * n }, func(n int64) int64 { return n })...))},
@@ -116,6 +185,9 @@ func TestRowTables(t *testing.T) {
 		"Coefficient of x^n in the expansion of (1+x+x^2+x^3)^n.", // four terms: not read
 		"Coefficient of x^n in the expansion of (1+x+x^2)^n mod 3.",
 		"Triangle read by rows: row n lists the divisors of n that are prime.",
+		"a(n) = sum(k^2, n=1..5).", // n is no summation variable
+		"a(n) = sum(k^2 + j, k=1..n).",
+		"a(n) = nk + 1.", // k is no variable here
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)

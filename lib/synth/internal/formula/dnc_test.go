@@ -1,0 +1,85 @@
+package formula
+
+import "testing"
+
+// Native references: each recursion written out as it reads.
+func TestDivideAndConquer(t *testing.T) {
+	r := newRunner(t)
+	var a136013, a2, a089265, cases, a0 func(n int64) int64
+	a136013 = func(n int64) int64 { // a(n) = floor(n/2) + 2*a(floor(n/2)), a(0) = 0
+		if n == 0 {
+			return 0
+		}
+		return n/2 + 2*a136013(n/2)
+	}
+	a2 = func(n int64) int64 { // a(0)=0, a(n) = 2*a(floor(n/2)) + n - 1
+		if n == 0 {
+			return 0
+		}
+		return 2*a2(n/2) + n - 1
+	}
+	a089265 = func(n int64) int64 { // a(1) = 0; a(2n) = a(n) + 1, a(2n+1) = 2n
+		switch {
+		case n == 1:
+			return 0
+		case n%2 == 0:
+			return a089265(n/2) + 1
+		}
+		return n - 1
+	}
+	cases = func(n int64) int64 { // a(2n) = n, a(2n+1) = a(n) + 1
+		if n%2 == 0 {
+			return n / 2
+		}
+		return cases(n/2) + 1
+	}
+	a0 = func(n int64) int64 { // a(0) = 1; a(3n) = a(n) + 1, a(3n+1) = 2a(n), a(3n+2) = n - a(n)
+		switch {
+		case n == 0:
+			return 1
+		case n%3 == 0:
+			return a0(n/3) + 1
+		case n%3 == 1:
+			return 2 * a0(n/3)
+		}
+		return n/3 - a0(n/3)
+	}
+	for _, tc := range []struct {
+		text     string
+		from, to int64
+		ref      func(int64) int64
+	}{
+		{"a(n) = floor(n/2) + 2*a(floor(n/2)), a(0) = 0.", 0, 300, a136013},
+		{"a(0)=0, a(n) = 2*a(floor(n/2)) + n - 1 for n > 0", 0, 300, a2},
+		{"a(0)=0, a(n) = 2*a([n/2]) + n - 1 for n > 0", 0, 300, a2},
+		{"a(1) = 0; thereafter a(2*n) = a(n) + 1, a(2*n+1) = 2*n.", 1, 300, a089265},
+		{"a(2n) = n, a(2n+1) = a(n) + 1.", 0, 300, cases},
+		{"a(0) = 1; a(3n) = a(n) + 1, a(3n+1) = 2a(n), a(3n+2) = n - a(n).", 0, 300, a0},
+	} {
+		t.Run(tc.text, func(t *testing.T) {
+			cs := Candidates(tc.text, 1)
+			if len(cs) == 0 {
+				t.Fatal("no candidate")
+			}
+			for _, c := range cs {
+				if !r.matches(c.Ops, tc.from, tc.to, tc.ref) {
+					t.Errorf("candidate %s from %q differs from the reference on %d..%d", c.Expr, c.Source, tc.from, tc.to)
+				}
+			}
+		})
+	}
+	for _, text := range []string{
+		"a(n) = a(n-1) + a([n/2]) + 1, a(1) = 1.",         // two calls
+		"a(n) = a(floor(n/2))^2 + 1, a(0) = 1.",           // not linear in the call
+		"a(n) = a(floor(n/2)) + a(floor(n/3)), a(0) = 1.", // two bases
+		"a(n) = 2*a(floor(n/2)) + 1.",                     // no start
+		"a(2n) = a(n) + 1, a(2n+1) = a(n).",               // no start: a(0) = a(0) + 1
+		"a(2n) = a(n), a(2n+1) = a(n) + 1, a(3) = 2.",     // a(0) not given
+		"a(n) = a(floor(n/2)) + 1 for odd n, a(0) = 0.",   // a condition
+		"a(1) = 1; a(n) = a(floor(n/3)) + 1 for n > 1.",   // a(2) would call a(0)
+	} {
+		if cs := Candidates(text, 1); len(cs) > 0 {
+			t.Errorf("%q: %s", text, cs[0].Expr)
+		}
+	}
+}
