@@ -21,7 +21,7 @@ import (
 func hasSurd(x *node) bool {
 	switch x.k {
 	case kCall:
-		if x.name == "sqrt" {
+		if x.name == "sqrt" || x.name == "transc" {
 			return true
 		}
 	case kFloor, kCeil, kRound:
@@ -97,7 +97,14 @@ func (v *evaluator) surd(x *node) rsurd {
 	}
 	v.tick(1)
 	switch x.k {
-	case kCall: // sqrt
+	case kCall: // sqrt, or Pi or e (transc.go)
+		if x.name == "transc" {
+			id := small(v.ev(x.kids[0]), 4)
+			if recipOf[id] == 0 {
+				undefined()
+			}
+			return rsurd{a: new(big.Rat), b: ratInt(1), d: -id}
+		}
 		r := v.ev(x.kids[0])
 		if r.Sign() < 0 {
 			undefined()
@@ -140,6 +147,9 @@ func (v *evaluator) surd(x *node) rsurd {
 }
 
 func surdMul(s, t rsurd) rsurd {
+	if !s.isRat() && !t.isRat() && (s.d < 0 || t.d < 0) {
+		undefined() // Pi^2, Pi*e, Pi*sqrt(2): not of the form a + b*c
+	}
 	if !s.isRat() && !t.isRat() && s.d != t.d && s.a.Sign() == 0 && t.a.Sign() == 0 {
 		// b1*sqrt(d1) * b2*sqrt(d2) = b1*b2*q*sqrt(d), d1*d2 = q^2*d
 		q, d := squarePart(new(big.Int).Mul(big.NewInt(s.d), big.NewInt(t.d)))
@@ -168,6 +178,12 @@ func surdInv(s rsurd) rsurd {
 		}
 		return rsurd{a: new(big.Rat).Inv(s.a), b: new(big.Rat)}
 	}
+	if s.d < 0 { // 1/(b*c) = (1/b)*(1/c)
+		if s.a.Sign() != 0 {
+			undefined()
+		}
+		return rsurd{a: new(big.Rat), b: new(big.Rat).Inv(s.b), d: -recipOf[-s.d]}
+	}
 	n := new(big.Rat).Mul(s.a, s.a)
 	bb := new(big.Rat).Mul(s.b, s.b)
 	n.Sub(n, bb.Mul(bb, new(big.Rat).SetInt64(s.d))) // nonzero: d is no square
@@ -179,6 +195,9 @@ func surdInv(s rsurd) rsurd {
 func floorSurd(s rsurd) *big.Int {
 	if s.isRat() {
 		return floorRat(s.a)
+	}
+	if s.d < 0 {
+		return floorTransc(s, -s.d)
 	}
 	r := new(big.Int).Mul(s.a.Denom(), s.b.Denom())
 	r.Quo(r, new(big.Int).GCD(nil, nil, s.a.Denom(), s.b.Denom()))
@@ -319,6 +338,9 @@ func (w *surdRW) of(x *node) nsurd {
 		}
 		d := join(s, t)
 		a := bin(kMul, s.a, t.a)
+		if d < 0 && s.b != nil && t.b != nil {
+			nfail("Pi or e squared")
+		}
 		if s.b != nil && t.b != nil {
 			a = bin(kAdd, a, bin(kMul, num(d), bin(kMul, s.b, t.b)))
 		}
@@ -343,6 +365,9 @@ func (w *surdRW) of(x *node) nsurd {
 			return w.pureMul(s, u)
 		}
 		d := join(s, u)
+		if d < 0 && s.b != nil {
+			nfail("Pi or e squared")
+		}
 		return nsurd{a: bin(kAdd, bin(kMul, s.a, u.a), bin(kMul, num(d), bin(kMul, s.bOr0(), u.b))),
 			b: bin(kAdd, bin(kMul, s.a, u.b), bin(kMul, s.bOr0(), u.a)), d: d}
 	}
@@ -352,6 +377,9 @@ func (w *surdRW) of(x *node) nsurd {
 
 // pureMul is b1*sqrt(d1) * b2*sqrt(d2) = b1*b2*q*sqrt(d), d1*d2 = q^2*d.
 func (w *surdRW) pureMul(s, t nsurd) nsurd {
+	if s.d < 0 || t.d < 0 {
+		nfail("Pi or e times a square root")
+	}
 	q, d := squarePart(new(big.Int).Mul(big.NewInt(s.d), big.NewInt(t.d)))
 	b := bin(kMul, num(q.Int64()), bin(kMul, s.b, t.b))
 	if d == 1 {
@@ -387,6 +415,13 @@ func (z norm) floorParts(s nsurd, w *surdRW) *node {
 	r := checkBig(da / gcd64(da, db) * db)
 	w.fits(s.b, r, s.d)
 	p, q := mul(fa.n, num(r/da)), mul(fb.n, num(r/db))
+	if s.d < 0 { // Pi or e: transc.go
+		f := call("fmulc", q, num(-s.d))
+		if r == 1 {
+			return add(p, f)
+		}
+		return bin(kFloorDiv, add(p, f), num(r))
+	}
 	if r == 1 {
 		return add(p, call("fsqrt", q, num(s.d)))
 	}
@@ -421,6 +456,12 @@ func (w *surdRW) fits(b *node, r, d int64) {
 	}
 	m := new(big.Int).Quo(new(big.Int).Mul(most.Num(), big.NewInt(r)), most.Denom())
 	m.Add(m, big.NewInt(1))
+	if d < 0 { // floor(Q*c) is proved for |Q| <= M
+		if m.Cmp(big.NewInt(transcOf(-d).m)) > 0 {
+			nfail("floor(Q*c) past where its convergent is proved")
+		}
+		return
+	}
 	p, k := sqrtApprox(d)
 	// (m/k + 2) * (2*m*(p/k + 1) + 2) < 2^31
 	err := new(big.Int).Add(new(big.Int).Quo(m, big.NewInt(k)), big.NewInt(2))

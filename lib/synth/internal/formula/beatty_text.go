@@ -129,15 +129,22 @@ func surdTokens(text string, toks []token) []token {
 			}
 		}
 	}
-	if len(w.defs) == 0 && !w.brackets && !strings.Contains(text, "nearest") && !strings.Contains(text, "Beatty") {
+	for _, t := range toks {
+		w.transc = w.transc || t.k == tIdent && (t.s == "Pi" || t.s == "pi" || t.s == "e" && !reEDef.MatchString(text))
+	}
+	if len(w.defs) == 0 && !w.brackets && !w.transc && !strings.Contains(text, "nearest") && !strings.Contains(text, "Beatty") {
 		return toks
 	}
 	return w.rewrite(toks)
 }
 
+// reEDef: the text gives the letter e a meaning of its own.
+var reEDef = regexp.MustCompile(`\be\s*(=|:=|\bis\b|\bin\b)|[_{]\s*e\b`)
+
 type surdWriter struct {
 	defs     map[string][]token
 	brackets bool // "[x]" is floor(x)
+	transc   bool // "Pi" and "e" are the constants
 }
 
 // rewrite rewrites toks, which end with tEnd.
@@ -153,6 +160,10 @@ func (w surdWriter) rewrite(toks []token) []token {
 			}
 			if sp, ok := splitProduct(t, w.defs); ok {
 				out = append(out, sp...)
+				continue
+			}
+			if id := w.constID(t); id > 0 {
+				out = append(out, spanned("transc("+strconv.Itoa(id)+")", t.start, t.end)...)
 				continue
 			}
 		case isOp(t, "["):
@@ -278,9 +289,22 @@ func (w surdWriter) clauseEnd(toks []token, i int) (int, bool) {
 			return j, surd
 		case isWord(t, "sqrt"):
 			surd = true
-		case t.k == tIdent && w.defs[t.s] != nil:
+		case t.k == tIdent && (w.defs[t.s] != nil || w.constID(t) > 0):
 			surd = true
 		}
 	}
 	return len(toks), false
+}
+
+// constID is the transc id of t: Pi (1) or e (2), or 0.
+func (w surdWriter) constID(t token) int {
+	switch {
+	case !w.transc || t.k != tIdent:
+		return 0
+	case t.s == "Pi" || t.s == "pi":
+		return cPi
+	case t.s == "e":
+		return cE
+	}
+	return 0
 }

@@ -31,7 +31,10 @@
 // golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
 // n*(1+sqrt(2))", "Beatty sequence for (sqrt(5) + 3)/4"; beatty.go,
 // beatty_text.go: exact surd arithmetic, and floor(Q*sqrt(d)) without
-// squaring Q past i32), divide-and-conquer recurrences linear in one
+// squaring Q past i32; Pi, e, 1/Pi and 1/e likewise, transc.go: the
+// evaluator decides floor(a + b*c) from rational bounds on c, the
+// program uses a convergent p/q proved to give floor(m*c) for every m
+// up to a bound M >= 10^4 computed at first use), divide-and-conquer recurrences linear in one
 // call, "a(n) = 2*a(floor(n/2)) + n - 1", "a(2n) = a(n) + 1, a(2n+1) =
 // 2n" (dnc.go: a loop over n, floor(n/b), ... with no memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."

@@ -49,6 +49,8 @@ func (e *emitter) call(x *node) {
 		e.isqrt(a[0])
 	case "fsqrt": // floor(a0*sqrt(a1)): beatty.go
 		e.floorSqrt(a[0], a[1].val)
+	case "fmulc": // floor(a0*c), c Pi, e, 1/Pi or 1/e: transc.go
+		e.floorMulConst(a[0], a[1].val)
 	case "let_": // a1 bound to name a0 in a2: beatty.go
 		l := e.hold(a[1])
 		old, had := e.env[a[0].name]

@@ -24,6 +24,7 @@ var funcs = map[string]struct {
 	"bigomega": {"bigomega", 1}, "Omega": {"bigomega", 1}, "pi": {"primepi", 1}, "primepi": {"primepi", 1},
 	"lpf": {"lpf", 1}, "gpf": {"gpf", 1}, "rad": {"rad", 1}, "sopf": {"sopf", 1}, "sopfr": {"sopfr", 1},
 	"reversal": {"reversal", 1}, "wt": {"wt", 1}, "hammingweight": {"wt", 1},
+	"transc": {"transc", 1}, // Pi (1) or e (2), written by surdTokens (transc.go)
 	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
 	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1},
 }
