@@ -32,12 +32,20 @@
 // Honest answers: the search goes on a cost level past its first answer
 // (two when the examples carry few bits for the answer's size) and
 // compares the fitting programs it found on inputs the task did not give
-// (the next indices of a sequence; values around and between the
-// examples, equal operands and the ends of the i32 range otherwise). If they disagree, or
-// the cheapest traps there, or its arithmetic wraps there when it wraps on
-// no example, or the budget ended before the next level was searched
+// (the next indices of a sequence; otherwise values around and between the
+// examples, every ordering of each example's operands, one operand set to
+// zero, operands of two examples mixed, equal operands, and far values:
+// anywhere in i32 and its ends). If they disagree, or the cheapest traps
+// there, or its arithmetic wraps there (not only far) when it wraps on no
+// example, or the budget ended before the next level was searched
 // completely, the Status is ambiguous, with the input and each program's
-// output; `irsynth synth --ask` asks the user and searches again.
+// output; `irsynth synth --ask` asks the user and searches again. A
+// program that wraps, traps or runs out of fuel on such inputs loses to a
+// near-cost one that does none of these, but stays a rival where it gives
+// a value without wrapping. When every example's output is -1, 0 or 1 the
+// task is categorical: a value outside the examples' outputs rules a rival
+// out, and makes the answer ambiguous, also on negative operands that no
+// example shows (where rivals are otherwise not compared).
 //
 // Sequences first (candidates.go, trust.go): for a sequence task (one
 // operand, at least MinTrustTerms terms at consecutive indices) the

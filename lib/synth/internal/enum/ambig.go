@@ -134,3 +134,51 @@ func (s *searcher) categorical(best Answer, rivals []Answer, inputs [][]int32, s
 	}
 	return nil
 }
+
+// prefer orders the fitting answers (cheapest first) for the choice of the
+// best: those that misbehave near the examples (their arithmetic wraps,
+// they trap or run out of fuel on a near Check input, or, on a
+// categorical task, give a value no example shows there or on an Outside
+// input) lose to those that do not; among the cheapest of the rest, one
+// that also behaves far from the examples (the last Far Check inputs)
+// comes first. Wrapping far away alone does not outweigh cost: "the
+// average of a and b" is (a + b) / 2 although a + b wraps near 2^31.
+// The answers dropped stay rivals.
+func (s *searcher) prefer(ok []Answer, examples []Example, set map[int32]bool) []Answer {
+	far := min(max(s.opt.Far, 0), len(s.opt.Check))
+	near, farIn := s.opt.Check[:len(s.opt.Check)-far], s.opt.Check[len(s.opt.Check)-far:]
+	fuel := s.opt.Fuel * 20
+	strays := func(a Answer, inputs [][]int32) bool {
+		for _, in := range inputs {
+			if v, err := s.t.Eval(a.id, in, fuel); err == nil && !set[v] {
+				return true
+			}
+		}
+		return false
+	}
+	var clean []Answer
+	for _, a := range ok {
+		if s.wrapsUnseen(a, examples, near) || s.failsUnseen(a, near) {
+			continue
+		}
+		if set != nil && (strays(a, near) || strays(a, s.opt.Outside)) {
+			continue
+		}
+		clean = append(clean, a)
+	}
+	if len(clean) == 0 {
+		clean = ok
+	}
+	for i, a := range clean {
+		if a.Cost > clean[0].Cost {
+			break
+		}
+		if !s.wrapsUnseen(a, examples, farIn) && !s.failsUnseen(a, farIn) {
+			if i > 0 {
+				clean = append([]Answer{a}, append(append([]Answer(nil), clean[:i]...), clean[i+1:]...)...)
+			}
+			break
+		}
+	}
+	return clean
+}

@@ -281,19 +281,9 @@ func Run(arity int, examples []Example, opt Options) Result {
 		return res
 	}
 	all := ok
+	set := categories(examples)
 	if opt.WatchWrap {
-		// answers whose arithmetic wraps, or that trap or run out of
-		// fuel, on inputs nobody gave (and on no example) lose to
-		// near-cost answers that do neither; they stay rivals
-		var clean []Answer
-		for _, a := range ok {
-			if !s.wrapsUnseen(a, examples, opt.Check) && !s.failsUnseen(a, opt.Check) {
-				clean = append(clean, a)
-			}
-		}
-		if len(clean) > 0 {
-			ok = clean
-		}
+		ok = s.prefer(ok, examples, set)
 	}
 	res.Found = true
 	res.Best = ok[0]
@@ -304,7 +294,6 @@ func Run(arity int, examples []Example, opt Options) Result {
 		}
 	}
 	res.Rivals = len(rivals)
-	set := categories(examples)
 	res.Ambiguity = s.ambiguity(ok[0], rivals, append(append([][]int32(nil), extra...), opt.Check...), set)
 	if res.Ambiguity == nil && set != nil {
 		res.Ambiguity = s.categorical(ok[0], rivals, opt.Outside, set)

@@ -249,6 +249,21 @@ var baseCases = []struct {
 		ds := digitList(phi, 10)
 		return ds[len(ds)-1]
 	}},
+	{"Primes whose reversal is a multiple of 4.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 2, func(k int64) bool { return isPrimeRef(k) && revRef(k)%4 == 0 })
+	}},
+	{"Composite numbers whose sum of digits is a prime.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 4, func(k int64) bool { return !isPrimeRef(k) && isPrimeRef(sumRef(digitList(k, 10))) })
+	}},
+}
+
+// revRef is k with its decimal digits reversed.
+func revRef(k int64) int64 {
+	var r int64
+	for _, d := range digitList(k, 10) {
+		r = r*10 + d
+	}
+	return r
 }
 
 // onlyDigits reports whether every base-b digit of k is one of ds.

@@ -55,6 +55,11 @@ var (
 	reSumsOfPowers = regexp.MustCompile(`^Sums of (\w+) distinct powers of (\d+)\s*\.?\s*$`)
 	// "Number of 0's in binary expansion of n.", "Number of times the digit 2 appears in the decimal expansion of n^3."
 	reDigitCountOf = regexp.MustCompile(`^(?i:(?:the )?number of (\d)'?s in (?:the )?(binary|ternary|decimal|base-(\d+)) (?:expansion|representation) of |(?:the )?number of times (?:the )?digit (\d) (?:appears|occurs) in (?:the )?decimal (?:expansion|representation) of )(.+?)\s*\.?\s*$`)
+	// "Primes whose reversal is a multiple of 4.", "Composite numbers whose
+	// sum of digits is a prime.": a function phrase of the number, then
+	// a condition on it, read as "Primes k such that the reversal of k is
+	// a multiple of 4" by quant.go's reader
+	reWhose = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) whose ([a-z][\w -]*?) (is|are|is not|equals) (.+?)\s*\.?\s*$`)
 	// "a(n) = n AND 2*n, where AND is the bitwise AND operator."
 	reBitwise = regexp.MustCompile(`^a\(n\) = (.+?) (AND|OR|XOR) (.+?)(?:,? where (?:AND|OR|XOR) is the (?:bitwise|binary) .*)?\s*\.?\s*$`)
 )
@@ -115,6 +120,19 @@ func (c *collector) basePhrase(s string) bool {
 		t = strings.ToUpper(t[:1]) + t[1:]
 		t = strings.Replace(t, "Positive numbers", "Positive integers", 1)
 		return c.digitsList(t)
+	}
+	if m := reWhose.FindStringSubmatch(s); m != nil {
+		term := m[2] + " of k"
+		for _, p := range fnPhrases {
+			if p.re.MatchString(term) {
+				from := len(c.out)
+				read := c.suchThatList(m[1] + " k such that the " + term + " " + m[3] + " " + m[4])
+				for i := from; i < len(c.out); i++ {
+					c.out[i].Source = strings.TrimSpace(s) // the text's words, not the rewording
+				}
+				return read
+			}
+		}
 	}
 	if m := reDigitList.FindStringSubmatch(s); m != nil && strings.Contains(m[2], "such that") {
 		return c.digitsList(s)

@@ -81,6 +81,22 @@ func (r predReader) read(s string, depth int) *node {
 	if x := r.same(s); x != nil {
 		return x
 	}
+	if m := rePlusMinus.FindStringSubmatch(s); m != nil {
+		// "s-/+4 are primes": s-4 and s+4
+		return r.read(m[1]+"-"+m[2]+" and "+m[1]+"+"+m[2]+" "+m[3], depth+1)
+	}
+	if m := reLastDigits.FindStringSubmatch(s); m != nil {
+		// "n^3 and n have the same last 2 digits": congruent mod 10^k
+		k, ok := countWord(m[3])
+		if !ok || k < 1 || k > 9 {
+			return nil
+		}
+		mod := int64(1)
+		for range k {
+			mod *= 10
+		}
+		return r.congruent(m[1], m[2], strconv.FormatInt(mod, 10))
+	}
 	if parts := splitTop(s, []string{" but not "}); len(parts) == 2 {
 		a := r.read(parts[0], depth+1)
 		if a == nil {
@@ -124,6 +140,11 @@ func (r predReader) same(s string) *node {
 	}
 	return nil
 }
+
+var (
+	rePlusMinus  = regexp.MustCompile(`^(.+?)\s*(?:-/\+|\+/-|±|\+-)\s*(\d+) (are .+)$`)
+	reLastDigits = regexp.MustCompile(`^(.+?) and (.+?) have (?:the )?same last (\w+) (?:decimal )?digits$`)
+)
 
 var reWithMult = regexp.MustCompile(`,? \(?(?:counted |counting )?with (?:multiplicity|multiplicities|repetitions?)\)?`)
 

@@ -108,9 +108,16 @@ func (c *collector) suchThatList(s string) bool {
 		lows[i] = definedFrom(pred, lo)
 	}
 	sq, cf, d := squareLine(m[7], m[2])
+	sq = sq && g.prop == nil && m[5] == ""
+	if sq && d > 0 && m[3] == "" && d/cf > 0 {
+		// "Numbers k for which 120*k + 169 is a square" may count k = -1:
+		// a reading from the least k with 120*k + 169 >= 0 (the same list
+		// where no such k is negative)
+		lows = append(lows, -(d / cf))
+	}
 	for _, base := range []int64{1, 0} {
 		for _, lo := range lows {
-			if sq && g.prop == nil && m[5] == "" {
+			if sq {
 				c.add(s, squaresOnLine(base, lo, cf, d))
 				continue
 			}

@@ -173,6 +173,15 @@ var quantCases = []struct {
 		p := primeRef(n)
 		return powMod(2, p-1, p*p)
 	}},
+	{"Numbers n such that n^3 and n have same last 2 digits.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return (k*k*k)%100 == k%100 })
+	}},
+	{"Numbers k for which 120*k + 169 is a square.", 1, 100, func(n int64) int64 {
+		return nthRef(n, -1, func(k int64) bool { return isSquareRef(120*k + 169) })
+	}},
+	{"Numbers k such that k-/+6 are primes.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return isPrimeRef(k-6) && isPrimeRef(k+6) })
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
