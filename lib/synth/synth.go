@@ -224,10 +224,11 @@ func search(ctx context.Context, t Task, name string, deadline, start time.Time,
 	lastProgress := start
 	extra, more, far, sequence := unseenInputs(t)
 	var outside [][]int32
-	if _, _, consecutive := isSequence(t); !consecutive {
+	_, _, consecutive := isSequence(t)
+	if !consecutive {
 		outside = outsideInputs(t)
 	}
-	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, Far: far, Outside: outside, WatchWrap: !sequence,
+	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, Far: far, Outside: outside, Predicate: !consecutive, WatchWrap: !sequence,
 		Evidence: evidence(t), Constants: enum.TextConstants(t.Text),
 		Poll: func(cand int64, level int) bool {
 			if opt.Progress != nil {

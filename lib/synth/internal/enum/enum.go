@@ -53,11 +53,18 @@ type Options struct {
 	Far int
 	// Outside are inputs beyond the domain the examples show (negative
 	// operands where every example's are non-negative). Rivals are not
-	// compared there, except on categorical tasks (every example's output
-	// is -1, 0 or 1, at least two of them): there an answer giving a value
-	// the examples never show is unsure, and two answers that both give
-	// values the examples show but disagree are rivals.
+	// compared there, except on categorical tasks (Predicate, and every
+	// example's output is -1, 0 or 1, at least two of them): there an
+	// answer giving a value the examples never show is unsure, and two
+	// answers that both give values the examples show but disagree are
+	// rivals.
 	Outside [][]int32
+	// Predicate: the examples sample a domain, not a sequence's first
+	// terms (which may be 0/1 while later ones are not), so outputs that
+	// are all -1, 0 or 1 are a predicate's (or a sign's) values, and a
+	// value outside them rules a rival out, on Check and Outside inputs
+	// alike, and makes the best answer unsure.
+	Predicate bool
 	// WatchWrap: an answer whose arithmetic wraps around 32 bits on a
 	// Check input, where it never does on the examples, is ambiguous (the
 	// examples say nothing about wrapping). For tasks whose inputs are
@@ -281,7 +288,10 @@ func Run(arity int, examples []Example, opt Options) Result {
 		return res
 	}
 	all := ok
-	set := categories(examples)
+	var set map[int32]bool
+	if opt.Predicate {
+		set = categories(examples)
+	}
 	if opt.WatchWrap {
 		ok = s.prefer(ok, examples, set)
 	}

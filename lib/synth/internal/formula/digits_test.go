@@ -255,6 +255,24 @@ var baseCases = []struct {
 	{"Composite numbers whose sum of digits is a prime.", 1, 80, func(n int64) int64 {
 		return nthRef(n, 4, func(k int64) bool { return !isPrimeRef(k) && isPrimeRef(sumRef(digitList(k, 10))) })
 	}},
+	{"Numbers whose base-2 representation has 3 more 0's than 1's.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 2, []int64{0})-strRef(k, 2, []int64{1}) == 3 })
+	}},
+	{"Digitally balanced numbers: positive numbers that in base 2 have the same number of 0's as 1's.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 2, []int64{0}) == strRef(k, 2, []int64{1}) })
+	}},
+	{"Numbers whose difference between the largest and smallest digits is equal to 3.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { ds := digitList(k, 10); return slices.Max(ds)-slices.Min(ds) == 3 })
+	}},
+	{"Numbers whose base-7 and base-10 expansions have the same digit sum.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { return sumRef(digitList(k, 7)) == sumRef(digitList(k, 10)) })
+	}},
+	{"Numbers whose square has initial digit '5'.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { ds := digitList(k*k, 10); return ds[len(ds)-1] == 5 })
+	}},
+	{"a(n) = Sum_{i = 0..m} d(i)*8^i, where Sum_{i = 0..m} d(i)*4^i is the base 4 representation of n.", 0, 300, func(n int64) int64 {
+		return strRefRead(digitList(n, 4), 8)
+	}},
 }
 
 // revRef is k with its decimal digits reversed.

@@ -13,7 +13,8 @@
 // a condition, "Primes p such that p+4 and p+12 are also prime", and
 // quantifiers, "Smallest k such that ...", "Number of k <= n such
 // that ...", "Number of divisors d of n such that ...", "Largest divisor
-// of n coprime to 6", the condition a boolean combination of atoms read
+// of n coprime to 6", "Least prime >= sigma(n)", "Composites of the form
+// 14k + 3", the condition a boolean combination of atoms read
 // by pred.go (X is prime/squarefree/a square/even, X divides Y, X | Y,
 // X == Y (mod M), comparisons; and, or, either, neither, but not);
 // phrases_fn.go: digit sums, digit counts, reversals, prime

@@ -60,6 +60,7 @@ func (c *collector) read(text string) {
 	c.coefTables(text, toks)
 	c.rowTables(text)
 	c.condTables(text, toks)
+	c.tableSums(text, toks)
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
 	c.phrases(text)

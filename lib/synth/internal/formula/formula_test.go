@@ -754,7 +754,7 @@ func TestNoCandidates(t *testing.T) {
 		"Triangle read by rows: T(n,k) = k-n+1 for k > n, T(n,k) = 0 for k < n.", // the cases leave out k = n
 		"Triangle read by rows: T(n,k) = n + k, 0 <= k <= floor(n/2) + j.",       // rows of a length it cannot read
 		"Irregular triangle read by rows: T(n,k) = n + k.",
-		"Antidiagonal sums of the array T(n,k) = n*k read by antidiagonals.",
+		"Antidiagonal sums of the triangle T(n,k) = n*k read by rows.", // a triangle's antidiagonals: not read
 		"Triangle read by rows: T(n,k) = n + k for k < 2n.",
 		"a(n) = n^2 + k with k = 3n.", // k is no constant
 		"a(n) = n^2 + q with q = 2, q = 3.",

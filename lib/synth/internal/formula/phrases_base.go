@@ -60,6 +60,22 @@ var (
 	// a condition on it, read as "Primes k such that the reversal of k is
 	// a multiple of 4" by quant.go's reader
 	reWhose = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) whose ([a-z][\w -]*?) (is|are|is not|equals) (.+?)\s*\.?\s*$`)
+	// whose base-2 representation has 3 more 0's than 1's
+	reMoreThan = regexp.MustCompile(`^whose base[- ](\d+) (?:representation|expansion) has (\w+) more (\d)'?s than (\d)'?s$`)
+	// that in base 2 have the same number of 0's as 1's
+	reSameAs = regexp.MustCompile(`^(?:that|which) in base (\d+) have the same number of (\d)'?s as (\d)'?s$`)
+	// having no more than one 0 in their binary representation
+	reAtMost = regexp.MustCompile(`^(?:having|with) (?:no more than|at most) (\w+) (\d)'?s? in (?:their )?(binary|decimal|base[- ]\d+) (?:representation|expansion)$`)
+	// whose difference between the largest and smallest digits is equal to 3
+	reDigitRange = regexp.MustCompile(`^whose difference between (?:the )?largest and (?:the )?smallest digits is (?:equal to )?(\d+)$`)
+	// whose base-7 and base-10 expansions have the same digit sum
+	reSameDigitSum = regexp.MustCompile(`^whose base[- ](\d+) and base[- ](\d+) (?:expansions|representations) have the same (?:digit sum|sum of digits)$`)
+	// whose square has initial digit '5'; starting with an even (decimal) digit
+	reInitial = regexp.MustCompile(`^whose (square|cube) (?:has|begins with|starts with) (?:initial|leading|first) digit '?(\d)'?$|^(?:starting|beginning) with an? (even|odd) (?:\(decimal\) |decimal )?digit$`)
+	// "a(n) = Sum_{i = 0..m} d(i)*8^i, where Sum_{i = 0..m} d(i)*4^i is the base 4 representation of n."; "n written in base 2 and read in base 3"
+	reRebase = regexp.MustCompile(`^(?:a\(n\) = Sum_\{i ?= ?0\.\.m\} d\(i\)\*(\d+)\^i, where Sum_\{i ?= ?0\.\.m\} d\(i\)\*(\d+)\^i is the base[- ](\d+) representation of n|(?:a\(n\) = )?n written in base (\d+) (?:and )?(?:read|interpreted) in base (\d+))\s*\.?\s*$`)
+	// "Base-6 palindromes that start with 1."
+	reBasePalindromes = regexp.MustCompile(`^Base-(\d+) palindromes(?: that (?:start|begin) with (\d+))?\s*\.?\s*$`)
 	// "a(n) = n AND 2*n, where AND is the bitwise AND operator."
 	reBitwise = regexp.MustCompile(`^a\(n\) = (.+?) (AND|OR|XOR) (.+?)(?:,? where (?:AND|OR|XOR) is the (?:bitwise|binary) .*)?\s*\.?\s*$`)
 )
@@ -99,6 +115,38 @@ func (c *collector) basePhrase(s string) bool {
 				return eq(call("digcount", y, num(b), num(1)), num(k))
 			})
 		}
+		return true
+	}
+	if m := reRebase.FindStringSubmatch(s); m != nil {
+		from, to := m[4], m[5]
+		if m[1] != "" {
+			if m[2] != m[3] {
+				return true
+			}
+			from, to = m[2], m[1]
+		}
+		b, err1 := strconv.ParseInt(from, 10, 32)
+		c2, err2 := strconv.ParseInt(to, 10, 32)
+		if err1 == nil && err2 == nil && b >= 2 && b <= 36 && c2 >= 2 && c2 <= 36 {
+			c.add(s, call("rebase", vr("n"), num(b), num(c2)))
+		}
+		return true
+	}
+	if m := reBasePalindromes.FindStringSubmatch(s); m != nil {
+		b, err := strconv.ParseInt(m[1], 10, 32)
+		if err != nil || b < 2 || b > 36 {
+			return true
+		}
+		x := vr("x_")
+		pred := eq(call("rev", x, num(b)), x)
+		if m[2] != "" {
+			d, err := strconv.ParseInt(m[2], 10, 32)
+			if err != nil || d < 1 || d >= b {
+				return true
+			}
+			pred = and(eq(call("firstdig", x, num(b)), num(d)), pred)
+		}
+		c.listOf(s, "Numbers", pred)
 		return true
 	}
 	if m := reNumbersInBase.FindStringSubmatch(s); m != nil {
@@ -280,6 +328,73 @@ func baseCondition(w string) (pred *node, ok bool) {
 			b = 10
 		}
 		return un(kIsPrime, call("ndigits", x, num(b))), true
+	case reMoreThan.MatchString(w):
+		m := reMoreThan.FindStringSubmatch(w)
+		b, ok1 := base(m[1], 0)
+		k, ok2 := countWord(m[2])
+		d1, err1 := strconv.ParseInt(m[3], 10, 32)
+		d2, err2 := strconv.ParseInt(m[4], 10, 32)
+		if !ok1 || !ok2 || err1 != nil || err2 != nil || d1 >= b || d2 >= b || d1 == d2 {
+			return nil, true
+		}
+		return eq(sub(call("digcount", x, num(b), num(d1)), call("digcount", x, num(b), num(d2))), num(k)), true
+	case reSameAs.MatchString(w):
+		m := reSameAs.FindStringSubmatch(w)
+		b, ok1 := base(m[1], 0)
+		d1, err1 := strconv.ParseInt(m[2], 10, 32)
+		d2, err2 := strconv.ParseInt(m[3], 10, 32)
+		if !ok1 || err1 != nil || err2 != nil || d1 >= b || d2 >= b || d1 == d2 {
+			return nil, true
+		}
+		return eq(call("digcount", x, num(b), num(d1)), call("digcount", x, num(b), num(d2))), true
+	case reAtMost.MatchString(w):
+		m := reAtMost.FindStringSubmatch(w)
+		k, ok1 := countWord(m[1])
+		b := map[string]int64{"binary": 2, "decimal": 10}[m[3]]
+		if b == 0 {
+			v, ok := base(strings.TrimLeft(m[3], "base- "), 0)
+			if !ok {
+				return nil, true
+			}
+			b = v
+		}
+		d, err := strconv.ParseInt(m[2], 10, 32)
+		if !ok1 || err != nil || d >= b {
+			return nil, true
+		}
+		return &node{k: kCmp, name: "<=", kids: []*node{call("digcount", x, num(b), num(d)), num(k)}}, true
+	case reDigitRange.MatchString(w):
+		k, err := strconv.ParseInt(reDigitRange.FindStringSubmatch(w)[1], 10, 32)
+		if err != nil {
+			return nil, true
+		}
+		return eq(sub(call("maxdig", x, num(10)), call("mindig", x, num(10))), num(k)), true
+	case reSameDigitSum.MatchString(w):
+		m := reSameDigitSum.FindStringSubmatch(w)
+		b1, ok1 := base(m[1], 0)
+		b2, ok2 := base(m[2], 0)
+		if !ok1 || !ok2 || b1 == b2 {
+			return nil, true
+		}
+		return eq(call("digsum", x, num(b1)), call("digsum", x, num(b2))), true
+	case reInitial.MatchString(w):
+		m := reInitial.FindStringSubmatch(w)
+		if m[3] != "" { // even or odd leading digit
+			r := int64(0)
+			if m[3] == "odd" {
+				r = 1
+			}
+			return eq(bin(kMod, call("firstdig", x, num(10)), num(2)), num(r)), true
+		}
+		d, err := strconv.ParseInt(m[2], 10, 32)
+		if err != nil {
+			return nil, true
+		}
+		y := bin(kPow, x, num(2))
+		if m[1] == "cube" {
+			y = bin(kPow, x, num(3))
+		}
+		return eq(call("firstdig", y, num(10)), num(d)), true
 	case rePalindromic.MatchString(w):
 		m := rePalindromic.FindStringSubmatch(w)
 		b, ok := base(m[2]+m[4], 2)

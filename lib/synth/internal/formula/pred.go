@@ -493,6 +493,9 @@ func (r predReader) is(subj, comp string) *node {
 			return p.read(subj, comp[len(p.prefix):])
 		}
 	}
+	if _, ok := r.term(comp); ok { // "the least prime factor of k is 13"
+		return r.compare(subj, "=", comp)
+	}
 	return nil
 }
 

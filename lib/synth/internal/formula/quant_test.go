@@ -182,6 +182,25 @@ var quantCases = []struct {
 	{"Numbers k such that k-/+6 are primes.", 1, 60, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return isPrimeRef(k-6) && isPrimeRef(k+6) })
 	}},
+	{"a(n) is the least prime >= sigma(n).", 1, 100, func(n int64) int64 {
+		return nthRef(1, divisorSum(n, 1), isPrimeRef)
+	}},
+	{"a(n) = largest prime < 2*prime(n).", 1, 100, func(n int64) int64 {
+		for x := 2*primeRef(n) - 1; ; x-- {
+			if isPrimeRef(x) {
+				return x
+			}
+		}
+	}},
+	{"Least integer square >= n^3.", 0, 100, func(n int64) int64 {
+		return nthRef(1, n*n*n, isSquareRef)
+	}},
+	{"a(n) = the least natural number k such that k*sigma(n) + 1 is prime.", 1, 100, func(n int64) int64 {
+		return nthRef(1, 0, func(k int64) bool { return isPrimeRef(k*divisorSum(n, 1) + 1) })
+	}},
+	{"Composites of the form 14k + 3.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 4, func(x int64) bool { return !isPrimeRef(x) && x%14 == 3 })
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2

@@ -42,8 +42,10 @@ var (
 	reNotTable = regexp.MustCompile(`(?i)\bsums?\b[^_(]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
 	// rows of other lengths (triangle_rows.go reads the ranges that say which)
 	reIrregular = regexp.MustCompile(`(?i)irregular`)
-	reUp        = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)
-	reDown      = regexp.MustCompile(`(?i)\b(descending|downwards?)\b`)
+	// "rows reversed", "read by rows from right to left", "mirror image"
+	reMirror = regexp.MustCompile(`(?i)\b(?:rows? (?:are |in )?reversed|reversed rows|(?:rows? )?in reverse(?:d)? order|(?:read )?from right to left|mirror(?:ed)?(?: image)?)\b`)
+	reUp     = regexp.MustCompile(`(?i)\b(ascending|upwards?)\b`)
+	reDown   = regexp.MustCompile(`(?i)\b(descending|downwards?)\b`)
 	// "Triangle whose (i,j)-th entry is binomial(i,j)*2^(i-j)."
 	reEntry = regexp.MustCompile(`\(([a-z]),\s*([a-z])\)-th (?:entry|term|element) is `)
 )
@@ -54,6 +56,7 @@ type triStart struct {
 	row, col int64
 	end      int64 // columns run to row+end (0: k <= n, -1: k < n); triangles only
 	walk     int   // arrays: walkUp or walkDown, -1 not stated
+	mirror   bool  // triangles: each row listed from its last column to its first
 }
 
 // tables reads "T(n,k) = ..." (also A, a, t; and "is" for "=") in a text
@@ -78,6 +81,7 @@ func (c *collector) tables(text string, toks []token) {
 	if !ok {
 		return
 	}
+	st.mirror = tri && reMirror.MatchString(text)
 	try := func(start int) int {
 		x, end, ok := parseAtConsts(toks, start, consts, d.rv, d.cv)
 		if !ok || end == start || !boundary(toks, end) || !x.uses(d.rv) && !x.uses(d.cv) {
@@ -136,6 +140,13 @@ func tableReadings(st triStart, arr bool, body *node) []*node {
 		}
 		l0 := r + st.end - k + 1
 		if l0 < 1 || l0 > 3 {
+			continue
+		}
+		if st.mirror { // the j-th listed entry of row r is column r + end - j
+			b := body
+			body = substitute(body, "c_", bin(kSub, bin(kAdd, vr("r_"), num(st.end+k)), vr("c_")))
+			mk(r, k, l0, walkRows)
+			body = b
 			continue
 		}
 		mk(r, k, l0, walkRows)

@@ -45,6 +45,35 @@ var rowTableCases = []struct {
 		}
 		return s
 	})},
+	// rows listed from right to left
+	{"Triangle read by rows: T(n,k) = binomial(n,k)*3^k, 0 <= k <= n, with rows reversed.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 {
+		return binomialRef(n, n-k) * powMod(3, n-k, 1<<62)
+	})},
+	{"Triangle read by rows from right to left: T(n,k) = n^2 + k, 1 <= k < n.", 1, 100, triRef(1, 2, 1, -1, func(n, k int64) int64 {
+		return n*n + n - k // row n lists T(n, n-1), ..., T(n, 1)
+	})},
+	// sums over a table
+	{"Row sums of the triangle T(n,k) = binomial(n,k)*k^2, 0 <= k <= n.", 0, 22, func(n int64) int64 {
+		var s int64
+		for k := int64(0); k <= n; k++ {
+			s += binomialRef(n, k) * k * k
+		}
+		return s
+	}},
+	{"Alternating row sums of triangle T(n,k) = n*k + n + k, 1 <= k <= n.", 1, 100, func(n int64) int64 {
+		var s int64
+		for k := int64(1); k <= n; k++ {
+			s += ipow(-1, k) * (n*k + n + k)
+		}
+		return s
+	}},
+	{"Antidiagonal sums of the array T(n,k) = n^2*k + 1, n, k >= 0, read by antidiagonals.", 0, 100, func(d int64) int64 {
+		var s int64
+		for i := int64(0); i <= d; i++ {
+			s += i*i*(d-i) + 1
+		}
+		return s
+	}},
 	// bitwise operators in capitals; a sum's body takes the terms in its variable
 	{"Triangle T(n,k) = n XOR 2*k, 0 <= k <= n, bitwise exclusive or, read by rows.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 { return n ^ (2 * k) })},
 	{"Triangle read by rows: T(n,k) = Sum_{i=k..n} n + i^2 + 1.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 {
