@@ -273,6 +273,12 @@ var baseCases = []struct {
 	{"a(n) = Sum_{i = 0..m} d(i)*8^i, where Sum_{i = 0..m} d(i)*4^i is the base 4 representation of n.", 0, 300, func(n int64) int64 {
 		return strRefRead(digitList(n, 4), 8)
 	}},
+	{"Numbers whose base-4 representation contains exactly two 2's and three 3's.", 1, 40, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 4, []int64{2}) == 2 && strRef(k, 4, []int64{3}) == 3 })
+	}},
+	{"Numbers whose base-4 representation contains exactly three 0's and no 3's.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 4, []int64{0}) == 3 && strRef(k, 4, []int64{3}) == 0 })
+	}},
 }
 
 // revRef is k with its decimal digits reversed.

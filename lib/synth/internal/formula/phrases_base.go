@@ -514,3 +514,43 @@ func (c *collector) digitSetList(s, what string, b int64, ds []int64, pred func(
 		}
 	}
 }
+
+// leastWithCounts is a lower bound of the numbers that pass pred, when
+// pred is a conjunction that fixes digit counts, digcount(x_, b, d) = k
+// (one base): they need sum(k) digits, one more when every digit counted
+// is 0 (the leading digit is not), so none is below b^(digits-1). Else 0.
+func leastWithCounts(pred *node) int64 {
+	var b, need int64
+	nonzero := false
+	var walk func(x *node) bool
+	walk = func(x *node) bool {
+		switch {
+		case x.k == kAnd:
+			return walk(x.kids[0]) && walk(x.kids[1])
+		case x.k == kCmp && x.name == "=":
+			f, k := x.kids[0], x.kids[1]
+			if f.k != kCall || f.name != "digcount" || k.k != kNum || f.kids[0].k != kVar || f.kids[0].name != "x_" ||
+				f.kids[1].k != kNum || f.kids[2].k != kNum || b != 0 && f.kids[1].val != b {
+				return true // another condition: it only narrows the list
+			}
+			b, need = f.kids[1].val, need+k.val
+			nonzero = nonzero || f.kids[2].val != 0 && k.val > 0
+			return true
+		}
+		return true
+	}
+	if pred == nil || !walk(pred) || b < 2 || need < 2 {
+		return 0
+	}
+	if !nonzero {
+		need++
+	}
+	lo := int64(1)
+	for i := int64(1); i < need; i++ {
+		if lo > (1<<31)/b {
+			return 0
+		}
+		lo *= b
+	}
+	return lo
+}

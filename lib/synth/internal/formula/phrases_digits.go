@@ -72,10 +72,17 @@ func (c *collector) digitsList(s string) bool {
 	if pred == nil {
 		return true // the phrase, but not a list we read
 	}
+	lo := leastWithCounts(pred) // phrases_base.go: no term below it
 	if m[1] == "Primes" {
 		pred = and(pred, un(kIsPrime, vr("x_"))) // the digits first: they cost less
 		for _, base := range []int64{1, 0} {
-			c.add(s, nthOf("x_", base, 2, pred))
+			c.add(s, nthOf("x_", base, max(2, lo), pred))
+		}
+		return true
+	}
+	if lo > 1 {
+		for _, base := range []int64{1, 0} {
+			c.add(s, nthOf("x_", base, lo, pred))
 		}
 		return true
 	}
