@@ -146,6 +146,48 @@ var (
 	reLastDigits = regexp.MustCompile(`^(.+?) and (.+?) have (?:the )?same last (\w+) (?:decimal )?digits$`)
 )
 
+// reHas: "k has exactly 3 distinct prime factors", "k has an odd number
+// of divisors", "k has 4 prime factors (counted with multiplicity)"
+var reHas = regexp.MustCompile(`^(.+?) (?:has|have) (?:(exactly|at least|at most) )?(an odd|an even|\w+) (?:number of )?(distinct prime factors|distinct prime divisors|distinct primes|prime factors|prime divisors|divisors|positive divisors)(,? \(?(?:counted |counting )?with (?:multiplicity|repetition)\)?)?$`)
+
+// has reads reHas: the count F(S) compared with a number or its parity.
+func (r predReader) has(m []string) *node {
+	e, ok := r.term(m[1])
+	if !ok {
+		return nil
+	}
+	var f *node
+	switch kind := m[4]; {
+	case strings.HasPrefix(kind, "distinct"):
+		if m[5] != "" {
+			return nil
+		}
+		f = call("omega", e)
+	case strings.HasPrefix(kind, "prime"):
+		if m[5] == "" {
+			return nil // with multiplicity or not: the text does not say
+		}
+		f = call("bigomega", e)
+	default:
+		if m[5] != "" {
+			return nil
+		}
+		f = call("tau", e)
+	}
+	switch m[3] {
+	case "an odd":
+		return and(gt(e, num(0)), eq(bin(kMod, f, num(2)), num(1)))
+	case "an even":
+		return and(gt(e, num(0)), eq(bin(kMod, f, num(2)), num(0)))
+	}
+	k, ok := countWord(m[3])
+	if !ok {
+		return nil
+	}
+	op := map[string]string{"": "=", "exactly": "=", "at least": ">=", "at most": "<="}[m[2]]
+	return and(gt(e, num(0)), &node{k: kCmp, name: op, kids: []*node{f, num(k)}})
+}
+
 var reWithMult = regexp.MustCompile(`,? \(?(?:counted |counting )?with (?:multiplicity|multiplicities|repetitions?)\)?`)
 
 // join combines parts with op. A part that is only a subject ("8*k+1" in
@@ -344,6 +386,9 @@ func (r predReader) atom(s string) *node {
 				return r.congruent(parts[0], m[1], m[2]+m[3])
 			}
 		}
+	}
+	if m := reHas.FindStringSubmatch(s); m != nil {
+		return r.has(m)
 	}
 	if m := reIs.FindStringSubmatch(s); m != nil && indexTop(s, " is ") == len(m[1]) {
 		x := r.is(m[1], strings.TrimSpace(m[3]))

@@ -224,6 +224,29 @@ func (c *collector) quantifier(text string) bool {
 		c.count(text, m)
 		return true
 	}
+	if m := reCountNoVar.FindStringSubmatch(s); m != nil {
+		// "Number of numbers <= n with an odd number of prime factors
+		// (counted with multiplicity)": the count of k with "k has ..."
+		verb := map[string]string{"with": "has", "having": "has", "that are": "is", "which are": "is"}[m[3]]
+		pred := predicate("x "+verb+" "+m[4], "x", true)
+		if pred == nil {
+			return true
+		}
+		switch m[1] {
+		case "primes":
+			pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
+		case "odd numbers":
+			pred = bin(kAnd, property("odd"), pred)
+		case "even numbers":
+			pred = bin(kAnd, property("even"), pred)
+		}
+		hi := vr("n")
+		if m[2] == "<" || m[2] == "less than" {
+			hi = sub(vr("n"), num(1))
+		}
+		c.add(text, &node{k: kSum, name: "x_", kids: []*node{num(1), hi, pred}})
+		return true
+	}
 	if m := reLargestDiv.FindStringSubmatch(s); m != nil {
 		c.largestDivisor(text, m)
 		return true
@@ -447,6 +470,9 @@ func usesOther(x *node, name string) bool {
 	return false
 }
 
+// reCountNoVar: "Number of numbers <= n with ...", "Number of primes < n that are ..."
+var reCountNoVar = regexp.MustCompile(`^Number of (positive integers|integers|numbers|primes|odd numbers|even numbers) (<=|<|less than or equal to|less than|not exceeding) n (with|having|that are|which are) (.+?)\s*\.?\s*$`)
+
 // reAPrefix: "a(n) = the least ...", "a(n) is the number of ...", "The largest ..."
 var reAPrefix = regexp.MustCompile(`^(?:a\(n\) (?:=|is) (?:the )?|The )`)
 
@@ -506,6 +532,8 @@ func (c *collector) near(s string, m []string) {
 var (
 	// "Composites of the form 14k + 3.", "Odd composite numbers congruent to 5 modulo 9."
 	reKindForm = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) (?:that are |which are )?((?:of the form|of form|congruent to) .+?)\s*\.?\s*$`)
+	// "Numbers with exactly 3 distinct prime factors."
+	reKindWith = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) (?:with|having|that have|which have) (.+?)\s*\.?\s*$`)
 	// "Numbers whose smallest prime factor is 13."
 	reKindWhose = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) (?:([a-z]) )?whose (.+?)\s*\.?\s*$`)
 )
@@ -522,6 +550,12 @@ func (c *collector) kindList(s string) bool {
 			return false // "Primes of the form 210k + 19": formOf steps through k
 		}
 		v, cond = "x", "x is "+strings.Replace(m[2], "of form", "of the form", 1)
+	} else if m := reKindWith.FindStringSubmatch(s); m != nil {
+		var ok bool
+		if g, ok = generators[strings.ToLower(m[1])]; !ok {
+			return false
+		}
+		v, cond = "x", "x has "+m[2]
 	} else if m := reKindWhose.FindStringSubmatch(s); m != nil {
 		var ok bool
 		if g, ok = generators[strings.ToLower(m[1])]; !ok {

@@ -201,6 +201,21 @@ var quantCases = []struct {
 	{"Composites of the form 14k + 3.", 1, 100, func(n int64) int64 {
 		return nthRef(n, 4, func(x int64) bool { return !isPrimeRef(x) && x%14 == 3 })
 	}},
+	{"Number of numbers <= n with an odd number of prime factors (counted with multiplicity).", 1, 100, func(n int64) int64 {
+		var c int64
+		for k := int64(1); k <= n; k++ {
+			_, es := factorRef(k)
+			var b int64
+			for _, e := range es {
+				b += e
+			}
+			c += b % 2
+		}
+		return c
+	}},
+	{"Numbers with exactly 3 distinct prime factors.", 1, 40, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { ps, _ := factorRef(k); return len(ps) == 3 })
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
@@ -247,6 +262,7 @@ func TestQuantifiersRefuse(t *testing.T) {
 		"Number of divisors d of n such that d is lovely.",
 		"Largest divisor of n that is frobnicated.",
 		"Primes p such that p+2 is prime, or p+4 is prime and p+6 is prime.",
+		"Numbers with an even number of prime factors.", // with multiplicity or not: not said
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
@@ -319,5 +335,25 @@ func TestModRing(t *testing.T) {
 		if err != nil || !r.IsInt() || r.Num().Int64() != want {
 			t.Fatalf("(3^%d - 5*%d) mod -7 = %v, %v; want %d", n, n, r, err, want)
 		}
+	}
+}
+
+// TestQuantifierProgramsValidate: every candidate of these names, and of
+// conditions nested to the reader's limits (each lazy "and" takes a
+// local), is a whole program ir.Validate accepts (checkCandidates).
+func TestQuantifierProgramsValidate(t *testing.T) {
+	texts := []string{
+		"Numbers k such that k is odd and k+1 is squarefree and k+2 is squarefree and k+3 is squarefree and k+4 is not prime.",
+		"Numbers k such that either k is prime or k+1 is prime or k+2 is prime or k+3 is a square or k+4 is a square.",
+		"Primes p such that neither p+2 nor p+4 is prime.",
+		"Numbers k such that sigma(k) | phi(k)*tau(k) and the sum of digits of k is prime but not a square.",
+		"Smallest k such that k*n + 1 is a square and k + n is prime and gcd(k, n) = 1.",
+		"Number of divisors d of n such that d+1 is prime and d-1 is a square mod n.",
+	}
+	for _, tc := range quantCases {
+		texts = append(texts, tc.text)
+	}
+	for _, s := range texts {
+		checkCandidates(t, s)
 	}
 }
