@@ -209,6 +209,10 @@ func (c *collector) quantifier(text string) bool {
 		c.near(text, m)
 		return true
 	}
+	if m := reFormOfPrime.FindStringSubmatch(s); m != nil {
+		c.formOfPrime(text, m[1], m[2])
+		return true
+	}
 	if c.kindList(text) {
 		return true
 	}
@@ -578,5 +582,36 @@ func (c *collector) kindList(s string) bool {
 		return false
 	}
 	c.generated(s, g, pred, g.lows)
+	return true
+}
+
+// reFormOfPrime: "Primes of the form p^2 - p - 1, where p is prime."
+var reFormOfPrime = regexp.MustCompile(`^Primes of (?:the )?form (.+?),? (?:where|with) ([a-z]) (?:is )?(?:also )?(?:a )?prime\s*\.?\s*$`)
+
+// formOfPrime: the primes f(p) for primes p, f increasing from 2: the
+// n-th prime x with f(x) prime, mapped by f.
+func (c *collector) formOfPrime(s, form, v string) {
+	e, ok := parseIn(form, v)
+	if !ok || !increasingFrom(e, 2, 300) {
+		return
+	}
+	pred := and(un(kIsPrime, vr("x_")), un(kIsPrime, e))
+	for _, base := range []int64{1, 0} {
+		c.add(s, substitute(e, "x_", nthOf("x_", base, 2, pred)))
+	}
+}
+
+// increasingFrom reports whether e (over x_) is defined and strictly
+// increasing at x_ = lo..hi.
+func increasingFrom(e *node, lo, hi int64) bool {
+	var prev *big.Rat
+	for x := lo; x <= hi; x++ {
+		v := evaluator{steps: 10_000}
+		r, err := v.evalAt(e, map[string]*big.Rat{"x_": ratInt(x)})
+		if err != nil || prev != nil && r.Cmp(prev) <= 0 {
+			return false
+		}
+		prev = r
+	}
 	return true
 }

@@ -216,6 +216,9 @@ var quantCases = []struct {
 	{"Numbers with exactly 3 distinct prime factors.", 1, 40, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { ps, _ := factorRef(k); return len(ps) == 3 })
 	}},
+	{"Primes of the form 2*p+1, where p is prime.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 2, func(q int64) bool { return isPrimeRef(q) && q%2 == 1 && isPrimeRef((q-1)/2) })
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
