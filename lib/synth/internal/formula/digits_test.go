@@ -279,6 +279,18 @@ var baseCases = []struct {
 	{"Numbers whose base-4 representation contains exactly three 0's and no 3's.", 1, 60, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return strRef(k, 4, []int64{0}) == 3 && strRef(k, 4, []int64{3}) == 0 })
 	}},
+	{"a(n) = n + (sum of digits in base-4 representation of n).", 0, 300, func(n int64) int64 { return n + sumRef(digitList(n, 4)) }},
+	{"(Sum of digits of n)^3 - (sum of digits of n^3).", 0, 300, func(n int64) int64 {
+		s := sumRef(digitList(n, 10))
+		return s*s*s - sumRef(digitList(n*n*n, 10))
+	}},
+	{"a(n) = a(n-1) + digit sum(n + 2) with a(0) = 2.", 0, 300, func(n int64) int64 {
+		a := int64(2)
+		for i := int64(1); i <= n; i++ {
+			a += sumRef(digitList(i+2, 10))
+		}
+		return a
+	}},
 }
 
 // revRef is k with its decimal digits reversed.

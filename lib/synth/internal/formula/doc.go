@@ -24,8 +24,9 @@
 // weight classes, digits read in another base, the bitwise "n AND 2*n"),
 // recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go; Seeded starts one the text gives
-// no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
-// P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
+// no start for from a sequence's first terms, rec_seed.go), rational
+// generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
+// Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
 // and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
@@ -35,9 +36,10 @@
 // squaring Q past i32; Pi, e, 1/Pi and 1/e likewise, transc.go: the
 // evaluator decides floor(a + b*c) from rational bounds on c, the
 // program uses a convergent p/q proved to give floor(m*c) for every m
-// up to a bound M >= 10^4 computed at first use), divide-and-conquer recurrences linear in one
-// call, "a(n) = 2*a(floor(n/2)) + n - 1", "a(2n) = a(n) + 1, a(2n+1) =
-// 2n" (dnc.go: a loop over n, floor(n/b), ... with no memory),
+// up to a bound M >= 10^4 computed at first use), divide-and-conquer
+// recurrences linear in one call, "a(n) = 2*a(floor(n/2)) + n - 1",
+// "a(2n) = a(n) + 1, a(2n+1) = 2n" (dnc.go: a loop over n, floor(n/b),
+// ... with no memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,

@@ -56,6 +56,9 @@ func candidates(text string) []Candidate {
 func (c *collector) read(text string) {
 	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.formulas(text, toks)
+	if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
+		c.formulas(rw, surdTokens(rw, lex(rw)))
+	}
 	c.tables(text, toks)
 	c.coefTables(text, toks)
 	c.rowTables(text)

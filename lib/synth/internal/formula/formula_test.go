@@ -818,6 +818,9 @@ func FuzzCandidates(f *testing.F) {
 	for _, tc := range formulaCases {
 		f.Add(tc.text)
 	}
+	for _, text := range tableTexts() {
+		f.Add(text)
+	}
 	for _, s := range []string{"a(n) = Sum_{k=1..n} Product_{j=1..k} Sum_{i=0..j} binomial(i+n, j)^(k mod 3).",
 		"a(n) = prime(prime(prime(n))) mod fibonacci(n)!", "a(n) = 2^2^2^2^2^n", "a(n) = ((((((((n))))))))",
 		"a(n) = gcd(n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)"} {
@@ -839,6 +842,7 @@ func TestEveryProgramValidates(t *testing.T) {
 	for _, tc := range formulaCases {
 		texts = append(texts, tc.text)
 	}
+	texts = append(texts, tableTexts()...)
 	for _, s := range texts {
 		checkCandidates(t, s)
 	}

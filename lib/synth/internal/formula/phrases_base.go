@@ -111,9 +111,10 @@ func (c *collector) basePhrase(s string) bool {
 		k, ok1 := countWord(m[1])
 		b, err := strconv.ParseInt(m[2], 10, 32)
 		if ok1 && err == nil && b >= 2 && b <= 36 && k >= 1 {
-			c.digitSetList(s, "Numbers", b, []int64{0, 1}, func(y *node) *node {
-				return eq(call("digcount", y, num(b), num(1)), num(k))
-			})
+			// the j-th number of binary weight k, its binary digits read in base b
+			for _, base := range []int64{1, 0} {
+				c.add(s, call("rebase", nthOf("j_", base, 1, eq(call("digsum", vr("j_"), num(2)), num(k))), num(2), num(b)))
+			}
 		}
 		return true
 	}
@@ -553,4 +554,27 @@ func leastWithCounts(pred *node) int64 {
 		lo *= b
 	}
 	return lo
+}
+
+// Digit phrases inside a formula: "a(n) = n + (sum of digits in base-4
+// representation of n)", "(Sum of digits of n)^3 - (sum of digits of
+// n^3)", "a(n) = a(n-1) + digit sum(n + 2)". A phrase in parentheses (its
+// argument may hold one level of parentheses more) or "digit sum(" is
+// rewritten as a call of the function table; the formula readers then
+// read the rewritten text as well (digitWords).
+var (
+	reArg          = `((?:[^()]|\([^()]*\))+?)`
+	reParenDigsum  = regexp.MustCompile(`(?i)\(\s*(?:the )?(?:sum of (?:the )?(?:decimal )?digits|digit sum|digital sum) (?:of|in) ` + reArg + `\)`)
+	reParenBaseSum = regexp.MustCompile(`(?i)\(\s*(?:the )?sum of (?:the )?digits (?:of|in) (?:the )?base-(\d+) (?:representation|expansion) of ` + reArg + `\)`)
+	reParenRev     = regexp.MustCompile(`(?i)\(\s*(?:the )?(?:digit |digital )?reversal of ` + reArg + `\)`)
+	reDigsumCall   = regexp.MustCompile(`(?i)\b(?:digital|digit) sum\s*\(`)
+)
+
+// digitWords is text with those phrases written as calls (text itself if
+// it has none).
+func digitWords(text string) string {
+	out := reParenBaseSum.ReplaceAllString(text, "digsumbase($2, $1)")
+	out = reParenDigsum.ReplaceAllString(out, "sumdigits($1)")
+	out = reParenRev.ReplaceAllString(out, "reversal($1)")
+	return reDigsumCall.ReplaceAllString(out, "sumdigits(")
 }

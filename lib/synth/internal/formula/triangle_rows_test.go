@@ -223,3 +223,19 @@ func TestRowTables(t *testing.T) {
 		}
 	}
 }
+
+// tableTexts are the table tests' texts, for the fuzz target's seeds and
+// TestEveryProgramValidates.
+func tableTexts() []string {
+	var out []string
+	for _, tc := range rowTableCases {
+		out = append(out, tc.text)
+	}
+	for _, tc := range coefTableCases {
+		out = append(out, tc.text)
+	}
+	for _, tc := range condTableCases {
+		out = append(out, tc.text)
+	}
+	return out
+}
