@@ -219,6 +219,11 @@ var quantCases = []struct {
 	{"Primes of the form 2*p+1, where p is prime.", 1, 60, func(n int64) int64 {
 		return nthRef(n, 2, func(q int64) bool { return isPrimeRef(q) && q%2 == 1 && isPrimeRef((q-1)/2) })
 	}},
+	// trial division by 6k-1 and 6k+1 (lower_loops.go isPrime) keeps it
+	// within the fuel up to n = 100
+	{"Numbers n such that 23*n^2 - 16 is prime.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return isPrimeRef(23*k*k - 16) })
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
