@@ -212,7 +212,7 @@ var baseCases = []struct {
 	{"Numbers whose set of base-5 digits is {1,2}.", 1, 100, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return onlyDigits(k, 5, 1, 2) })
 	}},
-	{"Numbers with digits 1 and 2 and at least one of each.", 1, 60, func(n int64) int64 {
+	{"Numbers with digits 1 and 2 and at least one of each.", 1, 30, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool {
 			return onlyDigits(k, 10, 1, 2) && strRef(k, 10, []int64{1}) > 0 && strRef(k, 10, []int64{2}) > 0
 		})
@@ -273,6 +273,66 @@ var baseCases = []struct {
 	{"a(n) = Sum_{i = 0..m} d(i)*8^i, where Sum_{i = 0..m} d(i)*4^i is the base 4 representation of n.", 0, 300, func(n int64) int64 {
 		return strRefRead(digitList(n, 4), 8)
 	}},
+	{"Numbers whose base-4 representation contains exactly two 2's and three 3's.", 1, 40, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 4, []int64{2}) == 2 && strRef(k, 4, []int64{3}) == 3 })
+	}},
+	{"Numbers whose base-4 representation contains exactly three 0's and no 3's.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 4, []int64{0}) == 3 && strRef(k, 4, []int64{3}) == 0 })
+	}},
+	{"a(n) = n + (sum of digits in base-4 representation of n).", 0, 300, func(n int64) int64 { return n + sumRef(digitList(n, 4)) }},
+	{"(Sum of digits of n)^3 - (sum of digits of n^3).", 0, 300, func(n int64) int64 {
+		s := sumRef(digitList(n, 10))
+		return s*s*s - sumRef(digitList(n*n*n, 10))
+	}},
+	{"a(n) = a(n-1) + digit sum(n + 2) with a(0) = 2.", 0, 300, func(n int64) int64 {
+		a := int64(2)
+		for i := int64(1); i <= n; i++ {
+			a += sumRef(digitList(i+2, 10))
+		}
+		return a
+	}},
+	{"Numbers whose binary expansion contains the substring '110'.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 2, []int64{1, 1, 0}) > 0 })
+	}},
+	{"Binary expansion contains 010.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 2, []int64{0, 1, 0}) > 0 })
+	}},
+	{"Numbers whose maximal base-4 run length is 2.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return digitFnRefs["maxrun"](digitList(k, 4), 4) == 2 })
+	}},
+	{"Squares whose digit sum is not a prime.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool { r := isqrtRef(k); return r*r == k && !isPrimeRef(sumRef(digitList(k, 10))) })
+	}},
+	{"Non-palindromic cubes.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool {
+			c := int64(0)
+			for c*c*c < k {
+				c++
+			}
+			return c*c*c == k && revRef(k) != k
+		})
+	}},
+	{"Triangular numbers for which the sum of the digits is a prime number.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 0, func(k int64) bool {
+			r := isqrtRef(8*k + 1)
+			return r*r == 8*k+1 && isPrimeRef(sumRef(digitList(k, 10)))
+		})
+	}},
+	{"Numbers containing only digits coprime to 10 in their decimal representation.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return onlyDigits(k, 10, 1, 3, 7, 9) })
+	}},
+	{"Primes not containing the digit '6'.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 2, func(k int64) bool { return isPrimeRef(k) && strRef(k, 10, []int64{6}) == 0 })
+	}},
+}
+
+// isqrtRef is floor(sqrt(k)).
+func isqrtRef(k int64) int64 {
+	r := int64(0)
+	for (r+1)*(r+1) <= k {
+		r++
+	}
+	return r
 }
 
 // revRef is k with its decimal digits reversed.

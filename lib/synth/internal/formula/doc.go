@@ -13,7 +13,8 @@
 // a condition, "Primes p such that p+4 and p+12 are also prime", and
 // quantifiers, "Smallest k such that ...", "Number of k <= n such
 // that ...", "Number of divisors d of n such that ...", "Largest divisor
-// of n coprime to 6", the condition a boolean combination of atoms read
+// of n coprime to 6", "Least prime >= sigma(n)", "Composites of the form
+// 14k + 3", the condition a boolean combination of atoms read
 // by pred.go (X is prime/squarefree/a square/even, X divides Y, X | Y,
 // X == Y (mod M), comparisons; and, or, either, neither, but not);
 // phrases_fn.go: digit sums, digit counts, reversals, prime
@@ -23,8 +24,11 @@
 // weight classes, digits read in another base, the bitwise "n AND 2*n"),
 // recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go; Seeded starts one the text gives
-// no start for from a sequence's first terms, rec_seed.go), rational generating functions "Expansion of
-// P(x)/Q(x)" (gf.go: the recurrence of Q, order up to 6), decimal
+// no start for from a sequence's first terms, rec_seed.go; equations
+// between terms, "a(n) + a(n+1) + a(n+2) = n^3", solved for the latest
+// term, rec_implicit.go), rational
+// generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
+// Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
 // and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
@@ -34,9 +38,10 @@
 // squaring Q past i32; Pi, e, 1/Pi and 1/e likewise, transc.go: the
 // evaluator decides floor(a + b*c) from rational bounds on c, the
 // program uses a convergent p/q proved to give floor(m*c) for every m
-// up to a bound M >= 10^4 computed at first use), divide-and-conquer recurrences linear in one
-// call, "a(n) = 2*a(floor(n/2)) + n - 1", "a(2n) = a(n) + 1, a(2n+1) =
-// 2n" (dnc.go: a loop over n, floor(n/b), ... with no memory),
+// up to a bound M >= 10^4 computed at first use), divide-and-conquer
+// recurrences linear in one call, "a(n) = 2*a(floor(n/2)) + n - 1",
+// "a(2n) = a(n) + 1, a(2n+1) = 2n" (dnc.go: a loop over n, floor(n/b),
+// ... with no memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
@@ -45,7 +50,12 @@
 // rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
 // x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
 // three-term polynomials whose coefficients are binomials or one sum of
-// them, offered only where every binomial they sum stays in i32), and cases by
+// them, offered only where every binomial they sum stays in i32; row sums
+// and antidiagonal sums of a formula table, triangle_sums.go; rows listed
+// reversed), numerators and denominators of a rational formula in lowest
+// terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
+// |Q|/gcd(P,Q) of the formula written as one fraction P/Q; also the
+// functions numerator(x) and denominator(x) of the parser), and cases by
 // residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
@@ -57,7 +67,10 @@
 // first and last digits, runs, distinct digits, occurrences of a digit
 // string, digits read in another base) as counted loops over LOCAL_*.
 // The parser's function table names bitand, bitor, bitxor and
-// sumdigits/digsum for formulas and for other phrase readers.
+// sumdigits/digsum for formulas and for other phrase readers; AND, OR
+// and XOR in capitals are those operators written between expressions.
+// It also reads sums written as calls, sum(body, k=a..b), and a word of
+// two or three variables as their product ("2mn").
 //
 //	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"

@@ -56,13 +56,18 @@ func candidates(text string) []Candidate {
 func (c *collector) read(text string) {
 	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.formulas(text, toks)
+	if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
+		c.formulas(rw, surdTokens(rw, lex(rw)))
+	}
 	c.tables(text, toks)
 	c.coefTables(text, toks)
 	c.rowTables(text)
 	c.condTables(text, toks)
 	c.tableSums(text, toks)
+	c.ratios(text, toks)
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
+	c.implicitRecurrences(text, toks) // rec_implicit.go
 	c.phrases(text)
 }
 
@@ -152,6 +157,9 @@ func (c *collector) formulas(text string, toks []token) {
 		}
 	}
 	for i := 0; i+4 < len(toks); i++ {
+		if i > 0 && toks[i-1].k == tOp && strings.Contains("+-*/^", toks[i-1].s) {
+			continue // "a(n-1) + a(n) = n": a term of an equation (rec_implicit.go), not a formula for a(n)
+		}
 		if shift, at, ok := isShiftedA(toks[i:]); ok {
 			// a(n+k) = f(n, a(n+k-1), ...): a recurrence for a(m), m = n+k
 			x, end, ok := parseLags(toks, i+at, shift, consts)

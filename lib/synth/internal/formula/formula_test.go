@@ -786,7 +786,6 @@ func TestNoCandidates(t *testing.T) {
 		"Continued fraction for sqrt(49).",              // a square: finite
 		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
 		"Expansion of 1/(2-x).",                         // not integer
-		"Numbers n such that 23*n^2 - 16 is prime.",     // its program would run out of fuel before n = 100
 		"Numbers k such that 16*k^4 + 81 is prime.",     // 16*k^4 wraps from k = 108, within the checks
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
@@ -819,6 +818,9 @@ func FuzzCandidates(f *testing.F) {
 	for _, tc := range formulaCases {
 		f.Add(tc.text)
 	}
+	for _, text := range tableTexts() {
+		f.Add(text)
+	}
 	for _, s := range []string{"a(n) = Sum_{k=1..n} Product_{j=1..k} Sum_{i=0..j} binomial(i+n, j)^(k mod 3).",
 		"a(n) = prime(prime(prime(n))) mod fibonacci(n)!", "a(n) = 2^2^2^2^2^n", "a(n) = ((((((((n))))))))",
 		"a(n) = gcd(n, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)"} {
@@ -840,6 +842,7 @@ func TestEveryProgramValidates(t *testing.T) {
 	for _, tc := range formulaCases {
 		texts = append(texts, tc.text)
 	}
+	texts = append(texts, tableTexts()...)
 	for _, s := range texts {
 		checkCandidates(t, s)
 	}

@@ -26,7 +26,8 @@ var funcs = map[string]struct {
 	"reversal": {"reversal", 1}, "wt": {"wt", 1}, "hammingweight": {"wt", 1},
 	"transc": {"transc", 1}, // Pi (1) or e (2), written by surdTokens (transc.go)
 	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
-	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1},
+	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1}, "digsumbase": {"digsumbase", 2},
+	"numerator": {"numerator", 1}, "denominator": {"denominator", 1}, // in lowest terms (ratio.go)
 }
 
 // lookupFunc finds a function name: exact for one-letter names, else
@@ -379,6 +380,12 @@ func (p *parser) function(t token) *node {
 		p.fail()
 	}
 	switch name {
+	case "numerator", "denominator":
+		x, ok := lowestTerms(args[0], name == "denominator")
+		if !ok {
+			p.fail()
+		}
+		return x
 	case "floor":
 		return un(kFloor, args[0])
 	case "ceiling":
@@ -400,6 +407,11 @@ func (p *parser) function(t token) *node {
 		return call("digsum", args[0], num(2))
 	case "sumdigits": // decimal
 		return call("digsum", args[0], num(10))
+	case "digsumbase": // phrases_base.go's digitWords: digsumbase(x, b)
+		if args[1].k != kNum || args[1].val < 2 || args[1].val > 36 {
+			p.fail()
+		}
+		return call("digsum", args[0], args[1])
 	case "gcd", "min", "max": // fold to two arguments
 		x := call(name, args[0], args[1])
 		for _, a := range args[2:] {

@@ -76,6 +76,18 @@ var (
 	reRebase = regexp.MustCompile(`^(?:a\(n\) = Sum_\{i ?= ?0\.\.m\} d\(i\)\*(\d+)\^i, where Sum_\{i ?= ?0\.\.m\} d\(i\)\*(\d+)\^i is the base[- ](\d+) representation of n|(?:a\(n\) = )?n written in base (\d+) (?:and )?(?:read|interpreted) in base (\d+))\s*\.?\s*$`)
 	// "Base-6 palindromes that start with 1."
 	reBasePalindromes = regexp.MustCompile(`^Base-(\d+) palindromes(?: that (?:start|begin) with (\d+))?\s*\.?\s*$`)
+	// whose binary expansion contains the substring '110'; "Binary expansion contains 010."
+	reContainsString = regexp.MustCompile(`^(?:whose |)(binary|ternary|decimal|base[- ]\d+) (?:expansion|representation) contains (?:the (?:sub)?string )?'?(\d+)'?$`)
+	reBinaryContains = regexp.MustCompile(`^(Binary|Ternary|Decimal) expansion contains '?(\d+)'?\s*\.?\s*$`)
+	// whose maximal base-4 run length is 4
+	reMaxRun = regexp.MustCompile(`^whose (?:maximal|longest) base[- ](\d+) run length is (\d+)$`)
+	// "Squares whose digit sum is not a prime.", "Non-palindromic cubes.": a list of values f(k)
+	reValuesWhose = regexp.MustCompile(`^(Squares|Cubes|Triangular numbers) (?:whose|for which the) ([a-z][\w -]*?) (is|are|is not|equals) (.+?)\s*\.?\s*$`)
+	reValuesPal   = regexp.MustCompile(`^(Palindromic|Non-palindromic) (squares|cubes)\s*\.?\s*$`)
+	// digit sets named in words: only odd digits, only digits coprime to 10
+	digitWordSets = map[string][]int64{"odd digits": {1, 3, 5, 7, 9}, "even digits": {0, 2, 4, 6, 8},
+		"prime digits": {2, 3, 5, 7}, "nonzero digits": {1, 2, 3, 4, 5, 6, 7, 8, 9}, "digits coprime to 10": {1, 3, 7, 9}}
+	reOnlyWords = regexp.MustCompile(`^(?:having|which have|with|that contain|containing|that have) only (odd digits|even digits|prime digits|nonzero digits|digits coprime to 10)(?: in (?:their )?decimal (?:representation|expansion))?$`)
 	// "a(n) = n AND 2*n, where AND is the bitwise AND operator."
 	reBitwise = regexp.MustCompile(`^a\(n\) = (.+?) (AND|OR|XOR) (.+?)(?:,? where (?:AND|OR|XOR) is the (?:bitwise|binary) .*)?\s*\.?\s*$`)
 )
@@ -111,9 +123,10 @@ func (c *collector) basePhrase(s string) bool {
 		k, ok1 := countWord(m[1])
 		b, err := strconv.ParseInt(m[2], 10, 32)
 		if ok1 && err == nil && b >= 2 && b <= 36 && k >= 1 {
-			c.digitSetList(s, "Numbers", b, []int64{0, 1}, func(y *node) *node {
-				return eq(call("digcount", y, num(b), num(1)), num(k))
-			})
+			// the j-th number of binary weight k, its binary digits read in base b
+			for _, base := range []int64{1, 0} {
+				c.add(s, call("rebase", nthOf("j_", base, 1, eq(call("digsum", vr("j_"), num(2)), num(k))), num(2), num(b)))
+			}
 		}
 		return true
 	}
@@ -147,6 +160,32 @@ func (c *collector) basePhrase(s string) bool {
 			pred = and(eq(call("firstdig", x, num(b)), num(d)), pred)
 		}
 		c.listOf(s, "Numbers", pred)
+		return true
+	}
+	if m := reBinaryContains.FindStringSubmatch(s); m != nil {
+		if pred, ok := baseCondition(strings.ToLower(m[1]) + " expansion contains " + m[2]); ok && pred != nil {
+			c.listOf(s, "Numbers", pred)
+		}
+		return true
+	}
+	if m := reValuesWhose.FindStringSubmatch(s); m != nil {
+		term := m[2] + " of k"
+		for _, p := range fnPhrases {
+			if p.re.MatchString(term) {
+				if pred := predicate("the "+term+" "+m[3]+" "+m[4], "k", false); pred != nil {
+					c.valuesList(s, m[1], pred)
+				}
+				return true
+			}
+		}
+	}
+	if m := reValuesPal.FindStringSubmatch(s); m != nil {
+		x := vr("x_")
+		pred := eq(call("rev", x, num(10)), x)
+		if m[1] == "Non-palindromic" {
+			pred = not(pred)
+		}
+		c.valuesList(s, m[2], pred)
 		return true
 	}
 	if m := reNumbersInBase.FindStringSubmatch(s); m != nil {
@@ -395,6 +434,36 @@ func baseCondition(w string) (pred *node, ok bool) {
 			y = bin(kPow, x, num(3))
 		}
 		return eq(call("firstdig", y, num(10)), num(d)), true
+	case reContainsString.MatchString(w):
+		m := reContainsString.FindStringSubmatch(w)
+		b := map[string]int64{"binary": 2, "ternary": 3, "decimal": 10}[m[1]]
+		if b == 0 {
+			v, ok := base(strings.TrimLeft(m[1], "base- "), 0)
+			if !ok {
+				return nil, true
+			}
+			b = v
+		}
+		if len(m[2]) > 9 || b > 10 {
+			return nil, true
+		}
+		var v int64
+		for _, r := range m[2] {
+			d := int64(r - '0')
+			if d >= b {
+				return nil, true
+			}
+			v = v*b + d
+		}
+		return gt0(call("strcount", x, num(b), num(v), num(int64(len(m[2]))))), true
+	case reMaxRun.MatchString(w):
+		m := reMaxRun.FindStringSubmatch(w)
+		b, ok := base(m[1], 0)
+		k, err := strconv.ParseInt(m[2], 10, 32)
+		if !ok || err != nil || k < 1 {
+			return nil, true
+		}
+		return eq(call("maxrun", x, num(b)), num(k)), true
 	case rePalindromic.MatchString(w):
 		m := rePalindromic.FindStringSubmatch(w)
 		b, ok := base(m[2]+m[4], 2)
@@ -421,6 +490,11 @@ func (c *collector) digitSet(s, what, w string) bool {
 	var list, bs string
 	each := false
 	switch {
+	case reOnlyWords.MatchString(w):
+		for _, d := range digitWordSets[reOnlyWords.FindStringSubmatch(w)[1]] {
+			list += strconv.FormatInt(d, 10) + ","
+		}
+		list = strings.TrimSuffix(list, ",")
 	case reOnlySet.MatchString(w):
 		m := reOnlySet.FindStringSubmatch(w)
 		list, bs = m[1], m[2]
@@ -511,6 +585,89 @@ func (c *collector) digitSetList(s, what string, b int64, ds []int64, pred func(
 				continue
 			}
 			c.add(s, dmap(nthOf("j_", base, lo, pred(dmap(vr("j_"))))))
+		}
+	}
+}
+
+// leastWithCounts is a lower bound of the numbers that pass pred, when
+// pred is a conjunction that fixes digit counts, digcount(x_, b, d) = k
+// (one base): they need sum(k) digits, one more when every digit counted
+// is 0 (the leading digit is not), so none is below b^(digits-1). Else 0.
+func leastWithCounts(pred *node) int64 {
+	var b, need int64
+	nonzero := false
+	var walk func(x *node) bool
+	walk = func(x *node) bool {
+		switch {
+		case x.k == kAnd:
+			return walk(x.kids[0]) && walk(x.kids[1])
+		case x.k == kCmp && x.name == "=":
+			f, k := x.kids[0], x.kids[1]
+			if f.k != kCall || f.name != "digcount" || k.k != kNum || f.kids[0].k != kVar || f.kids[0].name != "x_" ||
+				f.kids[1].k != kNum || f.kids[2].k != kNum || b != 0 && f.kids[1].val != b {
+				return true // another condition: it only narrows the list
+			}
+			b, need = f.kids[1].val, need+k.val
+			nonzero = nonzero || f.kids[2].val != 0 && k.val > 0
+			return true
+		}
+		return true
+	}
+	if pred == nil || !walk(pred) || b < 2 || need < 2 {
+		return 0
+	}
+	if !nonzero {
+		need++
+	}
+	lo := int64(1)
+	for i := int64(1); i < need; i++ {
+		if lo > (1<<31)/b {
+			return 0
+		}
+		lo *= b
+	}
+	return lo
+}
+
+// Digit phrases inside a formula: "a(n) = n + (sum of digits in base-4
+// representation of n)", "(Sum of digits of n)^3 - (sum of digits of
+// n^3)", "a(n) = a(n-1) + digit sum(n + 2)". A phrase in parentheses (its
+// argument may hold one level of parentheses more) or "digit sum(" is
+// rewritten as a call of the function table; the formula readers then
+// read the rewritten text as well (digitWords).
+var (
+	reArg          = `((?:[^()]|\([^()]*\))+?)`
+	reParenDigsum  = regexp.MustCompile(`(?i)\(\s*(?:the )?(?:sum of (?:the )?(?:decimal )?digits|digit sum|digital sum) (?:of|in) ` + reArg + `\)`)
+	reParenBaseSum = regexp.MustCompile(`(?i)\(\s*(?:the )?sum of (?:the )?digits (?:of|in) (?:the )?base-(\d+) (?:representation|expansion) of ` + reArg + `\)`)
+	reParenRev     = regexp.MustCompile(`(?i)\(\s*(?:the )?(?:digit |digital )?reversal of ` + reArg + `\)`)
+	reDigsumCall   = regexp.MustCompile(`(?i)\b(?:digital|digit) sum\s*\(`)
+)
+
+// digitWords is text with those phrases written as calls (text itself if
+// it has none).
+func digitWords(text string) string {
+	out := reParenBaseSum.ReplaceAllString(text, "digsumbase($2, $1)")
+	out = reParenDigsum.ReplaceAllString(out, "sumdigits($1)")
+	out = reParenRev.ReplaceAllString(out, "reversal($1)")
+	return reDigsumCall.ReplaceAllString(out, "sumdigits(")
+}
+
+// valuesList adds the readings of the list of the values f(k) (squares,
+// cubes, triangular numbers; k from 0 or 1, ascending as f is) that pass
+// pred (over x_): the n-th k whose value passes, then its value.
+func (c *collector) valuesList(s, what string, pred *node) {
+	f := map[string]func(k *node) *node{
+		"squares":            func(k *node) *node { return bin(kPow, k, num(2)) },
+		"cubes":              func(k *node) *node { return bin(kPow, k, num(3)) },
+		"triangular numbers": func(k *node) *node { return call("binomial", add(k, num(1)), num(2)) }, // k once: it may be a list
+	}[strings.ToLower(what)]
+	if f == nil {
+		return
+	}
+	p := substitute(pred, "x_", f(vr("j_")))
+	for _, base := range []int64{1, 0} {
+		for _, lo := range []int64{0, 1} {
+			c.add(s, f(nthOf("j_", base, lo, p)))
 		}
 	}
 }

@@ -25,7 +25,7 @@ var (
 	// whose set of base-9 digits is {2,3}
 	reSetOf = regexp.MustCompile(`^whose set of base[- ](\d+) digits is \{([\d, ]+)\}$`)
 	// without 8 as a digit; without {6, 7} as digits
-	reWithout = regexp.MustCompile(`^without \{?([\d, ]+?)\}? as (?:a )?digits?$`)
+	reWithout = regexp.MustCompile(`^(?:without \{?([\d, ]+?)\}? as (?:a )?digits?|not containing the digit '?(\d)'?)$`)
 	// having only digits 1 and 3 in their decimal representation; having only {1, 4, 9} as digits; which have only digits 7 and 8 in base 10
 	reOnly = regexp.MustCompile(`^(?:having|which have|with) only (?:digits )?\{?([\d, ]+?(?: and \d+)?)\}?(?: as digits| in (?:their )?decimal (?:representation|expansion)| in base 10)?$`)
 	// with exactly one digit 1
@@ -72,10 +72,17 @@ func (c *collector) digitsList(s string) bool {
 	if pred == nil {
 		return true // the phrase, but not a list we read
 	}
+	lo := leastWithCounts(pred) // phrases_base.go: no term below it
 	if m[1] == "Primes" {
 		pred = and(pred, un(kIsPrime, vr("x_"))) // the digits first: they cost less
 		for _, base := range []int64{1, 0} {
-			c.add(s, nthOf("x_", base, 2, pred))
+			c.add(s, nthOf("x_", base, max(2, lo), pred))
+		}
+		return true
+	}
+	if lo > 1 {
+		for _, base := range []int64{1, 0} {
+			c.add(s, nthOf("x_", base, lo, pred))
 		}
 		return true
 	}
@@ -183,7 +190,8 @@ func digitCondition(w string) (pred *node, ok bool) {
 		}
 		return pred, true
 	case reWithout.MatchString(w):
-		ds, ok := digits(reWithout.FindStringSubmatch(w)[1], 10)
+		m := reWithout.FindStringSubmatch(w)
+		ds, ok := digits(m[1]+m[2], 10)
 		if !ok {
 			return nil, true
 		}

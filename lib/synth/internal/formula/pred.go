@@ -31,6 +31,14 @@ func predicate(cond, v string, freeN bool) *node {
 		}
 	}
 	r := predReader{v: v, freeN: freeN}
+	if m := reWhereDef.FindStringSubmatch(cond); m != nil {
+		// "k > d(k)^2, where d(k) is the number of divisors of k": a
+		// definition that restates a function of the table, or nothing
+		if !r.restates(m[2], m[3], m[4]) {
+			return nil
+		}
+		cond = m[1]
+	}
 	x := r.read(cond, 0)
 	if x == nil || !x.uses("x_") {
 		return nil
@@ -145,6 +153,63 @@ var (
 	rePlusMinus  = regexp.MustCompile(`^(.+?)\s*(?:-/\+|\+/-|±|\+-)\s*(\d+) (are .+)$`)
 	reLastDigits = regexp.MustCompile(`^(.+?) and (.+?) have (?:the )?same last (\w+) (?:decimal )?digits$`)
 )
+
+// reHas: "k has exactly 3 distinct prime factors", "k has an odd number
+// of divisors", "k has 4 prime factors (counted with multiplicity)"
+var reHas = regexp.MustCompile(`^(.+?) (?:has|have) (?:(exactly|at least|at most) )?(an odd|an even|\w+) (?:number of )?(distinct prime factors|distinct prime divisors|distinct primes|prime factors|prime divisors|divisors|positive divisors)(,? \(?(?:counted |counting )?with (?:multiplicity|repetition)\)?)?$`)
+
+// has reads reHas: the count F(S) compared with a number or its parity.
+func (r predReader) has(m []string) *node {
+	e, ok := r.term(m[1])
+	if !ok {
+		return nil
+	}
+	var f *node
+	switch kind := m[4]; {
+	case strings.HasPrefix(kind, "distinct"):
+		if m[5] != "" {
+			return nil
+		}
+		f = call("omega", e)
+	case strings.HasPrefix(kind, "prime"):
+		if m[5] == "" {
+			return nil // with multiplicity or not: the text does not say
+		}
+		f = call("bigomega", e)
+	default:
+		if m[5] != "" {
+			return nil
+		}
+		f = call("tau", e)
+	}
+	switch m[3] {
+	case "an odd":
+		return and(gt(e, num(0)), eq(bin(kMod, f, num(2)), num(1)))
+	case "an even":
+		return and(gt(e, num(0)), eq(bin(kMod, f, num(2)), num(0)))
+	}
+	k, ok := countWord(m[3])
+	if !ok {
+		return nil
+	}
+	op := map[string]string{"": "=", "exactly": "=", "at least": ">=", "at most": "<="}[m[2]]
+	return and(gt(e, num(0)), &node{k: kCmp, name: op, kids: []*node{f, num(k)}})
+}
+
+// reWhereDef: "P, where d(k) is the number of divisors of k"
+var reWhereDef = regexp.MustCompile(`^(.+?),? where ([A-Za-z]+)\(([a-z])\) (?:is|=|denotes) (.+)$`)
+
+// restates reports whether "f(v) is phrase" defines f as the function the
+// parser's table already gives that name ("d(k) is the number of divisors
+// of k": tau).
+func (r predReader) restates(f, v, phrase string) bool {
+	name, arity, ok := lookupFunc(f)
+	if !ok || arity != 1 {
+		return false
+	}
+	x, ok := predReader{v: v}.term(phrase)
+	return ok && x.k == kCall && x.name == name && len(x.kids) == 1 && x.kids[0].k == kVar && x.kids[0].name == "x_"
+}
 
 var reWithMult = regexp.MustCompile(`,? \(?(?:counted |counting )?with (?:multiplicity|multiplicities|repetitions?)\)?`)
 
@@ -345,6 +410,9 @@ func (r predReader) atom(s string) *node {
 			}
 		}
 	}
+	if m := reHas.FindStringSubmatch(s); m != nil {
+		return r.has(m)
+	}
 	if m := reIs.FindStringSubmatch(s); m != nil && indexTop(s, " is ") == len(m[1]) {
 		x := r.is(m[1], strings.TrimSpace(m[3]))
 		if x != nil && m[2] != "" {
@@ -492,6 +560,9 @@ func (r predReader) is(subj, comp string) *node {
 		if strings.HasPrefix(lc, p.prefix) {
 			return p.read(subj, comp[len(p.prefix):])
 		}
+	}
+	if _, ok := r.term(comp); ok { // "the least prime factor of k is 13"
+		return r.compare(subj, "=", comp)
 	}
 	return nil
 }

@@ -24,11 +24,7 @@ import (
 
 // generators: a list's kind of number, by its name (lower case): the
 // property (over x_) and the starts a list of them may have.
-var generators = map[string]struct {
-	prop  func() *node
-	lows  []int64
-	prime bool // primes: stepped from 2
-}{
+var generators = map[string]generator{
 	"numbers": {nil, []int64{0, 1}, false}, "integers": {nil, []int64{0, 1}, false},
 	"natural numbers": {nil, []int64{0, 1}, false}, "positive integers": {nil, []int64{1}, false},
 	"positive numbers": {nil, []int64{1}, false}, "nonnegative integers": {nil, []int64{0}, false},
@@ -46,6 +42,12 @@ var generators = map[string]struct {
 	"semiprimes":             {func() *node { return eq(call("bigomega", vr("x_")), num(2)) }, []int64{0, 1}, false},
 	"primes":                 {nil, nil, true}, "prime numbers": {nil, nil, true},
 	"odd primes": {func() *node { return property("odd") }, nil, true},
+}
+
+type generator struct {
+	prop  func() *node
+	lows  []int64
+	prime bool // primes: stepped from 2
 }
 
 // reList: "Primes p such that ...", "Numbers k > 1 such that ...",
@@ -75,11 +77,8 @@ func (c *collector) suchThatList(s string) bool {
 		}
 		pred = bin(kAnd, inClasses(vr("x_"), md, []int64{((r % md) + md) % md}), pred)
 	}
-	if g.prop != nil {
-		pred = bin(kAnd, g.prop(), pred)
-	}
-	lows := slices.Clone(g.lows) // definedFrom moves them
-	if m[3] != "" {              // a bound: one start
+	lows := slices.Clone(g.lows)
+	if m[3] != "" { // a bound: one start
 		b, err := strconv.ParseInt(m[4], 10, 32)
 		if err != nil || b > 1000 {
 			return true
@@ -88,6 +87,35 @@ func (c *collector) suchThatList(s string) bool {
 			b++
 		}
 		lows = []int64{b}
+	}
+	sq, cf, d := squareLine(m[7], m[2])
+	if !sq || g.prop != nil || g.prime || m[5] != "" {
+		c.generated(s, g, pred, lows)
+		return true
+	}
+	// "c*k + d is a square": over the roots
+	if len(lows) == 2 && !passes(pred, 0) {
+		lows = []int64{1} // from 0 or from 1, one list
+	}
+	if d > 0 && m[3] == "" && d/cf > 0 {
+		// "Numbers k for which 120*k + 169 is a square" may count k = -1:
+		// a reading from the least k with 120*k + 169 >= 0 (the same list
+		// where no such k is negative)
+		lows = append(lows, -(d / cf))
+	}
+	for _, base := range []int64{1, 0} {
+		for _, lo := range lows {
+			c.add(s, squaresOnLine(base, lo, cf, d))
+		}
+	}
+	return true
+}
+
+// generated adds the list of the x of kind g with pred, by each reading
+// of where it starts (lows; a kind's own, for primes from 2).
+func (c *collector) generated(s string, g generator, pred *node, lows []int64) {
+	if g.prop != nil {
+		pred = bin(kAnd, g.prop(), pred)
 	}
 	if g.prime {
 		lo := int64(2)
@@ -99,32 +127,20 @@ func (c *collector) suchThatList(s string) bool {
 		for _, base := range []int64{1, 0} {
 			c.add(s, nthOf("x_", base, lo, pred))
 		}
-		return true
+		return
 	}
+	lows = slices.Clone(lows) // definedFrom moves them
 	if len(lows) == 2 && !passes(pred, 0) {
 		lows = []int64{1} // from 0 or from 1, one list
 	}
 	for i, lo := range lows {
 		lows[i] = definedFrom(pred, lo)
 	}
-	sq, cf, d := squareLine(m[7], m[2])
-	sq = sq && g.prop == nil && m[5] == ""
-	if sq && d > 0 && m[3] == "" && d/cf > 0 {
-		// "Numbers k for which 120*k + 169 is a square" may count k = -1:
-		// a reading from the least k with 120*k + 169 >= 0 (the same list
-		// where no such k is negative)
-		lows = append(lows, -(d / cf))
-	}
 	for _, base := range []int64{1, 0} {
 		for _, lo := range lows {
-			if sq {
-				c.add(s, squaresOnLine(base, lo, cf, d))
-				continue
-			}
 			c.add(s, nthOf("x_", base, lo, pred))
 		}
 	}
-	return true
 }
 
 // definedFrom is the first x from lo (up to lo+3) where pred is defined:
@@ -171,7 +187,7 @@ func squaresOnLine(base, lo, c, d int64) *node {
 
 var (
 	// "Smallest k such that ...", "Least positive integer m > 1 for which ..."
-	reLeast = regexp.MustCompile(`^(?:Smallest|Least) (?:(positive|nonnegative) )?(?:(integer|number|prime|odd prime) )?([a-mo-z])(?: (>|>=) (\d+))? (?:such that|for which) (.+?)\s*\.?\s*$`)
+	reLeast = regexp.MustCompile(`^(?:Smallest|Least) (?:(positive|nonnegative) )?(?:(integer|number|natural number|prime|odd prime) )?([a-mo-z])(?: (>|>=) (\d+))? (?:such that|for which) (.+?)\s*\.?\s*$`)
 	// "Number of k <= n such that ...", "Number of integers k, 1 <= k <= n, such that ...",
 	// "Number of primes p <= n such that ...", "Number of k in [1..n] such that ..."
 	reCountK = regexp.MustCompile(`^Number of (?:(?P<sign>nonnegative|positive) )?(?:(?P<kind>integers|numbers|primes|odd numbers|even numbers) )?(?:(?P<lo1>0|1) <= )?(?P<v>[a-mo-z])(?:,? (?P<lo2>0|1) <= [a-mo-z] (?P<rel2><=|<) n,?| (?P<rel><=|<) n| in \[(?P<lo3>0|1)\.\.n\]| in (?P<lo4>0|1)\.\.n) (?:such that|for which|with) (?P<cond>.+?)\s*\.?\s*$`)
@@ -184,21 +200,64 @@ var (
 
 // quantifier reads s as one of the quantifier forms; it reports whether s
 // had such a shape.
-func (c *collector) quantifier(s string) bool {
+func (c *collector) quantifier(text string) bool {
+	s := text // the source; the forms are matched past "a(n) = (the)"
+	if loc := reAPrefix.FindStringIndex(text); loc != nil && loc[1] < len(text) {
+		s = strings.ToUpper(text[loc[1]:loc[1]+1]) + text[loc[1]+1:]
+	}
+	if m := reNear.FindStringSubmatch(s); m != nil {
+		c.near(text, m)
+		return true
+	}
+	if m := reFormOfPrime.FindStringSubmatch(s); m != nil {
+		c.formOfPrime(text, m[1], m[2])
+		return true
+	}
+	if c.kindList(text) {
+		return true
+	}
 	if m := reLeast.FindStringSubmatch(s); m != nil {
-		c.least(s, m)
+		c.least(text, m)
 		return true
 	}
 	if m := reCountDiv.FindStringSubmatch(s); m != nil {
-		c.countDivisors(s, m)
+		c.countDivisors(text, m)
 		return true
 	}
 	if m := reCountK.FindStringSubmatch(s); m != nil {
-		c.count(s, m)
+		c.count(text, m)
+		return true
+	}
+	if m := reCountForm.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		// "Number of primes p of the form 4m+1 with p <= n"
+		c.count(text, reCountK.FindStringSubmatch("Number of "+m[1]+" "+m[2]+" "+m[5]+" n such that "+m[2]+" is "+m[3]+"."))
+		return true
+	}
+	if m := reCountNoVar.FindStringSubmatch(s); m != nil {
+		// "Number of numbers <= n with an odd number of prime factors
+		// (counted with multiplicity)": the count of k with "k has ..."
+		verb := map[string]string{"with": "has", "having": "has", "that are": "is", "which are": "is"}[m[3]]
+		pred := predicate("x "+verb+" "+m[4], "x", true)
+		if pred == nil {
+			return true
+		}
+		switch m[1] {
+		case "primes":
+			pred = bin(kAnd, un(kIsPrime, vr("x_")), pred)
+		case "odd numbers":
+			pred = bin(kAnd, property("odd"), pred)
+		case "even numbers":
+			pred = bin(kAnd, property("even"), pred)
+		}
+		hi := vr("n")
+		if m[2] == "<" || m[2] == "less than" {
+			hi = sub(vr("n"), num(1))
+		}
+		c.add(text, &node{k: kSum, name: "x_", kids: []*node{num(1), hi, pred}})
 		return true
 	}
 	if m := reLargestDiv.FindStringSubmatch(s); m != nil {
-		c.largestDivisor(s, m)
+		c.largestDivisor(text, m)
 		return true
 	}
 	return false
@@ -238,9 +297,20 @@ func (c *collector) least(s string, m []string) {
 	}
 	var xs []*node
 	for _, lo := range lows {
-		xs = append(xs, nthAt(num(1), "x_", 1, lo, pred))
+		x := nthAt(num(1), "x_", 1, lo, pred)
+		if v := (evaluator{steps: 20_000}); v.evalErr(x, 0) == errBudget {
+			// no k for n = 0 ("k*sigma(0) + 1 is prime"): no term there
+			x = nthAt(gt(vr("n"), num(0)), "x_", 1, lo, pred)
+		}
+		xs = append(xs, x)
 	}
 	c.readings(s, xs)
+}
+
+// evalErr is eval's error alone.
+func (v *evaluator) evalErr(x *node, n int64) error {
+	_, err := v.eval(x, n)
+	return err
 }
 
 // count: a(n) = the number of k in lo..n (or lo..n-1) with P(n, k).
@@ -407,4 +477,149 @@ func usesOther(x *node, name string) bool {
 		}
 	}
 	return false
+}
+
+// reCountForm: "Number of primes p of the form 4m+1 with p <= n"
+var reCountForm = regexp.MustCompile(`^Number of (primes|numbers|integers|positive integers) ([a-mo-z]) ((?:of the form|congruent to) .+?),? (?:with|such that|where) ([a-mo-z]) (<=|<) n\s*\.?\s*$`)
+
+// reCountNoVar: "Number of numbers <= n with ...", "Number of primes < n that are ..."
+var reCountNoVar = regexp.MustCompile(`^Number of (positive integers|integers|numbers|primes|odd numbers|even numbers) (<=|<|less than or equal to|less than|not exceeding) n (with|having|that are|which are) (.+?)\s*\.?\s*$`)
+
+// reAPrefix: "a(n) = the least ...", "a(n) is the number of ...", "The largest ..."
+var reAPrefix = regexp.MustCompile(`^(?:a\(n\) (?:=|is) (?:the )?|The )`)
+
+// reNear: "Least prime >= sigma(n)", "Largest prime < 2*prime(n)",
+// "Least integer square >= n^3", "Smallest squarefree number > 2^n".
+var reNear = regexp.MustCompile(`^(Smallest|Least|Largest|Greatest) (prime|prime number|odd prime|squarefree number|integer square|square|perfect square|composite|composite number|semiprime|triangular number|even number|odd number|nonprime|prime power) (>=|>|<=|<|greater than or equal to|greater than|less than or equal to|less than|not exceeding|exceeding|not less than|above|below) (.+?)\s*\.?\s*$`)
+
+// nearKinds: the property each kind names (isAdjectives).
+var nearKinds = map[string]string{"prime": "prime", "prime number": "prime", "odd prime": "prime",
+	"squarefree number": "squarefree", "integer square": "a square", "square": "a square",
+	"perfect square": "a square", "composite": "composite", "composite number": "composite",
+	"semiprime": "a semiprime", "triangular number": "a triangular number", "even number": "even",
+	"odd number": "odd", "nonprime": "nonprime", "prime power": "a prime power"}
+
+// near: the least x >= E (> E) with a property is E + the least j >= 0
+// (>= 1) with it at E + j; the largest x <= E (< E) is E - j, stopping
+// at -1 where there is none (no OEIS term there).
+func (c *collector) near(s string, m []string) {
+	e, ok := parseN(m[4])
+	if !ok {
+		return
+	}
+	prop := isAdjectives[nearKinds[m[2]]]
+	least := m[1] == "Smallest" || m[1] == "Least"
+	var strict bool
+	switch m[3] {
+	case ">", "<", "greater than", "less than", "exceeding", "above", "below":
+		strict = true
+	}
+	up := m[3] == ">=" || m[3] == ">" || strings.HasPrefix(m[3], "greater") || m[3] == "exceeding" || m[3] == "above" || m[3] == "not less than"
+	if up != least {
+		return // "least prime <= E" names no sequence
+	}
+	lo := int64(0)
+	if strict {
+		lo = 1
+	}
+	at := add(e, vr("j_"))
+	if !least {
+		at = sub(e, vr("j_"))
+	}
+	pred := prop(at)
+	if m[2] == "odd prime" {
+		pred = and(eq(bin(kMod, at, num(2)), num(1)), pred)
+	}
+	if !least {
+		pred = or(pred, &node{k: kCmp, name: "<", kids: []*node{at, num(0)}})
+	}
+	j := nthAt(num(1), "j_", 1, lo, pred)
+	if least {
+		c.add(s, add(e, j))
+	} else {
+		c.add(s, sub(e, j))
+	}
+}
+
+var (
+	// "Composites of the form 14k + 3.", "Odd composite numbers congruent to 5 modulo 9."
+	reKindForm = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) (?:that are |which are )?((?:of the form|of form|congruent to) .+?)\s*\.?\s*$`)
+	// "Numbers with exactly 3 distinct prime factors."
+	reKindWith = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) (?:with|having|that have|which have) (.+?)\s*\.?\s*$`)
+	// "Numbers whose smallest prime factor is 13."
+	reKindWhose = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) (?:([a-z]) )?whose (.+?)\s*\.?\s*$`)
+)
+
+// kindList reads "GENERATOR of the form c*k + d", "GENERATOR congruent to
+// r mod m" and "GENERATOR whose F is P"; it reports whether it read a
+// condition (else the later phrase readers try).
+func (c *collector) kindList(s string) bool {
+	var cond, v string
+	var g generator
+	if m := reKindForm.FindStringSubmatch(s); m != nil {
+		var ok bool
+		if g, ok = generators[strings.ToLower(m[1])]; !ok || g.prime {
+			return false // "Primes of the form 210k + 19": formOf steps through k
+		}
+		v, cond = "x", "x is "+strings.Replace(m[2], "of form", "of the form", 1)
+	} else if m := reKindWith.FindStringSubmatch(s); m != nil {
+		var ok bool
+		if g, ok = generators[strings.ToLower(m[1])]; !ok {
+			return false
+		}
+		v, cond = "x", "x has "+m[2]
+	} else if m := reKindWhose.FindStringSubmatch(s); m != nil {
+		var ok bool
+		if g, ok = generators[strings.ToLower(m[1])]; !ok {
+			return false
+		}
+		v = m[2]
+		if v == "" {
+			v = "x"
+		}
+		f, vp := verbSplit(m[3])
+		if f == "" {
+			return false
+		}
+		cond = "the " + f + " of " + v + " " + vp
+	} else {
+		return false
+	}
+	pred := predicate(cond, v, false)
+	if pred == nil {
+		return false
+	}
+	c.generated(s, g, pred, g.lows)
+	return true
+}
+
+// reFormOfPrime: "Primes of the form p^2 - p - 1, where p is prime."
+var reFormOfPrime = regexp.MustCompile(`^Primes of (?:the )?form (.+?),? (?:where|with) ([a-z]) (?:is )?(?:also )?(?:a )?prime\s*\.?\s*$`)
+
+// formOfPrime: the primes f(p) for primes p, f increasing from 2: the
+// n-th prime x with f(x) prime, mapped by f.
+func (c *collector) formOfPrime(s, form, v string) {
+	e, ok := parseIn(form, v)
+	if !ok || !increasingFrom(e, 2, 300) {
+		return
+	}
+	pred := and(un(kIsPrime, vr("x_")), un(kIsPrime, e))
+	for _, base := range []int64{1, 0} {
+		c.add(s, substitute(e, "x_", nthOf("x_", base, 2, pred)))
+	}
+}
+
+// increasingFrom reports whether e (over x_) is defined and strictly
+// increasing at x_ = lo..hi.
+func increasingFrom(e *node, lo, hi int64) bool {
+	var prev *big.Rat
+	for x := lo; x <= hi; x++ {
+		v := evaluator{steps: 10_000}
+		r, err := v.evalAt(e, map[string]*big.Rat{"x_": ratInt(x)})
+		if err != nil || prev != nil && r.Cmp(prev) <= 0 {
+			return false
+		}
+		prev = r
+	}
+	return true
 }

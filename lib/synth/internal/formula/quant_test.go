@@ -182,6 +182,60 @@ var quantCases = []struct {
 	{"Numbers k such that k-/+6 are primes.", 1, 60, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return isPrimeRef(k-6) && isPrimeRef(k+6) })
 	}},
+	{"a(n) is the least prime >= sigma(n).", 1, 100, func(n int64) int64 {
+		return nthRef(1, divisorSum(n, 1), isPrimeRef)
+	}},
+	{"a(n) = largest prime < 2*prime(n).", 1, 100, func(n int64) int64 {
+		for x := 2*primeRef(n) - 1; ; x-- {
+			if isPrimeRef(x) {
+				return x
+			}
+		}
+	}},
+	{"Least integer square >= n^3.", 0, 100, func(n int64) int64 {
+		return nthRef(1, n*n*n, isSquareRef)
+	}},
+	{"a(n) = the least natural number k such that k*sigma(n) + 1 is prime.", 1, 100, func(n int64) int64 {
+		return nthRef(1, 0, func(k int64) bool { return isPrimeRef(k*divisorSum(n, 1) + 1) })
+	}},
+	{"Composites of the form 14k + 3.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 4, func(x int64) bool { return !isPrimeRef(x) && x%14 == 3 })
+	}},
+	{"Number of numbers <= n with an odd number of prime factors (counted with multiplicity).", 1, 100, func(n int64) int64 {
+		var c int64
+		for k := int64(1); k <= n; k++ {
+			_, es := factorRef(k)
+			var b int64
+			for _, e := range es {
+				b += e
+			}
+			c += b % 2
+		}
+		return c
+	}},
+	{"Numbers with exactly 3 distinct prime factors.", 1, 40, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { ps, _ := factorRef(k); return len(ps) == 3 })
+	}},
+	{"Primes of the form 2*p+1, where p is prime.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 2, func(q int64) bool { return isPrimeRef(q) && q%2 == 1 && isPrimeRef((q-1)/2) })
+	}},
+	// trial division by 6k-1 and 6k+1 (lower_loops.go isPrime) keeps it
+	// within the fuel up to n = 100
+	{"Numbers n such that 23*n^2 - 16 is prime.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return isPrimeRef(23*k*k - 16) })
+	}},
+	{"Numbers k such that k > d(k)^2, where d(k) is the number of divisors of k.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return k > tauRef(k)*tauRef(k) })
+	}},
+	{"Number of primes p of the form 4m+1 with p <= n.", 1, 100, func(n int64) int64 {
+		var c int64
+		for p := int64(2); p <= n; p++ {
+			if isPrimeRef(p) && p%4 == 1 {
+				c++
+			}
+		}
+		return c
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
@@ -228,6 +282,8 @@ func TestQuantifiersRefuse(t *testing.T) {
 		"Number of divisors d of n such that d is lovely.",
 		"Largest divisor of n that is frobnicated.",
 		"Primes p such that p+2 is prime, or p+4 is prime and p+6 is prime.",
+		"Numbers with an even number of prime factors.",                           // with multiplicity or not: not said
+		"Numbers k such that k > d(k)^2, where d(k) is the sum of divisors of k.", // d is tau in the table
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
@@ -301,4 +357,34 @@ func TestModRing(t *testing.T) {
 			t.Fatalf("(3^%d - 5*%d) mod -7 = %v, %v; want %d", n, n, r, err, want)
 		}
 	}
+}
+
+// TestQuantifierProgramsValidate: every candidate of these names, and of
+// conditions nested to the reader's limits (each lazy "and" takes a
+// local), is a whole program ir.Validate accepts (checkCandidates).
+func TestQuantifierProgramsValidate(t *testing.T) {
+	texts := []string{
+		"Numbers k such that k is odd and k+1 is squarefree and k+2 is squarefree and k+3 is squarefree and k+4 is not prime.",
+		"Numbers k such that either k is prime or k+1 is prime or k+2 is prime or k+3 is a square or k+4 is a square.",
+		"Primes p such that neither p+2 nor p+4 is prime.",
+		"Numbers k such that sigma(k) | phi(k)*tau(k) and the sum of digits of k is prime but not a square.",
+		"Smallest k such that k*n + 1 is a square and k + n is prime and gcd(k, n) = 1.",
+		"Number of divisors d of n such that d+1 is prime and d-1 is a square mod n.",
+	}
+	for _, tc := range quantCases {
+		texts = append(texts, tc.text)
+	}
+	for _, s := range texts {
+		checkCandidates(t, s)
+	}
+}
+
+// FuzzQuantifiers: checkCandidates (valid programs, no panic) on names
+// mutated from the list and quantifier cases.
+func FuzzQuantifiers(f *testing.F) {
+	for _, tc := range quantCases {
+		f.Add(tc.text)
+	}
+	f.Add("Numbers k such that either k or k+1 is a square mod 7 but not prime, where d(k) is the number of divisors of k.")
+	f.Fuzz(checkCandidates)
 }

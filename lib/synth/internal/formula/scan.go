@@ -19,7 +19,7 @@ const (
 	// listScanFuel is scanFuel for a formula with a list: a list of
 	// sparse numbers ("Numbers having three 2's in base 9.") costs
 	// thousands of predicate runs from its first terms on
-	listScanFuel = 1_000_000
+	listScanFuel = 3_000_000
 )
 
 // minAgreed is the fewest values a scan must have compared: a formula the

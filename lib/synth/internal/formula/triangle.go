@@ -222,7 +222,7 @@ func pinned(toks []token) bool {
 				commas++
 			}
 		}
-		if commas == 1 && isOp(toks[j+1], "=") {
+		if toks[j].k != tEnd && commas == 1 && isOp(toks[j+1], "=") {
 			if _, _, ok := tableHead(toks, i); !ok {
 				return true
 			}
@@ -234,7 +234,7 @@ func pinned(toks []token) bool {
 // tableHead reads "T(n,k)" at toks[i] (also A, a, t): two distinct
 // one-letter variables.
 func tableHead(toks []token, i int) (rv, cv string, ok bool) {
-	if i+6 > len(toks) {
+	if i+7 > len(toks) { // callers look at the token after it
 		return "", "", false
 	}
 	t := toks[i]

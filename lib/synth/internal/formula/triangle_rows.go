@@ -8,8 +8,12 @@ package formula
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
+
+// numberWords: "repeated four times"
+var numberWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 // rowReadings: the kTri nodes for rows from each of r0s, columns from
 // k0, row r_ of length len (over r_), the first entry at index 0 or 1.
@@ -26,7 +30,7 @@ func rowReadings(r0s []int64, k0 int64, body, length *node) []*node {
 
 var (
 	// "n appears n+1 times", "k appears 2k-1 times", "thereafter (-1)^(n+1)*n appears n times", "in which n appears 4*n + 1 times in row n"
-	reAppears = regexp.MustCompile(`(?i)(?:^|: |; (?:thereafter )?|\bin which )([^:;,]+?) appears ([^:;,]+?) times(?: in row ([a-z]))?(?:[.;]|$)`)
+	reAppears = regexp.MustCompile(`(?i)(?:^(?:each )?|: |; (?:thereafter )?|\bin which )([^:;,]+?) (?:appears|occurs|is repeated|repeated) ([^:;,]+?) times(?: in row ([a-z]))?(?:[.;]|$)`)
 	// what may come before it: terms ("a(0)=0"), or the table it describes
 	reAppearsHead = regexp.MustCompile(`(?i)^(?:|a\(\d\) *= *-?\d+|(?:irregular )?triang(?:le|ular array)\b.*)$`)
 	// "row n lists the divisors of n in decreasing order"
@@ -59,16 +63,20 @@ func (c *collector) rowTables(text string) {
 // or 1; terms the text gives ("a(0)=0; thereafter ...") come first.
 func (c *collector) appears(text string, m []int) {
 	vs, ls := text[m[2]:m[3]], text[m[4]:m[5]]
+	if v, ok := numberWords[strings.ToLower(ls)]; ok {
+		ls = strconv.Itoa(v)
+	}
 	for _, v := range []string{"n", "k", "m", "i"} {
 		if m[6] >= 0 && text[m[6]:m[7]] != v {
 			continue
 		}
 		val, ok1 := parseIn(vs, v)
-		l, ok2 := parseIn(ls, v)
-		if !ok1 || !ok2 {
+		ltoks := lex(ls)
+		l, end, ok2 := parseAt(ltoks, 0, v) // may be a constant: "repeated four times"
+		if !ok1 || !ok2 || ltoks[end].k != tEnd {
 			continue
 		}
-		val, l = rename(val, "x_", "r_"), rename(l, "x_", "r_")
+		val, l = rename(val, "x_", "r_"), rename(l, v, "r_")
 		terms := initialTerms(text)
 		for _, y := range rowReadings([]int64{0, 1}, 0, val, l) {
 			if len(terms) > 0 {

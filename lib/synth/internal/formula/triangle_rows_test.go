@@ -136,6 +136,8 @@ var rowTableCases = []struct {
 		}
 		return list
 	}())},
+	{"Each n occurs 3*n + 1 times.", 0, 150, listRef(0, repeatRef(0, func(n int64) int64 { return n }, func(n int64) int64 { return 3*n + 1 }))},
+	{"n^2 + 1 repeated four times.", 0, 150, listRef(0, repeatRef(0, func(n int64) int64 { return n*n + 1 }, func(n int64) int64 { return 4 }))},
 	{"k appears 2k-1 times.", 1, 150, listRef(1, repeatRef(1, func(k int64) int64 { return k }, func(k int64) int64 { return 2*k - 1 }))},
 	{"a(0)=0; thereafter (-1)^(n+1)*n appears n times.", 0, 150, listRef(0, append([]int64{0},
 		repeatRef(1, func(n int64) int64 { return ipow(-1, n+1) * n }, func(n int64) int64 { return n })...))},
@@ -222,4 +224,20 @@ func TestRowTables(t *testing.T) {
 			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
 		}
 	}
+}
+
+// tableTexts are the table tests' texts, for the fuzz target's seeds and
+// TestEveryProgramValidates.
+func tableTexts() []string {
+	var out []string
+	for _, tc := range rowTableCases {
+		out = append(out, tc.text)
+	}
+	for _, tc := range coefTableCases {
+		out = append(out, tc.text)
+	}
+	for _, tc := range condTableCases {
+		out = append(out, tc.text)
+	}
+	return out
 }
