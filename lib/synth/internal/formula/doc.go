@@ -48,7 +48,9 @@
 // rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
 // x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
 // three-term polynomials whose coefficients are binomials or one sum of
-// them, offered only where every binomial they sum stays in i32), and cases by
+// them, offered only where every binomial they sum stays in i32; row sums
+// and antidiagonal sums of a formula table, triangle_sums.go; rows listed
+// reversed), and cases by
 // residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
@@ -60,7 +62,10 @@
 // first and last digits, runs, distinct digits, occurrences of a digit
 // string, digits read in another base) as counted loops over LOCAL_*.
 // The parser's function table names bitand, bitor, bitxor and
-// sumdigits/digsum for formulas and for other phrase readers.
+// sumdigits/digsum for formulas and for other phrase readers; AND, OR
+// and XOR in capitals are those operators written between expressions.
+// It also reads sums written as calls, sum(body, k=a..b), and a word of
+// two or three variables as their product ("2mn").
 //
 //	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"

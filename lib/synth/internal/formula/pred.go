@@ -31,6 +31,14 @@ func predicate(cond, v string, freeN bool) *node {
 		}
 	}
 	r := predReader{v: v, freeN: freeN}
+	if m := reWhereDef.FindStringSubmatch(cond); m != nil {
+		// "k > d(k)^2, where d(k) is the number of divisors of k": a
+		// definition that restates a function of the table, or nothing
+		if !r.restates(m[2], m[3], m[4]) {
+			return nil
+		}
+		cond = m[1]
+	}
 	x := r.read(cond, 0)
 	if x == nil || !x.uses("x_") {
 		return nil
@@ -186,6 +194,21 @@ func (r predReader) has(m []string) *node {
 	}
 	op := map[string]string{"": "=", "exactly": "=", "at least": ">=", "at most": "<="}[m[2]]
 	return and(gt(e, num(0)), &node{k: kCmp, name: op, kids: []*node{f, num(k)}})
+}
+
+// reWhereDef: "P, where d(k) is the number of divisors of k"
+var reWhereDef = regexp.MustCompile(`^(.+?),? where ([A-Za-z]+)\(([a-z])\) (?:is|=|denotes) (.+)$`)
+
+// restates reports whether "f(v) is phrase" defines f as the function the
+// parser's table already gives that name ("d(k) is the number of divisors
+// of k": tau).
+func (r predReader) restates(f, v, phrase string) bool {
+	name, arity, ok := lookupFunc(f)
+	if !ok || arity != 1 {
+		return false
+	}
+	x, ok := predReader{v: v}.term(phrase)
+	return ok && x.k == kCall && x.name == name && len(x.kids) == 1 && x.kids[0].k == kVar && x.kids[0].name == "x_"
 }
 
 var reWithMult = regexp.MustCompile(`,? \(?(?:counted |counting )?with (?:multiplicity|multiplicities|repetitions?)\)?`)

@@ -224,6 +224,9 @@ var quantCases = []struct {
 	{"Numbers n such that 23*n^2 - 16 is prime.", 1, 100, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return isPrimeRef(23*k*k - 16) })
 	}},
+	{"Numbers k such that k > d(k)^2, where d(k) is the number of divisors of k.", 1, 100, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return k > tauRef(k)*tauRef(k) })
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
@@ -271,6 +274,7 @@ func TestQuantifiersRefuse(t *testing.T) {
 		"Largest divisor of n that is frobnicated.",
 		"Primes p such that p+2 is prime, or p+4 is prime and p+6 is prime.",
 		"Numbers with an even number of prime factors.", // with multiplicity or not: not said
+		"Numbers k such that k > d(k)^2, where d(k) is the sum of divisors of k.", // d is tau in the table
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
 			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
