@@ -24,7 +24,9 @@
 // weight classes, digits read in another base, the bitwise "n AND 2*n"),
 // recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go; Seeded starts one the text gives
-// no start for from a sequence's first terms, rec_seed.go), rational
+// no start for from a sequence's first terms, rec_seed.go; equations
+// between terms, "a(n) + a(n+1) + a(n+2) = n^3", solved for the latest
+// term, rec_implicit.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),

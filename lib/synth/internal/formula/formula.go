@@ -66,6 +66,7 @@ func (c *collector) read(text string) {
 	c.tableSums(text, toks)
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
+	c.implicitRecurrences(text, toks) // rec_implicit.go
 	c.phrases(text)
 }
 
@@ -155,6 +156,9 @@ func (c *collector) formulas(text string, toks []token) {
 		}
 	}
 	for i := 0; i+4 < len(toks); i++ {
+		if i > 0 && toks[i-1].k == tOp && strings.Contains("+-*/^", toks[i-1].s) {
+			continue // "a(n-1) + a(n) = n": a term of an equation (rec_implicit.go), not a formula for a(n)
+		}
 		if shift, at, ok := isShiftedA(toks[i:]); ok {
 			// a(n+k) = f(n, a(n+k-1), ...): a recurrence for a(m), m = n+k
 			x, end, ok := parseLags(toks, i+at, shift, consts)
