@@ -64,6 +64,7 @@ func (c *collector) read(text string) {
 	c.rowTables(text)
 	c.condTables(text, toks)
 	c.tableSums(text, toks)
+	c.ratios(text, toks)
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
 	c.implicitRecurrences(text, toks) // rec_implicit.go
