@@ -42,8 +42,8 @@ func spanned(s string, start, end int) []token {
 // "(r,b,c)=(sqrt(3),4,2)"): their tokens, parenthesized. A
 // letter given two definitions, or one not followed by the end of its
 // clause, is left out.
-func constDefs(toks []token) map[string][]token {
-	defs := map[string][]token{}
+func constDefs(toks []token) (defs map[string][]token, ints map[string]bool) {
+	defs, ints = map[string][]token{}, map[string]bool{}
 	bad := map[string]bool{"n": true}
 	define := func(name string, ts []token) {
 		def := append(append([]token{{k: tOp, s: "("}}, ts...), token{k: tOp, s: ")"})
@@ -70,6 +70,9 @@ func constDefs(toks []token) map[string][]token {
 			continue
 		}
 		define(name.s, toks[i+3:end])
+		if x.k == kNum || x.k == kNeg && x.kids[0].k == kNum {
+			ints[name.s] = true
+		}
 	}
 	// "(r,b,c)=(sqrt(3),4,2)"
 	for i := 0; i+2 < len(toks); i++ {
@@ -102,7 +105,7 @@ func constDefs(toks []token) map[string][]token {
 	for name := range bad {
 		delete(defs, name)
 	}
-	return defs
+	return defs, ints
 }
 
 func tokString(ts []token) string {
@@ -120,7 +123,8 @@ func tokString(ts []token) string {
 // surdTokens rewrites toks (of text) as this file's head says; toks as
 // they are when nothing applies.
 func surdTokens(text string, toks []token) []token {
-	w := surdWriter{defs: constDefs(toks), brackets: reBrackets.MatchString(text)}
+	defs, ints := constDefs(toks)
+	w := surdWriter{defs: defs, ints: ints, brackets: reBrackets.MatchString(text)}
 	if reGolden.MatchString(text) {
 		for _, name := range []string{"phi", "Phi", "tau"} {
 			if _, ok := w.defs[name]; !ok {
@@ -143,6 +147,7 @@ var reEDef = regexp.MustCompile(`\be\s*(=|:=|\bis\b|\bin\b)|[_{]\s*e\b`)
 
 type surdWriter struct {
 	defs     map[string][]token
+	ints     map[string]bool // defs that are one integer, "with q = 2": textConsts' (the parser reads them), here only inside "nq"
 	brackets bool // "[x]" is floor(x)
 	transc   bool // "Pi" and "e" are the constants
 }
@@ -154,7 +159,7 @@ func (w surdWriter) rewrite(toks []token) []token {
 		t := toks[i]
 		switch {
 		case t.k == tIdent && !isOp(at(toks, i+1), "(") && !isOp(at(toks, i+1), "="):
-			if d, ok := w.defs[t.s]; ok {
+			if d, ok := w.defs[t.s]; ok && !w.ints[t.s] {
 				out = append(out, respan(d, t)...)
 				continue
 			}
