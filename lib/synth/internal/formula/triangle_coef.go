@@ -232,7 +232,7 @@ func affine(e0, er, ec int64) *node {
 func (s series) coef(m *node) *node {
 	num0 := ipoly{1}
 	var sym []pfactor
-	for _, t := range s.f {
+	for _, t := range cyclotomic(s.f) {
 		if t.er == 0 && t.ec == 0 && t.e0 >= 0 {
 			p, ok := ratfn{t}.expand()
 			if !ok {
@@ -757,6 +757,32 @@ func triCells(n int, length func(r int64) int64) [][2]int64 {
 		for c := int64(0); c < length(r) && len(out) < n; c++ {
 			out = append(out, [2]int64{r, c})
 		}
+	}
+	return out
+}
+
+// cyclotomic rewrites each (1 + s*x^d + x^(2d))^(-e), s = 1 or -1 and e a
+// positive constant, as (1 - s*x^d)^e * (1 - s*x^(3d))^(-e): two
+// two-term factors instead of a three-term one, so that the coefficient
+// takes a sum only where another factor needs one ("1/(1+x+x^2)" beside
+// "x/(1+x)^2"). The product of the two is the same series: (1 + s*y +
+// y^2)(1 - s*y) = 1 - s*y^3.
+func cyclotomic(fs []pfactor) []pfactor {
+	var out []pfactor
+	for _, t := range fs {
+		p := t.p
+		d := int64(len(p)-1) / 2
+		if t.er != 0 || t.ec != 0 || t.e0 >= 0 || nonzeros(p) != 3 || d == 0 || int64(len(p)-1) != 2*d ||
+			p[2*d] != 1 || p[d] != 1 && p[d] != -1 {
+			out = append(out, t)
+			continue
+		}
+		sgn := p[d]
+		a := make(ipoly, d+1)
+		a[0], a[d] = 1, -sgn
+		b := make(ipoly, 3*d+1)
+		b[0], b[3*d] = 1, -sgn
+		out = append(out, pfactor{a, -t.e0, 0, 0}, pfactor{b, t.e0, 0, 0})
 	}
 	return out
 }

@@ -61,6 +61,10 @@ var coefTableCases = []struct {
 		riordanRef(seriesRef([]int64{1, 0, 1}, []int64{1, 0, -2, 0, 1}, 20), seriesRef([]int64{0, 1}, []int64{1, 0, -1}, 20))},
 	{"Riordan array (1/(1-3*x), x/(1-x)).", 0, 70,
 		riordanRef(seriesRef([]int64{1}, []int64{1, -3}, 20), seriesRef([]int64{0, 1}, []int64{1, -1}, 20))},
+	{"Riordan array (1/(1+x+x^2),x/(1+x)^2).", 0, 70,
+		riordanRef(seriesRef([]int64{1}, []int64{1, 1, 1}, 20), seriesRef([]int64{0, 1}, []int64{1, 2, 1}, 20))},
+	{"Riordan array (1/(1-x^2+x^4), x/(1-x)).", 0, 100,
+		riordanRef(seriesRef([]int64{1}, []int64{1, 0, -1, 0, 1}, 20), seriesRef([]int64{0, 1}, []int64{1, -1}, 20))},
 	// (g, f) with f(0) != 0 stands for (g, x*f)
 	{"Riordan array ((1+2*x)/(1+x), (1+x)).", 0, 100,
 		riordanRef(seriesRef([]int64{1, 2}, []int64{1, 1}, 20), []int64{0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0})},
