@@ -228,6 +228,11 @@ func (c *collector) quantifier(text string) bool {
 		c.count(text, m)
 		return true
 	}
+	if m := reCountForm.FindStringSubmatch(s); m != nil && m[2] == m[4] {
+		// "Number of primes p of the form 4m+1 with p <= n"
+		c.count(text, reCountK.FindStringSubmatch("Number of "+m[1]+" "+m[2]+" "+m[5]+" n such that "+m[2]+" is "+m[3]+"."))
+		return true
+	}
 	if m := reCountNoVar.FindStringSubmatch(s); m != nil {
 		// "Number of numbers <= n with an odd number of prime factors
 		// (counted with multiplicity)": the count of k with "k has ..."
@@ -473,6 +478,9 @@ func usesOther(x *node, name string) bool {
 	}
 	return false
 }
+
+// reCountForm: "Number of primes p of the form 4m+1 with p <= n"
+var reCountForm = regexp.MustCompile(`^Number of (primes|numbers|integers|positive integers) ([a-mo-z]) ((?:of the form|congruent to) .+?),? (?:with|such that|where) ([a-mo-z]) (<=|<) n\s*\.?\s*$`)
 
 // reCountNoVar: "Number of numbers <= n with ...", "Number of primes < n that are ..."
 var reCountNoVar = regexp.MustCompile(`^Number of (positive integers|integers|numbers|primes|odd numbers|even numbers) (<=|<|less than or equal to|less than|not exceeding) n (with|having|that are|which are) (.+?)\s*\.?\s*$`)

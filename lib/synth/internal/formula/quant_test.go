@@ -227,6 +227,15 @@ var quantCases = []struct {
 	{"Numbers k such that k > d(k)^2, where d(k) is the number of divisors of k.", 1, 100, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return k > tauRef(k)*tauRef(k) })
 	}},
+	{"Number of primes p of the form 4m+1 with p <= n.", 1, 100, func(n int64) int64 {
+		var c int64
+		for p := int64(2); p <= n; p++ {
+			if isPrimeRef(p) && p%4 == 1 {
+				c++
+			}
+		}
+		return c
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2
@@ -273,7 +282,7 @@ func TestQuantifiersRefuse(t *testing.T) {
 		"Number of divisors d of n such that d is lovely.",
 		"Largest divisor of n that is frobnicated.",
 		"Primes p such that p+2 is prime, or p+4 is prime and p+6 is prime.",
-		"Numbers with an even number of prime factors.", // with multiplicity or not: not said
+		"Numbers with an even number of prime factors.",                           // with multiplicity or not: not said
 		"Numbers k such that k > d(k)^2, where d(k) is the sum of divisors of k.", // d is tau in the table
 	} {
 		if cs := Candidates(text, 1); len(cs) > 0 {
@@ -368,4 +377,14 @@ func TestQuantifierProgramsValidate(t *testing.T) {
 	for _, s := range texts {
 		checkCandidates(t, s)
 	}
+}
+
+// FuzzQuantifiers: checkCandidates (valid programs, no panic) on names
+// mutated from the list and quantifier cases.
+func FuzzQuantifiers(f *testing.F) {
+	for _, tc := range quantCases {
+		f.Add(tc.text)
+	}
+	f.Add("Numbers k such that either k or k+1 is a square mod 7 but not prime, where d(k) is the number of divisors of k.")
+	f.Fuzz(checkCandidates)
 }
