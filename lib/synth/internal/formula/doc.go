@@ -54,7 +54,8 @@
 // and antidiagonal sums of a formula table, triangle_sums.go; rows listed
 // reversed), numerators and denominators of a rational formula in lowest
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
-// |Q|/gcd(P,Q) of the formula written as one fraction P/Q), and cases by
+// |Q|/gcd(P,Q) of the formula written as one fraction P/Q; also the
+// functions numerator(x) and denominator(x) of the parser), and cases by
 // residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
