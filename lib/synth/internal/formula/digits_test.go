@@ -333,6 +333,9 @@ var baseCases = []struct {
 	{"Numbers with binary weight 4.", 1, 80, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return sumRef(digitList(k, 2)) == 4 })
 	}},
+	{"Numbers whose sum of digits is 10.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return sumRef(digitList(k, 10)) == 10 })
+	}},
 }
 
 // isqrtRef is floor(sqrt(k)).

@@ -59,6 +59,7 @@ var (
 	// sum of digits is a prime.": a function phrase of the number, then
 	// a condition on it, read as "Primes k such that the reversal of k is
 	// a multiple of 4" by quant.go's reader
+	reInt   = regexp.MustCompile(`^\d+$`)
 	reWhose = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) whose ([a-z][\w -]*?) (is|are|is not|equals) (.+?)\s*\.?\s*$`)
 	// whose base-2 representation has 3 more 0's than 1's
 	reMoreThan = regexp.MustCompile(`^whose base[- ](\d+) (?:representation|expansion) has (\w+) more (\d)'?s than (\d)'?s$`)
@@ -217,7 +218,11 @@ func (c *collector) basePhrase(s string) bool {
 		for _, p := range fnPhrases {
 			if p.re.MatchString(term) {
 				from := len(c.out)
-				read := c.suchThatList(m[1] + " k such that the " + term + " " + m[3] + " " + m[4])
+				verb := m[3]
+				if (verb == "is" || verb == "equals") && reInt.MatchString(m[4]) {
+					verb = "=" // "whose sum of digits is 10"
+				}
+				read := c.suchThatList(m[1] + " k such that the " + term + " " + verb + " " + m[4])
 				for i := from; i < len(c.out); i++ {
 					c.out[i].Source = strings.TrimSpace(s) // the text's words, not the rewording
 				}
