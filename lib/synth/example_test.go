@@ -9,10 +9,13 @@ import (
 )
 
 func ExampleSynthesize() {
-	// Seven examples pin down the larger of two numbers: the answer is the
-	// cheapest program that fits, and no program one cost level dearer
-	// that fits disagrees with it anywhere the search looked.
-	examples, _ := synth.ParseExamples("(3, 7)→7, (7, 3)→7, (-1, -5)→-1, (120, -4)→120, (-90, 35)→35, (2, 3)→3, (-5, -1)→-1")
+	// Nine examples pin down the larger of two numbers: the answer is the
+	// cheapest program that fits, and no program a cost level or two
+	// dearer that fits disagrees with it anywhere the search looked.
+	// (Each output repeats an operand, so each says little: with the
+	// first seven alone, cond(b - digsum(a, 2), a, b) fits them too and
+	// the answer is ambiguous.)
+	examples, _ := synth.ParseExamples("(3, 7)→7, (7, 3)→7, (-1, -5)→-1, (120, -4)→120, (-90, 35)→35, (2, 3)→3, (-5, -1)→-1, (291, 70)→291, (8, 41)→41")
 	task := synth.Task{Name: "larger", Text: "the larger of a and b", Examples: examples}
 	opt := synth.Options{Budget: 5 * time.Minute, MaxCandidates: 5_000_000}
 	r, err := synth.Synthesize(context.Background(), task, opt)

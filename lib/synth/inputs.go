@@ -3,6 +3,7 @@ package synth
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 )
 
 // Inputs nobody gave, on which the search keeps apart programs that agree
@@ -221,11 +222,24 @@ func clamp32(v int64) int32 {
 }
 
 // evidence estimates the bits the examples' outputs carry: log2(2+|v|)
-// each, so a 0/1 output is worth about one bit and 1000 about ten.
-func evidence(t Task) float64 {
+// each, so a 0/1 output is worth about one bit and 1000 about ten; but on
+// a task that samples a domain (not a sequence: its terms are counted at
+// their size, as the judge of sequences was trained), an output that
+// repeats one of its own operands or an earlier output says only which of
+// those it is, log2(choices+1) bits: "the largest of a, b and c" shown
+// five times is a few bits, not its values' size.
+func evidence(t Task, sequence bool) float64 {
 	bits := 0.0
+	var earlier []int32
 	for _, e := range t.Examples {
-		bits += math.Log2(2 + math.Abs(float64(e.Output)))
+		b := math.Log2(2 + math.Abs(float64(e.Output)))
+		if !sequence && (slices.Contains(e.Inputs, e.Output) || slices.Contains(earlier, e.Output)) {
+			b = min(b, math.Log2(float64(len(e.Inputs)+len(earlier)+1)))
+		}
+		if !slices.Contains(earlier, e.Output) {
+			earlier = append(earlier, e.Output)
+		}
+		bits += b
 	}
 	return bits
 }

@@ -229,7 +229,7 @@ func search(ctx context.Context, t Task, name string, deadline, start time.Time,
 		outside = outsideInputs(t)
 	}
 	eo := enum.Options{Deadline: deadline, MaxCandidates: opt.MaxCandidates, Extra: extra, Check: more, Far: far, Outside: outside, Predicate: !consecutive, WatchWrap: !sequence,
-		Evidence: evidence(t), Constants: enum.TextConstants(t.Text),
+		Evidence: evidence(t, sequence), Constants: enum.TextConstants(t.Text),
 		Poll: func(cand int64, level int) bool {
 			if opt.Progress != nil {
 				if now := time.Now(); now.Sub(lastProgress) >= 100*time.Millisecond {

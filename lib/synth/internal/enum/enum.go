@@ -250,8 +250,14 @@ func Run(arity int, examples []Example, opt Options) Result {
 		if first >= 0 && l == first+1 {
 			res.Complete = full
 			// later levels only add rivals: they get as long again as the
-			// search took so far (at least half a second), within budget
-			grace := time.Now().Add(max(500*time.Millisecond, time.Since(start)))
+			// search took so far (at least half a second), within budget;
+			// twice as long when the examples' few bits asked for one
+			// more level
+			mult := time.Duration(1)
+			if opt.Slack > 1 {
+				mult = 2
+			}
+			grace := time.Now().Add(max(500*time.Millisecond, mult*time.Since(start)))
 			if s.opt.Deadline.IsZero() || grace.Before(s.opt.Deadline) {
 				s.opt.Deadline = grace
 			}

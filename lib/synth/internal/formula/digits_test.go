@@ -324,6 +324,18 @@ var baseCases = []struct {
 	{"Primes not containing the digit '6'.", 1, 80, func(n int64) int64 {
 		return nthRef(n, 2, func(k int64) bool { return isPrimeRef(k) && strRef(k, 10, []int64{6}) == 0 })
 	}},
+	{"Numbers with exactly three 1's in binary expansion.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 2, []int64{1}) == 3 })
+	}},
+	{"Numbers whose binary expansion has exactly two 0's.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return strRef(k, 2, []int64{0}) == 2 })
+	}},
+	{"Numbers with binary weight 4.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return sumRef(digitList(k, 2)) == 4 })
+	}},
+	{"Numbers whose sum of digits is 10.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return sumRef(digitList(k, 10)) == 10 })
+	}},
 }
 
 // isqrtRef is floor(sqrt(k)).

@@ -21,7 +21,11 @@
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
 // digit products, palindromes, divisibility by a digit function, binary
-// weight classes, digits read in another base, the bitwise "n AND 2*n"),
+// weight classes, digits from a set (walked by dmap), "GENERATOR whose
+// <function phrase> is ..." (read by quant.go), squares, cubes and
+// triangular numbers whose value passes a condition, digits read in
+// another base, the bitwise "n AND 2*n", and digit phrases inside a
+// formula, rewritten as calls: "n + (sum of digits of n)"),
 // recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go; Seeded starts one the text gives
 // no start for from a sequence's first terms, rec_seed.go; equations
@@ -54,7 +58,8 @@
 // and antidiagonal sums of a formula table, triangle_sums.go; rows listed
 // reversed), numerators and denominators of a rational formula in lowest
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
-// |Q|/gcd(P,Q) of the formula written as one fraction P/Q), and cases by
+// |Q|/gcd(P,Q) of the formula written as one fraction P/Q; also the
+// functions numerator(x) and denominator(x) of the parser), and cases by
 // residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and

@@ -27,6 +27,7 @@ var funcs = map[string]struct {
 	"transc": {"transc", 1}, // Pi (1) or e (2), written by surdTokens (transc.go)
 	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
 	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1}, "digsumbase": {"digsumbase", 2},
+	"numerator": {"numerator", 1}, "denominator": {"denominator", 1}, // in lowest terms (ratio.go)
 }
 
 // lookupFunc finds a function name: exact for one-letter names, else
@@ -379,6 +380,12 @@ func (p *parser) function(t token) *node {
 		p.fail()
 	}
 	switch name {
+	case "numerator", "denominator":
+		x, ok := lowestTerms(args[0], name == "denominator")
+		if !ok {
+			p.fail()
+		}
+		return x
 	case "floor":
 		return un(kFloor, args[0])
 	case "ceiling":

@@ -59,6 +59,7 @@ var (
 	// sum of digits is a prime.": a function phrase of the number, then
 	// a condition on it, read as "Primes k such that the reversal of k is
 	// a multiple of 4" by quant.go's reader
+	reInt   = regexp.MustCompile(`^\d+$`)
 	reWhose = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) whose ([a-z][\w -]*?) (is|are|is not|equals) (.+?)\s*\.?\s*$`)
 	// whose base-2 representation has 3 more 0's than 1's
 	reMoreThan = regexp.MustCompile(`^whose base[- ](\d+) (?:representation|expansion) has (\w+) more (\d)'?s than (\d)'?s$`)
@@ -79,6 +80,10 @@ var (
 	// whose binary expansion contains the substring '110'; "Binary expansion contains 010."
 	reContainsString = regexp.MustCompile(`^(?:whose |)(binary|ternary|decimal|base[- ]\d+) (?:expansion|representation) contains (?:the (?:sub)?string )?'?(\d+)'?$`)
 	reBinaryContains = regexp.MustCompile(`^(Binary|Ternary|Decimal) expansion contains '?(\d+)'?\s*\.?\s*$`)
+	// with exactly three 1's in binary expansion; whose binary expansion has exactly 3 ones; with binary weight 2
+	reCountIn  = regexp.MustCompile(`^(?:having|with|that have|which have) (?:exactly |precisely )?(\w+) (\d|ones|zeros|zeroes)(?:'s|s)? in (?:their |the )?(binary|ternary|decimal|base[- ]\d+)(?: (?:expansion|representation))?$`)
+	reWhoseHas = regexp.MustCompile(`^whose (binary|ternary|decimal|base[- ]\d+) (?:expansion|representation) has (?:exactly |precisely )?(\w+) (\d|ones|zeros|zeroes)(?:'s|s)?$`)
+	reWeight   = regexp.MustCompile(`^(?:with|having|of) (?:binary|Hamming) weight (\d+)$`)
 	// whose maximal base-4 run length is 4
 	reMaxRun = regexp.MustCompile(`^whose (?:maximal|longest) base[- ](\d+) run length is (\d+)$`)
 	// "Squares whose digit sum is not a prime.", "Non-palindromic cubes.": a list of values f(k)
@@ -213,7 +218,11 @@ func (c *collector) basePhrase(s string) bool {
 		for _, p := range fnPhrases {
 			if p.re.MatchString(term) {
 				from := len(c.out)
-				read := c.suchThatList(m[1] + " k such that the " + term + " " + m[3] + " " + m[4])
+				verb := m[3]
+				if (verb == "is" || verb == "equals") && reInt.MatchString(m[4]) {
+					verb = "=" // "whose sum of digits is 10"
+				}
+				read := c.suchThatList(m[1] + " k such that the " + term + " " + verb + " " + m[4])
 				for i := from; i < len(c.out); i++ {
 					c.out[i].Source = strings.TrimSpace(s) // the text's words, not the rewording
 				}
@@ -456,6 +465,37 @@ func baseCondition(w string) (pred *node, ok bool) {
 			v = v*b + d
 		}
 		return gt0(call("strcount", x, num(b), num(v), num(int64(len(m[2]))))), true
+	case reCountIn.MatchString(w), reWhoseHas.MatchString(w):
+		var ks, ds, bs string
+		if m := reCountIn.FindStringSubmatch(w); m != nil {
+			ks, ds, bs = m[1], m[2], m[3]
+		} else {
+			m := reWhoseHas.FindStringSubmatch(w)
+			ks, ds, bs = m[2], m[3], m[1]
+		}
+		b := map[string]int64{"binary": 2, "ternary": 3, "decimal": 10}[bs]
+		if b == 0 {
+			v, ok := base(strings.TrimLeft(bs, "base- "), 0)
+			if !ok {
+				return nil, true
+			}
+			b = v
+		}
+		k, ok := countWord(ks)
+		d := map[string]int64{"ones": 1, "zeros": 0, "zeroes": 0}[ds]
+		if v, err := strconv.ParseInt(ds, 10, 32); err == nil {
+			d = v
+		}
+		if !ok || d >= b {
+			return nil, true
+		}
+		return eq(call("digcount", x, num(b), num(d)), num(k)), true
+	case reWeight.MatchString(w):
+		k, err := strconv.ParseInt(reWeight.FindStringSubmatch(w)[1], 10, 32)
+		if err != nil {
+			return nil, true
+		}
+		return eq(call("digsum", x, num(2)), num(k)), true
 	case reMaxRun.MatchString(w):
 		m := reMaxRun.FindStringSubmatch(w)
 		b, ok := base(m[1], 0)

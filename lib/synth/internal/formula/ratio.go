@@ -37,18 +37,24 @@ func (c *collector) ratios(text string, toks []token) {
 	if !ok || end == i || !boundary(toks, end) || !x.uses("n") {
 		return
 	}
+	if y, ok := lowestTerms(x, den); ok {
+		c.add(text[toks[i].start:toks[end-1].end], y)
+	}
+}
+
+// lowestTerms is the numerator (den false) or the denominator of x in
+// lowest terms; not ok where x is not read as a fraction, or is an
+// integer formula (no reading of "numerator of").
+func lowestTerms(x *node, den bool) (*node, bool) {
 	p, q, ok := fracParts(x)
 	if !ok || q.k == kNum && (q.val == 1 || q.val == -1) {
-		return // an integer formula: its numerator is itself, no reading of the name
+		return nil, false
 	}
 	g := call("gcd", p, q)
-	var y *node
 	if den {
-		y = bin(kDiv, call("abs", q), g)
-	} else {
-		y = bin(kMul, bin(kDiv, p, g), bin(kDiv, q, call("abs", q)))
+		return bin(kDiv, call("abs", q), g), true
 	}
-	c.add(text[toks[i].start:toks[end-1].end], y)
+	return bin(kMul, bin(kDiv, p, g), bin(kDiv, q, call("abs", q))), true
 }
 
 // fracParts writes x as p/q with p and q integer formulas: sums, products

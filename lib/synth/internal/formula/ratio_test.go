@@ -15,6 +15,8 @@ func TestRatios(t *testing.T) {
 			return q / gcdRef(p, q)
 		}},
 		{"Numerator of the quotient (n-7)/(2*n+1).", 0, 100, func(n int64) int64 { return (n - 7) / gcdRef(n-7, 2*n+1) }},
+		{"Triangle read by rows: T(n,k) = denominator(k/n), 1 <= k <= n.", 1, 100, triRef(1, 1, 1, 0, func(n, k int64) int64 { return n / gcdRef(k, n) })},
+		{"a(n) = numerator(n/(n+2)) + 1.", 0, 100, func(n int64) int64 { return n/gcdRef(n, n+2) + 1 }},
 		{"Numerators of (n^2+1)/(n+3).", 0, 100, func(n int64) int64 { return (n*n + 1) / gcdRef(n*n+1, n+3) }},
 	} {
 		cs := Candidates(tc.text, 1)
