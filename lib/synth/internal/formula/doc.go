@@ -21,7 +21,11 @@
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
 // digit products, palindromes, divisibility by a digit function, binary
-// weight classes, digits read in another base, the bitwise "n AND 2*n"),
+// weight classes, digits from a set (walked by dmap), "GENERATOR whose
+// <function phrase> is ..." (read by quant.go), squares, cubes and
+// triangular numbers whose value passes a condition, digits read in
+// another base, the bitwise "n AND 2*n", and digit phrases inside a
+// formula, rewritten as calls: "n + (sum of digits of n)"),
 // recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go; Seeded starts one the text gives
 // no start for from a sequence's first terms, rec_seed.go; equations
