@@ -54,7 +54,9 @@
 // rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
 // x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
 // three-term polynomials whose coefficients are binomials or one sum of
-// them, offered only where every binomial they sum stays in i32; row sums
+// them, offered only where every binomial they sum stays in i32; entries
+// "coefficient of [x^(n-k)] in (x+n)^n", "[x^k] (1/(1-x) + x/(1-x)^n)",
+// triangle_xcoef.go; row sums
 // and antidiagonal sums of a formula table, triangle_sums.go; rows listed
 // reversed), numerators and denominators of a rational formula in lowest
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
