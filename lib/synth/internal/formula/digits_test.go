@@ -366,6 +366,15 @@ var baseCases = []struct {
 		}
 		return c
 	}},
+	{"Sum of digits of Euler totient function of n.", 1, 300, func(n int64) int64 {
+		var phi int64
+		for k := int64(1); k <= n; k++ {
+			if gcdRef(k, n) == 1 {
+				phi++
+			}
+		}
+		return sumRef(digitList(phi, 10))
+	}},
 }
 
 // isPalRef reports whether k's base-b digits read the same both ways.
