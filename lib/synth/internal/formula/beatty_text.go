@@ -148,8 +148,8 @@ var reEDef = regexp.MustCompile(`\be\s*(=|:=|\bis\b|\bin\b)|[_{]\s*e\b`)
 type surdWriter struct {
 	defs     map[string][]token
 	ints     map[string]bool // defs that are one integer, "with q = 2": textConsts' (the parser reads them), here only inside "nq"
-	brackets bool // "[x]" is floor(x)
-	transc   bool // "Pi" and "e" are the constants
+	brackets bool            // "[x]" is floor(x)
+	transc   bool            // "Pi" and "e" are the constants
 }
 
 // rewrite rewrites toks, which end with tEnd.

@@ -342,7 +342,7 @@ func (e *emitter) digitCall(x *node) {
 	step()
 	e.set(acc)
 	next()
-	e.emit(ir.LocalTee(m), ir.OpConst0, ir.OpI32GtS, ir.OpBrIf, ir.OpLoopEnd)
+	e.emit(ir.LocalTee(m), ir.OpBrIf, ir.OpLoopEnd) // on while m != 0
 	e.get(acc)
 }
 

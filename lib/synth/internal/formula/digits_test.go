@@ -333,6 +333,56 @@ var baseCases = []struct {
 	{"Numbers with binary weight 4.", 1, 80, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return sumRef(digitList(k, 2)) == 4 })
 	}},
+	{"Numbers whose sum of digits is 10.", 1, 80, func(n int64) int64 {
+		return nthRef(n, 1, func(k int64) bool { return sumRef(digitList(k, 10)) == 10 })
+	}},
+	{"Largest base-5 palindrome m <= n, written in base 10.", 0, 300, func(n int64) int64 {
+		for m := n; ; m-- {
+			if isPalRef(m, 5) {
+				return m
+			}
+		}
+	}},
+	{"Smallest base-3 palindrome m >= n, written in base 10.", 0, 300, func(n int64) int64 {
+		for m := n; ; m++ {
+			if isPalRef(m, 3) {
+				return m
+			}
+		}
+	}},
+	{"Largest base-7 palindrome m <= n, written in base 7.", 0, 300, func(n int64) int64 {
+		for m := n; ; m-- {
+			if isPalRef(m, 7) {
+				return strRefRead(digitList(m, 7), 10)
+			}
+		}
+	}},
+	{"Number of palindromes in the range [1,n] inclusive.", 0, 300, func(n int64) int64 {
+		var c int64
+		for k := int64(1); k <= n; k++ {
+			if isPalRef(k, 10) {
+				c++
+			}
+		}
+		return c
+	}},
+	{"Sum of digits of Euler totient function of n.", 1, 300, func(n int64) int64 {
+		var phi int64
+		for k := int64(1); k <= n; k++ {
+			if gcdRef(k, n) == 1 {
+				phi++
+			}
+		}
+		return sumRef(digitList(phi, 10))
+	}},
+}
+
+// isPalRef reports whether k's base-b digits read the same both ways.
+func isPalRef(k, b int64) bool {
+	ds := digitList(k, b)
+	r := slices.Clone(ds)
+	slices.Reverse(r)
+	return slices.Equal(ds, r)
 }
 
 // isqrtRef is floor(sqrt(k)).

@@ -21,7 +21,11 @@
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
 // digit products, palindromes, divisibility by a digit function, binary
-// weight classes, digits read in another base, the bitwise "n AND 2*n"),
+// weight classes, digits from a set (walked by dmap), "GENERATOR whose
+// <function phrase> is ..." (read by quant.go), squares, cubes and
+// triangular numbers whose value passes a condition, digits read in
+// another base, the bitwise "n AND 2*n", and digit phrases inside a
+// formula, rewritten as calls: "n + (sum of digits of n)"),
 // recurrences a(n) = f(n, a(n-1), ..., a(n-k)) with the terms
 // the text starts them from (rec.go; Seeded starts one the text gives
 // no start for from a sequence's first terms, rec_seed.go; equations
@@ -50,7 +54,9 @@
 // rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
 // x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
 // three-term polynomials whose coefficients are binomials or one sum of
-// them, offered only where every binomial they sum stays in i32; row sums
+// them, offered only where every binomial they sum stays in i32; entries
+// "coefficient of [x^(n-k)] in (x+n)^n", "[x^k] (1/(1-x) + x/(1-x)^n)",
+// triangle_xcoef.go; row sums
 // and antidiagonal sums of a formula table, triangle_sums.go; rows listed
 // reversed), numerators and denominators of a rational formula in lowest
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and

@@ -775,7 +775,7 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = 1 + 2 + ... + k = n.",          // an ellipsis in k, not n
 		"a(n) = smallest k such that k^2 = n.", // "= n" is no formula for a(n)
 		"a(n) = n^2 + 1 (n >= k).",
-		"Sum of digits of Euler totient function of n.",
+		"Sum of digits of the number of partitions of n.", // a function this package does not know
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",
 		"Squares of primes.",

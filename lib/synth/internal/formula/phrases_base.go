@@ -59,6 +59,7 @@ var (
 	// sum of digits is a prime.": a function phrase of the number, then
 	// a condition on it, read as "Primes k such that the reversal of k is
 	// a multiple of 4" by quant.go's reader
+	reInt   = regexp.MustCompile(`^\d+$`)
 	reWhose = regexp.MustCompile(`^([A-Z][a-z]*(?: [a-z]+)*?) whose ([a-z][\w -]*?) (is|are|is not|equals) (.+?)\s*\.?\s*$`)
 	// whose base-2 representation has 3 more 0's than 1's
 	reMoreThan = regexp.MustCompile(`^whose base[- ](\d+) (?:representation|expansion) has (\w+) more (\d)'?s than (\d)'?s$`)
@@ -92,6 +93,10 @@ var (
 	digitWordSets = map[string][]int64{"odd digits": {1, 3, 5, 7, 9}, "even digits": {0, 2, 4, 6, 8},
 		"prime digits": {2, 3, 5, 7}, "nonzero digits": {1, 2, 3, 4, 5, 6, 7, 8, 9}, "digits coprime to 10": {1, 3, 7, 9}}
 	reOnlyWords = regexp.MustCompile(`^(?:having|which have|with|that contain|containing|that have) only (odd digits|even digits|prime digits|nonzero digits|digits coprime to 10)(?: in (?:their )?decimal (?:representation|expansion))?$`)
+	// "Largest base-5 palindrome m <= n, written in base 10.", "Smallest base-3 palindrome m >= n, written in base 10."
+	reNearPalindrome = regexp.MustCompile(`^(Largest|Smallest|Least) (?:base-(\d+) |binary |decimal )?palindrome (?:m |k )?(<=|>=) n(?:,? written in base (\d+))?\s*\.?\s*$`)
+	// "Number of palindromes in the range [1,n] inclusive."
+	reCountPalindromes = regexp.MustCompile(`^Number of (?:base-(\d+) |binary |decimal )?palindromes (?:in the range \[1, ?n\](?: inclusive)?|<= n|up to n|not exceeding n)\s*\.?\s*$`)
 	// "a(n) = n AND 2*n, where AND is the bitwise AND operator."
 	reBitwise = regexp.MustCompile(`^a\(n\) = (.+?) (AND|OR|XOR) (.+?)(?:,? where (?:AND|OR|XOR) is the (?:bitwise|binary) .*)?\s*\.?\s*$`)
 )
@@ -166,6 +171,25 @@ func (c *collector) basePhrase(s string) bool {
 		c.listOf(s, "Numbers", pred)
 		return true
 	}
+	if m := reNearPalindrome.FindStringSubmatch(s); m != nil {
+		c.nearPalindrome(s, m)
+		return true
+	}
+	if m := reCountPalindromes.FindStringSubmatch(s); m != nil {
+		b := int64(10)
+		if m[1] != "" {
+			v, err := strconv.ParseInt(m[1], 10, 32)
+			if err != nil || v < 2 || v > 36 {
+				return true
+			}
+			b = v
+		} else if strings.Contains(s, "binary") {
+			b = 2
+		}
+		k := vr("k_")
+		c.add(s, &node{k: kSum, name: "k_", kids: []*node{num(1), vr("n"), eq(call("rev", k, num(b)), k)}})
+		return true
+	}
 	if m := reBinaryContains.FindStringSubmatch(s); m != nil {
 		if pred, ok := baseCondition(strings.ToLower(m[1]) + " expansion contains " + m[2]); ok && pred != nil {
 			c.listOf(s, "Numbers", pred)
@@ -217,7 +241,11 @@ func (c *collector) basePhrase(s string) bool {
 		for _, p := range fnPhrases {
 			if p.re.MatchString(term) {
 				from := len(c.out)
-				read := c.suchThatList(m[1] + " k such that the " + term + " " + m[3] + " " + m[4])
+				verb := m[3]
+				if (verb == "is" || verb == "equals") && reInt.MatchString(m[4]) {
+					verb = "=" // "whose sum of digits is 10"
+				}
+				read := c.suchThatList(m[1] + " k such that the " + term + " " + verb + " " + m[4])
 				for i := from; i < len(c.out); i++ {
 					c.out[i].Source = strings.TrimSpace(s) // the text's words, not the rewording
 				}
@@ -705,4 +733,44 @@ func (c *collector) valuesList(s, what string, pred *node) {
 			c.add(s, f(nthOf("j_", base, lo, p)))
 		}
 	}
+}
+
+// nearPalindrome: the largest base-b palindrome m <= n (n - j for the
+// least j >= 0 that gives one; 0 is a palindrome) or the smallest m >= n
+// (n + j), perhaps written in base c (its base-c digits read in base 10).
+func (c *collector) nearPalindrome(s string, m []string) {
+	b := int64(10)
+	switch {
+	case m[2] != "":
+		v, err := strconv.ParseInt(m[2], 10, 32)
+		if err != nil || v < 2 || v > 36 {
+			return
+		}
+		b = v
+	case strings.Contains(s, "binary"):
+		b = 2
+	}
+	largest := m[1] == "Largest"
+	if largest != (m[3] == "<=") {
+		return // the largest one >= n, or the least one <= n: no such reading
+	}
+	at := func(j *node) *node {
+		if largest {
+			return sub(vr("n"), j)
+		}
+		return add(vr("n"), j)
+	}
+	y := at(vr("j_"))
+	pal := eq(call("rev", y, num(b)), y)
+	x := at(nthAt(num(0), "j_", 0, 0, pal))
+	if m[4] != "" {
+		w, err := strconv.ParseInt(m[4], 10, 32)
+		if err != nil || w < 2 || w > 10 {
+			return
+		}
+		if w != 10 {
+			x = call("rebase", x, num(w), num(10))
+		}
+	}
+	c.add(s, x)
 }

@@ -124,6 +124,9 @@ func (c *collector) functionPhrase(s string) bool {
 		}
 		if e, ok := parseN(rest); ok {
 			c.add(s, p.make(e, base))
+		} else if e, ok := (predReader{v: "n"}).term(rest); ok && e.uses("x_") {
+			// a function named in words: "Sum of digits of Euler totient function of n" (pred.go)
+			c.add(s, p.make(rename(e, "x_", "n"), base))
 		}
 		return true
 	}

@@ -554,26 +554,16 @@ var (
 // r mod m" and "GENERATOR whose F is P"; it reports whether it read a
 // condition (else the later phrase readers try).
 func (c *collector) kindList(s string) bool {
-	var cond, v string
-	var g generator
+	var cond, v, kind string
 	if m := reKindForm.FindStringSubmatch(s); m != nil {
-		var ok bool
-		if g, ok = generators[strings.ToLower(m[1])]; !ok || g.prime {
+		if g, ok := generators[strings.ToLower(m[1])]; ok && g.prime {
 			return false // "Primes of the form 210k + 19": formOf steps through k
 		}
-		v, cond = "x", "x is "+strings.Replace(m[2], "of form", "of the form", 1)
+		kind, v, cond = m[1], "x", "x is "+strings.Replace(m[2], "of form", "of the form", 1)
 	} else if m := reKindWith.FindStringSubmatch(s); m != nil {
-		var ok bool
-		if g, ok = generators[strings.ToLower(m[1])]; !ok {
-			return false
-		}
-		v, cond = "x", "x has "+m[2]
+		kind, v, cond = m[1], "x", "x has "+m[2]
 	} else if m := reKindWhose.FindStringSubmatch(s); m != nil {
-		var ok bool
-		if g, ok = generators[strings.ToLower(m[1])]; !ok {
-			return false
-		}
-		v = m[2]
+		kind, v = m[1], m[2]
 		if v == "" {
 			v = "x"
 		}
@@ -585,12 +575,38 @@ func (c *collector) kindList(s string) bool {
 	} else {
 		return false
 	}
+	g, isKind := generators[strings.ToLower(kind)]
+	form, isForm := formKinds[strings.ToLower(kind)]
+	if !isKind && !isForm {
+		return false
+	}
 	pred := predicate(cond, v, false)
 	if pred == nil {
 		return false
 	}
+	if isForm {
+		// "Triangular numbers with three distinct prime factors": the
+		// n-th j with the property at f(j), mapped by f (f increasing)
+		f := form()
+		for _, base := range []int64{1, 0} {
+			for _, lo := range []int64{0, 1} {
+				c.add(s, substitute(f, "x_", nthOf("x_", base, lo, substitute(pred, "x_", f))))
+			}
+		}
+		return true
+	}
 	c.generated(s, g, pred, g.lows)
 	return true
+}
+
+// formKinds: kinds of number that are the values of a form f(j), j >= 0,
+// increasing.
+var formKinds = map[string]func() *node{
+	"squares":            func() *node { return bin(kPow, vr("x_"), num(2)) },
+	"cubes":              func() *node { return bin(kPow, vr("x_"), num(3)) },
+	"triangular numbers": func() *node { return call("binomial", add(vr("x_"), num(1)), num(2)) }, // j once
+	"odd squares":        func() *node { return bin(kPow, add(bin(kMul, num(2), vr("x_")), num(1)), num(2)) },
+	"even squares":       func() *node { return bin(kPow, bin(kMul, num(2), vr("x_")), num(2)) },
 }
 
 // reFormOfPrime: "Primes of the form p^2 - p - 1, where p is prime."

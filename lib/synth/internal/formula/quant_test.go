@@ -236,6 +236,16 @@ var quantCases = []struct {
 		}
 		return c
 	}},
+	{"Triangular numbers with three distinct prime factors.", 1, 60, func(n int64) int64 {
+		return nthRef(n, 1, func(x int64) bool {
+			r := int64(0)
+			for r*(r+1)/2 < x {
+				r++
+			}
+			ps, _ := factorRef(x)
+			return r*(r+1)/2 == x && len(ps) == 3
+		})
+	}},
 	{"Largest divisor of n coprime to 6.", 1, 100, func(n int64) int64 {
 		for n%2 == 0 {
 			n /= 2

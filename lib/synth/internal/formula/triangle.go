@@ -82,6 +82,24 @@ func (c *collector) tables(text string, toks []token) {
 		return
 	}
 	st.mirror = tri && reMirror.MatchString(text)
+	if body, end, ok := xcoefAt(toks, d.at, consts, d.rv, d.cv); ok {
+		// "T(n,k) = coefficient of [x^(n-k)] in (x+n)^n" (triangle_xcoef.go)
+		cells := triCells(scanN+20, func(r int64) int64 { return r + 1 })
+		if arr { // antidiagonals up to the 15th, in no particular order
+			cells = [][2]int64{{0, -1}}
+			for d := int64(0); d < 15; d++ {
+				for i := int64(0); i <= d; i++ {
+					cells = append(cells, [2]int64{d - i + max(st.row, 0), i + max(st.col, 0)})
+				}
+			}
+		}
+		if boundary(toks, end) && binomialsFit(body, cells) {
+			for _, y := range tableReadings(st, arr, body) {
+				c.add(text[toks[d.at].start:toks[end-1].end], y)
+			}
+		}
+		return
+	}
 	try := func(start int) int {
 		x, end, ok := parseAtConsts(toks, start, consts, d.rv, d.cv)
 		if !ok || end == start || !boundary(toks, end) || !x.uses(d.rv) && !x.uses(d.cv) {

@@ -623,10 +623,14 @@ func affineIn(x *node, v string) (e0, er int64, ok bool) {
 // binomialsFit evaluates the formula exactly at each cell, in order,
 // until its value leaves i32 (where the checks stop), and requires every
 // binomial on the way, times its loop's steps (a bound on its partial
-// products), to stay within i32.
+// products), to stay within i32. A list whose first cell has column -1
+// is in no listing's order: every other cell whose value fits is looked at.
 func binomialsFit(body *node, cells [][2]int64) bool {
 	limit := big.NewInt(1 << 31)
 	for _, rc := range cells {
+		if rc[1] < 0 {
+			continue // the marker of an unordered list
+		}
 		ok := true
 		env := map[string]*big.Int{"r_": big.NewInt(rc[0]), "c_": big.NewInt(rc[1])}
 		v, good := bigEval(body, env, func(b, a, k *big.Int) {
@@ -644,6 +648,9 @@ func binomialsFit(body *node, cells [][2]int64) bool {
 			return false
 		}
 		if v.CmpAbs(limit) >= 0 {
+			if cells[0][1] < 0 { // cells in no listing's order: look at the others too
+				continue
+			}
 			return true // the checks stop here
 		}
 		if !ok {
@@ -676,6 +683,8 @@ func bigEval(x *node, env map[string]*big.Int, binom func(b, a, k *big.Int)) (r 
 		return new(big.Int).Add(ev(x.kids[0]), ev(x.kids[1])), ok
 	case kSub:
 		return new(big.Int).Sub(ev(x.kids[0]), ev(x.kids[1])), ok
+	case kNeg:
+		return new(big.Int).Neg(ev(x.kids[0])), ok
 	case kMul:
 		return new(big.Int).Mul(ev(x.kids[0]), ev(x.kids[1])), ok
 	case kDiv, kMod:

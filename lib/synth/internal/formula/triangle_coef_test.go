@@ -113,3 +113,44 @@ func TestCoefTables(t *testing.T) {
 		}
 	}
 }
+
+func TestCoefficientCells(t *testing.T) {
+	r := newRunner(t)
+	for _, tc := range []struct {
+		text     string
+		from, to int64
+		ref      func(n int64) int64
+	}{
+		{"Triangle read by rows: T(n,k) = coefficient of [x^(n-k)] in (x+n)^n, 0 <= k <= n.", 0, 44, triRef(0, 0, 0, 0, func(n, k int64) int64 {
+			return binomialRef(n, n-k) * powMod(n, k, 1<<62) // [x^(n-k)] sum_j C(n,j) x^j n^(n-j)
+		})},
+		{"Square array A(n,k) = [x^k] (1/(1-x) + x/(1-x)^n), read by descending antidiagonals for n, k >= 0.", 0, 100, diagRef(0, 0, false, func(n, k int64) int64 {
+			s := int64(1) // 1/(1-x)
+			if k >= 1 {
+				s += binomialRef(n+k-2, k-1) // [x^(k-1)] (1-x)^-n
+				if n == 0 {
+					s = 1
+					if k == 1 {
+						s = 2
+					}
+				}
+			}
+			return s
+		})},
+		{"Triangle T(n,k) = [x^k] ((1 + 2*x)^n - (1+x)^(n+1)), 0 <= k <= n, read by rows.", 0, 100, triRef(0, 0, 0, 0, func(n, k int64) int64 {
+			return binomialRef(n, k)<<k - binomialRef(n+1, k)
+		})},
+	} {
+		cs := Candidates(tc.text, 1)
+		ok := false
+		for _, c := range cs {
+			ok = ok || r.matches(c.Ops, tc.from, tc.to, tc.ref)
+		}
+		if !ok {
+			for _, c := range cs {
+				t.Logf("candidate %s", c.Expr)
+			}
+			t.Errorf("%q: %d candidates, none matches the reference", tc.text, len(cs))
+		}
+	}
+}
