@@ -252,9 +252,10 @@ func Run(arity int, examples []Example, opt Options) Result {
 			// later levels only add rivals: they get as long again as the
 			// search took so far (at least half a second), within budget;
 			// twice as long when the examples' few bits asked for one
-			// more level
+			// more level on a task that samples a domain (WatchWrap; a
+			// sequence's searches keep the timing its judge was trained on)
 			mult := time.Duration(1)
-			if opt.Slack > 1 {
+			if opt.Slack > 1 && opt.WatchWrap {
 				mult = 2
 			}
 			grace := time.Now().Add(max(500*time.Millisecond, mult*time.Since(start)))
