@@ -159,11 +159,7 @@ func TestDigitFunctions2(t *testing.T) {
 }
 
 // baseCases: names phrases_base.go reads, with native references.
-var baseCases = []struct {
-	text     string
-	from, to int64
-	ref      func(n int64) int64
-}{
+var baseCases = []refCase{
 	{"Numbers n such that string 1,5 occurs in the base 6 representation of n but not of n+1.", 1, 40, func(n int64) int64 {
 		return nthRef(n, 0, func(k int64) bool { return strRef(k, 6, []int64{1, 5}) > 0 && strRef(k+1, 6, []int64{1, 5}) == 0 })
 	}},
@@ -431,38 +427,17 @@ func strRefRead(ds []int64, c int64) int64 {
 }
 
 func TestBasePhrases(t *testing.T) {
-	r := newRunner(t)
-	for _, tc := range baseCases {
-		t.Run(tc.text, func(t *testing.T) {
-			cs := Candidates(tc.text, 1)
-			if len(cs) == 0 {
-				t.Fatalf("no candidate")
-			}
-			for _, c := range cs {
-				if r.matches(c.Ops, tc.from, tc.to, tc.ref) {
-					return
-				}
-			}
-			for _, c := range cs {
-				t.Logf("candidate %s from %q (%d opcodes)", c.Expr, c.Source, len(c.Ops))
-			}
-			t.Errorf("no candidate matches the reference on n = %d..%d", tc.from, tc.to)
-		})
-	}
+	newRunner(t).anyMatches(t, baseCases)
 }
 
 // TestBasePhrasesRefuse: near misses give no candidate.
 func TestBasePhrasesRefuse(t *testing.T) {
-	for _, text := range []string{
+	refuses(t,
 		"Numbers n such that string 1,7 occurs in the base 6 representation of n but not of n+1.", // 7 is no base-6 digit
 		"Numbers n such that string 1,5 occurs in the base 6 representation of n but not of k+1.", // another variable
 		"Numbers whose base-1 representation has exactly 2 runs.",
 		"Numbers n such that number of runs in the base 4 representation of n is congruent to 9 mod 9.",
 		"a(n) = n AND m, where AND is the bitwise AND operator.",
 		"Numbers in base 1.",
-	} {
-		if cs := Candidates(text, 1); len(cs) > 0 {
-			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
-		}
-	}
+	)
 }

@@ -65,11 +65,7 @@ func powMod(b, e, m int64) int64 {
 	return r
 }
 
-var formulaCases = []struct {
-	text     string
-	from, to int64
-	ref      func(n int64) int64
-}{
+var formulaCases = []refCase{
 	{"a(n) = 20*n^2 + 3.", 0, 60, func(n int64) int64 { return 20*n*n + 3 }},
 	{"n-16.", 0, 60, func(n int64) int64 { return n - 16 }},
 	{"a(n) = floor(56/n).", 1, 70, func(n int64) int64 { return 56 / n }},
@@ -708,9 +704,18 @@ func (r *runner) matches(ops []ir.Op, from, to int64, ref func(int64) int64) boo
 	return true
 }
 
-func TestFormulas(t *testing.T) {
-	r := newRunner(t)
-	for _, tc := range formulaCases {
+// refCase is a text and a native reference for its sequence on from..to.
+type refCase struct {
+	text     string
+	from, to int64
+	ref      func(n int64) int64
+}
+
+// anyMatches checks that, for each case, some candidate read from its text
+// computes the reference (in the interpreter and on wazero).
+func (r *runner) anyMatches(t *testing.T, cases []refCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.text, func(t *testing.T) {
 			cs := Candidates(tc.text, 1)
 			if len(cs) == 0 {
@@ -729,10 +734,24 @@ func TestFormulas(t *testing.T) {
 	}
 }
 
+// refuses checks that no text gives a candidate.
+func refuses(t *testing.T, texts ...string) {
+	t.Helper()
+	for _, text := range texts {
+		if cs := Candidates(text, 1); len(cs) > 0 {
+			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)
+		}
+	}
+}
+
+func TestFormulas(t *testing.T) {
+	newRunner(t).anyMatches(t, formulaCases)
+}
+
 // TestNoCandidates: text with no formula, or one the package must not
 // guess at, gives nothing.
 func TestNoCandidates(t *testing.T) {
-	for _, text := range []string{
+	refuses(t,
 		"",
 		"Number of partitions of n into distinct parts.",
 		"Decimal expansion of Pi.",
@@ -787,11 +806,7 @@ func TestNoCandidates(t *testing.T) {
 		"Expansion of 1/(1-x-x^2-x^3-x^4-x^5-x^6-x^7).", // order 7: more terms than locals
 		"Expansion of 1/(2-x).",                         // not integer
 		"Numbers k such that 16*k^4 + 81 is prime.",     // 16*k^4 wraps from k = 108, within the checks
-	} {
-		if cs := Candidates(text, 1); len(cs) > 0 {
-			t.Errorf("%q: %d candidates, first %s from %q", text, len(cs), cs[0].Expr, cs[0].Source)
-		}
-	}
+	)
 	if cs := Candidates("a(n) = n^2.", 2); len(cs) > 0 {
 		t.Errorf("arity 2: %d candidates", len(cs))
 	}

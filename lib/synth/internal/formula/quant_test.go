@@ -51,11 +51,7 @@ func isSquareMod(a, m int64) bool {
 	return false
 }
 
-var quantCases = []struct {
-	text     string
-	from, to int64
-	ref      func(n int64) int64
-}{
+var quantCases = []refCase{
 	{"Numbers k such that the sum of divisors of k is a multiple of 24.", 1, 60, func(n int64) int64 {
 		return nthRef(n, 1, func(k int64) bool { return divisorSum(k, 1)%24 == 0 })
 	}},
@@ -258,31 +254,14 @@ var quantCases = []struct {
 }
 
 func TestQuantifiers(t *testing.T) {
-	r := newRunner(t)
-	for _, tc := range quantCases {
-		t.Run(tc.text, func(t *testing.T) {
-			cs := Candidates(tc.text, 1)
-			if len(cs) == 0 {
-				t.Fatalf("no candidate")
-			}
-			for _, c := range cs {
-				if r.matches(c.Ops, tc.from, tc.to, tc.ref) {
-					return
-				}
-			}
-			for _, c := range cs {
-				t.Logf("candidate %s", c.Expr)
-			}
-			t.Errorf("no candidate matches the reference on n = %d..%d", tc.from, tc.to)
-		})
-	}
+	newRunner(t).anyMatches(t, quantCases)
 }
 
 // TestQuantifiersRefuse: a condition with a word the reader does not know,
 // "and" and "or" mixed, a quantifier whose start (0 or 1) changes terms
 // past the examples, or no n where one is needed: no candidate.
 func TestQuantifiersRefuse(t *testing.T) {
-	for _, text := range []string{
+	refuses(t,
 		"Numbers k such that k is prime or k+1 is prime and k+2 is squarefree.",
 		"Numbers k such that k^2 + 1 is a happy number.",
 		"Numbers k such that phi(k) | frobnicate(k).",
@@ -294,11 +273,7 @@ func TestQuantifiersRefuse(t *testing.T) {
 		"Primes p such that p+2 is prime, or p+4 is prime and p+6 is prime.",
 		"Numbers with an even number of prime factors.",                           // with multiplicity or not: not said
 		"Numbers k such that k > d(k)^2, where d(k) is the sum of divisors of k.", // d is tau in the table
-	} {
-		if cs := Candidates(text, 1); len(cs) > 0 {
-			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
-		}
-	}
+	)
 }
 
 // TestReadings: "Smallest k such that n divides k^2 + k" from 0 is 0 at

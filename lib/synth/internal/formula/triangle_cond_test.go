@@ -2,11 +2,7 @@ package formula
 
 import "testing"
 
-var condTableCases = []struct {
-	text     string
-	from, to int64
-	ref      func(n int64) int64
-}{
+var condTableCases = []refCase{
 	{"Triangle T(n,k) = n*k if k|n, 0 otherwise; 1<=k<=n.", 1, 100, triRef(1, 1, 1, 0, func(n, k int64) int64 {
 		if n%k == 0 {
 			return n * k
@@ -46,30 +42,12 @@ var condTableCases = []struct {
 }
 
 func TestCondTables(t *testing.T) {
-	r := newRunner(t)
-	for _, tc := range condTableCases {
-		t.Run(tc.text, func(t *testing.T) {
-			cs := Candidates(tc.text, 1)
-			for _, c := range cs {
-				if r.matches(c.Ops, tc.from, tc.to, tc.ref) {
-					return
-				}
-			}
-			for _, c := range cs {
-				t.Logf("candidate %s from %q (%d opcodes)", c.Expr, c.Source, len(c.Ops))
-			}
-			t.Errorf("%d candidates, none matches the reference on n = %d..%d", len(cs), tc.from, tc.to)
-		})
-	}
-	for _, text := range []string{
+	newRunner(t).anyMatches(t, condTableCases)
+	refuses(t,
 		"Triangle read by rows: T(n,k) = n if k < n, T(n,k) = k for k > n.", // k = n is left out
 		"Triangle T(n,k) = n*k if k|n and 0 if k is odd.",
 		"Triangle T(n,k) = n*k if k is prime, 0 otherwise.",
 		"Triangle T(n,k) = n*k if k|n, 0 otherwise, for n >= k >= 1 and T(n,n) = 5.",
 		"Triangle T(n,k) = n*k if k|n, n if k = 2, 0 otherwise.",
-	} {
-		if cs := Candidates(text, 1); len(cs) > 0 {
-			t.Errorf("%q: %d candidates, first %s", text, len(cs), cs[0].Expr)
-		}
-	}
+	)
 }
