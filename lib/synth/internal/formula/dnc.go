@@ -358,19 +358,6 @@ func (e *emitter) dncNode(x *node) {
 	e.restore("x_", old, had)
 	e.get(acc)
 	e.get(mult)
-	e.emit(ir.OpConst0)
-	for j, v := range x.vals {
-		if v == 0 {
-			continue
-		}
-		e.get(xl)
-		e.konst(i0 + int64(j))
-		e.emit(ir.OpI32Eq)
-		if v != 1 {
-			e.konst(v)
-			e.emit(ir.OpI32Mul)
-		}
-		e.emit(ir.OpI32Add)
-	}
+	e.pointTable(xl, i0, x.vals)
 	e.emit(ir.OpI32Mul, ir.OpI32Add)
 }
