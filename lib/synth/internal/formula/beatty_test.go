@@ -48,11 +48,7 @@ func powF(x *big.Float, k int) *big.Float {
 func TestBeatty(t *testing.T) {
 	r := newRunner(t)
 	phi := goldenRef()
-	for _, tc := range []struct {
-		text     string
-		from, to int64
-		ref      func(int64) int64
-	}{
+	r.allMatch(t, []refCase{
 		{"a(n) = floor(n*sqrt(2)).", 0, 200, func(n int64) int64 { return floorF(mulF(bsqrt(2), n)) }},
 		{"a(n) = 3*n - floor(n*sqrt(2)).", 0, 200, func(n int64) int64 { return 3*n - floorF(mulF(bsqrt(2), n)) }},
 		{"a(n) = ceiling(n*sqrt(3)).", 0, 200, func(n int64) int64 { return -floorF(mulF(bsqrt(3), -n)) }},
@@ -78,19 +74,7 @@ func TestBeatty(t *testing.T) {
 		{"a(n) = floor(n*sqrt(12) - n/3).", 0, 200, func(n int64) int64 {
 			return floorF(new(big.Float).SetPrec(refPrec).Sub(mulF(bsqrt(12), n), new(big.Float).SetPrec(refPrec).Quo(bf(n), bf(3))))
 		}},
-	} {
-		t.Run(tc.text, func(t *testing.T) {
-			cs := Candidates(tc.text, 1)
-			if len(cs) == 0 {
-				t.Fatal("no candidate")
-			}
-			for _, c := range cs {
-				if !r.matches(c.Ops, tc.from, tc.to, tc.ref) {
-					t.Errorf("candidate %s from %q differs from the reference on %d..%d", c.Expr, c.Source, tc.from, tc.to)
-				}
-			}
-		})
-	}
+	})
 }
 
 // floorSqrt's program against floor(q*sqrt(d)) in big integers, for q
@@ -132,11 +116,7 @@ func TestBeattyText(t *testing.T) {
 	phi := goldenRef()
 	sub := func(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(refPrec).Sub(a, b) }
 	quo := func(a, b *big.Float) *big.Float { return new(big.Float).SetPrec(refPrec).Quo(a, b) }
-	for _, tc := range []struct {
-		text     string
-		from, to int64
-		ref      func(int64) int64
-	}{
+	r.allMatch(t, []refCase{
 		{"a(n) = floor(n*phi^4), where phi is the golden ratio, A001622.", 0, 150, func(n int64) int64 { return floorF(mulF(powF(phi, 4), n)) }},
 		{"a(n) = floor(n*tau) + 1, where tau = (1+sqrt(5))/2.", 0, 150, func(n int64) int64 { return floorF(mulF(phi, n)) + 1 }},
 		{"floor(nr+h), where r=sqrt(3), h=-1/3; complement of A184007.", 1, 150, func(n int64) int64 {
@@ -150,19 +130,7 @@ func TestBeattyText(t *testing.T) {
 		{"a(n) = n + [n*r/s] + [n*t/s]; r=1, s=sqrt(2), t=1/sqrt(3).", 1, 150, func(n int64) int64 {
 			return n + floorF(quo(bf(n), bsqrt(2))) + floorF(quo(bf(n), bsqrt(6)))
 		}},
-	} {
-		t.Run(tc.text, func(t *testing.T) {
-			cs := Candidates(tc.text, 1)
-			if len(cs) == 0 {
-				t.Fatal("no candidate")
-			}
-			for _, c := range cs {
-				if !r.matches(c.Ops, tc.from, tc.to, tc.ref) {
-					t.Errorf("candidate %s from %q differs from the reference on %d..%d", c.Expr, c.Source, tc.from, tc.to)
-				}
-			}
-		})
-	}
+	})
 	refuses(t,
 		"a(n) = floor(n*phi), where phi = 1.618.",            // no exact constant
 		"a(n) = floor(n*sqrt(2) + n*sqrt(3)).",               // two square roots

@@ -102,16 +102,7 @@ func coef(x *node, v string) *node {
 	case kVar:
 		return num(1)
 	case kAdd, kSub:
-		a, b := coef(x.kids[0], v), coef(x.kids[1], v)
-		switch {
-		case b == nil:
-			return a
-		case a == nil && x.k == kAdd:
-			return b
-		case a == nil:
-			return un(kNeg, b)
-		}
-		return bin(x.k, a, b)
+		return sumOr(x.k, coef(x.kids[0], v), coef(x.kids[1], v))
 	case kNeg:
 		return un(kNeg, coef(x.kids[0], v))
 	case kMul:
@@ -125,6 +116,19 @@ func coef(x *node, v string) *node {
 		return bin(kAnd, x.kids[0], coef(x.kids[1], v))
 	}
 	panic("coef: not linear") // linearIn was checked
+}
+
+// sumOr is a+b or a-b (k), where nil stands for 0.
+func sumOr(k kind, a, b *node) *node {
+	switch {
+	case b == nil:
+		return a
+	case a == nil && k == kAdd:
+		return b
+	case a == nil:
+		return un(kNeg, b)
+	}
+	return bin(k, a, b)
 }
 
 // mulOr is a*b, without a factor 1.
@@ -145,16 +149,7 @@ func drop(x *node, v string) *node {
 	}
 	switch x.k {
 	case kAdd, kSub:
-		a, b := drop(x.kids[0], v), drop(x.kids[1], v)
-		switch {
-		case b == nil:
-			return a
-		case a == nil && x.k == kAdd:
-			return b
-		case a == nil:
-			return un(kNeg, b)
-		}
-		return bin(x.k, a, b)
+		return sumOr(x.k, drop(x.kids[0], v), drop(x.kids[1], v))
 	case kNeg:
 		if a := drop(x.kids[0], v); a != nil {
 			return un(kNeg, a)
@@ -363,19 +358,6 @@ func (e *emitter) dncNode(x *node) {
 	e.restore("x_", old, had)
 	e.get(acc)
 	e.get(mult)
-	e.emit(ir.OpConst0)
-	for j, v := range x.vals {
-		if v == 0 {
-			continue
-		}
-		e.get(xl)
-		e.konst(i0 + int64(j))
-		e.emit(ir.OpI32Eq)
-		if v != 1 {
-			e.konst(v)
-			e.emit(ir.OpI32Mul)
-		}
-		e.emit(ir.OpI32Add)
-	}
+	e.pointTable(xl, i0, x.vals)
 	e.emit(ir.OpI32Mul, ir.OpI32Add)
 }

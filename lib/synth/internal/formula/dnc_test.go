@@ -44,30 +44,14 @@ func TestDivideAndConquer(t *testing.T) {
 		}
 		return n/3 - a0(n/3)
 	}
-	for _, tc := range []struct {
-		text     string
-		from, to int64
-		ref      func(int64) int64
-	}{
+	r.allMatch(t, []refCase{
 		{"a(n) = floor(n/2) + 2*a(floor(n/2)), a(0) = 0.", 0, 300, a136013},
 		{"a(0)=0, a(n) = 2*a(floor(n/2)) + n - 1 for n > 0", 0, 300, a2},
 		{"a(0)=0, a(n) = 2*a([n/2]) + n - 1 for n > 0", 0, 300, a2},
 		{"a(1) = 0; thereafter a(2*n) = a(n) + 1, a(2*n+1) = 2*n.", 1, 300, a089265},
 		{"a(2n) = n, a(2n+1) = a(n) + 1.", 0, 300, cases},
 		{"a(0) = 1; a(3n) = a(n) + 1, a(3n+1) = 2a(n), a(3n+2) = n - a(n).", 0, 300, a0},
-	} {
-		t.Run(tc.text, func(t *testing.T) {
-			cs := Candidates(tc.text, 1)
-			if len(cs) == 0 {
-				t.Fatal("no candidate")
-			}
-			for _, c := range cs {
-				if !r.matches(c.Ops, tc.from, tc.to, tc.ref) {
-					t.Errorf("candidate %s from %q differs from the reference on %d..%d", c.Expr, c.Source, tc.from, tc.to)
-				}
-			}
-		})
-	}
+	})
 	refuses(t,
 		"a(n) = a(n-1) + a([n/2]) + 1, a(1) = 1.",         // two calls
 		"a(n) = a(floor(n/2))^2 + 1, a(0) = 1.",           // not linear in the call

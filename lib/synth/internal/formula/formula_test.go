@@ -734,6 +734,25 @@ func (r *runner) anyMatches(t *testing.T, cases []refCase) {
 	}
 }
 
+// allMatch checks that, for each case, the text gives a candidate and
+// every candidate computes the reference.
+func (r *runner) allMatch(t *testing.T, cases []refCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.text, func(t *testing.T) {
+			cs := Candidates(tc.text, 1)
+			if len(cs) == 0 {
+				t.Fatal("no candidate")
+			}
+			for _, c := range cs {
+				if !r.matches(c.Ops, tc.from, tc.to, tc.ref) {
+					t.Errorf("candidate %s from %q differs from the reference on %d..%d", c.Expr, c.Source, tc.from, tc.to)
+				}
+			}
+		})
+	}
+}
+
 // refuses checks that no text gives a candidate.
 func refuses(t *testing.T, texts ...string) {
 	t.Helper()

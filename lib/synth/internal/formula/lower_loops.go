@@ -278,6 +278,25 @@ func (e *emitter) restore(name string, old int, had bool) {
 	}
 }
 
+// pointTable pushes vals[j] where local l holds i0+j, and 0 where it holds
+// no such index: Sum_j [l == i0+j]*vals[j].
+func (e *emitter) pointTable(l int, i0 int64, vals []int64) {
+	e.emit(ir.OpConst0)
+	for j, v := range vals {
+		if v == 0 {
+			continue
+		}
+		e.get(l)
+		e.konst(i0 + int64(j))
+		e.emit(ir.OpI32Eq)
+		if v != 1 {
+			e.konst(v)
+			e.emit(ir.OpI32Mul)
+		}
+		e.emit(ir.OpI32Add)
+	}
+}
+
 // sumDiv: Sum over the divisors d >= 1 of x of body (0 for x <= 0), in
 // pairs (d, x/d) for d*d <= x, so the loop runs sqrt(x) times.
 func (e *emitter) sumDiv(x *node) {
@@ -468,20 +487,8 @@ func (e *emitter) rec(x *node) {
 	i0, m := x.val, int64(len(x.vals))
 	e.get(idx)
 	e.konst(i0 + m)
-	e.emit(ir.OpI32LtS, ir.OpIfBegin, ir.OpConst0)
-	for j, v := range x.vals {
-		if v == 0 {
-			continue
-		}
-		e.get(idx)
-		e.konst(i0 + int64(j))
-		e.emit(ir.OpI32Eq)
-		if v != 1 {
-			e.konst(v)
-			e.emit(ir.OpI32Mul)
-		}
-		e.emit(ir.OpI32Add)
-	}
+	e.emit(ir.OpI32LtS, ir.OpIfBegin)
+	e.pointTable(idx, i0, x.vals)
 	e.emit(ir.OpElse)
 	s := make([]int, x.ord+1)
 	for j := 1; j <= x.ord; j++ {

@@ -67,30 +67,14 @@ func TestTranscProof(t *testing.T) {
 func TestTransc(t *testing.T) {
 	r := newRunner(t)
 	pi, e := piGL(), eRef()
-	for _, tc := range []struct {
-		text     string
-		from, to int64
-		ref      func(int64) int64
-	}{
+	r.allMatch(t, []refCase{
 		{"a(n) = round(n*(Pi - 2)).", 0, 100, func(n int64) int64 { return floorF(addF(mulF(addF(pi, -2), n), 0.5)) }},
 		{"a(n) = floor(n^2 / e).", 0, 100, func(n int64) int64 { return floorF(new(big.Float).SetPrec(refPrec).Quo(bf(n*n), e)) }},
 		{"a(n) = nearest integer to Pi*prime(n).", 1, 100, func(n int64) int64 { return floorF(addF(mulF(pi, primeRef(n)), 0.5)) }},
 		{"a(n) = floor(n/Pi) + ceiling(n*e).", 0, 100, func(n int64) int64 {
 			return floorF(new(big.Float).SetPrec(refPrec).Quo(bf(n), pi)) - floorF(mulF(e, -n))
 		}},
-	} {
-		t.Run(tc.text, func(t *testing.T) {
-			cs := Candidates(tc.text, 1)
-			if len(cs) == 0 {
-				t.Fatal("no candidate")
-			}
-			for _, c := range cs {
-				if !r.matches(c.Ops, tc.from, tc.to, tc.ref) {
-					t.Errorf("candidate %s from %q differs from the reference on %d..%d", c.Expr, c.Source, tc.from, tc.to)
-				}
-			}
-		})
-	}
+	})
 	refuses(t,
 		"a(n) = floor(n*Pi^2).",                    // Pi^2 is not carried
 		"a(n) = floor(n*Pi*sqrt(2)).",              // nor a product with a root
