@@ -5,8 +5,6 @@ package formula
 // f_c(n) cover every residue of n mod k once, a(n) is f_c((n - c)/k) for
 // the c with n == c (mod k).
 
-import "sort"
-
 // residueCases reads the cases a(k*n + c) = f(n) of the text, and adds
 // their union if they cover every residue mod k exactly once.
 func (c *collector) residueCases(text string, toks []token) {
@@ -18,18 +16,11 @@ func (c *collector) residueCases(text string, toks []token) {
 	byRes := map[int64]kase{}
 	first, last := -1, -1
 	for i := 0; i+6 < len(toks); i++ {
-		if !(toks[i].k == tIdent && toks[i].s == "a" && isOp(toks[i+1], "(")) || toks[i+2].k != tNum {
-			continue
-		}
-		idx, end, ok := parseAt(toks, i+2, "n")
-		if !ok || !isOp(toks[end], ")") || !isOp(toks[end+1], "=") {
-			continue
-		}
-		kk, cc, ok := linear(idx)
+		kk, cc, at, ok := caseHead(toks, i)
 		if !ok || kk < 2 || kk > 12 {
 			continue
 		}
-		body, bend, ok := parseAt(toks, end+2, "n")
+		body, bend, ok := parseAt(toks, at, "n")
 		if !ok || !boundary(toks, bend) || lagOrder(body) > 0 {
 			return // a case we cannot read: the union would be a guess
 		}
@@ -50,28 +41,44 @@ func (c *collector) residueCases(text string, toks []token) {
 	if k == 0 || int64(len(byRes)) != k {
 		return
 	}
-	rs := make([]int64, 0, k)
-	for r := range byRes {
-		rs = append(rs, r)
-	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
-	var x *node
-	for _, r := range rs {
+	x := byResidue(k, func(r int64) *node {
 		kc := byRes[r]
-		at := &node{k: kCmp, name: "=", kids: []*node{bin(kMod, vr("n"), num(k)), num(r)}}
 		shifted := sub(vr("n"), num(kc.c))
 		if kc.c < 0 {
 			shifted = add(vr("n"), num(-kc.c))
 		}
-		m := bin(kDiv, shifted, num(k)) // exact where n == c (mod k)
-		term := bin(kAnd, at, substitute(kc.body, "n", m))
+		return substitute(kc.body, "n", bin(kDiv, shifted, num(k))) // exact where n == c (mod k)
+	})
+	c.add(text[toks[first].start:toks[last-1].end], x)
+}
+
+// caseHead reads a case's head "a(k*n + c) =" at toks[i]: k, c and where
+// the case's body starts.
+func caseHead(toks []token, i int) (k, c int64, body int, ok bool) {
+	if !(toks[i].k == tIdent && toks[i].s == "a" && isOp(toks[i+1], "(")) || toks[i+2].k != tNum {
+		return 0, 0, 0, false
+	}
+	idx, end, ok := parseAt(toks, i+2, "n")
+	if !ok || !isOp(toks[end], ")") || !isOp(toks[end+1], "=") {
+		return 0, 0, 0, false
+	}
+	k, c, ok = linear(idx)
+	return k, c, end + 2, ok
+}
+
+// byResidue is the union of the cases: Sum_{r=0..k-1} [n mod k = r] *
+// term(r).
+func byResidue(k int64, term func(r int64) *node) *node {
+	var x *node
+	for r := int64(0); r < k; r++ {
+		t := bin(kAnd, &node{k: kCmp, name: "=", kids: []*node{bin(kMod, vr("n"), num(k)), num(r)}}, term(r))
 		if x == nil {
-			x = term
+			x = t
 		} else {
-			x = bin(kAdd, x, term)
+			x = bin(kAdd, x, t)
 		}
 	}
-	c.add(text[toks[first].start:toks[last-1].end], x)
+	return x
 }
 
 // linear reads idx as k*n + c with integers k and c.

@@ -190,18 +190,11 @@ func (c *collector) dncCases(text string, toks []token, consts map[string]int64)
 	byRes := map[int64]*node{}
 	first, last, calls := -1, -1, 0
 	for i := 0; i+6 < len(toks); i++ {
-		if !(toks[i].k == tIdent && toks[i].s == "a" && isOp(toks[i+1], "(")) || toks[i+2].k != tNum {
-			continue
-		}
-		idx, end, ok := parseAt(toks, i+2, "n")
-		if !ok || !isOp(toks[end], ")") || !isOp(toks[end+1], "=") {
-			continue
-		}
-		k, r, ok := linear(idx)
+		k, r, at, ok := caseHead(toks, i)
 		if !ok || k < 2 || k > 16 {
 			continue
 		}
-		p := &parser{toks: toks, pos: end + 2, vars: []string{"n"}, consts: consts, self: &selfCalls{cases: true}}
+		p := &parser{toks: toks, pos: at, vars: []string{"n"}, consts: consts, self: &selfCalls{cases: true}}
 		body, bend, ok := parseWith(p)
 		if !ok || !boundary(toks, bend) || !linearIn(body, "a_") || r < 0 || r >= k || b != 0 && k != b {
 			return // a case we cannot read: the union would be a guess
@@ -220,16 +213,9 @@ func (c *collector) dncCases(text string, toks []token, consts map[string]int64)
 	if b == 0 || int64(len(byRes)) != b || calls == 0 {
 		return
 	}
-	var x *node
-	for r := int64(0); r < b; r++ {
-		at := &node{k: kCmp, name: "=", kids: []*node{bin(kMod, vr("n"), num(b)), num(r)}}
-		term := bin(kAnd, at, substitute(byRes[r], "n", un(kFloor, bin(kDiv, vr("n"), num(b)))))
-		if x == nil {
-			x = term
-		} else {
-			x = bin(kAdd, x, term)
-		}
-	}
+	x := byResidue(b, func(r int64) *node {
+		return substitute(byRes[r], "n", un(kFloor, bin(kDiv, vr("n"), num(b))))
+	})
 	c.dnc(text, text[toks[first].start:toks[last-1].end], x, b, text[toks[last-1].end:])
 }
 
