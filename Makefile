@@ -8,7 +8,8 @@
 #   make check       go vet, gofmt, go test -race on every package that runs goroutines
 #
 # Variables: RESULTS (results directory), SERVE (0 to skip serving),
-# ADDR (dashboard address), FUZZTIME (per fuzz target), TESTTIMEOUT.
+# ADDR (dashboard address), FUZZTIME (per fuzz target; unset, each target
+# runs its own count of inputs), TESTTIMEOUT.
 
 SHELL       := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,7 +17,7 @@ GO          ?= go
 RESULTS     ?= results
 SERVE       ?= 1
 ADDR        ?= 127.0.0.1:8080
-FUZZTIME    ?= 10s
+FUZZTIME    ?=
 TESTTIMEOUT ?= 15m
 BIN         := bin
 IRSYNTH     := $(BIN)/irsynth
@@ -34,8 +35,16 @@ KERNEL      := $(BIN)/irsynth-kernel
 RACE_PKGS   := ./web/... ./lib/wasmrt/... ./lib/ir/... ./lib/results/... ./lib/plots/... ./lib/dataset/...
 RACE_SHORT  := ./kernel/... ./lib/models/... ./cmd/irsynth/...
 SYNTH_RACE  := Cancel|EvalTasks|Budget|Hostile|Shard|Example|Underdetermined|HeldOut
-# Fuzz targets as PACKAGE:NAME (`go test -fuzz` takes one target at a time).
-FUZZ        := ./lib/ir:FuzzParse ./lib/ir:FuzzValidate ./lib/ir:FuzzCompile ./lib/synth:FuzzMask ./lib/synth/internal/formula:FuzzCandidates ./lib/synth/internal/fit:FuzzSequence
+# Fuzz targets as PACKAGE:NAME:COUNT (`go test -fuzz` takes one target at a
+# time). Each runs COUNT inputs (-fuzztime=COUNTx), about 10 s on this
+# 2-core machine. A count rather than a duration: Go 1.26's coordinator
+# can report a bare "context deadline exceeded" failure when a duration
+# runs out while a worker is mid-input (go.dev/issue/75804, fixed in Go
+# 1.27); a count has no deadline to race, so a loaded runner only runs
+# slower. FUZZTIME=30s (or 1000x) overrides every count.
+FUZZ        := ./lib/ir:FuzzParse:300000 ./lib/ir:FuzzValidate:300000 ./lib/ir:FuzzCompile:200000 \
+               ./lib/synth:FuzzMask:1500 ./lib/synth/internal/formula:FuzzCandidates:20000 \
+               ./lib/synth/internal/fit:FuzzSequence:60000
 
 .PHONY: all build setup reproduce phases reports screenshots serve test fuzz bench check clean
 
@@ -93,9 +102,9 @@ test: setup
 
 fuzz:
 	@for pf in $(FUZZ); do \
-		p=$${pf%%:*}; f=$${pf##*:}; \
-		echo "go test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$(FUZZTIME) $$p"; \
-		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$(FUZZTIME) $$p; \
+		IFS=: read -r p f n <<<"$$pf"; t="$(FUZZTIME)"; t=$${t:-$${n}x}; \
+		echo "go test -run='^$$' -fuzz='^'$$f'$$' -fuzztime=$$t $$p"; \
+		$(GO) test -run='^$$' -fuzz="^$$f\$$" -fuzztime=$$t $$p; \
 	done
 
 bench: build
