@@ -117,6 +117,11 @@ const (
 	wI32Shl      = 0x74
 	wI32ShrS     = 0x75
 	wI32ShrU     = 0x76
+	wI32LtU      = 0x49
+	wI32Load     = 0x28 // memarg: align 2 (4 bytes), offset 0
+	wI32Store    = 0x36 // memarg: align 2, offset 0
+	wMiscPrefix  = 0xfc // imm: the sub-opcode; wMemFill is the one used
+	wMemFill     = 11   // memory.fill, memory 0
 
 	blockEmpty = 0x40
 	blockI32   = 0x7f
@@ -139,6 +144,7 @@ type module struct {
 	params int
 	locals int // declared locals: the IR's, then the compiler's
 	fuel   int32
+	memory bool // one page of memory, zeroed at entry (the program uses MEM_*)
 	body   []winst
 }
 
@@ -160,6 +166,8 @@ type lowerer struct {
 	fuelL   int32   // local: fuel left
 	nextL   int32   // local: below this fuel, look at fuel < 0 and at stop
 	scratch int32   // local for strength-reduced division; -1 until needed
+	addrL   int32   // local: a memory address being checked; -1 until needed
+	valL    int32   // local: the value MEM_STORE stores; -1 until needed
 	even    []evenFact
 	costs   []int32 // the charge of each open loop, innermost last
 }
@@ -177,9 +185,23 @@ func lower(p Program, consts []int32, opt CompileOptions) (*module, error) {
 	if consts != nil {
 		m.params = 0
 	}
-	l := &lowerer{m: m, p: p, a: a, consts: consts, scratch: -1}
+	l := &lowerer{m: m, p: p, a: a, consts: consts, scratch: -1, addrL: -1, valL: -1}
 	for _, c := range a.cost {
 		l.metered = l.metered || c > 0
+	}
+	for _, op := range p.Ops {
+		m.memory = m.memory || codebook[op].Category == CatMemory
+	}
+	if m.memory {
+		// A module instance keeps its memory from call to call (a runtime
+		// reuses instances): every run starts from zeros, as in the
+		// interpreter.
+		for _, w := range []winst{
+			{code: wI32Const, imm: 0}, {code: wI32Const, imm: 0}, {code: wI32Const, imm: MemWords * 4},
+			{code: wMiscPrefix, imm: wMemFill},
+		} {
+			l.emit(w.code, w.imm, -1)
+		}
 	}
 	if l.metered {
 		l.fuelL, l.nextL = l.local(), l.local()
@@ -246,6 +268,9 @@ func (l *lowerer) op(i int) {
 	case CatArith, CatCompare:
 		l.binary(i)
 		return
+	case CatMemory:
+		l.memory(i, op)
+		return
 	case CatLocal:
 		local := int32(m.params) + info.imm
 		switch {
@@ -305,6 +330,37 @@ func (l *lowerer) op(i int) {
 		l.writeBack()
 		l.emit(wReturn, 0, i)
 	}
+}
+
+// memory lowers MEM_LOAD and MEM_STORE. The word address a becomes the
+// byte address 4a when 0 <= a < MemWords, else -1, which WebAssembly's own
+// bounds check traps on ("out of bounds memory access"): 4a alone would
+// wrap for a >= 2^30 and reach a word it should not.
+func (l *lowerer) memory(i int, op Op) {
+	if l.addrL < 0 {
+		l.addrL = l.local()
+	}
+	if op == OpMemStore {
+		if l.valL < 0 {
+			l.valL = l.local()
+		}
+		l.emit(wLocalSet, l.valL, i)
+	}
+	a := l.addrL
+	for _, w := range []winst{
+		{code: wLocalTee, imm: a}, {code: wI32Const, imm: 2}, {code: wI32Shl},
+		{code: wI32Const, imm: -1},
+		{code: wLocalGet, imm: a}, {code: wI32Const, imm: MemWords}, {code: wI32LtU},
+		{code: wSelect},
+	} {
+		l.emit(w.code, w.imm, i)
+	}
+	if op == OpMemStore {
+		l.emit(wLocalGet, l.valL, i)
+		l.emit(wI32Store, 0, i)
+		return
+	}
+	l.emit(wI32Load, 0, i)
 }
 
 // charge opens a loop body with its fuel check, and slowPath closes it.
@@ -399,6 +455,9 @@ func (m *module) encode() []byte {
 	t = append(t, 1, 0x7f)
 	section(1, t)
 	section(3, []byte{1, 0}) // function section: func 0 has type 0
+	if m.memory {
+		section(5, []byte{1, 0x01, 1, 1}) // memory section: one page, at most one
+	}
 	// global section: (global (mut i32) (i32.const fuel)), (global (mut i32) (i32.const 0))
 	g := []byte{2, 0x7f, 0x01, wI32Const}
 	g = appendS32(g, m.fuel)
@@ -431,6 +490,11 @@ func (m *module) encode() []byte {
 			body = appendU32(body, uint32(in.imm))
 		case wBlock, wLoop, wIf:
 			body = append(body, byte(in.imm))
+		case wI32Load, wI32Store:
+			body = append(body, 2, 0) // align 2^2, offset 0
+		case wMiscPrefix:
+			body = appendU32(body, uint32(in.imm))
+			body = append(body, 0) // memory 0
 		}
 	}
 	c := []byte{1}

@@ -33,6 +33,9 @@ var (
 	ErrDivideByZero = errors.New("integer divide by zero")
 	// ErrIntegerOverflow is the reason of a trap on I32_DIV_S of INT_MIN by -1.
 	ErrIntegerOverflow = errors.New("integer overflow")
+	// ErrMemoryBounds is the reason of a trap on MEM_LOAD or MEM_STORE at an
+	// address outside 0..MemWords-1 (WebAssembly's own words for it).
+	ErrMemoryBounds = errors.New("out of bounds memory access")
 	// ErrArgs: the number of arguments differs from the program's arity.
 	ErrArgs = errors.New("ir: wrong number of arguments")
 	// ErrFuel: a fuel budget that is negative or does not fit the module.
@@ -62,7 +65,8 @@ func (e *ValidationError) Error() string {
 func (e *ValidationError) Unwrap() error { return e.Rule }
 
 // TrapError is a WebAssembly trap raised while running a program: the
-// opcode that trapped and why (ErrDivideByZero, ErrIntegerOverflow).
+// opcode that trapped and why (ErrDivideByZero, ErrIntegerOverflow,
+// ErrMemoryBounds).
 type TrapError struct {
 	Index  int // opcode index, -1 when unknown (a trap reported by a WASM engine)
 	Op     Op

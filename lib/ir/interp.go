@@ -3,6 +3,7 @@ package ir
 import (
 	"fmt"
 	"math"
+	"sync"
 )
 
 // Exec is a program prepared for the reference interpreter: validated once,
@@ -11,7 +12,17 @@ import (
 type Exec struct {
 	prog Program
 	code []inst
+	mem  bool // the program uses memory
 }
+
+// memory is one run's MemWords words; hi bounds the words written, so
+// handing it back clears only those.
+type memory struct {
+	w  [MemWords]int32
+	hi int
+}
+
+var memPool = sync.Pool{New: func() any { return new(memory) }}
 
 type inst struct {
 	op     Op    // what Run executes: the opcode, or the first of its family (see kindOf)
@@ -43,7 +54,9 @@ func Prepare(p Program) (*Exec, error) {
 		return nil, err
 	}
 	code := make([]inst, len(p.Ops))
+	mem := false
 	for i, op := range p.Ops {
+		mem = mem || codebook[op].Category == CatMemory
 		in := inst{op: kindOf(op), imm: op.Imm(), orig: op}
 		switch op {
 		case OpIfBegin: // false: skip to after ELSE, or to IF_END
@@ -61,7 +74,7 @@ func Prepare(p Program) (*Exec, error) {
 		}
 		code[i] = in
 	}
-	return &Exec{prog: p, code: code}, nil
+	return &Exec{prog: p, code: code, mem: mem}, nil
 }
 
 // Program returns the program e runs.
@@ -83,7 +96,8 @@ func Interpret(p Program, args []int32, fuel int64) (int32, error) {
 // loop (LOOP_BEGIN to LOOP_END, nested loops excluded; see LoopCosts), and
 // entering with less fuel left than that stops the run with
 // ErrFuelExhausted, as the compiled module does. So a run executes at most
-// the program's length plus fuel opcodes. Traps are *TrapError.
+// the program's length plus fuel opcodes. Memory is all zero when a run
+// starts. Traps are *TrapError.
 func (e *Exec) Run(args []int32, fuel int64) (int32, error) {
 	v, _, err := e.RunFuel(args, fuel)
 	return v, err
@@ -106,6 +120,15 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 	left := fuel
 	var stack [MaxStack + 1]int32
 	var locals [NumLocals]int32
+	var mem *memory
+	if e.mem {
+		mem = memPool.Get().(*memory)
+		defer func() {
+			clear(mem.w[:mem.hi])
+			mem.hi = 0
+			memPool.Put(mem)
+		}()
+	}
 	code := e.code
 	sp := 0
 	pc := 1
@@ -162,6 +185,20 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 		case OpI32GeS:
 			sp--
 			stack[sp-1] = b2i(stack[sp-1] >= stack[sp])
+		case OpMemLoad:
+			a := stack[sp-1]
+			if uint32(a) >= MemWords {
+				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrMemoryBounds}
+			}
+			stack[sp-1] = mem.w[a]
+		case OpMemStore:
+			sp -= 2
+			a := stack[sp]
+			if uint32(a) >= MemWords {
+				return 0, fuel - left, &TrapError{Index: pc - 1, Op: in.orig, Reason: ErrMemoryBounds}
+			}
+			mem.w[a] = stack[sp+1]
+			mem.hi = max(mem.hi, int(a)+1)
 		case OpLoopBegin:
 			if left < int64(in.imm) {
 				return 0, fuel - left, ErrFuelExhausted

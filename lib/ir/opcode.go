@@ -62,6 +62,8 @@ const (
 	OpLocalTee5
 	OpLocalTee6
 	OpLocalTee7
+	OpMemLoad
+	OpMemStore
 	numOps
 )
 
@@ -71,6 +73,10 @@ const (
 	NumLocals = 8   // LOCAL_*_0..7, WASM locals after the parameters, zero at entry
 	MaxStack  = 64  // deepest operand stack a valid program may build
 	MaxLength = 512 // longest valid program, in opcodes
+	// MemWords is the size of the memory MEM_LOAD and MEM_STORE address, in
+	// i32 words: one 64 KiB WebAssembly page. Every run starts with it all
+	// zero; an address outside 0..MemWords-1 traps.
+	MemWords = 1 << 14
 )
 
 // Category groups opcodes for documentation and for models.
@@ -84,9 +90,10 @@ const (
 	CatCompare
 	CatControl
 	CatLocal
+	CatMemory
 )
 
-var catNames = [...]string{"frame", "constant", "slot", "arithmetic", "comparison", "control", "local"}
+var catNames = [...]string{"frame", "constant", "slot", "arithmetic", "comparison", "control", "local", "memory"}
 
 func (c Category) String() string {
 	if int(c) < len(catNames) {
@@ -163,6 +170,10 @@ var codebook = [numOps]OpInfo{
 	{OpLocalTee5, "LOCAL_TEE_5", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 5, keeping it.", 5},
 	{OpLocalTee6, "LOCAL_TEE_6", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 6, keeping it.", 6},
 	{OpLocalTee7, "LOCAL_TEE_7", CatLocal, 1, 1, "local.tee", "Stores the top of the stack in local 7, keeping it.", 7},
+	// Memory came last (arrays: power series, tables of earlier terms,
+	// sieves, long arithmetic); older opcode numbers stand.
+	{OpMemLoad, "MEM_LOAD", CatMemory, 1, 1, "i32.load (address × 4, checked)", "a → word a of memory. Memory holds MemWords words, all 0 when a run starts; an address outside 0..MemWords-1 traps.", 0},
+	{OpMemStore, "MEM_STORE", CatMemory, 2, 0, "i32.store (address × 4, checked)", "a v → (nothing); stores v in word a of memory. An address outside 0..MemWords-1 traps.", 0},
 }
 
 var opByName = func() map[string]Op {

@@ -12,7 +12,8 @@ var watNames = map[byte]string{
 	wI32Eqz: "i32.eqz", wI32Eq: "i32.eq", wI32Ne: "i32.ne", wI32LtS: "i32.lt_s", wI32GtS: "i32.gt_s",
 	wI32LeS: "i32.le_s", wI32GeS: "i32.ge_s", wI32Add: "i32.add", wI32Sub: "i32.sub", wI32Mul: "i32.mul",
 	wI32DivS: "i32.div_s", wI32RemS: "i32.rem_s", wI32Or: "i32.or", wI32And: "i32.and", wI32ShrS: "i32.shr_s", wI32ShrU: "i32.shr_u",
-	wSelect: "select", wI32Shl: "i32.shl",
+	wSelect: "select", wI32Shl: "i32.shl", wI32LtU: "i32.lt_u", wI32Load: "i32.load", wI32Store: "i32.store",
+	wMiscPrefix: "memory.fill",
 }
 
 // WAT returns the WebAssembly text of the module Compile builds for p, each
@@ -81,7 +82,11 @@ func watOf(p Program, consts []int32, opt CompileOptions) (string, error) {
 			depth++
 		}
 	}
-	fmt.Fprintf(&b, "  ) ;; %d END\n  (global (;0;) (mut i32) (i32.const %d))\n  (global (;1;) (mut i32) (i32.const 0))\n", len(p.Ops)-1, m.fuel)
+	fmt.Fprintf(&b, "  ) ;; %d END\n", len(p.Ops)-1)
+	if m.memory {
+		b.WriteString("  (memory (;0;) 1 1)\n")
+	}
+	fmt.Fprintf(&b, "  (global (;0;) (mut i32) (i32.const %d))\n  (global (;1;) (mut i32) (i32.const 0))\n", m.fuel)
 	fmt.Fprintf(&b, "  (export %q (func 0))\n  (export %q (global 0))\n  (export %q (global 1)))\n", ExportRun, ExportFuel, ExportStop)
 	return b.String(), nil
 }

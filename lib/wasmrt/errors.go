@@ -79,10 +79,11 @@ func (e *linkedError) Unwrap() error { return e.link }
 
 // trapReasons maps wazero's trap messages to reasons.
 var trapReasons = map[string]error{
-	"integer divide by zero": ir.ErrDivideByZero,
-	"integer overflow":       ir.ErrIntegerOverflow,
-	"unreachable":            ErrUnreachable,
-	"stack overflow":         ErrStackOverflow,
+	"integer divide by zero":      ir.ErrDivideByZero,
+	"integer overflow":            ir.ErrIntegerOverflow,
+	"out of bounds memory access": ir.ErrMemoryBounds,
+	"unreachable":                 ErrUnreachable,
+	"stack overflow":              ErrStackOverflow,
 }
 
 // newTrapError classifies an error returned by a wazero call that trapped.
