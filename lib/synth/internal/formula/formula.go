@@ -68,6 +68,7 @@ func (c *collector) read(text string) {
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
 	c.implicitRecurrences(text, toks) // rec_implicit.go
+	c.partitionPhrases(text)          // parts_text.go
 	c.phrases(text)
 }
 
