@@ -30,8 +30,8 @@ type memTable struct {
 	i0     int64
 	terms  []*big.Rat
 	b      []*big.Rat // a complementary pair's b(i0), b(i0+1), ... (memrec_comp.go)
-	failed bool  // the next term is undefined (so is every later one)
-	out    int64 // the first index whose term leaves i32 (-1: none yet)
+	failed bool       // the next term is undefined (so is every later one)
+	out    int64      // the first index whose term leaves i32 (-1: none yet)
 }
 
 // memAt is term n of recurrence x. Past the first term that leaves i32
