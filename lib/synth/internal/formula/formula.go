@@ -69,6 +69,7 @@ func (c *collector) read(text string) {
 	c.divideAndConquer(text, toks)
 	c.implicitRecurrences(text, toks) // rec_implicit.go
 	c.phrases(text)
+	c.decimalConst(text) // decimal_read.go
 }
 
 type collector struct {
