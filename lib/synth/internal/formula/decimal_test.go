@@ -88,6 +88,7 @@ func TestDecimalExpansions(t *testing.T) {
 	em6 := new(big.Int).Exp(e.v, big.NewInt(6), nil) // e^6 * 10^(6 decs)
 	eInv6 := fixed{new(big.Int).Quo(pow10(7*e.decs), em6), e.decs}
 	cases := []refCase{
+		{"Decimal expansion of Pi.", 1, 99, pi.ref(1)},
 		{"Decimal expansion of 4*Pi/5.", 1, 95, lin(0, 4, 5, pi).ref(1)},
 		{"Decimal expansion of Pi - e.", 0, 95, piMinusE.ref(0)},
 		{"Decimal expansion of e/6.", 0, 100, lin(0, 1, 6, e).ref(0)},
@@ -103,8 +104,8 @@ func TestDecimalExpansions(t *testing.T) {
 
 func TestDecimalRefuses(t *testing.T) {
 	refuses(t,
-		"Decimal expansion of Pi^2.",                  // no atom for a power of Pi
-		"Decimal expansion of 1/(Pi + 1).",            // no long division
+		"Decimal expansion of Pi^2.",                   // no atom for a power of Pi
+		"Decimal expansion of 1/(Pi + 1).",             // no long division
 		"Decimal expansion of the sine integral at 1.", // words
 		"Decimal expansion of 90th root of 90.",        // no approximant makes the series converge fast enough
 		"Decimal expansion of 12*sqrt(2).",             // 16.97...: two digits before the point
