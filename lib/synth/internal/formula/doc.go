@@ -32,7 +32,12 @@
 // between terms, "a(n) + a(n+1) + a(n+2) = n^3", solved for the latest
 // term, rec_implicit.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
-// Q, order up to 6), decimal
+// Q, order up to 6), power series of any other shape, "Expansion of
+// Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
+// theta functions, Lambert series, rational functions of any order
+// (series*.go: one program fills tables of coefficients in memory; an
+// exact evaluator that takes theta functions from their sums decides),
+// decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
 // and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the

@@ -69,6 +69,7 @@ func (c *collector) read(text string) {
 	c.divideAndConquer(text, toks)
 	c.implicitRecurrences(text, toks) // rec_implicit.go
 	c.phrases(text)
+	c.series(text) // series.go: products, sums, theta functions, long rational g.f.s
 }
 
 type collector struct {
