@@ -30,7 +30,14 @@
 // the text starts them from (rec.go; Seeded starts one the text gives
 // no start for from a sequence's first terms, rec_seed.go; equations
 // between terms, "a(n) + a(n+1) + a(n+2) = n^3", solved for the latest
-// term, rec_implicit.go), rational
+// term, rec_implicit.go), recurrences with history that read earlier
+// terms at any index, "a(n) = a(n-1) + a(floor(n/2))", "a(n) =
+// a(n-a(n-1)) + a(n-a(n-2))", "a(n) = Sum_{k=0..n-1} a(k)*a(n-1-k)",
+// "a(n) = 1 + Sum_{d|n, d<n} a(d)", "a(1) + a(2) + ... + a(n-1)"
+// (memrec.go: the program keeps the terms in the IR's memory, word i
+// holding a(i); every term up to n = 100 must be defined by the terms
+// before it, Seeded starts one from the fewest first terms that define
+// it), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's

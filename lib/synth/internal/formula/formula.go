@@ -68,6 +68,7 @@ func (c *collector) read(text string) {
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
 	c.implicitRecurrences(text, toks) // rec_implicit.go
+	c.memRecurrences(text)            // memrec.go: after rec.go and dnc.go, which keep no table
 	c.phrases(text)
 	c.series(text) // series.go: products, sums, theta functions, long rational g.f.s
 }
