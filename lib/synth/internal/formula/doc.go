@@ -94,6 +94,19 @@
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"
 //	}
 //
+// Formulas by cases on n, "a(n) = 1 if n is squarefree, otherwise 0",
+// "a(n) = (n+1)/2 if n is odd; a(n) = n/2 + 6 if n is even", "If n mod 3
+// = 0 then n/3 else n", and characteristic functions, "Characteristic
+// function of numbers that are not multiples of 12", are read by
+// coverage_cond.go (conditions by pred.go; the cases must exclude each
+// other, and without "otherwise" cover every n, up to 300). Seeded also
+// reads a formula the text counts from n = 1 whose terms are listed from
+// a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
+// fits as the text counts and the shifted one gives all of at least 8
+// terms (coverage_shift.go). The measure test's -oeis.why ranks why the
+// other names give nothing (coverage_why.go: the parse's stopping token,
+// the lowering error, or where the scan refused the program).
+//
 // # Invariants
 //
 //   - Every Candidate's Ops is a whole program body (START..END) over

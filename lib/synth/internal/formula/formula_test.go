@@ -780,7 +780,6 @@ func TestNoCandidates(t *testing.T) {
 		"a(n) = a(n-1) + a(n-2) if n is odd, with a(0) = a(1) = 1.",
 		"a(n) = a(n - a(n-1)) + a(n-2), a(1) = a(2) = 1.",
 		"a(n) = A000045(n) + 1.",
-		"a(n) = 1 if n is prime, otherwise 0.",
 		"a(n) = n/2 if n even, else 3n+1.",
 		"a(n) = n^2 + 1 (conjectured).",
 		"a(n) = 3.5*n.",

@@ -53,6 +53,7 @@ type parser struct {
 	consts map[string]int64
 	shift  int64      // the recurrence defines a(n+shift): a(n+j) is lag shift-j
 	self   *selfCalls // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
+	far    int        // the furthest token a failure was at (coverage_why.go reports it)
 	mem    bool       // recurrences with history: a(e) is the term at e (memrec.go)
 }
 
@@ -60,7 +61,7 @@ type syntaxError struct{}
 
 var errSyntax = syntaxError{}
 
-func (p *parser) fail() { panic(errSyntax) }
+func (p *parser) fail() { p.far = max(p.far, p.pos); panic(errSyntax) }
 
 func (p *parser) peek() token { return p.toks[p.pos] }
 func (p *parser) next() token { t := p.toks[p.pos]; p.pos++; return t }
