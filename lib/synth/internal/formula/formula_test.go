@@ -773,8 +773,8 @@ func TestNoCandidates(t *testing.T) {
 	refuses(t,
 		"",
 		"Number of partitions of n into distinct parts.",
-		"Decimal expansion of Pi.",
-		"a(n) = a(n-1) + a(n-2).", // no initial terms
+		"Decimal expansion of Catalan's constant.", // Pi itself: decimal_test.go
+		"a(n) = a(n-1) + a(n-2).",                  // no initial terms
 		"a(n) = 2*a(n-1) with a(0) = 1, a(0) = 2.",
 		"a(n) = a(n-1) + a(n-3) with a(0) = 1, a(1) = 1.", // order 3, two terms
 		"a(n) = a(n-1) + a(n-2) if n is odd, with a(0) = a(1) = 1.",
