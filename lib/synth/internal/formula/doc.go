@@ -39,7 +39,12 @@
 // before it, Seeded starts one from the fewest first terms that define
 // it), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
-// Q, order up to 6), decimal
+// Q, order up to 6), power series of any other shape, "Expansion of
+// Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
+// theta functions, Lambert series, rational functions of any order
+// (series*.go: one program fills tables of coefficients in memory; an
+// exact evaluator that takes theta functions from their sums decides),
+// decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of
 // (3+sqrt(21))/6", "... of e^(-6)", "... of Pi - e", "... of 4th root
