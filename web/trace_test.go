@@ -43,6 +43,32 @@ func TestTrace(t *testing.T) {
 			t.Errorf("%d cut %v, %d steps; want 200, cut, 10 steps", rec.Code, m["cut"], len(m["steps"].([]any)))
 		}
 	})
+	t.Run("memory", func(t *testing.T) {
+		// Squares into words 0..n-1, then their sum read back: the stores
+		// are in the steps, and 0+1+4+9+16 = 30.
+		prog := `START
+LOOP_BEGIN LOCAL_GET_0 SLOT_0 I32_LT_S IF_BEGIN
+  LOCAL_GET_0 LOCAL_GET_0 LOCAL_GET_0 I32_MUL MEM_STORE
+  LOCAL_GET_0 CONST_1 I32_ADD LOCAL_SET_0 BR IF_END LOOP_END
+LOOP_BEGIN LOCAL_GET_1 SLOT_0 I32_LT_S IF_BEGIN
+  LOCAL_GET_2 LOCAL_GET_1 MEM_LOAD I32_ADD LOCAL_SET_2
+  LOCAL_GET_1 CONST_1 I32_ADD LOCAL_SET_1 BR IF_END LOOP_END
+LOCAL_GET_2 END`
+		rec := do(t, h, http.MethodPost, "/api/trace", `{"ir":`+quote(prog)+`,"args":[5]}`)
+		var v plots.StepperView
+		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != http.StatusOK {
+			t.Fatalf("%d %s", rec.Code, rec.Body.String())
+		}
+		var stores []ir.MemWrite
+		for _, st := range v.Steps {
+			if st.Store != nil {
+				stores = append(stores, *st.Store)
+			}
+		}
+		if v.Value != 30 || len(stores) != 5 || stores[4] != (ir.MemWrite{Addr: 4, Value: 16}) || !strings.Contains(v.WAT, "i32.store") {
+			t.Errorf("value %d, stores %v; want 30 after squares 0..16 stored at 0..4", v.Value, stores)
+		}
+	})
 	t.Run("trap", func(t *testing.T) {
 		rec := do(t, h, http.MethodPost, "/api/trace", `{"ir":"START SLOT_0 CONST_0 I32_DIV_S END","args":[3]}`)
 		m := decode(t, rec)

@@ -17,8 +17,10 @@
 // Operands arrive as SLOT_0..SLOT_3, which compile to the parameters of the
 // exported WASM function "run": a program is compiled once and called with
 // many inputs (CompileConst keeps the study's form, operands baked in).
-// Four locals, i32 arithmetic and comparisons, structured loops and ifs, and
-// an early RETURN complete the set; see Ops and Info for the codebook.
+// Eight locals, i32 arithmetic and comparisons, structured loops and ifs,
+// an early RETURN and a memory of MemWords i32 words (MEM_LOAD, MEM_STORE:
+// tables such as power-series coefficients or earlier terms) complete the
+// set; see Ops and Info for the codebook.
 //
 // # Invariants
 //
@@ -27,10 +29,13 @@
 //     wabt's wasm-validate and by fuzzing).
 //   - The interpreter (Interpret, Prepare/Run) has exactly WASM's i32
 //     semantics: wrap-around arithmetic, traps on division by zero and on
-//     INT_MIN / -1. Compiled modules and the interpreter agree value for
-//     value and error for error.
+//     INT_MIN / -1 and on a memory address outside 0..MemWords-1. Memory is
+//     all zero when a run starts, in the interpreter and in a compiled
+//     module (which zeroes its page on entry, so a reused instance does not
+//     leak one call's table into the next). Compiled modules and the
+//     interpreter agree value for value and error for error.
 //   - Trace records a run step by step (opcode, stack, locals, fuel left,
-//     branch or loop edge taken) through the interpreter's own loop, so a
+//     branch or loop edge taken, the word a store wrote) through the interpreter's own loop, so a
 //     trace ends with exactly the value, error and fuel of Interpret.
 //   - Fuel measures work: every entry into a loop body costs the number of
 //     opcodes that belong to the loop (LoopCosts), in the interpreter and in

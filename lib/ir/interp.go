@@ -199,6 +199,9 @@ func (e *Exec) run(args []int32, fuel int64, tr *tracer) (v int32, used int64, e
 			}
 			mem.w[a] = stack[sp+1]
 			mem.hi = max(mem.hi, int(a)+1)
+			if tr != nil {
+				tr.stored(a, stack[sp+1])
+			}
 		case OpLoopBegin:
 			if left < int64(in.imm) {
 				return 0, fuel - left, ErrFuelExhausted

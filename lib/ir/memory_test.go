@@ -159,3 +159,32 @@ func TestMemoryBounds(t *testing.T) {
 		}
 	}
 }
+
+// TestTraceShowsStores: a traced run reports each MEM_STORE's word and
+// value, and replaying the stores gives the table the program read.
+func TestTraceShowsStores(t *testing.T) {
+	p := ir.MustParse("partitions", partitionsIR)
+	tr, err := ir.Trace(p, []int32{6}, ir.DefaultFuel, 0)
+	if err != nil || tr.Err != nil || tr.Cut {
+		t.Fatalf("trace: %v %v cut=%v", err, tr.Err, tr.Cut)
+	}
+	mem := map[int32]int32{}
+	stores := 0
+	for _, s := range tr.Steps {
+		if (s.Op == ir.OpMemStore) != (s.Store != nil) {
+			t.Fatalf("step %d %s: store %v", s.Index, s.Name, s.Store)
+		}
+		if s.Store != nil {
+			mem[s.Store.Addr] = s.Store.Value
+			stores++
+		}
+	}
+	for i := 0; i <= 6; i++ {
+		if mem[int32(i)] != partitions(i) {
+			t.Errorf("replayed word %d = %d, want p(%d) = %d", i, mem[int32(i)], i, partitions(i))
+		}
+	}
+	if tr.Value != partitions(6) || stores != 1+21 {
+		t.Errorf("value %d after %d stores, want %d after 22", tr.Value, stores, partitions(6))
+	}
+}

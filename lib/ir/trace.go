@@ -35,6 +35,15 @@ type Step struct {
 	// into that loop's body this is, the first being 1.
 	Loop      int `json:"loop"`
 	Iteration int `json:"iteration,omitempty"`
+	// Store is the word a MEM_STORE wrote (nil for every other opcode):
+	// memory is the stores so far, over words that start at 0.
+	Store *MemWrite `json:"store,omitempty"`
+}
+
+// MemWrite is one store to memory: word Addr now holds Value.
+type MemWrite struct {
+	Addr  int32 `json:"addr"`
+	Value int32 `json:"value"`
 }
 
 // TraceResult is a traced run: every step, how the run ended, and whether
@@ -105,8 +114,12 @@ type tracer struct {
 	iter   []int // per LOOP_BEGIN: the current iteration
 	max    int
 	steps  []Step
-	back   bool // the last step branched back to a loop's start
+	back   bool      // the last step branched back to a loop's start
+	store  *MemWrite // what the opcode being recorded stored, if anything
 }
+
+// stored notes the store the current opcode made, for its Step.
+func (t *tracer) stored(a, v int32) { t.store = &MemWrite{Addr: a, Value: v} }
 
 func newTracer(e *Exec, max int) *tracer {
 	ops := e.prog.Ops
@@ -169,5 +182,6 @@ func (t *tracer) record(at int, stack []int32, locals *[NumLocals]int32, fuel in
 	if s.Loop >= 0 {
 		s.Iteration = t.iter[s.Loop]
 	}
+	s.Store, t.store = t.store, nil
 	t.steps = append(t.steps, s)
 }

@@ -169,6 +169,25 @@
       statePane.appendChild(t);
     }
 
+    // Memory: the words the stores up to step p wrote (every other word is
+    // 0), at most MEM_ROWS of them around the latest store; the word step p
+    // wrote is marked.
+    var usesMemory = v.steps.some(function (x) { return !!x.store; }), MEM_ROWS = 24;
+    function memoryRows(p) {
+      var mem = {}, last = null;
+      for (var i = 0; i <= p; i++) {
+        var st = v.steps[i].store;
+        if (st) { mem[st.addr] = st.value; last = st.addr; }
+      }
+      var addrs = Object.keys(mem).map(Number).sort(function (a, b) { return a - b; });
+      if (addrs.length > MEM_ROWS) {
+        var at = Math.max(0, addrs.indexOf(last) - MEM_ROWS / 2);
+        addrs = addrs.slice(Math.min(at, addrs.length - MEM_ROWS), Math.min(at, addrs.length - MEM_ROWS) + MEM_ROWS);
+      }
+      var cur = v.steps[p].store;
+      return addrs.map(function (a) { return ["[" + a + "]", mem[a], !!cur && cur.addr === a]; });
+    }
+
     function render() {
       var s = v.steps[pos], prev = pos > 0 ? v.steps[pos - 1] : s;
       slider.value = pos;
@@ -198,6 +217,7 @@
       }
       table("stack", "stack", rows);
       table("locals", "locals", s.locals.map(function (x, i) { return ["LOCAL_" + i, x, x !== prev.locals[i]]; }));
+      if (usesMemory) table("memory (words written so far)", "memory", memoryRows(pos));
       table("fuel", "fuel", [["left", s.fuel, s.fuel !== prev.fuel]]);
       end.className = "st-end";
       end.textContent = "";

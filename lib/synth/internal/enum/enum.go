@@ -143,6 +143,13 @@ type Result struct {
 
 var debugLevels = false
 
+// cacheOff evaluates every loop candidate afresh, and searchDone sees each
+// search's end: for the tests that hold the cache to fresh evaluation.
+var (
+	cacheOff   bool
+	searchDone func(*searcher)
+)
+
 // maxRivals bounds the fitting answers verified and compared with the best.
 const maxRivals = 24
 
@@ -167,6 +174,7 @@ type searcher struct {
 	kids    [5]int32
 	consts  []int32 // Options.Constants, deduplicated
 	splits  map[[2]int][][]int
+	cache   trajs // runs of the current loop body (cache.go)
 }
 
 // Run searches for a term of the given arity that reproduces every example.
@@ -203,6 +211,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 		copy(n[:], in)
 		points = append(points, env{n: &n})
 	}
+	s.cache.off = cacheOff
 	s.consts = constants(opt.Constants)
 	s.closed = newPool(points, opt.PoolLimit)
 	s.open = newPool(probes(examples), opt.PoolLimit)
@@ -271,6 +280,9 @@ func Run(arity int, examples []Example, opt Options) Result {
 		}
 	}
 	res.Candidates = s.cand
+	if searchDone != nil {
+		searchDone(s)
+	}
 	// answers come in cost order; keep those the caller verifies
 	var ok []Answer
 	for _, a := range s.answers {
@@ -669,13 +681,16 @@ func (s *searcher) cond(p *pool, isOpen bool, l, rem int) {
 	}
 }
 
-// combinator enumerates loop, loop2 and compr: their bodies come from the
-// open pool (and must use the variables they bind), their other children
-// from p.
+// combinator enumerates loop, loop2, compr and while: their bodies come
+// from the open pool (and must use the variables they bind), their other
+// children from p. The bodies are chosen first and the count last, so
+// that every candidate of one body (and start) is answered from one run
+// of it (cache.go).
 func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
 	k := op.Arity()
 	nl := op.lambdas()
-	var idx [5]int32 // pool entries chosen
+	order := kidOrder(op)
+	var idx [5]int32 // pool entries chosen, by child
 	var rec func(j int, sp []int)
 	rec = func(j int, sp []int) {
 		if s.stopped != "" {
@@ -688,26 +703,27 @@ func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
 			s.evalCombinator(p, op, isOpen, l, idx[:k])
 			return
 		}
+		kid := order[j]
 		src := p
-		if j < nl {
+		if kid < nl {
 			src = s.open
 		}
-		for _, e := range src.at(sp[j]) {
-			if j < nl {
+		for _, e := range src.at(sp[kid]) {
+			if kid < nl {
 				f := s.t.nodes[src.ids[e]].flags
 				if f == 0 || (op == OpCompr && f&mentionsX == 0) {
 					continue
 				}
-				if op == OpLoop2 && j == 1 && e == idx[0] {
+				if op == OpLoop2 && kid == 1 && e == idx[0] {
 					continue
 				}
-			} else if j == nl && op != OpCompr && op != OpWhile {
+			} else if kid == nl && op != OpCompr && op != OpWhile {
 				// the count: some point must iterate
 				if p.le0[e]|p.errs[e] == p.full {
 					continue
 				}
 			}
-			idx[j] = e
+			idx[kid] = e
 			rec(j+1, sp)
 			if s.stopped != "" {
 				return
@@ -717,6 +733,20 @@ func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
 	for _, sp := range s.split(rem, k) {
 		rec(0, sp)
 	}
+}
+
+// kidOrder is the order in which combinator op's children are chosen:
+// bodies, then starts, then the count.
+func kidOrder(op Op) []int {
+	switch op {
+	case OpLoop:
+		return []int{0, 2, 1}
+	case OpLoop2:
+		return []int{0, 1, 3, 4, 2}
+	case OpWhile:
+		return []int{0, 1, 2}
+	}
+	return []int{0, 1}
 }
 
 func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int32) {
@@ -733,9 +763,18 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 		errs |= p.errs[idx[j]]
 	}
 	out := s.buf[:p.width]
-	fuel := s.opt.Fuel
-	defer func() { s.work += s.opt.Fuel - fuel }()
+	max := s.opt.Fuel
+	fuel := max
+	defer func() { s.work += max - fuel }()
 	cost := s.entryCost(op)
+	cached := !s.cache.off && !s.t.watch
+	var ff, gg fn
+	if cached && op != OpWhile {
+		ff = s.t.compiled(s.kids[0])
+		if op == OpLoop2 {
+			gg = s.t.compiled(s.kids[1])
+		}
+	}
 	for i := range out {
 		if errs&(1<<i) != 0 {
 			out[i] = 0
@@ -744,14 +783,26 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 		var v int32
 		var st uint8
 		n := p.envs[i].n
-		switch op {
-		case OpLoop:
+		switch {
+		case op == OpLoop && cached:
+			used := s.cache.at(p, op, s.kids[0], -1, i).used
+			v, st = loopAt(s.cache.at(p, op, s.kids[0], -1, i), ff, p.vec(idx[1])[i], p.vec(idx[2])[i], cost, max, n, &fuel)
+			s.work += s.cache.points[i].used - used
+		case op == OpLoop2 && cached:
+			used := s.cache.at(p, op, s.kids[0], s.kids[1], i).used
+			v, st = loop2At(&s.cache.points[i], ff, gg, p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, max, n, &fuel)
+			s.work += s.cache.points[i].used - used
+		case op == OpCompr && cached:
+			used := s.cache.at(p, op, s.kids[0], -1, i).used
+			v, st = comprAt(s.t, &s.cache.points[i], s.kids[0], ff, p.vec(idx[1])[i], cost, max, n, &fuel)
+			s.work += s.cache.points[i].used - used
+		case op == OpLoop:
 			v, st = s.t.loop(s.kids[0], p.vec(idx[1])[i], p.vec(idx[2])[i], cost, n, &fuel)
-		case OpLoop2:
+		case op == OpLoop2:
 			v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, n, &fuel)
-		case OpCompr:
+		case op == OpCompr:
 			v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], cost, n, &fuel)
-		case OpWhile:
+		case op == OpWhile:
 			v, st = s.t.while(s.kids[0], s.kids[1], p.vec(idx[2])[i], cost, maxWhileSteps, n, &fuel)
 		}
 		switch st {
