@@ -37,6 +37,8 @@ const (
 	kTable               // table lookup: kids[0] is the index (mod len(vals)), vals are the entries
 	kTri                 // a table read by rows or antidiagonals: kids idx, body over r_ (row) and c_ (column), and for rows of any length their length over r_; val the index of the first entry; vals its layout (triangle.go)
 	kDnc                 // a(N) = c(N)*a(floor(N/val)) + g(N) for N >= ord: kids idx, c and g over x_; vals the terms a(ord-len(vals)..ord-1) (dnc.go)
+	kMem                 // recurrence with history: kids idx, body over i_ and kMemRef; vals the terms from index val on (memrec.go)
+	kMemRef              // inside a kMem body: the term a(kids[0]), an earlier one; val the address offset (memrec.go)
 	// the integer forms that normalization (frac.go) produces:
 	kDivT     // truncating division, exact where the formula said "/"
 	kFloorDiv // floor(a / b)
@@ -205,6 +207,8 @@ func (x *node) write(b *strings.Builder) {
 		b.WriteString("}(")
 		x.kids[0].write(b)
 		b.WriteByte(')')
+	case kMem, kMemRef:
+		x.writeMem(b) // memrec.go
 	default:
 		b.WriteString("?")
 	}

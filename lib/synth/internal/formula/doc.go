@@ -30,10 +30,29 @@
 // the text starts them from (rec.go; Seeded starts one the text gives
 // no start for from a sequence's first terms, rec_seed.go; equations
 // between terms, "a(n) + a(n+1) + a(n+2) = n^3", solved for the latest
-// term, rec_implicit.go), rational
+// term, rec_implicit.go), recurrences with history that read earlier
+// terms at any index, "a(n) = a(n-1) + a(floor(n/2))", "a(n) =
+// a(n-a(n-1)) + a(n-a(n-2))", "a(n) = Sum_{k=0..n-1} a(k)*a(n-1-k)",
+// "a(n) = 1 + Sum_{d|n, d<n} a(d)", "a(1) + a(2) + ... + a(n-1)"
+// (memrec.go: the program keeps the terms in the IR's memory, word i
+// holding a(i); every term up to n = 100 must be defined by the terms
+// before it, Seeded starts one from the fewest first terms that define
+// it), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
-// Q, order up to 6), decimal
+// Q, order up to 6), power series of any other shape, "Expansion of
+// Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
+// theta functions, Lambert series, rational functions of any order
+// (series*.go: one program fills tables of coefficients in memory; an
+// exact evaluator that takes theta functions from their sums decides),
+// decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
+// decimal expansions of constants, "Decimal expansion of
+// (3+sqrt(21))/6", "... of e^(-6)", "... of Pi - e", "... of 4th root
+// of 43", "... of log(59)" (decimal.go reads a rational combination of
+// k-th roots, e^(u/v), Pi and logarithms of rationals; decimal_emit.go
+// sums one series per atom into a long number in memory, limbs of 1000,
+// to n + 12 digits; decimal_eval.go's math/big value, by other
+// algorithms, must match every digit to position 101),
 // floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
 // and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
 // golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
@@ -81,6 +100,19 @@
 //	for _, c := range formula.Candidates("a(n) = 3*n^2 + 12*n.", 1) {
 //		p := ir.Program{Arity: 1, Ops: c.Ops} // c.Expr == "((3*(n^2))+(12*n))"
 //	}
+//
+// Formulas by cases on n, "a(n) = 1 if n is squarefree, otherwise 0",
+// "a(n) = (n+1)/2 if n is odd; a(n) = n/2 + 6 if n is even", "If n mod 3
+// = 0 then n/3 else n", and characteristic functions, "Characteristic
+// function of numbers that are not multiples of 12", are read by
+// coverage_cond.go (conditions by pred.go; the cases must exclude each
+// other, and without "otherwise" cover every n, up to 300). Seeded also
+// reads a formula the text counts from n = 1 whose terms are listed from
+// a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
+// fits as the text counts and the shifted one gives all of at least 8
+// terms (coverage_shift.go). The measure test's -oeis.why ranks why the
+// other names give nothing (coverage_why.go: the parse's stopping token,
+// the lowering error, or where the scan refused the program).
 //
 // # Invariants
 //

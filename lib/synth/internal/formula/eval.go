@@ -24,6 +24,8 @@ type evaluator struct {
 	steps int
 	memo  map[listKey]*nthMemo // the terms found so far of each list whose predicate has no free n
 	terms map[*node][]*big.Rat // the terms computed so far of each recurrence
+	mems  map[*node]*memTable  // the same for each recurrence with history (memrec.go)
+	mem   *memTable            // the one whose body is being evaluated: what a(e) reads
 }
 
 // listKey names a list by what decides its terms (not by where its index
@@ -307,6 +309,10 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		return v.rec(x, small(v.ev(x.kids[0]), 1<<16))
 	case kDnc:
 		return v.dncAt(x, small(v.ev(x.kids[0]), 1<<40))
+	case kMem:
+		return v.memAt(x, small(v.ev(x.kids[0]), 1<<16))
+	case kMemRef:
+		return v.memRef(x)
 	case kAnd:
 		if v.ev(x.kids[0]).Sign() == 0 {
 			return ratInt(0)

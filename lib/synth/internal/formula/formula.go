@@ -68,7 +68,11 @@ func (c *collector) read(text string) {
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
 	c.implicitRecurrences(text, toks) // rec_implicit.go
+	c.memRecurrences(text)            // memrec.go: after rec.go and dnc.go, which keep no table
+	c.conditionals(text)              // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
 	c.phrases(text)
+	c.series(text)       // series.go: products, sums, theta functions, long rational g.f.s
+	c.decimalConst(text) // decimal_read.go
 }
 
 type collector struct {
@@ -76,6 +80,7 @@ type collector struct {
 	seen  map[string]bool
 	lists map[listKey]*nthMemo // what the scans found of each list, shared by its readings
 	seed  *seedTerms           // a sequence's first terms, for recurrences the text starts nowhere (Seeded); nil: none
+	why   *whyLog              // where readings failed (coverage_why.go, for the measure test); nil: not kept
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -88,10 +93,14 @@ type collector struct {
 // candidate.
 func (c *collector) add(source string, x *node) {
 	if !x.uses("n") {
+		c.note("constant", "no n")
 		return // a constant is no reading of a sequence's name
 	}
 	expr := x.String()
 	if c.seen[expr] || len(c.seen) >= maxFormulas {
+		if !c.seen[expr] {
+			c.note("cap", "maxFormulas")
+		}
 		return
 	}
 	c.seen[expr] = true
@@ -101,7 +110,7 @@ func (c *collector) add(source string, x *node) {
 				break
 			}
 			ops, err := lowerWith(y, exact)
-			if err != nil || !agrees(x, ops, c.lists) {
+			if !c.checked(x, ops, err) {
 				// powers under a mod in log steps (lower.go: lowerSquaring)
 				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
 					continue
@@ -115,6 +124,7 @@ func (c *collector) add(source string, x *node) {
 	for _, inverse := range []bool{false, true} {
 		y, ok := normalize(x, inverse)
 		if !ok {
+			c.note("normalize", expr)
 			return
 		}
 		if try(y) {

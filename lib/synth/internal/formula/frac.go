@@ -260,7 +260,7 @@ func (z norm) frac(x *node) fraction {
 		}
 		kids[len(kids)-1] = body.n
 		return mkFrac(&node{k: x.k, name: x.name, kids: kids}, body.d)
-	case kNth, kIsPrime, kCmp, kTable, kAnd, kCmp0, kRec, kBinSum, kPart, kTri, kDnc:
+	case kNth, kIsPrime, kCmp, kTable, kAnd, kCmp0, kRec, kBinSum, kPart, kTri, kDnc, kMem, kMemRef:
 		kids := make([]*node, len(x.kids))
 		for i, k := range x.kids {
 			kids[i] = z.intOf(z.frac(k))

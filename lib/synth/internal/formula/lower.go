@@ -238,6 +238,10 @@ func (e *emitter) lower(x *node) {
 		e.rec(x)
 	case kDnc:
 		e.dncNode(x)
+	case kMem:
+		e.memRec(x)
+	case kMemRef:
+		e.memRef(x)
 	case kTri:
 		e.tri(x)
 	case kPart:

@@ -17,6 +17,7 @@ import (
 //	go test ./lib/synth/internal/formula -run TestMeasureOEIS -oeis ../shared/oeis/train3000.json -v
 var oeisFile = flag.String("oeis", "", "OEIS task file (../shared/oeis format) for TestMeasureOEIS")
 var oeisVerbose = flag.Bool("oeis.list", false, "TestMeasureOEIS: log every candidate and how it did")
+var oeisWhy = flag.Bool("oeis.why", false, "TestMeasureOEIS: for each task with no fitting candidate, the stage that failed; ranked (measure_why_test.go)")
 
 type oeisCase struct {
 	In  []int32 `json:"inputs"`
@@ -58,6 +59,7 @@ func TestMeasureOEIS(t *testing.T) {
 		t.Fatal(err)
 	}
 	var withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks int
+	var whys whyRanking
 	var slowest time.Duration
 	var times []time.Duration
 	over5 := 0
@@ -74,6 +76,9 @@ func TestMeasureOEIS(t *testing.T) {
 			if *oeisVerbose {
 				t.Logf("slow (%v): %s %q", d, task.Name, task.Text)
 			}
+		}
+		if *oeisWhy {
+			whys.task(t, task)
 		}
 		if len(cs) == 0 {
 			continue
@@ -111,6 +116,9 @@ func TestMeasureOEIS(t *testing.T) {
 	}
 	t.Logf("%s: %d tasks, %d with >=1 candidate (%d candidates); %d candidates (%d tasks) reproduce all examples, of those %d candidates (%d tasks) right on every check, %d tasks with a fitting candidate wrong on checks; Candidates call p50 %v, p99 %v, slowest %v, %d calls over 5 ms",
 		*oeisFile, len(tasks), withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks, pct(times, 50), pct(times, 99), slowest, over5)
+	if *oeisWhy {
+		whys.report(t)
+	}
 }
 
 // seedOf is the task's examples as a sequence's first terms (as

@@ -53,13 +53,15 @@ type parser struct {
 	consts map[string]int64
 	shift  int64      // the recurrence defines a(n+shift): a(n+j) is lag shift-j
 	self   *selfCalls // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
+	far    int        // the furthest token a failure was at (coverage_why.go reports it)
+	mem    string     // recurrences with history: the names of the tables, "a" (a(e) is the term at e) or "ab" (memrec.go)
 }
 
 type syntaxError struct{}
 
 var errSyntax = syntaxError{}
 
-func (p *parser) fail() { panic(errSyntax) }
+func (p *parser) fail() { p.far = max(p.far, p.pos); panic(errSyntax) }
 
 func (p *parser) peek() token { return p.toks[p.pos] }
 func (p *parser) next() token { t := p.toks[p.pos]; p.pos++; return t }
@@ -235,7 +237,7 @@ func (p *parser) implicit() bool {
 	if t.k != tIdent {
 		return false
 	}
-	if p.isVar(t.s) || (p.lags || p.self != nil) && t.s == "a" && isOp(p.toks[p.pos+1], "(") || p.juxtaposed(t.s) != nil {
+	if p.isVar(t.s) || ((p.lags || p.self != nil) && t.s == "a" || p.memName(t.s)) && isOp(p.toks[p.pos+1], "(") || p.juxtaposed(t.s) != nil {
 		return true
 	}
 	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
@@ -325,6 +327,9 @@ func (p *parser) primary() *node {
 		}
 		if isSumWord(t.s) && p.at("(") {
 			return p.callOp(strings.ToLower(t.s) == "sum")
+		}
+		if p.memName(t.s) && p.at("(") {
+			return p.memRef(t.s)
 		}
 		if p.lags && t.s == "a" && p.at("(") {
 			return p.lag()
@@ -431,10 +436,13 @@ func (p *parser) bigOp(sum bool) *node {
 	if v.k != tIdent || len(v.s) != 1 || v.s == "n" || p.isVar(v.s) {
 		p.fail()
 	}
-	var x *node
+	var x, cond *node
 	if sum && p.at("|") {
 		p.pos++
 		a := p.additive()
+		if p.at(",") { // "Sum_{d|n, d<n}": memrec.go
+			cond = p.divisorBound(v.s)
+		}
 		p.expect("}")
 		x = &node{k: kSumDiv, name: v.s, kids: []*node{a, nil}}
 	} else {
@@ -468,6 +476,9 @@ func (p *parser) bigOp(sum bool) *node {
 		}
 	}
 	p.bound = p.bound[:len(p.bound)-1]
+	if cond != nil {
+		body = bin(kAnd, cond, body)
+	}
 	x.kids[len(x.kids)-1] = body
 	return x
 }

@@ -93,7 +93,11 @@ func (c *collector) phrases(text string) {
 				continue
 			}
 			if adj, ok := strings.CutPrefix(f, "nth_"); ok {
-				pred := property(strings.ReplaceAll(adj, "_", " and "))
+				var pred *node // "odd_squarefree": both
+				for _, p := range strings.Split(adj, "_") {
+					q := property(p) // each is one of adjectives
+					pred = and(pred, q)
+				}
 				for _, base := range []int64{1, 0} {
 					c.add(s, nthOf("x_", base, 1, pred))
 				}

@@ -44,6 +44,7 @@ type scan struct {
 	agreed int             // values compared and equal
 	used   map[int64]int64 // fuel each run used, by n
 	lastN  int64           // the largest n run
+	cut    string          // what cut the scan short: the evaluator's steps or the programs' fuel
 }
 
 // agrees reports whether the program computes formula x: for each n from
@@ -54,9 +55,15 @@ type scan struct {
 // lists holds what the exact evaluator found of each list, shared by
 // the scans of one text (nil: none kept).
 func agrees(x *node, ops []ir.Op, lists map[listKey]*nthMemo) bool {
+	return agreesWhy(x, ops, lists) == ""
+}
+
+// agreesWhy is agrees, saying why not: "" when the program agrees, else
+// the reason it was refused (the measure test's -oeis.why ranks them).
+func agreesWhy(x *node, ops []ir.Op, lists map[listKey]*nthMemo) string {
 	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
 	if err != nil {
-		return false
+		return "prepare: " + err.Error()
 	}
 	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel}
 	if has(x, kNth) {
@@ -78,25 +85,25 @@ func agrees(x *node, ops []ir.Op, lists map[listKey]*nthMemo) bool {
 	for n := int64(0); n <= scanN; n = next(n) {
 		switch s.at(n) {
 		case scanWrong:
-			return false
+			return s.wrongAt(n)
 		case scanCut:
-			return s.enough() && s.finishes()
+			return s.cutWhy()
 		case scanEnd: // the values left i32 between prev and n: look at each
 			for m := prev + 1; m < n; m++ {
 				switch s.at(m) {
 				case scanWrong:
-					return false
+					return s.wrongAt(m)
 				case scanCut:
-					return s.enough() && s.finishes()
+					return s.cutWhy()
 				case scanEnd:
-					return s.enough()
+					return s.enoughWhy()
 				}
 			}
-			return s.enough()
+			return s.enoughWhy()
 		}
 		prev = n
 	}
-	return s.enough()
+	return s.enoughWhy()
 }
 
 // has reports whether x contains a node of kind k.
@@ -117,6 +124,7 @@ func (s *scan) enough() bool { return s.agreed >= minAgreed }
 func (s *scan) at(n int64) scanResult {
 	r, err := s.v.eval(s.x, n)
 	if err == errBudget {
+		s.cut = "evaluator steps"
 		return scanCut
 	}
 	if err != nil || !r.IsInt() {
@@ -130,6 +138,7 @@ func (s *scan) at(n int64) scanResult {
 	got, used, err := s.e.RunFuel([]int32{int32(n)}, limit)
 	s.fuel -= used
 	if errors.Is(err, ir.ErrFuelExhausted) && limit < ir.DefaultFuel {
+		s.cut = "scan fuel"
 		return scanCut // out of scan budget, not of the program's fuel
 	}
 	if s.used == nil {
@@ -179,9 +188,12 @@ func nextListScan(n int64) int64 {
 // run that costs up to ten milliseconds, so only where the estimate is
 // unsure). And every list's predicate must fit in i32 up to where the
 // list will be at scanN (listsFit).
-func (s *scan) finishes() bool {
+func (s *scan) finishes() bool { return s.finishesWhy() == "" }
+
+// finishesWhy is finishes, saying why not ("" when it finishes).
+func (s *scan) finishesWhy() string {
 	if s.lastN < 20 {
-		return false // too short a trend to extrapolate
+		return "cut before n=20" // too short a trend to extrapolate
 	}
 	n1 := int64(0) // the largest n run at most 0.6 lastN
 	for n := range s.used {
@@ -191,19 +203,25 @@ func (s *scan) finishes() bool {
 	}
 	f1, f2 := s.used[n1], s.used[s.lastN]
 	if n1 == 0 || f1 <= 0 {
-		return false
+		return "no fuel trend"
 	}
 	p := max(1.5, math.Log(float64(f2)/float64(f1))/math.Log(float64(s.lastN)/float64(n1)))
 	switch est := float64(f2) * math.Pow(float64(scanN)/float64(s.lastN), p); {
 	case est < ir.DefaultFuel/2:
 	case est < 4*ir.DefaultFuel: // unsure: run it there, with a margin
 		if _, err := s.e.Run([]int32{scanN}, ir.DefaultFuel*3/4); err != nil {
-			return false
+			return "fuel at n=100: " + err.Error()
 		}
 	default:
-		return false
+		return "fuel at n=100 estimated past 4*DefaultFuel"
 	}
-	return s.listsFit() && s.partsFit()
+	if !s.listsFit() {
+		return "a list's predicate wraps by n=100"
+	}
+	if !s.partsFit() {
+		return "a part wraps by n=100"
+	}
+	return ""
 }
 
 // partsFit reports whether, at a few n between lastN and scanN where the

@@ -1,0 +1,190 @@
+package formula
+
+import "testing"
+
+// memo is a native reference for a recurrence with history: term i is
+// f(i, a) where a reads the terms before i (from i0; start gives the first).
+func memo(i0 int64, start []int64, f func(i int64, a func(int64) int64) int64) func(int64) int64 {
+	ts := append([]int64(nil), start...)
+	a := func(j int64) int64 { return ts[j-i0] }
+	return func(n int64) int64 {
+		for int64(len(ts)) <= n-i0 {
+			ts = append(ts, f(i0+int64(len(ts)), a))
+		}
+		return ts[n-i0]
+	}
+}
+
+// catalanRef is binomial(2n, n)/(n+1), by its product formula.
+func catalanRef(n int64) int64 {
+	c := int64(1)
+	for k := int64(0); k < n; k++ {
+		c = c * 2 * (2*k + 1) / (k + 2)
+	}
+	return c
+}
+
+// bellRef is the n-th Bell number by the Bell triangle (Aitken's array),
+// not by the binomial sum the text states.
+func bellRef(n int64) int64 {
+	row := []int64{1}
+	for i := int64(0); i < n; i++ {
+		next := []int64{row[len(row)-1]}
+		for _, x := range row {
+			next = append(next, next[len(next)-1]+x)
+		}
+		row = next
+	}
+	return row[0]
+}
+
+var memRecCases = []refCase{
+	{"a(n) = a(n-1) + a(floor(n/2)), a(0) = 1.", 0, 100, memo(0, []int64{1}, func(i int64, a func(int64) int64) int64 {
+		return a(i-1) + a(i/2)
+	})},
+	{"a(n) = a(n-1) + a([n/2]) + 1, a(1) = 1.", 1, 100, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+		return a(i-1) + a(i/2) + 1
+	})},
+	// not linear in the call, or two bases: no divide and conquer (dnc.go)
+	{"a(n) = a(floor(n/2))^2 + 1, a(0) = 1.", 0, 31, memo(0, []int64{1}, func(i int64, a func(int64) int64) int64 {
+		return a(i/2)*a(i/2) + 1
+	})},
+	{"a(n) = a(floor(n/2)) + a(floor(n/3)), a(0) = 1.", 0, 300, memo(0, []int64{1}, func(i int64, a func(int64) int64) int64 {
+		return a(i/2) + a(i/3)
+	})},
+	// Conolly's sequence (Hofstadter-like: the indices are earlier terms)
+	{"a(1) = a(2) = 1; a(n) = a(n-1 - a(n-1)) + a(n-1 - a(n-2)).", 1, 300, memo(1, []int64{1, 1}, func(i int64, a func(int64) int64) int64 {
+		return a(i-1-a(i-1)) + a(i-1-a(i-2))
+	})},
+	{"a(1)=1, then for n>=2 a(n) = n - floor((1/3)*a(a(n-1))).", 1, 300, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+		return i - a(a(i-1))/3
+	})},
+	{"a(n) = Sum_{k=0..n-1} a(k)*a(n-1-k), a(0) = 1.", 0, 19, catalanRef},
+	{"a(n) = Sum_{k=0..n-1} binomial(n-1,k)*a(k), a(0) = 1.", 0, 15, bellRef},
+	{"a(n) = 1 + Sum_{d|n, d<n} a(d).", 1, 200, memo(1, nil, func(i int64, a func(int64) int64) int64 {
+		s := int64(1)
+		for d := int64(1); d < i; d++ {
+			if i%d == 0 {
+				s += a(d)
+			}
+		}
+		return s
+	})},
+	{"a(n) = 1 - Sum_{k=2..n} (-1)^k * a(floor(n/k)).", 1, 150, memo(1, nil, func(i int64, a func(int64) int64) int64 {
+		s := int64(1)
+		for k := int64(2); k <= i; k++ {
+			s -= (1 - 2*(k%2)) * a(i/k)
+		}
+		return s
+	})},
+	// a sum written with an ellipsis: twice the previous term
+	{"a(n) = a(1) + a(2) + ... + a(n-1) + 1, a(1) = 1.", 1, 31, func(n int64) int64 { return 1 << (n - 1) }},
+	{"Hexanacci numbers: a(n+1) = a(n)+...+a(n-5) with a(0)=...=a(4)=0, a(5)=1.", 0, 37, memo(0, []int64{0, 0, 0, 0, 0, 1}, func(i int64, a func(int64) int64) int64 {
+		return a(i-1) + a(i-2) + a(i-3) + a(i-4) + a(i-5) + a(i-6)
+	})},
+}
+
+func TestMemRecurrences(t *testing.T) {
+	newRunner(t).allMatch(t, memRecCases)
+}
+
+// A proper divisor sum with its bound written in the braces.
+func TestDivisorBound(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = Sum_{j|n, 1 < j < n} phi(j).", 1, 200, func(n int64) int64 { return max(0, n-phiRef(n)-1) }},
+		{"a(n) = Sum_{d|n, d > 1} d^2.", 1, 200, func(n int64) int64 { return divisorSum(n, 2) - 1 }},
+	})
+}
+
+// A reading that reaches outside the terms it has, or computes a
+// non-integer, or contradicts a term the text gives, is none.
+func TestMemRecurrencesRefused(t *testing.T) {
+	refuses(t,
+		"a(n) = a(n+1) + 1, a(0) = 1.",                                // a later term
+		"a(n) = a(floor(n/2)) + a(n-3), a(0) = 1.",                    // a(1) reads a(-2)
+		"a(n) = a(n-1)/2 + a(floor(n/2)), a(0) = 1.",                  // a(1) = 3/2
+		"a(n) = a(n-1) + a(floor(n/2)), a(0) = 1, a(3) = 7.",          // a(3) is 6
+		"a(n) = a(n-1) + a(floor(n/2)) if n is odd, a(0) = 1.",        // a case
+		"a(n) = a(n-1) + a(floor(n/2)).",                              // no start
+		"a(1) = 1; a(n) = a(n - a(n-1)) + a(n-1 - a(n-1)) for n > 1.", // a(2) reads a(0)
+	)
+}
+
+// Seeded starts a recurrence with history from the fewest first terms
+// that define it, and keeps it only if it reproduces the rest.
+func TestMemSeeded(t *testing.T) {
+	r := newRunner(t)
+	ref := memo(1, []int64{3}, func(i int64, a func(int64) int64) int64 { return a(i-1) + a(i/2) })
+	text := "a(n) = a(n-1) + a(floor(n/2))."
+	cs := Seeded(text, 1, terms(ref, 1, 10))
+	if len(cs) == 0 {
+		t.Fatal("no candidate")
+	}
+	for _, c := range cs {
+		if !r.matches(c.Ops, 1, 100, ref) {
+			t.Errorf("candidate %s differs from the reference", c.Expr)
+		}
+	}
+	wrong := terms(ref, 1, 10)
+	wrong[6]++
+	if cs := Seeded(text, 1, wrong); len(cs) > 0 {
+		t.Errorf("terms it does not reproduce: %s", cs[0].Expr)
+	}
+}
+
+// compRef is a native reference for a complementary equation, as
+// Kimberling's programs compute it: a(i) from the recurrence, then b(i)
+// the least positive integer in neither a(0..i) nor b(0..i-1); where
+// a(i) reads b(i) (bFirst), b(i) comes first, from a(0..i-1).
+func compRef(as, bs []int64, bFirst bool, f func(i int64, a, b func(int64) int64) int64) func(int64) int64 {
+	a, b := append([]int64(nil), as...), append([]int64(nil), bs...)
+	mex := func() int64 {
+		used := map[int64]bool{}
+		for _, y := range a {
+			used[y] = true
+		}
+		for _, y := range b {
+			used[y] = true
+		}
+		c := int64(1)
+		for used[c] {
+			c++
+		}
+		return c
+	}
+	at := func(s *[]int64) func(int64) int64 { return func(j int64) int64 { return (*s)[j] } }
+	return func(n int64) int64 {
+		for i := int64(len(a)); i <= n; i++ {
+			for int64(len(b)) < i {
+				b = append(b, mex())
+			}
+			if bFirst && int64(len(b)) == i {
+				b = append(b, mex())
+			}
+			a = append(a, f(i, at(&a), at(&b)))
+			for int64(len(b)) <= i {
+				b = append(b, mex())
+			}
+		}
+		return a[n]
+	}
+}
+
+func TestComplementaryEquations(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Solution of the complementary equation a(n) = a(n-2) + 2*b(n-2), where a(0) = 1, a(1) = 2, b(0) = 3, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 100, compRef([]int64{1, 2}, []int64{3}, false, func(i int64, a, b func(int64) int64) int64 { return a(i-2) + 2*b(i-2) })},
+		{"Solution of the complementary equation a(n) = a(n-1) + a(n-2) + b(n) + 2*n, where a(0) = 1, a(1) = 2, b(0) = 3, b(1) = 4, b(2) = 5, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 38, compRef([]int64{1, 2}, []int64{3, 4, 5}, true, func(i int64, a, b func(int64) int64) int64 { return a(i-1) + a(i-2) + b(i) + 2*i })},
+		{"Solution of the complementary equation a(n) = a(0)*b(n-1) + a(1)*b(n-2), where a(0) = 1, a(1) = 2, b(0) = 3, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 300, compRef([]int64{1, 2}, []int64{3}, false, func(i int64, a, b func(int64) int64) int64 { return a(0)*b(i-1) + a(1)*b(i-2) })},
+	})
+	refuses(t,
+		// a(1) = 2 is b(0)
+		"Solution of the complementary equation a(n) = a(n-1) + b(n-1) - 1, where a(0) = 1, b(0) = 2, and (a(n)) and (b(n)) are increasing complementary sequences.",
+		// a decreases
+		"Solution of the complementary equation a(n) = b(n-1) - a(n-1), where a(0) = 1, a(1) = 3, b(0) = 2, and (a(n)) and (b(n)) are increasing complementary sequences.",
+		// no b to start from
+		"Solution of the complementary equation a(n) = a(n-1) + b(n-1), where a(0) = 1, and (a(n)) and (b(n)) are increasing complementary sequences.",
+	)
+}
