@@ -772,7 +772,6 @@ func TestFormulas(t *testing.T) {
 func TestNoCandidates(t *testing.T) {
 	refuses(t,
 		"",
-		"Number of partitions of n into distinct parts.",
 		"Decimal expansion of Catalan's constant.", // Pi itself: decimal_test.go
 		"a(n) = a(n-1) + a(n-2).",                  // no initial terms
 		"a(n) = 2*a(n-1) with a(0) = 1, a(0) = 2.",
