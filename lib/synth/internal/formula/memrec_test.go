@@ -131,3 +131,60 @@ func TestMemSeeded(t *testing.T) {
 		t.Errorf("terms it does not reproduce: %s", cs[0].Expr)
 	}
 }
+
+// compRef is a native reference for a complementary equation, as
+// Kimberling's programs compute it: a(i) from the recurrence, then b(i)
+// the least positive integer in neither a(0..i) nor b(0..i-1); where
+// a(i) reads b(i) (bFirst), b(i) comes first, from a(0..i-1).
+func compRef(as, bs []int64, bFirst bool, f func(i int64, a, b func(int64) int64) int64) func(int64) int64 {
+	a, b := append([]int64(nil), as...), append([]int64(nil), bs...)
+	mex := func() int64 {
+		used := map[int64]bool{}
+		for _, y := range a {
+			used[y] = true
+		}
+		for _, y := range b {
+			used[y] = true
+		}
+		c := int64(1)
+		for used[c] {
+			c++
+		}
+		return c
+	}
+	at := func(s *[]int64) func(int64) int64 { return func(j int64) int64 { return (*s)[j] } }
+	return func(n int64) int64 {
+		for i := int64(len(a)); i <= n; i++ {
+			for int64(len(b)) < i {
+				b = append(b, mex())
+			}
+			if bFirst && int64(len(b)) == i {
+				b = append(b, mex())
+			}
+			a = append(a, f(i, at(&a), at(&b)))
+			for int64(len(b)) <= i {
+				b = append(b, mex())
+			}
+		}
+		return a[n]
+	}
+}
+
+func TestComplementaryEquations(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Solution of the complementary equation a(n) = a(n-2) + 2*b(n-2), where a(0) = 1, a(1) = 2, b(0) = 3, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 100, compRef([]int64{1, 2}, []int64{3}, false, func(i int64, a, b func(int64) int64) int64 { return a(i-2) + 2*b(i-2) })},
+		{"Solution of the complementary equation a(n) = a(n-1) + a(n-2) + b(n) + 2*n, where a(0) = 1, a(1) = 2, b(0) = 3, b(1) = 4, b(2) = 5, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 38, compRef([]int64{1, 2}, []int64{3, 4, 5}, true, func(i int64, a, b func(int64) int64) int64 { return a(i-1) + a(i-2) + b(i) + 2*i })},
+		{"Solution of the complementary equation a(n) = a(0)*b(n-1) + a(1)*b(n-2), where a(0) = 1, a(1) = 2, b(0) = 3, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 300, compRef([]int64{1, 2}, []int64{3}, false, func(i int64, a, b func(int64) int64) int64 { return a(0)*b(i-1) + a(1)*b(i-2) })},
+	})
+	refuses(t,
+		// a(1) = 2 is b(0)
+		"Solution of the complementary equation a(n) = a(n-1) + b(n-1) - 1, where a(0) = 1, b(0) = 2, and (a(n)) and (b(n)) are increasing complementary sequences.",
+		// a decreases
+		"Solution of the complementary equation a(n) = b(n-1) - a(n-1), where a(0) = 1, a(1) = 3, b(0) = 2, and (a(n)) and (b(n)) are increasing complementary sequences.",
+		// no b to start from
+		"Solution of the complementary equation a(n) = a(n-1) + b(n-1), where a(0) = 1, and (a(n)) and (b(n)) are increasing complementary sequences.",
+	)
+}

@@ -1,0 +1,597 @@
+package formula
+
+import (
+	"math/big"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Decimal expansions of constants: "Decimal expansion of (3+sqrt(21))/6.",
+// "Decimal expansion of 4th root of 43.", "Decimal expansion of e^(1/5).",
+// "Decimal expansion of 4*Pi/5.", "Decimal expansion of log(59).",
+// "Decimal expansion of Pi - e.". The constant is read as a rational
+// linear combination of atoms (decimal.go): k-th roots of integers,
+// e^(u/v), Pi and logarithms of rationals, with exact arithmetic in
+// the field a square root spans (conjugates divide). Its program
+// (decimal_emit.go) sums one series per atom into one long number in
+// memory, to n + 12 digits, and returns digit n. The exact value comes
+// from math/big by other algorithms (decimal_eval.go); a reading is
+// offered only if its program gives every digit to position 101.
+
+// reDecConst: the name states a constant.
+var reDecConst = regexp.MustCompile(`^Decimal expansion of (?:the constant )?(.+?)\s*\.?\s*$`)
+
+// decimal phrases rewritten to formulas before parsing.
+var (
+	reNthRoot   = regexp.MustCompile(`(?i)\b(\d+)(?:st|nd|rd|th) root of (\d+(?:/\d+)?)`)
+	reSqrtWord  = regexp.MustCompile(`(?i)\b(?:square root|sqrt) of (\d+(?:/\d+)?)`)
+	reCubeWord  = regexp.MustCompile(`(?i)\bcube root of (\d+(?:/\d+)?)`)
+	reLnWord    = regexp.MustCompile(`(?i)\b(?:the )?natural log(?:arithm)? of (\d+(?:/\d+)?)`)
+	reLogBase   = regexp.MustCompile(`\blog_(\d+)\s*\(`)
+	reDecGolden = regexp.MustCompile(`(?i),? where phi = \(1 ?\+ ?sqrt\(5\)\)/2(?: is the golden ratio)?$|,? where phi is the golden ratio$|,? phi being the golden ratio$`)
+)
+
+// dconst is a constant read from a name: a rational linear combination of
+// atoms; terms[""] is the rational part.
+type dconst struct {
+	terms map[string]*big.Rat
+	atoms map[string]datom
+}
+
+// datom is one atom: root (N^(1/k)), exp (e^r), pi, log (log r).
+type datom struct {
+	kind byte // 'r' root, 'x' exp, 'p' pi, 'l' log
+	n    int64
+	k    int64
+	r    *big.Rat
+}
+
+func (a datom) key() string {
+	switch a.kind {
+	case 'r':
+		return "root(" + strconv.FormatInt(a.n, 10) + "," + strconv.FormatInt(a.k, 10) + ")"
+	case 'x':
+		return "exp(" + a.r.RatString() + ")"
+	case 'l':
+		return "log(" + a.r.RatString() + ")"
+	}
+	return "Pi"
+}
+
+func ratC(v *big.Rat) dconst {
+	return dconst{terms: map[string]*big.Rat{"": new(big.Rat).Set(v)}, atoms: map[string]datom{}}
+}
+
+func atomC(a datom) dconst {
+	return dconst{terms: map[string]*big.Rat{a.key(): big.NewRat(1, 1)}, atoms: map[string]datom{a.key(): a}}
+}
+
+// rat returns the constant's value if it is rational.
+func (x dconst) rat() (*big.Rat, bool) {
+	for k, v := range x.terms {
+		if k != "" && v.Sign() != 0 {
+			return nil, false
+		}
+	}
+	if v, ok := x.terms[""]; ok {
+		return v, true
+	}
+	return new(big.Rat), true
+}
+
+// single returns the one atom of x with its coefficient, x having no
+// rational part; ok false otherwise.
+func (x dconst) single() (datom, *big.Rat, bool) {
+	var at datom
+	var c *big.Rat
+	for k, v := range x.terms {
+		if v.Sign() == 0 {
+			continue
+		}
+		if k == "" || c != nil {
+			return datom{}, nil, false
+		}
+		at, c = x.atoms[k], v
+	}
+	return at, c, c != nil
+}
+
+func (x dconst) clone() dconst {
+	y := dconst{terms: map[string]*big.Rat{}, atoms: map[string]datom{}}
+	for k, v := range x.terms {
+		y.terms[k] = new(big.Rat).Set(v)
+	}
+	for k, v := range x.atoms {
+		y.atoms[k] = v
+	}
+	return y
+}
+
+func dAdd(x, y dconst, sign int) dconst {
+	z := x.clone()
+	for k, v := range y.terms {
+		w := new(big.Rat).Set(v)
+		if sign < 0 {
+			w.Neg(w)
+		}
+		if old, ok := z.terms[k]; ok {
+			w.Add(w, old)
+		}
+		z.terms[k] = w
+		if k != "" {
+			z.atoms[k] = y.atoms[k]
+		}
+	}
+	return z
+}
+
+func dScale(x dconst, c *big.Rat) dconst {
+	z := x.clone()
+	for _, v := range z.terms {
+		v.Mul(v, c)
+	}
+	return z
+}
+
+// dMul multiplies: by a rational, or two combinations of roots whose
+// products are roots again (a field a square root spans), or exp(r)*exp(s).
+func dMul(x, y dconst) (dconst, bool) {
+	if r, ok := x.rat(); ok {
+		return dScale(y, r), true
+	}
+	if r, ok := y.rat(); ok {
+		return dScale(x, r), true
+	}
+	z := ratC(new(big.Rat))
+	for kx, vx := range x.terms {
+		for ky, vy := range y.terms {
+			if vx.Sign() == 0 || vy.Sign() == 0 {
+				continue
+			}
+			c := new(big.Rat).Mul(vx, vy)
+			var t dconst
+			switch {
+			case kx == "" && ky == "":
+				t = ratC(c)
+			case kx == "":
+				t = dScale(atomC(y.atoms[ky]), c)
+			case ky == "":
+				t = dScale(atomC(x.atoms[kx]), c)
+			default:
+				p, ok := atomMul(x.atoms[kx], y.atoms[ky])
+				if !ok {
+					return dconst{}, false
+				}
+				t = dScale(p, c)
+			}
+			z = dAdd(z, t, 1)
+		}
+	}
+	return z, true
+}
+
+// atomMul: N^(1/k) * M^(1/j) as one root (or a rational), e^r * e^s.
+func atomMul(a, b datom) (dconst, bool) {
+	switch {
+	case a.kind == 'r' && b.kind == 'r':
+		l := a.k / gcd64(a.k, b.k) * b.k
+		if l > 64 {
+			return dconst{}, false
+		}
+		n, ok := ipow50(a.n, l/a.k)
+		m, ok2 := ipow50(b.n, l/b.k)
+		if !ok || !ok2 || n > 1<<40/max(m, 1) {
+			return dconst{}, false
+		}
+		return rootC(big.NewRat(n*m, 1), l)
+	case a.kind == 'x' && b.kind == 'x':
+		return expC(new(big.Rat).Add(a.r, b.r)), true
+	}
+	return dconst{}, false
+}
+
+// dInv: 1/x for a rational, one root or exp term, or a + b*sqrt(d).
+func dInv(x dconst) (dconst, bool) {
+	if r, ok := x.rat(); ok {
+		if r.Sign() == 0 {
+			return dconst{}, false
+		}
+		return ratC(new(big.Rat).Inv(r)), true
+	}
+	if at, c, ok := x.single(); ok {
+		ci := new(big.Rat).Inv(c)
+		switch at.kind {
+		case 'x':
+			return dScale(expC(new(big.Rat).Neg(at.r)), ci), true
+		case 'r': // 1/N^(1/k) = N^((k-1)/k)/N
+			p, ok := ipow50(at.n, at.k-1)
+			if !ok {
+				return dconst{}, false
+			}
+			y, ok := rootC(big.NewRat(p, 1), at.k)
+			if !ok {
+				return dconst{}, false
+			}
+			return dScale(y, new(big.Rat).Mul(ci, big.NewRat(1, at.n))), true
+		}
+		return dconst{}, false
+	}
+	// a + b*sqrt(d): times the conjugate, over a^2 - b^2 d
+	var a, b *big.Rat
+	var d int64
+	for k, v := range x.terms {
+		if v.Sign() == 0 {
+			continue
+		}
+		if k == "" {
+			a = v
+			continue
+		}
+		at := x.atoms[k]
+		if at.kind != 'r' || at.k != 2 || b != nil {
+			return dconst{}, false
+		}
+		b, d = v, at.n
+	}
+	if a == nil || b == nil {
+		return dconst{}, false
+	}
+	den := new(big.Rat).Mul(a, a)
+	den.Sub(den, new(big.Rat).Mul(new(big.Rat).Mul(b, b), big.NewRat(d, 1)))
+	if den.Sign() == 0 {
+		return dconst{}, false
+	}
+	conj := dAdd(ratC(a), dScale(atomC(datom{kind: 'r', n: d, k: 2}), new(big.Rat).Neg(b)), 1)
+	return dScale(conj, new(big.Rat).Inv(den)), true
+}
+
+// rootC is x^(1/k) for rational x > 0: (p q^(k-1))^(1/k) / q with the
+// k-th powers taken out, and a perfect power's root reduced.
+func rootC(x *big.Rat, k int64) (dconst, bool) {
+	if x.Sign() <= 0 || k < 1 || k > 64 {
+		return dconst{}, false
+	}
+	if k == 1 {
+		return ratC(x), true
+	}
+	p, q := x.Num(), x.Denom()
+	if !p.IsInt64() || !q.IsInt64() {
+		return dconst{}, false
+	}
+	qk, ok := ipow50(q.Int64(), k-1)
+	if !ok || p.Int64() > 1<<40/qk {
+		return dconst{}, false
+	}
+	n := p.Int64() * qk
+	out := big.NewRat(1, q.Int64())
+	// take out k-th powers of small primes
+	for f := int64(2); f <= 1000 && f <= n; f++ {
+		fk, ok := ipow50(f, k)
+		if !ok || fk > n {
+			break
+		}
+		for n%fk == 0 {
+			n /= fk
+			out.Mul(out, big.NewRat(f, 1))
+		}
+	}
+	if n == 1 {
+		return ratC(out), true
+	}
+	// N = m^g: N^(1/k) = m^(g/k)
+	for g := k; g >= 2; g-- {
+		if k%g != 0 {
+			continue
+		}
+		if m, ok := iroot(n, g); ok {
+			n, k = m, k/g
+			break
+		}
+	}
+	if k == 1 {
+		return ratC(out.Mul(out, big.NewRat(n, 1))), true
+	}
+	return dScale(atomC(datom{kind: 'r', n: n, k: k}), out), true
+}
+
+func expC(r *big.Rat) dconst {
+	if r.Sign() == 0 {
+		return ratC(big.NewRat(1, 1))
+	}
+	return atomC(datom{kind: 'x', r: new(big.Rat).Set(r)})
+}
+
+func logC(r *big.Rat) (dconst, bool) {
+	if r.Sign() <= 0 {
+		return dconst{}, false
+	}
+	if r.Cmp(big.NewRat(1, 1)) == 0 {
+		return ratC(new(big.Rat)), true
+	}
+	return atomC(datom{kind: 'l', r: new(big.Rat).Set(r)}), true
+}
+
+// dPow: x^y for a rational y: integer powers of anything dMul takes,
+// rational powers of a rational, a root or an exp.
+func dPow(x dconst, y *big.Rat) (dconst, bool) {
+	if y.IsInt() && y.Num().IsInt64() && y.Num().Int64() >= -8 && y.Num().Int64() <= 8 {
+		e := y.Num().Int64()
+		base := x
+		if e < 0 {
+			var ok bool
+			if base, ok = dInv(x); !ok {
+				return dconst{}, false
+			}
+			e = -e
+		}
+		z := ratC(big.NewRat(1, 1))
+		for ; e > 0; e-- {
+			var ok bool
+			if z, ok = dMul(z, base); !ok {
+				return dconst{}, false
+			}
+		}
+		return z, true
+	}
+	p, q := y.Num(), y.Denom()
+	if !p.IsInt64() || !q.IsInt64() || q.Int64() > 64 || p.Int64() > 64 || p.Int64() < -64 {
+		return dconst{}, false
+	}
+	if r, ok := x.rat(); ok {
+		if r.Sign() <= 0 {
+			return dconst{}, false
+		}
+		rp := new(big.Rat).SetInt(new(big.Int).Exp(r.Num(), big.NewInt(abs64(p.Int64())), nil))
+		rp.Quo(rp, new(big.Rat).SetInt(new(big.Int).Exp(r.Denom(), big.NewInt(abs64(p.Int64())), nil)))
+		if p.Sign() < 0 {
+			rp.Inv(rp)
+		}
+		return rootC(rp, q.Int64())
+	}
+	at, c, ok := x.single()
+	if !ok || c.Cmp(big.NewRat(1, 1)) != 0 {
+		return dconst{}, false
+	}
+	switch at.kind {
+	case 'x':
+		return expC(new(big.Rat).Mul(at.r, y)), true
+	case 'r':
+		return dPow(ratC(big.NewRat(at.n, 1)), new(big.Rat).Mul(y, big.NewRat(1, at.k)))
+	}
+	return dconst{}, false
+}
+
+func abs64(x int64) int64 {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// ipow is b^e if it stays below 2^50.
+func ipow50(b, e int64) (int64, bool) {
+	r := int64(1)
+	for ; e > 0; e-- {
+		if b != 0 && r > (1<<50)/abs64(b) {
+			return 0, false
+		}
+		r *= b
+	}
+	return r, true
+}
+
+// iroot is the integer g-th root of n if n is a g-th power.
+func iroot(n, g int64) (int64, bool) {
+	for m := int64(2); ; m++ {
+		p, ok := ipow50(m, g)
+		if !ok || p > n {
+			return 0, false
+		}
+		if p == n {
+			return m, true
+		}
+	}
+}
+
+// parseDecConst reads the constant a name states, or fails.
+func parseDecConst(s string) (dconst, bool) {
+	golden := false
+	if m := reDecGolden.FindStringIndex(s); m != nil {
+		s, golden = s[:m[0]], true
+	}
+	if i := strings.Index(s, " = "); i > 0 {
+		s = s[:i] // "1/(e - 1) = Sum_{k >= 1} exp(-k)": the first form says it
+	}
+	s = reNthRoot.ReplaceAllString(s, "($2)^(1/$1)")
+	s = reCubeWord.ReplaceAllString(s, "($1)^(1/3)")
+	s = reSqrtWord.ReplaceAllString(s, "sqrt($1)")
+	s = reLnWord.ReplaceAllString(s, "log($1)")
+	s = reLogBase.ReplaceAllString(s, "logb$1(")
+	p := &dparser{s: s, golden: golden}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(dfail); !ok {
+				panic(r)
+			}
+		}
+	}()
+	x := p.expr()
+	p.space()
+	if p.i != len(p.s) {
+		return dconst{}, false
+	}
+	return x, true
+}
+
+type dfail struct{}
+
+type dparser struct {
+	s      string
+	i      int
+	golden bool
+}
+
+func (p *dparser) fail() { panic(dfail{}) }
+
+func (p *dparser) space() {
+	for p.i < len(p.s) && p.s[p.i] == ' ' {
+		p.i++
+	}
+}
+
+func (p *dparser) at(t string) bool {
+	p.space()
+	if strings.HasPrefix(p.s[p.i:], t) {
+		p.i += len(t)
+		return true
+	}
+	return false
+}
+
+func (p *dparser) word() string {
+	p.space()
+	j := p.i
+	for j < len(p.s) && (p.s[j] >= 'a' && p.s[j] <= 'z' || p.s[j] >= 'A' && p.s[j] <= 'Z' || p.s[j] >= '0' && p.s[j] <= '9' && j > p.i) {
+		j++
+	}
+	return p.s[p.i:j]
+}
+
+func (p *dparser) expr() dconst {
+	x := p.term()
+	for {
+		switch {
+		case p.at("+"):
+			x = dAdd(x, p.term(), 1)
+		case p.at("-"):
+			x = dAdd(x, p.term(), -1)
+		default:
+			return x
+		}
+	}
+}
+
+func (p *dparser) term() dconst {
+	x := p.unary()
+	for {
+		var y dconst
+		var ok bool
+		switch {
+		case p.at("*"):
+			y, ok = dMul(x, p.unary())
+		case p.at("/"):
+			var inv dconst
+			if inv, ok = dInv(p.unary()); ok {
+				y, ok = dMul(x, inv)
+			}
+		default:
+			p.space()
+			if p.i < len(p.s) && (p.s[p.i] == '(' || p.word() != "") {
+				// juxtaposition: "2 sqrt(2)", "2Pi"
+				y, ok = dMul(x, p.unary())
+				break
+			}
+			return x
+		}
+		if !ok {
+			p.fail()
+		}
+		x = y
+	}
+}
+
+func (p *dparser) unary() dconst {
+	if p.at("-") {
+		return dScale(p.unary(), big.NewRat(-1, 1))
+	}
+	if p.at("+") {
+		return p.unary()
+	}
+	return p.power()
+}
+
+func (p *dparser) power() dconst {
+	x := p.primary()
+	if p.at("^") {
+		e := p.unary()
+		r, ok := e.rat()
+		if !ok {
+			p.fail()
+		}
+		y, ok := dPow(x, r) // e^(u/v): e is the atom exp(1)
+		if !ok {
+			p.fail()
+		}
+		return y
+	}
+	return x
+}
+
+func (p *dparser) primary() dconst {
+	p.space()
+	if p.at("(") {
+		x := p.expr()
+		if !p.at(")") {
+			p.fail()
+		}
+		return x
+	}
+	if p.i < len(p.s) && p.s[p.i] >= '0' && p.s[p.i] <= '9' {
+		j := p.i
+		for j < len(p.s) && (p.s[j] >= '0' && p.s[j] <= '9' || p.s[j] == '.' && j+1 < len(p.s) && p.s[j+1] >= '0' && p.s[j+1] <= '9') {
+			j++
+		}
+		r, ok := new(big.Rat).SetString(p.s[p.i:j])
+		if !ok || j-p.i > 12 {
+			p.fail()
+		}
+		p.i = j
+		return ratC(r)
+	}
+	w := p.word()
+	p.i += len(w)
+	switch {
+	case w == "Pi" || w == "pi":
+		return atomC(datom{kind: 'p'})
+	case w == "e":
+		return expC(big.NewRat(1, 1))
+	case w == "phi" && p.golden:
+		x, _ := rootC(big.NewRat(5, 1), 2)
+		return dScale(dAdd(ratC(big.NewRat(1, 1)), x, 1), big.NewRat(1, 2))
+	case w == "sqrt" || w == "exp" || w == "log" || strings.HasPrefix(w, "logb"):
+		if !p.at("(") {
+			p.fail()
+		}
+		x := p.expr()
+		if !p.at(")") {
+			p.fail()
+		}
+		r, ok := x.rat()
+		var y dconst
+		switch {
+		case w == "sqrt":
+			y, ok = dPow(x, big.NewRat(1, 2))
+		case w == "exp" && ok:
+			y = expC(r)
+		case w == "log" && ok:
+			y, ok = logC(r)
+		case strings.HasPrefix(w, "logb") && ok:
+			y, ok = logBase(w[4:], r)
+		default:
+			ok = false
+		}
+		if !ok {
+			p.fail()
+		}
+		return y
+	}
+	p.fail()
+	return dconst{}
+}
+
+// logBase: log_b(r) is rational only where r is a power of b; otherwise
+// it is a quotient of logarithms, which no series here sums.
+func logBase(bs string, r *big.Rat) (dconst, bool) {
+	return dconst{}, false
+}

@@ -1,0 +1,76 @@
+package formula
+
+import (
+	"math/big"
+	"strings"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// decScanN is how many digits past the first a reading's program must
+// give exactly (OEIS lists about 100).
+const decScanN = 100
+
+// decimalConst offers the program of a constant's decimal expansion the
+// name states, checked digit by digit against its exact value.
+func (c *collector) decimalConst(text string) {
+	m := reDecConst.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil {
+		return
+	}
+	x, ok := parseDecConst(m[1])
+	if !ok {
+		return
+	}
+	if _, isRat := x.rat(); isRat {
+		return // p/q: digits.go's periodic reading
+	}
+	v, ok := decValue(x, 200)
+	if !ok || v.Sign() <= 0 || v.Cmp(big.NewFloat(10)) >= 0 {
+		return
+	}
+	// OEIS: offset 0 for a constant below 1 (a(0) is the first digit
+	// after the point, leading zeros kept), else 1 (a(1) the units digit)
+	x0 := int64(0)
+	if v.Cmp(big.NewFloat(1)) >= 0 {
+		x0 = 1
+	}
+	if c.seed != nil {
+		x0 = c.seed.x0
+	}
+	shift := 1 - 2*x0
+	pr, ok := decPlan(x, shift)
+	if !ok {
+		return
+	}
+	ops, ok := decEmit(pr)
+	if !ok {
+		return
+	}
+	last := x0 + decScanN
+	ds, ok := decDigits(x, int(last+shift))
+	if !ok {
+		return
+	}
+	exe, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		return
+	}
+	for n := x0; n <= last; n++ {
+		p := n + shift
+		if p < 0 {
+			continue
+		}
+		got, err := exe.Run([]int32{int32(n)}, ir.DefaultFuel)
+		if err != nil || int64(got) != ds[p] {
+			return
+		}
+	}
+	key := ""
+	for k, cf := range x.terms {
+		if cf.Sign() != 0 {
+			key += "+" + cf.RatString() + "*" + k
+		}
+	}
+	c.out = append(c.out, Candidate{Source: strings.TrimSpace(m[0]), Ops: ops, Expr: "decimal_digit(n," + key + ")"})
+}

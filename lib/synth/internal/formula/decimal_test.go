@@ -1,0 +1,142 @@
+package formula
+
+import (
+	"math/big"
+	"strings"
+	"testing"
+)
+
+// References for decimal expansions, computed here with math/big.Int by
+// other means than the package (integer square and cube roots, the
+// series of e, atanh for log 3), or typed in (Pi).
+
+const pi100 = "3" + "1415926535897932384626433832795028841971693993751058209749445923078164062862089986280348253421170679"
+
+// fixed is a constant as the integer floor(C * 10^decs).
+type fixed struct {
+	v    *big.Int
+	decs int
+}
+
+func pow10(k int) *big.Int { return new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(k)), nil) }
+
+// ref is a(n) = digit n + 1 - 2*x0 of C (0: units), the OEIS layout.
+func (f fixed) ref(x0 int64) func(int64) int64 {
+	return func(n int64) int64 {
+		p := int(n + 1 - 2*x0)
+		q := new(big.Int).Quo(f.v, pow10(f.decs-p))
+		return new(big.Int).Mod(q, big.NewInt(10)).Int64()
+	}
+}
+
+const refDecs = 130
+
+func piFixed() fixed {
+	v, _ := new(big.Int).SetString(pi100, 10)
+	return fixed{v, 100}
+}
+
+// eFixed: sum of 10^decs / k! with guard digits.
+func eFixed() fixed {
+	sc := pow10(refDecs + 10)
+	sum, term := new(big.Int).Set(sc), new(big.Int).Set(sc)
+	for k := int64(1); term.Sign() > 0; k++ {
+		term.Quo(term, big.NewInt(k))
+		sum.Add(sum, term)
+	}
+	return fixed{sum.Quo(sum, pow10(10)), refDecs}
+}
+
+// rootFixed: floor(N^(1/k) 10^decs) by bisection on integers.
+func rootFixed(n int64, k int) fixed {
+	target := new(big.Int).Mul(big.NewInt(n), pow10(k*refDecs))
+	lo, hi := big.NewInt(0), new(big.Int).Mul(big.NewInt(n+1), pow10(refDecs))
+	for new(big.Int).Sub(hi, lo).Cmp(big.NewInt(1)) > 0 {
+		mid := new(big.Int).Rsh(new(big.Int).Add(lo, hi), 1)
+		if new(big.Int).Exp(mid, big.NewInt(int64(k)), nil).Cmp(target) <= 0 {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return fixed{lo, refDecs}
+}
+
+// log3Fixed: log 3 = 2 atanh(1/2) with atanh(x) = sum x^(2j+1)/(2j+1).
+func log3Fixed() fixed {
+	sc := pow10(refDecs + 10)
+	sum := new(big.Int)
+	pow := new(big.Int).Quo(sc, big.NewInt(2))
+	for j := int64(0); pow.Sign() > 0; j++ {
+		sum.Add(sum, new(big.Int).Quo(pow, big.NewInt(2*j+1)))
+		pow.Quo(pow, big.NewInt(4))
+	}
+	sum.Mul(sum, big.NewInt(2))
+	return fixed{sum.Quo(sum, pow10(10)), refDecs}
+}
+
+// lin is (a + b X) / c at the smaller of X's digits.
+func lin(a, b, c int64, x fixed) fixed {
+	v := new(big.Int).Mul(big.NewInt(a), pow10(x.decs))
+	v.Add(v, new(big.Int).Mul(big.NewInt(b), x.v))
+	return fixed{v.Quo(v, big.NewInt(c)), x.decs}
+}
+
+func TestDecimalExpansions(t *testing.T) {
+	pi, e := piFixed(), eFixed()
+	piMinusE := fixed{new(big.Int).Sub(pi.v, new(big.Int).Quo(e.v, pow10(e.decs-pi.decs))), pi.decs}
+	em6 := new(big.Int).Exp(e.v, big.NewInt(6), nil) // e^6 * 10^(6 decs)
+	eInv6 := fixed{new(big.Int).Quo(pow10(7*e.decs), em6), e.decs}
+	cases := []refCase{
+		{"Decimal expansion of Pi.", 1, 99, pi.ref(1)},
+		{"Decimal expansion of 4*Pi/5.", 1, 95, lin(0, 4, 5, pi).ref(1)},
+		{"Decimal expansion of Pi - e.", 0, 95, piMinusE.ref(0)},
+		{"Decimal expansion of e/6.", 0, 100, lin(0, 1, 6, e).ref(0)},
+		{"Decimal expansion of e^(-6).", 0, 100, eInv6.ref(0)},
+		{"Decimal expansion of (3+sqrt(21))/6.", 1, 101, lin(3, 1, 6, rootFixed(21, 2)).ref(1)},
+		{"Decimal expansion of 1/sqrt(76).", 0, 100, lin(0, 1, 76, rootFixed(76, 2)).ref(0)},
+		{"Decimal expansion of cube root of 31.", 1, 101, rootFixed(31, 3).ref(1)},
+		{"Decimal expansion of 4th root of 43.", 1, 101, rootFixed(43, 4).ref(1)},
+		{"Decimal expansion of natural logarithm of 3.", 1, 101, log3Fixed().ref(1)},
+	}
+	newRunner(t).allMatch(t, cases)
+}
+
+func TestDecimalRefuses(t *testing.T) {
+	refuses(t,
+		"Decimal expansion of Pi^2.",                   // no atom for a power of Pi
+		"Decimal expansion of 1/(Pi + 1).",             // no long division
+		"Decimal expansion of the sine integral at 1.", // words
+		"Decimal expansion of 90th root of 90.",        // no approximant makes the series converge fast enough
+		"Decimal expansion of 12*sqrt(2).",             // 16.97...: two digits before the point
+	)
+}
+
+// The reader keeps the digits of p/q to digits.go and states its atoms.
+func TestDecimalParse(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"(7 + 2*sqrt(2))/(7 - 2*sqrt(2))", "57/41 + 28/41*root(2,2)"},
+		{"sqrt(3/14)", "1/14*root(42,2)"},
+		{"2*e/21", "2/21*exp(1)"},
+		{"log(59)", "1*log(59)"},
+		{"5th root of 87", "1*root(87,5)"},
+	} {
+		x, ok := parseDecConst(tc.text)
+		if !ok {
+			t.Errorf("%q: not read", tc.text)
+			continue
+		}
+		var parts []string
+		if r, ok := x.terms[""]; ok && r.Sign() != 0 {
+			parts = append(parts, r.RatString())
+		}
+		for k, v := range x.terms {
+			if k != "" && v.Sign() != 0 {
+				parts = append(parts, v.RatString()+"*"+k)
+			}
+		}
+		if got := strings.Join(parts, " + "); got != tc.want {
+			t.Errorf("%q: read %q, want %q", tc.text, got, tc.want)
+		}
+	}
+}
