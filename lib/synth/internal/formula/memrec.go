@@ -298,6 +298,11 @@ func (c *collector) memRecurrences(text string) {
 	toks := lex(text)
 	consts := textConsts(text)
 	comp := reComplementary.MatchString(text)
+	defs := memWhere(text) // memrec_where.go
+	vars := []string{"n"}
+	for l := range defs {
+		vars = append(vars, l)
+	}
 	for i := 0; i+4 < len(toks); i++ {
 		if i > 0 && toks[i-1].k == tOp && strings.Contains("+-*/^", toks[i-1].s) {
 			continue // a term of an equation (rec_implicit.go)
@@ -313,8 +318,13 @@ func (c *collector) memRecurrences(text string) {
 		if comp {
 			tables = "ab"
 		}
-		p := &parser{toks: toks, pos: at, vars: []string{"n"}, consts: consts, mem: tables}
+		p := &parser{toks: toks, pos: at, vars: vars, consts: consts, mem: tables}
 		x, end, ok := parseWith(p)
+		for l, d := range defs {
+			if ok && x.uses(l) {
+				x = substitute(x, l, d)
+			}
+		}
 		if !ok || !boundary(toks, end) || !has(x, kMemRef) || has(x, kRec) || has(x, kDnc) {
 			continue
 		}
@@ -341,6 +351,7 @@ func (c *collector) memRecurrences(text string) {
 		}
 		c.memRec(text, source, body, from)
 	}
+	c.memCases(text) // memrec_cases.go
 }
 
 // memRec adds recurrence body (over i_) started from the terms the text
@@ -532,6 +543,7 @@ var (
 // an ellipsis, as Sum_{j=0..(X3-X1)/d} a(X1 + d*j), its indices X1, X2
 // (optional), ..., X3 and step d = X2 - X1 (else +-1) constant in n.
 func memText(text string) string {
+	text = indexLetter(text)
 	text = reTermsEllipsis.ReplaceAllStringFunc(text, func(s string) string {
 		m := reTermsEllipsis.FindStringSubmatch(s)
 		lo, err1 := strconv.Atoi(m[1])
@@ -619,4 +631,31 @@ func freeLetter(text string) string {
 		}
 	}
 	return ""
+}
+
+// reOtherIndex: "a(m+1) =", "a(k) =": a recurrence in another letter.
+var reOtherIndex = regexp.MustCompile(`\ba\(([a-z])(?:\s*\+\s*\d+)?\)\s*=`)
+
+// indexLetter is text with the letter a recurrence is written in ("a(m+1)
+// = 2*Sum_{k=1..m} a(k)") renamed n, where the text uses no n.
+func indexLetter(text string) string {
+	m := reOtherIndex.FindStringSubmatch(text)
+	if m == nil || m[1] == "n" || m[1] == "a" {
+		return text
+	}
+	toks := lex(text)
+	for _, t := range toks {
+		if t.k == tIdent && t.s == "n" {
+			return text
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for _, t := range toks {
+		if t.k == tIdent && t.s == m[1] {
+			b.WriteString(text[at:t.start] + "n")
+			at = t.end
+		}
+	}
+	return b.String() + text[at:]
 }

@@ -188,3 +188,41 @@ func TestComplementaryEquations(t *testing.T) {
 		"Solution of the complementary equation a(n) = a(n-1) + b(n-1), where a(0) = 1, and (a(n)) and (b(n)) are increasing complementary sequences.",
 	)
 }
+
+// Cases by residue class that read earlier terms, a recurrence written in
+// another letter, and letters defined after the recurrence.
+func TestMemCasesAndDefinitions(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Rooted at a(0)=0 and a(1)=a(2)=a(3)=1, 4 cases of index mod 4: a(4n)=4*a(n), a(4n+1)= 3*a(n)+a(n+1), a(4n+2) = 2*a(n)+2*a(n+1), and a(4n+3) = a(n)+3*a(n+1).",
+			0, 300, memo(0, []int64{0, 1, 1, 1}, func(i int64, a func(int64) int64) int64 {
+				n, r := i/4, i%4
+				return (4-r)*a(n) + r*a(n+1)
+			})},
+		{"a(0) = 0; a(1) = 1; a(2*n) = 2*a(n), a(2*n+1) = 2*a(n) + (-1)^a(n+1).", 0, 300, memo(0, []int64{0, 1}, func(i int64, a func(int64) int64) int64 {
+			if i%2 == 0 {
+				return 2 * a(i/2)
+			}
+			return 2*a(i/2) + 1 - 2*(a(i/2+1)&1)
+		})},
+		{"a(1) = 1, a(m+1) = 2*Sum_{k=1..floor((m+1)/2)} a(k).", 1, 30, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= i/2; k++ {
+				s += a(k)
+			}
+			return 2 * s
+		})},
+		{"a(n) = a(n-1) + a(m) for n >= 4, where m = n - 1 - 2^p and p is the unique integer such that 2^p < n - 1 <= 2^(p+1), starting with a(1) = a(2) = 1 and a(3) = 4.",
+			1, 200, memo(1, []int64{1, 1, 4}, func(i int64, a func(int64) int64) int64 {
+				p := int64(0) // 2^p < i-1 <= 2^(p+1)
+				for !(int64(1)<<p < i-1 && i-1 <= int64(1)<<(p+1)) {
+					p++
+				}
+				return a(i-1) + a(i-1-(int64(1)<<p))
+			})},
+	})
+	refuses(t,
+		"a(2n) = a(n) + a(n+1), a(0) = 1.",                   // no a(2n+1)
+		"a(2n) = a(n) + a(n+1), a(2n+1) = a(n+1), a(0) = 1.", // a(1) reads a(1)
+		"a(n) = a(m) + 1 for n >= 2, where m = n + 1 - 2^p and p is the unique integer such that 2^p < n <= 2^(p+1), with a(1) = 1.", // a(2) reads a(2)
+	)
+}
