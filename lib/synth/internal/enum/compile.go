@@ -77,7 +77,7 @@ func (t *Terms) compile(id int32) fn {
 			}
 			return binop(op, u, v)
 		}
-	case OpDigSum:
+	case OpDigSum, OpDigRev:
 		a, b, op, cost := t.compiled(nd.kids[0]), t.compiled(nd.kids[1]), nd.op, int64(nd.entry)
 		return func(x, y int32, n *[4]int32, fuel *int64) (int32, uint8) {
 			u, s := a(x, y, n, fuel)

@@ -20,13 +20,14 @@ type Costs [NumOps]int
 
 // Uniform is the unguided cost model. The five-child loop2 and the
 // constant 10 cost 2: they are rarer, and loop2 multiplies the work of a
-// level. Every other production, the caller's constants included, costs 1.
+// level; while2, loop2's sibling, costs 2 too. Every other production, the caller's constants included, costs 1.
 func Uniform() Costs {
 	var c Costs
 	for i := range c {
 		c[i] = 1
 	}
 	c[OpLoop2] = 2
+	c[OpWhile2] = 2
 	c[OpTen] = 2
 	return c
 }
@@ -175,6 +176,10 @@ type searcher struct {
 	consts  []int32 // Options.Constants, deduplicated
 	splits  map[[2]int][][]int
 	cache   trajs // runs of the current loop body (cache.go)
+	// unknownFuel is the fuel the runs of fitsUnknown burnt; skipped: some
+	// fitting candidate was not run (maxUnknownFuel)
+	unknownFuel int64
+	skipped     bool
 }
 
 // Run searches for a term of the given arity that reproduces every example.
@@ -214,11 +219,12 @@ func Run(arity int, examples []Example, opt Options) Result {
 	s.cache.off = cacheOff
 	s.consts = constants(opt.Constants)
 	s.closed = newPool(points, opt.PoolLimit)
+	s.closed.large = largePoints(s.closed.ns, arity, opt.Fuel)
 	s.open = newPool(probes(examples), opt.PoolLimit)
 	s.buf = make([]int32, 64)
 
 	gap := math.MaxInt
-	for _, op := range []Op{OpLoop, OpLoop2, OpCompr, OpWhile} {
+	for _, op := range []Op{OpLoop, OpLoop2, OpCompr, OpWhile, OpWhile2} {
 		if s.c[op] > 0 {
 			gap = min(gap, s.c[op]+op.Arity()-1)
 		}
@@ -242,7 +248,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 		if debugLevels {
 			println("level", l, "closed", len(s.closed.at(l)), "open", openDone, len(s.open.at(openDone)), "cand", s.cand, "t", time.Since(start).String())
 		}
-		full := s.stopped == "" && len(s.closed.ids) < opt.PoolLimit && len(s.open.ids) < opt.PoolLimit
+		full := s.stopped == "" && len(s.closed.ids) < opt.PoolLimit && len(s.open.ids) < opt.PoolLimit && !s.skipped
 		if len(s.answers) > 0 && first < 0 {
 			first = l
 			if opt.Evidence > 0 && opt.Evidence < 3*float64(l) && opt.Slack > 0 {
@@ -350,6 +356,27 @@ func constants(cs []int32) []int32 {
 	return out
 }
 
+// largePoints marks the inputs with an operand so large that a loop over
+// it (at least 10 fuel a pass, the cheapest loop body) could not run
+// within a hundredth of a candidate's fuel: 1,000 and more at the default
+// 100,000. There, a loop candidate that runs out of its fuel is not
+// dropped: its value is unknown (the pool keeps that apart from every
+// value), and a candidate that fits every other example is run on it in
+// full (fitsUnknown). So a loop over n can answer "number of divisors"
+// from an example at n = 45036, or compr "integer square root" from one
+// at 751789091, which no candidate's fuel reaches.
+func largePoints(ns [][4]int32, arity int, fuel int64) uint64 {
+	var m uint64
+	for i, n := range ns {
+		for _, v := range n[:arity] {
+			if a := int64(v); a*10 > fuel/100 || -a*10 > fuel/100 {
+				m |= 1 << i
+			}
+		}
+	}
+	return m
+}
+
 // probes are the open pool's points: pairs (x, y) spread over small and
 // larger values, paired with the operands of two of the examples.
 func probes(examples []Example) []env {
@@ -395,16 +422,32 @@ func (s *searcher) tick() bool {
 	return s.stopped != ""
 }
 
-// offer files a candidate behaviour (in s.buf) built by op from s.kids.
-func (s *searcher) offer(p *pool, isOpen bool, op Op, errs uint64, l int) {
+// offer files a candidate behaviour (in s.buf) built by op from s.kids:
+// errs marks the points without a value, unk those of them where it was
+// not computed (a large point, unknownPoints).
+func (s *searcher) offer(p *pool, isOpen bool, op Op, errs, unk uint64, l int) {
 	v := s.buf[:p.width]
 	if errs&p.full == p.full {
 		return // traps everywhere: useless
 	}
-	k := canon(v, errs)
-	fits := !isOpen && errs&(1<<s.nex-1) == 0
+	k := canon(v, errs) ^ unk*0x9e3779b97f4a7c15
+	ex := uint64(1)<<s.nex - 1
+	fits := !isOpen && (errs&^unk)&ex == 0
 	for i := 0; fits && i < s.nex; i++ {
-		fits = v[i] == s.target[i]
+		fits = unk&(1<<i) != 0 || v[i] == s.target[i]
+	}
+	if fits && unk&ex != 0 {
+		// run on the examples where it is unknown; when it fits there
+		// too it is an answer, kept like every answer even when a term
+		// of the same behaviour came first
+		fresh := p.fresh(k)
+		id := s.node(op, l)
+		if s.fitsUnknown(id, unk&ex) {
+			s.answers = append(s.answers, Answer{Term: s.t.Format(id), Cost: l, Prods: s.t.Prods(id), id: id})
+		} else if fresh {
+			p.add(id, v, errs, unk, l)
+		}
+		return
 	}
 	if fits {
 		// answers are kept even when they behave alike on every point:
@@ -418,7 +461,34 @@ func (s *searcher) offer(p *pool, isOpen bool, op Op, errs uint64, l int) {
 	if !p.fresh(k) {
 		return
 	}
-	p.add(s.node(op, l), v, errs, l)
+	p.add(s.node(op, l), v, errs, unk, l)
+}
+
+// maxUnknownFuel bounds the fuel of the runs of fitsUnknown over a search
+// (about a second): past it, candidates that fit every example computed
+// count as not fitting, and the search says it is not complete.
+const maxUnknownFuel = 250_000_000
+
+// fitsUnknown runs term id on the examples in mask, where the search did
+// not compute it, with the fuel of a run of the answer (ir.DefaultFuel).
+func (s *searcher) fitsUnknown(id int32, mask uint64) bool {
+	for i := 0; i < s.nex; i++ {
+		if mask&(1<<i) == 0 {
+			continue
+		}
+		if s.unknownFuel >= maxUnknownFuel {
+			s.skipped = true
+			return false
+		}
+		fuel := int64(ir.DefaultFuel)
+		v, st := s.t.eval(id, env{n: &s.closed.ns[i]}, &fuel)
+		s.unknownFuel += ir.DefaultFuel - fuel
+		s.work += ir.DefaultFuel - fuel
+		if st != evalOK || v != s.target[i] {
+			return false
+		}
+	}
+	return len(s.answers) < maxAnswers
 }
 
 // node adds the term op(s.kids) of cost l (a constant's value in kids[0]).
@@ -479,7 +549,7 @@ func (s *searcher) leaf(p *pool, op Op, isOpen bool, l int) {
 		s.buf[i] = v
 	}
 	s.tick()
-	s.offer(p, isOpen, op, 0, l)
+	s.offer(p, isOpen, op, 0, 0, l)
 }
 
 func (s *searcher) constLeaf(p *pool, isOpen bool, v int32, l int) {
@@ -488,7 +558,7 @@ func (s *searcher) constLeaf(p *pool, isOpen bool, v int32, l int) {
 	}
 	s.tick()
 	s.kids[0] = v
-	s.offer(p, isOpen, OpConst, 0, l)
+	s.offer(p, isOpen, OpConst, 0, 0, l)
 }
 
 func (t *Terms) evalLeaf(op Op, e env) (int32, uint8) {
@@ -537,6 +607,7 @@ func (s *searcher) binary(p *pool, op Op, isOpen bool, l, rem int) {
 				}
 				vb := p.vec(b)
 				errs := ea | p.errs[b]
+				unk := p.unk[a] | p.unk[b]
 				switch op {
 				case OpAdd:
 					for i := range out {
@@ -583,7 +654,7 @@ func (s *searcher) binary(p *pool, op Op, isOpen bool, l, rem int) {
 					}
 				}
 				s.kids[0], s.kids[1] = p.ids[a], p.ids[b]
-				s.offer(p, isOpen, op, errs, l)
+				s.offer(p, isOpen, op, errs, unk, l)
 			}
 		}
 	}
@@ -608,9 +679,9 @@ func (s *searcher) builtins(p *pool, op Op, isOpen bool, l, rem int) {
 				if s.tick() {
 					return
 				}
-				va, vb, errs := p.vec(a), zero[:p.width], p.errs[a]
+				va, vb, errs, unk := p.vec(a), zero[:p.width], p.errs[a], p.unk[a]
 				if b >= 0 {
-					vb, errs = p.vec(b), errs|p.errs[b]
+					vb, errs, unk = p.vec(b), errs|p.errs[b], unk|p.unk[b]
 				}
 				fuel := s.opt.Fuel
 				dropped := false
@@ -638,7 +709,7 @@ func (s *searcher) builtins(p *pool, op Op, isOpen bool, l, rem int) {
 				if b >= 0 {
 					s.kids[1] = p.ids[b]
 				}
-				s.offer(p, isOpen, op, errs, l)
+				s.offer(p, isOpen, op, errs, unk, l)
 			}
 		}
 	}
@@ -673,8 +744,9 @@ func (s *searcher) cond(p *pool, isOpen bool, l, rem int) {
 						}
 					}
 					errs := ea | (le & eb) | (live &^ le & ec)
+					unk := p.unk[a] | (le & p.unk[b]) | (live &^ le & p.unk[c])
 					s.kids[0], s.kids[1], s.kids[2] = p.ids[a], p.ids[b], p.ids[c]
-					s.offer(p, isOpen, OpCond, errs, l)
+					s.offer(p, isOpen, OpCond, errs, unk, l)
 				}
 			}
 		}
@@ -714,11 +786,11 @@ func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
 				if f == 0 || (op == OpCompr && f&mentionsX == 0) {
 					continue
 				}
-				if op == OpLoop2 && kid == 1 && e == idx[0] {
+				if (op == OpLoop2 || op == OpWhile2) && kid == 1 && e == idx[0] {
 					continue
 				}
-			} else if kid == nl && op != OpCompr && op != OpWhile {
-				// the count: some point must iterate
+			} else if (kid == nl && op != OpCompr && op != OpWhile && op != OpWhile2) || (op == OpWhile2 && kid == 3) {
+				// the count (while2: y's start): some point must iterate
 				if p.le0[e]|p.errs[e] == p.full {
 					continue
 				}
@@ -745,6 +817,8 @@ func kidOrder(op Op) []int {
 		return []int{0, 1, 3, 4, 2}
 	case OpWhile:
 		return []int{0, 1, 2}
+	case OpWhile2:
+		return []int{0, 1, 2, 3}
 	}
 	return []int{0, 1}
 }
@@ -758,23 +832,17 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 			s.kids[j] = p.ids[e]
 		}
 	}
-	var errs uint64
+	var errs, unk uint64
 	for j := nl; j < len(idx); j++ {
 		errs |= p.errs[idx[j]]
+		unk |= p.unk[idx[j]]
 	}
 	out := s.buf[:p.width]
 	max := s.opt.Fuel
 	fuel := max
 	defer func() { s.work += max - fuel }()
 	cost := s.entryCost(op)
-	cached := !s.cache.off && !s.t.watch
-	var ff, gg fn
-	if cached && op != OpWhile {
-		ff = s.t.compiled(s.kids[0])
-		if op == OpLoop2 {
-			gg = s.t.compiled(s.kids[1])
-		}
-	}
+	shared := max
 	for i := range out {
 		if errs&(1<<i) != 0 {
 			out[i] = 0
@@ -783,27 +851,28 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 		var v int32
 		var st uint8
 		n := p.envs[i].n
-		switch {
-		case op == OpLoop && cached:
-			used := s.cache.at(p, op, s.kids[0], -1, i).used
-			v, st = loopAt(s.cache.at(p, op, s.kids[0], -1, i), ff, p.vec(idx[1])[i], p.vec(idx[2])[i], cost, max, n, &fuel)
-			s.work += s.cache.points[i].used - used
-		case op == OpLoop2 && cached:
-			used := s.cache.at(p, op, s.kids[0], s.kids[1], i).used
-			v, st = loop2At(&s.cache.points[i], ff, gg, p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, max, n, &fuel)
-			s.work += s.cache.points[i].used - used
-		case op == OpCompr && cached:
-			used := s.cache.at(p, op, s.kids[0], -1, i).used
-			v, st = comprAt(s.t, &s.cache.points[i], s.kids[0], ff, p.vec(idx[1])[i], cost, max, n, &fuel)
-			s.work += s.cache.points[i].used - used
-		case op == OpLoop:
-			v, st = s.t.loop(s.kids[0], p.vec(idx[1])[i], p.vec(idx[2])[i], cost, n, &fuel)
-		case op == OpLoop2:
-			v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, n, &fuel)
-		case op == OpCompr:
-			v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], cost, n, &fuel)
-		case op == OpWhile:
-			v, st = s.t.while(s.kids[0], s.kids[1], p.vec(idx[2])[i], cost, maxWhileSteps, n, &fuel)
+		// a large point has a budget of its own: out of it, the value
+		// there is unknown, not a reason to drop the candidate
+		large := p.large&(1<<i) != 0
+		if large {
+			shared, fuel = fuel, max
+		}
+		if cnt := countAt(op, p, idx, i); cnt > 0 && cnt > fuel/cost {
+			// too slow there, whatever the body does (unless it traps
+			// first): each pass costs at least cost
+			st = evalFuel
+		} else {
+			v, st = s.loopAt(p, op, idx, i, cost, max, n, &fuel)
+		}
+		if large {
+			s.work += max - fuel
+			fuel = shared
+			if st == evalFuel {
+				errs |= 1 << i
+				unk |= 1 << i
+				out[i] = 0
+				continue
+			}
 		}
 		switch st {
 		case evalFuel:
@@ -814,7 +883,60 @@ func (s *searcher) evalCombinator(p *pool, op Op, isOpen bool, l int, idx []int3
 		}
 		out[i] = v
 	}
-	s.offer(p, isOpen, op, errs, l)
+	s.offer(p, isOpen, op, errs, unk, l)
+}
+
+// loopAt runs combinator op (children in s.kids, pool entries idx) at
+// point i of p.
+func (s *searcher) loopAt(p *pool, op Op, idx []int32, i int, cost, max int64, n *[4]int32, fuel *int64) (v int32, st uint8) {
+	cached := !s.cache.off && !s.t.watch
+	var ff, gg fn
+	if cached && op != OpWhile && op != OpWhile2 {
+		ff = s.t.compiled(s.kids[0])
+		if op == OpLoop2 {
+			gg = s.t.compiled(s.kids[1])
+		}
+	}
+	switch {
+	case op == OpLoop && cached:
+		used := s.cache.at(p, op, s.kids[0], -1, i).used
+		v, st = loopAt(s.cache.at(p, op, s.kids[0], -1, i), ff, p.vec(idx[1])[i], p.vec(idx[2])[i], cost, max, n, fuel)
+		s.work += s.cache.points[i].used - used
+	case op == OpLoop2 && cached:
+		used := s.cache.at(p, op, s.kids[0], s.kids[1], i).used
+		v, st = loop2At(&s.cache.points[i], ff, gg, p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, max, n, fuel)
+		s.work += s.cache.points[i].used - used
+	case op == OpCompr && cached:
+		used := s.cache.at(p, op, s.kids[0], -1, i).used
+		v, st = comprAt(s.t, &s.cache.points[i], s.kids[0], ff, p.vec(idx[1])[i], cost, max, n, fuel)
+		s.work += s.cache.points[i].used - used
+	case op == OpLoop:
+		v, st = s.t.loop(s.kids[0], p.vec(idx[1])[i], p.vec(idx[2])[i], cost, n, fuel)
+	case op == OpLoop2:
+		v, st = s.t.loop2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, n, fuel)
+	case op == OpCompr:
+		v, st = s.t.compr(s.kids[0], p.vec(idx[1])[i], cost, n, fuel)
+	case op == OpWhile:
+		v, st = s.t.while(s.kids[0], s.kids[1], p.vec(idx[2])[i], cost, maxWhileSteps, n, fuel)
+	case op == OpWhile2:
+		v, st = s.t.while2(s.kids[0], s.kids[1], p.vec(idx[2])[i], p.vec(idx[3])[i], cost, maxWhileSteps, n, fuel)
+	}
+	return v, st
+}
+
+// countAt is how many passes loop, loop2 and compr candidates (in idx) make
+// at least at point i: loop's and loop2's count, compr's a + 1 (0 when
+// unknown, or for while).
+func countAt(op Op, p *pool, idx []int32, i int) int64 {
+	switch op {
+	case OpLoop:
+		return int64(p.vec(idx[1])[i])
+	case OpLoop2:
+		return int64(p.vec(idx[2])[i])
+	case OpCompr:
+		return int64(p.vec(idx[1])[i]) + 1
+	}
+	return 0
 }
 
 // split lists the ways to write rem as k positive parts, each a level
@@ -858,6 +980,8 @@ func (s *searcher) entryCost(op Op) int64 {
 		return own(0) + own(1) + 11
 	case OpWhile:
 		return own(0) + own(1) + 12
+	case OpWhile2:
+		return own(0) + own(1) + 10
 	}
 	return own(0) + 18
 }

@@ -20,7 +20,7 @@ type scope struct {
 // Lower compiles closed term id to an IR program body (START ... END).
 // Each combinator becomes a structured loop over locals it owns: loop
 // takes three (x, y, the count), loop2 three (x, y, the count), compr two
-// (x, the count), while two (x, the steps), digsum three; a body's nested
+// (x, the count), while two (x, the steps), while2 two (x, y), digsum and digrev three; a body's nested
 // loops use the locals above its own.
 // Children evaluated before a loop starts leave their values on the stack,
 // so they may reuse the loop's locals.
@@ -156,7 +156,7 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 		return append(ops, ir.OpConst0, ir.OpI32LeS, ir.OpIfBegin,
 			get(k), ir.OpConst1, ir.OpI32Sub, set(k), ir.OpIfEnd,
 			get(k), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd, get(x)), nil
-	case OpDigSum:
+	case OpDigSum, OpDigRev:
 		if err := need(3); err != nil {
 			return nil, err
 		}
@@ -166,10 +166,14 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 				return nil, err
 			}
 		}
-		return append(ops, set(b), set(v), ir.OpConst0, set(r),
+		ops = append(ops, set(b), set(v), ir.OpConst0, set(r),
 			ir.OpLoopBegin,
 			get(v), ir.OpIfBegin,
-			get(r), get(v), get(b), ir.OpI32RemS, ir.OpI32Add, set(r),
+			get(r))
+		if n.op == OpDigRev {
+			ops = append(ops, get(b), ir.OpI32Mul)
+		}
+		return append(ops, get(v), get(b), ir.OpI32RemS, ir.OpI32Add, set(r),
 			get(v), get(b), ir.OpI32DivS, set(v), ir.OpBr,
 			ir.OpIfEnd,
 			ir.OpLoopEnd, get(r)), nil
@@ -192,6 +196,24 @@ func (l *lowerer) lower(ops []ir.Op, id int32, sc scope) ([]ir.Op, error) {
 		}
 		return append(ops, set(x), get(k), ir.OpConst1, ir.OpI32Add, set(k), ir.OpBr,
 			ir.OpIfEnd, ir.OpLoopEnd, get(k)), nil
+	case OpWhile2:
+		if err := need(2); err != nil {
+			return nil, err
+		}
+		x, y := sc.base, sc.base+1
+		for _, k := range n.kids[2:4] { // a b
+			if ops, err = l.lower(ops, k, sc); err != nil {
+				return nil, err
+			}
+		}
+		ops = append(ops, set(y), set(x), ir.OpLoopBegin, get(y), ir.OpConst0, ir.OpI32GtS, ir.OpIfBegin)
+		body := scope{x: x, y: y, base: sc.base + 2}
+		for _, k := range n.kids[:2] { // f g
+			if ops, err = l.lower(ops, k, body); err != nil {
+				return nil, err
+			}
+		}
+		return append(ops, set(y), set(x), ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd, get(x)), nil
 	}
 	return nil, fmt.Errorf("enum: unknown production %d", n.op)
 }

@@ -5,19 +5,22 @@ package enum
 // inputs nobody gave, so that terms which agree on the examples but not
 // beyond stay apart), the open pool over probe points (x, y, operands) for
 // loop bodies. A behaviour is the vector of values on the pool's points
-// plus a bitmask of the points where the term traps.
+// plus a bitmask of the points where the term traps, and one of the points
+// where its value is unknown (largePoints).
 type pool struct {
 	width int
 	envs  []env // the points
 	ns    [][4]int32
 	ids   []int32  // term per entry
 	vals  []int32  // width values per entry
-	errs  []uint64 // trap mask per entry
+	errs  []uint64 // mask per entry of the points without a value (a trap, or unk)
+	unk   []uint64 // mask per entry of the points where the value is unknown (large points)
 	le0   []uint64 // mask of the points where the value is <= 0 (and no trap)
 	level [][]int32
 	seen  map[uint64]struct{}
 	full  uint64 // mask of every point
 	limit int    // most entries kept (memory bound)
+	large uint64 // the points where a loop may run out of fuel and leave its value unknown (largePoints)
 }
 
 func newPool(points []env, limit int) *pool {
@@ -72,7 +75,7 @@ func (p *pool) fresh(k uint64) bool {
 }
 
 // add stores term id with behaviour v at level l (v already canonical).
-func (p *pool) add(id int32, v []int32, errs uint64, l int) {
+func (p *pool) add(id int32, v []int32, errs, unk uint64, l int) {
 	if len(p.ids) >= p.limit {
 		return
 	}
@@ -83,6 +86,7 @@ func (p *pool) add(id int32, v []int32, errs uint64, l int) {
 	p.ids = append(p.ids, id)
 	p.vals = append(p.vals, v...)
 	p.errs = append(p.errs, errs)
+	p.unk = append(p.unk, unk)
 	var m uint64
 	for i, x := range v {
 		if x <= 0 {

@@ -19,7 +19,7 @@ func Random(t *Terms, rng *rand.Rand, size int, open bool, arity int) int32 {
 			return t.add(op, 1)
 		}
 	}
-	ops := []Op{OpAdd, OpSub, OpMul, OpDiv, OpMod, OpLe, OpCond, OpLoop, OpLoop2, OpCompr, OpWhile, OpDigSum}
+	ops := []Op{OpAdd, OpSub, OpMul, OpDiv, OpMod, OpLe, OpCond, OpLoop, OpLoop2, OpCompr, OpWhile, OpDigSum, OpWhile2, OpDigRev}
 	op := ops[rng.IntN(len(ops))]
 	k := op.Arity()
 	if size-1 < k {

@@ -38,12 +38,14 @@ const (
 	OpCompr            // compr(f, a): the a-th x ≥ 0 (from 0) with f(x) <= 0
 	OpWhile            // while(f, c, a): x := a; count the steps x := f(x, y) taken while c(x, y) > 0 (y: steps so far)
 	OpDigSum           // digsum(a, b): the sum of a's digits in base b (r += a mod b; a := a div b until a = 0)
+	OpWhile2           // while2(f, g, a, b): x, y := a, b; while y > 0: x, y := f(x, y), g(x, y); x
+	OpDigRev           // digrev(a, b): a's digits in base b reversed (r := r*b + a mod b; a := a div b until a = 0)
 	OpConst            // one of the caller's constants (Options.Constants), e.g. numbers in the task's text
 	NumOps
 )
 
 var opNames = [NumOps]string{"0", "1", "2", "10", "n", "n1", "n2", "n3", "x", "y",
-	"+", "-", "*", "div", "mod", "le", "cond", "loop", "loop2", "compr", "while", "digsum", "const"}
+	"+", "-", "*", "div", "mod", "le", "cond", "loop", "loop2", "compr", "while", "digsum", "while2", "digrev", "const"}
 
 func (o Op) String() string {
 	if o < NumOps {
@@ -63,7 +65,9 @@ func (o Op) Arity() int {
 		return 3
 	case o == OpLoop2:
 		return 5
-	case o == OpCompr, o == OpDigSum:
+	case o == OpWhile2:
+		return 4
+	case o == OpCompr, o == OpDigSum, o == OpDigRev:
 		return 2
 	}
 	return 0
@@ -75,7 +79,7 @@ func (o Op) lambdas() int {
 	switch o {
 	case OpLoop, OpCompr:
 		return 1
-	case OpLoop2, OpWhile:
+	case OpLoop2, OpWhile, OpWhile2:
 		return 2
 	}
 	return 0
@@ -140,6 +144,8 @@ func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 		n.own, n.entry = own(1)+6, own(0)+18
 	case OpWhile:
 		n.own, n.entry = own(2)+4, own(0)+own(1)+12
+	case OpWhile2:
+		n.own, n.entry = own(2)+own(3)+3, own(0)+own(1)+10
 	}
 	switch op {
 	case OpX:
@@ -219,7 +225,7 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 		return t.evalLeaf(n.op, e)
 	case OpConst:
 		return n.kids[0], evalOK
-	case OpDigSum:
+	case OpDigSum, OpDigRev:
 		var v [2]int32
 		for i := 0; i < n.op.Arity(); i++ {
 			var s uint8
@@ -292,6 +298,16 @@ func (t *Terms) eval(id int32, e env, fuel *int64) (int32, uint8) {
 			return 0, s
 		}
 		return t.while(n.kids[0], n.kids[1], a, int64(n.entry), math.MaxInt32, e.n, fuel)
+	case OpWhile2:
+		a, s := t.eval(n.kids[2], e, fuel)
+		if s != evalOK {
+			return 0, s
+		}
+		b, s := t.eval(n.kids[3], e, fuel)
+		if s != evalOK {
+			return 0, s
+		}
+		return t.while2(n.kids[0], n.kids[1], a, b, int64(n.entry), math.MaxInt32, e.n, fuel)
 	}
 	return 0, evalTrap
 }
@@ -435,6 +451,43 @@ func (t *Terms) while(f, c, a int32, cost int64, maxSteps int32, n *[4]int32, fu
 	}
 }
 
+// while2: x, y := a, b; for y > 0 { x, y = f(x, y), g(x, y) }; x (Euclid's
+// loop: while2(y, mod(x, y), a, b) is gcd(a, b) for a, b ≥ 0). Each test
+// of y is an entry into the lowered loop's body. As in while, a search
+// passes a smaller maxSteps, and the pair (x, y) coming back to a value it
+// had (Brent's cycle detection: the bodies see nothing else) is reported
+// at once as the fuel running out, the end the IR reaches.
+func (t *Terms) while2(f, g, a, b int32, cost int64, maxSteps int32, n *[4]int32, fuel *int64) (int32, uint8) {
+	x, y := a, b
+	ff, gg := t.body(f), t.body(g)
+	sx, sy, lam, power := x, y, int32(0), int32(1)
+	for k := int32(0); ; k++ {
+		if *fuel < cost || k > maxSteps {
+			return 0, evalFuel
+		}
+		*fuel -= cost
+		if y <= 0 {
+			return x, evalOK
+		}
+		v, s := ff(x, y, n, fuel)
+		if s != evalOK {
+			return 0, s
+		}
+		w, s := gg(x, y, n, fuel)
+		if s != evalOK {
+			return 0, s
+		}
+		x, y = v, w
+		if x == sx && y == sy {
+			*fuel = 0
+			return 0, evalFuel
+		}
+		if lam++; lam == power {
+			sx, sy, lam, power = x, y, 0, power*2
+		}
+	}
+}
+
 // builtinLoop gives, for a production that is a fixed IR loop over its
 // operands (digsum), the fuel one entry into that loop costs and the
 // opcodes of its lowering outside the loop and its operands (0, 0 for the
@@ -443,6 +496,8 @@ func builtinLoop(op Op) (entry, own int32) {
 	switch op {
 	case OpDigSum:
 		return 16, 5
+	case OpDigRev:
+		return 18, 5
 	}
 	return 0, 0
 }
@@ -451,8 +506,8 @@ func builtinLoop(op Op) (entry, own int32) {
 // per entry into its loop as the lowered loop does.
 func builtin(op Op, a, b int32, cost int64, fuel *int64) (int32, uint8) {
 	switch op {
-	case OpDigSum:
-		// for a != 0 { r += a rem b; a = a div b }
+	case OpDigSum, OpDigRev:
+		// for a != 0 { r += a rem b; a = a div b } (digrev: r = r*b + a rem b)
 		if a != 0 && (b == 1 || b == -1 && a != math.MinInt32) {
 			*fuel = 0 // a never reaches 0: the loop runs until fuel runs out
 			return 0, evalFuel
@@ -472,6 +527,9 @@ func builtin(op Op, a, b int32, cost int64, fuel *int64) (int32, uint8) {
 			}
 			if a, s = binop(OpDiv, a, b); s != evalOK {
 				return 0, s
+			}
+			if op == OpDigRev {
+				r *= b
 			}
 			r += d
 		}

@@ -39,7 +39,12 @@
 // before it, Seeded starts one from the fewest first terms that define
 // it), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
-// Q, order up to 6), decimal
+// Q, order up to 6), power series of any other shape, "Expansion of
+// Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
+// theta functions, Lambert series, rational functions of any order
+// (series*.go: one program fills tables of coefficients in memory; an
+// exact evaluator that takes theta functions from their sums decides),
+// decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of
 // (3+sqrt(21))/6", "... of e^(-6)", "... of Pi - e", "... of 4th root
@@ -60,6 +65,14 @@
 // recurrences linear in one call, "a(n) = 2*a(floor(n/2)) + n - 1",
 // "a(2n) = a(n) + 1, a(2n+1) = 2n" (dnc.go: a loop over n, floor(n/b),
 // ... with no memory),
+// partitions and compositions named in English, "Number of partitions
+// of n into distinct odd parts", "... of 4*n+1 into at most 3 parts",
+// "... into parts 5k+1 or 5k+4", "... into parts of the form 3^k - 2^k",
+// "Number of compositions of n into Pell numbers", "... where every part
+// appears at least 2 times" (parts_text.go reads the part set, the number
+// of parts, multiplicities and kinds; parts.go fills a table in the IR's
+// memory, p[j][i] for j parts summing to i, additions only, and checks it
+// against an exact native count at every n it is run up to 100),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,

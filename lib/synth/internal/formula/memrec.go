@@ -29,8 +29,9 @@ import (
 type memTable struct {
 	i0     int64
 	terms  []*big.Rat
-	failed bool  // the next term is undefined (so is every later one)
-	out    int64 // the first index whose term leaves i32 (-1: none yet)
+	b      []*big.Rat // a complementary pair's b(i0), b(i0+1), ... (memrec_comp.go)
+	failed bool       // the next term is undefined (so is every later one)
+	out    int64      // the first index whose term leaves i32 (-1: none yet)
 }
 
 // memAt is term n of recurrence x. Past the first term that leaves i32
@@ -53,6 +54,11 @@ func (v *evaluator) memAt(x *node, n int64) *big.Rat {
 				t.out = i0 + int64(len(t.terms)) - 1
 			}
 		}
+		if x.name == "ab" {
+			for _, y := range x.kids[2].vals {
+				t.b = append(t.b, ratInt(y))
+			}
+		}
 		v.mems[x] = t
 	}
 	savedEnv, savedMem := v.env, v.mem
@@ -62,6 +68,9 @@ func (v *evaluator) memAt(x *node, n int64) *big.Rat {
 			undefined()
 		}
 		i := i0 + int64(len(t.terms))
+		if x.name == "ab" {
+			v.complement(t, i)
+		}
 		v.env = map[string]*big.Rat{"i_": ratInt(i)}
 		v.mem = t
 		y := v.memTerm(x.kids[1], t)
@@ -106,6 +115,12 @@ func (v *evaluator) memRef(x *node) *big.Rat {
 		undefined()
 	}
 	j := e.Int64() - t.i0
+	if x.name == "b" {
+		if j < 0 || j >= int64(len(t.b)) {
+			undefined()
+		}
+		return t.b[j]
+	}
 	if j < 0 || j >= int64(len(t.terms)) {
 		undefined()
 	}
@@ -122,22 +137,52 @@ func memOffset(i0 int64) int64 { return max(0, -i0) }
 func (e *emitter) memRec(x *node) {
 	idx := e.hold(x.kids[0])
 	i0, off := x.val, memOffset(x.val)
-	for j, y := range x.vals {
-		if y != 0 { // memory starts at 0
-			e.store(func() { e.konst(i0 + int64(j) + off) }, func() { e.konst(y) })
-		}
+	e.storeTerms(i0+off, x.vals)
+	first := i0 + int64(len(x.vals)) // the first term computed
+	var mex func(i int)              // a complementary pair: b(i) (memrec_comp.go)
+	if x.name == "ab" {
+		bs := x.kids[2].vals
+		e.storeTerms(i0+off+memB, bs)
+		first = i0 + int64(min(len(x.vals), len(bs)))
+		mex = e.complement(x, first, off)
 	}
 	i := e.alloc()
-	e.konst(i0 + int64(len(x.vals)))
+	e.konst(first)
 	e.set(i)
 	old, had := e.env["i_"]
 	e.env["i_"] = i
 	e.while(func() { e.get(i); e.get(idx); e.emit(ir.OpI32LeS) }, func() {
-		e.store(func() { e.addr(i, off) }, func() { e.lower(x.kids[1]) })
+		term := func() { e.store(func() { e.addr(i, off) }, func() { e.lower(x.kids[1]) }) }
+		if mex != nil {
+			mex(i)
+			e.after(i, i0+int64(len(x.vals)), term)
+		} else {
+			term()
+		}
 		e.inc(i, 1)
 	})
 	e.restore("i_", old, had)
 	e.load(func() { e.addr(idx, off) })
+}
+
+// storeTerms writes vals to the words from at on (those that are not 0:
+// memory starts at 0).
+func (e *emitter) storeTerms(at int64, vals []int64) {
+	for j, y := range vals {
+		if y != 0 {
+			e.store(func() { e.konst(at + int64(j)) }, func() { e.konst(y) })
+		}
+	}
+}
+
+// after runs body where the value in home i is at least from (a check
+// only when the loop may start below it).
+func (e *emitter) after(i int, from int64, body func()) {
+	e.get(i)
+	e.konst(from)
+	e.emit(ir.OpI32GeS, ir.OpIfBegin)
+	body()
+	e.emit(ir.OpIfEnd)
 }
 
 // addr pushes the word address of the term whose index is in home l.
@@ -153,8 +198,12 @@ func (e *emitter) addr(l int, off int64) {
 func (e *emitter) memRef(x *node) {
 	e.load(func() {
 		e.lower(x.kids[0])
-		if x.val != 0 {
-			e.konst(x.val)
+		off := x.val
+		if x.name == "b" {
+			off += memB
+		}
+		if off != 0 {
+			e.konst(off)
 			e.emit(ir.OpI32Add)
 		}
 	})
@@ -162,12 +211,16 @@ func (e *emitter) memRef(x *node) {
 
 func (x *node) writeMem(b *strings.Builder) {
 	if x.k == kMemRef {
-		b.WriteString("a(")
+		b.WriteString(x.name + "(")
 		x.kids[0].write(b)
 		b.WriteByte(')')
 		return
 	}
-	b.WriteString("mem_{a(" + strconv.FormatInt(x.val, 10) + "..)=" + joinInts(x.vals, ",") + "; a(i_)=")
+	b.WriteString("mem_{a(" + strconv.FormatInt(x.val, 10) + "..)=" + joinInts(x.vals, ","))
+	if x.name == "ab" {
+		b.WriteString("; b(" + strconv.FormatInt(x.val, 10) + "..)=" + joinInts(x.kids[2].vals, ",") + " complementary")
+	}
+	b.WriteString("; a(i_)=")
 	x.kids[1].write(b)
 	b.WriteString("}(")
 	x.kids[0].write(b)
@@ -176,7 +229,7 @@ func (x *node) writeMem(b *strings.Builder) {
 
 // memRef reads the index of "a(...)" in memory mode (after "a"): any
 // expression, "[n/2]" as its floor.
-func (p *parser) memRef() *node {
+func (p *parser) memRef(name string) *node {
 	p.expect("(")
 	var idx *node
 	if p.at("[") { // a([n/2])
@@ -187,7 +240,12 @@ func (p *parser) memRef() *node {
 		idx = p.expr()
 	}
 	p.expect(")")
-	return &node{k: kMemRef, kids: []*node{idx}}
+	return &node{k: kMemRef, name: name, kids: []*node{idx}}
+}
+
+// memName reports whether s names a table in memory mode.
+func (p *parser) memName(s string) bool {
+	return p.mem != "" && len(s) == 1 && strings.Contains(p.mem, s)
 }
 
 // divisorBound reads the bound after "Sum_{d|x," (at the comma): "d <
@@ -239,6 +297,12 @@ func (c *collector) memRecurrences(text string) {
 	text = memText(text)
 	toks := lex(text)
 	consts := textConsts(text)
+	comp := reComplementary.MatchString(text)
+	defs := memWhere(text) // memrec_where.go
+	vars := []string{"n"}
+	for l := range defs {
+		vars = append(vars, l)
+	}
 	for i := 0; i+4 < len(toks); i++ {
 		if i > 0 && toks[i-1].k == tOp && strings.Contains("+-*/^", toks[i-1].s) {
 			continue // a term of an equation (rec_implicit.go)
@@ -250,8 +314,17 @@ func (c *collector) memRecurrences(text string) {
 		} else if !isA(toks[i:]) {
 			continue
 		}
-		p := &parser{toks: toks, pos: at, vars: []string{"n"}, consts: consts, mem: true}
+		tables := "a"
+		if comp {
+			tables = "ab"
+		}
+		p := &parser{toks: toks, pos: at, vars: vars, consts: consts, mem: tables}
 		x, end, ok := parseWith(p)
+		for l, d := range defs {
+			if ok && x.uses(l) {
+				x = substitute(x, l, d)
+			}
+		}
 		if !ok || !boundary(toks, end) || !has(x, kMemRef) || has(x, kRec) || has(x, kDnc) {
 			continue
 		}
@@ -272,8 +345,13 @@ func (c *collector) memRecurrences(text string) {
 			}
 			from = v + shift
 		}
+		if comp {
+			c.memComp(text, source, body)
+			continue
+		}
 		c.memRec(text, source, body, from)
 	}
+	c.memCases(text) // memrec_cases.go
 }
 
 // memRec adds recurrence body (over i_) started from the terms the text
@@ -426,6 +504,9 @@ func memTerms(x *node, given map[int64]int64) ([]int64, bool) {
 	if len(terms)-len(x.vals) < minAgreed {
 		return nil, false
 	}
+	if x.name == "ab" && !complementary(v.mems[x], len(terms)) {
+		return nil, false
+	}
 	return terms, true
 }
 
@@ -462,6 +543,7 @@ var (
 // an ellipsis, as Sum_{j=0..(X3-X1)/d} a(X1 + d*j), its indices X1, X2
 // (optional), ..., X3 and step d = X2 - X1 (else +-1) constant in n.
 func memText(text string) string {
+	text = indexLetter(text)
 	text = reTermsEllipsis.ReplaceAllStringFunc(text, func(s string) string {
 		m := reTermsEllipsis.FindStringSubmatch(s)
 		lo, err1 := strconv.Atoi(m[1])
@@ -549,4 +631,31 @@ func freeLetter(text string) string {
 		}
 	}
 	return ""
+}
+
+// reOtherIndex: "a(m+1) =", "a(k) =": a recurrence in another letter.
+var reOtherIndex = regexp.MustCompile(`\ba\(([a-z])(?:\s*\+\s*\d+)?\)\s*=`)
+
+// indexLetter is text with the letter a recurrence is written in ("a(m+1)
+// = 2*Sum_{k=1..m} a(k)") renamed n, where the text uses no n.
+func indexLetter(text string) string {
+	m := reOtherIndex.FindStringSubmatch(text)
+	if m == nil || m[1] == "n" || m[1] == "a" {
+		return text
+	}
+	toks := lex(text)
+	for _, t := range toks {
+		if t.k == tIdent && t.s == "n" {
+			return text
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for _, t := range toks {
+		if t.k == tIdent && t.s == m[1] {
+			b.WriteString(text[at:t.start] + "n")
+			at = t.end
+		}
+	}
+	return b.String() + text[at:]
 }

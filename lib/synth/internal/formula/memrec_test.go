@@ -131,3 +131,98 @@ func TestMemSeeded(t *testing.T) {
 		t.Errorf("terms it does not reproduce: %s", cs[0].Expr)
 	}
 }
+
+// compRef is a native reference for a complementary equation, as
+// Kimberling's programs compute it: a(i) from the recurrence, then b(i)
+// the least positive integer in neither a(0..i) nor b(0..i-1); where
+// a(i) reads b(i) (bFirst), b(i) comes first, from a(0..i-1).
+func compRef(as, bs []int64, bFirst bool, f func(i int64, a, b func(int64) int64) int64) func(int64) int64 {
+	a, b := append([]int64(nil), as...), append([]int64(nil), bs...)
+	mex := func() int64 {
+		used := map[int64]bool{}
+		for _, y := range a {
+			used[y] = true
+		}
+		for _, y := range b {
+			used[y] = true
+		}
+		c := int64(1)
+		for used[c] {
+			c++
+		}
+		return c
+	}
+	at := func(s *[]int64) func(int64) int64 { return func(j int64) int64 { return (*s)[j] } }
+	return func(n int64) int64 {
+		for i := int64(len(a)); i <= n; i++ {
+			for int64(len(b)) < i {
+				b = append(b, mex())
+			}
+			if bFirst && int64(len(b)) == i {
+				b = append(b, mex())
+			}
+			a = append(a, f(i, at(&a), at(&b)))
+			for int64(len(b)) <= i {
+				b = append(b, mex())
+			}
+		}
+		return a[n]
+	}
+}
+
+func TestComplementaryEquations(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Solution of the complementary equation a(n) = a(n-2) + 2*b(n-2), where a(0) = 1, a(1) = 2, b(0) = 3, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 100, compRef([]int64{1, 2}, []int64{3}, false, func(i int64, a, b func(int64) int64) int64 { return a(i-2) + 2*b(i-2) })},
+		{"Solution of the complementary equation a(n) = a(n-1) + a(n-2) + b(n) + 2*n, where a(0) = 1, a(1) = 2, b(0) = 3, b(1) = 4, b(2) = 5, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 38, compRef([]int64{1, 2}, []int64{3, 4, 5}, true, func(i int64, a, b func(int64) int64) int64 { return a(i-1) + a(i-2) + b(i) + 2*i })},
+		{"Solution of the complementary equation a(n) = a(0)*b(n-1) + a(1)*b(n-2), where a(0) = 1, a(1) = 2, b(0) = 3, and (a(n)) and (b(n)) are increasing complementary sequences.",
+			0, 300, compRef([]int64{1, 2}, []int64{3}, false, func(i int64, a, b func(int64) int64) int64 { return a(0)*b(i-1) + a(1)*b(i-2) })},
+	})
+	refuses(t,
+		// a(1) = 2 is b(0)
+		"Solution of the complementary equation a(n) = a(n-1) + b(n-1) - 1, where a(0) = 1, b(0) = 2, and (a(n)) and (b(n)) are increasing complementary sequences.",
+		// a decreases
+		"Solution of the complementary equation a(n) = b(n-1) - a(n-1), where a(0) = 1, a(1) = 3, b(0) = 2, and (a(n)) and (b(n)) are increasing complementary sequences.",
+		// no b to start from
+		"Solution of the complementary equation a(n) = a(n-1) + b(n-1), where a(0) = 1, and (a(n)) and (b(n)) are increasing complementary sequences.",
+	)
+}
+
+// Cases by residue class that read earlier terms, a recurrence written in
+// another letter, and letters defined after the recurrence.
+func TestMemCasesAndDefinitions(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Rooted at a(0)=0 and a(1)=a(2)=a(3)=1, 4 cases of index mod 4: a(4n)=4*a(n), a(4n+1)= 3*a(n)+a(n+1), a(4n+2) = 2*a(n)+2*a(n+1), and a(4n+3) = a(n)+3*a(n+1).",
+			0, 300, memo(0, []int64{0, 1, 1, 1}, func(i int64, a func(int64) int64) int64 {
+				n, r := i/4, i%4
+				return (4-r)*a(n) + r*a(n+1)
+			})},
+		{"a(0) = 0; a(1) = 1; a(2*n) = 2*a(n), a(2*n+1) = 2*a(n) + (-1)^a(n+1).", 0, 300, memo(0, []int64{0, 1}, func(i int64, a func(int64) int64) int64 {
+			if i%2 == 0 {
+				return 2 * a(i/2)
+			}
+			return 2*a(i/2) + 1 - 2*(a(i/2+1)&1)
+		})},
+		{"a(1) = 1, a(m+1) = 2*Sum_{k=1..floor((m+1)/2)} a(k).", 1, 30, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= i/2; k++ {
+				s += a(k)
+			}
+			return 2 * s
+		})},
+		{"a(n) = a(n-1) + a(m) for n >= 4, where m = n - 1 - 2^p and p is the unique integer such that 2^p < n - 1 <= 2^(p+1), starting with a(1) = a(2) = 1 and a(3) = 4.",
+			1, 200, memo(1, []int64{1, 1, 4}, func(i int64, a func(int64) int64) int64 {
+				p := int64(0) // 2^p < i-1 <= 2^(p+1)
+				for !(int64(1)<<p < i-1 && i-1 <= int64(1)<<(p+1)) {
+					p++
+				}
+				return a(i-1) + a(i-1-(int64(1)<<p))
+			})},
+	})
+	refuses(t,
+		"a(2n) = a(n) + a(n+1), a(0) = 1.",                   // no a(2n+1)
+		"a(2n) = a(n) + a(n+1), a(2n+1) = a(n+1), a(0) = 1.", // a(1) reads a(1)
+		"a(n) = a(m) + 1 for n >= 2, where m = n + 1 - 2^p and p is the unique integer such that 2^p < n <= 2^(p+1), with a(1) = 1.", // a(2) reads a(2)
+	)
+}

@@ -54,7 +54,7 @@ type parser struct {
 	shift  int64      // the recurrence defines a(n+shift): a(n+j) is lag shift-j
 	self   *selfCalls // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
 	far    int        // the furthest token a failure was at (coverage_why.go reports it)
-	mem    bool       // recurrences with history: a(e) is the term at e (memrec.go)
+	mem    string     // recurrences with history: the names of the tables, "a" (a(e) is the term at e) or "ab" (memrec.go)
 }
 
 type syntaxError struct{}
@@ -237,7 +237,7 @@ func (p *parser) implicit() bool {
 	if t.k != tIdent {
 		return false
 	}
-	if p.isVar(t.s) || (p.lags || p.self != nil || p.mem) && t.s == "a" && isOp(p.toks[p.pos+1], "(") || p.juxtaposed(t.s) != nil {
+	if p.isVar(t.s) || ((p.lags || p.self != nil) && t.s == "a" || p.memName(t.s)) && isOp(p.toks[p.pos+1], "(") || p.juxtaposed(t.s) != nil {
 		return true
 	}
 	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
@@ -328,8 +328,8 @@ func (p *parser) primary() *node {
 		if isSumWord(t.s) && p.at("(") {
 			return p.callOp(strings.ToLower(t.s) == "sum")
 		}
-		if p.mem && t.s == "a" && p.at("(") {
-			return p.memRef()
+		if p.memName(t.s) && p.at("(") {
+			return p.memRef(t.s)
 		}
 		if p.lags && t.s == "a" && p.at("(") {
 			return p.lag()

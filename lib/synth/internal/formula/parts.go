@@ -1,0 +1,669 @@
+package formula
+
+import (
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// Partitions and compositions counted with a table in memory: "Number of
+// partitions of n into distinct odd parts", "... of 4*n+1 into at most 3
+// parts", "Number of compositions of n into Pell numbers". A count is a
+// partCount: the number partitioned (an expression in n), the set parts
+// are drawn from (a predicate, the increasing values of a form, or of a
+// linear recurrence of order 2), how often each part may be used, in how
+// many kinds each part comes, whether order matters, and a bound on the
+// number of parts. Its program fills a table p[j][i] (j parts, sum i) in
+// memory, the usual dynamic programme: p[0][0] = 1; for each part k (and
+// kind), for each i: p[j][i] += Sum_t p[j-t][i-t*k] (t the times k is
+// used), i ascending where any multiplicity is allowed, else descending;
+// compositions c[j][i] = Sum_k c[j-1][i-k]. Every step is an addition, so
+// the i32 table is exact modulo 2^32 and a count that fits i32 is right.
+//
+// The exact count (count, below) runs the same definition natively in
+// saturating int64 arithmetic, every member of the set decided by the
+// exact evaluator; a candidate must agree with it at every n = 0..100
+// until the count leaves i32, each run within ir.DefaultFuel (checkParts).
+
+// partSet is the set of allowed parts: the k >= 1 where pred (over x_)
+// holds; or the values form(x_) for x_ = from, from+1, ... (strictly
+// increasing there, values < 1 skipped); or a recurrence's values r0, r1,
+// then c1*prev + c0*prevprev (strictly increasing, r0 >= 1).
+type partSet struct {
+	pred *node
+	form *node
+	from int64
+	rec  []int64  // r0, r1, c1, c0
+	name string   // for Expr
+	alt  *partSet // another reading of the same words ("prime powers": with 1)
+	// openFrom: the text's form does not say where its variable starts
+	// (0 here; parts_text.go offers 1 as another reading)
+	openFrom bool
+}
+
+// partCount is what is counted (see the file comment).
+type partCount struct {
+	arg    *node // the number partitioned, over n
+	set    partSet
+	comp   bool  // compositions: order matters
+	lo, hi int64 // each part used 0 or lo..hi times (hi 0: no bound); 1, 0 for partitions, 1, 1 for distinct parts
+	kinds  int64 // each part comes in this many kinds
+	cap    int64 // > 0: the number of parts is at most cap (atMost) or exactly cap
+	atMost bool
+	// parity: the number of parts is odd (1) or even (2); 0: either (cap
+	// is then 0; the table has two rows, the parts' count mod 2)
+	parity int64
+	// over: overpartitions, each part also once more in a kind of its own
+	// (the first of its copies overlined)
+	over bool
+}
+
+// String prints a count for Candidate.Expr.
+func (p partCount) String() string {
+	var b strings.Builder
+	if p.comp {
+		b.WriteString("compositions[")
+	} else {
+		b.WriteString("partitions[")
+	}
+	b.WriteString(p.set.name)
+	if p.set.form != nil {
+		b.WriteString(" from x_=" + strconv.FormatInt(p.set.from, 10))
+	}
+	if !p.comp && (p.lo != 1 || p.hi != 0) {
+		b.WriteString("; used " + strconv.FormatInt(p.lo, 10) + ".." + strconv.FormatInt(p.hi, 10) + " times")
+	}
+	if p.kinds > 1 {
+		b.WriteString("; " + strconv.FormatInt(p.kinds, 10) + " kinds")
+	}
+	if p.over {
+		b.WriteString("; overlined")
+	}
+	if p.parity > 0 {
+		b.WriteString([]string{"", "; odd", "; even"}[p.parity] + " number of parts")
+	}
+	if p.cap > 0 {
+		if p.atMost {
+			b.WriteString("; at most ")
+		} else {
+			b.WriteString("; exactly ")
+		}
+		b.WriteString(strconv.FormatInt(p.cap, 10) + " parts")
+	}
+	b.WriteString("](" + p.arg.String() + ")")
+	return b.String()
+}
+
+// pass is one run over the table for a part: each part used 0 or lo..hi
+// times (hi 0: any).
+type pass struct{ lo, hi int64 }
+
+// passes lists the runs each part makes over the table.
+func (p partCount) passes() []pass {
+	var ps []pass
+	for range p.kinds {
+		ps = append(ps, pass{p.lo, p.hi})
+	}
+	if p.over {
+		ps = append(ps, pass{1, 1})
+	}
+	return ps
+}
+
+// rows is the number of rows of the table.
+func (p partCount) rows() int64 {
+	switch {
+	case p.parity > 0:
+		return 2
+	case p.cap > 0:
+		return p.cap + 1
+	}
+	return 1
+}
+
+// maxPartsCap bounds the number of parts a count tracks (its table has
+// cap+1 rows).
+const maxPartsCap = 12
+
+// members lists the set's values in 1..limit, ascending, decided exactly;
+// false if the set's definition fails to evaluate or a form or recurrence
+// does not increase.
+func (s partSet) members(limit int64) ([]int64, bool) {
+	var out []int64
+	switch {
+	case s.form != nil:
+		prev := int64(-1 << 62)
+		for j := s.from; ; j++ {
+			v := evaluator{steps: 10_000}
+			r, err := v.evalAt(s.form, map[string]*big.Rat{"x_": ratInt(j)})
+			if err != nil || !r.IsInt() {
+				return nil, false
+			}
+			if !r.Num().IsInt64() || r.Num().Int64() > limit {
+				return out, true
+			}
+			k := r.Num().Int64()
+			if k <= prev || j-s.from > 1<<16 {
+				return nil, false // not increasing: the program's walk would not end where this one does
+			}
+			prev = k
+			if k >= 1 {
+				out = append(out, k)
+			}
+		}
+	case s.rec != nil:
+		a, b := s.rec[0], s.rec[1]
+		if a < 1 || b <= a {
+			return nil, false
+		}
+		for a <= limit {
+			out = append(out, a)
+			c := s.rec[2]*b + s.rec[3]*a
+			if c <= b {
+				return nil, false
+			}
+			a, b = b, c
+		}
+		return out, true
+	default:
+		for k := int64(1); k <= limit; k++ {
+			if s.pred == nil || passes(s.pred, k) {
+				out = append(out, k)
+			}
+		}
+		return out, true
+	}
+}
+
+// satCap: the exact count saturates here (every term is a sum of
+// nonnegative terms, so a saturated value is known to be past i32).
+const satCap = int64(1) << 62
+
+func satAdd(a, b int64) int64 {
+	if a+b >= satCap || a+b < 0 {
+		return satCap
+	}
+	return a + b
+}
+
+// table is the exact count for every number 0..maxN: table[m] is the
+// count for m (the layers summed as the count asks).
+func (p partCount) table(maxN int64) ([]int64, bool) {
+	ks, ok := p.set.members(maxN)
+	if !ok {
+		return nil, false
+	}
+	rows := p.rows()
+	t := make([][]int64, rows)
+	for j := range t {
+		t[j] = make([]int64, maxN+1)
+	}
+	t[0][0] = 1
+	layer := func(j, d int64) (int64, bool) { // the row j parts move to with d more, and whether it exists
+		switch {
+		case p.parity > 0:
+			return (j + d) % 2, true
+		case p.cap == 0:
+			return 0, true
+		}
+		return j + d, j+d <= p.cap
+	}
+	if p.comp {
+		for i := int64(1); i <= maxN; i++ {
+			for j := int64(0); j < rows; j++ {
+				to, ok := layer(j, 1)
+				if !ok {
+					continue
+				}
+				for _, k := range ks {
+					if k > i {
+						break
+					}
+					for range p.kinds {
+						t[to][i] = satAdd(t[to][i], t[j][i-k])
+					}
+				}
+			}
+		}
+	} else {
+		for _, k := range ks {
+			for _, ps := range p.passes() {
+				old := make([][]int64, rows)
+				for j := range old {
+					old[j] = append([]int64(nil), t[j]...)
+				}
+				for j := int64(0); j < rows; j++ {
+					for i := int64(0); i <= maxN; i++ {
+						if old[j][i] == 0 {
+							continue
+						}
+						for u := ps.lo; ps.hi == 0 || u <= ps.hi; u++ {
+							to, ok := layer(j, u)
+							if !ok || i+u*k > maxN {
+								break
+							}
+							t[to][i+u*k] = satAdd(t[to][i+u*k], old[j][i])
+						}
+					}
+				}
+			}
+		}
+	}
+	out := make([]int64, maxN+1)
+	for i := range out {
+		switch {
+		case p.parity > 0:
+			out[i] = t[2-p.parity][i]
+		case p.cap == 0:
+			out[i] = t[0][i]
+		case p.atMost:
+			for j := range t {
+				out[i] = satAdd(out[i], t[j][i])
+			}
+		default:
+			out[i] = t[p.cap][i]
+		}
+	}
+	return out, true
+}
+
+// exactCounts is the count at each n = 0, 1, ... up to scanN (0 where
+// the argument is negative), cut where the argument stops being an
+// integer whose table fits memory; false if that happens before the count
+// leaves i32 (the program would trap where the checks still look).
+func (p partCount) exactCounts() ([]int64, bool) {
+	rows := p.rows()
+	var args []int64
+	maxN := int64(0)
+	for n := int64(0); n <= scanN; n++ {
+		v := evaluator{steps: 10_000}
+		r, err := v.eval(p.arg, n)
+		if err != nil || !r.IsInt() || !r.Num().IsInt64() || (r.Num().Int64()+1)*rows > ir.MemWords {
+			break
+		}
+		args = append(args, r.Num().Int64())
+		maxN = max(maxN, args[n])
+	}
+	t, ok := p.table(maxN)
+	if !ok {
+		return nil, false
+	}
+	out := make([]int64, len(args))
+	for n, a := range args {
+		if a >= 0 {
+			out[n] = t[a]
+		}
+	}
+	if len(args) <= scanN && !slices.ContainsFunc(out, func(v int64) bool { return v > 1<<31-1 }) {
+		return nil, false
+	}
+	return out, true
+}
+
+// addParts lowers p and offers it if its program computes the exact count
+// at every n = 0..scanN until the count leaves i32 (at least minAgreed of
+// them), each run within ir.DefaultFuel.
+func (c *collector) addParts(source string, p partCount) {
+	expr := p.String()
+	if c.seen[expr] || len(c.seen) >= maxFormulas {
+		return
+	}
+	c.seen[expr] = true
+	want, ok := p.exactCounts()
+	if !ok {
+		return
+	}
+	ops, err := p.lower()
+	if err != nil || !checkParts(ops, want) {
+		return
+	}
+	c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+}
+
+// nextPartsCheck steps n through 0..24, then by about a fifth of n, and
+// to last (the last n whose count fits i32) before it passes it: every
+// step of a table is an addition, exact modulo 2^32, so a program that
+// is right on all small n goes wrong only by running out of fuel or
+// memory, which grow with n and are seen at the largest.
+func nextPartsCheck(n, last int) int {
+	if n < 24 || n == last {
+		return n + 1
+	}
+	return min(n+n/5, last)
+}
+
+// checkParts runs the program at n = 0..24, then sparser, up to the
+// last n before want leaves i32.
+func checkParts(ops []ir.Op, want []int64) bool {
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		return false
+	}
+	last := len(want) - 1 // the last n whose count fits i32
+	for n, w := range want {
+		if w > 1<<31-1 {
+			last = n - 1
+			break
+		}
+	}
+	agreed := 0
+	for n := 0; n <= last; n = nextPartsCheck(n, last) {
+		w := want[n]
+		got, err := e.Run([]int32{int32(n)}, ir.DefaultFuel)
+		if err != nil || int64(got) != w {
+			return false
+		}
+		agreed++
+	}
+	return agreed >= minAgreed
+}
+
+// lower compiles p (see the file comment for the table). Locals: N, the
+// part k (and the set's walk), i, j, t, and an accumulator.
+func (p partCount) lower() (ops []ir.Op, err error) {
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(lowerError); !ok {
+				panic(r)
+			}
+			ops, err = nil, errLower
+		}
+	}()
+	arg, ok := normalize(p.arg, false)
+	if !ok {
+		return nil, errLower
+	}
+	var pred *node
+	if p.set.pred != nil {
+		if pred, ok = normalize(p.set.pred, false); !ok {
+			return nil, errLower
+		}
+	}
+	var form *node
+	if p.set.form != nil {
+		if form, ok = normalize(p.set.form, false); !ok {
+			return nil, errLower
+		}
+	}
+	N := e.copyOf(arg)
+	// N < 0: no partition (0, and no table is touched)
+	e.get(N)
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpIfBegin)
+	e.store(func() { e.emit(ir.OpConst0) }, func() { e.emit(ir.OpConst1) })
+	// addr pushes the address of row j (a local, or -1: row 0), column i
+	addr := func(j int, i func()) {
+		if j >= 0 {
+			e.get(j)
+			e.get(N)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+			i()
+			e.emit(ir.OpI32Add)
+			return
+		}
+		i()
+	}
+	k, i0 := -1, -1 // the part, and the column
+	// parts runs body for each allowed part k <= the value limit pushes
+	parts := func(limit func(), body func()) {
+		mark := e.next
+		switch {
+		case form != nil:
+			j := e.alloc()
+			k = e.alloc()
+			e.konst(p.set.from)
+			e.set(j)
+			e.while(func() {
+				old, had := e.env["x_"]
+				e.env["x_"] = j
+				e.lower(form)
+				e.restore("x_", old, had)
+				e.emit(ir.LocalTee(k))
+				limit()
+				e.emit(ir.OpI32LeS)
+			}, func() {
+				e.get(k)
+				e.emit(ir.OpConst1, ir.OpI32GeS, ir.OpIfBegin)
+				body()
+				e.emit(ir.OpIfEnd)
+				e.inc(j, 1)
+			})
+		case p.set.rec != nil:
+			k = e.alloc()
+			b := e.alloc()
+			e.konst(p.set.rec[0])
+			e.set(k)
+			e.konst(p.set.rec[1])
+			e.set(b)
+			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
+				body()
+				// (k, b) = (b, c1*b + c0*k)
+				e.get(b)
+				e.konst(p.set.rec[2])
+				e.get(b)
+				e.emit(ir.OpI32Mul)
+				e.konst(p.set.rec[3])
+				e.get(k)
+				e.emit(ir.OpI32Mul, ir.OpI32Add)
+				e.set(b)
+				e.set(k)
+			})
+		default:
+			k = e.alloc()
+			e.emit(ir.OpConst1)
+			e.set(k)
+			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
+				if pred != nil {
+					old, had := e.env["x_"]
+					e.env["x_"] = k
+					e.lower(pred)
+					e.restore("x_", old, had)
+					e.emit(ir.OpIfBegin)
+					body()
+					e.emit(ir.OpIfEnd)
+				} else {
+					body()
+				}
+				e.inc(k, 1)
+			})
+		}
+		e.next = mark
+	}
+	top := p.rows() - 1
+	// rows loops body over the rows j = from..top (a local), or runs it once with j = -1
+	rows := func(from int64, body func(j int)) {
+		if top == 0 {
+			body(-1)
+			return
+		}
+		j := e.alloc()
+		e.konst(from)
+		e.set(j)
+		e.while(func() { e.get(j); e.konst(top); e.emit(ir.OpI32LeS) }, func() {
+			body(j)
+			e.inc(j, 1)
+		})
+		e.next--
+	}
+	// cell pushes the address of row (j - t) (mod 2 for a parity), column
+	// i - t*k; t pushes t (nil: 1); j -1: one row
+	cell := func(j int, t func()) {
+		if j >= 0 {
+			e.get(j)
+			if t == nil {
+				e.emit(ir.OpConst1)
+			} else {
+				t()
+			}
+			if p.parity > 0 {
+				e.emit(ir.OpI32Add, ir.OpConst2, ir.OpI32RemS)
+			} else {
+				e.emit(ir.OpI32Sub)
+			}
+			e.get(N)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+		}
+		e.get(i0)
+		e.get(k)
+		if t != nil {
+			t()
+			e.emit(ir.OpI32Mul)
+		}
+		e.emit(ir.OpI32Sub)
+		if j >= 0 {
+			e.emit(ir.OpI32Add)
+		}
+	}
+	getN := func() { e.get(N) }
+	switch {
+	case p.comp:
+		i0 = e.alloc()
+		e.emit(ir.OpConst1)
+		e.set(i0)
+		e.while(func() { e.get(i0); e.get(N); e.emit(ir.OpI32LeS) }, func() {
+			from := int64(1)
+			if p.parity > 0 {
+				from = 0
+			}
+			rows(from, func(j int) {
+				acc := e.alloc()
+				e.emit(ir.OpConst0)
+				e.set(acc)
+				parts(func() { e.get(i0) }, func() {
+					// acc += kinds * c[j-1][i-k]
+					e.get(acc)
+					e.load(func() { cell(j, nil) })
+					if p.kinds > 1 {
+						e.konst(p.kinds)
+						e.emit(ir.OpI32Mul)
+					}
+					e.emit(ir.OpI32Add)
+					e.set(acc)
+				})
+				e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
+				e.next--
+			})
+			e.inc(i0, 1)
+		})
+		e.next--
+	default:
+		parts(getN, func() {
+			for _, ps := range p.passes() {
+				ascending := ps.lo == 1 && ps.hi == 0
+				i0 = e.alloc()
+				if ascending {
+					e.get(k)
+				} else {
+					e.get(N)
+				}
+				e.set(i0)
+				e.while(func() {
+					e.get(i0)
+					e.get(k)
+					e.emit(ir.OpI32GeS)
+					e.get(i0)
+					e.get(N)
+					e.emit(ir.OpI32LeS, ir.OpI32Mul)
+				}, func() {
+					// each row reads others at i - t*k only: in any order
+					rows(0, func(j int) {
+						if ps.lo == 1 && (ps.hi == 0 || ps.hi == 1) {
+							// p[j][i] += p[j-1][i-k] (j >= 1, or mod 2), t = 1
+							guard := j >= 0 && p.parity == 0
+							if guard {
+								e.get(j)
+								e.emit(ir.OpIfBegin)
+							}
+							e.store(func() { addr(j, func() { e.get(i0) }) }, func() {
+								e.load(func() { addr(j, func() { e.get(i0) }) })
+								e.load(func() { cell(j, nil) })
+								e.emit(ir.OpI32Add)
+							})
+							if guard {
+								e.emit(ir.OpIfEnd)
+							}
+							return
+						}
+						// p[j][i] += Sum_{t = lo..hi, t*k <= i, t <= j} p[j-t][i-t*k]
+						t, acc := e.alloc(), e.alloc()
+						e.load(func() { addr(j, func() { e.get(i0) }) })
+						e.set(acc)
+						e.konst(ps.lo)
+						e.set(t)
+						e.while(func() {
+							e.get(t)
+							e.get(k)
+							e.emit(ir.OpI32Mul)
+							e.get(i0)
+							e.emit(ir.OpI32LeS)
+							if ps.hi > 0 {
+								e.get(t)
+								e.konst(ps.hi)
+								e.emit(ir.OpI32LeS, ir.OpI32Mul)
+							}
+							if j >= 0 && p.parity == 0 {
+								e.get(t)
+								e.get(j)
+								e.emit(ir.OpI32LeS, ir.OpI32Mul)
+							}
+						}, func() {
+							e.get(acc)
+							e.load(func() { cell(j, func() { e.get(t) }) })
+							e.emit(ir.OpI32Add)
+							e.set(acc)
+							e.inc(t, 1)
+						})
+						e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
+						e.next -= 2
+					})
+					if ascending {
+						e.inc(i0, 1)
+					} else {
+						e.inc(i0, -1)
+					}
+				})
+				e.next--
+			}
+		})
+	}
+	// the count: one row, or rows 0..cap summed, at column N
+	switch {
+	case top == 0:
+		e.load(getN)
+	case p.parity > 0 || !p.atMost:
+		row := p.cap
+		if p.parity > 0 {
+			row = 2 - p.parity
+		}
+		e.load(func() {
+			e.konst(row)
+			e.get(N)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+			e.get(N)
+			e.emit(ir.OpI32Add)
+		})
+	default:
+		acc := e.alloc()
+		e.emit(ir.OpConst0)
+		e.set(acc)
+		rows(0, func(j int) {
+			e.get(acc)
+			e.load(func() { addr(j, getN) })
+			e.emit(ir.OpI32Add)
+			e.set(acc)
+		})
+		e.get(acc)
+		e.next--
+	}
+	e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpEnd)
+	if len(e.ops) > ir.MaxLength {
+		return nil, errLower
+	}
+	if err := ir.Validate(ir.Program{Arity: 1, Ops: e.ops}); err != nil {
+		return nil, errLower
+	}
+	return e.ops, nil
+}

@@ -1,0 +1,168 @@
+package formula
+
+import (
+	"math/big"
+	"strings"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// series reads a generating function the rational reader (gf.go) did not:
+// products, sums, theta functions, or a rational function of higher
+// order. It offers [x^n] G and [x^(n-1)] G (the examples tell the
+// offsets apart), each only where the program agrees with the exact
+// coefficients (series_eval.go) at every sampled n <= scanN whose value
+// fits i32, at least minSeriesAgreed of them, within a fuel that stays
+// well inside ir.DefaultFuel at n = scanN.
+func (c *collector) series(text string) {
+	for _, o := range c.out {
+		if strings.HasPrefix(o.Expr, "rec_") || strings.HasPrefix(o.Expr, "parts[") {
+			return // gf.go read it already
+		}
+	}
+	g, xv, theta, cubic, ok := seriesText(text)
+	if !ok {
+		return
+	}
+	toks := lex(g)
+	for _, t := range toks {
+		if t.k == tBad {
+			return
+		}
+	}
+	x, end, ok := parseSeries(toks, 0, xv, theta, cubic)
+	if !ok || toks[end].k != tEnd {
+		return
+	}
+	// rename the series variable to the one sVar stands for
+	coefs, ok := seriesCoefs(x, scanN+1)
+	if !ok {
+		return
+	}
+	s, ok := seriesNormal(x)
+	if !ok {
+		return
+	}
+	key := "series[" + x.String() + "]"
+	for _, off := range []int64{0, 1} {
+		expr := key
+		if off == 1 {
+			expr += "(n-1)"
+		}
+		if c.seen[expr] || len(c.seen) >= maxFormulas {
+			continue
+		}
+		c.seen[expr] = true
+		ops, err := lowerSeries(s, off)
+		if err != nil || !seriesAgrees(ops, coefs, off) {
+			continue
+		}
+		c.out = append(c.out, Candidate{Source: strings.TrimSpace(g), Ops: ops, Expr: expr})
+	}
+}
+
+// seriesNormal is the normal form of x, or false.
+func seriesNormal(x *sNode) (s *sSeries, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(seriesError); !is {
+				panic(r)
+			}
+			s, ok = nil, false
+		}
+	}()
+	z := &normalizer{}
+	return z.norm(x), true
+}
+
+// minSeriesAgreed: values in i32 a series' program must reproduce.
+const minSeriesAgreed = 8
+
+// seriesFuel bounds the program's fuel at the last n a check may ask
+// for: the last before the coefficients leave i32 (OEIS checks stop
+// there), at most scanN.
+const seriesFuel = ir.DefaultFuel * 3 / 4
+
+// seriesAgrees runs ops at n = off..off+20, then every fifth n, and at
+// the last n whose coefficient (and every one before it) fits i32,
+// against [x^(n-off)] of coefs; that last run must stay within
+// seriesFuel.
+func seriesAgrees(ops []ir.Op, coefs []*big.Int, off int64) bool {
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		return false
+	}
+	last := off - 1
+	for n := off; n <= scanN; n++ {
+		w := coefs[n-off]
+		if !w.IsInt64() || w.Int64() != int64(int32(w.Int64())) {
+			break
+		}
+		last = n
+	}
+	agreed := 0
+	for n := off; n <= last; n++ {
+		if n > off+20 && n%5 != 0 && n != last {
+			continue
+		}
+		v, used, err := e.RunFuel([]int32{int32(n)}, ir.DefaultFuel)
+		if err != nil || n == last && used > seriesFuel || int64(v) != coefs[n-off].Int64() {
+			return false
+		}
+		agreed++
+	}
+	return agreed >= minSeriesAgreed
+}
+
+// String writes a series tree in the package's notation.
+func (x *sNode) String() string {
+	var b strings.Builder
+	x.write(&b)
+	return b.String()
+}
+
+func (x *sNode) write(b *strings.Builder) {
+	switch x.k {
+	case sNum:
+		b.WriteString(x.x.String())
+	case sVar:
+		b.WriteString("x")
+	case sAdd, sSub, sMul, sDiv:
+		op := map[sKind]string{sAdd: "+", sSub: "-", sMul: "*", sDiv: "/"}[x.k]
+		b.WriteString("(")
+		x.kids[0].write(b)
+		b.WriteString(op)
+		x.kids[1].write(b)
+		b.WriteString(")")
+	case sNeg:
+		b.WriteString("(-")
+		x.kids[0].write(b)
+		b.WriteString(")")
+	case sPow:
+		b.WriteString("(")
+		x.kids[0].write(b)
+		b.WriteString("^" + x.x.String() + ")")
+	case sProd, sSum:
+		if x.k == sProd {
+			b.WriteString("Product_{")
+		} else {
+			b.WriteString("Sum_{")
+		}
+		b.WriteString(x.v + ">=" + x.x.String())
+		if x.hi != nil {
+			b.WriteString(".." + x.hi.String())
+		}
+		b.WriteString("}(")
+		x.kids[0].write(b)
+		b.WriteString(")")
+	case sFn:
+		b.WriteString(x.name + "(")
+		for i, k := range x.kids {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			k.write(b)
+		}
+		b.WriteString(")")
+	}
+}

@@ -1,0 +1,629 @@
+package formula
+
+import (
+	"fmt"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// The lowering of a series' normal form to one program: given n it fills
+// tables of coefficients 0..N (N = n - offset) in memory, each table a
+// region of W = N+1 words at r*W, and returns word N of table 0. Every
+// step is ring arithmetic (+, -, *), so a coefficient is exact mod 2^32
+// and right wherever the true value fits i32, however large the ones
+// before it grew:
+//   - times (1 + c x^e): R[i] += c R[i-e] for i = N down to e, in place
+//   - divided by (1 + c x^e): R[i] -= c R[i-e] for i = e up to N
+//   - times a series G: R[i] = Sum_{j<=i} G[j] R[i-j] for i = N down to 0
+//   - divided by G, G[0] = ±1: R[i] = G[0] (R[i] - Sum_{1<=j<=i} G[j] R[i-j]) upward
+//   - a product over v: the binomial step for v = lo, lo+1, ... while e(v) <= N
+//   - a sum over v: each term built in a scratch table, added to the
+//     result and the scratch cleared in one pass, while its power fits.
+
+type seriesLowering struct {
+	e       *emitter
+	w       int // the local holding W
+	regions int // tables allocated
+	inLoop  int // depth of loops over a bound variable around the code
+}
+
+// lowerSeries compiles s to a program returning [x^(n-off)] s.
+func lowerSeries(s *sSeries, off int64) (ops []ir.Op, err error) {
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(seriesError); ok {
+				ops, err = nil, fmt.Errorf("%w: series", errLower)
+				return
+			}
+			le, ok := r.(lowerError)
+			if !ok {
+				panic(r)
+			}
+			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
+		}
+	}()
+	l := &seriesLowering{e: e, regions: 1}
+	l.w = e.alloc()
+	e.emit(ir.OpSlot0)
+	e.konst(1 - off)
+	e.emit(ir.OpI32Add)
+	e.set(l.w)
+	e.get(l.w)
+	e.emit(ir.OpConst0, ir.OpI32GtS, ir.OpIfBegin)
+	l.series(s, 0)
+	e.get(l.w)
+	e.emit(ir.OpConst1, ir.OpI32Sub, ir.OpMemLoad)
+	e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd)
+	e.emit(ir.OpEnd)
+	if len(e.ops) > ir.MaxLength {
+		e.fail("%d opcodes", len(e.ops))
+	}
+	if err := ir.Validate(ir.Program{Arity: 1, Ops: e.ops}); err != nil {
+		return nil, fmt.Errorf("%w: %v", errLower, err)
+	}
+	return e.ops, nil
+}
+
+func (l *seriesLowering) region() int {
+	l.regions++
+	return l.regions - 1
+}
+
+// base pushes the address of word 0 of table r.
+func (l *seriesLowering) base(r int) {
+	if r == 0 {
+		l.e.emit(ir.OpConst0)
+		return
+	}
+	l.e.get(l.w)
+	if r > 1 {
+		l.e.konst(int64(r))
+		l.e.emit(ir.OpI32Mul)
+	}
+}
+
+// baseLocal holds the address of word 0 of table r in a new local.
+func (l *seriesLowering) baseLocal(r int) int {
+	l.base(r)
+	b := l.e.alloc()
+	l.e.set(b)
+	return b
+}
+
+// scalar pushes x over the bound variables.
+func (l *seriesLowering) scalar(x *node) {
+	l.e.lower(x)
+}
+
+// series builds s in table r (all zero).
+func (l *seriesLowering) series(s *sSeries, r int) {
+	if len(s.sums) == 0 && len(s.terms) == 1 {
+		l.term(s.terms[0], r)
+		return
+	}
+	tmp := -1
+	for _, t := range s.terms {
+		if len(t.facs) == 0 {
+			l.addMonomial(t, r)
+			continue
+		}
+		if tmp < 0 {
+			tmp = l.region()
+		}
+		l.term(t, tmp)
+		l.addClear(r, tmp)
+	}
+	for _, u := range s.sums {
+		if tmp < 0 {
+			tmp = l.region()
+		}
+		l.sum(u, r, tmp)
+	}
+}
+
+// addMonomial adds coef x^shift to table r (if the power fits).
+func (l *seriesLowering) addMonomial(t sTerm, r int) {
+	e := l.e
+	mark := e.next
+	defer func() { e.next = mark }()
+	sh := e.alloc()
+	l.scalar(t.shift)
+	e.set(sh)
+	e.get(sh)
+	e.get(l.w)
+	e.emit(ir.OpI32LtS, ir.OpIfBegin)
+	addr := func() {
+		l.base(r)
+		e.get(sh)
+		e.emit(ir.OpI32Add)
+	}
+	addr()
+	addr()
+	e.emit(ir.OpMemLoad)
+	l.scalar(t.coef)
+	e.emit(ir.OpI32Add, ir.OpMemStore, ir.OpIfEnd)
+}
+
+// term builds t in table r (all zero).
+func (l *seriesLowering) term(t sTerm, r int) {
+	// the series factors first, each in a table of its own
+	gs := map[int]int{}
+	for i, f := range t.facs {
+		if f.g != nil {
+			if l.inLoop > 0 {
+				seriesFail() // a table rebuilt in a loop would need clearing
+			}
+			g := l.region()
+			l.series(f.g, g)
+			gs[i] = g
+		}
+	}
+	l.addMonomial(t, r)
+	for _, f := range merge(t.facs) {
+		if f.g != nil {
+			g := -1
+			for j, h := range t.facs {
+				if h.g == f.g {
+					g = gs[j]
+				}
+			}
+			l.seriesFactor(r, g, f.pow)
+			continue
+		}
+		l.binomial(f, r)
+	}
+}
+
+// sum adds Sum_v u.t to table r, building each term in scratch table tmp.
+func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
+	e := l.e
+	mark := e.next
+	defer func() { e.next = mark }()
+	v := e.alloc()
+	old, had := e.env[u.v]
+	e.env[u.v] = v
+	defer e.restore(u.v, old, had)
+	l.scalar(u.lo)
+	e.set(v)
+	l.inLoop++
+	e.while(func() {
+		l.scalar(u.t.shift)
+		e.get(l.w)
+		e.emit(ir.OpI32LtS)
+		if u.hi != nil {
+			e.get(v)
+			l.scalar(u.hi)
+			e.emit(ir.OpI32LeS, ir.OpI32Mul)
+		}
+	}, func() {
+		l.term(u.t, tmp)
+		l.addClear(r, tmp)
+		e.inc(v, 1)
+	})
+	l.inLoop--
+}
+
+// addClear adds table tmp to table r and zeroes tmp.
+func (l *seriesLowering) addClear(r, tmp int) {
+	e := l.e
+	mark := e.next
+	defer func() { e.next = mark }()
+	p, stop, d := e.alloc(), e.alloc(), e.alloc()
+	l.base(tmp)
+	e.set(p)
+	e.get(p)
+	e.get(l.w)
+	e.emit(ir.OpI32Add)
+	e.set(stop)
+	l.base(r)
+	l.base(tmp)
+	e.emit(ir.OpI32Sub)
+	e.set(d)
+	e.emit(ir.OpLoopBegin)
+	e.get(p)
+	e.get(d)
+	e.emit(ir.OpI32Add)
+	e.get(p)
+	e.get(d)
+	e.emit(ir.OpI32Add, ir.OpMemLoad)
+	e.get(p)
+	e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemStore)
+	e.get(p)
+	e.emit(ir.OpConst0, ir.OpMemStore)
+	e.get(p)
+	e.emit(ir.OpConst1, ir.OpI32Add)
+	e.emit(ir.LocalTee(p))
+	e.get(stop)
+	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+}
+
+// repeat runs body |m| times, m a scalar whose sign is sign.
+func (l *seriesLowering) repeat(m *node, body func()) {
+	e := l.e
+	if c, ok := constOf(m); ok {
+		if c < 0 {
+			c = -c
+		}
+		switch {
+		case c == 0:
+		case c == 1:
+			body()
+		default:
+			mark := e.next
+			t := e.alloc()
+			e.konst(c)
+			e.set(t)
+			e.emit(ir.OpLoopBegin)
+			body()
+			e.get(t)
+			e.emit(ir.OpConst1, ir.OpI32Sub, ir.LocalTee(t), ir.OpBrIf, ir.OpLoopEnd)
+			e.next = mark
+		}
+		return
+	}
+	mark := e.next
+	t := e.alloc()
+	l.scalar(m)
+	e.set(t)
+	e.while(func() { e.get(t); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+		body()
+		e.inc(t, -1)
+	})
+	e.next = mark
+}
+
+// binomial multiplies table r by the factor f (a product over f.v when
+// it has one).
+func (l *seriesLowering) binomial(f sFac, r int) {
+	e := l.e
+	sign := l.signOf(f)
+	mark := e.next
+	defer func() { e.next = mark }()
+	le := e.alloc()
+	cc, cconst := constOf(f.c)
+	if cconst && (cc > 1<<31-1 || cc < -1<<31) {
+		e.fail("coefficient %d", cc)
+	}
+	lc := -1
+	if !cconst {
+		lc = e.alloc()
+	}
+	step := func() {
+		if lc >= 0 {
+			l.scalar(f.c)
+			e.set(lc)
+		}
+		l.repeat(f.m, func() { l.pass(r, le, cc, lc, sign > 0) })
+	}
+	if f.v == "" {
+		l.scalar(f.e)
+		e.set(le)
+		e.get(le)
+		e.get(l.w)
+		e.emit(ir.OpI32LtS, ir.OpIfBegin)
+		step()
+		e.emit(ir.OpIfEnd)
+		return
+	}
+	if a, b, c0, r0, ok := linearLoop(f); ok {
+		l.linearLoop(f, r, le, a, b, c0, r0, sign)
+		return
+	}
+	v := e.alloc()
+	old, had := e.env[f.v]
+	e.env[f.v] = v
+	defer e.restore(f.v, old, had)
+	l.scalar(f.lo)
+	e.set(v)
+	l.inLoop++
+	e.while(func() {
+		l.scalar(f.e)
+		e.emit(ir.LocalTee(le))
+		e.get(l.w)
+		e.emit(ir.OpI32LtS)
+		if f.hi != nil {
+			e.get(v)
+			l.scalar(f.hi)
+			e.emit(ir.OpI32LeS, ir.OpI32Mul)
+		}
+	}, func() {
+		step()
+		e.inc(v, 1)
+	})
+	l.inLoop--
+}
+
+// signOf is the sign of f's multiplicity: 1 multiplies, -1 divides. A
+// multiplicity that depends on the loop's variable must keep one sign for
+// its first values (the evaluator decides the rest).
+func (l *seriesLowering) signOf(f sFac) int {
+	if c, ok := constOf(f.m); ok {
+		if c < 0 {
+			return -1
+		}
+		return 1
+	}
+	if f.v == "" {
+		seriesFail()
+	}
+	lo, ok := constOf(f.lo)
+	if !ok {
+		seriesFail()
+	}
+	ev := &sEval{env: map[string]int64{}}
+	sign := 0
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, is := r.(seriesError); !is {
+					panic(r)
+				}
+				sign = 0
+			}
+		}()
+		for v := lo; v < lo+200; v++ {
+			ev.env[f.v] = v
+			s := ev.scalar(f.m).Sign()
+			if s == 0 {
+				continue
+			}
+			if sign != 0 && s != sign {
+				seriesFail()
+			}
+			sign = s
+		}
+	}()
+	if sign == 0 {
+		seriesFail()
+	}
+	if sign < 0 {
+		// the repeat count is |m|: negate m itself
+		seriesFail()
+	}
+	return sign
+}
+
+// pass multiplies (mul) or divides table r by 1 + c x^e, e in local le
+// (1 <= e <= N), c the constant cc or, lc >= 0, in local lc.
+func (l *seriesLowering) pass(r, le int, cc int64, lc int, mul bool) {
+	e := l.e
+	mark := e.next
+	defer func() { e.next = mark }()
+	p := e.alloc()
+	stop := le
+	if r != 0 || !mul {
+		stop = e.alloc()
+	}
+	// mul: p from base+N down to base+e; divide: from base+e up to base+N
+	plus := func(x int) {
+		e.get(x)
+		if r != 0 {
+			l.base(r)
+			e.emit(ir.OpI32Add)
+		}
+	}
+	if mul {
+		plus(l.w)
+		e.emit(ir.OpConst1, ir.OpI32Sub)
+		e.set(p)
+		if stop != le {
+			plus(le)
+			e.set(stop)
+		}
+	} else {
+		plus(le)
+		e.set(p)
+		plus(l.w)
+		e.set(stop)
+	}
+	e.emit(ir.OpLoopBegin)
+	e.get(p)
+	e.get(p)
+	e.emit(ir.OpMemLoad)
+	e.get(p)
+	e.get(le)
+	e.emit(ir.OpI32Sub, ir.OpMemLoad)
+	add := mul
+	switch {
+	case lc >= 0:
+		e.get(lc)
+		e.emit(ir.OpI32Mul)
+	case cc == -1:
+		add = !add
+	case cc != 1:
+		e.konst(cc)
+		e.emit(ir.OpI32Mul)
+	}
+	if add {
+		e.emit(ir.OpI32Add)
+	} else {
+		e.emit(ir.OpI32Sub)
+	}
+	e.emit(ir.OpMemStore)
+	e.get(p)
+	if mul {
+		e.emit(ir.OpConst1, ir.OpI32Sub, ir.LocalTee(p))
+		e.get(stop)
+		e.emit(ir.OpI32GeS)
+	} else {
+		e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(p))
+		e.get(stop)
+		e.emit(ir.OpI32LtS)
+	}
+	e.emit(ir.OpBrIf, ir.OpLoopEnd)
+}
+
+// seriesFactor multiplies table r by table g pow times (pow < 0: divides
+// by it; then g[0] must be ±1, which the evaluator's agreement checks).
+func (l *seriesLowering) seriesFactor(r, g int, pow int64) {
+	l.repeat(num(pow), func() {
+		if pow > 0 {
+			l.convolve(r, g)
+		} else {
+			l.deconvolve(r, g)
+		}
+	})
+}
+
+// convolve: R[i] = Sum_{j=0..i} G[j] R[i-j], i = N down to 0.
+func (l *seriesLowering) convolve(r, g int) {
+	e := l.e
+	mark := e.next
+	defer func() { e.next = mark }()
+	rb, gb := l.baseLocal(r), l.baseLocal(g)
+	i, j, acc := e.alloc(), e.alloc(), e.alloc()
+	e.get(l.w)
+	e.emit(ir.OpConst1, ir.OpI32Sub)
+	e.set(i)
+	e.emit(ir.OpLoopBegin)
+	e.emit(ir.OpConst0)
+	e.set(acc)
+	e.emit(ir.OpConst0)
+	e.set(j)
+	e.emit(ir.OpLoopBegin)
+	e.get(acc)
+	e.get(gb)
+	e.get(j)
+	e.emit(ir.OpI32Add, ir.OpMemLoad)
+	e.get(rb)
+	e.get(i)
+	e.emit(ir.OpI32Add)
+	e.get(j)
+	e.emit(ir.OpI32Sub, ir.OpMemLoad, ir.OpI32Mul, ir.OpI32Add)
+	e.set(acc)
+	e.get(j)
+	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(j))
+	e.get(i)
+	e.emit(ir.OpI32LeS, ir.OpBrIf, ir.OpLoopEnd)
+	e.get(rb)
+	e.get(i)
+	e.emit(ir.OpI32Add)
+	e.get(acc)
+	e.emit(ir.OpMemStore)
+	e.get(i)
+	e.emit(ir.OpConst1, ir.OpI32Sub, ir.LocalTee(i), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd)
+}
+
+// deconvolve: R[i] = G[0] (R[i] - Sum_{j=1..i} G[j] R[i-j]), i = 0 up to N.
+func (l *seriesLowering) deconvolve(r, g int) {
+	e := l.e
+	mark := e.next
+	defer func() { e.next = mark }()
+	rb, gb := l.baseLocal(r), l.baseLocal(g)
+	i, j, acc := e.alloc(), e.alloc(), e.alloc()
+	e.emit(ir.OpConst0)
+	e.set(i)
+	e.emit(ir.OpLoopBegin)
+	e.get(rb)
+	e.get(i)
+	e.emit(ir.OpI32Add, ir.OpMemLoad)
+	e.set(acc)
+	e.emit(ir.OpConst1)
+	e.set(j)
+	e.while(func() { e.get(j); e.get(i); e.emit(ir.OpI32LeS) }, func() {
+		e.get(acc)
+		e.get(gb)
+		e.get(j)
+		e.emit(ir.OpI32Add, ir.OpMemLoad)
+		e.get(rb)
+		e.get(i)
+		e.emit(ir.OpI32Add)
+		e.get(j)
+		e.emit(ir.OpI32Sub, ir.OpMemLoad, ir.OpI32Mul, ir.OpI32Sub)
+		e.set(acc)
+		e.inc(j, 1)
+	})
+	e.get(rb)
+	e.get(i)
+	e.emit(ir.OpI32Add)
+	e.get(acc)
+	e.get(gb)
+	e.emit(ir.OpMemLoad, ir.OpI32Mul, ir.OpMemStore)
+	e.get(i)
+	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(i))
+	e.get(l.w)
+	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+}
+
+// linearLoop reads a product factor whose power of x is a*v + b (a >= 1)
+// and whose coefficient is c0 * r^(v-lo) (r = ±1), with a constant
+// multiplicity and no last index: its loop steps e by a and flips c.
+func linearLoop(f sFac) (a, b, c0, r int64, ok bool) {
+	if f.hi != nil {
+		return 0, 0, 0, 0, false
+	}
+	if _, ok := constOf(f.m); !ok {
+		return 0, 0, 0, 0, false
+	}
+	lo, ok := constOf(f.lo)
+	if !ok {
+		return 0, 0, 0, 0, false
+	}
+	ev := &sEval{env: map[string]int64{}}
+	ok = true
+	func() {
+		defer func() {
+			if rec := recover(); rec != nil {
+				if _, is := rec.(seriesError); !is {
+					panic(rec)
+				}
+				ok = false
+			}
+		}()
+		at := func(x *node, v int64) int64 {
+			ev.env[f.v] = v
+			return smallInt(ev.scalar(x), -1<<31, 1<<31-1)
+		}
+		e0, e1 := at(f.e, lo), at(f.e, lo+1)
+		a, b = e1-e0, e0-(e1-e0)*lo
+		c0 = at(f.c, lo)
+		r = 1
+		if c0 != 0 && at(f.c, lo+1) == -c0 {
+			r = -1
+		}
+		s := c0
+		for v := lo; v < lo+12; v++ {
+			if at(f.e, v) != a*v+b || at(f.c, v) != s {
+				ok = false
+				return
+			}
+			s *= r
+		}
+	}()
+	if !ok || a < 1 || c0 == 0 || c0 > 1<<31-1 || c0 < -1<<31 {
+		return 0, 0, 0, 0, false
+	}
+	return a, b, c0, r, true
+}
+
+// linearLoop emits the product of f over v = lo.. as: e = a*lo + b,
+// c = c0; while e <= N: the binomial step, e += a, c = r*c.
+func (l *seriesLowering) linearLoop(f sFac, r, le int, a, b, c0, ratio int64, sign int) {
+	e := l.e
+	lo, _ := constOf(f.lo)
+	lc := -1
+	if ratio < 0 || c0 != 1 && c0 != -1 {
+		lc = e.alloc()
+		e.konst(c0)
+		e.set(lc)
+	}
+	e.konst(a*lo + b)
+	e.set(le)
+	l.inLoop++
+	e.while(func() {
+		e.get(le)
+		e.get(l.w)
+		e.emit(ir.OpI32LtS)
+	}, func() {
+		l.repeat(f.m, func() { l.pass(r, le, c0, lc, sign > 0) })
+		e.inc(le, a)
+		if ratio < 0 {
+			e.emit(ir.OpConst0)
+			e.get(lc)
+			e.emit(ir.OpI32Sub)
+			e.set(lc)
+		}
+	})
+	l.inLoop--
+}

@@ -1,0 +1,421 @@
+package formula
+
+import (
+	"fmt"
+	"strings"
+)
+
+// The normal form a series tree is compiled from: a sum of terms, each a
+// scalar times a power of x times factors, and of sums over a bound
+// variable of such terms. A factor is a binomial (1 + c*x^e)^m, alone or
+// as a product over a bound variable (Product_{v>=lo} (1 + c(v)*x^e(v))^m(v),
+// while e(v) fits), or a series kept in its own table, multiplied in (or
+// divided out, its constant term ±1) pow times. Every theta function is
+// written here as products by Jacobi's triple product,
+// f(a, b) = Product_{j>=1} (1 + a^j b^(j-1)) (1 + a^(j-1) b^j) (1 - a^j b^j);
+// the exact evaluator (series_eval.go) uses their sums instead.
+
+type sTerm struct {
+	coef  *node // a scalar over the bound variables
+	shift *node // the power of x, a scalar
+	facs  []sFac
+}
+
+type sFac struct {
+	// a binomial (1 + c*x^e)^m; a product over v = lo.. (to hi, and while
+	// e fits) when v is not empty
+	v       string
+	lo, hi  *node
+	c, e, m *node
+	// or a series in a table of its own, to the power pow
+	g   *sSeries
+	pow int64
+}
+
+type sSeries struct {
+	terms []sTerm
+	sums  []sSumTerm
+}
+
+// sSumTerm is Sum_{v=lo..hi (nil: while t's power of x fits)} t.
+type sSumTerm struct {
+	v      string
+	lo, hi *node
+	t      sTerm
+}
+
+type normalizer struct{ loops int }
+
+func (z *normalizer) loopVar() string {
+	z.loops++
+	return fmt.Sprintf("j%d_", z.loops)
+}
+
+// constOf reports the value of a scalar without variables.
+func constOf(x *node) (int64, bool) {
+	switch x.k {
+	case kNum:
+		return x.val, true
+	case kNeg:
+		if a, ok := constOf(x.kids[0]); ok {
+			return -a, true
+		}
+	case kAdd, kSub, kMul:
+		a, ok1 := constOf(x.kids[0])
+		b, ok2 := constOf(x.kids[1])
+		if !ok1 || !ok2 || a > 1<<31 || a < -1<<31 || b > 1<<31 || b < -1<<31 {
+			return 0, false
+		}
+		switch x.k {
+		case kAdd:
+			return a + b, true
+		case kSub:
+			return a - b, true
+		default:
+			return a * b, true
+		}
+	}
+	return 0, false
+}
+
+func nAdd(a, b *node) *node {
+	if v, ok := constOf(a); ok && v == 0 {
+		return b
+	}
+	if v, ok := constOf(b); ok && v == 0 {
+		return a
+	}
+	return fold(bin(kAdd, a, b))
+}
+
+func nMul(a, b *node) *node {
+	if v, ok := constOf(a); ok && v == 1 {
+		return b
+	}
+	if v, ok := constOf(b); ok && v == 1 {
+		return a
+	}
+	return fold(bin(kMul, a, b))
+}
+
+func nNeg(a *node) *node { return fold(un(kNeg, a)) }
+
+func fold(x *node) *node {
+	if v, ok := constOf(x); ok && v <= 1<<31-1 && v >= -1<<31 {
+		return num(v)
+	}
+	return x
+}
+
+// signPow is s^e for s = ±1: 1, or 1 - 2*(e mod 2).
+func signPow(s int64, e *node) *node {
+	if s > 0 {
+		return num(1)
+	}
+	if v, ok := constOf(e); ok {
+		if v%2 == 0 {
+			return num(1)
+		}
+		return num(-1)
+	}
+	return bin(kSub, num(1), bin(kMul, num(2), bin(kMod, e, num(2))))
+}
+
+func isConstV(x *node, v int64) bool {
+	c, ok := constOf(x)
+	return ok && c == v
+}
+
+func mulTerms(a, b sTerm) sTerm {
+	return sTerm{coef: nMul(a.coef, b.coef), shift: nAdd(a.shift, b.shift), facs: append(append([]sFac{}, a.facs...), b.facs...)}
+}
+
+func single(t sTerm) *sSeries { return &sSeries{terms: []sTerm{t}} }
+
+func oneTerm() sTerm { return sTerm{coef: num(1), shift: num(0)} }
+
+// asTerm writes s as one term: s itself, or 1 + c x^e (either order, the
+// constant ±1) as a binomial factor; wrap: else as a series factor.
+func asTerm(s *sSeries, wrap bool) (sTerm, bool) {
+	if len(s.sums) == 0 && len(s.terms) == 1 {
+		return s.terms[0], true
+	}
+	if len(s.sums) == 0 && len(s.terms) == 2 {
+		for _, i := range []int{0, 1} {
+			u, t := s.terms[i], s.terms[1-i]
+			uc, ok := constOf(u.coef)
+			if !ok || uc != 1 && uc != -1 || !isConstV(u.shift, 0) || len(u.facs) > 0 || len(t.facs) > 0 || isConstV(t.shift, 0) {
+				continue
+			}
+			return sTerm{coef: num(uc), shift: num(0), facs: []sFac{{c: nMul(t.coef, num(uc)), e: t.shift, m: num(1)}}}, true
+		}
+	}
+	if !wrap {
+		return sTerm{}, false
+	}
+	t := oneTerm()
+	t.facs = []sFac{{g: s, pow: 1}}
+	return t, true
+}
+
+func (z *normalizer) norm(x *sNode) *sSeries {
+	switch x.k {
+	case sNum:
+		return single(sTerm{coef: fold(x.x), shift: num(0)})
+	case sVar:
+		return single(sTerm{coef: num(1), shift: num(1)})
+	case sAdd, sSub:
+		a, b := z.norm(x.kids[0]), z.norm(x.kids[1])
+		if x.k == sSub {
+			b = negSeries(b)
+		}
+		return &sSeries{terms: combine(append(append([]sTerm{}, a.terms...), b.terms...)), sums: append(append([]sSumTerm{}, a.sums...), b.sums...)}
+	case sNeg:
+		return negSeries(z.norm(x.kids[0]))
+	case sMul:
+		a, _ := asTerm(z.norm(x.kids[0]), true)
+		b, _ := asTerm(z.norm(x.kids[1]), true)
+		return single(mulTerms(a, b))
+	case sDiv:
+		a := z.norm(x.kids[0])
+		b, _ := asTerm(z.norm(x.kids[1]), true)
+		if isConstV(b.shift, 0) && len(b.facs) == 0 {
+			if c, ok := constOf(b.coef); ok && (c == 1 || c == -1) {
+				return scaleSeries(a, func(y *node) *node { return nMul(y, num(c)) })
+			}
+			return scaleSeries(a, func(y *node) *node { return bin(kDivT, y, b.coef) })
+		}
+		c, ok := constOf(b.coef)
+		if !ok || c != 1 && c != -1 || !isConstV(b.shift, 0) {
+			seriesFail()
+		}
+		inv := sTerm{coef: num(c), shift: num(0)}
+		for _, f := range b.facs {
+			if f.g != nil {
+				f.pow = -f.pow
+			} else {
+				f.m = nNeg(f.m)
+			}
+			inv.facs = append(inv.facs, f)
+		}
+		at, _ := asTerm(a, true)
+		return single(mulTerms(at, inv))
+	case sPow:
+		a := z.norm(x.kids[0])
+		e := fold(x.x)
+		ev, econst := constOf(e)
+		t, ok := asTerm(a, false)
+		if !ok {
+			if !econst {
+				seriesFail()
+			}
+			w := oneTerm()
+			w.facs = []sFac{{g: a, pow: ev}}
+			return single(w)
+		}
+		r := sTerm{shift: num(0)}
+		if c, ok := constOf(t.coef); ok {
+			switch {
+			case c == 1:
+				r.coef = num(1)
+			case c == -1:
+				r.coef = signPow(-1, e)
+			case !econst && isConstV(t.shift, 0) && len(t.facs) == 0:
+				r.coef = bin(kPow, num(c), e) // 5^k: the evaluator checks k >= 0
+			case econst && ev >= 0 && ev <= 30:
+				p := int64(1)
+				for range ev {
+					p *= c
+					if p > 1<<31 || p < -1<<31 {
+						seriesFail()
+					}
+				}
+				r.coef = num(p)
+			default:
+				seriesFail()
+			}
+		} else if econst && ev >= 0 {
+			r.coef = bin(kPow, t.coef, e)
+		} else {
+			seriesFail()
+		}
+		if !isConstV(t.shift, 0) {
+			// x^e for a scalar e (x^(4*k)): its sign the evaluator checks
+			if econst && ev < 0 || !econst && (len(t.facs) > 0 || !isConstV(t.coef, 1)) {
+				seriesFail()
+			}
+			r.shift = nMul(t.shift, e)
+		}
+		for _, f := range t.facs {
+			if f.g != nil {
+				if !econst {
+					seriesFail()
+				}
+				f.pow *= ev
+			} else {
+				f.m = nMul(f.m, e)
+			}
+			r.facs = append(r.facs, f)
+		}
+		return single(r)
+	case sProd:
+		t, ok := asTerm(z.norm(x.kids[0]), false)
+		if !ok || !isConstV(t.coef, 1) || !isConstV(t.shift, 0) {
+			seriesFail()
+		}
+		r := oneTerm()
+		for _, f := range t.facs {
+			if f.g != nil || f.v != "" || !f.e.uses(x.v) {
+				seriesFail()
+			}
+			f.v, f.lo, f.hi = x.v, x.x, x.hi
+			r.facs = append(r.facs, f)
+		}
+		return single(r)
+	case sSum:
+		t, _ := asTerm(z.norm(x.kids[0]), true)
+		if !t.shift.uses(x.v) && x.hi == nil {
+			seriesFail()
+		}
+		return &sSeries{sums: []sSumTerm{{v: x.v, lo: x.x, hi: x.hi, t: t}}}
+	case sFn:
+		return single(z.theta(x))
+	}
+	seriesFail()
+	return nil
+}
+
+func negSeries(s *sSeries) *sSeries {
+	return scaleSeries(s, nNeg)
+}
+
+func scaleSeries(s *sSeries, f func(*node) *node) *sSeries {
+	r := &sSeries{}
+	for _, t := range s.terms {
+		t.coef = f(t.coef)
+		r.terms = append(r.terms, t)
+	}
+	for _, u := range s.sums {
+		u.t.coef = f(u.t.coef)
+		r.sums = append(r.sums, u)
+	}
+	return r
+}
+
+// thetaArg reads a theta function's argument as ±x^m.
+func (z *normalizer) thetaArg(a *sNode) (int64, *node) {
+	t, ok := asTerm(z.norm(a), false)
+	if !ok || len(t.facs) > 0 {
+		seriesFail()
+	}
+	s, ok := constOf(t.coef)
+	if !ok || s != 1 && s != -1 || isConstV(t.shift, 0) {
+		seriesFail()
+	}
+	return s, t.shift
+}
+
+// jtp is f(a, b) for a = sa x^ma, b = sb x^mb: the three products of
+// Jacobi's triple product.
+func (z *normalizer) jtp(sa int64, ma *node, sb int64, mb *node) []sFac {
+	j := z.loopVar()
+	jm1 := fold(bin(kSub, vr(j), num(1)))
+	f1 := sFac{v: j, lo: num(1), c: nMul(signPow(sa, vr(j)), signPow(sb, jm1)), e: nAdd(nMul(ma, vr(j)), nMul(mb, jm1)), m: num(1)}
+	f2 := sFac{v: j, lo: num(1), c: nMul(signPow(sa, jm1), signPow(sb, vr(j))), e: nAdd(nMul(ma, jm1), nMul(mb, vr(j))), m: num(1)}
+	f3 := sFac{v: j, lo: num(1), c: nNeg(signPow(sa*sb, vr(j))), e: nMul(nAdd(ma, mb), vr(j)), m: num(1)}
+	return []sFac{f1, f2, f3}
+}
+
+// eta is Product_{j>=1} (1 - (s x^m)^j).
+func (z *normalizer) eta(s int64, m *node, mult int64) sFac {
+	j := z.loopVar()
+	return sFac{v: j, lo: num(1), c: nNeg(signPow(s, vr(j))), e: nMul(m, vr(j)), m: num(mult)}
+}
+
+func (z *normalizer) theta(x *sNode) sTerm {
+	s, m := z.thetaArg(x.kids[0])
+	t := oneTerm()
+	switch x.name {
+	case "eta":
+		t.facs = []sFac{z.eta(s, m, 1)}
+	case "fneg": // f(y) = f(-(-y)) = eta(-y)
+		t.facs = []sFac{z.eta(-s, m, 1)}
+	case "phi": // f(y, y)
+		t.facs = z.jtp(s, m, s, m)
+	case "psi": // f(y, y^3)
+		t.facs = z.jtp(s, m, s, nMul(num(3), m))
+	case "f2":
+		sb, mb := z.thetaArg(x.kids[1])
+		t.facs = z.jtp(s, m, sb, mb)
+	case "chi": // Product_{j>=1} (1 + y^(2j-1))
+		j := z.loopVar()
+		t.facs = []sFac{{v: j, lo: num(1), c: num(s), e: nMul(m, fold(bin(kSub, bin(kMul, num(2), vr(j)), num(1)))), m: num(1)}}
+	case "cubicb": // eta(y)^3 / eta(y^3)
+		t.facs = []sFac{z.eta(s, m, 3), z.eta(s, nMul(num(3), m), -1)}
+	default:
+		seriesFail()
+	}
+	return t
+}
+
+// merge joins binomial products that differ only in their multiplicity
+// and the name of their variable (phi(q)^2 has (1 + q^(2j-1)) four times).
+func merge(facs []sFac) []sFac {
+	var out []sFac
+	idx := map[string]int{}
+	for _, f := range facs {
+		if f.g != nil || f.v == "" {
+			out = append(out, f)
+			continue
+		}
+		if _, ok := constOf(f.m); !ok {
+			out = append(out, f)
+			continue
+		}
+		key := facKey(f)
+		if i, ok := idx[key]; ok {
+			out[i].m = fold(bin(kAdd, out[i].m, f.m))
+			continue
+		}
+		idx[key] = len(out)
+		out = append(out, f)
+	}
+	r := out[:0]
+	for _, f := range out {
+		if f.g != nil || !isConstV(f.m, 0) {
+			r = append(r, f)
+		}
+	}
+	return r
+}
+
+func facKey(f sFac) string {
+	w := func(x *node) string {
+		if x == nil {
+			return "-"
+		}
+		return substitute(x, f.v, vr("@")).String()
+	}
+	return strings.Join([]string{w(f.lo), w(f.hi), w(f.c), w(f.e)}, "|")
+}
+
+// combine adds up the terms without factors that have the same power of
+// x ("2*k - 1" is one scalar, not two terms).
+func combine(ts []sTerm) []sTerm {
+	var out []sTerm
+	at := map[string]int{}
+	for _, t := range ts {
+		if len(t.facs) > 0 {
+			out = append(out, t)
+			continue
+		}
+		key := t.shift.String()
+		if i, ok := at[key]; ok {
+			out[i].coef = fold(bin(kAdd, out[i].coef, t.coef))
+			continue
+		}
+		at[key] = len(out)
+		out = append(out, t)
+	}
+	return out
+}
