@@ -36,8 +36,9 @@ type partSet struct {
 	pred *node
 	form *node
 	from int64
-	rec  []int64 // r0, r1, c1, c0
-	name string  // for Expr
+	rec  []int64  // r0, r1, c1, c0
+	name string   // for Expr
+	alt  *partSet // another reading of the same words ("prime powers": with 1)
 	// openFrom: the text's form does not say where its variable starts
 	// (0 here; parts_text.go offers 1 as another reading)
 	openFrom bool
@@ -52,6 +53,12 @@ type partCount struct {
 	kinds  int64 // each part comes in this many kinds
 	cap    int64 // > 0: the number of parts is at most cap (atMost) or exactly cap
 	atMost bool
+	// parity: the number of parts is odd (1) or even (2); 0: either (cap
+	// is then 0; the table has two rows, the parts' count mod 2)
+	parity int64
+	// over: overpartitions, each part also once more in a kind of its own
+	// (the first of its copies overlined)
+	over bool
 }
 
 // String prints a count for Candidate.Expr.
@@ -72,6 +79,12 @@ func (p partCount) String() string {
 	if p.kinds > 1 {
 		b.WriteString("; " + strconv.FormatInt(p.kinds, 10) + " kinds")
 	}
+	if p.over {
+		b.WriteString("; overlined")
+	}
+	if p.parity > 0 {
+		b.WriteString([]string{"", "; odd", "; even"}[p.parity] + " number of parts")
+	}
 	if p.cap > 0 {
 		if p.atMost {
 			b.WriteString("; at most ")
@@ -82,6 +95,33 @@ func (p partCount) String() string {
 	}
 	b.WriteString("](" + p.arg.String() + ")")
 	return b.String()
+}
+
+// pass is one run over the table for a part: each part used 0 or lo..hi
+// times (hi 0: any).
+type pass struct{ lo, hi int64 }
+
+// passes lists the runs each part makes over the table.
+func (p partCount) passes() []pass {
+	var ps []pass
+	for range p.kinds {
+		ps = append(ps, pass{p.lo, p.hi})
+	}
+	if p.over {
+		ps = append(ps, pass{1, 1})
+	}
+	return ps
+}
+
+// rows is the number of rows of the table.
+func (p partCount) rows() int64 {
+	switch {
+	case p.parity > 0:
+		return 2
+	case p.cap > 0:
+		return p.cap + 1
+	}
+	return 1
 }
 
 // maxPartsCap bounds the number of parts a count tracks (its table has
@@ -156,17 +196,17 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	if !ok {
 		return nil, false
 	}
-	rows := int64(1)
-	if p.cap > 0 {
-		rows = p.cap + 1
-	}
+	rows := p.rows()
 	t := make([][]int64, rows)
 	for j := range t {
 		t[j] = make([]int64, maxN+1)
 	}
 	t[0][0] = 1
 	layer := func(j, d int64) (int64, bool) { // the row j parts move to with d more, and whether it exists
-		if p.cap == 0 {
+		switch {
+		case p.parity > 0:
+			return (j + d) % 2, true
+		case p.cap == 0:
 			return 0, true
 		}
 		return j + d, j+d <= p.cap
@@ -190,7 +230,7 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 		}
 	} else {
 		for _, k := range ks {
-			for range p.kinds {
+			for _, ps := range p.passes() {
 				old := make([][]int64, rows)
 				for j := range old {
 					old[j] = append([]int64(nil), t[j]...)
@@ -200,7 +240,7 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 						if old[j][i] == 0 {
 							continue
 						}
-						for u := p.lo; p.hi == 0 || u <= p.hi; u++ {
+						for u := ps.lo; ps.hi == 0 || u <= ps.hi; u++ {
 							to, ok := layer(j, u)
 							if !ok || i+u*k > maxN {
 								break
@@ -215,6 +255,8 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	out := make([]int64, maxN+1)
 	for i := range out {
 		switch {
+		case p.parity > 0:
+			out[i] = t[2-p.parity][i]
 		case p.cap == 0:
 			out[i] = t[0][i]
 		case p.atMost:
@@ -233,7 +275,7 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 // integer whose table fits memory; false if that happens before the count
 // leaves i32 (the program would trap where the checks still look).
 func (p partCount) exactCounts() ([]int64, bool) {
-	rows := max(p.cap+1, 1)
+	rows := p.rows()
 	var args []int64
 	maxN := int64(0)
 	for n := int64(0); n <= scanN; n++ {
@@ -364,7 +406,7 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		}
 		i()
 	}
-	k := -1
+	k, i0 := -1, -1 // the part, and the column
 	// parts runs body for each allowed part k <= the value limit pushes
 	parts := func(limit func(), body func()) {
 		mark := e.next
@@ -430,49 +472,70 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		}
 		e.next = mark
 	}
-	// rows loops body over the rows j = from..cap (a local), or runs it once with j = -1
+	top := p.rows() - 1
+	// rows loops body over the rows j = from..top (a local), or runs it once with j = -1
 	rows := func(from int64, body func(j int)) {
-		if p.cap == 0 {
+		if top == 0 {
 			body(-1)
 			return
 		}
 		j := e.alloc()
 		e.konst(from)
 		e.set(j)
-		e.while(func() { e.get(j); e.konst(p.cap); e.emit(ir.OpI32LeS) }, func() {
+		e.while(func() { e.get(j); e.konst(top); e.emit(ir.OpI32LeS) }, func() {
 			body(j)
 			e.inc(j, 1)
 		})
 		e.next--
 	}
+	// cell pushes the address of row (j - t) (mod 2 for a parity), column
+	// i - t*k; t pushes t (nil: 1); j -1: one row
+	cell := func(j int, t func()) {
+		if j >= 0 {
+			e.get(j)
+			if t == nil {
+				e.emit(ir.OpConst1)
+			} else {
+				t()
+			}
+			if p.parity > 0 {
+				e.emit(ir.OpI32Add, ir.OpConst2, ir.OpI32RemS)
+			} else {
+				e.emit(ir.OpI32Sub)
+			}
+			e.get(N)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+		}
+		e.get(i0)
+		e.get(k)
+		if t != nil {
+			t()
+			e.emit(ir.OpI32Mul)
+		}
+		e.emit(ir.OpI32Sub)
+		if j >= 0 {
+			e.emit(ir.OpI32Add)
+		}
+	}
 	getN := func() { e.get(N) }
 	switch {
 	case p.comp:
-		i := e.alloc()
+		i0 = e.alloc()
 		e.emit(ir.OpConst1)
-		e.set(i)
-		e.while(func() { e.get(i); e.get(N); e.emit(ir.OpI32LeS) }, func() {
-			rows(1, func(j int) {
+		e.set(i0)
+		e.while(func() { e.get(i0); e.get(N); e.emit(ir.OpI32LeS) }, func() {
+			from := int64(1)
+			if p.parity > 0 {
+				from = 0
+			}
+			rows(from, func(j int) {
 				acc := e.alloc()
 				e.emit(ir.OpConst0)
 				e.set(acc)
-				parts(func() { e.get(i) }, func() {
+				parts(func() { e.get(i0) }, func() {
 					// acc += kinds * c[j-1][i-k]
 					e.get(acc)
-					e.load(func() {
-						if j >= 0 {
-							e.get(j)
-							e.emit(ir.OpConst1, ir.OpI32Sub)
-							e.get(N)
-							e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
-						}
-						e.get(i)
-						e.get(k)
-						e.emit(ir.OpI32Sub)
-						if j >= 0 {
-							e.emit(ir.OpI32Add)
-						}
-					})
+					e.load(func() { cell(j, nil) })
 					if p.kinds > 1 {
 						e.konst(p.kinds)
 						e.emit(ir.OpI32Mul)
@@ -480,126 +543,103 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 					e.emit(ir.OpI32Add)
 					e.set(acc)
 				})
-				e.store(func() { addr(j, func() { e.get(i) }) }, func() { e.get(acc) })
+				e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
 				e.next--
 			})
-			e.inc(i, 1)
+			e.inc(i0, 1)
 		})
 		e.next--
 	default:
-		ascending := p.lo == 1 && p.hi == 0
 		parts(getN, func() {
-			for range p.kinds {
-				i := e.alloc()
+			for _, ps := range p.passes() {
+				ascending := ps.lo == 1 && ps.hi == 0
+				i0 = e.alloc()
 				if ascending {
 					e.get(k)
 				} else {
 					e.get(N)
 				}
-				e.set(i)
+				e.set(i0)
 				e.while(func() {
-					e.get(i)
+					e.get(i0)
 					e.get(k)
 					e.emit(ir.OpI32GeS)
-					e.get(i)
+					e.get(i0)
 					e.get(N)
 					e.emit(ir.OpI32LeS, ir.OpI32Mul)
 				}, func() {
-					// rows from the top down: row j reads rows below it at i - t*k
+					// each row reads others at i - t*k only: in any order
 					rows(0, func(j int) {
-						if ascending || p.lo == 1 && p.hi == 1 {
-							// p[j][i] += p[j-1][i-k] (j >= 1), t = 1
-							if j >= 0 {
+						if ps.lo == 1 && (ps.hi == 0 || ps.hi == 1) {
+							// p[j][i] += p[j-1][i-k] (j >= 1, or mod 2), t = 1
+							guard := j >= 0 && p.parity == 0
+							if guard {
 								e.get(j)
 								e.emit(ir.OpIfBegin)
 							}
-							e.store(func() { addr(j, func() { e.get(i) }) }, func() {
-								e.load(func() { addr(j, func() { e.get(i) }) })
-								e.load(func() {
-									if j >= 0 {
-										e.get(j)
-										e.emit(ir.OpConst1, ir.OpI32Sub)
-										e.get(N)
-										e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
-									}
-									e.get(i)
-									e.get(k)
-									e.emit(ir.OpI32Sub)
-									if j >= 0 {
-										e.emit(ir.OpI32Add)
-									}
-								})
+							e.store(func() { addr(j, func() { e.get(i0) }) }, func() {
+								e.load(func() { addr(j, func() { e.get(i0) }) })
+								e.load(func() { cell(j, nil) })
 								e.emit(ir.OpI32Add)
 							})
-							if j >= 0 {
+							if guard {
 								e.emit(ir.OpIfEnd)
 							}
 							return
 						}
 						// p[j][i] += Sum_{t = lo..hi, t*k <= i, t <= j} p[j-t][i-t*k]
 						t, acc := e.alloc(), e.alloc()
-						e.load(func() { addr(j, func() { e.get(i) }) })
+						e.load(func() { addr(j, func() { e.get(i0) }) })
 						e.set(acc)
-						e.konst(p.lo)
+						e.konst(ps.lo)
 						e.set(t)
 						e.while(func() {
 							e.get(t)
 							e.get(k)
 							e.emit(ir.OpI32Mul)
-							e.get(i)
+							e.get(i0)
 							e.emit(ir.OpI32LeS)
-							if p.hi > 0 {
+							if ps.hi > 0 {
 								e.get(t)
-								e.konst(p.hi)
+								e.konst(ps.hi)
 								e.emit(ir.OpI32LeS, ir.OpI32Mul)
 							}
-							if j >= 0 {
+							if j >= 0 && p.parity == 0 {
 								e.get(t)
 								e.get(j)
 								e.emit(ir.OpI32LeS, ir.OpI32Mul)
 							}
 						}, func() {
 							e.get(acc)
-							e.load(func() {
-								if j >= 0 {
-									e.get(j)
-									e.get(t)
-									e.emit(ir.OpI32Sub)
-									e.get(N)
-									e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
-								}
-								e.get(i)
-								e.get(t)
-								e.get(k)
-								e.emit(ir.OpI32Mul, ir.OpI32Sub)
-								if j >= 0 {
-									e.emit(ir.OpI32Add)
-								}
-							})
+							e.load(func() { cell(j, func() { e.get(t) }) })
 							e.emit(ir.OpI32Add)
 							e.set(acc)
 							e.inc(t, 1)
 						})
-						e.store(func() { addr(j, func() { e.get(i) }) }, func() { e.get(acc) })
+						e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
 						e.next -= 2
 					})
 					if ascending {
-						e.inc(i, 1)
+						e.inc(i0, 1)
 					} else {
-						e.inc(i, -1)
+						e.inc(i0, -1)
 					}
 				})
 				e.next--
 			}
 		})
 	}
-	// the count: row cap, or rows 0..cap summed, at column N
+	// the count: one row, or rows 0..cap summed, at column N
 	switch {
-	case p.cap == 0:
+	case top == 0:
 		e.load(getN)
-	case !p.atMost:
+	case p.parity > 0 || !p.atMost:
+		row := p.cap
+		if p.parity > 0 {
+			row = 2 - p.parity
+		}
 		e.load(func() {
-			e.konst(p.cap)
+			e.konst(row)
 			e.get(N)
 			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
 			e.get(N)

@@ -21,7 +21,7 @@ import (
 
 var (
 	// "Number of (strict) partitions of ARG (into SPEC) (TAIL)"
-	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions) of (.+?)(?: into (.+?))?(?:,? (?:where|in which|such that|with|having) (.+))?$`)
+	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions|overpartitions) of (.+?)(?: into (.+?))?(?:,? (?:where|in which|such that|with|having) (.+))?$`)
 	// "Number of ways to write ARG as a sum of SPEC", "Number of ways to partition ARG into SPEC"
 	reWaysOf = regexp.MustCompile(`^(?i:number) of (?:ways (?:to|of) (?:write|writing|express|expressing|partition|partitioning|represent|representing)|representations of|decompositions of) (.+?) (?:into|as (?:a |the )?(ordered |unordered )?sums? of) (.+?)(?:,? (?:where|in which|such that|with|having) (.+))?$`)
 	// references the reading does not need: "(A000129)", ", cf. A001047", "(ordered partitions)"
@@ -32,6 +32,12 @@ var (
 	reAtMostTimes  = regexp.MustCompile(`^(?:(?:every|each) part (?:appears|occurs|is used) at most|no part (?:appears|occurs|is used) more than) (\w+)(?: times)?$`)
 	// "at most 4 ", "exactly 3 ", "3 "
 	rePartsCount = regexp.MustCompile(`^(?:(at most|exactly|at least) )?(\w+) (.+)$`)
+	// "a(n) = number of ...", "a(n) is the number of ...", "The number of ..."
+	rePartsLead = regexp.MustCompile(`^(?:a\(n\) (?:=|is) (?:the )?|(?i:the) )(?i:(number of .+))$`)
+	// "Number of ways of making change for n cents using coins of 1, 2, 5, 10 cents"
+	reChange = regexp.MustCompile(`^(?i:number) of ways (?:of making|to make) change for (.+?) (?:cents? )?using coins (?:of|in) (?:denominations? )?(.+?)(?: cents?)?$`)
+	// "an even number of parts"
+	reParity     = regexp.MustCompile(`^an? (even|odd) number of (.+)$`)
 	rePartsKinds = regexp.MustCompile(`^(.+?) (?:of|in) (\w+) (?:different )?(?:kinds|colors|colours|types)$`)
 	reBounds     = regexp.MustCompile(`^(>=|≥|>|<=|≤|<|greater than or equal to|greater than|larger than|at least|less than or equal to|less than|smaller than|at most|not exceeding|not greater than) (\d+)$`)
 	rePartList   = regexp.MustCompile(`^(?:in |from )?\{?(\d+(?:\s*,\s*\d+)*)(?:,? (?:and|or) (\d+))?\}?$`)
@@ -67,7 +73,12 @@ var partNouns = map[string]func() (partSet, bool){
 	"odd primes": func() (partSet, bool) {
 		return predSet(and(gt(vr("x_"), num(2)), un(kIsPrime, vr("x_"))), "odd primes"), false
 	},
-	"prime powers":       func() (partSet, bool) { return predSet(primePowerOf(vr("x_")), "prime powers"), false },
+	"prime powers": func() (partSet, bool) {
+		s := predSet(primePowerOf(vr("x_")), "prime powers")
+		with1 := predSet(or(eq(vr("x_"), num(1)), primePowerOf(vr("x_"))), "prime powers and 1")
+		s.alt = &with1
+		return s, false
+	},
 	"composite numbers":  func() (partSet, bool) { return predSet(compositeOf(vr("x_")), "composites"), false },
 	"composites":         func() (partSet, bool) { return predSet(compositeOf(vr("x_")), "composites"), false },
 	"squarefree numbers": func() (partSet, bool) { return predSet(property("squarefree"), "squarefree"), false },
@@ -111,7 +122,8 @@ type partSpec struct {
 	atMost   bool
 	distinct bool
 	kinds    int64
-	zero     bool // the noun's sequence starts at 0: a fixed count may include zeros
+	zero     bool  // the noun's sequence starts at 0: a fixed count may include zeros
+	parity   int64 // an odd (1) or even (2) number of parts
 }
 
 // partitionPhrases reads the text's first sentence as a count of
@@ -119,12 +131,19 @@ type partSpec struct {
 func (c *collector) partitionPhrases(text string) {
 	s := firstSentence(reCfRef.ReplaceAllString(text, ""))
 	s = strings.TrimSpace(reRefs.ReplaceAllString(s, ""))
+	if m := rePartsLead.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
 	var arg, spec, tail string
-	var comp, strict bool
+	var comp, strict, over bool
 	orders := []bool{false}
 	if m := rePartsOf.FindStringSubmatch(s); m != nil {
 		arg, spec, tail = m[3], m[4], m[5]
 		strict = m[1] == "strict "
+		over = m[2] == "overpartitions"
+		if over && m[1] != "" {
+			return
+		}
 		comp = m[2] == "compositions" || m[2] == "ordered partitions" || m[1] == "ordered "
 		orders = []bool{comp}
 		if spec == "" {
@@ -142,6 +161,8 @@ func (c *collector) partitionPhrases(text string) {
 				orders = []bool{false, true}
 			}
 		}
+	} else if m := reChange.FindStringSubmatch(s); m != nil {
+		arg, spec = m[1], "parts "+m[2]
 	} else {
 		return
 	}
@@ -158,6 +179,9 @@ func (c *collector) partitionPhrases(text string) {
 			return
 		}
 		sp.distinct = true
+	}
+	if over && (sp.distinct || sp.kinds > 1) {
+		return
 	}
 	lo, hi := int64(1), int64(0)
 	if sp.distinct {
@@ -186,8 +210,17 @@ func (c *collector) partitionPhrases(text string) {
 		if ordered && (lo != 1 || hi != 0) {
 			continue // distinct or bounded multiplicities in order: not counted here
 		}
-		base := partCount{arg: x, set: sp.set, comp: ordered, lo: lo, hi: hi, kinds: sp.kinds, cap: sp.count, atMost: sp.atMost}
+		if ordered && over {
+			continue
+		}
+		base := partCount{arg: x, set: sp.set, comp: ordered, lo: lo, hi: hi, kinds: sp.kinds, cap: sp.count, atMost: sp.atMost, parity: sp.parity, over: over}
 		readings = append(readings, base.simplify())
+		if sp.set.alt != nil {
+			// "prime powers": with 1 (p^0) or without
+			alt := base
+			alt.set = *sp.set.alt
+			readings = append(readings, alt.simplify())
+		}
 		if sp.set.openFrom {
 			// "parts of the form 2^k + 1": k from 0 or from 1
 			one := base
@@ -238,7 +271,7 @@ func parseArg(s string) (*node, bool) {
 // any size as partitions of N (or N - m) into parts <= m, conjugates: a
 // table of one row, m passes instead of N.
 func (p partCount) simplify() partCount {
-	if p.comp || p.set.name != "all" || p.cap == 0 || p.lo != 1 || p.hi != 0 || p.kinds != 1 {
+	if p.comp || p.set.name != "all" || p.cap == 0 || p.lo != 1 || p.hi != 0 || p.kinds != 1 || p.over {
 		return p
 	}
 	q := p
@@ -305,7 +338,14 @@ func readPartSpec(s string) (sp partSpec, ok bool) {
 		}
 		sp.kinds, s = k, m[1]
 	}
-	if m := rePartsCount.FindStringSubmatch(s); m != nil {
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "a sum of "), "sums of "), "sum of ")
+	if m := reParity.FindStringSubmatch(s); m != nil {
+		sp.parity, s = 2, m[2]
+		if m[1] == "odd" {
+			sp.parity = 1
+		}
+	}
+	if m := rePartsCount.FindStringSubmatch(s); m != nil && sp.parity == 0 {
 		if k, ok := countWord(m[2]); ok {
 			if m[1] == "at least" || k < 1 || k > maxPartsCap {
 				return sp, false
@@ -392,6 +432,12 @@ func partQualifier(q string) (pred, form *node, ok bool) {
 	}
 	if p := property(q); p != nil {
 		return p, nil, true
+	}
+	if rest, ok := strings.CutPrefix(q, "not "); ok && strings.HasPrefix(rest, "congruent to ") {
+		if p := property(rest); p != nil {
+			return not(p), nil, true
+		}
+		return nil, nil, false
 	}
 	if m := reBounds.FindStringSubmatch(q); m != nil {
 		v, _ := strconv.ParseInt(m[2], 10, 32)
