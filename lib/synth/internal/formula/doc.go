@@ -43,7 +43,9 @@
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
 // theta functions, Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
-// exact evaluator that takes theta functions from their sums decides),
+// exact evaluator that takes theta functions from their sums decides;
+// cyclotomic polynomials and their reciprocals, "Inverse of 1702nd
+// cyclotomic polynomial", as products of (1 - x^d)^mu(N/d), series_cyclo.go),
 // decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of

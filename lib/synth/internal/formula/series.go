@@ -20,21 +20,10 @@ func (c *collector) series(text string) {
 			return // gf.go read it already
 		}
 	}
-	g, xv, theta, cubic, ok := seriesText(text)
+	x, g, ok := readSeries(text)
 	if !ok {
 		return
 	}
-	toks := lex(g)
-	for _, t := range toks {
-		if t.k == tBad {
-			return
-		}
-	}
-	x, end, ok := parseSeries(toks, 0, xv, theta, cubic)
-	if !ok || toks[end].k != tEnd {
-		return
-	}
-	// rename the series variable to the one sVar stands for
 	coefs, ok := seriesCoefs(x, scanN+1)
 	if !ok {
 		return
@@ -59,6 +48,29 @@ func (c *collector) series(text string) {
 		}
 		c.out = append(c.out, Candidate{Source: strings.TrimSpace(g), Ops: ops, Expr: expr})
 	}
+}
+
+// readSeries parses the generating function text names, and returns the
+// span it was read from.
+func readSeries(text string) (x *sNode, g string, ok bool) {
+	if x, ok := cyclotomicSeries(strings.TrimSpace(text)); ok {
+		return x, strings.TrimSpace(text), true
+	}
+	g, xv, theta, cubic, ok := seriesText(text)
+	if !ok {
+		return nil, "", false
+	}
+	toks := lex(g)
+	for _, t := range toks {
+		if t.k == tBad {
+			return nil, "", false
+		}
+	}
+	x, end, ok := parseSeries(toks, 0, xv, theta, cubic)
+	if !ok || toks[end].k != tEnd {
+		return nil, "", false
+	}
+	return x, g, true
 }
 
 // seriesNormal is the normal form of x, or false.

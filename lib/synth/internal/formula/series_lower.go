@@ -277,7 +277,13 @@ func (l *seriesLowering) repeat(m *node, body func()) {
 // it has one).
 func (l *seriesLowering) binomial(f sFac, r int) {
 	e := l.e
-	sign := l.signOf(f)
+	sign := 0 // the multiplicity's sign, 0: read at run time
+	if c, ok := constOf(f.m); ok {
+		sign = 1
+		if c < 0 {
+			sign = -1
+		}
+	}
 	mark := e.next
 	defer func() { e.next = mark }()
 	le := e.alloc()
@@ -294,12 +300,36 @@ func (l *seriesLowering) binomial(f sFac, r int) {
 			l.scalar(f.c)
 			e.set(lc)
 		}
-		l.repeat(f.m, func() { l.pass(r, le, cc, lc, sign > 0) })
+		if sign != 0 {
+			l.repeat(f.m, func() { l.pass(r, le, cc, lc, sign > 0) })
+			return
+		}
+		// t = m; while t > 0: times, t--; while t < 0: divided, t++
+		t := e.alloc()
+		l.scalar(f.m)
+		e.set(t)
+		for _, mul := range []bool{true, false} {
+			e.while(func() {
+				e.get(t)
+				e.emit(ir.OpConst0)
+				if mul {
+					e.emit(ir.OpI32GtS)
+				} else {
+					e.emit(ir.OpI32LtS)
+				}
+			}, func() {
+				l.pass(r, le, cc, lc, mul)
+				if mul {
+					e.inc(t, -1)
+				} else {
+					e.inc(t, 1)
+				}
+			})
+		}
 	}
 	if f.v == "" {
 		l.scalar(f.e)
-		e.set(le)
-		e.get(le)
+		e.emit(ir.LocalTee(le))
 		e.get(l.w)
 		e.emit(ir.OpI32LtS, ir.OpIfBegin)
 		step()
@@ -334,56 +364,6 @@ func (l *seriesLowering) binomial(f sFac, r int) {
 	l.inLoop--
 }
 
-// signOf is the sign of f's multiplicity: 1 multiplies, -1 divides. A
-// multiplicity that depends on the loop's variable must keep one sign for
-// its first values (the evaluator decides the rest).
-func (l *seriesLowering) signOf(f sFac) int {
-	if c, ok := constOf(f.m); ok {
-		if c < 0 {
-			return -1
-		}
-		return 1
-	}
-	if f.v == "" {
-		seriesFail()
-	}
-	lo, ok := constOf(f.lo)
-	if !ok {
-		seriesFail()
-	}
-	ev := &sEval{env: map[string]int64{}}
-	sign := 0
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				if _, is := r.(seriesError); !is {
-					panic(r)
-				}
-				sign = 0
-			}
-		}()
-		for v := lo; v < lo+200; v++ {
-			ev.env[f.v] = v
-			s := ev.scalar(f.m).Sign()
-			if s == 0 {
-				continue
-			}
-			if sign != 0 && s != sign {
-				seriesFail()
-			}
-			sign = s
-		}
-	}()
-	if sign == 0 {
-		seriesFail()
-	}
-	if sign < 0 {
-		// the repeat count is |m|: negate m itself
-		seriesFail()
-	}
-	return sign
-}
-
 // pass multiplies (mul) or divides table r by 1 + c x^e, e in local le
 // (1 <= e <= N), c the constant cc or, lc >= 0, in local lc.
 func (l *seriesLowering) pass(r, le int, cc int64, lc int, mul bool) {
@@ -391,8 +371,11 @@ func (l *seriesLowering) pass(r, le int, cc int64, lc int, mul bool) {
 	mark := e.next
 	defer func() { e.next = mark }()
 	p := e.alloc()
-	stop := le
-	if r != 0 || !mul {
+	stop := le // region 0: mul stops at e, divide at W
+	switch {
+	case r == 0 && !mul:
+		stop = l.w
+	case r != 0:
 		stop = e.alloc()
 	}
 	// mul: p from base+N down to base+e; divide: from base+e up to base+N
@@ -414,8 +397,10 @@ func (l *seriesLowering) pass(r, le int, cc int64, lc int, mul bool) {
 	} else {
 		plus(le)
 		e.set(p)
-		plus(l.w)
-		e.set(stop)
+		if stop != l.w {
+			plus(l.w)
+			e.set(stop)
+		}
 	}
 	e.emit(ir.OpLoopBegin)
 	e.get(p)
@@ -600,6 +585,9 @@ func linearLoop(f sFac) (a, b, c0, r int64, ok bool) {
 // linearLoop emits the product of f over v = lo.. as: e = a*lo + b,
 // c = c0; while e <= N: the binomial step, e += a, c = r*c.
 func (l *seriesLowering) linearLoop(f sFac, r, le int, a, b, c0, ratio int64, sign int) {
+	if sign == 0 {
+		seriesFail() // linearLoop takes constant multiplicities only
+	}
 	e := l.e
 	lo, _ := constOf(f.lo)
 	lc := -1

@@ -2,6 +2,7 @@ package formula
 
 import (
 	"math/big"
+	"regexp"
 	"strings"
 )
 
@@ -536,9 +537,15 @@ func seriesText(text string) (g string, xv string, theta, cubic bool, ok bool) {
 		return "", "", false, false, false
 	}
 	// the clauses that may follow: "in powers of q", "where ... theta
-	// function(s)", a final period
+	// function(s)", a final period, a remark in words "(a Salem
+	// polynomial)"
 	g = strings.TrimSpace(g)
 	g = strings.TrimSuffix(g, ".")
+	if m := reSeriesRemark.FindStringIndex(g); m != nil {
+		g = g[:m[0]]
+	}
+	// "G.f.: A(x) = ..."
+	g = strings.TrimPrefix(g, "A(x) = ")
 	if i := strings.Index(g, " where "); i >= 0 {
 		w := strings.ToLower(g[i:])
 		if !strings.HasSuffix(w, "theta function") && !strings.HasSuffix(w, "theta functions") && !strings.HasSuffix(w, "agm function") && !strings.HasSuffix(w, "agm functions") && !strings.HasSuffix(w, "cubic agm theta function") {
@@ -580,6 +587,9 @@ func seriesText(text string) (g string, xv string, theta, cubic bool, ok bool) {
 	}
 	return g, xv, theta, cubic, true
 }
+
+// reSeriesRemark is a closing remark in words after a generating function.
+var reSeriesRemark = regexp.MustCompile(`\s+\((?:[A-Za-z]+ )*[A-Za-z]{3,}(?: [A-Za-z]+)*\)$`)
 
 // bigOne is 1, shared read-only.
 var bigOne = big.NewInt(1)

@@ -201,6 +201,50 @@ var seriesCases = []refCase{
 	}},
 }
 
+// cyclotomicRef is Phi_n by exact division: (x^n - 1) / Product over the
+// proper divisors d of Phi_d, lowest coefficient first.
+func cyclotomicRef(n int) []int64 {
+	p := make([]int64, n+1)
+	p[0], p[n] = -1, 1
+	for d := 1; d < n; d++ {
+		if n%d != 0 {
+			continue
+		}
+		q := cyclotomicRef(d) // monic: divide p by q, highest first
+		r := make([]int64, len(p)-len(q)+1)
+		for i := len(r) - 1; i >= 0; i-- {
+			r[i] = p[i+len(q)-1]
+			for j := range q {
+				p[i+j] -= r[i] * q[j]
+			}
+		}
+		p = r
+	}
+	return p
+}
+
+var cyclotomicCases = []refCase{
+	{"Inverse of 390th cyclotomic polynomial.", 0, 100, func(n int64) int64 {
+		return invRef(cyclotomicRef(390), int(n))[n]
+	}},
+	{"Inverse of 1702nd cyclotomic polynomial.", 0, 100, func(n int64) int64 {
+		return invRef(cyclotomicRef(1702), int(n))[n]
+	}},
+	{"Coefficients of the reciprocal of the 55th cyclotomic polynomial.", 0, 100, func(n int64) int64 {
+		return invRef(cyclotomicRef(55), int(n))[n]
+	}},
+	{"143rd cyclotomic polynomial.", 0, 150, func(n int64) int64 {
+		if p := cyclotomicRef(143); n < int64(len(p)) {
+			return p[n]
+		}
+		return 0
+	}},
+}
+
+func TestSeriesCyclotomic(t *testing.T) {
+	newRunner(t).anyMatches(t, cyclotomicCases)
+}
+
 func TestSeriesReads(t *testing.T) {
 	newRunner(t).anyMatches(t, seriesCases)
 }
