@@ -31,13 +31,20 @@ type memTable struct {
 	terms  []*big.Rat
 	b      []*big.Rat // a complementary pair's b(i0), b(i0+1), ... (memrec_comp.go)
 	failed bool       // the next term is undefined (so is every later one)
-	out    int64      // the first index whose term leaves i32 (-1: none yet)
+	// a table read by rows (memrec_tri.go): the cells by word, and the
+	// next cell's row and column
+	cells map[int64]*big.Rat
+	r, c  int64
+	out   int64 // the first index whose term leaves i32 (-1: none yet)
 }
 
 // memAt is term n of recurrence x. Past the first term that leaves i32
 // it is that term (so a scan stops there: OEIS checks stop at it, and a
 // program's later terms may have wrapped).
 func (v *evaluator) memAt(x *node, n int64) *big.Rat {
+	if x.name == "T" {
+		return v.triAt(x, n)
+	}
 	i0 := x.val
 	if n < i0 {
 		undefined()
@@ -114,6 +121,13 @@ func (v *evaluator) memRef(x *node) *big.Rat {
 	if !e.IsInt64() {
 		undefined()
 	}
+	if t.cells != nil { // a table's cell, by word
+		y, ok := t.cells[e.Int64()]
+		if !ok {
+			undefined()
+		}
+		return y
+	}
 	j := e.Int64() - t.i0
 	if x.name == "b" {
 		if j < 0 || j >= int64(len(t.b)) {
@@ -135,6 +149,10 @@ func memOffset(i0 int64) int64 { return max(0, -i0) }
 // written to memory, then a(i) for i from the first computed one up to
 // idx, and a(idx) is read back.
 func (e *emitter) memRec(x *node) {
+	if x.name == "T" {
+		e.triMem(x)
+		return
+	}
 	idx := e.hold(x.kids[0])
 	i0, off := x.val, memOffset(x.val)
 	e.storeTerms(i0+off, x.vals)
@@ -216,6 +234,16 @@ func (x *node) writeMem(b *strings.Builder) {
 		b.WriteByte(')')
 		return
 	}
+	if x.name == "T" {
+		b.WriteString("memtri_{rows from " + joinInts(x.vals, ",") + "; to column ")
+		x.kids[2].write(b)
+		b.WriteString("; T(r_,c_)=")
+		x.kids[1].write(b)
+		b.WriteString("; from " + strconv.FormatInt(x.val, 10) + "}(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+		return
+	}
 	b.WriteString("mem_{a(" + strconv.FormatInt(x.val, 10) + "..)=" + joinInts(x.vals, ","))
 	if x.name == "ab" {
 		b.WriteString("; b(" + strconv.FormatInt(x.val, 10) + "..)=" + joinInts(x.kids[2].vals, ",") + " complementary")
@@ -231,6 +259,13 @@ func (x *node) writeMem(b *strings.Builder) {
 // expression, "[n/2]" as its floor.
 func (p *parser) memRef(name string) *node {
 	p.expect("(")
+	if name == "T" { // a table's T(row, column): memrec_tri.go
+		row := p.expr()
+		p.expect(",")
+		col := p.expr()
+		p.expect(")")
+		return &node{k: kMemRef, name: name, kids: []*node{row, col}}
+	}
 	var idx *node
 	if p.at("[") { // a([n/2])
 		p.pos++
@@ -351,7 +386,8 @@ func (c *collector) memRecurrences(text string) {
 		}
 		c.memRec(text, source, body, from)
 	}
-	c.memCases(text) // memrec_cases.go
+	c.memCases(text)             // memrec_cases.go
+	c.triRecurrences(text, toks) // memrec_tri.go
 }
 
 // memRec adds recurrence body (over i_) started from the terms the text
