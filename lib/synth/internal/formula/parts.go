@@ -39,6 +39,7 @@ type partSet struct {
 	rec  []int64  // r0, r1, c1, c0
 	name string   // for Expr
 	alt  *partSet // another reading of the same words ("prime powers": with 1)
+	keep *node    // over x_: only the members where it holds (nil: all); "with largest part <= 5"
 	// openFrom: the text's form does not say where its variable starts
 	// (0 here; parts_text.go offers 1 as another reading)
 	openFrom bool
@@ -59,6 +60,9 @@ type partCount struct {
 	// over: overpartitions, each part also once more in a kind of its own
 	// (the first of its copies overlined)
 	over bool
+	// counted: the number of parts (cap, parity) counts only the parts
+	// where it holds (over x_; nil: all)
+	counted *node
 }
 
 // String prints a count for Candidate.Expr.
@@ -72,6 +76,12 @@ func (p partCount) String() string {
 	b.WriteString(p.set.name)
 	if p.set.form != nil {
 		b.WriteString(" from x_=" + strconv.FormatInt(p.set.from, 10))
+	}
+	if p.set.keep != nil {
+		b.WriteString(" if " + p.set.keep.String())
+	}
+	if p.counted != nil {
+		b.WriteString("; counting " + p.counted.String())
 	}
 	if !p.comp && (p.lo != 1 || p.hi != 0) {
 		b.WriteString("; used " + strconv.FormatInt(p.lo, 10) + ".." + strconv.FormatInt(p.hi, 10) + " times")
@@ -132,6 +142,21 @@ const maxPartsCap = 12
 // false if the set's definition fails to evaluate or a form or recurrence
 // does not increase.
 func (s partSet) members(limit int64) ([]int64, bool) {
+	all, ok := s.generate(limit)
+	if !ok || s.keep == nil {
+		return all, ok
+	}
+	var out []int64
+	for _, k := range all {
+		if passes(s.keep, k) {
+			out = append(out, k)
+		}
+	}
+	return out, true
+}
+
+// generate lists the set's values in 1..limit before keep.
+func (s partSet) generate(limit int64) ([]int64, bool) {
 	var out []int64
 	switch {
 	case s.form != nil:
@@ -196,6 +221,16 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	if !ok {
 		return nil, false
 	}
+	counts := make(map[int64]bool, len(ks)) // whether each part counts toward the number of parts
+	for _, k := range ks {
+		counts[k] = p.counted == nil || passes(p.counted, k)
+	}
+	countOf := func(k, u int64) int64 {
+		if counts[k] {
+			return u
+		}
+		return 0
+	}
 	rows := p.rows()
 	t := make([][]int64, rows)
 	for j := range t {
@@ -214,13 +249,13 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	if p.comp {
 		for i := int64(1); i <= maxN; i++ {
 			for j := int64(0); j < rows; j++ {
-				to, ok := layer(j, 1)
-				if !ok {
-					continue
-				}
 				for _, k := range ks {
 					if k > i {
 						break
+					}
+					to, ok := layer(j, countOf(k, 1))
+					if !ok {
+						continue
 					}
 					for range p.kinds {
 						t[to][i] = satAdd(t[to][i], t[j][i-k])
@@ -241,7 +276,7 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 							continue
 						}
 						for u := ps.lo; ps.hi == 0 || u <= ps.hi; u++ {
-							to, ok := layer(j, u)
+							to, ok := layer(j, countOf(k, u))
 							if !ok || i+u*k > maxN {
 								break
 							}
@@ -361,6 +396,14 @@ func checkParts(ops []ir.Op, want []int64) bool {
 	return agreed >= minAgreed
 }
 
+// test pushes predicate x (over x_) at the value of local l.
+func (e *emitter) test(x *node, l int) {
+	old, had := e.env["x_"]
+	e.env["x_"] = l
+	e.lower(x)
+	e.restore("x_", old, had)
+}
+
 // lower compiles p (see the file comment for the table). Locals: N, the
 // part k (and the set's walk), i, j, t, and an accumulator.
 func (p partCount) lower() (ops []ir.Op, err error) {
@@ -380,6 +423,17 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 	var pred *node
 	if p.set.pred != nil {
 		if pred, ok = normalize(p.set.pred, false); !ok {
+			return nil, errLower
+		}
+	}
+	var keep, counted *node
+	if p.set.keep != nil {
+		if keep, ok = normalize(p.set.keep, false); !ok {
+			return nil, errLower
+		}
+	}
+	if p.counted != nil {
+		if counted, ok = normalize(p.counted, false); !ok {
 			return nil, errLower
 		}
 	}
@@ -408,8 +462,17 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 	}
 	k, i0 := -1, -1 // the part, and the column
 	// parts runs body for each allowed part k <= the value limit pushes
-	parts := func(limit func(), body func()) {
+	parts := func(limit func(), body0 func()) {
 		mark := e.next
+		body := body0
+		if keep != nil {
+			body = func() {
+				e.test(keep, k)
+				e.emit(ir.OpIfBegin)
+				body0()
+				e.emit(ir.OpIfEnd)
+			}
+		}
 		switch {
 		case form != nil:
 			j := e.alloc()
@@ -457,10 +520,7 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 			e.set(k)
 			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
 				if pred != nil {
-					old, had := e.env["x_"]
-					e.env["x_"] = k
-					e.lower(pred)
-					e.restore("x_", old, had)
+					e.test(pred, k)
 					e.emit(ir.OpIfBegin)
 					body()
 					e.emit(ir.OpIfEnd)
@@ -490,8 +550,13 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 	}
 	// cell pushes the address of row (j - t) (mod 2 for a parity), column
 	// i - t*k; t pushes t (nil: 1); j -1: one row
+	shift := true // the part counts: row j reads row j - t (else row j)
 	cell := func(j int, t func()) {
-		if j >= 0 {
+		if j >= 0 && !shift {
+			e.get(j)
+			e.get(N)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+		} else if j >= 0 {
 			e.get(j)
 			if t == nil {
 				e.emit(ir.OpConst1)
@@ -517,6 +582,22 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 			e.emit(ir.OpI32Add)
 		}
 	}
+	// split runs f with shift, or where some parts do not count, in an
+	// IF on whether k counts: f with shift, else f without
+	split := func(f func()) {
+		if counted == nil {
+			f()
+			return
+		}
+		e.test(counted, k)
+		e.emit(ir.OpIfBegin)
+		f()
+		e.emit(ir.OpElse)
+		shift = false
+		f()
+		shift = true
+		e.emit(ir.OpIfEnd)
+	}
 	getN := func() { e.get(N) }
 	switch {
 	case p.comp:
@@ -525,7 +606,7 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		e.set(i0)
 		e.while(func() { e.get(i0); e.get(N); e.emit(ir.OpI32LeS) }, func() {
 			from := int64(1)
-			if p.parity > 0 {
+			if p.parity > 0 || counted != nil {
 				from = 0
 			}
 			rows(from, func(j int) {
@@ -533,15 +614,25 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 				e.emit(ir.OpConst0)
 				e.set(acc)
 				parts(func() { e.get(i0) }, func() {
-					// acc += kinds * c[j-1][i-k]
-					e.get(acc)
-					e.load(func() { cell(j, nil) })
-					if p.kinds > 1 {
-						e.konst(p.kinds)
-						e.emit(ir.OpI32Mul)
-					}
-					e.emit(ir.OpI32Add)
-					e.set(acc)
+					split(func() {
+						// acc += kinds * c[j-1][i-k] (row 0 has no row below)
+						guard := shift && j >= 0 && p.parity == 0 && counted != nil
+						if guard {
+							e.get(j)
+							e.emit(ir.OpIfBegin)
+						}
+						e.get(acc)
+						e.load(func() { cell(j, nil) })
+						if p.kinds > 1 {
+							e.konst(p.kinds)
+							e.emit(ir.OpI32Mul)
+						}
+						e.emit(ir.OpI32Add)
+						e.set(acc)
+						if guard {
+							e.emit(ir.OpIfEnd)
+						}
+					})
 				})
 				e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
 				e.next--
@@ -570,54 +661,56 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 				}, func() {
 					// each row reads others at i - t*k only: in any order
 					rows(0, func(j int) {
-						if ps.lo == 1 && (ps.hi == 0 || ps.hi == 1) {
-							// p[j][i] += p[j-1][i-k] (j >= 1, or mod 2), t = 1
-							guard := j >= 0 && p.parity == 0
-							if guard {
-								e.get(j)
-								e.emit(ir.OpIfBegin)
+						split(func() {
+							if ps.lo == 1 && (ps.hi == 0 || ps.hi == 1) {
+								// p[j][i] += p[j-1][i-k] (j >= 1, or mod 2), t = 1
+								guard := shift && j >= 0 && p.parity == 0
+								if guard {
+									e.get(j)
+									e.emit(ir.OpIfBegin)
+								}
+								e.store(func() { addr(j, func() { e.get(i0) }) }, func() {
+									e.load(func() { addr(j, func() { e.get(i0) }) })
+									e.load(func() { cell(j, nil) })
+									e.emit(ir.OpI32Add)
+								})
+								if guard {
+									e.emit(ir.OpIfEnd)
+								}
+								return
 							}
-							e.store(func() { addr(j, func() { e.get(i0) }) }, func() {
-								e.load(func() { addr(j, func() { e.get(i0) }) })
-								e.load(func() { cell(j, nil) })
-								e.emit(ir.OpI32Add)
-							})
-							if guard {
-								e.emit(ir.OpIfEnd)
-							}
-							return
-						}
-						// p[j][i] += Sum_{t = lo..hi, t*k <= i, t <= j} p[j-t][i-t*k]
-						t, acc := e.alloc(), e.alloc()
-						e.load(func() { addr(j, func() { e.get(i0) }) })
-						e.set(acc)
-						e.konst(ps.lo)
-						e.set(t)
-						e.while(func() {
-							e.get(t)
-							e.get(k)
-							e.emit(ir.OpI32Mul)
-							e.get(i0)
-							e.emit(ir.OpI32LeS)
-							if ps.hi > 0 {
-								e.get(t)
-								e.konst(ps.hi)
-								e.emit(ir.OpI32LeS, ir.OpI32Mul)
-							}
-							if j >= 0 && p.parity == 0 {
-								e.get(t)
-								e.get(j)
-								e.emit(ir.OpI32LeS, ir.OpI32Mul)
-							}
-						}, func() {
-							e.get(acc)
-							e.load(func() { cell(j, func() { e.get(t) }) })
-							e.emit(ir.OpI32Add)
+							// p[j][i] += Sum_{t = lo..hi, t*k <= i, t <= j} p[j-t][i-t*k]
+							t, acc := e.alloc(), e.alloc()
+							e.load(func() { addr(j, func() { e.get(i0) }) })
 							e.set(acc)
-							e.inc(t, 1)
+							e.konst(ps.lo)
+							e.set(t)
+							e.while(func() {
+								e.get(t)
+								e.get(k)
+								e.emit(ir.OpI32Mul)
+								e.get(i0)
+								e.emit(ir.OpI32LeS)
+								if ps.hi > 0 {
+									e.get(t)
+									e.konst(ps.hi)
+									e.emit(ir.OpI32LeS, ir.OpI32Mul)
+								}
+								if shift && j >= 0 && p.parity == 0 {
+									e.get(t)
+									e.get(j)
+									e.emit(ir.OpI32LeS, ir.OpI32Mul)
+								}
+							}, func() {
+								e.get(acc)
+								e.load(func() { cell(j, func() { e.get(t) }) })
+								e.emit(ir.OpI32Add)
+								e.set(acc)
+								e.inc(t, 1)
+							})
+							e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
+							e.next -= 2
 						})
-						e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
-						e.next -= 2
 					})
 					if ascending {
 						e.inc(i0, 1)

@@ -244,8 +244,54 @@ var partsCases = []refCase{
 		ps := setOf(n, all)
 		return multisets(n, append(ps, ps...), 1, 1, 0, false)
 	}},
+	{"Number of partitions of n with at most one odd part.", 0, 40, func(n int64) int64 { return oddParts(n, false, func(c int64) bool { return c <= 1 }) }},
+	{"Number of partitions of n with exactly 2 odd parts.", 0, 40, func(n int64) int64 { return oddParts(n, false, func(c int64) bool { return c == 2 }) }},
+	{"Number of compositions of n with at most 2 even parts.", 0, 18, func(n int64) int64 { return oddParts(n, true, func(c int64) bool { return c <= 2 }) }},
+	{"Number of partitions of n with largest part 4.", 0, 60, func(n int64) int64 {
+		if n < 4 {
+			return 0
+		}
+		return multisets(n-4, []int64{1, 2, 3, 4}, 1, 0, 0, false)
+	}},
+	{"Number of partitions of n into distinct parts with smallest part 2.", 0, 50, func(n int64) int64 {
+		if n < 2 {
+			return 0
+		}
+		return multisets(n-2, setOf(n, func(k int64) bool { return k > 2 }), 1, 1, 0, false)
+	}},
+	{"Number of partitions of n with no part 1.", 0, 45, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool { return k != 1 }), 1, 0, 0, false)
+	}},
+	{"Number of compositions of n with parts in {1, 3, 4}.", 0, 25, func(n int64) int64 { return sequences(n, []int64{1, 3, 4}, 0, false) }},
+	{"Number of partitions of n in which all parts are odd and no part appears more than twice.", 0, 60, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool { return k%2 == 1 }), 1, 2, 0, false)
+	}},
 	// p(n) past i32: the program's additions wrap, and so does the reference
 	{"Number of partitions of n.", 100, 300, pentagonal},
+}
+
+// oddParts counts the partitions (compositions, ordered) of n whose
+// number of odd (for compositions: even) parts passes keep, enumerated.
+func oddParts(n int64, ordered bool, keep func(c int64) bool) int64 {
+	var walk func(rem, most, c int64) int64
+	walk = func(rem, most, c int64) int64 {
+		if rem == 0 {
+			if keep(c) {
+				return 1
+			}
+			return 0
+		}
+		total := int64(0)
+		for k := int64(1); k <= rem && (ordered || k <= most); k++ {
+			d := k % 2 // odd parts counted
+			if ordered {
+				d = 1 - d // even parts counted
+			}
+			total += walk(rem-k, k, c+d)
+		}
+		return total
+	}
+	return walk(n, n, 0)
 }
 
 // countDistinctEven counts the partitions of n into an even number of
@@ -301,6 +347,10 @@ func TestPartitionsRefused(t *testing.T) {
 		"Number of partitions of n into parts of the form A000045(k).",
 		"Number of compositions of n into distinct parts.",
 		"Number of strict overpartitions of n.",
+		"Number of partitions of n with largest part at least 3.",
+		"Number of partitions of n with largest part 4 and exactly 2 parts.",
+		"Number of partitions of n with at most one odd part and an even number of parts.",
+		"Number of partitions of n with all parts distinct mod 3.",
 		"Number of partitions of n into an even number of 3 parts.",
 		"Number of partitions of n into parts not congruent to 0.",
 	)
