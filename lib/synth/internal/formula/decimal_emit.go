@@ -448,8 +448,8 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 		}
 		next++
 	}
-	for len(atanh) > 0 { // two series a loop
-		k := min(2, len(atanh))
+	for len(atanh) > 0 { // three series a loop
+		k := min(3, len(atanh))
 		d.atanh(next, atanh[:k])
 		next += int64(k)
 		atanh = atanh[k:]
@@ -460,10 +460,10 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 	e.konst(decB)
 	e.set(dZ) // B for the passes that follow
 	if pr.den {
-		d.normalize(2)
+		d.normalize(decD) // N: quotient's first pass
 		d.quotient(pr.shift)
 	} else {
-		d.normalize(1)
+		d.normalize(decN)
 		if pr.c > 1 {
 			d.divide(pr.c)
 		}
@@ -709,63 +709,112 @@ func (d *decEm) root(r int64, t decTerm) {
 	})
 }
 
-// atanh: one or two series z^(2j)/(2j+1) (z = u/v) in one loop, T in
-// regions r, r+1; dJ = 2j+1; the remainders dR, dX (first), dY, dZ
-// (second); this pass needs every local.
+// atanh: up to three series z^(2j)/(2j+1) (z = u/v) in one loop, T in
+// regions r, r+1, r+2; dJ = 2j+1. A pass adds V/(2j+1) to N and to D,
+// V = sum b_i T_i (one signed division each, remainders dR and dX),
+// then T_i = T_i u_i^2 / v_i^2 (remainders dY, dZ and word
+// decScratch+1).
 func (d *decEm) atanh(r int64, ts []decTerm) {
 	e := d.e
 	var alpha, beta int64
-	for _, t := range ts {
-		a, b := t.linear()
+	for i := range ts {
+		a, b := ts[i].linear()
 		alpha, beta = max(alpha, a), max(beta, b)
 	}
 	for i := range ts {
 		d.one(r + int64(i))
 	}
+	rems := []int{dY, dZ, -1}
 	d.terms(1, 2, alpha, beta, func() {
-		for _, l := range []int{dR, dX, dY, dZ}[:2*len(ts)] {
-			e.konst(0)
-			e.set(l)
+		e.emit(ir.OpConst0, ir.LocalTee(dR), ir.LocalTee(dX), ir.LocalTee(dY), ir.LocalSet(dZ))
+		if len(ts) > 2 {
+			e.konst(decScratch + 1)
+			e.emit(ir.OpConst0, ir.OpMemStore)
 		}
 		d.limbs(true, func() {
-			for i, t := range ts {
-				tr, remU, remT := r+int64(i), dR, dX
-				if i == 1 {
-					remU, remT = dY, dZ
+			for acc, rem := range []int{dR, dX} {
+				any := false
+				for _, t := range ts {
+					if b := []int64{t.bN, t.bD}[acc]; b != 0 {
+						any = true
+					}
 				}
-				d.divStep(remU, d.load(tr), func() { e.get(dJ) }, false)
-				e.set(dT)
-				d.accum(t, func() { e.get(dT) })
+				if !any {
+					continue
+				}
+				d.at(int64(acc))
+				d.divStep(rem, func() {
+					first := true
+					for i, t := range ts {
+						b := []int64{t.bN, t.bD}[acc]
+						if b == 0 {
+							continue
+						}
+						d.load(r + int64(i))()
+						if b != 1 {
+							e.konst(b)
+							e.emit(ir.OpI32Mul)
+						}
+						if !first {
+							e.emit(ir.OpI32Add)
+						}
+						first = false
+					}
+				}, func() { e.get(dJ) }, false)
+				d.load(int64(acc))()
+				e.emit(ir.OpI32Add, ir.OpMemStore)
+			}
+			for i, t := range ts {
+				tr := r + int64(i)
 				d.at(tr)
-				d.divStep(remT, func() {
+				x := func() {
 					d.load(tr)()
 					if t.u*t.u != 1 {
 						e.konst(t.u * t.u)
 						e.emit(ir.OpI32Mul)
 					}
-				}, func() { e.konst(t.v * t.v) }, false)
+				}
+				div := func() { e.konst(t.v * t.v) }
+				if rems[i] >= 0 {
+					d.divStep(rems[i], x, div, false)
+				} else {
+					d.divStepMem(decScratch+1, x, div)
+				}
 				e.emit(ir.OpMemStore)
 			}
 		})
 	})
 }
 
-// normalize carries the accumulators' limbs (the first nr regions) low
-// to high into 0..decB-1, all but limb 0, which takes the last carry
-// whole. dJ is the region.
-func (d *decEm) normalize(nr int64) {
+// divStepMem is divStep with the remainder in memory word w.
+func (d *decEm) divStepMem(w int64, x, div func()) {
+	e := d.e
+	e.konst(w)
+	e.emit(ir.OpMemLoad)
+	e.konst(decB)
+	e.emit(ir.OpI32Mul)
+	x()
+	e.emit(ir.OpI32Add)
+	e.set(dT)
+	e.konst(w)
+	e.get(dT)
+	div()
+	e.emit(ir.OpI32RemS, ir.OpMemStore)
+	e.get(dT)
+	div()
+	e.emit(ir.OpI32DivS)
+}
+
+// normalize carries region r's limbs low to high into 0..decB-1, all
+// but limb 0, which takes the last carry whole.
+func (d *decEm) normalize(r int64) {
 	e := d.e
 	e.konst(0)
-	e.set(dJ)
-	e.emit(ir.OpLoopBegin)
-	e.konst(0)
 	e.set(dR)
-	addr := func() { e.get(dI); e.get(dJ); e.emit(ir.OpI32Add) }
 	d.limbs(false, func() {
 		// t = limb + carry; limb = t mod B (floor); carry = (t - limb) / B
-		addr()
-		addr()
-		e.emit(ir.OpMemLoad)
+		d.at(r)
+		d.load(r)()
 		e.get(dR)
 		e.emit(ir.OpI32Add, ir.LocalTee(dT))
 		e.get(dZ)
@@ -781,15 +830,11 @@ func (d *decEm) normalize(nr int64) {
 		e.emit(ir.OpI32DivS)
 		e.set(dR)
 	})
-	e.get(dJ)
-	e.get(dJ)
+	e.konst(r)
+	e.konst(r)
 	e.emit(ir.OpMemLoad)
 	e.get(dR)
 	e.emit(ir.OpI32Add, ir.OpMemStore)
-	e.get(dJ)
-	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(dJ))
-	e.konst(nr)
-	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
 }
 
 // divide divides region decN by c, high to low.
@@ -824,8 +869,9 @@ func (d *decEm) digit(shift int64) {
 	e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpConst1, ir.OpI32Add, ir.OpI32DivS, ir.OpConst10, ir.OpI32RemS)
 }
 
-// quotient pushes digit p = n + shift of N/D (N, D normalized, 1 <= D
-// < 2000, N < 2000) by long division a limb at a time: the estimate q =
+// quotient pushes digit p = n + shift of N/D (D normalized, 1 <= D <
+// 1900, N < 1900; the first pass normalizes N) by long division a limb
+// at a time: the estimate q =
 // (R0 B + R1)/(D0 B + D1) + 1 is at least the limb and at most 3 above
 // it; R -= q D, then R += D (q -= 1) while R < 0; then R = B R for the
 // next limb. R is decN; q is kept in word decScratch; dX is the pass's
@@ -833,40 +879,43 @@ func (d *decEm) digit(shift int64) {
 // (p+2)/3.
 func (d *decEm) quotient(shift int64) {
 	e := d.e
-	// pass: R = m R + s D, carries by floor division
+	// pass: R = m R + s D, carries by floor division, limbs Q..0; limb
+	// 0 then takes the last carry back whole
 	pass := func() {
-		mr := func() {
-			d.load(decN)()
-			e.get(dY)
-			e.emit(ir.OpI32Mul)
-			d.load(decD)()
-			e.get(dX)
-			e.emit(ir.OpI32Mul, ir.OpI32Add)
-			e.get(dR)
-			e.emit(ir.OpI32Add)
-		}
 		e.konst(0)
 		e.set(dR)
-		d.limbs(false, func() {
-			d.at(decN)
-			mr()
-			e.emit(ir.LocalTee(dT))
-			e.get(dZ)
-			e.emit(ir.OpI32RemS)
-			e.get(dZ)
-			e.emit(ir.OpI32Add)
-			e.get(dZ)
-			e.emit(ir.OpI32RemS, ir.OpMemStore)
-			e.get(dT)
-			d.load(decN)()
-			e.emit(ir.OpI32Sub)
-			e.get(dZ)
-			e.emit(ir.OpI32DivS)
-			e.set(dR)
-		})
-		e.konst(decN) // limb 0 takes it whole (dI = 0 here)
-		mr()
-		e.emit(ir.OpMemStore)
+		e.get(dQ)
+		e.set(dI)
+		e.emit(ir.OpLoopBegin)
+		d.at(decN)
+		d.load(decN)()
+		e.get(dY)
+		e.emit(ir.OpI32Mul)
+		d.load(decD)()
+		e.get(dX)
+		e.emit(ir.OpI32Mul, ir.OpI32Add)
+		e.get(dR)
+		e.emit(ir.OpI32Add, ir.LocalTee(dT))
+		e.get(dZ)
+		e.emit(ir.OpI32RemS)
+		e.get(dZ)
+		e.emit(ir.OpI32Add)
+		e.get(dZ)
+		e.emit(ir.OpI32RemS, ir.OpMemStore)
+		e.get(dT)
+		d.load(decN)()
+		e.emit(ir.OpI32Sub)
+		e.get(dZ)
+		e.emit(ir.OpI32DivS)
+		e.set(dR)
+		e.get(dI)
+		e.emit(ir.OpConst10, ir.OpI32Sub, ir.LocalTee(dI), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd)
+		e.konst(decN)
+		e.konst(decN)
+		e.emit(ir.OpMemLoad)
+		e.get(dR)
+		e.get(dZ)
+		e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpMemStore)
 	}
 	e.emit(ir.OpSlot0)
 	e.konst(shift + 2)
@@ -874,8 +923,18 @@ func (d *decEm) quotient(shift int64) {
 	e.konst(3)
 	e.emit(ir.OpI32DivS)
 	e.set(dJ)
+	// states: dX = 0 after a pass that normalized or shifted R: estimate
+	// next; dX < 0 after R -= q D, dX = 1 after R += D: add D back while R
+	// < 0, else the limb is done
+	e.konst(0)
+	e.set(dX)
+	e.konst(1)
+	e.set(dY)
 	e.emit(ir.OpLoopBegin)
-	// q = (R0 B + R1) / (D0 B + D1) + 1
+	pass()
+	e.get(dX)
+	e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+	// q = (R0 B + R1) / (D0 B + D1) + 1; dX = -q, dY = 1
 	e.konst(decScratch)
 	e.konst(decN)
 	e.emit(ir.OpMemLoad)
@@ -895,22 +954,24 @@ func (d *decEm) quotient(shift int64) {
 	e.set(dX)
 	e.konst(1)
 	e.set(dY)
-	e.emit(ir.OpLoopBegin)
-	pass()
+	e.emit(ir.OpBr, ir.OpIfEnd)
 	e.konst(decN)
 	e.emit(ir.OpMemLoad, ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst1)
 	e.set(dX)
 	e.konst(decScratch)
 	e.konst(decScratch)
-	e.emit(ir.OpMemLoad, ir.OpConst1, ir.OpI32Sub, ir.OpMemStore, ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd)
-	// R = B R
+	e.emit(ir.OpMemLoad, ir.OpConst1, ir.OpI32Sub, ir.OpMemStore, ir.OpBr, ir.OpIfEnd)
+	// the limb is done: the last one, or R = B R next
+	e.get(dJ)
+	e.emit(ir.OpIfBegin)
+	e.get(dJ)
+	e.emit(ir.OpConst1, ir.OpI32Sub)
+	e.set(dJ)
 	e.get(dZ)
 	e.set(dY)
 	e.konst(0)
 	e.set(dX)
-	pass()
-	e.get(dJ)
-	e.emit(ir.OpConst1, ir.OpI32Sub, ir.LocalTee(dJ), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd)
+	e.emit(ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd)
 	// the digit of the limb q: q / (100, 10, 1 as (p+2) mod 3 is 0, 1, 2) mod 10
 	e.konst(decScratch)
 	e.emit(ir.OpMemLoad, ir.OpSlot0)

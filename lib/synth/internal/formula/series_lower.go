@@ -27,8 +27,8 @@ type seriesLowering struct {
 	inLoop  int // depth of loops over a bound variable around the code
 }
 
-// lowerSeries compiles s to a program returning [x^(n-off)] s.
-func lowerSeries(s *sSeries, off int64) (ops []ir.Op, err error) {
+// lowerSeries compiles s to a program returning [x^(stride*(n-off))] s.
+func lowerSeries(s *sSeries, off, stride int64) (ops []ir.Op, err error) {
 	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -46,8 +46,15 @@ func lowerSeries(s *sSeries, off int64) (ops []ir.Op, err error) {
 	l := &seriesLowering{e: e, regions: 1}
 	l.w = e.alloc()
 	e.emit(ir.OpSlot0)
-	e.konst(1 - off)
-	e.emit(ir.OpI32Add)
+	if stride == 1 {
+		e.konst(1 - off)
+		e.emit(ir.OpI32Add)
+	} else {
+		e.konst(off)
+		e.emit(ir.OpI32Sub)
+		e.konst(stride)
+		e.emit(ir.OpI32Mul, ir.OpConst1, ir.OpI32Add)
+	}
 	e.set(l.w)
 	e.get(l.w)
 	e.emit(ir.OpConst0, ir.OpI32GtS, ir.OpIfBegin)
@@ -115,7 +122,7 @@ func (l *seriesLowering) series(s *sSeries, r int) {
 		l.addClear(r, tmp)
 	}
 	for _, u := range s.sums {
-		if tmp < 0 {
+		if tmp < 0 && len(u.t.facs) > 0 {
 			tmp = l.region()
 		}
 		l.sum(u, r, tmp)
@@ -123,34 +130,77 @@ func (l *seriesLowering) series(s *sSeries, r int) {
 }
 
 // addMonomial adds coef x^shift to table r (if the power fits).
-func (l *seriesLowering) addMonomial(t sTerm, r int) {
+func (l *seriesLowering) addMonomial(t sTerm, r int) { l.addMonomialAt(t, r, -1) }
+
+// addMonomialAt is addMonomial with the power of x in local sh (fits,
+// checked already), or computed when sh < 0.
+func (l *seriesLowering) addMonomialAt(t sTerm, r, sh int) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
-	sh := e.alloc()
-	l.scalar(t.shift)
-	e.set(sh)
-	e.get(sh)
-	e.get(l.w)
-	e.emit(ir.OpI32LtS, ir.OpIfBegin)
-	addr := func() {
-		l.base(r)
+	a := e.alloc()
+	if sh < 0 {
+		if c, ok := constOf(t.shift); ok && r == 0 {
+			// a constant power in table 0: its address is the power
+			e.konst(c)
+			e.emit(ir.LocalTee(a))
+		} else {
+			l.scalar(t.shift)
+			if r != 0 {
+				l.base(r)
+				e.emit(ir.OpI32Add)
+			}
+			e.emit(ir.LocalTee(a))
+			if r != 0 {
+				l.base(r)
+				e.emit(ir.OpI32Sub)
+			}
+		}
+		e.get(l.w)
+		e.emit(ir.OpI32LtS, ir.OpIfBegin)
+	} else {
 		e.get(sh)
-		e.emit(ir.OpI32Add)
+		if r != 0 {
+			l.base(r)
+			e.emit(ir.OpI32Add)
+		}
+		e.set(a)
 	}
-	addr()
-	addr()
+	e.get(a)
+	e.get(a)
 	e.emit(ir.OpMemLoad)
 	l.scalar(t.coef)
-	e.emit(ir.OpI32Add, ir.OpMemStore, ir.OpIfEnd)
+	e.emit(ir.OpI32Add, ir.OpMemStore)
+	if sh < 0 {
+		e.emit(ir.OpIfEnd)
+	}
 }
 
 // term builds t in table r (all zero).
 func (l *seriesLowering) term(t sTerm, r int) {
-	// the series factors first, each in a table of its own
+	// a product that opens with a series (coefficient 1, no power of x)
+	// is built on that series in r itself, not on 1
+	first := -1
+	if isConstV(t.coef, 1) && isConstV(t.shift, 0) {
+		for i, f := range t.facs {
+			if f.g != nil && f.pow == 1 {
+				first = i
+				break
+			}
+		}
+		if first < 0 && len(t.facs) == 1 && t.facs[0].g != nil && t.facs[0].pow > 1 && l.inLoop == 0 {
+			// G^p: G in a table of its own, copied to r, times G p-1 times
+			g := l.region()
+			l.series(t.facs[0].g, g)
+			l.addClearMode(r, g, false)
+			l.seriesFactor(r, g, t.facs[0].pow-1)
+			return
+		}
+	}
+	// the other series factors first, each in a table of its own
 	gs := map[int]int{}
 	for i, f := range t.facs {
-		if f.g != nil {
+		if f.g != nil && i != first {
 			if l.inLoop > 0 {
 				seriesFail() // a table rebuilt in a loop would need clearing
 			}
@@ -159,12 +209,23 @@ func (l *seriesLowering) term(t sTerm, r int) {
 			gs[i] = g
 		}
 	}
-	l.addMonomial(t, r)
-	for _, f := range merge(t.facs) {
+	if first >= 0 {
+		if l.inLoop > 0 {
+			seriesFail()
+		}
+		l.series(t.facs[first].g, r)
+	} else {
+		l.addMonomial(t, r)
+	}
+	rest := append(append([]sFac{}, t.facs[:max(first, 0)]...), t.facs[first+1:]...)
+	if first < 0 {
+		rest = t.facs
+	}
+	for _, f := range merge(rest) {
 		if f.g != nil {
 			g := -1
 			for j, h := range t.facs {
-				if h.g == f.g {
+				if h.g == f.g && j != first {
 					g = gs[j]
 				}
 			}
@@ -180,7 +241,7 @@ func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
-	v := e.alloc()
+	v, sh := e.alloc(), e.alloc()
 	old, had := e.env[u.v]
 	e.env[u.v] = v
 	defer e.restore(u.v, old, had)
@@ -189,6 +250,7 @@ func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
 	l.inLoop++
 	e.while(func() {
 		l.scalar(u.t.shift)
+		e.emit(ir.LocalTee(sh))
 		e.get(l.w)
 		e.emit(ir.OpI32LtS)
 		if u.hi != nil {
@@ -197,15 +259,22 @@ func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
 			e.emit(ir.OpI32LeS, ir.OpI32Mul)
 		}
 	}, func() {
-		l.term(u.t, tmp)
-		l.addClear(r, tmp)
+		if len(u.t.facs) == 0 && u.hi == nil { // a monomial: added in place
+			l.addMonomialAt(u.t, r, sh)
+		} else {
+			l.term(u.t, tmp)
+			l.addClear(r, tmp)
+		}
 		e.inc(v, 1)
 	})
 	l.inLoop--
 }
 
 // addClear adds table tmp to table r and zeroes tmp.
-func (l *seriesLowering) addClear(r, tmp int) {
+func (l *seriesLowering) addClear(r, tmp int) { l.addClearMode(r, tmp, true) }
+
+// addClearMode adds table tmp to table r, and zeroes tmp if clear.
+func (l *seriesLowering) addClearMode(r, tmp int, clear bool) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
@@ -229,8 +298,10 @@ func (l *seriesLowering) addClear(r, tmp int) {
 	e.emit(ir.OpI32Add, ir.OpMemLoad)
 	e.get(p)
 	e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemStore)
-	e.get(p)
-	e.emit(ir.OpConst0, ir.OpMemStore)
+	if clear {
+		e.get(p)
+		e.emit(ir.OpConst0, ir.OpMemStore)
+	}
 	e.get(p)
 	e.emit(ir.OpConst1, ir.OpI32Add)
 	e.emit(ir.LocalTee(p))

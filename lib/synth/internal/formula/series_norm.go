@@ -44,7 +44,12 @@ type sSumTerm struct {
 	t      sTerm
 }
 
-type normalizer struct{ loops int }
+type normalizer struct {
+	loops int
+	// sumTheta: phi and psi as their sums (a table each, multiplied in),
+	// where their products would take more opcodes than the IR allows
+	sumTheta bool
+}
 
 func (z *normalizer) loopVar() string {
 	z.loops++
@@ -173,8 +178,18 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 	case sNeg:
 		return negSeries(z.norm(x.kids[0]))
 	case sMul:
-		a, _ := asTerm(z.norm(x.kids[0]), true)
-		b, _ := asTerm(z.norm(x.kids[1]), true)
+		an, bn := z.norm(x.kids[0]), z.norm(x.kids[1])
+		// c x^s times a sum: into each of its terms
+		for _, p := range [][2]*sSeries{{an, bn}, {bn, an}} {
+			if _, ok := asTerm(p[1], false); ok {
+				continue
+			}
+			if t, ok := asTerm(p[0], false); ok && len(t.facs) == 0 {
+				return shiftSeries(p[1], t)
+			}
+		}
+		a, _ := asTerm(an, true)
+		b, _ := asTerm(bn, true)
 		return single(mulTerms(a, b))
 	case sDiv:
 		a := z.norm(x.kids[0])
@@ -279,6 +294,9 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 		}
 		return &sSeries{sums: []sSumTerm{{v: x.v, lo: x.x, hi: x.hi, t: t}}}
 	case sFn:
+		if z.sumTheta && (x.name == "phi" || x.name == "psi") {
+			return z.thetaSum(x)
+		}
 		return single(z.theta(x))
 	}
 	seriesFail()
@@ -495,4 +513,34 @@ func pairHalves(facs []sFac) []sFac {
 		out = append(out, f)
 	}
 	return out
+}
+
+// thetaSum is phi(s x^m) = 1 + 2 Sum_{k>=1} s^k x^(m k^2) or psi(s x^m) =
+// Sum_{k>=0} s^(k(k+1)/2) x^(m k(k+1)/2), a series of monomials.
+func (z *normalizer) thetaSum(x *sNode) *sSeries {
+	s, m := z.thetaArg(x.kids[0])
+	k := z.loopVar()
+	if x.name == "phi" {
+		sq := fold(bin(kMul, vr(k), vr(k)))
+		return &sSeries{terms: []sTerm{oneTerm()}, sums: []sSumTerm{{v: k, lo: num(1),
+			t: sTerm{coef: nMul(num(2), signPow(s, vr(k))), shift: nMul(m, sq)}}}}
+	}
+	t := bin(kDivT, bin(kMul, vr(k), bin(kAdd, vr(k), num(1))), num(2))
+	return &sSeries{sums: []sSumTerm{{v: k, lo: num(0), t: sTerm{coef: signPow(s, t), shift: nMul(m, t)}}}}
+}
+
+// shiftSeries is m times s, m a monomial (no factors).
+func shiftSeries(s *sSeries, m sTerm) *sSeries {
+	r := &sSeries{}
+	for _, t := range s.terms {
+		r.terms = append(r.terms, mulTerms(m, t))
+	}
+	for _, u := range s.sums {
+		if m.coef.uses(u.v) || m.shift.uses(u.v) {
+			seriesFail()
+		}
+		u.t = mulTerms(m, u.t)
+		r.sums = append(r.sums, u)
+	}
+	return r
 }

@@ -110,6 +110,22 @@ var seriesCases = []refCase{
 		}
 		return wrap32(polyMulRef(p, invRef(m, int(n)), int(n))[n])
 	}},
+	// theta functions of z, in powers of q^(1/4): 4(a^2 + 10 b^2) = n and
+	// (2a+1)^2 + 10 (2b+1)^2 = n, over all integers a, b
+	{"Expansion of (theta_3(z)*theta_3(10z)+theta_2(z)*theta_2(10z)).", 0, 100, func(n int64) int64 {
+		s := int64(0)
+		for a := int64(-12); a <= 12; a++ {
+			for b := int64(-12); b <= 12; b++ {
+				if 4*(a*a+10*b*b) == n {
+					s++
+				}
+				if (2*a+1)*(2*a+1)+10*(2*b+1)*(2*b+1) == n {
+					s++
+				}
+			}
+		}
+		return s
+	}},
 	// a Lambert series: Sum_{d|n} d(2d-1)
 	{"Expansion of Sum_{k>=1} k*(2*k - 1)*x^k/(1 - x^k).", 1, 90, func(n int64) int64 {
 		s := int64(0)
