@@ -131,7 +131,11 @@
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
-// evaluator (coverage_free.go). The measure test's -oeis.why ranks why the
+// evaluator (coverage_free.go). A program refused for fuel that tests
+// primality is lowered once more with a sieve of Eratosthenes in memory
+// (coverage_sieve.go: the odd numbers below 2*ir.MemWords, about 330,000
+// fuel a run; a test below that bound is one load), unless its program
+// keeps a table of its own. The measure test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
 //
