@@ -241,3 +241,43 @@ func TestUsesFree(t *testing.T) {
 		t.Error("n in a let's value not counted")
 	}
 }
+
+// TestSieve: primality read from the sieve (below sieveTop) and by trial
+// division (above) against a native test, in the interpreter and on
+// wazero; the sieve's cost within sieveFuel.
+func TestSieve(t *testing.T) {
+	ops, err := lowerSieve(un(kIsPrime, vr("n")), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !isSieved(ops) {
+		t.Fatal("no sieve prologue")
+	}
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, used, err := e.RunFuel([]int32{1}, ir.DefaultFuel)
+	if err != nil || used > sieveFuel {
+		t.Fatalf("a run costs %d fuel (%v), over sieveFuel = %d", used, err, sieveFuel)
+	}
+	t.Logf("the sieve costs %d fuel a run", used)
+	ref := func(x int64) int64 {
+		if isPrimeRef(x) {
+			return 1
+		}
+		return 0
+	}
+	r := newRunner(t)
+	if !r.matches(ops, -3, 60, ref) || !r.matches(ops, sieveTop-40, sieveTop+40, ref) {
+		t.Fatal("sieved primality differs from the reference")
+	}
+	for x := int64(61); x < sieveTop+1000; x += 1 + x/16 {
+		if got, err := e.Run([]int32{int32(x)}, ir.DefaultFuel); err != nil || int64(got) != ref(x) {
+			t.Fatalf("isprime(%d) = %d, %v", x, got, err)
+		}
+	}
+	if _, err := lowerSieve(bin(kAdd, vr("n"), num(1)), false); err == nil {
+		t.Error("a sieve for a formula with no primality test")
+	}
+}

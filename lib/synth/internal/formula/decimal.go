@@ -26,11 +26,13 @@ var reDecConst = regexp.MustCompile(`^Decimal expansion of (?:the constant )?(.+
 
 // decimal phrases rewritten to formulas before parsing.
 var (
-	reNthRoot   = regexp.MustCompile(`(?i)\b(\d+)(?:st|nd|rd|th) root of (\d+(?:/\d+)?)`)
-	reSqrtWord  = regexp.MustCompile(`(?i)\b(?:square root|sqrt) of (\d+(?:/\d+)?)`)
-	reCubeWord  = regexp.MustCompile(`(?i)\bcube root of (\d+(?:/\d+)?)`)
-	reLnWord    = regexp.MustCompile(`(?i)\b(?:the )?natural log(?:arithm)? of (\d+(?:/\d+)?)`)
-	reLogBase   = regexp.MustCompile(`\blog_(\d+)\s*\(`)
+	reNthRoot  = regexp.MustCompile(`(?i)\b(\d+)(?:st|nd|rd|th) root of (\d+(?:/\d+)?)`)
+	reSqrtWord = regexp.MustCompile(`(?i)\b(?:square root|sqrt) of (\d+(?:/\d+)?)`)
+	reCubeWord = regexp.MustCompile(`(?i)\bcube root of (\d+(?:/\d+)?)`)
+	reLnWord   = regexp.MustCompile(`(?i)\b(?:the )?natural log(?:arithm)? of (\d+(?:/\d+)?)`)
+	reLogBase  = regexp.MustCompile(`\blog_(\d+)\s*\(`)
+	// "the real root of 3*x^3 - 2", "the positive real root r of 3*x^4 - 1": (b/a)^(1/k)
+	reRootOf    = regexp.MustCompile(`^the (?:positive )?real root(?: r)? of (?:(\d+)\*?)?x\^(\d+) - (\d+)$`)
 	reDecGolden = regexp.MustCompile(`(?i),? where phi = \(1 ?\+ ?sqrt\(5\)\)/2(?: is the golden ratio)?$|,? where phi is the golden ratio$|,? phi being the golden ratio$`)
 )
 
@@ -501,6 +503,13 @@ func parseDecConst(s string) (dq, bool) {
 	}
 	if i := strings.Index(s, " = "); i > 0 {
 		s = s[:i] // "1/(e - 1) = Sum_{k >= 1} exp(-k)": the first form says it
+	}
+	if m := reRootOf.FindStringSubmatch(s); m != nil {
+		a := m[1]
+		if a == "" {
+			a = "1"
+		}
+		s = "(" + m[3] + "/" + a + ")^(1/" + m[2] + ")"
 	}
 	s = reNthRoot.ReplaceAllString(s, "($2)^(1/$1)")
 	s = reCubeWord.ReplaceAllString(s, "($1)^(1/3)")

@@ -67,25 +67,27 @@ func decSeries(t *decTerm) (*big.Rat, bool) {
 		t.u, t.v = u.Int64(), v.Int64()
 		return big.NewRat(1, 1), true
 	case 'r':
+		// the approximant p/q with the fastest series whose constants fit
+		// the pass (v + |u| * 1.2 within a dividend)
 		root := math.Pow(float64(t.at.n), 1/float64(t.at.k))
 		best := 0.0
 		for p := int64(2); ; p++ {
 			v, ok := ipow50(p, t.at.k)
-			if !ok || v > 2_000_000 {
+			if !ok || v > 1_900_000 {
 				break
 			}
-			q := int64(float64(p) / root)
-			for ; q >= 1; q-- {
+			q0 := int64(float64(p) / root)
+			for q := max(q0, 1); q <= q0+1; q++ {
 				qk, ok := ipow50(q, t.at.k)
 				if !ok || qk > (1<<50)/t.at.n {
 					continue
 				}
 				u := t.at.n*qk - v
-				if u < 0 {
-					if rate := math.Log10(float64(v) / float64(-u)); rate > best && -u < 5000 {
-						best, t.p, t.q, t.u, t.v = rate, p, q, u, v
-					}
-					break
+				if u == 0 || float64(v)+1.2*float64(abs64(u)) > 1_900_000 {
+					continue
+				}
+				if rate := math.Log10(float64(v) / float64(abs64(u))); rate > best {
+					best, t.p, t.q, t.u, t.v = rate, p, q, u, v
 				}
 			}
 		}
@@ -311,8 +313,8 @@ func decBounded(pr *decProgram, q int) bool {
 		case 'r':
 			l := decB/(1-u/v) + 2
 			kj := float64(t.at.k) * j
-			m := kj * u
-			if v*decB+l*m >= lim || kj*decB+decB+l*m/v >= lim {
+			q1 := decB + l*u/v
+			if v*decB+l*u >= lim || kj*decB+q1*kj >= lim {
 				return false
 			}
 			sum = j * l
@@ -668,9 +670,10 @@ func (d *decEm) exp(r int64, t decTerm) {
 	})
 }
 
-// root: N^(1/k) = (p/q) (1 + u/v)^(1/k), u < 0: T_j = T_{j-1}
-// (kj - k - 1 or 1) |u| / (v k j), subtracted (j >= 1). dJ = k j, dY
-// the multiplier, dZ the second remainder, dX holds v.
+// root: N^(1/k) = (p/q) (1 + u/v)^(1/k): T_j = T_{j-1} u (k + 1 - kj) /
+// (v k j), signed (truncating divisions keep T = q d + rem exact), two
+// chained divisions a limb: by v (remainder dR) and by kj (dZ). dJ = k j,
+// dY = k + 1 - kj, dX holds v.
 func (d *decEm) root(r int64, t decTerm) {
 	e := d.e
 	k := t.at.k
@@ -678,33 +681,27 @@ func (d *decEm) root(r int64, t decTerm) {
 	e.konst(t.v)
 	e.set(dX)
 	alpha, beta := t.linear()
-	neg := t
-	neg.bN, neg.bD = -t.bN, -t.bD
 	d.terms(k, k, alpha, beta, func() {
-		// dY = max(kj - k - 1, 1) * |u|
-		e.get(dJ)
 		e.konst(k + 1)
-		e.emit(ir.OpI32Sub, ir.LocalTee(dY), ir.OpConst1, ir.OpI32LtS, ir.OpIfBegin)
-		e.konst(1)
+		e.get(dJ)
+		e.emit(ir.OpI32Sub)
 		e.set(dY)
-		e.emit(ir.OpIfEnd)
-		if abs64(t.u) != 1 {
-			e.get(dY)
-			e.konst(abs64(t.u))
-			e.emit(ir.OpI32Mul)
-			e.set(dY)
-		}
-		e.konst(0)
-		e.set(dR)
-		e.konst(0)
-		e.set(dZ)
+		e.emit(ir.OpConst0, ir.LocalTee(dR), ir.LocalSet(dZ))
 		d.limbs(true, func() {
 			d.at(r)
 			d.divStep(dZ, func() {
-				d.divStep(dR, func() { d.load(r)(); e.get(dY); e.emit(ir.OpI32Mul) }, func() { e.get(dX) }, false)
+				d.divStep(dR, func() {
+					d.load(r)()
+					if t.u != 1 {
+						e.konst(t.u)
+						e.emit(ir.OpI32Mul)
+					}
+				}, func() { e.get(dX) }, false)
+				e.get(dY)
+				e.emit(ir.OpI32Mul)
 			}, func() { e.get(dJ) }, false)
 			e.emit(ir.OpMemStore)
-			d.accum(neg, d.load(r))
+			d.accum(t, d.load(r))
 		})
 	})
 }

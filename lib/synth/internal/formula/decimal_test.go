@@ -121,6 +121,9 @@ func TestDecimalRefuses(t *testing.T) {
 		"Decimal expansion of the sine integral at 1.", // words
 		"Decimal expansion of 90th root of 90.",        // no approximant makes the series converge fast enough
 		"Decimal expansion of 12*sqrt(2).",             // 16.97...: two digits before the point
+		"Decimal expansion of zeta(3).",                // no series for zeta
+		"Decimal expansion of 2*Pi*e/5.",               // a product of two series
+		"Decimal expansion of the real root of x^3 - x - 1.",
 	)
 }
 
@@ -132,6 +135,8 @@ func TestDecimalParse(t *testing.T) {
 		{"2*e/21", "2/21*exp(1)"},
 		{"log(59)", "-2*atanh(5/123) + 12*atanh(1/3)"},
 		{"5th root of 87", "1*root(87,5)"},
+		{"the real root of 3*x^3 - 2", "1/3*root(18,3)"},
+		{"the positive real root r of 3*x^4 - 1", "1/3*root(27,4)"},
 		{"log_6 (4)", "4*atanh(1/3) / -2*atanh(1/7) + 6*atanh(1/3)"},
 		{"1/6 - 1/(2*Pi)", "-1 + 1/3*Pi / 2*Pi"},
 	} {

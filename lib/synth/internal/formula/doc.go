@@ -52,11 +52,13 @@
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of
 // (3+sqrt(21))/6", "... of e^(-6)", "... of Pi - e", "... of 4th root
-// of 43", "... of log(59)" (decimal.go reads a rational combination of
-// k-th roots, e^(u/v), Pi and logarithms of rationals; decimal_emit.go
-// sums one series per atom into a long number in memory, limbs of 1000,
-// to n + 12 digits; decimal_eval.go's math/big value, by other
-// algorithms, must match every digit to position 101),
+// of 43", "... of log_12 (18)", "... of 1/(Pi + 1)" (decimal.go reads N
+// or N/D, each a rational combination of k-th roots, e^(u/v), Pi and
+// atanh(u/v), logarithms taken over primes; decimal_emit.go sums one
+// series per atom into long numbers in memory, limbs of 1000, to n + 12
+// digits, and divides N by D a limb at a time; decimal_eval.go's
+// math/big values, by other algorithms, must match every digit to
+// position 101, and past the limbs its bounds cover a program traps),
 // floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
 // and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
 // golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
@@ -131,7 +133,11 @@
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
-// evaluator (coverage_free.go). The measure test's -oeis.why ranks why the
+// evaluator (coverage_free.go). A program refused for fuel that tests
+// primality is lowered once more with a sieve of Eratosthenes in memory
+// (coverage_sieve.go: the odd numbers below 2*ir.MemWords, about 330,000
+// fuel a run; a test below that bound is one load), unless its program
+// keeps a table of its own. The measure test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
 //

@@ -111,10 +111,13 @@ func (c *collector) add(source string, x *node) {
 				break
 			}
 			ops, err := lowerWith(y, exact)
-			if !c.checked(x, ops, err) {
+			if why := c.refusal(x, ops, err); why != "" {
 				// powers under a mod in log steps (lower.go: lowerSquaring)
 				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
-					continue
+					// refused for fuel: primality from a sieve (coverage_sieve.go)
+					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
+						continue
+					}
 				}
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
