@@ -19,19 +19,19 @@ import (
 type sKind uint8
 
 const (
-	sNum  sKind = iota // scalar: a formula over the bound variables (x)
-	sVar               // the series variable x
-	sAdd               // a + b
-	sSub               // a - b
-	sNeg               // -a
-	sMul               // a * b
-	sDiv               // a / b
-	sPow               // a ^ e, e a scalar formula (x.e)
-	sProd              // Product_{v >= lo} body (hi: up to a scalar, else while its x powers fit)
-	sSum               // Sum_{v >= lo} body
-	sFixed             // the fixed point A of A = kids[0] (series_fixed.go)
-	sRef               // A(x^m), m = x.val, inside an sFixed
-	sFn                // a theta function, name: eta, fneg (Ramanujan's f(-q) written f(q)), phi, psi, chi, f2 (f(a, b)), cubicb
+	sNum   sKind = iota // scalar: a formula over the bound variables (x)
+	sVar                // the series variable x
+	sAdd                // a + b
+	sSub                // a - b
+	sNeg                // -a
+	sMul                // a * b
+	sDiv                // a / b
+	sPow                // a ^ e, e a scalar formula (x.e)
+	sProd               // Product_{v >= lo} body (hi: up to a scalar, else while its x powers fit)
+	sSum                // Sum_{v >= lo} body
+	sFixed              // the fixed point A of A = kids[0] (series_fixed.go)
+	sRef                // A(x^m), m = x.val, inside an sFixed
+	sFn                 // a theta function, name: eta, fneg (Ramanujan's f(-q) written f(q)), phi, psi, chi, f2 (f(a, b)), cubicb
 )
 
 // sNode is a power series over one variable, with scalar leaves that may
