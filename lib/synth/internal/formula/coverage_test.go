@@ -70,7 +70,8 @@ func TestConditionals(t *testing.T) {
 		"a(n) = 1 if n is odd, 2 if n is prime.",        // the cases overlap at n = 3
 		"a(n) = 1 if n is prime; a(n) = 0 if n is odd.", // n = 4 is in no case
 		"a(n) = 1 if n is froopy, otherwise 0.",         // a condition not read
-		"a(n) = 2*a(n-1) if n is odd, n if n is even.",  // a recurrence: not a value of n
+		// a recurrence: not a value of n (with a(n-1), one with history: memrec_test.go)
+		"a(n) = 2*a(n+1) if n is odd, n if n is even.",
 		"Characteristic function of numbers that are wobbly.",
 	)
 }

@@ -37,7 +37,14 @@
 // (memrec.go: the program keeps the terms in the IR's memory, word i
 // holding a(i); every term up to n = 100 must be defined by the terms
 // before it, Seeded starts one from the fewest first terms that define
-// it), rational
+// it; residue cases that read earlier terms, "a(2n+1) = 2*a(n) +
+// (-1)^a(n+1)", memrec_cases.go; letters defined after the recurrence,
+// "where m = n - 1 - 2^p and p is the unique integer such that ...",
+// memrec_where.go; complementary equations, "a(n) = a(n-1) + a(n-2) +
+// b(n), ... (a(n)) and (b(n)) are increasing complementary sequences",
+// b kept beside a, memrec_comp.go; triangles read by rows given by a
+// recurrence, "T(n,k) = T(n-1,k) + 9*T(n-2,k-1) for k = 0..floor(n/2)",
+// the rows kept in memory, memrec_tri.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's

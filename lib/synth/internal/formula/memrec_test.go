@@ -219,10 +219,25 @@ func TestMemCasesAndDefinitions(t *testing.T) {
 				}
 				return a(i-1) + a(i-1-(int64(1)<<p))
 			})},
+		// by the parity of n
+		{"a(1)=1, a(n)=2*a(n-1) if n is odd, or a(n)=a(n/2)+1 if n is even.", 1, 300, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+			if i%2 == 1 {
+				return 2 * a(i-1)
+			}
+			return a(i/2) + 1
+		})},
+		{"a(1)=1, a(n) = a(n-1) + n^4 if n odd, a(n) = a(n-1) + n^2 if n is even.", 1, 60, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+			if i%2 == 1 {
+				return a(i-1) + i*i*i*i
+			}
+			return a(i-1) + i*i
+		})},
 	})
 	refuses(t,
-		"a(2n) = a(n) + a(n+1), a(0) = 1.",                   // no a(2n+1)
-		"a(2n) = a(n) + a(n+1), a(2n+1) = a(n+1), a(0) = 1.", // a(1) reads a(1)
+		"a(n) = a(n-1) + 1 if n is odd, a(0) = 1.",                              // no even case
+		"a(n) = a(n-1) + 1 if n is odd, a(n) = 2*a(n-1) if n is odd, a(0) = 1.", // the same case twice
+		"a(2n) = a(n) + a(n+1), a(0) = 1.",                                      // no a(2n+1)
+		"a(2n) = a(n) + a(n+1), a(2n+1) = a(n+1), a(0) = 1.",                    // a(1) reads a(1)
 		"a(n) = a(m) + 1 for n >= 2, where m = n + 1 - 2^p and p is the unique integer such that 2^p < n <= 2^(p+1), with a(1) = 1.", // a(2) reads a(2)
 	)
 }
