@@ -867,13 +867,13 @@ func (d *decEm) digit(shift int64) {
 }
 
 // quotient pushes digit p = n + shift of N/D (D normalized, 1 <= D <
-// 1900, N < 1900; the first pass normalizes N) by long division a limb
-// at a time: the estimate q =
-// (R0 B + R1)/(D0 B + D1) + 1 is at least the limb and at most 3 above
-// it; R -= q D, then R += D (q -= 1) while R < 0; then R = B R for the
-// next limb. R is decN; q is kept in word decScratch; dX is the pass's
-// multiple of D, dY its multiple of R, dJ counts the limbs down to
-// (p+2)/3.
+// 1900, N < 1900; the first pass normalizes N) by long division a
+// decimal digit at a time: with m = 1 for the units digit, else 10, the
+// estimate q = m (R0 B + R1 + 1)/(D0 B + D1) + 1 is one or two above the
+// digit of m R / D; one pass R = m R - q D, then R += D (q -= 1) while
+// R < 0. R is decN; q is kept in word decScratch; dX is the pass's
+// multiple of D (0: the first pass, which only normalizes N), dY its
+// multiple of R, dJ counts the digits down from p.
 func (d *decEm) quotient(shift int64) {
 	e := d.e
 	// pass: R = m R + s D, carries by floor division, limbs Q..0; limb
@@ -915,14 +915,9 @@ func (d *decEm) quotient(shift int64) {
 		e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpMemStore)
 	}
 	e.emit(ir.OpSlot0)
-	e.konst(shift + 2)
+	e.konst(shift)
 	e.emit(ir.OpI32Add)
-	e.konst(3)
-	e.emit(ir.OpI32DivS)
 	e.set(dJ)
-	// states: dX = 0 after a pass that normalized or shifted R: estimate
-	// next; dX < 0 after R -= q D, dX = 1 after R += D: add D back while R
-	// < 0, else the limb is done
 	e.konst(0)
 	e.set(dX)
 	e.konst(1)
@@ -930,15 +925,34 @@ func (d *decEm) quotient(shift int64) {
 	e.emit(ir.OpLoopBegin)
 	pass()
 	e.get(dX)
-	e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
-	// q = (R0 B + R1) / (D0 B + D1) + 1; dX = -q, dY = 1
+	e.emit(ir.OpIfBegin)
+	// after R = m R - q D or R += D: add D back while R < 0
+	e.konst(decN)
+	e.emit(ir.OpMemLoad, ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst1, ir.LocalTee(dX))
+	e.set(dY)
+	e.konst(decScratch)
+	e.konst(decScratch)
+	e.emit(ir.OpMemLoad, ir.OpConst1, ir.OpI32Sub, ir.OpMemStore, ir.OpBr, ir.OpIfEnd)
+	// the digit is done; the next one from 10 R
+	e.get(dJ)
+	e.emit(ir.OpConst1, ir.OpI32Sub)
+	e.set(dJ)
+	e.konst(10)
+	e.set(dY)
+	e.emit(ir.OpIfEnd)
+	// estimate the next digit while one is wanted: q = (m (R0 B + R1 + 1))
+	// / (D0 B + D1) + 1, one or two above it; dX = -q
+	e.get(dJ)
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpIfBegin)
 	e.konst(decScratch)
 	e.konst(decN)
 	e.emit(ir.OpMemLoad)
 	e.get(dZ)
 	e.emit(ir.OpI32Mul)
 	e.konst(decN + 10)
-	e.emit(ir.OpMemLoad, ir.OpI32Add)
+	e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpConst1, ir.OpI32Add)
+	e.get(dY)
+	e.emit(ir.OpI32Mul)
 	e.konst(decD)
 	e.emit(ir.OpMemLoad)
 	e.get(dZ)
@@ -949,37 +963,9 @@ func (d *decEm) quotient(shift int64) {
 	e.get(dX)
 	e.emit(ir.OpI32Sub)
 	e.set(dX)
-	e.konst(1)
-	e.set(dY)
-	e.emit(ir.OpBr, ir.OpIfEnd)
-	e.konst(decN)
-	e.emit(ir.OpMemLoad, ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst1)
-	e.set(dX)
-	e.konst(decScratch)
-	e.konst(decScratch)
-	e.emit(ir.OpMemLoad, ir.OpConst1, ir.OpI32Sub, ir.OpMemStore, ir.OpBr, ir.OpIfEnd)
-	// the limb is done: the last one, or R = B R next
-	e.get(dJ)
-	e.emit(ir.OpIfBegin)
-	e.get(dJ)
-	e.emit(ir.OpConst1, ir.OpI32Sub)
-	e.set(dJ)
-	e.get(dZ)
-	e.set(dY)
-	e.konst(0)
-	e.set(dX)
 	e.emit(ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd)
-	// the digit of the limb q: q / (100, 10, 1 as (p+2) mod 3 is 0, 1, 2) mod 10
+	// the digit p (p < 0: the tens digit of a constant below 10: 0, as
+	// the scratch word was never written)
 	e.konst(decScratch)
-	e.emit(ir.OpMemLoad, ir.OpSlot0)
-	e.konst(shift + 2)
-	e.emit(ir.OpI32Add)
-	e.konst(3)
-	e.emit(ir.OpI32RemS, ir.LocalTee(dT), ir.OpConst2, ir.OpI32LtS)
-	e.konst(9)
-	e.emit(ir.OpI32Mul)
-	e.get(dT)
-	e.emit(ir.OpConst0, ir.OpI32Eq)
-	e.konst(90)
-	e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpConst1, ir.OpI32Add, ir.OpI32DivS, ir.OpConst10, ir.OpI32RemS)
+	e.emit(ir.OpMemLoad)
 }
