@@ -55,8 +55,10 @@ func lowerSieve(x *node, exactBinomial bool) ([]ir.Op, error) {
 // (why, agreesWhy's reason: its scan was cut short), else an error: a
 // sieve saves fuel, nothing else.
 func sieveFor(why string, x *node, exactBinomial bool) ([]ir.Op, error) {
-	if !strings.HasPrefix(why, "cut") {
-		return nil, fmt.Errorf("%w: refused for more than fuel", errLower)
+	if !strings.HasPrefix(why, "cut") || strings.Contains(why, "estimated past") {
+		// refused for more than fuel, or for a cost a sieve does not
+		// bring within ir.DefaultFuel (over four times it)
+		return nil, fmt.Errorf("%w: refused for more than a sieve saves", errLower)
 	}
 	return lowerSieve(x, exactBinomial)
 }

@@ -2,6 +2,7 @@ package formula
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -281,4 +282,112 @@ func TestSieve(t *testing.T) {
 	if _, err := lowerSieve(bin(kAdd, vr("n"), num(1)), false); err == nil {
 		t.Error("a sieve for a formula with no primality test")
 	}
+}
+
+// stepFibRef: a(n) = a(n-1) + ... + a(n-k) from the k terms start.
+func stepFibRef(start ...int64) func(int64) int64 {
+	return func(n int64) int64 {
+		a := append([]int64(nil), start...)
+		for int64(len(a)) <= n {
+			s := int64(0)
+			for _, v := range a[len(a)-len(start):] {
+				s += v
+			}
+			a = append(a, s)
+		}
+		return a[n]
+	}
+}
+
+// residueListRef: the i-th (from 1) residue 0..m-1 that is (not) a
+// square mod m.
+func residueListRef(m int64, squares bool) func(int64) int64 {
+	return func(i int64) int64 {
+		return nthRef(i, 0, func(x int64) bool {
+			sq := false
+			for y := int64(0); y < m; y++ {
+				sq = sq || (y*y-x)%m == 0
+			}
+			return x < m && sq == squares
+		})
+	}
+}
+
+// multRef: the product over p^e exactly dividing n of g(p, e).
+func multRef(g func(p, e int64) int64) func(int64) int64 {
+	return func(n int64) int64 {
+		ps, es := factorRef(n)
+		r := int64(1)
+		for i, p := range ps {
+			r *= g(p, es[i])
+		}
+		return r
+	}
+}
+
+func TestNamedFamilies(t *testing.T) {
+	pow := func(b, e int64) int64 {
+		r := int64(1)
+		for range e {
+			r *= b
+		}
+		return r
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Fibonacci sequence beginning 4, 19.", 0, 30, stepFibRef(4, 19)},
+		{"8-step Fibonacci sequence starting with 0,0,0,0,0,1,0,0.", 0, 28, stepFibRef(0, 0, 0, 0, 0, 1, 0, 0)},
+		{"Nonsquares mod 63.", 1, 40, residueListRef(63, false)},
+		{"Squares mod 94.", 1, 40, residueListRef(94, true)},
+		{"Totally multiplicative sequence with a(p) = 6*(p-1) for prime p.", 1, 60, multRef(func(p, e int64) int64 { return pow(6*(p-1), e) })},
+		{"Totally multiplicative sequence with a(p) = 27.", 1, 40, multRef(func(p, e int64) int64 { return pow(27, e) })},
+		{"Completely multiplicative with a(prime(k)) = prime(k+1).", 1, 60, multRef(func(p, e int64) int64 {
+			q := p + 1
+			for !isPrimeRef(q) {
+				q++
+			}
+			return pow(q, e)
+		})},
+		{"Multiplicative with a(p^e) = sigma(sigma(p^e)).", 1, 60, multRef(func(p, e int64) int64 {
+			return divisorSum(divisorSum(pow(p, e), 1), 1)
+		})},
+		{"Multiplicative with a(p^e) = p*e.", 1, 80, multRef(func(p, e int64) int64 { return p * e })},
+	})
+	refuses(t,
+		"Fibonacci sequence beginning 4.",
+		"3-step Fibonacci sequence starting with 1, 2.", // three terms needed
+		"Totally multiplicative sequence with a(p) = frob(p).",
+		"Multiplicative with a(p^e) = k.",
+	)
+}
+
+// concatRef writes the decimal digits of each after the ones before.
+func concatRef(xs ...int64) int64 {
+	s := ""
+	for _, x := range xs {
+		s += strconv.FormatInt(x, 10)
+	}
+	v, _ := strconv.ParseInt(s, 10, 64)
+	return v
+}
+
+func TestConcatenation(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers n such that the string 75n is prime.", 1, 30, func(n int64) int64 {
+			return nthRef(n, 1, func(x int64) bool { return isPrimeRef(concatRef(75, x)) })
+		}},
+		{"Numbers k such that the string 10k is the decimal expansion of a prime number.", 1, 30, func(n int64) int64 {
+			return nthRef(n, 1, func(x int64) bool { return isPrimeRef(concatRef(10, x)) })
+		}},
+		{"Numbers n such that the string n03 is prime.", 1, 30, func(n int64) int64 {
+			return nthRef(n, 1, func(x int64) bool { return isPrimeRef(x*100 + 3) })
+		}},
+		{"4n concatenated with itself.", 0, 40, func(n int64) int64 { return concatRef(4*n, 4*n) }},
+		{"Concatenation of n, n+1, n+2 divided by 3.", 0, 40, func(n int64) int64 { return concatRef(n, n+1, n+2) / 3 }},
+		{"a(n) = concat(n, 2*n).", 0, 50, func(n int64) int64 { return concatRef(n, 2*n) }},
+	})
+	refuses(t,
+		"Numbers n such that the string 75m is prime.", // m is not the list's variable
+		"Concatenation of n and frob(n).",
+		"Frobs concatenated with themselves.",
+	)
 }

@@ -54,7 +54,9 @@
 // (series*.go: one program fills tables of coefficients in memory; an
 // exact evaluator that takes theta functions from their sums decides;
 // cyclotomic polynomials and their reciprocals, "Inverse of 1702nd
-// cyclotomic polynomial", as products of (1 - x^d)^mu(N/d), series_cyclo.go),
+// cyclotomic polynomial", as products of (1 - x^d)^mu(N/d), series_cyclo.go;
+// "G.f. A(x) satisfies: A(x) = 1 + x*A(x)^2", the fixed point reached
+// from A = 1, series_fixed.go),
 // decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of
@@ -144,7 +146,20 @@
 // primality is lowered once more with a sieve of Eratosthenes in memory
 // (coverage_sieve.go: the odd numbers below 2*ir.MemWords, about 330,000
 // fuel a run; a test below that bound is one load), unless its program
-// keeps a table of its own. The measure test's -oeis.why ranks why the
+// keeps a table of its own. coverage_named.go reads "Fibonacci sequence
+// beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
+// the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
+// "Nonsquares mod 63" (a finite list; past its end m, m+1, ...), and
+// totally multiplicative functions given at the primes and multiplicative
+// ones given at prime powers, "Multiplicative with a(p^e) = p*e" (the
+// product over the d <= n exactly dividing n that are prime powers; its
+// products are ring arithmetic, exact where the value fits). The parser's
+// concat(a, b, ...) writes decimal digits one after another
+// (coverage_concat.go: a*10^ndigits(b) + b), read from "the string 75n is
+// prime", "4n concatenated with itself", "Concatenation of n, n+1, n+2
+// divided by 3", "Numbers formed by concatenating 3 consecutive primes"
+// and "Primes that are concatenations of n with n + 4". The measure
+// test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
 //
