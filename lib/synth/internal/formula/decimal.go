@@ -1,8 +1,10 @@
 package formula
 
 import (
+	"math"
 	"math/big"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -24,11 +26,13 @@ var reDecConst = regexp.MustCompile(`^Decimal expansion of (?:the constant )?(.+
 
 // decimal phrases rewritten to formulas before parsing.
 var (
-	reNthRoot   = regexp.MustCompile(`(?i)\b(\d+)(?:st|nd|rd|th) root of (\d+(?:/\d+)?)`)
-	reSqrtWord  = regexp.MustCompile(`(?i)\b(?:square root|sqrt) of (\d+(?:/\d+)?)`)
-	reCubeWord  = regexp.MustCompile(`(?i)\bcube root of (\d+(?:/\d+)?)`)
-	reLnWord    = regexp.MustCompile(`(?i)\b(?:the )?natural log(?:arithm)? of (\d+(?:/\d+)?)`)
-	reLogBase   = regexp.MustCompile(`\blog_(\d+)\s*\(`)
+	reNthRoot  = regexp.MustCompile(`(?i)\b(\d+)(?:st|nd|rd|th) root of (\d+(?:/\d+)?)`)
+	reSqrtWord = regexp.MustCompile(`(?i)\b(?:square root|sqrt) of (\d+(?:/\d+)?)`)
+	reCubeWord = regexp.MustCompile(`(?i)\bcube root of (\d+(?:/\d+)?)`)
+	reLnWord   = regexp.MustCompile(`(?i)\b(?:the )?natural log(?:arithm)? of (\d+(?:/\d+)?)`)
+	reLogBase  = regexp.MustCompile(`\blog_(\d+)\s*\(`)
+	// "the real root of 3*x^3 - 2", "the positive real root r of 3*x^4 - 1": (b/a)^(1/k)
+	reRootOf    = regexp.MustCompile(`^the (?:positive )?real root(?: r)? of (?:(\d+)\*?)?x\^(\d+) - (\d+)$`)
 	reDecGolden = regexp.MustCompile(`(?i),? where phi = \(1 ?\+ ?sqrt\(5\)\)/2(?: is the golden ratio)?$|,? where phi is the golden ratio$|,? phi being the golden ratio$`)
 )
 
@@ -41,7 +45,7 @@ type dconst struct {
 
 // datom is one atom: root (N^(1/k)), exp (e^r), pi, log (log r).
 type datom struct {
-	kind byte // 'r' root, 'x' exp, 'p' pi, 'l' log
+	kind byte // 'r' root, 'x' exp, 'p' pi, 'a' atanh (of r, 0 < r <= 1/3)
 	n    int64
 	k    int64
 	r    *big.Rat
@@ -53,8 +57,8 @@ func (a datom) key() string {
 		return "root(" + strconv.FormatInt(a.n, 10) + "," + strconv.FormatInt(a.k, 10) + ")"
 	case 'x':
 		return "exp(" + a.r.RatString() + ")"
-	case 'l':
-		return "log(" + a.r.RatString() + ")"
+	case 'a':
+		return "atanh(" + a.r.RatString() + ")"
 	}
 	return "Pi"
 }
@@ -302,14 +306,45 @@ func expC(r *big.Rat) dconst {
 	return atomC(datom{kind: 'x', r: new(big.Rat).Set(r)})
 }
 
+// logC writes log r over atanh atoms: log r = sum e_p log p over the
+// prime powers p^e of r, log 2 = 2 atanh(1/3), log p = k log 2 +
+// 2 atanh((p - 2^k)/(p + 2^k)) with 2^k nearest p (|z| < 0.18).
 func logC(r *big.Rat) (dconst, bool) {
-	if r.Sign() <= 0 {
+	if r.Sign() <= 0 || !r.Num().IsInt64() || !r.Denom().IsInt64() {
 		return dconst{}, false
 	}
-	if r.Cmp(big.NewRat(1, 1)) == 0 {
-		return ratC(new(big.Rat)), true
+	z := ratC(new(big.Rat))
+	for side, v := range []int64{r.Num().Int64(), r.Denom().Int64()} {
+		sign := int64(1 - 2*side)
+		for p := int64(2); v > 1; p++ {
+			if p > 1000 {
+				return dconst{}, false
+			}
+			for ; v%p == 0; v /= p {
+				z = dAdd(z, logPrime(p), int(sign))
+			}
+		}
 	}
-	return atomC(datom{kind: 'l', r: new(big.Rat).Set(r)}), true
+	return z, true
+}
+
+func logPrime(p int64) dconst {
+	l2 := dScale(atanhC(big.NewRat(1, 3)), big.NewRat(2, 1))
+	if p == 2 {
+		return l2
+	}
+	k := int64(math.Round(math.Log2(float64(p))))
+	x := dScale(l2, big.NewRat(k, 1))
+	return dAdd(x, dScale(atanhC(big.NewRat(p-1<<k, p+1<<k)), big.NewRat(2, 1)), 1)
+}
+
+// atanhC is atanh(z) with the sign taken out: an atom of z > 0.
+func atanhC(z *big.Rat) dconst {
+	if z.Sign() == 0 {
+		return ratC(new(big.Rat))
+	}
+	a := atomC(datom{kind: 'a', r: new(big.Rat).Abs(z)})
+	return dScale(a, big.NewRat(int64(z.Sign()), 1))
 }
 
 // dPow: x^y for a rational y: integer powers of anything dMul takes,
@@ -394,8 +429,74 @@ func iroot(n, g int64) (int64, bool) {
 	}
 }
 
+// dq is a quotient of two constants, kept apart only where the
+// denominator has no inverse here (Pi + 1, log 6): d nil is 1.
+type dq struct {
+	n dconst
+	d *dconst
+}
+
+func dqOf(x dconst) dq { return dq{n: x} }
+
+// fold divides n by d where d inverts.
+func (x dq) fold() dq {
+	if x.d == nil {
+		return x
+	}
+	if inv, ok := dInv(*x.d); ok {
+		if y, ok := dMul(x.n, inv); ok {
+			return dq{n: y}
+		}
+	}
+	return x
+}
+
+func (x dq) den() dconst {
+	if x.d == nil {
+		return ratC(big.NewRat(1, 1))
+	}
+	return *x.d
+}
+
+func qMul(x, y dq) (dq, bool) {
+	n, ok := dMul(x.n, y.n)
+	if !ok {
+		return dq{}, false
+	}
+	if x.d == nil && y.d == nil {
+		return dq{n: n}, true
+	}
+	d, ok := dMul(x.den(), y.den())
+	if !ok {
+		return dq{}, false
+	}
+	return dq{n: n, d: &d}.fold(), true
+}
+
+func qInv(x dq) (dq, bool) {
+	if inv, ok := dInv(x.n); ok {
+		return qMul(dq{n: x.den()}, dq{n: inv})
+	}
+	n := x.n
+	return dq{n: x.den(), d: &n}, true
+}
+
+func qAdd(x, y dq, sign int) (dq, bool) {
+	if x.d == nil && y.d == nil {
+		return dq{n: dAdd(x.n, y.n, sign)}, true
+	}
+	// n1/d1 + n2/d2 = (n1 d2 + n2 d1) / (d1 d2)
+	a, ok1 := dMul(x.n, y.den())
+	b, ok2 := dMul(y.n, x.den())
+	d, ok3 := dMul(x.den(), y.den())
+	if !ok1 || !ok2 || !ok3 {
+		return dq{}, false
+	}
+	return dq{n: dAdd(a, b, sign), d: &d}.fold(), true
+}
+
 // parseDecConst reads the constant a name states, or fails.
-func parseDecConst(s string) (dconst, bool) {
+func parseDecConst(s string) (dq, bool) {
 	golden := false
 	if m := reDecGolden.FindStringIndex(s); m != nil {
 		s, golden = s[:m[0]], true
@@ -403,23 +504,35 @@ func parseDecConst(s string) (dconst, bool) {
 	if i := strings.Index(s, " = "); i > 0 {
 		s = s[:i] // "1/(e - 1) = Sum_{k >= 1} exp(-k)": the first form says it
 	}
+	if m := reRootOf.FindStringSubmatch(s); m != nil {
+		a := m[1]
+		if a == "" {
+			a = "1"
+		}
+		s = "(" + m[3] + "/" + a + ")^(1/" + m[2] + ")"
+	}
 	s = reNthRoot.ReplaceAllString(s, "($2)^(1/$1)")
 	s = reCubeWord.ReplaceAllString(s, "($1)^(1/3)")
 	s = reSqrtWord.ReplaceAllString(s, "sqrt($1)")
 	s = reLnWord.ReplaceAllString(s, "log($1)")
 	s = reLogBase.ReplaceAllString(s, "logb$1(")
 	p := &dparser{s: s, golden: golden}
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(dfail); !ok {
-				panic(r)
+	ok := true
+	var x dq
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				if _, isFail := r.(dfail); !isFail {
+					panic(r)
+				}
+				ok = false
 			}
-		}
+		}()
+		x = p.expr()
+		p.space()
 	}()
-	x := p.expr()
-	p.space()
-	if p.i != len(p.s) {
-		return dconst{}, false
+	if !ok || p.i != len(p.s) {
+		return dq{}, false
 	}
 	return x, true
 }
@@ -458,52 +571,51 @@ func (p *dparser) word() string {
 	return p.s[p.i:j]
 }
 
-func (p *dparser) expr() dconst {
+func (p *dparser) must(x dq, ok bool) dq {
+	if !ok {
+		p.fail()
+	}
+	return x
+}
+
+func (p *dparser) expr() dq {
 	x := p.term()
 	for {
 		switch {
 		case p.at("+"):
-			x = dAdd(x, p.term(), 1)
+			x = p.must(qAdd(x, p.term(), 1))
 		case p.at("-"):
-			x = dAdd(x, p.term(), -1)
+			x = p.must(qAdd(x, p.term(), -1))
 		default:
 			return x
 		}
 	}
 }
 
-func (p *dparser) term() dconst {
+func (p *dparser) term() dq {
 	x := p.unary()
 	for {
-		var y dconst
-		var ok bool
 		switch {
 		case p.at("*"):
-			y, ok = dMul(x, p.unary())
+			x = p.must(qMul(x, p.unary()))
 		case p.at("/"):
-			var inv dconst
-			if inv, ok = dInv(p.unary()); ok {
-				y, ok = dMul(x, inv)
-			}
+			inv := p.must(qInv(p.unary()))
+			x = p.must(qMul(x, inv))
 		default:
 			p.space()
 			if p.i < len(p.s) && (p.s[p.i] == '(' || p.word() != "") {
 				// juxtaposition: "2 sqrt(2)", "2Pi"
-				y, ok = dMul(x, p.unary())
-				break
+				x = p.must(qMul(x, p.unary()))
+				continue
 			}
 			return x
 		}
-		if !ok {
-			p.fail()
-		}
-		x = y
 	}
 }
 
-func (p *dparser) unary() dconst {
+func (p *dparser) unary() dq {
 	if p.at("-") {
-		return dScale(p.unary(), big.NewRat(-1, 1))
+		return p.must(qMul(dqOf(ratC(big.NewRat(-1, 1))), p.unary()))
 	}
 	if p.at("+") {
 		return p.unary()
@@ -511,24 +623,35 @@ func (p *dparser) unary() dconst {
 	return p.power()
 }
 
-func (p *dparser) power() dconst {
+func (p *dparser) power() dq {
 	x := p.primary()
 	if p.at("^") {
 		e := p.unary()
-		r, ok := e.rat()
+		if e.d != nil {
+			p.fail()
+		}
+		r, ok := e.n.rat()
 		if !ok {
 			p.fail()
 		}
-		y, ok := dPow(x, r) // e^(u/v): e is the atom exp(1)
-		if !ok {
+		if x.d == nil {
+			y, ok := dPow(x.n, r) // e^(u/v): e is the atom exp(1)
+			return p.must(dqOf(y), ok)
+		}
+		if !r.IsInt() {
 			p.fail()
 		}
-		return y
+		n, ok1 := dPow(x.n, r)
+		d, ok2 := dPow(*x.d, r)
+		if !ok1 || !ok2 {
+			p.fail()
+		}
+		return dq{n: n, d: &d}.fold()
 	}
 	return x
 }
 
-func (p *dparser) primary() dconst {
+func (p *dparser) primary() dq {
 	p.space()
 	if p.at("(") {
 		x := p.expr()
@@ -547,51 +670,71 @@ func (p *dparser) primary() dconst {
 			p.fail()
 		}
 		p.i = j
-		return ratC(r)
+		return dqOf(ratC(r))
 	}
 	w := p.word()
 	p.i += len(w)
 	switch {
 	case w == "Pi" || w == "pi":
-		return atomC(datom{kind: 'p'})
+		return dqOf(atomC(datom{kind: 'p'}))
 	case w == "e":
-		return expC(big.NewRat(1, 1))
+		return dqOf(expC(big.NewRat(1, 1)))
 	case w == "phi" && p.golden:
 		x, _ := rootC(big.NewRat(5, 1), 2)
-		return dScale(dAdd(ratC(big.NewRat(1, 1)), x, 1), big.NewRat(1, 2))
+		return dqOf(dScale(dAdd(ratC(big.NewRat(1, 1)), x, 1), big.NewRat(1, 2)))
 	case w == "sqrt" || w == "exp" || w == "log" || strings.HasPrefix(w, "logb"):
 		if !p.at("(") {
 			p.fail()
 		}
 		x := p.expr()
-		if !p.at(")") {
+		if !p.at(")") || x.d != nil {
 			p.fail()
 		}
-		r, ok := x.rat()
-		var y dconst
+		r, isRat := x.n.rat()
 		switch {
 		case w == "sqrt":
-			y, ok = dPow(x, big.NewRat(1, 2))
-		case w == "exp" && ok:
-			y = expC(r)
-		case w == "log" && ok:
-			y, ok = logC(r)
-		case strings.HasPrefix(w, "logb") && ok:
-			y, ok = logBase(w[4:], r)
-		default:
-			ok = false
+			y, ok := dPow(x.n, big.NewRat(1, 2))
+			return p.must(dqOf(y), ok)
+		case w == "exp" && isRat:
+			return dqOf(expC(r))
+		case w == "log" && isRat:
+			y, ok := logC(r)
+			return p.must(dqOf(y), ok)
+		case strings.HasPrefix(w, "logb") && isRat:
+			return p.must(logBase(w[4:], r))
 		}
-		if !ok {
-			p.fail()
-		}
-		return y
 	}
 	p.fail()
-	return dconst{}
+	return dq{}
 }
 
-// logBase: log_b(r) is rational only where r is a power of b; otherwise
-// it is a quotient of logarithms, which no series here sums.
-func logBase(bs string, r *big.Rat) (dconst, bool) {
-	return dconst{}, false
+// logBase: log_b(r) = log r / log b.
+func logBase(bs string, r *big.Rat) (dq, bool) {
+	b, err := strconv.ParseInt(bs, 10, 64)
+	if err != nil || b < 2 {
+		return dq{}, false
+	}
+	n, ok1 := logC(r)
+	d, ok2 := logC(big.NewRat(b, 1))
+	if !ok1 || !ok2 {
+		return dq{}, false
+	}
+	return dq{n: n, d: &d}, true
+}
+
+// String prints x as its rational part and atoms, sorted.
+func (x dconst) String() string {
+	var parts []string
+	for k, v := range x.terms {
+		if v.Sign() == 0 {
+			continue
+		}
+		if k == "" {
+			parts = append(parts, v.RatString())
+		} else {
+			parts = append(parts, v.RatString()+"*"+k)
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " + ")
 }

@@ -3,6 +3,7 @@ package formula
 import (
 	"math"
 	"math/big"
+	"sort"
 
 	"github.com/irsynth/irsynth/lib/ir"
 )
@@ -23,27 +24,33 @@ const (
 	decB      = 1000          // limb base
 	decGuard  = 12            // digits past p that the run computes
 	decBias   = 1_000_000_000 // added before a normalizing division (a multiple of decB)
-	decMaxQ   = 110           // the largest Q whose bounds are checked (p up to about 315)
+	decMaxQ   = 400           // the largest Q whose bounds are checked (p up to about 1200)
+	decMinQ   = 40            // the bounds must hold at least this far (p up to 105)
 	decStride = 1000          // words between regions
 	// locals
 	dQ = 7
 )
 
-// decTerm is one atom's part of the program: coefficient b times the
-// atom's series X' (X' = atom value / scale).
+// decTerm is one atom's part of the program: its series X' (X' = atom
+// value / scale) summed into the accumulators N and D times bN and bD.
 type decTerm struct {
-	at datom
-	b  int64
-	// root: approximant p/q, r = u/v; log: k, u, v (x = 2^k (v+u)/(v-u))
-	p, q, u, v, k int64
+	at     datom
+	bN, bD int64
+	// root: approximant p/q, r = u/v; atanh: z = u/v
+	p, q, u, v int64
+	// alpha Q + beta terms give 3Q digits (set by linear)
+	alpha, beta int64
 }
 
-// decProgram is the program of (a + sum b_i X'_i) / c, its digit at
-// position p = n + shift.
+// decProgram is the program of N/c (den false) or N/D (den true), N =
+// aN + sum bN_i X'_i, D = aD + sum bD_i X'_i; its digit at position p =
+// n + shift.
 type decProgram struct {
-	a, c  int64
-	terms []decTerm
-	shift int64
+	aN, aD, c int64
+	den       bool
+	terms     []decTerm
+	shift     int64
+	safeQ     int // the largest Q whose run is free of overflow; past it the run traps
 }
 
 // decScale returns the atom's series scale s (atom = s * X') and fills
@@ -86,43 +93,28 @@ func decSeries(t *decTerm) (*big.Rat, bool) {
 			return nil, false
 		}
 		return big.NewRat(t.p, t.q), true
-	case 'l':
-		x := t.at.r
-		if x.Sign() <= 0 || !x.Num().IsInt64() || !x.Denom().IsInt64() {
+	case 'a': // atanh z = z sum_j z^(2j)/(2j+1)
+		u, v := t.at.r.Num(), t.at.r.Denom()
+		if !u.IsInt64() || !v.IsInt64() || v.Int64() > 1400 || 3*u.Int64() > v.Int64() {
 			return nil, false
 		}
-		a, b := x.Num().Int64(), x.Denom().Int64()
-		k := int64(math.Round(math.Log2(float64(a) / float64(b))))
-		if k > 30 || k < -30 {
-			return nil, false
-		}
-		num, den := a, b
-		if k >= 0 {
-			den <<= k
-		} else {
-			num <<= -k
-		}
-		u, v := num-den, num+den
-		g := gcd64(u, v)
-		u, v = u/g, v/g
-		if v > 1400 || 3*abs64(u) > v {
-			return nil, false
-		}
-		t.k, t.u, t.v = k, u, v
-		// 3v log x = 2kv S1 + 6u S2
-		return big.NewRat(1, 3*v), true
+		t.u, t.v = u.Int64(), v.Int64()
+		return new(big.Rat).Set(t.at.r), true
 	}
 	return nil, false
 }
 
-// decPlan turns a constant into a program plan with digit shift s.
-func decPlan(x dconst, shift int64) (*decProgram, bool) {
-	pr := &decProgram{shift: shift}
-	type part struct {
-		t    decTerm
-		coef *big.Rat // of X'
-	}
-	var parts []part
+// decLin is one accumulator's plan: (a + sum b_i X'_i)/c, b by atom key.
+type decLin struct {
+	a, c  int64
+	b     map[string]int64
+	terms map[string]decTerm
+}
+
+// decLinPlan writes x over its atoms' series.
+func decLinPlan(x dconst) (decLin, bool) {
+	l := decLin{b: map[string]int64{}, terms: map[string]decTerm{}}
+	coef := map[string]*big.Rat{}
 	den := big.NewInt(1)
 	lcm := func(d *big.Int) {
 		g := new(big.Int).GCD(nil, nil, den, d)
@@ -141,30 +133,214 @@ func decPlan(x dconst, shift int64) (*decProgram, bool) {
 		t := decTerm{at: x.atoms[k]}
 		s, ok := decSeries(&t)
 		if !ok {
-			return nil, false
+			return l, false
 		}
 		cf := new(big.Rat).Mul(c, s)
-		parts = append(parts, part{t, cf})
+		coef[k] = cf
+		l.terms[k] = t
 		lcm(cf.Denom())
 	}
-	if len(parts) == 0 || len(parts) > 3 || !den.IsInt64() || den.Int64() > 2_000_000 {
-		return nil, false
+	if !den.IsInt64() || den.Int64() > 2_000_000 {
+		return l, false
 	}
-	pr.c = den.Int64()
+	l.c = den.Int64()
 	ra := new(big.Rat).Mul(rat, new(big.Rat).SetInt(den))
 	if !ra.IsInt() || !ra.Num().IsInt64() || abs64(ra.Num().Int64()) > 1e6 {
+		return l, false
+	}
+	l.a = ra.Num().Int64()
+	for k, cf := range coef {
+		cb := new(big.Rat).Mul(cf, new(big.Rat).SetInt(den))
+		if !cb.IsInt() || !cb.Num().IsInt64() || abs64(cb.Num().Int64()) > 100000 {
+			return l, false
+		}
+		l.b[k] = cb.Num().Int64()
+	}
+	return l, true
+}
+
+// decPlan turns a constant num/den (den nil: 1) into a program plan with
+// digit shift s.
+func decPlan(num dconst, den *dconst, shift int64) (*decProgram, bool) {
+	n, ok := decLinPlan(num)
+	if !ok {
 		return nil, false
 	}
-	pr.a = ra.Num().Int64()
-	for _, p := range parts {
-		cb := new(big.Rat).Mul(p.coef, new(big.Rat).SetInt(den))
-		if !cb.IsInt() || !cb.Num().IsInt64() || abs64(cb.Num().Int64()) > 100000 {
+	pr := &decProgram{shift: shift, aN: n.a, c: n.c}
+	d := decLin{c: 1, b: map[string]int64{}, terms: map[string]decTerm{}}
+	if den != nil {
+		if d, ok = decLinPlan(*den); !ok {
 			return nil, false
 		}
-		p.t.b = cb.Num().Int64()
-		pr.terms = append(pr.terms, p.t)
+		// N/D = (cD (a + sum b X')) / (cN (aD + sum b' X'))
+		pr.den, pr.c = true, 1
+		pr.aN, pr.aD = n.a*d.c, d.a*n.c
+		g := gcd64(pr.aN, pr.aD)
+		for k, b := range n.b {
+			n.b[k] = b * d.c
+			g = gcd64(g, n.b[k])
+		}
+		for k, b := range d.b {
+			d.b[k] = b * n.c
+			g = gcd64(g, d.b[k])
+		}
+		if g > 1 { // a common factor of every coefficient
+			pr.aN, pr.aD = pr.aN/g, pr.aD/g
+			for k := range n.b {
+				n.b[k] /= g
+			}
+			for k := range d.b {
+				d.b[k] /= g
+			}
+		}
+	}
+	keys := map[string]bool{}
+	for k := range n.terms {
+		keys[k] = true
+	}
+	for k := range d.terms {
+		keys[k] = true
+	}
+	var sorted []string
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		t, ok := n.terms[k]
+		if !ok {
+			t = d.terms[k]
+		}
+		t.bN, t.bD = n.b[k], d.b[k]
+		pr.terms = append(pr.terms, t)
+	}
+	if len(pr.terms) == 0 || len(pr.terms) > 4 {
+		return nil, false
+	}
+	if pr.den && !pr.scaleDen(num, *den) {
+		return nil, false
+	}
+	if pr.safeQ = decSafeQ(pr); pr.safeQ == 0 {
+		return nil, false
 	}
 	return pr, true
+}
+
+// scaleDen multiplies N and D by an integer so that 1 <= D < 1900
+// (quotient's estimate needs both) and checks N < 1900: D's value comes
+// from its coefficients, N's from the ratio num/den.
+func (pr *decProgram) scaleDen(num, den dconst) bool {
+	nv, ok1 := decValue(num, 100)
+	dv, ok2 := decValue(den, 100)
+	dAcc, ok3 := pr.accD()
+	if !ok1 || !ok2 || !ok3 || dv.Sign() <= 0 || nv.Sign() < 0 || dAcc <= 0 {
+		return false
+	}
+	nf, _ := nv.Float64()
+	df, _ := dv.Float64()
+	nAcc := nf / df * dAcc
+	f := int64(1)
+	if dAcc < 1 {
+		f = int64(math.Ceil(1 / dAcc))
+	}
+	if nAcc*float64(f) >= 1900 || dAcc*float64(f) >= 1900 {
+		return false
+	}
+	if f > 1 {
+		pr.aN *= f
+		pr.aD *= f
+		for i := range pr.terms {
+			pr.terms[i].bN *= f
+			pr.terms[i].bD *= f
+		}
+	}
+	return true
+}
+
+// accD is the D accumulator's value: aD + sum bD_i X'_i, X'_i the atom
+// over its series' scale.
+func (pr *decProgram) accD() (float64, bool) {
+	v := float64(pr.aD)
+	for _, t := range pr.terms {
+		if t.bD == 0 {
+			continue
+		}
+		a, ok := atomValue(t.at, 100)
+		if !ok {
+			return 0, false
+		}
+		af, _ := a.Float64()
+		tt := t
+		s, _ := decSeries(&tt)
+		sf, _ := s.Float64()
+		v += float64(t.bD) * af / sf
+	}
+	return v, true
+}
+
+// decBounded checks that no i32 in the program overflows at Q limbs:
+// the accumulators' unnormalized limbs stay within decLimit, each
+// dividend below 2^31. A term's limbs (quotient digits, unnormalized)
+// stay below L = B + rho L, rho the most a pass multiplies by.
+func decBounded(pr *decProgram, q int) bool {
+	const lim, decLimit = 1 << 31, 0.9e9
+	accN, accD := math.Abs(float64(pr.aN)), math.Abs(float64(pr.aD))
+	for i := range pr.terms {
+		t := &pr.terms[i]
+		alpha, beta := t.linear()
+		j := float64(alpha*int64(q) + beta)
+		u, v := math.Abs(float64(t.u)), float64(t.v)
+		sum := 0.0 // of the limbs added, per unit coefficient
+		switch t.at.kind {
+		case 'p':
+			l := 2.0*decB + 2
+			if (2*j+1)*decB+l*j >= lim {
+				return false
+			}
+			sum = j * l
+		case 'x':
+			l := float64(decB)
+			for k := 1.0; k <= j; k++ {
+				l = decB + 1 + l*u/(v*k)
+				sum += l
+			}
+			if v*j*decB+l*math.Max(u, 1)*math.Exp(u/v) >= lim {
+				return false
+			}
+			sum *= math.Exp(u / v)
+		case 'r':
+			l := decB/(1-u/v) + 2
+			kj := float64(t.at.k) * j
+			m := kj * u
+			if v*decB+l*m >= lim || kj*decB+decB+l*m/v >= lim {
+				return false
+			}
+			sum = j * l
+		case 'a':
+			l := decB/(1-u*u/(v*v)) + 2
+			if v*v*decB+l*u*u >= lim || (2*j+1)*decB+l >= lim {
+				return false
+			}
+			sum = j * (decB + l)
+		}
+		accN += math.Abs(float64(t.bN)) * sum
+		accD += math.Abs(float64(t.bD)) * sum
+	}
+	acc := map[int64]float64{decN: accN, decD: accD}
+	return acc[decN]+decB < decLimit && acc[decD]+decB < decLimit
+}
+
+// decSafeQ is the largest Q up to decMaxQ at which decBounded holds, 0
+// if none from decMinQ on.
+func decSafeQ(pr *decProgram) int {
+	if !decBounded(pr, decMinQ) {
+		return 0
+	}
+	q := decMinQ
+	for q < decMaxQ && decBounded(pr, q+1) {
+		q++
+	}
+	return q
 }
 
 // termsFor is the number of terms a series needs for d digits.
@@ -186,11 +362,8 @@ func (t *decTerm) termsFor(d int) int {
 	case 'r':
 		r := math.Abs(float64(t.u) / float64(t.v))
 		return int(float64(d+4)/(-math.Log10(r))) + 2
-	case 'l':
-		z := math.Max(1.0/9, float64(t.u*t.u)/float64(t.v*t.v))
-		if t.k == 0 {
-			z = float64(t.u*t.u) / float64(t.v*t.v)
-		}
+	case 'a':
+		z := float64(t.u*t.u) / float64(t.v*t.v)
 		return int(float64(d+4)/(-math.Log10(z))) + 2
 	}
 	return 0
@@ -199,6 +372,13 @@ func (t *decTerm) termsFor(d int) int {
 // linear returns alpha, beta with alpha*Q + beta >= the terms needed for
 // 3Q digits, Q = 1..decMaxQ.
 func (t *decTerm) linear() (int64, int64) {
+	if t.alpha == 0 {
+		t.alpha, t.beta = t.linearFit()
+	}
+	return t.alpha, t.beta
+}
+
+func (t *decTerm) linearFit() (int64, int64) {
 	beta := int64(t.termsFor(3)) + 2
 	alpha := int64(1)
 	for q := 1; q <= decMaxQ; q++ {
@@ -222,45 +402,74 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 		}
 	}()
 	d := &decEm{e: e}
-	// Q = (n + shift + guard + 3) / 3
+	// dQ = 10 Q, Q = (n + shift + guard + 3) / 3
 	e.emit(ir.OpSlot0)
 	e.konst(pr.shift + decGuard + 3)
 	e.emit(ir.OpI32Add)
 	e.konst(3)
-	e.emit(ir.OpI32DivS)
+	e.emit(ir.OpI32DivS, ir.OpConst10, ir.OpI32Mul)
 	e.set(dQ)
-	// S[0] = a + the first terms that are 1
-	s0 := pr.a
+	if pr.safeQ < decMaxQ {
+		// past safeQ a limb could overflow: trap rather than answer
+		e.get(dQ)
+		e.konst(int64(10 * pr.safeQ))
+		e.emit(ir.OpI32GtS, ir.OpIfBegin)
+		e.konst(-1)
+		e.emit(ir.OpMemLoad, ir.OpReturn, ir.OpIfEnd)
+	}
+	// the accumulators' limb 0: a + the first terms that are 1
+	s0 := [2]int64{pr.aN, pr.aD}
 	for _, t := range pr.terms {
-		if t.at.kind != 'l' {
-			s0 += t.b
+		if t.at.kind != 'a' {
+			s0[0] += t.bN
+			s0[1] += t.bD
 		}
 	}
-	if s0 != 0 {
-		d.store(0, func() { e.konst(0) }, func() { e.konst(s0) })
+	for r, v := range s0 {
+		if v != 0 {
+			e.konst(int64(r))
+			e.konst(v)
+			e.emit(ir.OpMemStore)
+		}
 	}
-	for i, t := range pr.terms {
-		base := int64(decStride * (i + 1))
+	next := int64(2) // the next free region
+	var atanh []decTerm
+	for _, t := range pr.terms {
 		switch t.at.kind {
 		case 'p':
-			d.pi(base, t)
+			d.pi(next, t)
 		case 'x':
-			d.exp(base, t)
+			d.exp(next, t)
 		case 'r':
-			d.root(base, t)
-		case 'l':
-			d.log(base, t)
+			d.root(next, t)
+		case 'a':
+			atanh = append(atanh, t)
+			continue
 		}
+		next++
 	}
-	d.normalize()
-	if pr.c > 1 {
-		d.divide(pr.c)
+	for len(atanh) > 0 { // three series a loop
+		k := min(3, len(atanh))
+		d.atanh(next, atanh[:k])
+		next += int64(k)
+		atanh = atanh[k:]
 	}
-	d.digit(pr.shift)
-	e.emit(ir.OpEnd)
-	if len(e.ops) > ir.MaxLength {
+	if next > decScratch {
 		return nil, false
 	}
+	e.konst(decB)
+	e.set(dZ) // B for the passes that follow
+	if pr.den {
+		d.normalize(decD) // N: quotient's first pass
+		d.quotient(pr.shift)
+	} else {
+		d.normalize(decN)
+		if pr.c > 1 {
+			d.divide(pr.c)
+		}
+		d.digit(pr.shift)
+	}
+	e.emit(ir.OpEnd)
 	if err := ir.Validate(ir.Program{Arity: 1, Ops: e.ops}); err != nil {
 		return nil, false
 	}
@@ -269,7 +478,16 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 
 type decEm struct{ e *emitter }
 
-// locals of the passes (dQ = 7 holds Q throughout)
+// Memory: limb i of region r is word 10 i + r, so a pass's index dI
+// (10 i) addresses every region with a small constant. Regions: decN
+// and decD the accumulators (numerator, denominator), 2..9 the terms.
+const (
+	decN       = 0
+	decD       = 1
+	decScratch = 8 // word 8: the quotient's limb
+)
+
+// locals of the passes (dQ = 7 holds 10 Q throughout)
 const (
 	dI = 0
 	dR = 1 // remainder (or carry)
@@ -277,29 +495,23 @@ const (
 	dX = 3 // quotient, or a second remainder
 	dJ = 4 // term counter
 	dY = 5
-	dZ = 6
+	dZ = 6 // after the series: decB
 )
 
-// at pushes base + local l.
-func (d *decEm) at(base int64, l int) {
-	d.e.get(l)
-	if base != 0 {
-		d.e.konst(base)
+// at pushes the address of limb dI of region r.
+func (d *decEm) at(r int64) {
+	d.e.get(dI)
+	if r != 0 {
+		d.e.konst(r)
 		d.e.emit(ir.OpI32Add)
 	}
 }
 
-func (d *decEm) store(base int64, idx, val func()) {
-	idx()
-	if base != 0 {
-		d.e.konst(base)
-		d.e.emit(ir.OpI32Add)
-	}
-	val()
-	d.e.emit(ir.OpMemStore)
+func (d *decEm) load(r int64) func() {
+	return func() { d.at(r); d.e.emit(ir.OpMemLoad) }
 }
 
-// limbs runs body for i = 0..Q (up) or Q..1 (down), a do-while loop.
+// limbs runs body for limbs 0..Q (up) or Q..1 (down), a do-while loop.
 func (d *decEm) limbs(up bool, body func()) {
 	e := d.e
 	if up {
@@ -312,19 +524,18 @@ func (d *decEm) limbs(up bool, body func()) {
 	body()
 	e.get(dI)
 	if up {
-		e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(dI))
+		e.emit(ir.OpConst10, ir.OpI32Add, ir.LocalTee(dI))
 		e.get(dQ)
 		e.emit(ir.OpI32LeS, ir.OpBrIf)
 	} else {
-		e.emit(ir.OpConst1, ir.OpI32Sub, ir.LocalTee(dI), ir.OpConst0, ir.OpI32GtS, ir.OpBrIf)
+		e.emit(ir.OpConst10, ir.OpI32Sub, ir.LocalTee(dI), ir.OpConst0, ir.OpI32GtS, ir.OpBrIf)
 	}
 	e.emit(ir.OpLoopEnd)
 }
 
 // terms runs body for j = from, from+step, ... while j <= (alpha*Q + beta)*step + from.
-func (d *decEm) terms(from, step int64, t *decTerm, body func()) {
+func (d *decEm) terms(from, step, alpha, beta int64, body func()) {
 	e := d.e
-	alpha, beta := t.linear()
 	e.konst(from)
 	e.set(dJ)
 	e.emit(ir.OpLoopBegin)
@@ -333,32 +544,49 @@ func (d *decEm) terms(from, step int64, t *decTerm, body func()) {
 	e.konst(step)
 	e.emit(ir.OpI32Add, ir.LocalTee(dJ))
 	e.get(dQ)
-	e.konst(alpha * step)
-	e.emit(ir.OpI32Mul)
+	if alpha*step%10 == 0 {
+		e.konst(alpha * step / 10)
+		e.emit(ir.OpI32Mul)
+	} else {
+		e.konst(alpha * step)
+		e.emit(ir.OpI32Mul, ir.OpConst10, ir.OpI32DivS)
+	}
 	e.konst(beta*step + from)
 	e.emit(ir.OpI32Add, ir.OpI32LeS, ir.OpBrIf, ir.OpLoopEnd)
 }
 
-// accum adds coef * (local l) to S[i].
-func (d *decEm) accum(coef int64, push func()) {
-	e := d.e
-	e.get(dI)
-	e.get(dI)
-	e.emit(ir.OpMemLoad)
-	push()
-	if coef != 1 {
-		e.konst(coef)
-		e.emit(ir.OpI32Mul)
+// accum adds coef * (what push pushes) to limb dI of N and of D.
+func (d *decEm) accum(t decTerm, push func()) {
+	for acc, coef := range []int64{t.bN, t.bD} {
+		if coef == 0 {
+			continue
+		}
+		d.at(int64(acc))
+		d.load(int64(acc))()
+		push()
+		if coef != 1 {
+			d.e.konst(coef)
+			d.e.emit(ir.OpI32Mul)
+		}
+		d.e.emit(ir.OpI32Add, ir.OpMemStore)
 	}
-	e.emit(ir.OpI32Add, ir.OpMemStore)
 }
 
-// divStep: T = rem*B + x (x pushed); quotient by divisor (pushed) to the
-// stack, remainder to rem. Uses dT.
-func (d *decEm) divStep(rem int, x, div func()) {
+// pushB pushes decB: from dZ once the series are done.
+func (d *decEm) pushB(local bool) {
+	if local {
+		d.e.get(dZ)
+	} else {
+		d.e.konst(decB)
+	}
+}
+
+// divStep: dT = rem*B + x (x pushed); quotient by divisor (pushed) to the
+// stack, remainder to rem.
+func (d *decEm) divStep(rem int, x, div func(), bLocal bool) {
 	e := d.e
 	e.get(rem)
-	e.konst(decB)
+	d.pushB(bLocal)
 	e.emit(ir.OpI32Mul)
 	x()
 	e.emit(ir.OpI32Add, ir.LocalTee(dT))
@@ -370,15 +598,17 @@ func (d *decEm) divStep(rem int, x, div func()) {
 	e.emit(ir.OpI32DivS)
 }
 
-func (d *decEm) load(base int64) func() {
-	return func() { d.at(base, dI); d.e.emit(ir.OpMemLoad) }
+func (d *decEm) one(r int64) {
+	d.e.konst(r)
+	d.e.emit(ir.OpConst1, ir.OpMemStore)
 }
 
-// pi: T_j = T_{j-1} j/(2j+1), S += b T_j. dY = 2j+1.
-func (d *decEm) pi(base int64, t decTerm) {
+// pi: T_j = T_{j-1} j/(2j+1), added to N and D. dY = 2j+1.
+func (d *decEm) pi(r int64, t decTerm) {
 	e := d.e
-	d.store(base, func() { e.konst(0) }, func() { e.konst(1) })
-	d.terms(1, 1, &t, func() {
+	d.one(r)
+	alpha, beta := t.linear()
+	d.terms(1, 1, alpha, beta, func() {
 		e.get(dJ)
 		e.get(dJ)
 		e.emit(ir.OpI32Add, ir.OpConst1, ir.OpI32Add)
@@ -386,24 +616,25 @@ func (d *decEm) pi(base int64, t decTerm) {
 		e.konst(0)
 		e.set(dR)
 		d.limbs(true, func() {
-			d.at(base, dI)
-			d.divStep(dR, func() { d.load(base)(); e.get(dJ); e.emit(ir.OpI32Mul) }, func() { e.get(dY) })
+			d.at(r)
+			d.divStep(dR, func() { d.load(r)(); e.get(dJ); e.emit(ir.OpI32Mul) }, func() { e.get(dY) }, false)
 			e.emit(ir.LocalTee(dX), ir.OpMemStore)
-			d.accum(t.b, func() { e.get(dX) })
+			d.accum(t, func() { e.get(dX) })
 		})
 	})
 }
 
-// exp(u/v): T_j = T_{j-1} |u|/(v j), S += b sign^j T_j; dY = v j, dZ the
-// signed coefficient.
-func (d *decEm) exp(base int64, t decTerm) {
+// exp(u/v): T_j = T_{j-1} |u|/(v j), added times sign^j; dY = v j, dZ
+// the sign.
+func (d *decEm) exp(r int64, t decTerm) {
 	e := d.e
-	d.store(base, func() { e.konst(0) }, func() { e.konst(1) })
+	d.one(r)
 	if t.u < 0 {
-		e.konst(-t.b)
+		e.konst(-1)
 		e.set(dZ)
 	}
-	d.terms(1, 1, &t, func() {
+	alpha, beta := t.linear()
+	d.terms(1, 1, alpha, beta, func() {
 		e.get(dJ)
 		if t.v != 1 {
 			e.konst(t.v)
@@ -413,19 +644,19 @@ func (d *decEm) exp(base int64, t decTerm) {
 		e.konst(0)
 		e.set(dR)
 		d.limbs(true, func() {
-			d.at(base, dI)
+			d.at(r)
 			d.divStep(dR, func() {
-				d.load(base)()
+				d.load(r)()
 				if abs64(t.u) != 1 {
 					e.konst(abs64(t.u))
 					e.emit(ir.OpI32Mul)
 				}
-			}, func() { e.get(dY) })
+			}, func() { e.get(dY) }, false)
 			e.emit(ir.LocalTee(dX), ir.OpMemStore)
 			if t.u < 0 {
-				d.accum(1, func() { e.get(dX); e.get(dZ); e.emit(ir.OpI32Mul) })
+				d.accum(t, func() { e.get(dX); e.get(dZ); e.emit(ir.OpI32Mul) })
 			} else {
-				d.accum(t.b, func() { e.get(dX) })
+				d.accum(t, func() { e.get(dX) })
 			}
 		})
 		if t.u < 0 {
@@ -438,13 +669,18 @@ func (d *decEm) exp(base int64, t decTerm) {
 }
 
 // root: N^(1/k) = (p/q) (1 + u/v)^(1/k), u < 0: T_j = T_{j-1}
-// (kj - k - 1 or 1) |u| / (v k j), S -= b T_j (j >= 1). dJ = k j, dY the
-// multiplier, dZ the second remainder.
-func (d *decEm) root(base int64, t decTerm) {
+// (kj - k - 1 or 1) |u| / (v k j), subtracted (j >= 1). dJ = k j, dY
+// the multiplier, dZ the second remainder, dX holds v.
+func (d *decEm) root(r int64, t decTerm) {
 	e := d.e
 	k := t.at.k
-	d.store(base, func() { e.konst(0) }, func() { e.konst(1) })
-	d.terms(k, k, &t, func() {
+	d.one(r)
+	e.konst(t.v)
+	e.set(dX)
+	alpha, beta := t.linear()
+	neg := t
+	neg.bN, neg.bD = -t.bN, -t.bD
+	d.terms(k, k, alpha, beta, func() {
 		// dY = max(kj - k - 1, 1) * |u|
 		e.get(dJ)
 		e.konst(k + 1)
@@ -463,115 +699,284 @@ func (d *decEm) root(base int64, t decTerm) {
 		e.konst(0)
 		e.set(dZ)
 		d.limbs(true, func() {
-			d.at(base, dI)
+			d.at(r)
 			d.divStep(dZ, func() {
-				d.divStep(dR, func() { d.load(base)(); e.get(dY); e.emit(ir.OpI32Mul) }, func() { e.konst(t.v) })
-			}, func() { e.get(dJ) })
-			e.emit(ir.LocalTee(dX), ir.OpMemStore)
-			d.accum(-t.b, func() { e.get(dX) })
+				d.divStep(dR, func() { d.load(r)(); e.get(dY); e.emit(ir.OpI32Mul) }, func() { e.get(dX) }, false)
+			}, func() { e.get(dJ) }, false)
+			e.emit(ir.OpMemStore)
+			d.accum(neg, d.load(r))
 		})
 	})
 }
 
-// log x = (2kv S1 + 6u S2)/(3v): S1 = sum 9^-j/(2j+1), S2 = sum
-// (u/v)^(2j)/(2j+1), j >= 0; T1 at base, T2 at base+500; dJ = 2j+1; the
-// remainders dR, dX (T1), dY, dZ (T2); this pass needs every local.
-func (d *decEm) log(base int64, t decTerm) {
+// atanh: up to three series z^(2j)/(2j+1) (z = u/v) in one loop, T in
+// regions r, r+1, r+2; dJ = 2j+1. A pass adds V/(2j+1) to N and to D,
+// V = sum b_i T_i (one signed division each, remainders dR and dX),
+// then T_i = T_i u_i^2 / v_i^2 (remainders dY, dZ and word
+// decScratch+1).
+func (d *decEm) atanh(r int64, ts []decTerm) {
 	e := d.e
-	t1, t2 := base, base+500
-	c1, c2 := t.b*2*t.k*t.v, t.b*6*t.u
-	if c1 != 0 {
-		d.store(t1, func() { e.konst(0) }, func() { e.konst(1) })
+	var alpha, beta int64
+	for i := range ts {
+		a, b := ts[i].linear()
+		alpha, beta = max(alpha, a), max(beta, b)
 	}
-	d.store(t2, func() { e.konst(0) }, func() { e.konst(1) })
-	d.terms(1, 2, &t, func() {
-		for _, l := range []int{dR, dX, dY, dZ} {
-			e.konst(0)
-			e.set(l)
+	for i := range ts {
+		d.one(r + int64(i))
+	}
+	rems := []int{dY, dZ, -1}
+	d.terms(1, 2, alpha, beta, func() {
+		e.emit(ir.OpConst0, ir.LocalTee(dR), ir.LocalTee(dX), ir.LocalTee(dY), ir.LocalSet(dZ))
+		if len(ts) > 2 {
+			e.konst(decScratch + 1)
+			e.emit(ir.OpConst0, ir.OpMemStore)
 		}
 		d.limbs(true, func() {
-			if c1 != 0 {
-				e.get(dI)
-				d.divStep(dR, d.load(t1), func() { e.get(dJ) })
-				e.konst(c1)
-				e.emit(ir.OpI32Mul)
-				e.get(dI)
-				e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemStore)
-				d.at(t1, dI)
-				d.divStep(dX, d.load(t1), func() { e.konst(9) })
+			for acc, rem := range []int{dR, dX} {
+				any := false
+				for _, t := range ts {
+					if b := []int64{t.bN, t.bD}[acc]; b != 0 {
+						any = true
+					}
+				}
+				if !any {
+					continue
+				}
+				d.at(int64(acc))
+				d.divStep(rem, func() {
+					first := true
+					for i, t := range ts {
+						b := []int64{t.bN, t.bD}[acc]
+						if b == 0 {
+							continue
+						}
+						d.load(r + int64(i))()
+						if b != 1 {
+							e.konst(b)
+							e.emit(ir.OpI32Mul)
+						}
+						if !first {
+							e.emit(ir.OpI32Add)
+						}
+						first = false
+					}
+				}, func() { e.get(dJ) }, false)
+				d.load(int64(acc))()
+				e.emit(ir.OpI32Add, ir.OpMemStore)
+			}
+			for i, t := range ts {
+				tr := r + int64(i)
+				d.at(tr)
+				x := func() {
+					d.load(tr)()
+					if t.u*t.u != 1 {
+						e.konst(t.u * t.u)
+						e.emit(ir.OpI32Mul)
+					}
+				}
+				div := func() { e.konst(t.v * t.v) }
+				if rems[i] >= 0 {
+					d.divStep(rems[i], x, div, false)
+				} else {
+					d.divStepMem(decScratch+1, x, div)
+				}
 				e.emit(ir.OpMemStore)
 			}
-			e.get(dI)
-			d.divStep(dY, d.load(t2), func() { e.get(dJ) })
-			e.konst(c2)
-			e.emit(ir.OpI32Mul)
-			e.get(dI)
-			e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemStore)
-			d.at(t2, dI)
-			d.divStep(dZ, func() {
-				d.load(t2)()
-				if t.u*t.u != 1 {
-					e.konst(t.u * t.u)
-					e.emit(ir.OpI32Mul)
-				}
-			}, func() { e.konst(t.v * t.v) })
-			e.emit(ir.OpMemStore)
 		})
 	})
 }
 
-// normalize carries S's limbs low to high into 0..decB-1, all but limb
-// 0, which takes the last carry whole.
-func (d *decEm) normalize() {
+// divStepMem is divStep with the remainder in memory word w.
+func (d *decEm) divStepMem(w int64, x, div func()) {
+	e := d.e
+	e.konst(w)
+	e.emit(ir.OpMemLoad)
+	e.konst(decB)
+	e.emit(ir.OpI32Mul)
+	x()
+	e.emit(ir.OpI32Add)
+	e.set(dT)
+	e.konst(w)
+	e.get(dT)
+	div()
+	e.emit(ir.OpI32RemS, ir.OpMemStore)
+	e.get(dT)
+	div()
+	e.emit(ir.OpI32DivS)
+}
+
+// normalize carries region r's limbs low to high into 0..decB-1, all
+// but limb 0, which takes the last carry whole.
+func (d *decEm) normalize(r int64) {
 	e := d.e
 	e.konst(0)
 	e.set(dR)
 	d.limbs(false, func() {
-		e.get(dI)
-		e.get(dI)
-		e.emit(ir.OpMemLoad)
+		// t = limb + carry; limb = t mod B (floor); carry = (t - limb) / B
+		d.at(r)
+		d.load(r)()
 		e.get(dR)
-		e.emit(ir.OpI32Add)
-		e.konst(decBias)
 		e.emit(ir.OpI32Add, ir.LocalTee(dT))
-		e.konst(decB)
-		e.emit(ir.OpI32RemS, ir.OpMemStore)
+		e.get(dZ)
+		e.emit(ir.OpI32RemS)
+		e.get(dZ)
+		e.emit(ir.OpI32Add)
+		e.get(dZ)
+		e.emit(ir.OpI32RemS, ir.LocalTee(dX), ir.OpMemStore)
 		e.get(dT)
-		e.konst(decB)
-		e.emit(ir.OpI32DivS)
-		e.konst(decBias / decB)
+		e.get(dX)
 		e.emit(ir.OpI32Sub)
+		e.get(dZ)
+		e.emit(ir.OpI32DivS)
 		e.set(dR)
 	})
-	e.konst(0)
-	e.konst(0)
+	e.konst(r)
+	e.konst(r)
 	e.emit(ir.OpMemLoad)
 	e.get(dR)
 	e.emit(ir.OpI32Add, ir.OpMemStore)
 }
 
-// divide divides S by c, high to low.
+// divide divides region decN by c, high to low.
 func (d *decEm) divide(c int64) {
 	e := d.e
 	e.konst(0)
 	e.set(dR)
 	d.limbs(true, func() {
-		e.get(dI)
-		d.divStep(dR, d.load(0), func() { e.konst(c) })
+		d.at(decN)
+		d.divStep(dR, d.load(decN), func() { e.konst(c) }, true)
 		e.emit(ir.OpMemStore)
 	})
 }
 
-// digit pushes digit p = n + shift of S: limb (p+2)/3, divided by 100,
-// 10 or 1 as (p+2) mod 3 is 0, 1, 2, mod 10.
+// digit pushes digit p = n + shift of decN: limb (p+2)/3, divided by
+// 100, 10 or 1 as (p+2) mod 3 is 0, 1, 2, mod 10.
 func (d *decEm) digit(shift int64) {
 	e := d.e
 	e.emit(ir.OpSlot0)
 	e.konst(shift + 2)
 	e.emit(ir.OpI32Add, ir.LocalTee(dT))
 	e.konst(3)
-	e.emit(ir.OpI32DivS, ir.OpMemLoad)
+	e.emit(ir.OpI32DivS, ir.OpConst10, ir.OpI32Mul, ir.OpMemLoad)
 	e.get(dT)
+	e.konst(3)
+	e.emit(ir.OpI32RemS, ir.LocalTee(dT), ir.OpConst2, ir.OpI32LtS)
+	e.konst(9)
+	e.emit(ir.OpI32Mul)
+	e.get(dT)
+	e.emit(ir.OpConst0, ir.OpI32Eq)
+	e.konst(90)
+	e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpConst1, ir.OpI32Add, ir.OpI32DivS, ir.OpConst10, ir.OpI32RemS)
+}
+
+// quotient pushes digit p = n + shift of N/D (D normalized, 1 <= D <
+// 1900, N < 1900; the first pass normalizes N) by long division a limb
+// at a time: the estimate q =
+// (R0 B + R1)/(D0 B + D1) + 1 is at least the limb and at most 3 above
+// it; R -= q D, then R += D (q -= 1) while R < 0; then R = B R for the
+// next limb. R is decN; q is kept in word decScratch; dX is the pass's
+// multiple of D, dY its multiple of R, dJ counts the limbs down to
+// (p+2)/3.
+func (d *decEm) quotient(shift int64) {
+	e := d.e
+	// pass: R = m R + s D, carries by floor division, limbs Q..0; limb
+	// 0 then takes the last carry back whole
+	pass := func() {
+		e.konst(0)
+		e.set(dR)
+		e.get(dQ)
+		e.set(dI)
+		e.emit(ir.OpLoopBegin)
+		d.at(decN)
+		d.load(decN)()
+		e.get(dY)
+		e.emit(ir.OpI32Mul)
+		d.load(decD)()
+		e.get(dX)
+		e.emit(ir.OpI32Mul, ir.OpI32Add)
+		e.get(dR)
+		e.emit(ir.OpI32Add, ir.LocalTee(dT))
+		e.get(dZ)
+		e.emit(ir.OpI32RemS)
+		e.get(dZ)
+		e.emit(ir.OpI32Add)
+		e.get(dZ)
+		e.emit(ir.OpI32RemS, ir.OpMemStore)
+		e.get(dT)
+		d.load(decN)()
+		e.emit(ir.OpI32Sub)
+		e.get(dZ)
+		e.emit(ir.OpI32DivS)
+		e.set(dR)
+		e.get(dI)
+		e.emit(ir.OpConst10, ir.OpI32Sub, ir.LocalTee(dI), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd)
+		e.konst(decN)
+		e.konst(decN)
+		e.emit(ir.OpMemLoad)
+		e.get(dR)
+		e.get(dZ)
+		e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpMemStore)
+	}
+	e.emit(ir.OpSlot0)
+	e.konst(shift + 2)
+	e.emit(ir.OpI32Add)
+	e.konst(3)
+	e.emit(ir.OpI32DivS)
+	e.set(dJ)
+	// states: dX = 0 after a pass that normalized or shifted R: estimate
+	// next; dX < 0 after R -= q D, dX = 1 after R += D: add D back while R
+	// < 0, else the limb is done
+	e.konst(0)
+	e.set(dX)
+	e.konst(1)
+	e.set(dY)
+	e.emit(ir.OpLoopBegin)
+	pass()
+	e.get(dX)
+	e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+	// q = (R0 B + R1) / (D0 B + D1) + 1; dX = -q, dY = 1
+	e.konst(decScratch)
+	e.konst(decN)
+	e.emit(ir.OpMemLoad)
+	e.get(dZ)
+	e.emit(ir.OpI32Mul)
+	e.konst(decN + 10)
+	e.emit(ir.OpMemLoad, ir.OpI32Add)
+	e.konst(decD)
+	e.emit(ir.OpMemLoad)
+	e.get(dZ)
+	e.emit(ir.OpI32Mul)
+	e.konst(decD + 10)
+	e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpI32DivS, ir.OpConst1, ir.OpI32Add, ir.LocalTee(dX), ir.OpMemStore)
+	e.konst(0)
+	e.get(dX)
+	e.emit(ir.OpI32Sub)
+	e.set(dX)
+	e.konst(1)
+	e.set(dY)
+	e.emit(ir.OpBr, ir.OpIfEnd)
+	e.konst(decN)
+	e.emit(ir.OpMemLoad, ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst1)
+	e.set(dX)
+	e.konst(decScratch)
+	e.konst(decScratch)
+	e.emit(ir.OpMemLoad, ir.OpConst1, ir.OpI32Sub, ir.OpMemStore, ir.OpBr, ir.OpIfEnd)
+	// the limb is done: the last one, or R = B R next
+	e.get(dJ)
+	e.emit(ir.OpIfBegin)
+	e.get(dJ)
+	e.emit(ir.OpConst1, ir.OpI32Sub)
+	e.set(dJ)
+	e.get(dZ)
+	e.set(dY)
+	e.konst(0)
+	e.set(dX)
+	e.emit(ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd)
+	// the digit of the limb q: q / (100, 10, 1 as (p+2) mod 3 is 0, 1, 2) mod 10
+	e.konst(decScratch)
+	e.emit(ir.OpMemLoad, ir.OpSlot0)
+	e.konst(shift + 2)
+	e.emit(ir.OpI32Add)
 	e.konst(3)
 	e.emit(ir.OpI32RemS, ir.LocalTee(dT), ir.OpConst2, ir.OpI32LtS)
 	e.konst(9)

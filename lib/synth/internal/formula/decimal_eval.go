@@ -30,6 +30,19 @@ func decValue(x dconst, prec uint) (*big.Float, bool) {
 	return sum, true
 }
 
+// decQuoValue is x.n / x.d to prec bits.
+func decQuoValue(x dq, prec uint) (*big.Float, bool) {
+	v, ok := decValue(x.n, prec)
+	if !ok || x.d == nil {
+		return v, ok
+	}
+	w, ok := decValue(*x.d, prec)
+	if !ok || w.Sign() <= 0 {
+		return nil, false
+	}
+	return v.Quo(v, w), true
+}
+
 func atomValue(a datom, prec uint) (*big.Float, bool) {
 	switch a.kind {
 	case 'r':
@@ -38,9 +51,11 @@ func atomValue(a datom, prec uint) (*big.Float, bool) {
 		return expValue(new(big.Float).SetPrec(prec).SetRat(a.r), prec), true
 	case 'p':
 		return piValue(prec), true
-	case 'l':
-		r := new(big.Float).SetPrec(prec).SetRat(a.r)
-		return logValue(r, prec), true
+	case 'a': // atanh z = log((1+z)/(1-z)) / 2
+		one := big.NewRat(1, 1)
+		q := new(big.Rat).Quo(new(big.Rat).Add(one, a.r), new(big.Rat).Sub(one, a.r))
+		l := logValue(new(big.Float).SetPrec(prec).SetRat(q), prec)
+		return l.Quo(l, new(big.Float).SetInt64(2)), true
 	}
 	return nil, false
 }
@@ -137,10 +152,10 @@ func piValue(prec uint) *big.Float {
 // first after the point), checked at two precisions: false if they
 // differ (the digits near m sit too close to a boundary to trust) or x
 // is not in [0, 1000).
-func decDigits(x dconst, m int) ([]int64, bool) {
+func decDigits(x dq, m int) ([]int64, bool) {
 	var out [2][]int64
 	for pi, prec := range []uint{1100, 1600} {
-		v, ok := decValue(x, prec)
+		v, ok := decQuoValue(x, prec)
 		if !ok || v.Sign() < 0 || v.Cmp(big.NewFloat(1000)) >= 0 {
 			return nil, false
 		}

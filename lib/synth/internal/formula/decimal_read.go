@@ -22,10 +22,10 @@ func (c *collector) decimalConst(text string) {
 	if !ok {
 		return
 	}
-	if _, isRat := x.rat(); isRat {
+	if _, isRat := x.n.rat(); isRat && x.d == nil {
 		return // p/q: digits.go's periodic reading
 	}
-	v, ok := decValue(x, 200)
+	v, ok := decQuoValue(x, 200)
 	if !ok || v.Sign() <= 0 || v.Cmp(big.NewFloat(10)) >= 0 {
 		return
 	}
@@ -39,7 +39,7 @@ func (c *collector) decimalConst(text string) {
 		x0 = c.seed.x0
 	}
 	shift := 1 - 2*x0
-	pr, ok := decPlan(x, shift)
+	pr, ok := decPlan(x.n, x.d, shift)
 	if !ok {
 		return
 	}
@@ -66,11 +66,9 @@ func (c *collector) decimalConst(text string) {
 			return
 		}
 	}
-	key := ""
-	for k, cf := range x.terms {
-		if cf.Sign() != 0 {
-			key += "+" + cf.RatString() + "*" + k
-		}
+	key := x.n.String()
+	if x.d != nil {
+		key = "(" + key + ")/(" + x.d.String() + ")"
 	}
 	c.out = append(c.out, Candidate{Source: strings.TrimSpace(m[0]), Ops: ops, Expr: "decimal_digit(n," + key + ")"})
 }

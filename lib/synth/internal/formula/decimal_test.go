@@ -2,7 +2,6 @@ package formula
 
 import (
 	"math/big"
-	"strings"
 	"testing"
 )
 
@@ -62,17 +61,29 @@ func rootFixed(n int64, k int) fixed {
 	return fixed{lo, refDecs}
 }
 
-// log3Fixed: log 3 = 2 atanh(1/2) with atanh(x) = sum x^(2j+1)/(2j+1).
-func log3Fixed() fixed {
+// logFixed: log x = 2 atanh((x-1)/(x+1)) with atanh(z) = sum
+// z^(2j+1)/(2j+1), here with 10 more digits than refDecs.
+func logFixed10(x int64) *big.Int {
 	sc := pow10(refDecs + 10)
 	sum := new(big.Int)
-	pow := new(big.Int).Quo(sc, big.NewInt(2))
+	pow := new(big.Int).Quo(sc, big.NewInt(x+1))
+	pow.Mul(pow, big.NewInt(x-1))
 	for j := int64(0); pow.Sign() > 0; j++ {
 		sum.Add(sum, new(big.Int).Quo(pow, big.NewInt(2*j+1)))
-		pow.Quo(pow, big.NewInt(4))
+		pow.Mul(pow, big.NewInt((x-1)*(x-1)))
+		pow.Quo(pow, big.NewInt((x+1)*(x+1)))
 	}
-	sum.Mul(sum, big.NewInt(2))
-	return fixed{sum.Quo(sum, pow10(10)), refDecs}
+	return sum.Mul(sum, big.NewInt(2))
+}
+
+func log3Fixed() fixed {
+	return fixed{new(big.Int).Quo(logFixed10(3), pow10(10)), refDecs}
+}
+
+// logRatio: log a / log b.
+func logRatio(a, b int64) fixed {
+	v := new(big.Int).Mul(logFixed10(a), pow10(refDecs))
+	return fixed{v.Quo(v, logFixed10(b)), refDecs}
 }
 
 // lin is (a + b X) / c at the smaller of X's digits.
@@ -98,6 +109,8 @@ func TestDecimalExpansions(t *testing.T) {
 		{"Decimal expansion of cube root of 31.", 1, 101, rootFixed(31, 3).ref(1)},
 		{"Decimal expansion of 4th root of 43.", 1, 101, rootFixed(43, 4).ref(1)},
 		{"Decimal expansion of natural logarithm of 3.", 1, 101, log3Fixed().ref(1)},
+		{"Decimal expansion of log_6 (4).", 0, 100, logRatio(4, 6).ref(0)},
+		{"Decimal expansion of 1/(Pi + 1).", 0, 95, fixed{new(big.Int).Quo(pow10(200), new(big.Int).Add(pi.v, pow10(100))), 100}.ref(0)},
 	}
 	newRunner(t).allMatch(t, cases)
 }
@@ -105,37 +118,38 @@ func TestDecimalExpansions(t *testing.T) {
 func TestDecimalRefuses(t *testing.T) {
 	refuses(t,
 		"Decimal expansion of Pi^2.",                   // no atom for a power of Pi
-		"Decimal expansion of 1/(Pi + 1).",             // no long division
 		"Decimal expansion of the sine integral at 1.", // words
 		"Decimal expansion of 90th root of 90.",        // no approximant makes the series converge fast enough
 		"Decimal expansion of 12*sqrt(2).",             // 16.97...: two digits before the point
+		"Decimal expansion of zeta(3).",                // no series for zeta
+		"Decimal expansion of 2*Pi*e/5.",               // a product of two series
+		"Decimal expansion of the real root of x^3 - x - 1.",
 	)
 }
 
 // The reader keeps the digits of p/q to digits.go and states its atoms.
 func TestDecimalParse(t *testing.T) {
 	for _, tc := range []struct{ text, want string }{
-		{"(7 + 2*sqrt(2))/(7 - 2*sqrt(2))", "57/41 + 28/41*root(2,2)"},
+		{"(7 + 2*sqrt(2))/(7 - 2*sqrt(2))", "28/41*root(2,2) + 57/41"},
 		{"sqrt(3/14)", "1/14*root(42,2)"},
 		{"2*e/21", "2/21*exp(1)"},
-		{"log(59)", "1*log(59)"},
+		{"log(59)", "-2*atanh(5/123) + 12*atanh(1/3)"},
 		{"5th root of 87", "1*root(87,5)"},
+		{"the real root of 3*x^3 - 2", "1/3*root(18,3)"},
+		{"the positive real root r of 3*x^4 - 1", "1/3*root(27,4)"},
+		{"log_6 (4)", "4*atanh(1/3) / -2*atanh(1/7) + 6*atanh(1/3)"},
+		{"1/6 - 1/(2*Pi)", "-1 + 1/3*Pi / 2*Pi"},
 	} {
 		x, ok := parseDecConst(tc.text)
 		if !ok {
 			t.Errorf("%q: not read", tc.text)
 			continue
 		}
-		var parts []string
-		if r, ok := x.terms[""]; ok && r.Sign() != 0 {
-			parts = append(parts, r.RatString())
+		got := x.n.String()
+		if x.d != nil {
+			got += " / " + x.d.String()
 		}
-		for k, v := range x.terms {
-			if k != "" && v.Sign() != 0 {
-				parts = append(parts, v.RatString()+"*"+k)
-			}
-		}
-		if got := strings.Join(parts, " + "); got != tc.want {
+		if got != tc.want {
 			t.Errorf("%q: read %q, want %q", tc.text, got, tc.want)
 		}
 	}

@@ -43,7 +43,9 @@
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
 // theta functions, Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
-// exact evaluator that takes theta functions from their sums decides),
+// exact evaluator that takes theta functions from their sums decides;
+// cyclotomic polynomials and their reciprocals, "Inverse of 1702nd
+// cyclotomic polynomial", as products of (1 - x^d)^mu(N/d), series_cyclo.go),
 // decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of
@@ -118,7 +120,16 @@
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
-// terms (coverage_shift.go). The measure test's -oeis.why ranks why the
+// terms (coverage_shift.go). "Primes of the form x^2 + 112*y^2" (a
+// positive definite binary quadratic form over all integers, or one with
+// nonnegative coefficients over x, y >= 0) is the list of primes m for
+// which some y >= 0 makes the discriminant 4am - D*y^2 of the quadratic in
+// x a square with an integer root (qform.go), behind residue filters mod
+// small M that f's values allow, as many as save fuel at n = 100. isqrt
+// is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
+// a few steps, not the binary search's 16), and a list whose predicate
+// binds variables of its own (a sum's, a let_'s) keeps its memo in the
+// evaluator (coverage_free.go). The measure test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
 //

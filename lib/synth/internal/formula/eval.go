@@ -429,6 +429,9 @@ func (v *evaluator) isPrime(m int64) bool {
 }
 
 func (v *evaluator) call(x *node) *big.Rat {
+	if x.name == "let_" { // a value bound once (qform.go)
+		return v.let(x)
+	}
 	args := make([]*big.Rat, len(x.kids))
 	for i, k := range x.kids {
 		args[i] = v.ev(k)

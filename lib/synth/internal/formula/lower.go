@@ -403,7 +403,12 @@ func (e *emitter) pow(base, exp *node, m int) {
 		}
 		return
 	}
-	b := holdBase()
+	// a base that is one CONST_ opcode needs no home (one local fewer)
+	cheap := m < -1 && base.k == kNum && (base.val == 0 || base.val == 1 || base.val == 2 || base.val == 10)
+	var b int
+	if !cheap {
+		b = holdBase()
+	}
 	c, r := e.alloc(), e.alloc()
 	e.lower(exp)
 	e.set(c)
@@ -434,7 +439,11 @@ func (e *emitter) pow(base, exp *node, m int) {
 	}
 	e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
 		e.get(r)
-		e.get(b)
+		if cheap {
+			e.konst(base.val)
+		} else {
+			e.get(b)
+		}
 		e.emit(ir.OpI32Mul)
 		reduce()
 		e.set(r)

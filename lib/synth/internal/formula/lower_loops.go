@@ -46,7 +46,7 @@ func (e *emitter) call(x *node) {
 	case "fib", "lucas":
 		e.fib(a[0], x.name == "lucas")
 	case "isqrt":
-		e.isqrt(a[0])
+		e.isqrtNewton(a[0]) // coverage_isqrt.go; e.isqrt is the binary search
 	case "fsqrt": // floor(a0*sqrt(a1)): beatty.go
 		e.floorSqrt(a[0], a[1].val)
 	case "fmulc": // floor(a0*c), c Pi, e, 1/Pi or 1/e: transc.go

@@ -69,17 +69,17 @@ func whyStage(task oeisTask, cs []Candidate, notes []string) (string, string) {
 		return "parse", stop
 	}
 	s := firstSentence(task.Text)
-	if m := reList.FindStringSubmatch(s); m != nil {
-		if _, ok := generators[strings.ToLower(m[1])]; ok {
-			return "pred", predShape(m[7])
-		}
-		return "generator", strings.ToLower(m[1])
-	}
 	if m := reLeast.FindStringSubmatch(s); m != nil {
-		return "pred", predShape(m[6])
+		return "pred", predShape(m[6], m[3], true)
 	}
 	if m := reCountK.FindStringSubmatch(s); m != nil {
-		return "pred", predShape(m[reCountK.SubexpIndex("cond")])
+		return "pred", predShape(m[reCountK.SubexpIndex("cond")], m[reCountK.SubexpIndex("v")], true)
+	}
+	if m := reList.FindStringSubmatch(s); m != nil {
+		if _, ok := generators[strings.ToLower(m[1])]; ok {
+			return "pred", predShape(m[7], m[2], false)
+		}
+		return "generator", strings.ToLower(m[1])
 	}
 	if m := reWordsWhy.FindStringSubmatch(s); m != nil {
 		return "phrase", m[1]
@@ -87,9 +87,22 @@ func whyStage(task oeisTask, cs []Candidate, notes []string) (string, string) {
 	return "phrase", "?"
 }
 
-// predShape is a condition with numbers as #, cut to its first words.
-func predShape(cond string) string {
-	return trunc(reDigitsWhy.ReplaceAllString(cond, "#"), 50)
+// predShape is the first part of a condition pred.go does not read (the
+// whole condition if each part reads), numbers as #, cut to its first
+// words; "reads" if the whole reads.
+func predShape(cond, v string, freeN bool) string {
+	if predicate(cond, v, freeN) != nil {
+		return "reads"
+	}
+	r := predReader{v: v, freeN: freeN}
+	part := cond
+	for _, p := range splitTop(cond, []string{", and ", " and ", ", or ", " or ", ", ", " but not "}) {
+		if r.read(p, 0) == nil {
+			part = p
+			break
+		}
+	}
+	return trunc(reDigitsWhy.ReplaceAllString(part, "#"), 50)
 }
 
 // fitsShifted reports whether c gives every example at n+shift.

@@ -31,13 +31,20 @@ type memTable struct {
 	terms  []*big.Rat
 	b      []*big.Rat // a complementary pair's b(i0), b(i0+1), ... (memrec_comp.go)
 	failed bool       // the next term is undefined (so is every later one)
-	out    int64      // the first index whose term leaves i32 (-1: none yet)
+	// a table read by rows (memrec_tri.go): the cells by word, and the
+	// next cell's row and column
+	cells map[int64]*big.Rat
+	r, c  int64
+	out   int64 // the first index whose term leaves i32 (-1: none yet)
 }
 
 // memAt is term n of recurrence x. Past the first term that leaves i32
 // it is that term (so a scan stops there: OEIS checks stop at it, and a
 // program's later terms may have wrapped).
 func (v *evaluator) memAt(x *node, n int64) *big.Rat {
+	if x.name == "T" {
+		return v.triAt(x, n)
+	}
 	i0 := x.val
 	if n < i0 {
 		undefined()
@@ -114,6 +121,13 @@ func (v *evaluator) memRef(x *node) *big.Rat {
 	if !e.IsInt64() {
 		undefined()
 	}
+	if t.cells != nil { // a table's cell, by word
+		y, ok := t.cells[e.Int64()]
+		if !ok {
+			undefined()
+		}
+		return y
+	}
 	j := e.Int64() - t.i0
 	if x.name == "b" {
 		if j < 0 || j >= int64(len(t.b)) {
@@ -135,6 +149,10 @@ func memOffset(i0 int64) int64 { return max(0, -i0) }
 // written to memory, then a(i) for i from the first computed one up to
 // idx, and a(idx) is read back.
 func (e *emitter) memRec(x *node) {
+	if x.name == "T" {
+		e.triMem(x)
+		return
+	}
 	idx := e.hold(x.kids[0])
 	i0, off := x.val, memOffset(x.val)
 	e.storeTerms(i0+off, x.vals)
@@ -216,6 +234,16 @@ func (x *node) writeMem(b *strings.Builder) {
 		b.WriteByte(')')
 		return
 	}
+	if x.name == "T" {
+		b.WriteString("memtri_{rows from " + joinInts(x.vals, ",") + "; to column ")
+		x.kids[2].write(b)
+		b.WriteString("; T(r_,c_)=")
+		x.kids[1].write(b)
+		b.WriteString("; from " + strconv.FormatInt(x.val, 10) + "}(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+		return
+	}
 	b.WriteString("mem_{a(" + strconv.FormatInt(x.val, 10) + "..)=" + joinInts(x.vals, ","))
 	if x.name == "ab" {
 		b.WriteString("; b(" + strconv.FormatInt(x.val, 10) + "..)=" + joinInts(x.kids[2].vals, ",") + " complementary")
@@ -231,6 +259,13 @@ func (x *node) writeMem(b *strings.Builder) {
 // expression, "[n/2]" as its floor.
 func (p *parser) memRef(name string) *node {
 	p.expect("(")
+	if name == "T" { // a table's T(row, column): memrec_tri.go
+		row := p.expr()
+		p.expect(",")
+		col := p.expr()
+		p.expect(")")
+		return &node{k: kMemRef, name: name, kids: []*node{row, col}}
+	}
 	var idx *node
 	if p.at("[") { // a([n/2])
 		p.pos++
@@ -298,6 +333,11 @@ func (c *collector) memRecurrences(text string) {
 	toks := lex(text)
 	consts := textConsts(text)
 	comp := reComplementary.MatchString(text)
+	defs := memWhere(text) // memrec_where.go
+	vars := []string{"n"}
+	for l := range defs {
+		vars = append(vars, l)
+	}
 	for i := 0; i+4 < len(toks); i++ {
 		if i > 0 && toks[i-1].k == tOp && strings.Contains("+-*/^", toks[i-1].s) {
 			continue // a term of an equation (rec_implicit.go)
@@ -313,8 +353,13 @@ func (c *collector) memRecurrences(text string) {
 		if comp {
 			tables = "ab"
 		}
-		p := &parser{toks: toks, pos: at, vars: []string{"n"}, consts: consts, mem: tables}
+		p := &parser{toks: toks, pos: at, vars: vars, consts: consts, mem: tables}
 		x, end, ok := parseWith(p)
+		for l, d := range defs {
+			if ok && x.uses(l) {
+				x = substitute(x, l, d)
+			}
+		}
 		if !ok || !boundary(toks, end) || !has(x, kMemRef) || has(x, kRec) || has(x, kDnc) {
 			continue
 		}
@@ -341,6 +386,8 @@ func (c *collector) memRecurrences(text string) {
 		}
 		c.memRec(text, source, body, from)
 	}
+	c.memCases(text)             // memrec_cases.go
+	c.triRecurrences(text, toks) // memrec_tri.go
 }
 
 // memRec adds recurrence body (over i_) started from the terms the text
@@ -532,6 +579,7 @@ var (
 // an ellipsis, as Sum_{j=0..(X3-X1)/d} a(X1 + d*j), its indices X1, X2
 // (optional), ..., X3 and step d = X2 - X1 (else +-1) constant in n.
 func memText(text string) string {
+	text = indexLetter(text)
 	text = reTermsEllipsis.ReplaceAllStringFunc(text, func(s string) string {
 		m := reTermsEllipsis.FindStringSubmatch(s)
 		lo, err1 := strconv.Atoi(m[1])
@@ -619,4 +667,31 @@ func freeLetter(text string) string {
 		}
 	}
 	return ""
+}
+
+// reOtherIndex: "a(m+1) =", "a(k) =": a recurrence in another letter.
+var reOtherIndex = regexp.MustCompile(`\ba\(([a-z])(?:\s*\+\s*\d+)?\)\s*=`)
+
+// indexLetter is text with the letter a recurrence is written in ("a(m+1)
+// = 2*Sum_{k=1..m} a(k)") renamed n, where the text uses no n.
+func indexLetter(text string) string {
+	m := reOtherIndex.FindStringSubmatch(text)
+	if m == nil || m[1] == "n" || m[1] == "a" {
+		return text
+	}
+	toks := lex(text)
+	for _, t := range toks {
+		if t.k == tIdent && t.s == "n" {
+			return text
+		}
+	}
+	var b strings.Builder
+	at := 0
+	for _, t := range toks {
+		if t.k == tIdent && t.s == m[1] {
+			b.WriteString(text[at:t.start] + "n")
+			at = t.end
+		}
+	}
+	return b.String() + text[at:]
 }

@@ -188,3 +188,106 @@ func TestComplementaryEquations(t *testing.T) {
 		"Solution of the complementary equation a(n) = a(n-1) + b(n-1), where a(0) = 1, and (a(n)) and (b(n)) are increasing complementary sequences.",
 	)
 }
+
+// Cases by residue class that read earlier terms, a recurrence written in
+// another letter, and letters defined after the recurrence.
+func TestMemCasesAndDefinitions(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Rooted at a(0)=0 and a(1)=a(2)=a(3)=1, 4 cases of index mod 4: a(4n)=4*a(n), a(4n+1)= 3*a(n)+a(n+1), a(4n+2) = 2*a(n)+2*a(n+1), and a(4n+3) = a(n)+3*a(n+1).",
+			0, 300, memo(0, []int64{0, 1, 1, 1}, func(i int64, a func(int64) int64) int64 {
+				n, r := i/4, i%4
+				return (4-r)*a(n) + r*a(n+1)
+			})},
+		{"a(0) = 0; a(1) = 1; a(2*n) = 2*a(n), a(2*n+1) = 2*a(n) + (-1)^a(n+1).", 0, 300, memo(0, []int64{0, 1}, func(i int64, a func(int64) int64) int64 {
+			if i%2 == 0 {
+				return 2 * a(i/2)
+			}
+			return 2*a(i/2) + 1 - 2*(a(i/2+1)&1)
+		})},
+		{"a(1) = 1, a(m+1) = 2*Sum_{k=1..floor((m+1)/2)} a(k).", 1, 30, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= i/2; k++ {
+				s += a(k)
+			}
+			return 2 * s
+		})},
+		{"a(n) = a(n-1) + a(m) for n >= 4, where m = n - 1 - 2^p and p is the unique integer such that 2^p < n - 1 <= 2^(p+1), starting with a(1) = a(2) = 1 and a(3) = 4.",
+			1, 200, memo(1, []int64{1, 1, 4}, func(i int64, a func(int64) int64) int64 {
+				p := int64(0) // 2^p < i-1 <= 2^(p+1)
+				for !(int64(1)<<p < i-1 && i-1 <= int64(1)<<(p+1)) {
+					p++
+				}
+				return a(i-1) + a(i-1-(int64(1)<<p))
+			})},
+	})
+	refuses(t,
+		"a(2n) = a(n) + a(n+1), a(0) = 1.",                   // no a(2n+1)
+		"a(2n) = a(n) + a(n+1), a(2n+1) = a(n+1), a(0) = 1.", // a(1) reads a(1)
+		"a(n) = a(m) + 1 for n >= 2, where m = n + 1 - 2^p and p is the unique integer such that 2^p < n <= 2^(p+1), with a(1) = 1.", // a(2) reads a(2)
+	)
+}
+
+// rowsRef lists a triangle by rows: rows from r0, columns c0..last(r) of
+// each, entry n (from base) is cell(r, c).
+func rowsRef(base, r0, c0 int64, last func(r int64) int64, cell func(r, c int64) int64) func(int64) int64 {
+	return func(n int64) int64 {
+		j, r := n-base, r0
+		for j > last(r)-c0 {
+			j -= last(r) - c0 + 1
+			r++
+		}
+		return cell(r, c0+j)
+	}
+}
+
+func binomRef(n, k int64) int64 {
+	if k < 0 || k > n {
+		return 0
+	}
+	b := int64(1)
+	for i := int64(1); i <= k; i++ {
+		b = b * (n - k + i) / i
+	}
+	return b
+}
+
+func TestMemTriangles(t *testing.T) {
+	pow := func(b, e int64) int64 {
+		p := int64(1)
+		for ; e > 0; e-- {
+			p *= b
+		}
+		return p
+	}
+	var s053218 func(r, c int64) int64
+	s053218 = func(r, c int64) int64 { // T(n,1) = n, T(n,k) = T(n,k-1) + T(n-1,k-1)
+		if c == 1 {
+			return r
+		}
+		return s053218(r, c-1) + s053218(r-1, c-1)
+	}
+	ident := func(r int64) int64 { return r }
+	var s2 func(r, c int64) int64
+	s2 = func(r, c int64) int64 { // T(n,0) = T(n,n) = 1, T(n,k) = k*T(n-1,k) + T(n-1,k-1)
+		if c == 0 || c == r {
+			return 1
+		}
+		return c*s2(r-1, c) + s2(r-1, c-1)
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Triangle read by rows: T(0,0) = 1; T(n,k) = T(n-1,k) + 9 * T(n-2,k-1) for k = 0..floor(n/2); T(n,k)=0 for n or k < 0.",
+			0, 80, rowsRef(0, 0, 0, func(r int64) int64 { return r / 2 }, func(r, c int64) int64 { return binomRef(r-c, c) * pow(9, c) })},
+		{"Triangle read by rows: T(0,0) = 1; T(n,k) = -T(n-1,k) + 2 T(n-1,k-1) for k = 0,1,...,n; T(n,k)=0 for n or k < 0.",
+			0, 100, rowsRef(0, 0, 0, ident, func(r, c int64) int64 { return binomRef(r, c) * pow(2, c) * pow(-1, r-c) })},
+		{"Triangle read by rows: T(n,k) = T(n,k-1) + T(n-1,k-1) for k >= 2 with T(n,1) = n.",
+			1, 150, rowsRef(1, 1, 1, ident, s053218)},
+		{"Triangle read by rows: T(n,0) = T(n,n) = 1; T(n,k) = k*T(n-1,k) + T(n-1,k-1).",
+			0, 90, rowsRef(0, 0, 0, ident, s2)},
+	})
+	refuses(t,
+		// T(1,0) reads T(0,-1), which the text does not say is 0
+		"Triangle read by rows: T(0,0) = 1; T(n,k) = T(n-1,k) + T(n-1,k-1).",
+		// two recurrences
+		"Triangle read by rows: T(n,k) = T(n-1,k) + 1; T(n,k) = T(n-1,k-1) + 2; T(0,0) = 1; T(n,k)=0 for n or k < 0.",
+	)
+}

@@ -36,8 +36,10 @@ type partSet struct {
 	pred *node
 	form *node
 	from int64
-	rec  []int64 // r0, r1, c1, c0
-	name string  // for Expr
+	rec  []int64  // r0, r1, c1, c0
+	name string   // for Expr
+	alt  *partSet // another reading of the same words ("prime powers": with 1)
+	keep *node    // over x_: only the members where it holds (nil: all); "with largest part <= 5"
 	// openFrom: the text's form does not say where its variable starts
 	// (0 here; parts_text.go offers 1 as another reading)
 	openFrom bool
@@ -52,6 +54,15 @@ type partCount struct {
 	kinds  int64 // each part comes in this many kinds
 	cap    int64 // > 0: the number of parts is at most cap (atMost) or exactly cap
 	atMost bool
+	// parity: the number of parts is odd (1) or even (2); 0: either (cap
+	// is then 0; the table has two rows, the parts' count mod 2)
+	parity int64
+	// over: overpartitions, each part also once more in a kind of its own
+	// (the first of its copies overlined)
+	over bool
+	// counted: the number of parts (cap, parity) counts only the parts
+	// where it holds (over x_; nil: all)
+	counted *node
 }
 
 // String prints a count for Candidate.Expr.
@@ -66,11 +77,23 @@ func (p partCount) String() string {
 	if p.set.form != nil {
 		b.WriteString(" from x_=" + strconv.FormatInt(p.set.from, 10))
 	}
+	if p.set.keep != nil {
+		b.WriteString(" if " + p.set.keep.String())
+	}
+	if p.counted != nil {
+		b.WriteString("; counting " + p.counted.String())
+	}
 	if !p.comp && (p.lo != 1 || p.hi != 0) {
 		b.WriteString("; used " + strconv.FormatInt(p.lo, 10) + ".." + strconv.FormatInt(p.hi, 10) + " times")
 	}
 	if p.kinds > 1 {
 		b.WriteString("; " + strconv.FormatInt(p.kinds, 10) + " kinds")
+	}
+	if p.over {
+		b.WriteString("; overlined")
+	}
+	if p.parity > 0 {
+		b.WriteString([]string{"", "; odd", "; even"}[p.parity] + " number of parts")
 	}
 	if p.cap > 0 {
 		if p.atMost {
@@ -84,6 +107,33 @@ func (p partCount) String() string {
 	return b.String()
 }
 
+// pass is one run over the table for a part: each part used 0 or lo..hi
+// times (hi 0: any).
+type pass struct{ lo, hi int64 }
+
+// passes lists the runs each part makes over the table.
+func (p partCount) passes() []pass {
+	var ps []pass
+	for range p.kinds {
+		ps = append(ps, pass{p.lo, p.hi})
+	}
+	if p.over {
+		ps = append(ps, pass{1, 1})
+	}
+	return ps
+}
+
+// rows is the number of rows of the table.
+func (p partCount) rows() int64 {
+	switch {
+	case p.parity > 0:
+		return 2
+	case p.cap > 0:
+		return p.cap + 1
+	}
+	return 1
+}
+
 // maxPartsCap bounds the number of parts a count tracks (its table has
 // cap+1 rows).
 const maxPartsCap = 12
@@ -92,6 +142,21 @@ const maxPartsCap = 12
 // false if the set's definition fails to evaluate or a form or recurrence
 // does not increase.
 func (s partSet) members(limit int64) ([]int64, bool) {
+	all, ok := s.generate(limit)
+	if !ok || s.keep == nil {
+		return all, ok
+	}
+	var out []int64
+	for _, k := range all {
+		if passes(s.keep, k) {
+			out = append(out, k)
+		}
+	}
+	return out, true
+}
+
+// generate lists the set's values in 1..limit before keep.
+func (s partSet) generate(limit int64) ([]int64, bool) {
 	var out []int64
 	switch {
 	case s.form != nil:
@@ -156,17 +221,27 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	if !ok {
 		return nil, false
 	}
-	rows := int64(1)
-	if p.cap > 0 {
-		rows = p.cap + 1
+	counts := make(map[int64]bool, len(ks)) // whether each part counts toward the number of parts
+	for _, k := range ks {
+		counts[k] = p.counted == nil || passes(p.counted, k)
 	}
+	countOf := func(k, u int64) int64 {
+		if counts[k] {
+			return u
+		}
+		return 0
+	}
+	rows := p.rows()
 	t := make([][]int64, rows)
 	for j := range t {
 		t[j] = make([]int64, maxN+1)
 	}
 	t[0][0] = 1
 	layer := func(j, d int64) (int64, bool) { // the row j parts move to with d more, and whether it exists
-		if p.cap == 0 {
+		switch {
+		case p.parity > 0:
+			return (j + d) % 2, true
+		case p.cap == 0:
 			return 0, true
 		}
 		return j + d, j+d <= p.cap
@@ -174,13 +249,13 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	if p.comp {
 		for i := int64(1); i <= maxN; i++ {
 			for j := int64(0); j < rows; j++ {
-				to, ok := layer(j, 1)
-				if !ok {
-					continue
-				}
 				for _, k := range ks {
 					if k > i {
 						break
+					}
+					to, ok := layer(j, countOf(k, 1))
+					if !ok {
+						continue
 					}
 					for range p.kinds {
 						t[to][i] = satAdd(t[to][i], t[j][i-k])
@@ -190,7 +265,7 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 		}
 	} else {
 		for _, k := range ks {
-			for range p.kinds {
+			for _, ps := range p.passes() {
 				old := make([][]int64, rows)
 				for j := range old {
 					old[j] = append([]int64(nil), t[j]...)
@@ -200,8 +275,8 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 						if old[j][i] == 0 {
 							continue
 						}
-						for u := p.lo; p.hi == 0 || u <= p.hi; u++ {
-							to, ok := layer(j, u)
+						for u := ps.lo; ps.hi == 0 || u <= ps.hi; u++ {
+							to, ok := layer(j, countOf(k, u))
 							if !ok || i+u*k > maxN {
 								break
 							}
@@ -215,6 +290,8 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	out := make([]int64, maxN+1)
 	for i := range out {
 		switch {
+		case p.parity > 0:
+			out[i] = t[2-p.parity][i]
 		case p.cap == 0:
 			out[i] = t[0][i]
 		case p.atMost:
@@ -233,7 +310,7 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 // integer whose table fits memory; false if that happens before the count
 // leaves i32 (the program would trap where the checks still look).
 func (p partCount) exactCounts() ([]int64, bool) {
-	rows := max(p.cap+1, 1)
+	rows := p.rows()
 	var args []int64
 	maxN := int64(0)
 	for n := int64(0); n <= scanN; n++ {
@@ -319,6 +396,14 @@ func checkParts(ops []ir.Op, want []int64) bool {
 	return agreed >= minAgreed
 }
 
+// test pushes predicate x (over x_) at the value of local l.
+func (e *emitter) test(x *node, l int) {
+	old, had := e.env["x_"]
+	e.env["x_"] = l
+	e.lower(x)
+	e.restore("x_", old, had)
+}
+
 // lower compiles p (see the file comment for the table). Locals: N, the
 // part k (and the set's walk), i, j, t, and an accumulator.
 func (p partCount) lower() (ops []ir.Op, err error) {
@@ -338,6 +423,17 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 	var pred *node
 	if p.set.pred != nil {
 		if pred, ok = normalize(p.set.pred, false); !ok {
+			return nil, errLower
+		}
+	}
+	var keep, counted *node
+	if p.set.keep != nil {
+		if keep, ok = normalize(p.set.keep, false); !ok {
+			return nil, errLower
+		}
+	}
+	if p.counted != nil {
+		if counted, ok = normalize(p.counted, false); !ok {
 			return nil, errLower
 		}
 	}
@@ -364,10 +460,19 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		}
 		i()
 	}
-	k := -1
+	k, i0 := -1, -1 // the part, and the column
 	// parts runs body for each allowed part k <= the value limit pushes
-	parts := func(limit func(), body func()) {
+	parts := func(limit func(), body0 func()) {
 		mark := e.next
+		body := body0
+		if keep != nil {
+			body = func() {
+				e.test(keep, k)
+				e.emit(ir.OpIfBegin)
+				body0()
+				e.emit(ir.OpIfEnd)
+			}
+		}
 		switch {
 		case form != nil:
 			j := e.alloc()
@@ -415,10 +520,7 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 			e.set(k)
 			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
 				if pred != nil {
-					old, had := e.env["x_"]
-					e.env["x_"] = k
-					e.lower(pred)
-					e.restore("x_", old, had)
+					e.test(pred, k)
 					e.emit(ir.OpIfBegin)
 					body()
 					e.emit(ir.OpIfEnd)
@@ -430,176 +532,207 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		}
 		e.next = mark
 	}
-	// rows loops body over the rows j = from..cap (a local), or runs it once with j = -1
+	top := p.rows() - 1
+	// rows loops body over the rows j = from..top (a local), or runs it once with j = -1
 	rows := func(from int64, body func(j int)) {
-		if p.cap == 0 {
+		if top == 0 {
 			body(-1)
 			return
 		}
 		j := e.alloc()
 		e.konst(from)
 		e.set(j)
-		e.while(func() { e.get(j); e.konst(p.cap); e.emit(ir.OpI32LeS) }, func() {
+		e.while(func() { e.get(j); e.konst(top); e.emit(ir.OpI32LeS) }, func() {
 			body(j)
 			e.inc(j, 1)
 		})
 		e.next--
 	}
+	// cell pushes the address of row (j - t) (mod 2 for a parity), column
+	// i - t*k; t pushes t (nil: 1); j -1: one row
+	shift := true // the part counts: row j reads row j - t (else row j)
+	cell := func(j int, t func()) {
+		if j >= 0 && !shift {
+			e.get(j)
+			e.get(N)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+		} else if j >= 0 {
+			e.get(j)
+			if t == nil {
+				e.emit(ir.OpConst1)
+			} else {
+				t()
+			}
+			if p.parity > 0 {
+				e.emit(ir.OpI32Add, ir.OpConst2, ir.OpI32RemS)
+			} else {
+				e.emit(ir.OpI32Sub)
+			}
+			e.get(N)
+			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+		}
+		e.get(i0)
+		e.get(k)
+		if t != nil {
+			t()
+			e.emit(ir.OpI32Mul)
+		}
+		e.emit(ir.OpI32Sub)
+		if j >= 0 {
+			e.emit(ir.OpI32Add)
+		}
+	}
+	// split runs f with shift, or where some parts do not count, in an
+	// IF on whether k counts: f with shift, else f without
+	split := func(f func()) {
+		if counted == nil {
+			f()
+			return
+		}
+		e.test(counted, k)
+		e.emit(ir.OpIfBegin)
+		f()
+		e.emit(ir.OpElse)
+		shift = false
+		f()
+		shift = true
+		e.emit(ir.OpIfEnd)
+	}
 	getN := func() { e.get(N) }
 	switch {
 	case p.comp:
-		i := e.alloc()
+		i0 = e.alloc()
 		e.emit(ir.OpConst1)
-		e.set(i)
-		e.while(func() { e.get(i); e.get(N); e.emit(ir.OpI32LeS) }, func() {
-			rows(1, func(j int) {
+		e.set(i0)
+		e.while(func() { e.get(i0); e.get(N); e.emit(ir.OpI32LeS) }, func() {
+			from := int64(1)
+			if p.parity > 0 || counted != nil {
+				from = 0
+			}
+			rows(from, func(j int) {
 				acc := e.alloc()
 				e.emit(ir.OpConst0)
 				e.set(acc)
-				parts(func() { e.get(i) }, func() {
-					// acc += kinds * c[j-1][i-k]
-					e.get(acc)
-					e.load(func() {
-						if j >= 0 {
+				parts(func() { e.get(i0) }, func() {
+					split(func() {
+						// acc += kinds * c[j-1][i-k] (row 0 has no row below)
+						guard := shift && j >= 0 && p.parity == 0 && counted != nil
+						if guard {
 							e.get(j)
-							e.emit(ir.OpConst1, ir.OpI32Sub)
-							e.get(N)
-							e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+							e.emit(ir.OpIfBegin)
 						}
-						e.get(i)
-						e.get(k)
-						e.emit(ir.OpI32Sub)
-						if j >= 0 {
-							e.emit(ir.OpI32Add)
+						e.get(acc)
+						e.load(func() { cell(j, nil) })
+						if p.kinds > 1 {
+							e.konst(p.kinds)
+							e.emit(ir.OpI32Mul)
+						}
+						e.emit(ir.OpI32Add)
+						e.set(acc)
+						if guard {
+							e.emit(ir.OpIfEnd)
 						}
 					})
-					if p.kinds > 1 {
-						e.konst(p.kinds)
-						e.emit(ir.OpI32Mul)
-					}
-					e.emit(ir.OpI32Add)
-					e.set(acc)
 				})
-				e.store(func() { addr(j, func() { e.get(i) }) }, func() { e.get(acc) })
+				e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
 				e.next--
 			})
-			e.inc(i, 1)
+			e.inc(i0, 1)
 		})
 		e.next--
 	default:
-		ascending := p.lo == 1 && p.hi == 0
 		parts(getN, func() {
-			for range p.kinds {
-				i := e.alloc()
+			for _, ps := range p.passes() {
+				ascending := ps.lo == 1 && ps.hi == 0
+				i0 = e.alloc()
 				if ascending {
 					e.get(k)
 				} else {
 					e.get(N)
 				}
-				e.set(i)
+				e.set(i0)
 				e.while(func() {
-					e.get(i)
+					e.get(i0)
 					e.get(k)
 					e.emit(ir.OpI32GeS)
-					e.get(i)
+					e.get(i0)
 					e.get(N)
 					e.emit(ir.OpI32LeS, ir.OpI32Mul)
 				}, func() {
-					// rows from the top down: row j reads rows below it at i - t*k
+					// each row reads others at i - t*k only: in any order
 					rows(0, func(j int) {
-						if ascending || p.lo == 1 && p.hi == 1 {
-							// p[j][i] += p[j-1][i-k] (j >= 1), t = 1
-							if j >= 0 {
-								e.get(j)
-								e.emit(ir.OpIfBegin)
-							}
-							e.store(func() { addr(j, func() { e.get(i) }) }, func() {
-								e.load(func() { addr(j, func() { e.get(i) }) })
-								e.load(func() {
-									if j >= 0 {
-										e.get(j)
-										e.emit(ir.OpConst1, ir.OpI32Sub)
-										e.get(N)
-										e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
-									}
-									e.get(i)
-									e.get(k)
-									e.emit(ir.OpI32Sub)
-									if j >= 0 {
-										e.emit(ir.OpI32Add)
-									}
-								})
-								e.emit(ir.OpI32Add)
-							})
-							if j >= 0 {
-								e.emit(ir.OpIfEnd)
-							}
-							return
-						}
-						// p[j][i] += Sum_{t = lo..hi, t*k <= i, t <= j} p[j-t][i-t*k]
-						t, acc := e.alloc(), e.alloc()
-						e.load(func() { addr(j, func() { e.get(i) }) })
-						e.set(acc)
-						e.konst(p.lo)
-						e.set(t)
-						e.while(func() {
-							e.get(t)
-							e.get(k)
-							e.emit(ir.OpI32Mul)
-							e.get(i)
-							e.emit(ir.OpI32LeS)
-							if p.hi > 0 {
-								e.get(t)
-								e.konst(p.hi)
-								e.emit(ir.OpI32LeS, ir.OpI32Mul)
-							}
-							if j >= 0 {
-								e.get(t)
-								e.get(j)
-								e.emit(ir.OpI32LeS, ir.OpI32Mul)
-							}
-						}, func() {
-							e.get(acc)
-							e.load(func() {
-								if j >= 0 {
+						split(func() {
+							if ps.lo == 1 && (ps.hi == 0 || ps.hi == 1) {
+								// p[j][i] += p[j-1][i-k] (j >= 1, or mod 2), t = 1
+								guard := shift && j >= 0 && p.parity == 0
+								if guard {
 									e.get(j)
-									e.get(t)
-									e.emit(ir.OpI32Sub)
-									e.get(N)
-									e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
+									e.emit(ir.OpIfBegin)
 								}
-								e.get(i)
+								e.store(func() { addr(j, func() { e.get(i0) }) }, func() {
+									e.load(func() { addr(j, func() { e.get(i0) }) })
+									e.load(func() { cell(j, nil) })
+									e.emit(ir.OpI32Add)
+								})
+								if guard {
+									e.emit(ir.OpIfEnd)
+								}
+								return
+							}
+							// p[j][i] += Sum_{t = lo..hi, t*k <= i, t <= j} p[j-t][i-t*k]
+							t, acc := e.alloc(), e.alloc()
+							e.load(func() { addr(j, func() { e.get(i0) }) })
+							e.set(acc)
+							e.konst(ps.lo)
+							e.set(t)
+							e.while(func() {
 								e.get(t)
 								e.get(k)
-								e.emit(ir.OpI32Mul, ir.OpI32Sub)
-								if j >= 0 {
-									e.emit(ir.OpI32Add)
+								e.emit(ir.OpI32Mul)
+								e.get(i0)
+								e.emit(ir.OpI32LeS)
+								if ps.hi > 0 {
+									e.get(t)
+									e.konst(ps.hi)
+									e.emit(ir.OpI32LeS, ir.OpI32Mul)
 								}
+								if shift && j >= 0 && p.parity == 0 {
+									e.get(t)
+									e.get(j)
+									e.emit(ir.OpI32LeS, ir.OpI32Mul)
+								}
+							}, func() {
+								e.get(acc)
+								e.load(func() { cell(j, func() { e.get(t) }) })
+								e.emit(ir.OpI32Add)
+								e.set(acc)
+								e.inc(t, 1)
 							})
-							e.emit(ir.OpI32Add)
-							e.set(acc)
-							e.inc(t, 1)
+							e.store(func() { addr(j, func() { e.get(i0) }) }, func() { e.get(acc) })
+							e.next -= 2
 						})
-						e.store(func() { addr(j, func() { e.get(i) }) }, func() { e.get(acc) })
-						e.next -= 2
 					})
 					if ascending {
-						e.inc(i, 1)
+						e.inc(i0, 1)
 					} else {
-						e.inc(i, -1)
+						e.inc(i0, -1)
 					}
 				})
 				e.next--
 			}
 		})
 	}
-	// the count: row cap, or rows 0..cap summed, at column N
+	// the count: one row, or rows 0..cap summed, at column N
 	switch {
-	case p.cap == 0:
+	case top == 0:
 		e.load(getN)
-	case !p.atMost:
+	case p.parity > 0 || !p.atMost:
+		row := p.cap
+		if p.parity > 0 {
+			row = 2 - p.parity
+		}
 		e.load(func() {
-			e.konst(p.cap)
+			e.konst(row)
 			e.get(N)
 			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32Mul)
 			e.get(N)

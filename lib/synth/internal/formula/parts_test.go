@@ -46,6 +46,47 @@ func multisets(m int64, parts []int64, lo, hi int64, most int64, exactly bool) i
 	return walk(m, 0, 0)
 }
 
+// counted counts the ways to write m as a sum of the parts, each used 0
+// or any times, as multisets (or sequences when ordered) whose number of
+// parts passes keep; a multiset weighs 2^(its distinct parts) when over
+// (overpartitions: the first copy of each part overlined or not).
+func counted(m int64, parts []int64, ordered, over bool, keep func(c int64) bool) int64 {
+	var walk func(rem int64, i int, used, w int64) int64
+	walk = func(rem int64, i int, used, w int64) int64 {
+		if rem == 0 {
+			if keep(used) {
+				return w
+			}
+			return 0
+		}
+		total := int64(0)
+		if ordered {
+			for _, k := range parts {
+				if k <= rem {
+					total += walk(rem-k, 0, used+1, w)
+				}
+			}
+			return total
+		}
+		if i == len(parts) {
+			return 0
+		}
+		total = walk(rem, i+1, used, w)
+		for t := int64(1); t*parts[i] <= rem; t++ {
+			if over {
+				total += walk(rem-t*parts[i], i+1, used+t, 2*w)
+			} else {
+				total += walk(rem-t*parts[i], i+1, used+t, w)
+			}
+		}
+		return total
+	}
+	return walk(m, 0, 0, 1)
+}
+
+func even(c int64) bool { return c%2 == 0 }
+func odd(c int64) bool  { return c%2 == 1 }
+
 // sequences counts the compositions of m into the parts, with at most
 // (exactly) most parts (most 0: any number).
 func sequences(m int64, parts []int64, most int64, exactly bool) int64 {
@@ -167,8 +208,109 @@ var partsCases = []refCase{
 	{"Number of ways to write n as a sum of distinct squares.", 0, 80, func(n int64) int64 {
 		return multisets(n, setOf(n, func(k int64) bool { r := isqrtRef(k); return r*r == k }), 1, 1, 0, false)
 	}},
+	{"Number of overpartitions of n.", 0, 30, func(n int64) int64 { return counted(n, setOf(n, all), false, true, all) }},
+	{"Number of overpartitions of n into odd parts.", 0, 40, func(n int64) int64 {
+		return counted(n, setOf(n, func(k int64) bool { return k%2 == 1 }), false, true, all)
+	}},
+	{"Number of partitions of n into an even number of parts.", 0, 40, func(n int64) int64 { return counted(n, setOf(n, all), false, false, even) }},
+	{"Number of partitions of n into an odd number of distinct parts.", 0, 45, func(n int64) int64 {
+		return multisets(n, setOf(n, all), 1, 1, 0, false) - countDistinctEven(n)
+	}},
+	{"Number of compositions of n into an odd number of parts.", 0, 20, func(n int64) int64 { return counted(n, setOf(n, all), true, false, odd) }},
+	{"Number of ways of making change for n cents using coins of 1, 2, 5, 10 cents.", 0, 80, func(n int64) int64 {
+		return multisets(n, []int64{1, 2, 5, 10}, 1, 0, 0, false)
+	}},
+	{"Number of decompositions of n into sum of two prime powers.", 1, 90, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool {
+			for p := int64(2); p <= k; p++ {
+				if k%p == 0 { // the least prime factor
+					q := k
+					for q%p == 0 {
+						q /= p
+					}
+					return q == 1
+				}
+			}
+			return true // 1 = p^0
+		}), 1, 0, 2, true)
+	}},
+	{"a(n) = number of partitions of n into parts not congruent to 0 mod 3.", 0, 45, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool { return k%3 != 0 }), 1, 0, 0, false)
+	}},
+	{"Number of partitions of n in which no part appears more than twice.", 0, 45, func(n int64) int64 {
+		return multisets(n, setOf(n, all), 1, 2, 0, false)
+	}},
+	{"Number of partitions of n into distinct parts of 2 kinds.", 0, 30, func(n int64) int64 {
+		ps := setOf(n, all)
+		return multisets(n, append(ps, ps...), 1, 1, 0, false)
+	}},
+	{"Number of partitions of n with at most one odd part.", 0, 40, func(n int64) int64 { return oddParts(n, false, func(c int64) bool { return c <= 1 }) }},
+	{"Number of partitions of n with exactly 2 odd parts.", 0, 40, func(n int64) int64 { return oddParts(n, false, func(c int64) bool { return c == 2 }) }},
+	{"Number of compositions of n with at most 2 even parts.", 0, 18, func(n int64) int64 { return oddParts(n, true, func(c int64) bool { return c <= 2 }) }},
+	{"Number of partitions of n with largest part 4.", 0, 60, func(n int64) int64 {
+		if n < 4 {
+			return 0
+		}
+		return multisets(n-4, []int64{1, 2, 3, 4}, 1, 0, 0, false)
+	}},
+	{"Number of partitions of n into distinct parts with smallest part 2.", 0, 50, func(n int64) int64 {
+		if n < 2 {
+			return 0
+		}
+		return multisets(n-2, setOf(n, func(k int64) bool { return k > 2 }), 1, 1, 0, false)
+	}},
+	{"Number of partitions of n with no part 1.", 0, 45, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool { return k != 1 }), 1, 0, 0, false)
+	}},
+	{"Number of compositions of n with parts in {1, 3, 4}.", 0, 25, func(n int64) int64 { return sequences(n, []int64{1, 3, 4}, 0, false) }},
+	{"Number of partitions of n in which all parts are odd and no part appears more than twice.", 0, 60, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool { return k%2 == 1 }), 1, 2, 0, false)
+	}},
 	// p(n) past i32: the program's additions wrap, and so does the reference
 	{"Number of partitions of n.", 100, 300, pentagonal},
+}
+
+// oddParts counts the partitions (compositions, ordered) of n whose
+// number of odd (for compositions: even) parts passes keep, enumerated.
+func oddParts(n int64, ordered bool, keep func(c int64) bool) int64 {
+	var walk func(rem, most, c int64) int64
+	walk = func(rem, most, c int64) int64 {
+		if rem == 0 {
+			if keep(c) {
+				return 1
+			}
+			return 0
+		}
+		total := int64(0)
+		for k := int64(1); k <= rem && (ordered || k <= most); k++ {
+			d := k % 2 // odd parts counted
+			if ordered {
+				d = 1 - d // even parts counted
+			}
+			total += walk(rem-k, k, c+d)
+		}
+		return total
+	}
+	return walk(n, n, 0)
+}
+
+// countDistinctEven counts the partitions of n into an even number of
+// distinct parts, enumerated.
+func countDistinctEven(n int64) int64 {
+	var walk func(rem, k, used int64) int64
+	walk = func(rem, k, used int64) int64 {
+		if rem == 0 {
+			if used%2 == 0 {
+				return 1
+			}
+			return 0
+		}
+		if k > rem {
+			return 0
+		}
+		return walk(rem, k+1, used) + walk(rem-k, k+1, used+1)
+	}
+	return walk(n, 1, 0)
 }
 
 func TestPartitions(t *testing.T) {
@@ -204,5 +346,12 @@ func TestPartitionsRefused(t *testing.T) {
 		"Number of partitions of n into distinct parts, the greatest being k.",
 		"Number of partitions of n into parts of the form A000045(k).",
 		"Number of compositions of n into distinct parts.",
+		"Number of strict overpartitions of n.",
+		"Number of partitions of n with largest part at least 3.",
+		"Number of partitions of n with largest part 4 and exactly 2 parts.",
+		"Number of partitions of n with at most one odd part and an even number of parts.",
+		"Number of partitions of n with all parts distinct mod 3.",
+		"Number of partitions of n into an even number of 3 parts.",
+		"Number of partitions of n into parts not congruent to 0.",
 	)
 }

@@ -21,7 +21,7 @@ import (
 
 var (
 	// "Number of (strict) partitions of ARG (into SPEC) (TAIL)"
-	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions) of (.+?)(?: into (.+?))?(?:,? (?:where|in which|such that|with|having) (.+))?$`)
+	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions|overpartitions) of (.+?)(?: into (.+?))?(?:,? (?:where|in which|such that|with|having) (.+))?$`)
 	// "Number of ways to write ARG as a sum of SPEC", "Number of ways to partition ARG into SPEC"
 	reWaysOf = regexp.MustCompile(`^(?i:number) of (?:ways (?:to|of) (?:write|writing|express|expressing|partition|partitioning|represent|representing)|representations of|decompositions of) (.+?) (?:into|as (?:a |the )?(ordered |unordered )?sums? of) (.+?)(?:,? (?:where|in which|such that|with|having) (.+))?$`)
 	// references the reading does not need: "(A000129)", ", cf. A001047", "(ordered partitions)"
@@ -32,6 +32,12 @@ var (
 	reAtMostTimes  = regexp.MustCompile(`^(?:(?:every|each) part (?:appears|occurs|is used) at most|no part (?:appears|occurs|is used) more than) (\w+)(?: times)?$`)
 	// "at most 4 ", "exactly 3 ", "3 "
 	rePartsCount = regexp.MustCompile(`^(?:(at most|exactly|at least) )?(\w+) (.+)$`)
+	// "a(n) = number of ...", "a(n) is the number of ...", "The number of ..."
+	rePartsLead = regexp.MustCompile(`^(?:a\(n\) (?:=|is) (?:the )?|(?i:the) )(?i:(number of .+))$`)
+	// "Number of ways of making change for n cents using coins of 1, 2, 5, 10 cents"
+	reChange = regexp.MustCompile(`^(?i:number) of ways (?:of making|to make) change for (.+?) (?:cents? )?using coins (?:of|in) (?:denominations? )?(.+?)(?: cents?)?$`)
+	// "an even number of parts"
+	reParity     = regexp.MustCompile(`^an? (even|odd) number of (.+)$`)
 	rePartsKinds = regexp.MustCompile(`^(.+?) (?:of|in) (\w+) (?:different )?(?:kinds|colors|colours|types)$`)
 	reBounds     = regexp.MustCompile(`^(>=|≥|>|<=|≤|<|greater than or equal to|greater than|larger than|at least|less than or equal to|less than|smaller than|at most|not exceeding|not greater than) (\d+)$`)
 	rePartList   = regexp.MustCompile(`^(?:in |from )?\{?(\d+(?:\s*,\s*\d+)*)(?:,? (?:and|or) (\d+))?\}?$`)
@@ -67,7 +73,12 @@ var partNouns = map[string]func() (partSet, bool){
 	"odd primes": func() (partSet, bool) {
 		return predSet(and(gt(vr("x_"), num(2)), un(kIsPrime, vr("x_"))), "odd primes"), false
 	},
-	"prime powers":       func() (partSet, bool) { return predSet(primePowerOf(vr("x_")), "prime powers"), false },
+	"prime powers": func() (partSet, bool) {
+		s := predSet(primePowerOf(vr("x_")), "prime powers")
+		with1 := predSet(or(eq(vr("x_"), num(1)), primePowerOf(vr("x_"))), "prime powers and 1")
+		s.alt = &with1
+		return s, false
+	},
 	"composite numbers":  func() (partSet, bool) { return predSet(compositeOf(vr("x_")), "composites"), false },
 	"composites":         func() (partSet, bool) { return predSet(compositeOf(vr("x_")), "composites"), false },
 	"squarefree numbers": func() (partSet, bool) { return predSet(property("squarefree"), "squarefree"), false },
@@ -111,7 +122,187 @@ type partSpec struct {
 	atMost   bool
 	distinct bool
 	kinds    int64
-	zero     bool // the noun's sequence starts at 0: a fixed count may include zeros
+	zero     bool  // the noun's sequence starts at 0: a fixed count may include zeros
+	parity   int64 // an odd (1) or even (2) number of parts
+	counted  *node // the number of parts counts only these (over x_)
+}
+
+var (
+	// "largest part at most 5", "greatest part 4", "smallest part at least 2"
+	reExtremePart = regexp.MustCompile(`^(?:the )?(largest|greatest|biggest|maximal|smallest|least|minimal) parts? (?:is |being )?(at most|<=|≤|not exceeding|less than|<|at least|>=|≥|greater than|>|equal to|=|exactly)? ?(\d+)$`)
+	// "no part 1", "no parts equal to 2", "no 1's", "no ones", "no part larger than 5"
+	reNoPart = regexp.MustCompile(`^no (?:parts? (?:equal to |of size )?(\d+)|(\d+)'?s|ones|parts? (larger than|greater than|exceeding|bigger than|smaller than|less than) (\d+)|parts? (?:divisible by|a multiple of) (\d+)|(\w+) parts?)$`)
+	// "all parts odd", "only odd parts", "all parts are <= 5", "parts in {1, 2, 5}"
+	reAllParts = regexp.MustCompile(`^(?:all (?:the )?parts (?:are |being )?|(?:all|only) (\w+) parts$|parts )(.*)$`)
+	// "at most one odd part", "exactly 2 even parts", "3 odd parts"
+	reCountedParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) (\w+) parts?$`)
+	// "exactly 3 parts", "at most 4 parts", "an even number of parts"
+	reCountParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) parts?$`)
+	reTailLead   = regexp.MustCompile(`^(?:with|where|in which|such that|having|whose) `)
+)
+
+// readTail reads the clauses after "with", "where", ...: multiplicities,
+// bounds on the parts, a count of parts (of a kind), joined by "and".
+func (sp *partSpec) readTail(tl string, lo, hi, shiftBy *int64) bool {
+	if sp.tailClause(tl, lo, hi, shiftBy) {
+		return true
+	}
+	cs := splitTop(tl, []string{", and ", " and "})
+	if len(cs) < 2 {
+		return false
+	}
+	for _, c := range cs {
+		if !sp.tailClause(reTailLead.ReplaceAllString(strings.TrimSpace(c), ""), lo, hi, shiftBy) {
+			return false
+		}
+	}
+	return true
+}
+
+// keepAlso narrows the part set to the x_ where q holds.
+func (sp *partSpec) keepAlso(q *node) {
+	sp.set.keep = and(sp.set.keep, q)
+	sp.set.alt = nil
+}
+
+func (sp *partSpec) tailClause(c string, lo, hi, shiftBy *int64) bool {
+	c = strings.TrimSpace(c)
+	if *shiftBy != 0 {
+		return false // "largest part 4" ends the clauses: what follows would have to apply to it as well
+	}
+	if m := reAtLeastTimes.FindStringSubmatch(c); m != nil {
+		v, ok := timesWord(m[1])
+		if !ok || v < 2 || sp.distinct || *lo != 1 {
+			return false
+		}
+		*lo = v
+		return true
+	}
+	if m := reAtMostTimes.FindStringSubmatch(c); m != nil {
+		v, ok := timesWord(m[1])
+		if !ok || v < 1 || sp.distinct || *hi != 0 {
+			return false
+		}
+		*hi = v
+		return true
+	}
+	if m := reExtremePart.FindStringSubmatch(c); m != nil {
+		v, _ := strconv.ParseInt(m[3], 10, 32)
+		largest := m[1] != "smallest" && m[1] != "least" && m[1] != "minimal"
+		op := map[string]string{"at most": "<=", "<=": "<=", "≤": "<=", "not exceeding": "<=", "less than": "<", "<": "<",
+			"at least": ">=", ">=": ">=", "≥": ">=", "greater than": ">", ">": ">", "equal to": "=", "=": "=", "exactly": "=", "": "="}[m[2]]
+		switch {
+		case op == "=":
+			// the largest (smallest) part is v: v once, the rest below (above) it
+			if *shiftBy != 0 || v < 1 || sp.count > 0 || sp.parity > 0 || sp.counted != nil || sp.kinds > 1 || *lo != 1 || *hi > 1 {
+				return false
+			}
+			if ks, ok := sp.set.members(v); !ok || !slices.Contains(ks, v) {
+				return false
+			}
+			cmp := "<="
+			if !largest {
+				cmp = ">="
+			}
+			if sp.distinct {
+				cmp = cmp[:1]
+			}
+			*shiftBy = v
+			sp.keepAlso(&node{k: kCmp, name: cmp, kids: []*node{vr("x_"), num(v)}})
+			return true
+		case largest == (op[0] == '<'):
+			sp.keepAlso(&node{k: kCmp, name: op, kids: []*node{vr("x_"), num(v)}})
+			return true
+		}
+		return false // "largest part at least 3": not a bound on every part
+	}
+	if m := reNoPart.FindStringSubmatch(c); m != nil {
+		var q *node
+		switch {
+		case m[1] != "" || m[2] != "":
+			v, _ := strconv.ParseInt(m[1]+m[2], 10, 32)
+			q = &node{k: kCmp, name: "!=", kids: []*node{vr("x_"), num(v)}}
+		case m[0] == "no ones":
+			q = &node{k: kCmp, name: "!=", kids: []*node{vr("x_"), num(1)}}
+		case m[3] != "":
+			v, _ := strconv.ParseInt(m[4], 10, 32)
+			op := "<="
+			if m[3] == "smaller than" || m[3] == "less than" {
+				op = ">="
+			}
+			q = &node{k: kCmp, name: op, kids: []*node{vr("x_"), num(v)}}
+		case m[5] != "":
+			d, _ := strconv.ParseInt(m[5], 10, 32)
+			if d < 2 {
+				return false
+			}
+			q = not(eq(bin(kMod, vr("x_"), num(d)), num(0)))
+		default:
+			a := partAdjective(m[6])
+			if a == nil {
+				return false
+			}
+			q = not(a)
+		}
+		sp.keepAlso(q)
+		return true
+	}
+	if m := reAllParts.FindStringSubmatch(c); m != nil {
+		var q *node
+		if m[1] != "" {
+			q = partAdjective(m[1])
+		} else {
+			var form *node
+			var ok bool
+			if q, form, ok = partQualifier(m[2]); !ok || form != nil {
+				q = nil
+			}
+			if q == nil {
+				q = partAdjective(m[2])
+			}
+		}
+		if q == nil {
+			return false
+		}
+		sp.keepAlso(q)
+		return true
+	}
+	if m := reParity.FindStringSubmatch(c); m != nil && (m[2] == "parts" || m[2] == "part") {
+		if sp.count > 0 || sp.parity > 0 || sp.counted != nil {
+			return false
+		}
+		sp.parity = 2
+		if m[1] == "odd" {
+			sp.parity = 1
+		}
+		return true
+	}
+	if m := reCountParts.FindStringSubmatch(c); m != nil {
+		k, ok := countWord(m[2])
+		if !ok || k < 1 || k > maxPartsCap || sp.count > 0 || sp.parity > 0 || sp.counted != nil {
+			return false
+		}
+		sp.count, sp.atMost = k, m[1] == "at most"
+		return true
+	}
+	if m := reCountedParts.FindStringSubmatch(c); m != nil {
+		k, ok := countWord(m[2])
+		a := partAdjective(m[3])
+		if !ok || a == nil || k < 1 || k > maxPartsCap || sp.count > 0 || sp.parity > 0 || sp.counted != nil {
+			return false
+		}
+		sp.count, sp.atMost, sp.counted = k, m[1] == "at most", a
+		return true
+	}
+	return false
+}
+
+// partAdjective reads one adjective of a part ("odd", "prime", "square"), or nil.
+func partAdjective(a string) *node {
+	if f, ok := partAdjectives[a]; ok {
+		return f()
+	}
+	return property(a)
 }
 
 // partitionPhrases reads the text's first sentence as a count of
@@ -119,12 +310,19 @@ type partSpec struct {
 func (c *collector) partitionPhrases(text string) {
 	s := firstSentence(reCfRef.ReplaceAllString(text, ""))
 	s = strings.TrimSpace(reRefs.ReplaceAllString(s, ""))
+	if m := rePartsLead.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
 	var arg, spec, tail string
-	var comp, strict bool
+	var comp, strict, over bool
 	orders := []bool{false}
 	if m := rePartsOf.FindStringSubmatch(s); m != nil {
 		arg, spec, tail = m[3], m[4], m[5]
 		strict = m[1] == "strict "
+		over = m[2] == "overpartitions"
+		if over && m[1] != "" {
+			return
+		}
 		comp = m[2] == "compositions" || m[2] == "ordered partitions" || m[1] == "ordered "
 		orders = []bool{comp}
 		if spec == "" {
@@ -142,6 +340,8 @@ func (c *collector) partitionPhrases(text string) {
 				orders = []bool{false, true}
 			}
 		}
+	} else if m := reChange.FindStringSubmatch(s); m != nil {
+		arg, spec = m[1], "parts "+m[2]
 	} else {
 		return
 	}
@@ -159,35 +359,41 @@ func (c *collector) partitionPhrases(text string) {
 		}
 		sp.distinct = true
 	}
+	if over && (sp.distinct || sp.kinds > 1) {
+		return
+	}
 	lo, hi := int64(1), int64(0)
 	if sp.distinct {
 		hi = 1
 	}
+	var shiftBy int64 // the largest or smallest part given exactly: counted apart from arg
 	if tail != "" {
-		tl := strings.ToLower(strings.TrimSpace(tail))
-		if m := reAtLeastTimes.FindStringSubmatch(tl); m != nil && !sp.distinct {
-			v, ok := timesWord(m[1])
-			if !ok || v < 2 {
-				return
-			}
-			lo = v
-		} else if m := reAtMostTimes.FindStringSubmatch(tl); m != nil && !sp.distinct {
-			v, ok := timesWord(m[1])
-			if !ok || v < 1 {
-				return
-			}
-			hi = v
-		} else {
+		if !sp.readTail(strings.ToLower(strings.TrimSpace(tail)), &lo, &hi, &shiftBy) {
 			return
 		}
+	}
+	if shiftBy != 0 {
+		x = sub(x, num(shiftBy))
 	}
 	var readings []partCount
 	for _, ordered := range orders {
 		if ordered && (lo != 1 || hi != 0) {
 			continue // distinct or bounded multiplicities in order: not counted here
 		}
-		base := partCount{arg: x, set: sp.set, comp: ordered, lo: lo, hi: hi, kinds: sp.kinds, cap: sp.count, atMost: sp.atMost}
+		if ordered && over {
+			continue
+		}
+		if ordered && shiftBy != 0 {
+			continue
+		}
+		base := partCount{arg: x, set: sp.set, comp: ordered, lo: lo, hi: hi, kinds: sp.kinds, cap: sp.count, atMost: sp.atMost, parity: sp.parity, over: over, counted: sp.counted}
 		readings = append(readings, base.simplify())
+		if sp.set.alt != nil {
+			// "prime powers": with 1 (p^0) or without
+			alt := base
+			alt.set = *sp.set.alt
+			readings = append(readings, alt.simplify())
+		}
 		if sp.set.openFrom {
 			// "parts of the form 2^k + 1": k from 0 or from 1
 			one := base
@@ -238,7 +444,7 @@ func parseArg(s string) (*node, bool) {
 // any size as partitions of N (or N - m) into parts <= m, conjugates: a
 // table of one row, m passes instead of N.
 func (p partCount) simplify() partCount {
-	if p.comp || p.set.name != "all" || p.cap == 0 || p.lo != 1 || p.hi != 0 || p.kinds != 1 {
+	if p.comp || p.set.name != "all" || p.cap == 0 || p.lo != 1 || p.hi != 0 || p.kinds != 1 || p.over || p.set.keep != nil || p.counted != nil {
 		return p
 	}
 	q := p
@@ -305,7 +511,14 @@ func readPartSpec(s string) (sp partSpec, ok bool) {
 		}
 		sp.kinds, s = k, m[1]
 	}
-	if m := rePartsCount.FindStringSubmatch(s); m != nil {
+	s = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(s, "a sum of "), "sums of "), "sum of ")
+	if m := reParity.FindStringSubmatch(s); m != nil {
+		sp.parity, s = 2, m[2]
+		if m[1] == "odd" {
+			sp.parity = 1
+		}
+	}
+	if m := rePartsCount.FindStringSubmatch(s); m != nil && sp.parity == 0 {
 		if k, ok := countWord(m[2]); ok {
 			if m[1] == "at least" || k < 1 || k > maxPartsCap {
 				return sp, false
@@ -392,6 +605,12 @@ func partQualifier(q string) (pred, form *node, ok bool) {
 	}
 	if p := property(q); p != nil {
 		return p, nil, true
+	}
+	if rest, ok := strings.CutPrefix(q, "not "); ok && strings.HasPrefix(rest, "congruent to ") {
+		if p := property(rest); p != nil {
+			return not(p), nil, true
+		}
+		return nil, nil, false
 	}
 	if m := reBounds.FindStringSubmatch(q); m != nil {
 		v, _ := strconv.ParseInt(m[2], 10, 32)

@@ -546,6 +546,7 @@ func (c *collector) formOf(s, form string) {
 		}
 		return
 	}
+	c.primesOfQForm(s, form) // qform.go: "x^2 + 112*y^2"
 }
 
 // substitute replaces variable name by y throughout x.

@@ -442,6 +442,7 @@ func (c *collector) readings(s string, xs []*node) {
 			for i, x := range xs {
 				r, err := v.eval(x, n)
 				if err == errBudget {
+					c.note("readings", "budget")
 					return
 				}
 				if err != nil {
@@ -450,6 +451,7 @@ func (c *collector) readings(s string, xs []*node) {
 				if i == 0 {
 					first = r
 				} else if (r == nil) != (first == nil) || r != nil && r.Cmp(first) != 0 {
+					c.note("readings", "differ past the examples")
 					return
 				}
 			}
@@ -468,15 +470,7 @@ const lastSeen = 8
 // an enclosing list's or sum's): a list whose predicate does is not one
 // list for every n, so the evaluator keeps no memo of it.
 func usesOther(x *node, name string) bool {
-	if x.k == kVar && x.name != name {
-		return true
-	}
-	for _, k := range x.kids {
-		if usesOther(k, name) {
-			return true
-		}
-	}
-	return false
+	return usesFree(x, map[string]bool{name: true}) // coverage_free.go: a sum's own variable is no other
 }
 
 // reCountForm: "Number of primes p of the form 4m+1 with p <= n"

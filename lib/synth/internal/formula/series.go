@@ -20,49 +20,96 @@ func (c *collector) series(text string) {
 			return // gf.go read it already
 		}
 	}
-	g, xv, theta, cubic, ok := seriesText(text)
+	x, g, zmode, ok := readSeries(text)
 	if !ok {
 		return
+	}
+	// theta functions of z are series in x = q^(1/4): read them in x and,
+	// where every power is a multiple of 4, also in q (every 4th word)
+	strides := []int64{1}
+	if zmode {
+		strides = append(strides, 4)
+	}
+	coefs, ok := seriesCoefs(x, int(strides[len(strides)-1])*scanN+1)
+	if !ok {
+		return
+	}
+	s, ok := seriesNormal(x, false)
+	if !ok {
+		return
+	}
+	lower := func(off, stride int64) ([]ir.Op, error) {
+		ops, err := lowerSeries(s, off, stride)
+		if err != nil {
+			// theta functions as sums, each in a table: fewer opcodes
+			// where many eta products do not fit
+			if s2, ok := seriesNormal(x, true); ok {
+				return lowerSeries(s2, off, stride)
+			}
+		}
+		return ops, err
+	}
+	key := "series[" + x.String() + "]"
+	for _, stride := range strides {
+		cs := coefs
+		if stride > 1 {
+			cs = nil
+			for i, v := range coefs {
+				if i%int(stride) == 0 {
+					cs = append(cs, v)
+				} else if v.Sign() != 0 {
+					cs = nil
+					break
+				}
+			}
+			if cs == nil {
+				continue
+			}
+			key += "_q"
+		}
+		for _, off := range []int64{0, 1} {
+			expr := key
+			if off == 1 {
+				expr += "(n-1)"
+			}
+			if c.seen[expr] || len(c.seen) >= maxFormulas {
+				continue
+			}
+			c.seen[expr] = true
+			ops, err := lower(off, stride)
+			if err != nil || !seriesAgrees(ops, cs, off) {
+				continue
+			}
+			c.out = append(c.out, Candidate{Source: strings.TrimSpace(g), Ops: ops, Expr: expr})
+		}
+	}
+}
+
+// readSeries parses the generating function text names, and returns the
+// span it was read from.
+func readSeries(text string) (x *sNode, g string, zmode, ok bool) {
+	if x, ok := cyclotomicSeries(strings.TrimSpace(text)); ok {
+		return x, strings.TrimSpace(text), false, true
+	}
+	g, xv, theta, cubic, ok := seriesText(text)
+	if !ok {
+		return nil, "", false, false
 	}
 	toks := lex(g)
 	for _, t := range toks {
 		if t.k == tBad {
-			return
+			return nil, "", false, false
 		}
 	}
-	x, end, ok := parseSeries(toks, 0, xv, theta, cubic)
+	x, end, zmode, ok := parseSeriesZ(toks, 0, xv, theta, cubic)
 	if !ok || toks[end].k != tEnd {
-		return
+		return nil, "", false, false
 	}
-	// rename the series variable to the one sVar stands for
-	coefs, ok := seriesCoefs(x, scanN+1)
-	if !ok {
-		return
-	}
-	s, ok := seriesNormal(x)
-	if !ok {
-		return
-	}
-	key := "series[" + x.String() + "]"
-	for _, off := range []int64{0, 1} {
-		expr := key
-		if off == 1 {
-			expr += "(n-1)"
-		}
-		if c.seen[expr] || len(c.seen) >= maxFormulas {
-			continue
-		}
-		c.seen[expr] = true
-		ops, err := lowerSeries(s, off)
-		if err != nil || !seriesAgrees(ops, coefs, off) {
-			continue
-		}
-		c.out = append(c.out, Candidate{Source: strings.TrimSpace(g), Ops: ops, Expr: expr})
-	}
+	return x, g, zmode, true
 }
 
 // seriesNormal is the normal form of x, or false.
-func seriesNormal(x *sNode) (s *sSeries, ok bool) {
+func seriesNormal(x *sNode, sumTheta bool) (s *sSeries, ok bool) {
 	defer func() {
 		if r := recover(); r != nil {
 			if _, is := r.(seriesError); !is {
@@ -71,7 +118,7 @@ func seriesNormal(x *sNode) (s *sSeries, ok bool) {
 			s, ok = nil, false
 		}
 	}()
-	z := &normalizer{}
+	z := &normalizer{sumTheta: sumTheta}
 	return z.norm(x), true
 }
 

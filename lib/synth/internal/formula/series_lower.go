@@ -27,8 +27,8 @@ type seriesLowering struct {
 	inLoop  int // depth of loops over a bound variable around the code
 }
 
-// lowerSeries compiles s to a program returning [x^(n-off)] s.
-func lowerSeries(s *sSeries, off int64) (ops []ir.Op, err error) {
+// lowerSeries compiles s to a program returning [x^(stride*(n-off))] s.
+func lowerSeries(s *sSeries, off, stride int64) (ops []ir.Op, err error) {
 	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
 	defer func() {
 		if r := recover(); r != nil {
@@ -46,8 +46,15 @@ func lowerSeries(s *sSeries, off int64) (ops []ir.Op, err error) {
 	l := &seriesLowering{e: e, regions: 1}
 	l.w = e.alloc()
 	e.emit(ir.OpSlot0)
-	e.konst(1 - off)
-	e.emit(ir.OpI32Add)
+	if stride == 1 {
+		e.konst(1 - off)
+		e.emit(ir.OpI32Add)
+	} else {
+		e.konst(off)
+		e.emit(ir.OpI32Sub)
+		e.konst(stride)
+		e.emit(ir.OpI32Mul, ir.OpConst1, ir.OpI32Add)
+	}
 	e.set(l.w)
 	e.get(l.w)
 	e.emit(ir.OpConst0, ir.OpI32GtS, ir.OpIfBegin)
@@ -115,7 +122,7 @@ func (l *seriesLowering) series(s *sSeries, r int) {
 		l.addClear(r, tmp)
 	}
 	for _, u := range s.sums {
-		if tmp < 0 {
+		if tmp < 0 && len(u.t.facs) > 0 {
 			tmp = l.region()
 		}
 		l.sum(u, r, tmp)
@@ -123,34 +130,77 @@ func (l *seriesLowering) series(s *sSeries, r int) {
 }
 
 // addMonomial adds coef x^shift to table r (if the power fits).
-func (l *seriesLowering) addMonomial(t sTerm, r int) {
+func (l *seriesLowering) addMonomial(t sTerm, r int) { l.addMonomialAt(t, r, -1) }
+
+// addMonomialAt is addMonomial with the power of x in local sh (fits,
+// checked already), or computed when sh < 0.
+func (l *seriesLowering) addMonomialAt(t sTerm, r, sh int) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
-	sh := e.alloc()
-	l.scalar(t.shift)
-	e.set(sh)
-	e.get(sh)
-	e.get(l.w)
-	e.emit(ir.OpI32LtS, ir.OpIfBegin)
-	addr := func() {
-		l.base(r)
+	a := e.alloc()
+	if sh < 0 {
+		if c, ok := constOf(t.shift); ok && r == 0 {
+			// a constant power in table 0: its address is the power
+			e.konst(c)
+			e.emit(ir.LocalTee(a))
+		} else {
+			l.scalar(t.shift)
+			if r != 0 {
+				l.base(r)
+				e.emit(ir.OpI32Add)
+			}
+			e.emit(ir.LocalTee(a))
+			if r != 0 {
+				l.base(r)
+				e.emit(ir.OpI32Sub)
+			}
+		}
+		e.get(l.w)
+		e.emit(ir.OpI32LtS, ir.OpIfBegin)
+	} else {
 		e.get(sh)
-		e.emit(ir.OpI32Add)
+		if r != 0 {
+			l.base(r)
+			e.emit(ir.OpI32Add)
+		}
+		e.set(a)
 	}
-	addr()
-	addr()
+	e.get(a)
+	e.get(a)
 	e.emit(ir.OpMemLoad)
 	l.scalar(t.coef)
-	e.emit(ir.OpI32Add, ir.OpMemStore, ir.OpIfEnd)
+	e.emit(ir.OpI32Add, ir.OpMemStore)
+	if sh < 0 {
+		e.emit(ir.OpIfEnd)
+	}
 }
 
 // term builds t in table r (all zero).
 func (l *seriesLowering) term(t sTerm, r int) {
-	// the series factors first, each in a table of its own
+	// a product that opens with a series (coefficient 1, no power of x)
+	// is built on that series in r itself, not on 1
+	first := -1
+	if isConstV(t.coef, 1) && isConstV(t.shift, 0) {
+		for i, f := range t.facs {
+			if f.g != nil && f.pow == 1 {
+				first = i
+				break
+			}
+		}
+		if first < 0 && len(t.facs) == 1 && t.facs[0].g != nil && t.facs[0].pow > 1 && l.inLoop == 0 {
+			// G^p: G in a table of its own, copied to r, times G p-1 times
+			g := l.region()
+			l.series(t.facs[0].g, g)
+			l.addClearMode(r, g, false)
+			l.seriesFactor(r, g, t.facs[0].pow-1)
+			return
+		}
+	}
+	// the other series factors first, each in a table of its own
 	gs := map[int]int{}
 	for i, f := range t.facs {
-		if f.g != nil {
+		if f.g != nil && i != first {
 			if l.inLoop > 0 {
 				seriesFail() // a table rebuilt in a loop would need clearing
 			}
@@ -159,12 +209,23 @@ func (l *seriesLowering) term(t sTerm, r int) {
 			gs[i] = g
 		}
 	}
-	l.addMonomial(t, r)
-	for _, f := range merge(t.facs) {
+	if first >= 0 {
+		if l.inLoop > 0 {
+			seriesFail()
+		}
+		l.series(t.facs[first].g, r)
+	} else {
+		l.addMonomial(t, r)
+	}
+	rest := append(append([]sFac{}, t.facs[:max(first, 0)]...), t.facs[first+1:]...)
+	if first < 0 {
+		rest = t.facs
+	}
+	for _, f := range merge(rest) {
 		if f.g != nil {
 			g := -1
 			for j, h := range t.facs {
-				if h.g == f.g {
+				if h.g == f.g && j != first {
 					g = gs[j]
 				}
 			}
@@ -180,7 +241,7 @@ func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
-	v := e.alloc()
+	v, sh := e.alloc(), e.alloc()
 	old, had := e.env[u.v]
 	e.env[u.v] = v
 	defer e.restore(u.v, old, had)
@@ -189,6 +250,7 @@ func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
 	l.inLoop++
 	e.while(func() {
 		l.scalar(u.t.shift)
+		e.emit(ir.LocalTee(sh))
 		e.get(l.w)
 		e.emit(ir.OpI32LtS)
 		if u.hi != nil {
@@ -197,15 +259,22 @@ func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
 			e.emit(ir.OpI32LeS, ir.OpI32Mul)
 		}
 	}, func() {
-		l.term(u.t, tmp)
-		l.addClear(r, tmp)
+		if len(u.t.facs) == 0 && u.hi == nil { // a monomial: added in place
+			l.addMonomialAt(u.t, r, sh)
+		} else {
+			l.term(u.t, tmp)
+			l.addClear(r, tmp)
+		}
 		e.inc(v, 1)
 	})
 	l.inLoop--
 }
 
 // addClear adds table tmp to table r and zeroes tmp.
-func (l *seriesLowering) addClear(r, tmp int) {
+func (l *seriesLowering) addClear(r, tmp int) { l.addClearMode(r, tmp, true) }
+
+// addClearMode adds table tmp to table r, and zeroes tmp if clear.
+func (l *seriesLowering) addClearMode(r, tmp int, clear bool) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
@@ -229,8 +298,10 @@ func (l *seriesLowering) addClear(r, tmp int) {
 	e.emit(ir.OpI32Add, ir.OpMemLoad)
 	e.get(p)
 	e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemStore)
-	e.get(p)
-	e.emit(ir.OpConst0, ir.OpMemStore)
+	if clear {
+		e.get(p)
+		e.emit(ir.OpConst0, ir.OpMemStore)
+	}
 	e.get(p)
 	e.emit(ir.OpConst1, ir.OpI32Add)
 	e.emit(ir.LocalTee(p))
@@ -277,7 +348,13 @@ func (l *seriesLowering) repeat(m *node, body func()) {
 // it has one).
 func (l *seriesLowering) binomial(f sFac, r int) {
 	e := l.e
-	sign := l.signOf(f)
+	sign := 0 // the multiplicity's sign, 0: read at run time
+	if c, ok := constOf(f.m); ok {
+		sign = 1
+		if c < 0 {
+			sign = -1
+		}
+	}
 	mark := e.next
 	defer func() { e.next = mark }()
 	le := e.alloc()
@@ -294,12 +371,36 @@ func (l *seriesLowering) binomial(f sFac, r int) {
 			l.scalar(f.c)
 			e.set(lc)
 		}
-		l.repeat(f.m, func() { l.pass(r, le, cc, lc, sign > 0) })
+		if sign != 0 {
+			l.repeat(f.m, func() { l.pass(r, le, cc, lc, sign > 0) })
+			return
+		}
+		// t = m; while t > 0: times, t--; while t < 0: divided, t++
+		t := e.alloc()
+		l.scalar(f.m)
+		e.set(t)
+		for _, mul := range []bool{true, false} {
+			e.while(func() {
+				e.get(t)
+				e.emit(ir.OpConst0)
+				if mul {
+					e.emit(ir.OpI32GtS)
+				} else {
+					e.emit(ir.OpI32LtS)
+				}
+			}, func() {
+				l.pass(r, le, cc, lc, mul)
+				if mul {
+					e.inc(t, -1)
+				} else {
+					e.inc(t, 1)
+				}
+			})
+		}
 	}
 	if f.v == "" {
 		l.scalar(f.e)
-		e.set(le)
-		e.get(le)
+		e.emit(ir.LocalTee(le))
 		e.get(l.w)
 		e.emit(ir.OpI32LtS, ir.OpIfBegin)
 		step()
@@ -334,56 +435,6 @@ func (l *seriesLowering) binomial(f sFac, r int) {
 	l.inLoop--
 }
 
-// signOf is the sign of f's multiplicity: 1 multiplies, -1 divides. A
-// multiplicity that depends on the loop's variable must keep one sign for
-// its first values (the evaluator decides the rest).
-func (l *seriesLowering) signOf(f sFac) int {
-	if c, ok := constOf(f.m); ok {
-		if c < 0 {
-			return -1
-		}
-		return 1
-	}
-	if f.v == "" {
-		seriesFail()
-	}
-	lo, ok := constOf(f.lo)
-	if !ok {
-		seriesFail()
-	}
-	ev := &sEval{env: map[string]int64{}}
-	sign := 0
-	func() {
-		defer func() {
-			if r := recover(); r != nil {
-				if _, is := r.(seriesError); !is {
-					panic(r)
-				}
-				sign = 0
-			}
-		}()
-		for v := lo; v < lo+200; v++ {
-			ev.env[f.v] = v
-			s := ev.scalar(f.m).Sign()
-			if s == 0 {
-				continue
-			}
-			if sign != 0 && s != sign {
-				seriesFail()
-			}
-			sign = s
-		}
-	}()
-	if sign == 0 {
-		seriesFail()
-	}
-	if sign < 0 {
-		// the repeat count is |m|: negate m itself
-		seriesFail()
-	}
-	return sign
-}
-
 // pass multiplies (mul) or divides table r by 1 + c x^e, e in local le
 // (1 <= e <= N), c the constant cc or, lc >= 0, in local lc.
 func (l *seriesLowering) pass(r, le int, cc int64, lc int, mul bool) {
@@ -391,8 +442,11 @@ func (l *seriesLowering) pass(r, le int, cc int64, lc int, mul bool) {
 	mark := e.next
 	defer func() { e.next = mark }()
 	p := e.alloc()
-	stop := le
-	if r != 0 || !mul {
+	stop := le // region 0: mul stops at e, divide at W
+	switch {
+	case r == 0 && !mul:
+		stop = l.w
+	case r != 0:
 		stop = e.alloc()
 	}
 	// mul: p from base+N down to base+e; divide: from base+e up to base+N
@@ -414,8 +468,10 @@ func (l *seriesLowering) pass(r, le int, cc int64, lc int, mul bool) {
 	} else {
 		plus(le)
 		e.set(p)
-		plus(l.w)
-		e.set(stop)
+		if stop != l.w {
+			plus(l.w)
+			e.set(stop)
+		}
 	}
 	e.emit(ir.OpLoopBegin)
 	e.get(p)
@@ -600,6 +656,9 @@ func linearLoop(f sFac) (a, b, c0, r int64, ok bool) {
 // linearLoop emits the product of f over v = lo.. as: e = a*lo + b,
 // c = c0; while e <= N: the binomial step, e += a, c = r*c.
 func (l *seriesLowering) linearLoop(f sFac, r, le int, a, b, c0, ratio int64, sign int) {
+	if sign == 0 {
+		seriesFail() // linearLoop takes constant multiplicities only
+	}
 	e := l.e
 	lo, _ := constOf(f.lo)
 	lc := -1

@@ -44,7 +44,12 @@ type sSumTerm struct {
 	t      sTerm
 }
 
-type normalizer struct{ loops int }
+type normalizer struct {
+	loops int
+	// sumTheta: phi and psi as their sums (a table each, multiplied in),
+	// where their products would take more opcodes than the IR allows
+	sumTheta bool
+}
 
 func (z *normalizer) loopVar() string {
 	z.loops++
@@ -173,8 +178,18 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 	case sNeg:
 		return negSeries(z.norm(x.kids[0]))
 	case sMul:
-		a, _ := asTerm(z.norm(x.kids[0]), true)
-		b, _ := asTerm(z.norm(x.kids[1]), true)
+		an, bn := z.norm(x.kids[0]), z.norm(x.kids[1])
+		// c x^s times a sum: into each of its terms
+		for _, p := range [][2]*sSeries{{an, bn}, {bn, an}} {
+			if _, ok := asTerm(p[1], false); ok {
+				continue
+			}
+			if t, ok := asTerm(p[0], false); ok && len(t.facs) == 0 {
+				return shiftSeries(p[1], t)
+			}
+		}
+		a, _ := asTerm(an, true)
+		b, _ := asTerm(bn, true)
 		return single(mulTerms(a, b))
 	case sDiv:
 		a := z.norm(x.kids[0])
@@ -279,6 +294,9 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 		}
 		return &sSeries{sums: []sSumTerm{{v: x.v, lo: x.x, hi: x.hi, t: t}}}
 	case sFn:
+		if z.sumTheta && (x.name == "phi" || x.name == "psi") {
+			return z.thetaSum(x)
+		}
 		return single(z.theta(x))
 	}
 	seriesFail()
@@ -332,26 +350,64 @@ func (z *normalizer) eta(s int64, m *node, mult int64) sFac {
 	return sFac{v: j, lo: num(1), c: nNeg(signPow(s, vr(j))), e: nMul(m, vr(j)), m: num(mult)}
 }
 
+// etaQuotient is Product_i eta(x^(d_i m))^(p_i) for pairs (d_i, p_i).
+func (z *normalizer) etaQuotient(m *node, pairs ...[2]int64) []sFac {
+	var out []sFac
+	for _, dp := range pairs {
+		out = append(out, z.eta(1, nMul(num(dp[0]), m), dp[1]))
+	}
+	return out
+}
+
+// theta writes a theta function of ±x^m as an eta quotient where it is
+// one (then products of several merge: phi(q) phi(q^2) shares
+// eta(q^2)), f(a, b) by Jacobi's triple product.
 func (z *normalizer) theta(x *sNode) sTerm {
 	s, m := z.thetaArg(x.kids[0])
 	t := oneTerm()
+	etaOf := func(s int64) []sFac {
+		if s > 0 {
+			return z.etaQuotient(m, [2]int64{1, 1})
+		}
+		// f(y) = f(-y^2)^3 / (f(-y) f(-y^4))
+		return z.etaQuotient(m, [2]int64{2, 3}, [2]int64{1, -1}, [2]int64{4, -1})
+	}
 	switch x.name {
 	case "eta":
-		t.facs = []sFac{z.eta(s, m, 1)}
+		t.facs = etaOf(s)
 	case "fneg": // f(y) = f(-(-y)) = eta(-y)
-		t.facs = []sFac{z.eta(-s, m, 1)}
-	case "phi": // f(y, y)
-		t.facs = z.jtp(s, m, s, m)
-	case "psi": // f(y, y^3)
-		t.facs = z.jtp(s, m, s, nMul(num(3), m))
+		t.facs = etaOf(-s)
+	case "phi":
+		if s > 0 { // eta(q^2)^5 / (eta(q) eta(q^4))^2
+			t.facs = z.etaQuotient(m, [2]int64{2, 5}, [2]int64{1, -2}, [2]int64{4, -2})
+		} else { // eta(q)^2 / eta(q^2)
+			t.facs = z.etaQuotient(m, [2]int64{1, 2}, [2]int64{2, -1})
+		}
+	case "psi":
+		if s > 0 { // eta(q^2)^2 / eta(q)
+			t.facs = z.etaQuotient(m, [2]int64{2, 2}, [2]int64{1, -1})
+		} else { // eta(q) eta(q^4) / eta(q^2)
+			t.facs = z.etaQuotient(m, [2]int64{1, 1}, [2]int64{4, 1}, [2]int64{2, -1})
+		}
+	case "chi":
+		if s > 0 { // eta(q^2)^2 / (eta(q) eta(q^4))
+			t.facs = z.etaQuotient(m, [2]int64{2, 2}, [2]int64{1, -1}, [2]int64{4, -1})
+		} else { // eta(q) / eta(q^2)
+			t.facs = z.etaQuotient(m, [2]int64{1, 1}, [2]int64{2, -1})
+		}
 	case "f2":
 		sb, mb := z.thetaArg(x.kids[1])
 		t.facs = z.jtp(s, m, sb, mb)
-	case "chi": // Product_{j>=1} (1 + y^(2j-1))
-		j := z.loopVar()
-		t.facs = []sFac{{v: j, lo: num(1), c: num(s), e: nMul(m, fold(bin(kSub, bin(kMul, num(2), vr(j)), num(1)))), m: num(1)}}
 	case "cubicb": // eta(y)^3 / eta(y^3)
-		t.facs = []sFac{z.eta(s, m, 3), z.eta(s, nMul(num(3), m), -1)}
+		for _, f := range etaOf(s) {
+			f.m = nMul(f.m, num(3))
+			t.facs = append(t.facs, f)
+		}
+		m = nMul(num(3), m)
+		for _, f := range etaOf(s) {
+			f.m = nNeg(f.m)
+			t.facs = append(t.facs, f)
+		}
 	default:
 		seriesFail()
 	}
@@ -380,6 +436,7 @@ func merge(facs []sFac) []sFac {
 		idx[key] = len(out)
 		out = append(out, f)
 	}
+	out = pairHalves(out)
 	r := out[:0]
 	for _, f := range out {
 		if f.g != nil || !isConstV(f.m, 0) {
@@ -418,4 +475,72 @@ func combine(ts []sTerm) []sTerm {
 		out = append(out, t)
 	}
 	return out
+}
+
+// pairHalves joins (1 - x^d)^a (1 - x^(2d))^(-a) into (1 + x^d)^(-a), one
+// pass instead of two (the reciprocal of Phi_N for even N has these
+// pairs).
+func pairHalves(facs []sFac) []sFac {
+	type key struct{ e, m int64 }
+	plain := func(f sFac) (d, m int64, ok bool) {
+		if f.g != nil || f.v != "" || !isConstV(f.c, -1) {
+			return 0, 0, false
+		}
+		d, ok1 := constOf(f.e)
+		m, ok2 := constOf(f.m)
+		return d, m, ok1 && ok2 && d > 0 && m != 0
+	}
+	at := map[key]int{}
+	for i, f := range facs {
+		if d, m, ok := plain(f); ok {
+			at[key{d, m}] = i
+		}
+	}
+	used := map[int]bool{}
+	var out []sFac
+	for i, f := range facs {
+		if used[i] {
+			continue
+		}
+		d, m, ok := plain(f)
+		if ok {
+			if j, found := at[key{2 * d, -m}]; found && !used[j] && j != i {
+				used[j] = true
+				out = append(out, sFac{c: num(1), e: num(d), m: num(-m)})
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// thetaSum is phi(s x^m) = 1 + 2 Sum_{k>=1} s^k x^(m k^2) or psi(s x^m) =
+// Sum_{k>=0} s^(k(k+1)/2) x^(m k(k+1)/2), a series of monomials.
+func (z *normalizer) thetaSum(x *sNode) *sSeries {
+	s, m := z.thetaArg(x.kids[0])
+	k := z.loopVar()
+	if x.name == "phi" {
+		sq := fold(bin(kMul, vr(k), vr(k)))
+		return &sSeries{terms: []sTerm{oneTerm()}, sums: []sSumTerm{{v: k, lo: num(1),
+			t: sTerm{coef: nMul(num(2), signPow(s, vr(k))), shift: nMul(m, sq)}}}}
+	}
+	t := bin(kDivT, bin(kMul, vr(k), bin(kAdd, vr(k), num(1))), num(2))
+	return &sSeries{sums: []sSumTerm{{v: k, lo: num(0), t: sTerm{coef: signPow(s, t), shift: nMul(m, t)}}}}
+}
+
+// shiftSeries is m times s, m a monomial (no factors).
+func shiftSeries(s *sSeries, m sTerm) *sSeries {
+	r := &sSeries{}
+	for _, t := range s.terms {
+		r.terms = append(r.terms, mulTerms(m, t))
+	}
+	for _, u := range s.sums {
+		if m.coef.uses(u.v) || m.shift.uses(u.v) {
+			seriesFail()
+		}
+		u.t = mulTerms(m, u.t)
+		r.sums = append(r.sums, u)
+	}
+	return r
 }

@@ -2,6 +2,7 @@ package formula
 
 import (
 	"math/big"
+	"regexp"
 	"strings"
 )
 
@@ -51,6 +52,7 @@ type seriesParser struct {
 	bound map[string]bool
 	theta bool // the text names Ramanujan's theta functions
 	cubic bool // the text names the cubic AGM functions
+	zmode bool // theta_j(dz) was read: the series is in x = q^(1/4)
 }
 
 func (p *seriesParser) fail() { panic(errSyntax) }
@@ -75,17 +77,24 @@ func (p *seriesParser) expect(s string) {
 // parseSeries parses toks[i:] as a series over xv up to its end or a word
 // that ends it; end is the index of the first token not read.
 func parseSeries(toks []token, i int, xv string, theta, cubic bool) (x *sNode, end int, ok bool) {
+	x, end, _, ok = parseSeriesZ(toks, i, xv, theta, cubic)
+	return x, end, ok
+}
+
+// parseSeriesZ is parseSeries that also reports whether the series is in
+// x = q^(1/4) (theta functions of z).
+func parseSeriesZ(toks []token, i int, xv string, theta, cubic bool) (x *sNode, end int, zmode, ok bool) {
 	p := &seriesParser{toks: toks, pos: i, xv: xv, bound: map[string]bool{}, theta: theta, cubic: cubic}
 	defer func() {
 		if r := recover(); r != nil {
 			if _, is := r.(syntaxError); !is {
 				panic(r)
 			}
-			x, end, ok = nil, i, false
+			x, end, zmode, ok = nil, i, false, false
 		}
 	}()
 	x = p.expr()
-	return x, p.pos, true
+	return x, p.pos, p.zmode, true
 }
 
 func (p *seriesParser) expr() *sNode {
@@ -449,14 +458,53 @@ func (p *seriesParser) signedNum() *node {
 
 // function reads the arguments of a theta function: eta(q^2), phi(-q),
 // f(x), f(-x^3), f(x, x^2), theta_3(q^d), theta_3 alone (of q).
+// zArg reads "(z)", "(10z)", "(10*z)": the modular variable z, q = e^(2 Pi i z).
+func (p *seriesParser) zArg() (int64, bool) {
+	i := p.pos
+	if !p.at("(") {
+		return 0, false
+	}
+	i++
+	d := int64(1)
+	if p.toks[i].k == tNum {
+		d = p.toks[i].v
+		i++
+		if p.toks[i].k == tOp && p.toks[i].s == "*" {
+			i++
+		}
+	}
+	if p.toks[i].k != tIdent || p.toks[i].s != "z" || p.toks[i+1].k != tOp || p.toks[i+1].s != ")" || d < 1 || d > 1000 {
+		return 0, false
+	}
+	p.pos = i + 2
+	return d, true
+}
+
 func (p *seriesParser) function(name string) *sNode {
 	if name == "theta" {
 		p.expect("_")
 		t := p.peek()
-		if t.k != tNum || t.v != 3 && t.v != 4 {
+		if t.k != tNum || t.v < 2 || t.v > 4 {
 			p.fail()
 		}
 		p.pos++
+		if d, ok := p.zArg(); ok {
+			// theta_j(d z) in powers of x = q^(1/4): theta_3 = phi(x^(4d)),
+			// theta_4 = phi(-x^(4d)), theta_2 = 2 x^d psi(x^(8d))
+			p.zmode = true
+			mono := func(sign, e int64) *sNode { return monoNode(sign, int(e)) }
+			switch t.v {
+			case 3:
+				return &sNode{k: sFn, name: "phi", kids: []*sNode{mono(1, 4*d)}}
+			case 4:
+				return &sNode{k: sFn, name: "phi", kids: []*sNode{mono(-1, 4*d)}}
+			}
+			two := &sNode{k: sMul, kids: []*sNode{{k: sNum, x: num(2)}, mono(1, d)}}
+			return &sNode{k: sMul, kids: []*sNode{two, {k: sFn, name: "psi", kids: []*sNode{mono(1, 8*d)}}}}
+		}
+		if t.v == 2 {
+			p.fail() // theta_2(q) has q^(1/4) in every term
+		}
 		var arg *sNode = &sNode{k: sVar}
 		if p.at("(") {
 			p.pos++
@@ -536,9 +584,15 @@ func seriesText(text string) (g string, xv string, theta, cubic bool, ok bool) {
 		return "", "", false, false, false
 	}
 	// the clauses that may follow: "in powers of q", "where ... theta
-	// function(s)", a final period
+	// function(s)", a final period, a remark in words "(a Salem
+	// polynomial)"
 	g = strings.TrimSpace(g)
 	g = strings.TrimSuffix(g, ".")
+	if m := reSeriesRemark.FindStringIndex(g); m != nil {
+		g = g[:m[0]]
+	}
+	// "G.f.: A(x) = ..."
+	g = strings.TrimPrefix(g, "A(x) = ")
 	if i := strings.Index(g, " where "); i >= 0 {
 		w := strings.ToLower(g[i:])
 		if !strings.HasSuffix(w, "theta function") && !strings.HasSuffix(w, "theta functions") && !strings.HasSuffix(w, "agm function") && !strings.HasSuffix(w, "agm functions") && !strings.HasSuffix(w, "cubic agm theta function") {
@@ -580,6 +634,9 @@ func seriesText(text string) (g string, xv string, theta, cubic bool, ok bool) {
 	}
 	return g, xv, theta, cubic, true
 }
+
+// reSeriesRemark is a closing remark in words after a generating function.
+var reSeriesRemark = regexp.MustCompile(`\s+\((?:[A-Za-z]+ )*[A-Za-z]{3,}(?: [A-Za-z]+)*\)$`)
 
 // bigOne is 1, shared read-only.
 var bigOne = big.NewInt(1)

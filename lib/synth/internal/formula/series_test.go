@@ -110,6 +110,22 @@ var seriesCases = []refCase{
 		}
 		return wrap32(polyMulRef(p, invRef(m, int(n)), int(n))[n])
 	}},
+	// theta functions of z, in powers of q^(1/4): 4(a^2 + 10 b^2) = n and
+	// (2a+1)^2 + 10 (2b+1)^2 = n, over all integers a, b
+	{"Expansion of (theta_3(z)*theta_3(10z)+theta_2(z)*theta_2(10z)).", 0, 100, func(n int64) int64 {
+		s := int64(0)
+		for a := int64(-12); a <= 12; a++ {
+			for b := int64(-12); b <= 12; b++ {
+				if 4*(a*a+10*b*b) == n {
+					s++
+				}
+				if (2*a+1)*(2*a+1)+10*(2*b+1)*(2*b+1) == n {
+					s++
+				}
+			}
+		}
+		return s
+	}},
 	// a Lambert series: Sum_{d|n} d(2d-1)
 	{"Expansion of Sum_{k>=1} k*(2*k - 1)*x^k/(1 - x^k).", 1, 90, func(n int64) int64 {
 		s := int64(0)
@@ -199,6 +215,50 @@ var seriesCases = []refCase{
 		}
 		return wrap32(r[m])
 	}},
+}
+
+// cyclotomicRef is Phi_n by exact division: (x^n - 1) / Product over the
+// proper divisors d of Phi_d, lowest coefficient first.
+func cyclotomicRef(n int) []int64 {
+	p := make([]int64, n+1)
+	p[0], p[n] = -1, 1
+	for d := 1; d < n; d++ {
+		if n%d != 0 {
+			continue
+		}
+		q := cyclotomicRef(d) // monic: divide p by q, highest first
+		r := make([]int64, len(p)-len(q)+1)
+		for i := len(r) - 1; i >= 0; i-- {
+			r[i] = p[i+len(q)-1]
+			for j := range q {
+				p[i+j] -= r[i] * q[j]
+			}
+		}
+		p = r
+	}
+	return p
+}
+
+var cyclotomicCases = []refCase{
+	{"Inverse of 390th cyclotomic polynomial.", 0, 100, func(n int64) int64 {
+		return invRef(cyclotomicRef(390), int(n))[n]
+	}},
+	{"Inverse of 1702nd cyclotomic polynomial.", 0, 100, func(n int64) int64 {
+		return invRef(cyclotomicRef(1702), int(n))[n]
+	}},
+	{"Coefficients of the reciprocal of the 55th cyclotomic polynomial.", 0, 100, func(n int64) int64 {
+		return invRef(cyclotomicRef(55), int(n))[n]
+	}},
+	{"143rd cyclotomic polynomial.", 0, 150, func(n int64) int64 {
+		if p := cyclotomicRef(143); n < int64(len(p)) {
+			return p[n]
+		}
+		return 0
+	}},
+}
+
+func TestSeriesCyclotomic(t *testing.T) {
+	newRunner(t).anyMatches(t, cyclotomicCases)
 }
 
 func TestSeriesReads(t *testing.T) {
