@@ -70,7 +70,8 @@ func TestConditionals(t *testing.T) {
 		"a(n) = 1 if n is odd, 2 if n is prime.",        // the cases overlap at n = 3
 		"a(n) = 1 if n is prime; a(n) = 0 if n is odd.", // n = 4 is in no case
 		"a(n) = 1 if n is froopy, otherwise 0.",         // a condition not read
-		"a(n) = 2*a(n-1) if n is odd, n if n is even.",  // a recurrence: not a value of n
+		// a recurrence: not a value of n (with a(n-1), one with history: memrec_test.go)
+		"a(n) = 2*a(n+1) if n is odd, n if n is even.",
 		"Characteristic function of numbers that are wobbly.",
 	)
 }
@@ -240,4 +241,120 @@ func TestUsesFree(t *testing.T) {
 	if !usesOther(let("t_", vr("n"), vr("t_")), "x_") {
 		t.Error("n in a let's value not counted")
 	}
+}
+
+// TestSieve: primality read from the sieve (below sieveTop) and by trial
+// division (above) against a native test, in the interpreter and on
+// wazero; the sieve's cost within sieveFuel.
+func TestSieve(t *testing.T) {
+	ops, err := lowerSieve(un(kIsPrime, vr("n")), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !isSieved(ops) {
+		t.Fatal("no sieve prologue")
+	}
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, used, err := e.RunFuel([]int32{1}, ir.DefaultFuel)
+	if err != nil || used > sieveFuel {
+		t.Fatalf("a run costs %d fuel (%v), over sieveFuel = %d", used, err, sieveFuel)
+	}
+	t.Logf("the sieve costs %d fuel a run", used)
+	ref := func(x int64) int64 {
+		if isPrimeRef(x) {
+			return 1
+		}
+		return 0
+	}
+	r := newRunner(t)
+	if !r.matches(ops, -3, 60, ref) || !r.matches(ops, sieveTop-40, sieveTop+40, ref) {
+		t.Fatal("sieved primality differs from the reference")
+	}
+	for x := int64(61); x < sieveTop+1000; x += 1 + x/16 {
+		if got, err := e.Run([]int32{int32(x)}, ir.DefaultFuel); err != nil || int64(got) != ref(x) {
+			t.Fatalf("isprime(%d) = %d, %v", x, got, err)
+		}
+	}
+	if _, err := lowerSieve(bin(kAdd, vr("n"), num(1)), false); err == nil {
+		t.Error("a sieve for a formula with no primality test")
+	}
+}
+
+// stepFibRef: a(n) = a(n-1) + ... + a(n-k) from the k terms start.
+func stepFibRef(start ...int64) func(int64) int64 {
+	return func(n int64) int64 {
+		a := append([]int64(nil), start...)
+		for int64(len(a)) <= n {
+			s := int64(0)
+			for _, v := range a[len(a)-len(start):] {
+				s += v
+			}
+			a = append(a, s)
+		}
+		return a[n]
+	}
+}
+
+// residueListRef: the i-th (from 1) residue 0..m-1 that is (not) a
+// square mod m.
+func residueListRef(m int64, squares bool) func(int64) int64 {
+	return func(i int64) int64 {
+		return nthRef(i, 0, func(x int64) bool {
+			sq := false
+			for y := int64(0); y < m; y++ {
+				sq = sq || (y*y-x)%m == 0
+			}
+			return x < m && sq == squares
+		})
+	}
+}
+
+// multRef: the product over p^e exactly dividing n of g(p, e).
+func multRef(g func(p, e int64) int64) func(int64) int64 {
+	return func(n int64) int64 {
+		ps, es := factorRef(n)
+		r := int64(1)
+		for i, p := range ps {
+			r *= g(p, es[i])
+		}
+		return r
+	}
+}
+
+func TestNamedFamilies(t *testing.T) {
+	pow := func(b, e int64) int64 {
+		r := int64(1)
+		for range e {
+			r *= b
+		}
+		return r
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Fibonacci sequence beginning 4, 19.", 0, 30, stepFibRef(4, 19)},
+		{"8-step Fibonacci sequence starting with 0,0,0,0,0,1,0,0.", 0, 28, stepFibRef(0, 0, 0, 0, 0, 1, 0, 0)},
+		{"Nonsquares mod 63.", 1, 40, residueListRef(63, false)},
+		{"Squares mod 94.", 1, 40, residueListRef(94, true)},
+		{"Totally multiplicative sequence with a(p) = 6*(p-1) for prime p.", 1, 60, multRef(func(p, e int64) int64 { return pow(6*(p-1), e) })},
+		{"Totally multiplicative sequence with a(p) = 27.", 1, 40, multRef(func(p, e int64) int64 { return pow(27, e) })},
+		{"Completely multiplicative with a(prime(k)) = prime(k+1).", 1, 60, multRef(func(p, e int64) int64 {
+			q := p + 1
+			for !isPrimeRef(q) {
+				q++
+			}
+			return pow(q, e)
+		})},
+		{"Multiplicative with a(p^e) = sigma(sigma(p^e)).", 1, 60, multRef(func(p, e int64) int64 {
+			return divisorSum(divisorSum(pow(p, e), 1), 1)
+		})},
+		{"Multiplicative with a(p^e) = p*e.", 1, 80, multRef(func(p, e int64) int64 { return p * e })},
+	})
+	refuses(t,
+		"Fibonacci sequence beginning 4.",
+		"3-step Fibonacci sequence starting with 1, 2.", // three terms needed
+		"Totally multiplicative sequence with a(p) = frob(p).",
+		"Multiplicative with a(p^e) = k.",
+	)
 }

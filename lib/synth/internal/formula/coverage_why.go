@@ -26,18 +26,18 @@ func (c *collector) note(stage, detail string) {
 	}
 }
 
-// checked reports whether ops (lowered with error err) computes x,
-// noting why not.
-func (c *collector) checked(x *node, ops []ir.Op, err error) bool {
+// refusal is why ops (lowered with error err) does not compute x, noted;
+// "" if it does.
+func (c *collector) refusal(x *node, ops []ir.Op, err error) string {
 	if err != nil {
 		c.note("lower", err.Error())
-		return false
+		return "lower: " + err.Error()
 	}
-	if why := agreesWhy(x, ops, c.lists); why != "" {
+	why := agreesWhy(x, ops, c.lists)
+	if why != "" {
 		c.note("refused", why)
-		return false
 	}
-	return true
+	return why
 }
 
 // seededWhy is Seeded, with why its readings were refused.

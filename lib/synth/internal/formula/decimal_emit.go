@@ -67,25 +67,27 @@ func decSeries(t *decTerm) (*big.Rat, bool) {
 		t.u, t.v = u.Int64(), v.Int64()
 		return big.NewRat(1, 1), true
 	case 'r':
+		// the approximant p/q with the fastest series whose constants fit
+		// the pass (v + |u| * 1.2 within a dividend)
 		root := math.Pow(float64(t.at.n), 1/float64(t.at.k))
 		best := 0.0
 		for p := int64(2); ; p++ {
 			v, ok := ipow50(p, t.at.k)
-			if !ok || v > 2_000_000 {
+			if !ok || v > 1_900_000 {
 				break
 			}
-			q := int64(float64(p) / root)
-			for ; q >= 1; q-- {
+			q0 := int64(float64(p) / root)
+			for q := max(q0, 1); q <= q0+1; q++ {
 				qk, ok := ipow50(q, t.at.k)
 				if !ok || qk > (1<<50)/t.at.n {
 					continue
 				}
 				u := t.at.n*qk - v
-				if u < 0 {
-					if rate := math.Log10(float64(v) / float64(-u)); rate > best && -u < 5000 {
-						best, t.p, t.q, t.u, t.v = rate, p, q, u, v
-					}
-					break
+				if u == 0 || float64(v)+1.2*float64(abs64(u)) > 1_900_000 {
+					continue
+				}
+				if rate := math.Log10(float64(v) / float64(abs64(u))); rate > best {
+					best, t.p, t.q, t.u, t.v = rate, p, q, u, v
 				}
 			}
 		}
@@ -311,8 +313,8 @@ func decBounded(pr *decProgram, q int) bool {
 		case 'r':
 			l := decB/(1-u/v) + 2
 			kj := float64(t.at.k) * j
-			m := kj * u
-			if v*decB+l*m >= lim || kj*decB+decB+l*m/v >= lim {
+			q1 := decB + l*u/v
+			if v*decB+l*u >= lim || kj*decB+q1*kj >= lim {
 				return false
 			}
 			sum = j * l
@@ -668,9 +670,10 @@ func (d *decEm) exp(r int64, t decTerm) {
 	})
 }
 
-// root: N^(1/k) = (p/q) (1 + u/v)^(1/k), u < 0: T_j = T_{j-1}
-// (kj - k - 1 or 1) |u| / (v k j), subtracted (j >= 1). dJ = k j, dY
-// the multiplier, dZ the second remainder, dX holds v.
+// root: N^(1/k) = (p/q) (1 + u/v)^(1/k): T_j = T_{j-1} u (k + 1 - kj) /
+// (v k j), signed (truncating divisions keep T = q d + rem exact), two
+// chained divisions a limb: by v (remainder dR) and by kj (dZ). dJ = k j,
+// dY = k + 1 - kj, dX holds v.
 func (d *decEm) root(r int64, t decTerm) {
 	e := d.e
 	k := t.at.k
@@ -678,33 +681,27 @@ func (d *decEm) root(r int64, t decTerm) {
 	e.konst(t.v)
 	e.set(dX)
 	alpha, beta := t.linear()
-	neg := t
-	neg.bN, neg.bD = -t.bN, -t.bD
 	d.terms(k, k, alpha, beta, func() {
-		// dY = max(kj - k - 1, 1) * |u|
-		e.get(dJ)
 		e.konst(k + 1)
-		e.emit(ir.OpI32Sub, ir.LocalTee(dY), ir.OpConst1, ir.OpI32LtS, ir.OpIfBegin)
-		e.konst(1)
+		e.get(dJ)
+		e.emit(ir.OpI32Sub)
 		e.set(dY)
-		e.emit(ir.OpIfEnd)
-		if abs64(t.u) != 1 {
-			e.get(dY)
-			e.konst(abs64(t.u))
-			e.emit(ir.OpI32Mul)
-			e.set(dY)
-		}
-		e.konst(0)
-		e.set(dR)
-		e.konst(0)
-		e.set(dZ)
+		e.emit(ir.OpConst0, ir.LocalTee(dR), ir.LocalSet(dZ))
 		d.limbs(true, func() {
 			d.at(r)
 			d.divStep(dZ, func() {
-				d.divStep(dR, func() { d.load(r)(); e.get(dY); e.emit(ir.OpI32Mul) }, func() { e.get(dX) }, false)
+				d.divStep(dR, func() {
+					d.load(r)()
+					if t.u != 1 {
+						e.konst(t.u)
+						e.emit(ir.OpI32Mul)
+					}
+				}, func() { e.get(dX) }, false)
+				e.get(dY)
+				e.emit(ir.OpI32Mul)
 			}, func() { e.get(dJ) }, false)
 			e.emit(ir.OpMemStore)
-			d.accum(neg, d.load(r))
+			d.accum(t, d.load(r))
 		})
 	})
 }
@@ -870,13 +867,13 @@ func (d *decEm) digit(shift int64) {
 }
 
 // quotient pushes digit p = n + shift of N/D (D normalized, 1 <= D <
-// 1900, N < 1900; the first pass normalizes N) by long division a limb
-// at a time: the estimate q =
-// (R0 B + R1)/(D0 B + D1) + 1 is at least the limb and at most 3 above
-// it; R -= q D, then R += D (q -= 1) while R < 0; then R = B R for the
-// next limb. R is decN; q is kept in word decScratch; dX is the pass's
-// multiple of D, dY its multiple of R, dJ counts the limbs down to
-// (p+2)/3.
+// 1900, N < 1900; the first pass normalizes N) by long division a
+// decimal digit at a time: with m = 1 for the units digit, else 10, the
+// estimate q = m (R0 B + R1 + 1)/(D0 B + D1) + 1 is one or two above the
+// digit of m R / D; one pass R = m R - q D, then R += D (q -= 1) while
+// R < 0. R is decN; q is kept in word decScratch; dX is the pass's
+// multiple of D (0: the first pass, which only normalizes N), dY its
+// multiple of R, dJ counts the digits down from p.
 func (d *decEm) quotient(shift int64) {
 	e := d.e
 	// pass: R = m R + s D, carries by floor division, limbs Q..0; limb
@@ -918,14 +915,9 @@ func (d *decEm) quotient(shift int64) {
 		e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpMemStore)
 	}
 	e.emit(ir.OpSlot0)
-	e.konst(shift + 2)
+	e.konst(shift)
 	e.emit(ir.OpI32Add)
-	e.konst(3)
-	e.emit(ir.OpI32DivS)
 	e.set(dJ)
-	// states: dX = 0 after a pass that normalized or shifted R: estimate
-	// next; dX < 0 after R -= q D, dX = 1 after R += D: add D back while R
-	// < 0, else the limb is done
 	e.konst(0)
 	e.set(dX)
 	e.konst(1)
@@ -933,15 +925,34 @@ func (d *decEm) quotient(shift int64) {
 	e.emit(ir.OpLoopBegin)
 	pass()
 	e.get(dX)
-	e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
-	// q = (R0 B + R1) / (D0 B + D1) + 1; dX = -q, dY = 1
+	e.emit(ir.OpIfBegin)
+	// after R = m R - q D or R += D: add D back while R < 0
+	e.konst(decN)
+	e.emit(ir.OpMemLoad, ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst1, ir.LocalTee(dX))
+	e.set(dY)
+	e.konst(decScratch)
+	e.konst(decScratch)
+	e.emit(ir.OpMemLoad, ir.OpConst1, ir.OpI32Sub, ir.OpMemStore, ir.OpBr, ir.OpIfEnd)
+	// the digit is done; the next one from 10 R
+	e.get(dJ)
+	e.emit(ir.OpConst1, ir.OpI32Sub)
+	e.set(dJ)
+	e.konst(10)
+	e.set(dY)
+	e.emit(ir.OpIfEnd)
+	// estimate the next digit while one is wanted: q = (m (R0 B + R1 + 1))
+	// / (D0 B + D1) + 1, one or two above it; dX = -q
+	e.get(dJ)
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpIfBegin)
 	e.konst(decScratch)
 	e.konst(decN)
 	e.emit(ir.OpMemLoad)
 	e.get(dZ)
 	e.emit(ir.OpI32Mul)
 	e.konst(decN + 10)
-	e.emit(ir.OpMemLoad, ir.OpI32Add)
+	e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpConst1, ir.OpI32Add)
+	e.get(dY)
+	e.emit(ir.OpI32Mul)
 	e.konst(decD)
 	e.emit(ir.OpMemLoad)
 	e.get(dZ)
@@ -952,37 +963,9 @@ func (d *decEm) quotient(shift int64) {
 	e.get(dX)
 	e.emit(ir.OpI32Sub)
 	e.set(dX)
-	e.konst(1)
-	e.set(dY)
-	e.emit(ir.OpBr, ir.OpIfEnd)
-	e.konst(decN)
-	e.emit(ir.OpMemLoad, ir.OpConst0, ir.OpI32LtS, ir.OpIfBegin, ir.OpConst1)
-	e.set(dX)
-	e.konst(decScratch)
-	e.konst(decScratch)
-	e.emit(ir.OpMemLoad, ir.OpConst1, ir.OpI32Sub, ir.OpMemStore, ir.OpBr, ir.OpIfEnd)
-	// the limb is done: the last one, or R = B R next
-	e.get(dJ)
-	e.emit(ir.OpIfBegin)
-	e.get(dJ)
-	e.emit(ir.OpConst1, ir.OpI32Sub)
-	e.set(dJ)
-	e.get(dZ)
-	e.set(dY)
-	e.konst(0)
-	e.set(dX)
 	e.emit(ir.OpBr, ir.OpIfEnd, ir.OpLoopEnd)
-	// the digit of the limb q: q / (100, 10, 1 as (p+2) mod 3 is 0, 1, 2) mod 10
+	// the digit p (p < 0: the tens digit of a constant below 10: 0, as
+	// the scratch word was never written)
 	e.konst(decScratch)
-	e.emit(ir.OpMemLoad, ir.OpSlot0)
-	e.konst(shift + 2)
-	e.emit(ir.OpI32Add)
-	e.konst(3)
-	e.emit(ir.OpI32RemS, ir.LocalTee(dT), ir.OpConst2, ir.OpI32LtS)
-	e.konst(9)
-	e.emit(ir.OpI32Mul)
-	e.get(dT)
-	e.emit(ir.OpConst0, ir.OpI32Eq)
-	e.konst(90)
-	e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpConst1, ir.OpI32Add, ir.OpI32DivS, ir.OpConst10, ir.OpI32RemS)
+	e.emit(ir.OpMemLoad)
 }

@@ -110,6 +110,8 @@ func TestDecimalExpansions(t *testing.T) {
 		{"Decimal expansion of 4th root of 43.", 1, 101, rootFixed(43, 4).ref(1)},
 		{"Decimal expansion of natural logarithm of 3.", 1, 101, log3Fixed().ref(1)},
 		{"Decimal expansion of log_6 (4).", 0, 100, logRatio(4, 6).ref(0)},
+		{"Decimal expansion of log_15 (10).", 0, 60, logRatio(10, 15).ref(0)}, // three primes: three series in one loop
+		{"Decimal expansion of 10th root of 11.", 1, 60, rootFixed(11, 10).ref(1)},
 		{"Decimal expansion of 1/(Pi + 1).", 0, 95, fixed{new(big.Int).Quo(pow10(200), new(big.Int).Add(pi.v, pow10(100))), 100}.ref(0)},
 	}
 	newRunner(t).allMatch(t, cases)

@@ -37,7 +37,14 @@
 // (memrec.go: the program keeps the terms in the IR's memory, word i
 // holding a(i); every term up to n = 100 must be defined by the terms
 // before it, Seeded starts one from the fewest first terms that define
-// it), rational
+// it; residue cases that read earlier terms, "a(2n+1) = 2*a(n) +
+// (-1)^a(n+1)", memrec_cases.go; letters defined after the recurrence,
+// "where m = n - 1 - 2^p and p is the unique integer such that ...",
+// memrec_where.go; complementary equations, "a(n) = a(n-1) + a(n-2) +
+// b(n), ... (a(n)) and (b(n)) are increasing complementary sequences",
+// b kept beside a, memrec_comp.go; triangles read by rows given by a
+// recurrence, "T(n,k) = T(n-1,k) + 9*T(n-2,k-1) for k = 0..floor(n/2)",
+// the rows kept in memory, memrec_tri.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
@@ -50,11 +57,13 @@
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of
 // (3+sqrt(21))/6", "... of e^(-6)", "... of Pi - e", "... of 4th root
-// of 43", "... of log(59)" (decimal.go reads a rational combination of
-// k-th roots, e^(u/v), Pi and logarithms of rationals; decimal_emit.go
-// sums one series per atom into a long number in memory, limbs of 1000,
-// to n + 12 digits; decimal_eval.go's math/big value, by other
-// algorithms, must match every digit to position 101),
+// of 43", "... of log_12 (18)", "... of 1/(Pi + 1)" (decimal.go reads N
+// or N/D, each a rational combination of k-th roots, e^(u/v), Pi and
+// atanh(u/v), logarithms taken over primes; decimal_emit.go sums one
+// series per atom into long numbers in memory, limbs of 1000, to n + 12
+// digits, and divides N by D a limb at a time; decimal_eval.go's
+// math/big values, by other algorithms, must match every digit to
+// position 101, and past the limbs its bounds cover a program traps),
 // floor, ceiling and round of a + b*sqrt(d) for rational formulas a, b
 // and a constant d (Beatty sequences: "floor(n*phi^4), where phi is the
 // golden ratio", "[nr/s]; r=1, s=sqrt(2)", "integer nearest
@@ -129,7 +138,19 @@
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
-// evaluator (coverage_free.go). The measure test's -oeis.why ranks why the
+// evaluator (coverage_free.go). A program refused for fuel that tests
+// primality is lowered once more with a sieve of Eratosthenes in memory
+// (coverage_sieve.go: the odd numbers below 2*ir.MemWords, about 330,000
+// fuel a run; a test below that bound is one load), unless its program
+// keeps a table of its own. coverage_named.go reads "Fibonacci sequence
+// beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
+// the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
+// "Nonsquares mod 63" (a finite list; past its end m, m+1, ...), and
+// totally multiplicative functions given at the primes and multiplicative
+// ones given at prime powers, "Multiplicative with a(p^e) = p*e" (the
+// product over the d <= n exactly dividing n that are prime powers; its
+// products are ring arithmetic, exact where the value fits). The measure
+// test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
 //

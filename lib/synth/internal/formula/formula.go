@@ -67,10 +67,11 @@ func (c *collector) read(text string) {
 	c.ratios(text, toks)
 	c.residueCases(text, toks)
 	c.divideAndConquer(text, toks)
-	c.implicitRecurrences(text, toks) // rec_implicit.go
-	c.memRecurrences(text)            // memrec.go: after rec.go and dnc.go, which keep no table
-	c.conditionals(text)              // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
-	c.partitionPhrases(text)          // parts_text.go
+	c.implicitRecurrences(text, toks)    // rec_implicit.go
+	c.memRecurrences(text)               // memrec.go: after rec.go and dnc.go, which keep no table
+	c.conditionals(text)                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
+	c.namedFamilies(firstSentence(text)) // coverage_named.go: "Fibonacci sequence beginning 4, 19"
+	c.partitionPhrases(text)             // parts_text.go
 	c.phrases(text)
 	c.series(text)       // series.go: products, sums, theta functions, long rational g.f.s
 	c.decimalConst(text) // decimal_read.go
@@ -111,10 +112,13 @@ func (c *collector) add(source string, x *node) {
 				break
 			}
 			ops, err := lowerWith(y, exact)
-			if !c.checked(x, ops, err) {
+			if why := c.refusal(x, ops, err); why != "" {
 				// powers under a mod in log steps (lower.go: lowerSquaring)
 				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
-					continue
+					// refused for fuel: primality from a sieve (coverage_sieve.go)
+					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
+						continue
+					}
 				}
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})

@@ -32,6 +32,9 @@ type emitter struct {
 	// pass (once), so a loop around it is charged its opcodes only when
 	// the first operand holds (one more local)
 	lazy bool
+	// sieve: primality tests below sieveTop read the sieve the program
+	// starts with (coverage_sieve.go)
+	sieve bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole

@@ -337,6 +337,10 @@ func (e *emitter) sumDiv(x *node) {
 // d = 5, 11, 17, ... while d*d <= x (a third of the odd divisors' passes);
 // the loop is not entered for a multiple of 2 or 3.
 func (e *emitter) isPrime(x int) {
+	if e.sieve {
+		e.isPrimeSieved(x) // coverage_sieve.go
+		return
+	}
 	mark := e.next
 	defer func() { e.next = mark }()
 	d := e.alloc()

@@ -42,8 +42,11 @@ type memTable struct {
 // it is that term (so a scan stops there: OEIS checks stop at it, and a
 // program's later terms may have wrapped).
 func (v *evaluator) memAt(x *node, n int64) *big.Rat {
-	if x.name == "T" {
+	switch x.name {
+	case "T":
 		return v.triAt(x, n)
+	case "K":
+		return v.kolakoskiAt(x, n)
 	}
 	i0 := x.val
 	if n < i0 {
@@ -149,8 +152,12 @@ func memOffset(i0 int64) int64 { return max(0, -i0) }
 // written to memory, then a(i) for i from the first computed one up to
 // idx, and a(idx) is read back.
 func (e *emitter) memRec(x *node) {
-	if x.name == "T" {
+	switch x.name {
+	case "T":
 		e.triMem(x)
+		return
+	case "K":
+		e.kolakoski(x)
 		return
 	}
 	idx := e.hold(x.kids[0])
@@ -230,6 +237,12 @@ func (e *emitter) memRef(x *node) {
 func (x *node) writeMem(b *strings.Builder) {
 	if x.k == kMemRef {
 		b.WriteString(x.name + "(")
+		x.kids[0].write(b)
+		b.WriteByte(')')
+		return
+	}
+	if x.name == "K" {
+		b.WriteString("kolakoski_{" + joinInts(x.vals, ",") + "}(")
 		x.kids[0].write(b)
 		b.WriteByte(')')
 		return
@@ -388,6 +401,7 @@ func (c *collector) memRecurrences(text string) {
 	}
 	c.memCases(text)             // memrec_cases.go
 	c.triRecurrences(text, toks) // memrec_tri.go
+	c.kolakoski(text)            // memrec_kolakoski.go
 }
 
 // memRec adds recurrence body (over i_) started from the terms the text

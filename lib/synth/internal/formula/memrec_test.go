@@ -1,6 +1,10 @@
 package formula
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
 
 // memo is a native reference for a recurrence with history: term i is
 // f(i, a) where a reads the terms before i (from i0; start gives the first).
@@ -219,10 +223,25 @@ func TestMemCasesAndDefinitions(t *testing.T) {
 				}
 				return a(i-1) + a(i-1-(int64(1)<<p))
 			})},
+		// by the parity of n
+		{"a(1)=1, a(n)=2*a(n-1) if n is odd, or a(n)=a(n/2)+1 if n is even.", 1, 300, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+			if i%2 == 1 {
+				return 2 * a(i-1)
+			}
+			return a(i/2) + 1
+		})},
+		{"a(1)=1, a(n) = a(n-1) + n^4 if n odd, a(n) = a(n-1) + n^2 if n is even.", 1, 60, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+			if i%2 == 1 {
+				return a(i-1) + i*i*i*i
+			}
+			return a(i-1) + i*i
+		})},
 	})
 	refuses(t,
-		"a(2n) = a(n) + a(n+1), a(0) = 1.",                   // no a(2n+1)
-		"a(2n) = a(n) + a(n+1), a(2n+1) = a(n+1), a(0) = 1.", // a(1) reads a(1)
+		"a(n) = a(n-1) + 1 if n is odd, a(0) = 1.",                              // no even case
+		"a(n) = a(n-1) + 1 if n is odd, a(n) = 2*a(n-1) if n is odd, a(0) = 1.", // the same case twice
+		"a(2n) = a(n) + a(n+1), a(0) = 1.",                                      // no a(2n+1)
+		"a(2n) = a(n) + a(n+1), a(2n+1) = a(n+1), a(0) = 1.",                    // a(1) reads a(1)
 		"a(n) = a(m) + 1 for n >= 2, where m = n + 1 - 2^p and p is the unique integer such that 2^p < n <= 2^(p+1), with a(1) = 1.", // a(2) reads a(2)
 	)
 }
@@ -290,4 +309,68 @@ func TestMemTriangles(t *testing.T) {
 		// two recurrences
 		"Triangle read by rows: T(n,k) = T(n-1,k) + 1; T(n,k) = T(n-1,k-1) + 2; T(0,0) = 1; T(n,k)=0 for n or k < 0.",
 	)
+}
+
+// kolakoskiCheck reports whether seq (a(1), a(2), ...) is a prefix of
+// the Kolakoski sequence over p, q: runs of p, q, p, ... whose lengths
+// are the sequence itself (the last run may be cut short).
+func kolakoskiCheck(seq []int64, p, q int64) bool {
+	var runs []int64 // lengths of the runs of equal values (adjacent runs differ: p != q)
+	for i, x := range seq {
+		if i == 0 || x != seq[i-1] {
+			sym := p
+			if len(runs)%2 == 1 {
+				sym = q
+			}
+			if x != sym {
+				return false
+			}
+			runs = append(runs, 1)
+		} else {
+			runs[len(runs)-1]++
+		}
+	}
+	for r, l := range runs[:len(runs)-1] {
+		if l != seq[r] {
+			return false
+		}
+	}
+	return runs[len(runs)-1] <= seq[len(runs)-1]
+}
+
+func TestKolakoski(t *testing.T) {
+	r := newRunner(t)
+	for _, tc := range []struct {
+		text string
+		p, q int64
+	}{
+		{"Kolakoski-(1,5) sequence: a(n) is length of n-th run.", 1, 5},
+		{"Kolakoski-(4,2) sequence: a(n) is length of n-th run.", 4, 2},
+		{"Kolakoski sequence: a(n) is length of n-th run; a(1) = 1; sequence consists just of 1's and 2's.", 1, 2},
+	} {
+		cs := Candidates(tc.text, 1)
+		if len(cs) != 1 {
+			t.Fatalf("%q: %d candidates", tc.text, len(cs))
+		}
+		e, err := ir.Prepare(ir.Program{Arity: 1, Ops: cs[0].Ops})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var seq []int64
+		for n := int32(1); n <= 500; n++ {
+			v, err := e.Run([]int32{n}, ir.DefaultFuel)
+			if err != nil {
+				t.Fatalf("%q at %d: %v", tc.text, n, err)
+			}
+			seq = append(seq, int64(v))
+		}
+		if !kolakoskiCheck(seq, tc.p, tc.q) {
+			t.Errorf("%q: %v is not its own run-length encoding", tc.text, seq[:30])
+		}
+		r.matches(cs[0].Ops, 1, 200, func(n int64) int64 { return seq[n-1] }) // wazero agrees
+	}
+	if kolakoskiCheck([]int64{1, 2, 2, 1, 1, 2, 2}, 1, 2) { // 1,2,2,1,1,2,1 is the sequence
+		t.Error("kolakoskiCheck accepts a wrong prefix")
+	}
+	refuses(t, "Kolakoski-(3,3) sequence.", "Bisection of Kolakoski sequence A000002.")
 }

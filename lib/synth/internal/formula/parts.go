@@ -40,6 +40,7 @@ type partSet struct {
 	name string   // for Expr
 	alt  *partSet // another reading of the same words ("prime powers": with 1)
 	keep *node    // over x_: only the members where it holds (nil: all); "with largest part <= 5"
+	max  int64    // > 0: no member passes it (a walk stops there)
 	// openFrom: the text's form does not say where its variable starts
 	// (0 here; parts_text.go offers 1 as another reading)
 	openFrom bool
@@ -63,11 +64,20 @@ type partCount struct {
 	// counted: the number of parts (cap, parity) counts only the parts
 	// where it holds (over x_; nil: all)
 	counted *node
+	// pair: the ways to write arg as a + b, a from set (or 0 where zero),
+	// b from pair (or 0 where pairZero): "the sum of a prime and a square"
+	pair           *partSet
+	zero, pairZero bool
 }
 
 // String prints a count for Candidate.Expr.
 func (p partCount) String() string {
 	var b strings.Builder
+	if p.pair != nil {
+		z := map[bool]string{true: " or 0", false: ""}
+		b.WriteString("pairs[" + p.set.name + z[p.zero] + " + " + p.pair.name + z[p.pairZero] + "](" + p.arg.String() + ")")
+		return b.String()
+	}
 	if p.comp {
 		b.WriteString("compositions[")
 	} else {
@@ -79,6 +89,9 @@ func (p partCount) String() string {
 	}
 	if p.set.keep != nil {
 		b.WriteString(" if " + p.set.keep.String())
+	}
+	if p.set.max > 0 {
+		b.WriteString(" up to " + strconv.FormatInt(p.set.max, 10))
 	}
 	if p.counted != nil {
 		b.WriteString("; counting " + p.counted.String())
@@ -142,6 +155,9 @@ const maxPartsCap = 12
 // false if the set's definition fails to evaluate or a form or recurrence
 // does not increase.
 func (s partSet) members(limit int64) ([]int64, bool) {
+	if s.max > 0 {
+		limit = min(limit, s.max)
+	}
 	all, ok := s.generate(limit)
 	if !ok || s.keep == nil {
 		return all, ok
@@ -221,6 +237,9 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	if !ok {
 		return nil, false
 	}
+	if p.pair != nil {
+		return p.pairTable(ks, maxN)
+	}
 	counts := make(map[int64]bool, len(ks)) // whether each part counts toward the number of parts
 	for _, k := range ks {
 		counts[k] = p.counted == nil || passes(p.counted, k)
@@ -266,6 +285,18 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 	} else {
 		for _, k := range ks {
 			for _, ps := range p.passes() {
+				if ps.lo == 1 && ps.hi == 0 {
+					// any number of copies: in place, column i final before it is read
+					d := countOf(k, 1)
+					for i := int64(0); i+k <= maxN; i++ {
+						for j := int64(0); j < rows; j++ {
+							if to, ok := layer(j, d); ok && t[j][i] != 0 {
+								t[to][i+k] = satAdd(t[to][i+k], t[j][i])
+							}
+						}
+					}
+					continue
+				}
 				old := make([][]int64, rows)
 				for j := range old {
 					old[j] = append([]int64(nil), t[j]...)
@@ -420,26 +451,9 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 	if !ok {
 		return nil, errLower
 	}
-	var pred *node
-	if p.set.pred != nil {
-		if pred, ok = normalize(p.set.pred, false); !ok {
-			return nil, errLower
-		}
-	}
-	var keep, counted *node
-	if p.set.keep != nil {
-		if keep, ok = normalize(p.set.keep, false); !ok {
-			return nil, errLower
-		}
-	}
+	var counted *node
 	if p.counted != nil {
 		if counted, ok = normalize(p.counted, false); !ok {
-			return nil, errLower
-		}
-	}
-	var form *node
-	if p.set.form != nil {
-		if form, ok = normalize(p.set.form, false); !ok {
 			return nil, errLower
 		}
 	}
@@ -461,76 +475,14 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		i()
 	}
 	k, i0 := -1, -1 // the part, and the column
-	// parts runs body for each allowed part k <= the value limit pushes
-	parts := func(limit func(), body0 func()) {
-		mark := e.next
-		body := body0
-		if keep != nil {
-			body = func() {
-				e.test(keep, k)
-				e.emit(ir.OpIfBegin)
-				body0()
-				e.emit(ir.OpIfEnd)
-			}
-		}
-		switch {
-		case form != nil:
-			j := e.alloc()
-			k = e.alloc()
-			e.konst(p.set.from)
-			e.set(j)
-			e.while(func() {
-				old, had := e.env["x_"]
-				e.env["x_"] = j
-				e.lower(form)
-				e.restore("x_", old, had)
-				e.emit(ir.LocalTee(k))
-				limit()
-				e.emit(ir.OpI32LeS)
-			}, func() {
-				e.get(k)
-				e.emit(ir.OpConst1, ir.OpI32GeS, ir.OpIfBegin)
-				body()
-				e.emit(ir.OpIfEnd)
-				e.inc(j, 1)
-			})
-		case p.set.rec != nil:
-			k = e.alloc()
-			b := e.alloc()
-			e.konst(p.set.rec[0])
-			e.set(k)
-			e.konst(p.set.rec[1])
-			e.set(b)
-			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
-				body()
-				// (k, b) = (b, c1*b + c0*k)
-				e.get(b)
-				e.konst(p.set.rec[2])
-				e.get(b)
-				e.emit(ir.OpI32Mul)
-				e.konst(p.set.rec[3])
-				e.get(k)
-				e.emit(ir.OpI32Mul, ir.OpI32Add)
-				e.set(b)
-				e.set(k)
-			})
-		default:
-			k = e.alloc()
-			e.emit(ir.OpConst1)
-			e.set(k)
-			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
-				if pred != nil {
-					e.test(pred, k)
-					e.emit(ir.OpIfBegin)
-					body()
-					e.emit(ir.OpIfEnd)
-				} else {
-					body()
-				}
-				e.inc(k, 1)
-			})
-		}
-		e.next = mark
+	parts, err := e.walker(p.set, &k)
+	if err != nil {
+		return nil, err
+	}
+	if p.pair != nil {
+		p.lowerPair(e, N, &k, parts)
+		e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpEnd)
+		return e.finish()
 	}
 	top := p.rows() - 1
 	// rows loops body over the rows j = from..top (a local), or runs it once with j = -1
@@ -752,6 +704,65 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		e.next--
 	}
 	e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpEnd)
+	return e.finish()
+}
+
+// pairTable counts the ways to write each m <= maxN as a + b, a in ks
+// (or 0 where p.zero), b in p.pair (or 0 where p.pairZero).
+func (p partCount) pairTable(ks []int64, maxN int64) ([]int64, bool) {
+	bs, ok := p.pair.members(maxN)
+	if !ok {
+		return nil, false
+	}
+	if p.zero {
+		ks = append([]int64{0}, ks...)
+	}
+	if p.pairZero {
+		bs = append([]int64{0}, bs...)
+	}
+	out := make([]int64, maxN+1)
+	for _, a := range ks {
+		for _, b := range bs {
+			if a+b <= maxN {
+				out[a+b]++
+			}
+		}
+	}
+	return out, true
+}
+
+// lowerPair emits the count of a + b = N: the words b <= N of the pair
+// set marked 1 in memory (word 0 is 1 already: the table's start), then
+// Sum over a of word N - a.
+func (p partCount) lowerPair(e *emitter, N int, kp *int, first func(limit, body func())) {
+	getN := func() { e.get(N) }
+	if !p.pairZero {
+		e.store(func() { e.emit(ir.OpConst0) }, func() { e.emit(ir.OpConst0) })
+	}
+	second, err := e.walker(*p.pair, kp)
+	if err != nil {
+		e.fail("pair set")
+	}
+	second(getN, func() { e.store(func() { e.get(*kp) }, func() { e.emit(ir.OpConst1) }) })
+	acc := e.alloc()
+	if p.zero { // a = 0
+		e.load(getN)
+	} else {
+		e.emit(ir.OpConst0)
+	}
+	e.set(acc)
+	first(getN, func() {
+		e.get(acc)
+		e.load(func() { e.get(N); e.get(*kp); e.emit(ir.OpI32Sub) })
+		e.emit(ir.OpI32Add)
+		e.set(acc)
+	})
+	e.get(acc)
+	e.next--
+}
+
+// finish checks the emitted program's length and validity.
+func (e *emitter) finish() ([]ir.Op, error) {
 	if len(e.ops) > ir.MaxLength {
 		return nil, errLower
 	}
@@ -759,4 +770,112 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		return nil, errLower
 	}
 	return e.ops, nil
+}
+
+// walker returns a function that runs body for each member k of set up
+// to the value limit pushes, k in the local *k points to while body runs.
+func (e *emitter) walker(set partSet, kp *int) (func(limit func(), body func()), error) {
+	var pred, keep, form *node
+	var ok bool
+	if set.pred != nil {
+		if pred, ok = normalize(set.pred, false); !ok {
+			return nil, errLower
+		}
+	}
+	if set.keep != nil {
+		if keep, ok = normalize(set.keep, false); !ok {
+			return nil, errLower
+		}
+	}
+	if set.form != nil {
+		if form, ok = normalize(set.form, false); !ok {
+			return nil, errLower
+		}
+	}
+	return func(limit0 func(), body0 func()) {
+		mark := e.next
+		limit := limit0
+		if set.max > 0 {
+			// k <= min(limit, max) = limit - (limit - max)*[limit > max]
+			limit = func() {
+				limit0()
+				limit0()
+				e.konst(set.max)
+				e.emit(ir.OpI32Sub)
+				limit0()
+				e.konst(set.max)
+				e.emit(ir.OpI32GtS, ir.OpI32Mul, ir.OpI32Sub)
+			}
+		}
+		body := body0
+		if keep != nil {
+			body = func() {
+				e.test(keep, *kp)
+				e.emit(ir.OpIfBegin)
+				body0()
+				e.emit(ir.OpIfEnd)
+			}
+		}
+		switch {
+		case form != nil:
+			j := e.alloc()
+			*kp = e.alloc()
+			k := *kp
+			e.konst(set.from)
+			e.set(j)
+			e.while(func() {
+				old, had := e.env["x_"]
+				e.env["x_"] = j
+				e.lower(form)
+				e.restore("x_", old, had)
+				e.emit(ir.LocalTee(k))
+				limit()
+				e.emit(ir.OpI32LeS)
+			}, func() {
+				e.get(k)
+				e.emit(ir.OpConst1, ir.OpI32GeS, ir.OpIfBegin)
+				body()
+				e.emit(ir.OpIfEnd)
+				e.inc(j, 1)
+			})
+		case set.rec != nil:
+			*kp = e.alloc()
+			k := *kp
+			b := e.alloc()
+			e.konst(set.rec[0])
+			e.set(k)
+			e.konst(set.rec[1])
+			e.set(b)
+			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
+				body()
+				// (k, b) = (b, c1*b + c0*k)
+				e.get(b)
+				e.konst(set.rec[2])
+				e.get(b)
+				e.emit(ir.OpI32Mul)
+				e.konst(set.rec[3])
+				e.get(k)
+				e.emit(ir.OpI32Mul, ir.OpI32Add)
+				e.set(b)
+				e.set(k)
+			})
+		default:
+			*kp = e.alloc()
+			k := *kp
+			e.emit(ir.OpConst1)
+			e.set(k)
+			e.while(func() { e.get(k); limit(); e.emit(ir.OpI32LeS) }, func() {
+				if pred != nil {
+					e.test(pred, k)
+					e.emit(ir.OpIfBegin)
+					body()
+					e.emit(ir.OpIfEnd)
+				} else {
+					body()
+				}
+				e.inc(k, 1)
+			})
+		}
+		e.next = mark
+	}, nil
 }

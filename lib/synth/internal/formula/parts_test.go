@@ -266,6 +266,33 @@ var partsCases = []refCase{
 	{"Number of partitions of n in which all parts are odd and no part appears more than twice.", 0, 60, func(n int64) int64 {
 		return multisets(n, setOf(n, func(k int64) bool { return k%2 == 1 }), 1, 2, 0, false)
 	}},
+	{"Number of ways to write n as the sum of a squarefree number (A005117) and a positive square (A000290).", 1, 100, func(n int64) int64 {
+		c := int64(0)
+		for k := int64(1); k*k < n; k++ {
+			if squarefreeRef(n - k*k) {
+				c++
+			}
+		}
+		return c
+	}},
+	{"Number of ways to write n as the sum of a prime and a square.", 0, 100, func(n int64) int64 {
+		c := int64(0)
+		for k := int64(0); k*k < n; k++ {
+			if isPrimeRef(n - k*k) {
+				c++
+			}
+		}
+		return c
+	}},
+	{"Number of representations of n as the sum of a prime and a power of 2.", 0, 100, func(n int64) int64 {
+		c := int64(0)
+		for b := int64(1); b < n; b *= 2 {
+			if isPrimeRef(n - b) {
+				c++
+			}
+		}
+		return c
+	}},
 	// p(n) past i32: the program's additions wrap, and so does the reference
 	{"Number of partitions of n.", 100, 300, pentagonal},
 }
@@ -341,7 +368,6 @@ func TestPartitionsRefused(t *testing.T) {
 		"Number of partitions of n into at least 2 parts.",
 		"Number of partitions of n such that m(1) > m(3), where m = multiplicity.",
 		"Number of partitions of n of order 10.",
-		"Number of ways to write n as the sum of a squarefree number (A005117) and a positive square (A000290).",
 		"Number of partitions of k_n into two parts (s,t) such that k_n | s*t.",
 		"Number of partitions of n into distinct parts, the greatest being k.",
 		"Number of partitions of n into parts of the form A000045(k).",
@@ -351,6 +377,8 @@ func TestPartitionsRefused(t *testing.T) {
 		"Number of partitions of n with largest part 4 and exactly 2 parts.",
 		"Number of partitions of n with at most one odd part and an even number of parts.",
 		"Number of partitions of n with all parts distinct mod 3.",
+		"Number of ways to write n as the sum of a prime and a Gaussian integer.",
+		"Number of ways to write n as the sum of a square and a prime, where the prime is odd.",
 		"Number of partitions of n into an even number of 3 parts.",
 		"Number of partitions of n into parts not congruent to 0.",
 	)

@@ -21,9 +21,9 @@ import (
 
 var (
 	// "Number of (strict) partitions of ARG (into SPEC) (TAIL)"
-	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions|overpartitions) of (.+?)(?: into (.+?))?(?:,? (?:where|in which|such that|with|having) (.+))?$`)
+	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions|overpartitions) of (.+?)(?: into (.+?))?(?:,? ((?:where|in which|such that|with|having|that|which|each) .+))?$`)
 	// "Number of ways to write ARG as a sum of SPEC", "Number of ways to partition ARG into SPEC"
-	reWaysOf = regexp.MustCompile(`^(?i:number) of (?:ways (?:to|of) (?:write|writing|express|expressing|partition|partitioning|represent|representing)|representations of|decompositions of) (.+?) (?:into|as (?:a |the )?(ordered |unordered )?sums? of) (.+?)(?:,? (?:where|in which|such that|with|having) (.+))?$`)
+	reWaysOf = regexp.MustCompile(`^(?i:number) of (?:ways (?:to|of) (?:write|writing|express|expressing|partition|partitioning|represent|representing)|representations of|decompositions of) (.+?) (?:into|as (?:an? |the )?(ordered |unordered )?sums? of) (.+?)(?:,? ((?:where|in which|such that|with|having|that|which|each) .+))?$`)
 	// references the reading does not need: "(A000129)", ", cf. A001047", "(ordered partitions)"
 	reRefs  = regexp.MustCompile(`\s*\((?:A\d{6}|ordered partitions|or ordered partitions)\)|\s*\.$`)
 	reCfRef = regexp.MustCompile(`,?\s*(?:cf\.|see) A\d{6}`)
@@ -36,6 +36,10 @@ var (
 	rePartsLead = regexp.MustCompile(`^(?:a\(n\) (?:=|is) (?:the )?|(?i:the) )(?i:(number of .+))$`)
 	// "Number of ways of making change for n cents using coins of 1, 2, 5, 10 cents"
 	reChange = regexp.MustCompile(`^(?i:number) of ways (?:of making|to make) change for (.+?) (?:cents? )?using coins (?:of|in) (?:denominations? )?(.+?)(?: cents?)?$`)
+	// "an unordered sum of ...", "a sum of ..."
+	reSumOf = regexp.MustCompile(`^(?:an? |the )?(ordered |unordered )?sums? of (.+)$`)
+	// "a prime and a positive square"
+	rePairOf = regexp.MustCompile(`^an? (.+?) and an? (.+)$`)
 	// "an even number of parts"
 	reParity     = regexp.MustCompile(`^an? (even|odd) number of (.+)$`)
 	rePartsKinds = regexp.MustCompile(`^(.+?) (?:of|in) (\w+) (?:different )?(?:kinds|colors|colours|types)$`)
@@ -138,7 +142,13 @@ var (
 	reCountedParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) (\w+) parts?$`)
 	// "exactly 3 parts", "at most 4 parts", "an even number of parts"
 	reCountParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) parts?$`)
-	reTailLead   = regexp.MustCompile(`^(?:with|where|in which|such that|having|whose) `)
+	reTailLead   = regexp.MustCompile(`^(?:with|where|in which|such that|having|whose|that|which) `)
+	// "that do not contain 1 as a part", "not containing 1 as a part"
+	reNoContain = regexp.MustCompile(`^(?:(?:do|does) not|don't|doesn't|not) contain(?:ing)? (\d+) as a part$`)
+	// "each part is at most 3", "each at most 7", "every part odd"
+	reEachPart = regexp.MustCompile(`^(?:each|every) (?:part )?(?:is )?(.+)$`)
+	// "1's and 2's", "1s, 2s and 3s"
+	reDigitParts = regexp.MustCompile(`^(\d+)'?s((?:(?:,|,? and|,? or) \d+'?s)+)$`)
 )
 
 // readTail reads the clauses after "with", "where", ...: multiplicities,
@@ -184,6 +194,24 @@ func (sp *partSpec) tailClause(c string, lo, hi, shiftBy *int64) bool {
 			return false
 		}
 		*hi = v
+		return true
+	}
+	if m := reNoContain.FindStringSubmatch(c); m != nil {
+		v, _ := strconv.ParseInt(m[1], 10, 32)
+		sp.keepAlso(&node{k: kCmp, name: "!=", kids: []*node{vr("x_"), num(v)}})
+		return true
+	}
+	if m := reEachPart.FindStringSubmatch(c); m != nil || strings.HasPrefix(c, "are ") {
+		if m == nil { // "(parts) that are at most 4"
+			m = []string{c, strings.TrimPrefix(c, "are ")}
+		}
+		q, form, ok := partQualifier(m[1])
+		if !ok || form != nil {
+			if q = partAdjective(m[1]); q == nil {
+				return false
+			}
+		}
+		sp.keepAlso(q)
 		return true
 	}
 	if m := reExtremePart.FindStringSubmatch(c); m != nil {
@@ -349,7 +377,23 @@ func (c *collector) partitionPhrases(text string) {
 	if !ok {
 		return
 	}
-	sp, ok := readPartSpec(strings.ToLower(spec))
+	spec = strings.ToLower(spec)
+	if m := reSumOf.FindStringSubmatch(spec); m != nil {
+		// "into an unordered sum of two odd primes"
+		switch m[1] {
+		case "ordered ":
+			orders = []bool{true}
+		case "unordered ":
+			orders = []bool{false}
+		}
+		spec = m[2]
+	}
+	if m := rePairOf.FindStringSubmatch(spec); m != nil && tail == "" && !comp && !strict && !over {
+		// "the sum of a prime and a square": a from one set, b from the other
+		c.pairs(s, x, m[1], m[2])
+		return
+	}
+	sp, ok := readPartSpec(spec)
 	if !ok {
 		return
 	}
@@ -368,7 +412,7 @@ func (c *collector) partitionPhrases(text string) {
 	}
 	var shiftBy int64 // the largest or smallest part given exactly: counted apart from arg
 	if tail != "" {
-		if !sp.readTail(strings.ToLower(strings.TrimSpace(tail)), &lo, &hi, &shiftBy) {
+		if !sp.readTail(reTailLead.ReplaceAllString(strings.ToLower(strings.TrimSpace(tail)), ""), &lo, &hi, &shiftBy) {
 			return
 		}
 	}
@@ -448,7 +492,7 @@ func (p partCount) simplify() partCount {
 		return p
 	}
 	q := p
-	q.set = partSet{pred: &node{k: kCmp, name: "<=", kids: []*node{vr("x_"), num(p.cap)}}, name: "<=" + strconv.FormatInt(p.cap, 10)}
+	q.set = partSet{max: p.cap, name: "<=" + strconv.FormatInt(p.cap, 10)}
 	q.cap, q.atMost = 0, false
 	if !p.atMost {
 		q.arg = sub(p.arg, num(p.cap))
@@ -535,6 +579,15 @@ func readPartSpec(s string) (sp partSpec, ok bool) {
 		sp.set, sp.zero = f()
 		return sp, true
 	}
+	if m := reDigitParts.FindStringSubmatch(s); m != nil {
+		// "1's and 2's": the parts listed
+		q, _, ok := partQualifier(m[1] + strings.NewReplacer("'s", "", "s", "").Replace(m[2]))
+		if !ok {
+			return sp, false
+		}
+		sp.set = partSet{pred: q, name: s}
+		return sp, true
+	}
 	if m := rePowersOf.FindStringSubmatch(s); m != nil {
 		b, _ := strconv.ParseInt(m[1], 10, 32)
 		if b < 2 || b > 100 {
@@ -606,8 +659,9 @@ func partQualifier(q string) (pred, form *node, ok bool) {
 	if p := property(q); p != nil {
 		return p, nil, true
 	}
-	if rest, ok := strings.CutPrefix(q, "not "); ok && strings.HasPrefix(rest, "congruent to ") {
-		if p := property(rest); p != nil {
+	if rest, ok := strings.CutPrefix(q, "not "); ok {
+		// "not congruent to 0 mod 3", "not of the form 3k+2"
+		if p, form, ok := partQualifier(rest); ok && form == nil {
 			return not(p), nil, true
 		}
 		return nil, nil, false
@@ -681,4 +735,39 @@ func formIn(f string) (*node, bool) {
 		}
 	}
 	return nil, false
+}
+
+// singularNoun reads "prime", "positive square", "power of 2" as the set
+// partNouns (or powers of b) names in the plural.
+func singularNoun(w string) (partSet, bool, bool) {
+	plural := w + "s"
+	if a, b, ok := strings.Cut(w, " of "); ok {
+		plural = a + "s of " + b
+	}
+	sp, ok := readPartSpec(plural)
+	if !ok || sp.count > 0 || sp.distinct || sp.kinds > 1 || sp.parity > 0 || sp.set.alt != nil {
+		return partSet{}, false, false
+	}
+	return sp.set, sp.zero, true
+}
+
+// pairs offers the count of a + b = arg, a named by w1 and b by w2, with
+// and without 0 where a noun's sequence starts at 0 ("a square").
+func (c *collector) pairs(s string, x *node, w1, w2 string) {
+	s1, z1, ok1 := singularNoun(w1)
+	s2, z2, ok2 := singularNoun(w2)
+	if !ok1 || !ok2 {
+		return
+	}
+	var rs []partCount
+	for _, a := range []bool{false, true} {
+		for _, b := range []bool{false, true} {
+			if a && !z1 || b && !z2 {
+				continue
+			}
+			p2 := s2
+			rs = append(rs, partCount{arg: x, set: s1, pair: &p2, zero: a, pairZero: b, lo: 1, kinds: 1})
+		}
+	}
+	c.partReadings(s, rs)
 }
