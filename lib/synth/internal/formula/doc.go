@@ -52,7 +52,9 @@
 // (series*.go: one program fills tables of coefficients in memory; an
 // exact evaluator that takes theta functions from their sums decides;
 // cyclotomic polynomials and their reciprocals, "Inverse of 1702nd
-// cyclotomic polynomial", as products of (1 - x^d)^mu(N/d), series_cyclo.go),
+// cyclotomic polynomial", as products of (1 - x^d)^mu(N/d), series_cyclo.go;
+// "G.f. A(x) satisfies: A(x) = 1 + x*A(x)^2", the fixed point reached
+// from A = 1, series_fixed.go),
 // decimal
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of

@@ -91,6 +91,15 @@ func readSeries(text string) (x *sNode, g string, zmode, ok bool) {
 	if x, ok := cyclotomicSeries(strings.TrimSpace(text)); ok {
 		return x, strings.TrimSpace(text), false, true
 	}
+	if rhs, ok := fixedText(text); ok {
+		toks := lex(rhs)
+		p := &seriesParser{toks: toks, xv: "x", bound: map[string]bool{}, refA: true}
+		x, ok := p.parseAll()
+		if !ok {
+			return nil, "", false, false
+		}
+		return &sNode{k: sFixed, kids: []*sNode{x}}, rhs, false, true
+	}
 	g, xv, theta, cubic, ok := seriesText(text)
 	if !ok {
 		return nil, "", false, false
@@ -202,6 +211,12 @@ func (x *sNode) write(b *strings.Builder) {
 		b.WriteString("}(")
 		x.kids[0].write(b)
 		b.WriteString(")")
+	case sFixed:
+		b.WriteString("fix[A=")
+		x.kids[0].write(b)
+		b.WriteString("]")
+	case sRef:
+		b.WriteString("A(x^" + x.x.String() + ")")
 	case sFn:
 		b.WriteString(x.name + "(")
 		for i, k := range x.kids {

@@ -21,7 +21,8 @@ func seriesFail() { panic(seriesError{}) }
 const maxSeriesPow = 4096
 
 type sEval struct {
-	l     int // coefficients 0..l-1
+	a     []*big.Int // A while a fixed point is iterated (series_fixed.go)
+	l     int        // coefficients 0..l-1
 	env   map[string]int64
 	steps int // work done, bounded by maxEvalSteps
 }
@@ -408,6 +409,10 @@ func (ev *sEval) eval(x *sNode) []*big.Int {
 		return ev.bigOp(x)
 	case sFn:
 		return ev.fn(x)
+	case sFixed:
+		return ev.fixed(x)
+	case sRef:
+		return ev.ref(int(x.x.val))
 	}
 	seriesFail()
 	return nil

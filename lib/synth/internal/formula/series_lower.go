@@ -25,6 +25,7 @@ type seriesLowering struct {
 	w       int // the local holding W
 	regions int // tables allocated
 	inLoop  int // depth of loops over a bound variable around the code
+	inFixed bool
 }
 
 // lowerSeries compiles s to a program returning [x^(stride*(n-off))] s.
@@ -105,6 +106,20 @@ func (l *seriesLowering) scalar(x *node) {
 
 // series builds s in table r (all zero).
 func (l *seriesLowering) series(s *sSeries, r int) {
+	switch {
+	case s.fixed != nil:
+		if r != 0 || l.inFixed || l.inLoop > 0 {
+			seriesFail()
+		}
+		l.fixedPoint(s.fixed)
+		return
+	case s.ref > 0:
+		if !l.inFixed {
+			seriesFail()
+		}
+		l.refSeries(s.ref, r)
+		return
+	}
 	if len(s.sums) == 0 && len(s.terms) == 1 {
 		l.term(s.terms[0], r)
 		return

@@ -35,6 +35,8 @@ type sFac struct {
 type sSeries struct {
 	terms []sTerm
 	sums  []sSumTerm
+	fixed *sSeries // the fixed point A of A = fixed (series_fixed.go)
+	ref   int64    // A(x^ref), when > 0
 }
 
 // sSumTerm is Sum_{v=lo..hi (nil: while t's power of x fits)} t.
@@ -49,6 +51,7 @@ type normalizer struct {
 	// sumTheta: phi and psi as their sums (a table each, multiplied in),
 	// where their products would take more opcodes than the IR allows
 	sumTheta bool
+	inFixed  bool // inside A = RHS: A(x^m) may be read
 }
 
 func (z *normalizer) loopVar() string {
@@ -293,6 +296,19 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 			seriesFail()
 		}
 		return &sSeries{sums: []sSumTerm{{v: x.v, lo: x.x, hi: x.hi, t: t}}}
+	case sFixed:
+		if z.inFixed {
+			seriesFail()
+		}
+		z.inFixed = true
+		return &sSeries{fixed: z.norm(x.kids[0])}
+	case sRef:
+		if !z.inFixed {
+			seriesFail()
+		}
+		t := oneTerm()
+		t.facs = []sFac{{g: &sSeries{ref: x.x.val}, pow: 1}}
+		return single(t)
 	case sFn:
 		if z.sumTheta && (x.name == "phi" || x.name == "psi") {
 			return z.thetaSum(x)

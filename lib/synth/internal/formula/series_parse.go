@@ -19,17 +19,19 @@ import (
 type sKind uint8
 
 const (
-	sNum  sKind = iota // scalar: a formula over the bound variables (x)
-	sVar               // the series variable x
-	sAdd               // a + b
-	sSub               // a - b
-	sNeg               // -a
-	sMul               // a * b
-	sDiv               // a / b
-	sPow               // a ^ e, e a scalar formula (x.e)
-	sProd              // Product_{v >= lo} body (hi: up to a scalar, else while its x powers fit)
-	sSum               // Sum_{v >= lo} body
-	sFn                // a theta function, name: eta, fneg (Ramanujan's f(-q) written f(q)), phi, psi, chi, f2 (f(a, b)), cubicb
+	sNum   sKind = iota // scalar: a formula over the bound variables (x)
+	sVar                // the series variable x
+	sAdd                // a + b
+	sSub                // a - b
+	sNeg                // -a
+	sMul                // a * b
+	sDiv                // a / b
+	sPow                // a ^ e, e a scalar formula (x.e)
+	sProd               // Product_{v >= lo} body (hi: up to a scalar, else while its x powers fit)
+	sSum                // Sum_{v >= lo} body
+	sFixed              // the fixed point A of A = kids[0] (series_fixed.go)
+	sRef                // A(x^m), m = x.val, inside an sFixed
+	sFn                 // a theta function, name: eta, fneg (Ramanujan's f(-q) written f(q)), phi, psi, chi, f2 (f(a, b)), cubicb
 )
 
 // sNode is a power series over one variable, with scalar leaves that may
@@ -53,6 +55,7 @@ type seriesParser struct {
 	theta bool // the text names Ramanujan's theta functions
 	cubic bool // the text names the cubic AGM functions
 	zmode bool // theta_j(dz) was read: the series is in x = q^(1/4)
+	refA  bool // A(x^m) stands for the series being defined
 }
 
 func (p *seriesParser) fail() { panic(errSyntax) }
@@ -127,7 +130,7 @@ func (p *seriesParser) startsFactor() bool {
 	case tOp:
 		return t.s == "("
 	case tIdent:
-		return t.s == p.xv || p.bound[t.s] || p.isFn(t.s) || t.s == "Product" || t.s == "Sum" || t.s == "Prod"
+		return t.s == p.xv || p.bound[t.s] || p.isFn(t.s) || t.s == "Product" || t.s == "Sum" || t.s == "Prod" || t.s == "A" && p.refA
 	}
 	return false
 }
@@ -333,6 +336,26 @@ func (p *seriesParser) primary() *sNode {
 	case t.k == tIdent && p.isFn(t.s):
 		p.pos++
 		return p.function(t.s)
+	case t.k == tIdent && t.s == "A" && p.refA:
+		// A(x) or A(x^m)
+		p.pos++
+		p.expect("(")
+		if !p.atIdent(p.xv) {
+			p.fail()
+		}
+		p.pos++
+		m := int64(1)
+		if p.at("^") {
+			p.pos++
+			if n := p.peek(); n.k == tNum && n.v >= 1 && n.v <= 100 {
+				m = n.v
+				p.pos++
+			} else {
+				p.fail()
+			}
+		}
+		p.expect(")")
+		return &sNode{k: sRef, x: num(m)}
 	}
 	p.fail()
 	return nil
@@ -640,3 +663,17 @@ var reSeriesRemark = regexp.MustCompile(`\s+\((?:[A-Za-z]+ )*[A-Za-z]{3,}(?: [A-
 
 // bigOne is 1, shared read-only.
 var bigOne = big.NewInt(1)
+
+// parseAll parses p's tokens to their end.
+func (p *seriesParser) parseAll() (x *sNode, ok bool) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, is := r.(syntaxError); !is {
+				panic(r)
+			}
+			x, ok = nil, false
+		}
+	}()
+	x = p.expr()
+	return x, p.peek().k == tEnd
+}

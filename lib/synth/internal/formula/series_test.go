@@ -261,6 +261,44 @@ func TestSeriesCyclotomic(t *testing.T) {
 	newRunner(t).anyMatches(t, cyclotomicCases)
 }
 
+var fixedPointCases = []refCase{
+	// Catalan numbers: C(2n, n)/(n+1), by Pascal's rule in int64
+	{"G.f. A(x) satisfies: A(x) = 1 + x*A(x)^2.", 0, 18, func(n int64) int64 {
+		c := int64(1)
+		for k := int64(0); k < n; k++ {
+			c = c * 2 * (2*k + 1) / (k + 2)
+		}
+		return c
+	}},
+	// A = A(x^2) T, T = 1/(1-x-x^2-x^3): A[n] = Sum_{2k<=n} A[k] T[n-2k], A[0] = 1
+	{"G.f. A(x) satisfies: A(x) = A(x^2) / (1 - x - x^2 - x^3).", 0, 40, func(n int64) int64 {
+		t := make([]int64, n+1)
+		for i := range t {
+			if i == 0 {
+				t[i] = 1
+			}
+			for d := 1; d <= 3 && d <= i; d++ {
+				t[i] += t[i-d]
+			}
+		}
+		a := make([]int64, n+1)
+		a[0] = 1
+		for m := int64(1); m <= n; m++ {
+			for k := int64(0); 2*k <= m; k++ {
+				a[m] += a[k] * t[m-2*k]
+			}
+		}
+		return wrap32(a[n])
+	}},
+}
+
+func TestSeriesFixedPoint(t *testing.T) {
+	newRunner(t).anyMatches(t, fixedPointCases)
+	// an iteration that never settles (A = 1 + 2A grows without end) is
+	// no reading
+	refuses(t, "G.f. A(x) satisfies: A(x) = 1 + 2*A(x).", "G.f. A(x) satisfies: A(x) = 1 + x*B(x)^2.")
+}
+
 func TestSeriesReads(t *testing.T) {
 	newRunner(t).anyMatches(t, seriesCases)
 }
