@@ -151,7 +151,12 @@
 // totally multiplicative functions given at the primes and multiplicative
 // ones given at prime powers, "Multiplicative with a(p^e) = p*e" (the
 // product over the d <= n exactly dividing n that are prime powers; its
-// products are ring arithmetic, exact where the value fits). The measure
+// products are ring arithmetic, exact where the value fits). The parser's
+// concat(a, b, ...) writes decimal digits one after another
+// (coverage_concat.go: a*10^ndigits(b) + b), read from "the string 75n is
+// prime", "4n concatenated with itself", "Concatenation of n, n+1, n+2
+// divided by 3", "Numbers formed by concatenating 3 consecutive primes"
+// and "Primes that are concatenations of n with n + 4". The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
