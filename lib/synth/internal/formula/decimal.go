@@ -45,7 +45,7 @@ type dconst struct {
 
 // datom is one atom: root (N^(1/k)), exp (e^r), pi, log (log r).
 type datom struct {
-	kind byte // 'r' root, 'x' exp, 'p' pi, 'a' atanh (of r, 0 < r <= 1/3)
+	kind byte // 'r' root, 'x' exp, 'p' pi, 'a' atanh, 't' arctan (of r, 0 < r <= 1/2), 's', 'c', 'S', 'C' sin, cos, sinh, cosh (of r > 0)
 	n    int64
 	k    int64
 	r    *big.Rat
@@ -57,10 +57,28 @@ func (a datom) key() string {
 		return "root(" + strconv.FormatInt(a.n, 10) + "," + strconv.FormatInt(a.k, 10) + ")"
 	case 'x':
 		return "exp(" + a.r.RatString() + ")"
-	case 'a':
-		return "atanh(" + a.r.RatString() + ")"
+	case 'a', 't', 's', 'c', 'S', 'C':
+		return trigNames[a.kind] + "(" + a.r.RatString() + ")"
 	}
 	return "Pi"
+}
+
+var trigNames = map[byte]string{'a': "atanh", 't': "arctan", 's': "sin", 'c': "cos", 'S': "sinh", 'C': "cosh"}
+
+// trigC is f(r) for f one of sin, cos, sinh, cosh, arctan (odd ones
+// take the sign out; an argument of 0 gives f(0)).
+func trigC(kind byte, r *big.Rat) dconst {
+	if r.Sign() == 0 {
+		if kind == 'c' || kind == 'C' {
+			return ratC(big.NewRat(1, 1))
+		}
+		return ratC(new(big.Rat))
+	}
+	a := atomC(datom{kind: kind, r: new(big.Rat).Abs(r)})
+	if r.Sign() < 0 && kind != 'c' && kind != 'C' {
+		return dScale(a, big.NewRat(-1, 1))
+	}
+	return a
 }
 
 func ratC(v *big.Rat) dconst {
@@ -682,7 +700,7 @@ func (p *dparser) primary() dq {
 	case w == "phi" && p.golden:
 		x, _ := rootC(big.NewRat(5, 1), 2)
 		return dqOf(dScale(dAdd(ratC(big.NewRat(1, 1)), x, 1), big.NewRat(1, 2)))
-	case w == "sqrt" || w == "exp" || w == "log" || strings.HasPrefix(w, "logb"):
+	case w == "sqrt" || w == "exp" || w == "log" || w == "ln" || strings.HasPrefix(w, "logb") || trigWords[w] != "":
 		if !p.at("(") {
 			p.fail()
 		}
@@ -697,15 +715,51 @@ func (p *dparser) primary() dq {
 			return p.must(dqOf(y), ok)
 		case w == "exp" && isRat:
 			return dqOf(expC(r))
-		case w == "log" && isRat:
+		case (w == "log" || w == "ln") && isRat:
 			y, ok := logC(r)
 			return p.must(dqOf(y), ok)
+		case trigWords[w] != "" && isRat:
+			return p.must(trigQ(trigWords[w], r))
 		case strings.HasPrefix(w, "logb") && isRat:
 			return p.must(logBase(w[4:], r))
 		}
 	}
 	p.fail()
 	return dq{}
+}
+
+// trigWords: the functions of a rational argument read, by the form
+// trigQ writes.
+var trigWords = map[string]string{"sin": "sin", "cos": "cos", "sinh": "sinh", "cosh": "cosh",
+	"tan": "tan", "tanh": "tanh", "cot": "cot", "cotan": "cot", "coth": "coth",
+	"arctan": "arctan", "atan": "arctan"}
+
+// trigQ: sin, cos, sinh, cosh and arctan are atoms; tan, tanh, cot and
+// coth quotients of them.
+func trigQ(f string, r *big.Rat) (dq, bool) {
+	switch f {
+	case "sin":
+		return dqOf(trigC('s', r)), true
+	case "cos":
+		return dqOf(trigC('c', r)), true
+	case "sinh":
+		return dqOf(trigC('S', r)), true
+	case "cosh":
+		return dqOf(trigC('C', r)), true
+	case "arctan":
+		return dqOf(trigC('t', r)), true
+	}
+	if r.Sign() == 0 {
+		return dq{}, false
+	}
+	s, c := trigC('s', r), trigC('c', r)
+	if f == "tanh" || f == "coth" {
+		s, c = trigC('S', r), trigC('C', r)
+	}
+	if f == "cot" || f == "coth" {
+		s, c = c, s
+	}
+	return dq{n: s, d: &c}, true
 }
 
 // logBase: log_b(r) = log r / log b.

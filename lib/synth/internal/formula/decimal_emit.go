@@ -95,13 +95,23 @@ func decSeries(t *decTerm) (*big.Rat, bool) {
 			return nil, false
 		}
 		return big.NewRat(t.p, t.q), true
-	case 'a': // atanh z = z sum_j z^(2j)/(2j+1)
+	case 'a', 't': // atanh z = z sum_j z^(2j)/(2j+1), arctan z = z sum_j (-z^2)^j/(2j+1)
 		u, v := t.at.r.Num(), t.at.r.Denom()
-		if !u.IsInt64() || !v.IsInt64() || v.Int64() > 1400 || 3*u.Int64() > v.Int64() {
+		if !u.IsInt64() || !v.IsInt64() || v.Int64() > 1400 || 2*u.Int64() > v.Int64() {
 			return nil, false
 		}
 		t.u, t.v = u.Int64(), v.Int64()
 		return new(big.Rat).Set(t.at.r), true
+	case 's', 'c', 'S', 'C': // sin z = z sum_j (-z^2)^j/(2j+1)!, cos z = sum_j (-z^2)^j/(2j)!
+		u, v := t.at.r.Num(), t.at.r.Denom()
+		if !u.IsInt64() || !v.IsInt64() || v.Int64() > 200 || u.Int64() > 2*v.Int64() {
+			return nil, false
+		}
+		t.u, t.v = u.Int64(), v.Int64()
+		if t.at.kind == 's' || t.at.kind == 'S' {
+			return new(big.Rat).Set(t.at.r), true
+		}
+		return big.NewRat(1, 1), true
 	}
 	return nil, false
 }
@@ -318,12 +328,19 @@ func decBounded(pr *decProgram, q int) bool {
 				return false
 			}
 			sum = j * l
-		case 'a':
+		case 'a', 't':
 			l := decB/(1-u*u/(v*v)) + 2
 			if v*v*decB+l*u*u >= lim || (2*j+1)*decB+l >= lim {
 				return false
 			}
 			sum = j * (decB + l)
+		case 's', 'c', 'S', 'C':
+			l := decB/(1-u*u/(2*v*v)) + 2
+			q1 := decB + l*u*u/(v*v)
+			if v*v*decB+l*u*u >= lim || (2*j+1)*(2*j+1)*decB+q1 >= lim {
+				return false
+			}
+			sum = j * l
 		}
 		accN += math.Abs(float64(t.bN)) * sum
 		accD += math.Abs(float64(t.bD)) * sum
@@ -364,9 +381,18 @@ func (t *decTerm) termsFor(d int) int {
 	case 'r':
 		r := math.Abs(float64(t.u) / float64(t.v))
 		return int(float64(d+4)/(-math.Log10(r))) + 2
-	case 'a':
+	case 'a', 't':
 		z := float64(t.u*t.u) / float64(t.v*t.v)
 		return int(float64(d+4)/(-math.Log10(z))) + 2
+	case 's', 'c', 'S', 'C':
+		z2 := float64(t.u*t.u) / float64(t.v*t.v)
+		s := 0.0
+		for j := 1; ; j++ {
+			s += math.Log(z2) - math.Log(float64(2*j)*float64(2*j+1))
+			if s < lim {
+				return j
+			}
+		}
 	}
 	return 0
 }
@@ -422,7 +448,7 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 	// the accumulators' limb 0: a + the first terms that are 1
 	s0 := [2]int64{pr.aN, pr.aD}
 	for _, t := range pr.terms {
-		if t.at.kind != 'a' {
+		if t.at.kind != 'a' && t.at.kind != 't' {
 			s0[0] += t.bN
 			s0[1] += t.bD
 		}
@@ -444,9 +470,11 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 			d.exp(next, t)
 		case 'r':
 			d.root(next, t)
-		case 'a':
+		case 'a', 't':
 			atanh = append(atanh, t)
 			continue
+		case 's', 'c', 'S', 'C':
+			d.trig(next, t)
 		}
 		next++
 	}
@@ -706,7 +734,50 @@ func (d *decEm) root(r int64, t decTerm) {
 	})
 }
 
-// atanh: up to three series z^(2j)/(2j+1) (z = u/v) in one loop, T in
+// trig: sin, cos, sinh, cosh of z = u/v: T_j = T_{j-1} (-+u^2) / (v^2
+// (2j)(2j+1)) (sin; cos (2j-1)(2j)), signed, two chained divisions a
+// limb: by v^2 (remainder dR), by dY (dZ).
+func (d *decEm) trig(r int64, t decTerm) {
+	e := d.e
+	d.one(r)
+	alpha, beta := t.linear()
+	m := t.u * t.u
+	if t.at.kind == 's' || t.at.kind == 'c' {
+		m = -m
+	}
+	odd := int64(0) // sin: (2j)(2j+1); cos: (2j-1)(2j)
+	if t.at.kind == 's' || t.at.kind == 'S' {
+		odd = 1
+	}
+	d.terms(1, 1, alpha, beta, func() {
+		e.get(dJ)
+		e.get(dJ)
+		e.emit(ir.OpI32Add, ir.LocalTee(dY))
+		e.get(dY)
+		if odd == 1 {
+			e.emit(ir.OpConst1, ir.OpI32Add)
+		} else {
+			e.emit(ir.OpConst1, ir.OpI32Sub)
+		}
+		e.emit(ir.OpI32Mul)
+		e.set(dY)
+		e.emit(ir.OpConst0, ir.LocalTee(dR), ir.LocalSet(dZ))
+		d.limbs(true, func() {
+			d.at(r)
+			d.divStep(dZ, func() {
+				d.divStep(dR, func() {
+					d.load(r)()
+					e.konst(m)
+					e.emit(ir.OpI32Mul)
+				}, func() { e.konst(t.v * t.v) }, false)
+			}, func() { e.get(dY) }, false)
+			e.emit(ir.OpMemStore)
+			d.accum(t, d.load(r))
+		})
+	})
+}
+
+// atanh: up to three series z^(2j)/(2j+1) (z = u/v; arctan: (-z^2)^j) in one loop, T in
 // regions r, r+1, r+2; dJ = 2j+1. A pass adds V/(2j+1) to N and to D,
 // V = sum b_i T_i (one signed division each, remainders dR and dX),
 // then T_i = T_i u_i^2 / v_i^2 (remainders dY, dZ and word
@@ -766,8 +837,11 @@ func (d *decEm) atanh(r int64, ts []decTerm) {
 				d.at(tr)
 				x := func() {
 					d.load(tr)()
-					if t.u*t.u != 1 {
-						e.konst(t.u * t.u)
+					if m := t.u * t.u; t.at.kind == 't' {
+						e.konst(-m) // arctan: (-z^2)^j
+						e.emit(ir.OpI32Mul)
+					} else if m != 1 {
+						e.konst(m)
 						e.emit(ir.OpI32Mul)
 					}
 				}

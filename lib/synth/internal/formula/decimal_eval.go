@@ -51,6 +51,35 @@ func atomValue(a datom, prec uint) (*big.Float, bool) {
 		return expValue(new(big.Float).SetPrec(prec).SetRat(a.r), prec), true
 	case 'p':
 		return piValue(prec), true
+	case 'S', 'C': // (e^z -+ e^-z) / 2
+		z := new(big.Float).SetPrec(prec).SetRat(a.r)
+		ep := expValue(z, prec)
+		em := expValue(new(big.Float).Neg(z), prec)
+		if a.kind == 'S' {
+			ep.Sub(ep, em)
+		} else {
+			ep.Add(ep, em)
+		}
+		return ep.Quo(ep, new(big.Float).SetInt64(2)), true
+	case 's', 'c':
+		s, c := sinCos(new(big.Float).SetPrec(prec).SetRat(a.r), prec)
+		if a.kind == 's' {
+			return s, true
+		}
+		return c, true
+	case 't': // arctan z = Im log(1 + i z): Newton on tan, y <- y - (tan y - z) cos^2 y
+		z := new(big.Float).SetPrec(prec).SetRat(a.r)
+		zf, _ := z.Float64()
+		y := new(big.Float).SetPrec(prec).SetFloat64(math.Atan(zf))
+		for it := 0; it < 30; it++ {
+			s, c := sinCos(y, prec)
+			// y <- y - (s - z c) c
+			t := new(big.Float).SetPrec(prec).Mul(z, c)
+			t.Sub(s, t)
+			t.Mul(t, c)
+			y.Sub(y, t)
+		}
+		return y, true
 	case 'a': // atanh z = log((1+z)/(1-z)) / 2
 		one := big.NewRat(1, 1)
 		q := new(big.Rat).Quo(new(big.Rat).Add(one, a.r), new(big.Rat).Sub(one, a.r))
@@ -58,6 +87,44 @@ func atomValue(a datom, prec uint) (*big.Float, bool) {
 		return l.Quo(l, new(big.Float).SetInt64(2)), true
 	}
 	return nil, false
+}
+
+// sinCos: sin x and cos x from their Taylor series at x/2^s, doubled s
+// times (sin 2y = 2 sin y cos y, cos 2y = 1 - 2 sin^2 y).
+func sinCos(x *big.Float, prec uint) (*big.Float, *big.Float) {
+	p := prec + 64
+	y := new(big.Float).SetPrec(p).Set(x)
+	s := 0
+	for y.MantExp(nil) > -8 {
+		y.SetMantExp(y, -1)
+		s++
+	}
+	y2 := new(big.Float).SetPrec(p).Mul(y, y)
+	sin := new(big.Float).SetPrec(p).Set(y)
+	cos := new(big.Float).SetPrec(p).SetInt64(1)
+	ts := new(big.Float).SetPrec(p).Set(y)
+	tc := new(big.Float).SetPrec(p).SetInt64(1)
+	for k := int64(1); k < 2000; k++ {
+		ts.Mul(ts, y2)
+		ts.Quo(ts, new(big.Float).SetInt64(-(2*k)*(2*k+1)))
+		tc.Mul(tc, y2)
+		tc.Quo(tc, new(big.Float).SetInt64(-(2*k-1)*(2*k)))
+		sin.Add(sin, ts)
+		cos.Add(cos, tc)
+		if tc.Sign() == 0 || tc.MantExp(nil) < -int(p)-8 {
+			break
+		}
+	}
+	two := new(big.Float).SetPrec(p).SetInt64(2)
+	for ; s > 0; s-- {
+		ns := new(big.Float).SetPrec(p).Mul(sin, cos)
+		ns.Mul(ns, two)
+		nc := new(big.Float).SetPrec(p).Mul(sin, sin)
+		nc.Mul(nc, two)
+		nc.Sub(new(big.Float).SetPrec(p).SetInt64(1), nc)
+		sin, cos = ns, nc
+	}
+	return new(big.Float).SetPrec(prec).Set(sin), new(big.Float).SetPrec(prec).Set(cos)
 }
 
 // rootValue: N^(1/k) by Newton's iteration y <- ((k-1) y + N / y^(k-1)) / k.

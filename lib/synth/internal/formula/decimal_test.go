@@ -86,6 +86,45 @@ func logRatio(a, b int64) fixed {
 	return fixed{v.Quo(v, logFixed10(b)), refDecs}
 }
 
+// sinCosFixed: sin(1/v*u) and cos by their Taylor series in big.Int.
+func sinCosFixed(u, v int64) (fixed, fixed) {
+	sc := pow10(refDecs + 10)
+	sin, cos := new(big.Int), new(big.Int)
+	term := new(big.Int).Set(sc) // z^k / k!
+	for k := int64(0); term.Sign() != 0; k++ {
+		switch k % 4 {
+		case 0:
+			cos.Add(cos, term)
+		case 1:
+			sin.Add(sin, term)
+		case 2:
+			cos.Sub(cos, term)
+		case 3:
+			sin.Sub(sin, term)
+		}
+		term.Mul(term, big.NewInt(u))
+		term.Quo(term, big.NewInt(v*(k+1)))
+	}
+	return fixed{sin.Quo(sin, pow10(10)), refDecs}, fixed{cos.Quo(cos, pow10(10)), refDecs}
+}
+
+// arctanFixed: arctan(1/m) = sum (-1)^j / ((2j+1) m^(2j+1)).
+func arctanFixed(m int64) fixed {
+	sc := pow10(refDecs + 10)
+	sum := new(big.Int)
+	pow := new(big.Int).Quo(sc, big.NewInt(m))
+	for j := int64(0); pow.Sign() > 0; j++ {
+		t := new(big.Int).Quo(pow, big.NewInt(2*j+1))
+		if j%2 == 0 {
+			sum.Add(sum, t)
+		} else {
+			sum.Sub(sum, t)
+		}
+		pow.Quo(pow, big.NewInt(m*m))
+	}
+	return fixed{sum.Quo(sum, pow10(10)), refDecs}
+}
+
 // lin is (a + b X) / c at the smaller of X's digits.
 func lin(a, b, c int64, x fixed) fixed {
 	v := new(big.Int).Mul(big.NewInt(a), pow10(x.decs))
@@ -114,6 +153,13 @@ func TestDecimalExpansions(t *testing.T) {
 		{"Decimal expansion of 10th root of 11.", 1, 60, rootFixed(11, 10).ref(1)},
 		{"Decimal expansion of 1/(Pi + 1).", 0, 95, fixed{new(big.Int).Quo(pow10(200), new(big.Int).Add(pi.v, pow10(100))), 100}.ref(0)},
 	}
+	sin1, cos1 := sinCosFixed(1, 1)
+	tan1 := fixed{new(big.Int).Quo(new(big.Int).Mul(sin1.v, pow10(refDecs)), cos1.v), refDecs}
+	cases = append(cases,
+		refCase{"Decimal expansion of sin(1).", 0, 100, sin1.ref(0)},
+		refCase{"Decimal expansion of tan(1).", 1, 60, tan1.ref(1)},
+		refCase{"Decimal expansion of arctan(1/2).", 0, 100, arctanFixed(2).ref(0)},
+	)
 	newRunner(t).allMatch(t, cases)
 }
 
@@ -139,6 +185,7 @@ func TestDecimalParse(t *testing.T) {
 		{"5th root of 87", "1*root(87,5)"},
 		{"the real root of 3*x^3 - 2", "1/3*root(18,3)"},
 		{"the positive real root r of 3*x^4 - 1", "1/3*root(27,4)"},
+		{"1 - 2*cotan(2)", "-2*cos(2) + 1*sin(2) / 1*sin(2)"},
 		{"log_6 (4)", "4*atanh(1/3) / -2*atanh(1/7) + 6*atanh(1/3)"},
 		{"1/6 - 1/(2*Pi)", "-1 + 1/3*Pi / 2*Pi"},
 	} {
