@@ -39,6 +39,8 @@ func (c *collector) namedFamilies(s string) {
 		c.multiplicative(s, reTotMulK.FindStringSubmatch(s)[1], true)
 	case reMul.MatchString(s):
 		c.multiplicative(s, reMul.FindStringSubmatch(s)[1], false)
+	default:
+		c.concatPhrases(s) // coverage_concat.go
 	}
 }
 

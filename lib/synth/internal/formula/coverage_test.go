@@ -2,6 +2,7 @@ package formula
 
 import (
 	"math"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -356,5 +357,37 @@ func TestNamedFamilies(t *testing.T) {
 		"3-step Fibonacci sequence starting with 1, 2.", // three terms needed
 		"Totally multiplicative sequence with a(p) = frob(p).",
 		"Multiplicative with a(p^e) = k.",
+	)
+}
+
+// concatRef writes the decimal digits of each after the ones before.
+func concatRef(xs ...int64) int64 {
+	s := ""
+	for _, x := range xs {
+		s += strconv.FormatInt(x, 10)
+	}
+	v, _ := strconv.ParseInt(s, 10, 64)
+	return v
+}
+
+func TestConcatenation(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers n such that the string 75n is prime.", 1, 30, func(n int64) int64 {
+			return nthRef(n, 1, func(x int64) bool { return isPrimeRef(concatRef(75, x)) })
+		}},
+		{"Numbers k such that the string 10k is the decimal expansion of a prime number.", 1, 30, func(n int64) int64 {
+			return nthRef(n, 1, func(x int64) bool { return isPrimeRef(concatRef(10, x)) })
+		}},
+		{"Numbers n such that the string n03 is prime.", 1, 30, func(n int64) int64 {
+			return nthRef(n, 1, func(x int64) bool { return isPrimeRef(x*100 + 3) })
+		}},
+		{"4n concatenated with itself.", 0, 40, func(n int64) int64 { return concatRef(4*n, 4*n) }},
+		{"Concatenation of n, n+1, n+2 divided by 3.", 0, 40, func(n int64) int64 { return concatRef(n, n+1, n+2) / 3 }},
+		{"a(n) = concat(n, 2*n).", 0, 50, func(n int64) int64 { return concatRef(n, 2*n) }},
+	})
+	refuses(t,
+		"Numbers n such that the string 75m is prime.", // m is not the list's variable
+		"Concatenation of n and frob(n).",
+		"Frobs concatenated with themselves.",
 	)
 }

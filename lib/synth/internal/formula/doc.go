@@ -44,7 +44,9 @@
 // b(n), ... (a(n)) and (b(n)) are increasing complementary sequences",
 // b kept beside a, memrec_comp.go; triangles read by rows given by a
 // recurrence, "T(n,k) = T(n-1,k) + 9*T(n-2,k-1) for k = 0..floor(n/2)",
-// the rows kept in memory, memrec_tri.go), rational
+// the rows kept in memory, memrec_tri.go; recurrences by the parity of
+// n, "a(n) = 2*a(n-1) if n is odd, or a(n) = a(n/2)+1 if n is even";
+// Kolakoski-(p,q) sequences, memrec_kolakoski.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
@@ -151,7 +153,12 @@
 // totally multiplicative functions given at the primes and multiplicative
 // ones given at prime powers, "Multiplicative with a(p^e) = p*e" (the
 // product over the d <= n exactly dividing n that are prime powers; its
-// products are ring arithmetic, exact where the value fits). The measure
+// products are ring arithmetic, exact where the value fits). The parser's
+// concat(a, b, ...) writes decimal digits one after another
+// (coverage_concat.go: a*10^ndigits(b) + b), read from "the string 75n is
+// prime", "4n concatenated with itself", "Concatenation of n, n+1, n+2
+// divided by 3", "Numbers formed by concatenating 3 consecutive primes"
+// and "Primes that are concatenations of n with n + 4". The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

@@ -28,6 +28,7 @@ var funcs = map[string]struct {
 	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
 	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1}, "digsumbase": {"digsumbase", 2},
 	"numerator": {"numerator", 1}, "denominator": {"denominator", 1}, // in lowest terms (ratio.go)
+	"concat": {"concat", -1}, // decimal digits written one after another (coverage_concat.go)
 }
 
 // lookupFunc finds a function name: exact for one-letter names, else
@@ -417,6 +418,8 @@ func (p *parser) function(t token) *node {
 			p.fail()
 		}
 		return call("digsum", args[0], args[1])
+	case "concat":
+		return concatOf(args)
 	case "gcd", "min", "max": // fold to two arguments
 		x := call(name, args[0], args[1])
 		for _, a := range args[2:] {

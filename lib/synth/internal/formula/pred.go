@@ -437,6 +437,7 @@ func (r predReader) atom(s string) *node {
 // adjectives of a subject S ("is prime"): the property as a node over S.
 var isAdjectives = map[string]func(e *node) *node{
 	"prime": isPrimeOf, "a prime": isPrimeOf, "a prime number": isPrimeOf, "also prime": isPrimeOf,
+	"the decimal expansion of a prime": isPrimeOf, "the decimal expansion of a prime number": isPrimeOf,
 	"composite": compositeOf, "a composite number": compositeOf, "a composite": compositeOf,
 	"nonprime":   func(e *node) *node { return not(isPrimeOf(e)) },
 	"squarefree": func(e *node) *node { return &node{k: kCmp, name: "!=", kids: []*node{call("mu", e), num(0)}} },
@@ -687,6 +688,9 @@ func (r predReader) term(s string) (*node, bool) {
 	vars := []string{r.v}
 	if r.freeN {
 		vars = append(vars, "n")
+	}
+	if x, ok := stringTerm(s, vars); ok { // "the string 75n": coverage_concat.go
+		return rename(x, r.v, "x_"), true
 	}
 	toks := lex(s)
 	if x, end, ok := parseAt(toks, 0, vars...); ok && toks[end].k == tEnd {
