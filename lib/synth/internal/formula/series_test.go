@@ -319,9 +319,9 @@ func TestSeriesReads(t *testing.T) {
 }
 
 // TestSeriesRefuses: what the reader must not guess at gives nothing: a
-// function it does not read (the cubic c(q) has q^(1/3) in every term), phi() where the text never says it is a
-// theta function (Euler's phi), a constant term other than ±1 under a
-// division, a fractional power, trailing words it cannot read, and a
+// function it does not read (the cubic c(q) has q^(1/3) in every term),
+// phi() where the text never says it is a theta function (Euler's phi), a
+// constant term other than ±1 under a division, a fractional power, trailing words it cannot read, and a
 // product whose program would run out of fuel by n = 100.
 func TestSeriesRefuses(t *testing.T) {
 	refuses(t,
