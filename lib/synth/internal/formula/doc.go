@@ -46,7 +46,9 @@
 // recurrence, "T(n,k) = T(n-1,k) + 9*T(n-2,k-1) for k = 0..floor(n/2)",
 // the rows kept in memory, memrec_tri.go; recurrences by the parity of
 // n, "a(n) = 2*a(n-1) if n is odd, or a(n) = a(n/2)+1 if n is even";
-// Kolakoski-(p,q) sequences, memrec_kolakoski.go), rational
+// digit and prime-factor phrases of earlier terms, "a(n+1) = a(n) +
+// sum of digits of a(n)^2"; Kolakoski-(p,q) sequences,
+// memrec_kolakoski.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
@@ -202,10 +204,11 @@
 //   - Candidates never panics and takes a few milliseconds on an OEIS name,
 //     up to some tens for a list whose scan spends its larger program
 //     fuel (listScanFuel: a sparse list runs its predicate thousands of
-//     times from its first terms on), and up to about a second for a
-//     decimal expansion (its program runs once per digit to position 101,
-//     a quotient of logarithms at up to 1.4 M fuel); texts over 2,000
-//     bytes are not read.
+//     times from its first terms on), some tens for a power series (its
+//     O(n^2) program runs at some 30 n, series.go), and up to about a
+//     second for a decimal expansion (its program runs once per digit to
+//     position 101, a quotient of logarithms at up to 1.4 M fuel); texts
+//     over 2,000 bytes are not read.
 //
 // Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it
