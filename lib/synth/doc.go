@@ -18,12 +18,18 @@
 // loop(f, a, b) (x := b; for y = 1..a: x := f(x, y)), loop2(f, g, a, b, c)
 // (a two-variable recurrence), compr(f, a) (the a-th x >= 0 with
 // f(x) <= 0), while(f, c, a) (the steps x := f(x) takes from a while
-// c(x) > 0), digsum(a, b) (a's digit sum in base b) and the numbers the
-// task's text writes as constant leaves (enum.TextConstants). Loops nest
-// and follow one another as ordinary expressions.
+// c(x) > 0), while2(f, g, a, b) (x, y := a, b; while y > 0: x, y := f(x,
+// y), g(x, y); x: Euclid's loop), digsum(a, b) (a's digit sum in base b),
+// digrev(a, b) (a's digits reversed in base b) and the numbers the task's
+// text writes as constant leaves (enum.TextConstants). Loops nest and
+// follow one another as ordinary expressions.
 // The search is bottom-up with observational equivalence: one term per
 // behaviour on the examples and a few inputs nobody gave; loop bodies are
-// kept apart by their behaviour on probe points (x, y, operands). Terms
+// kept apart by their behaviour on probe points (x, y, operands); the
+// candidates of one loop body are answered from one cached run of it. At
+// an example too large for a candidate's fuel (an operand of 1,000 or
+// more) a loop's value is left unknown rather than the candidate dropped,
+// and a candidate that fits the other examples is run there in full. Terms
 // are evaluated directly with the IR's i32 semantics (wrapping, traps, fuel
 // counted as LOOP_BEGIN counts it); every answer is lowered to structured
 // IR loops over locals (LOCAL_*_0..7), re-checked in the interpreter and

@@ -50,20 +50,25 @@ func (t *traj) answer(i int, fuel *int64) (int32, uint8) {
 }
 
 // trajs is the search's cache: one traj per point of the pool the current
-// body runs on.
+// body runs on; or, when the bodies read no operand (so that a run is the
+// same at every point), a few trajs shared by every point, one per start.
 type trajs struct {
 	p      *pool
 	op     Op
 	f, g   int32 // the body (and loop2's second body)
+	free   bool  // f and g read no operand
 	points []traj
+	shared [8]traj
+	next   int  // the shared traj to reuse next
 	off    bool // evaluate every candidate afresh (tests compare the two)
 }
 
-// at returns point i's traj for op's bodies f, g on pool p, emptying the
-// cache when they changed.
-func (c *trajs) at(p *pool, op Op, f, g int32, i int) *traj {
+// at returns the traj for op's bodies f, g on pool p at point i, for a run
+// from s0, s1 (compr: -1, 0), emptying the cache when the bodies changed.
+func (c *trajs) at(tm *Terms, p *pool, op Op, f, g int32, i int, s0, s1 int32) *traj {
 	if c.p != p || c.op != op || c.f != f || c.g != g {
 		c.p, c.op, c.f, c.g = p, op, f, g
+		c.free = tm.nodes[f].flags&mentionsN == 0 && (g < 0 || tm.nodes[g].flags&mentionsN == 0)
 		if cap(c.points) < p.width {
 			c.points = make([]traj, p.width)
 		}
@@ -71,8 +76,22 @@ func (c *trajs) at(p *pool, op Op, f, g int32, i int) *traj {
 		for j := range c.points {
 			c.points[j].ok = false
 		}
+		for j := range c.shared {
+			c.shared[j].ok = false
+		}
 	}
-	return &c.points[i]
+	if !c.free {
+		return &c.points[i]
+	}
+	for j := range c.shared {
+		if t := &c.shared[j]; t.ok && t.s0 == s0 && t.s1 == s1 {
+			return t
+		}
+	}
+	t := &c.shared[c.next]
+	c.next = (c.next + 1) % len(c.shared)
+	t.ok = false
+	return t
 }
 
 // loopAt is Terms.loop (x := b; for y = 1..a: x := f(x, y)) answered

@@ -1,9 +1,19 @@
 // Package enum is lib/synth's search: a bottom-up enumeration, cheapest
 // first, of the terms of a small functional language with loop combinators
-// (Gauthier & Urban's QSynt: loop, loop2, compr; and while), a fixed loop
-// for digit sums (digsum) and the caller's constants, with observational equivalence (one term per behaviour), terms
-// evaluated directly with the IR's i32 semantics, and every answer lowered
-// to IR loops.
+// (Gauthier & Urban's QSynt: loop, loop2, compr; and while, while2), fixed
+// loops for digit sums and reversals (digsum, digrev) and the caller's
+// constants, with observational equivalence (one term per behaviour),
+// terms evaluated directly with the IR's i32 semantics, and every answer
+// lowered to IR loops.
+//
+// The candidates of one loop body are answered from one cached run of it
+// at each point (cache.go): loop(f, a, b) for every count a from the same
+// start b is a prefix of one trajectory, compr(f, a) for every a reads the
+// zeros of f found so far; value, trap and fuel are exactly those of a
+// fresh run (TestCacheExact). At an example with an operand too large for
+// a candidate's fuel (largePoints), a loop that runs out leaves its value
+// there unknown, kept apart in the pools, and a candidate that fits every
+// other example is run there in full before it counts as an answer.
 package enum
 
 import (
@@ -782,7 +792,7 @@ func (s *searcher) combinator(p *pool, op Op, isOpen bool, l, rem int) {
 		}
 		for _, e := range src.at(sp[kid]) {
 			if kid < nl {
-				f := s.t.nodes[src.ids[e]].flags
+				f := s.t.nodes[src.ids[e]].flags & (mentionsX | mentionsY)
 				if f == 0 || (op == OpCompr && f&mentionsX == 0) {
 					continue
 				}
@@ -898,18 +908,16 @@ func (s *searcher) loopAt(p *pool, op Op, idx []int32, i int, cost, max int64, n
 		}
 	}
 	switch {
+	// (the scans are not added to s.work: the candidates' fuel, which
+	// evalCombinator adds, is never less)
 	case op == OpLoop && cached:
-		used := s.cache.at(p, op, s.kids[0], -1, i).used
-		v, st = loopAt(s.cache.at(p, op, s.kids[0], -1, i), ff, p.vec(idx[1])[i], p.vec(idx[2])[i], cost, max, n, fuel)
-		s.work += s.cache.points[i].used - used
+		b := p.vec(idx[2])[i]
+		v, st = loopAt(s.cache.at(s.t, p, op, s.kids[0], -1, i, b, 0), ff, p.vec(idx[1])[i], b, cost, max, n, fuel)
 	case op == OpLoop2 && cached:
-		used := s.cache.at(p, op, s.kids[0], s.kids[1], i).used
-		v, st = loop2At(&s.cache.points[i], ff, gg, p.vec(idx[2])[i], p.vec(idx[3])[i], p.vec(idx[4])[i], cost, max, n, fuel)
-		s.work += s.cache.points[i].used - used
+		b, c := p.vec(idx[3])[i], p.vec(idx[4])[i]
+		v, st = loop2At(s.cache.at(s.t, p, op, s.kids[0], s.kids[1], i, b, c), ff, gg, p.vec(idx[2])[i], b, c, cost, max, n, fuel)
 	case op == OpCompr && cached:
-		used := s.cache.at(p, op, s.kids[0], -1, i).used
-		v, st = comprAt(s.t, &s.cache.points[i], s.kids[0], ff, p.vec(idx[1])[i], cost, max, n, fuel)
-		s.work += s.cache.points[i].used - used
+		v, st = comprAt(s.t, s.cache.at(s.t, p, op, s.kids[0], -1, i, -1, 0), s.kids[0], ff, p.vec(idx[1])[i], cost, max, n, fuel)
 	case op == OpLoop:
 		v, st = s.t.loop(s.kids[0], p.vec(idx[1])[i], p.vec(idx[2])[i], cost, n, fuel)
 	case op == OpLoop2:

@@ -88,7 +88,7 @@ func (o Op) lambdas() int {
 // Node is one term: a production and its children (node indexes).
 type node struct {
 	op    Op
-	flags uint8 // mentionsX, mentionsY: free occurrences of the body's variables
+	flags uint8 // mentionsX, mentionsY: free occurrences of the body's variables; mentionsN: of an operand, anywhere
 	cost  int16
 	kids  [5]int32
 	// own is how many of the term's lowered opcodes lie outside its own
@@ -101,6 +101,7 @@ type node struct {
 const (
 	mentionsX = 1
 	mentionsY = 2
+	mentionsN = 4
 )
 
 // Terms is the arena every term of a search lives in.
@@ -152,9 +153,15 @@ func (t *Terms) add(op Op, cost int, kids ...int32) int32 {
 		n.flags = mentionsX
 	case OpY:
 		n.flags = mentionsY
+	case OpN0, OpN1, OpN2, OpN3:
+		n.flags = mentionsN
 	default:
-		for i := op.lambdas(); i < op.Arity(); i++ {
-			n.flags |= t.nodes[kids[i]].flags
+		for i := 0; i < op.Arity(); i++ {
+			if i < op.lambdas() {
+				n.flags |= t.nodes[kids[i]].flags & mentionsN
+			} else {
+				n.flags |= t.nodes[kids[i]].flags
+			}
 		}
 	}
 	t.nodes = append(t.nodes, n)

@@ -584,6 +584,8 @@ func memAgrees(ops []ir.Op, i0 int64, terms []int64) bool {
 var (
 	// "a(0)=...=a(4)=0": each of the terms
 	reTermsEllipsis = regexp.MustCompile(`a\((\d+)\)\s*=\s*(?:\.\.\.|…)\s*=\s*a\((\d+)\)\s*=\s*(-?\d+)`)
+	// "Sum_{ k < n and k | n}", "Sum_{k<n, k|n}"
+	reSumBelowDividing = regexp.MustCompile(`Sum_\{\s*([a-z])\s*<\s*n\s*(?:and|,)\s*([a-z])\s*\|\s*n\s*\}`)
 	// "a(1) + a(2) + ... + a(n-1)", "a(n) + ... + a(n-5)"
 	reSumEllipsis = regexp.MustCompile(`a\(([^()]+)\)\s*\+\s*(?:a\(([^()]+)\)\s*\+\s*)?(?:\.\.\.|…)\s*\+\s*a\(([^()]+)\)`)
 )
@@ -594,6 +596,14 @@ var (
 // (optional), ..., X3 and step d = X2 - X1 (else +-1) constant in n.
 func memText(text string) string {
 	text = indexLetter(text)
+	// "Sum_{k < n and k | n}": the proper divisors, as divisorBound reads them
+	text = reSumBelowDividing.ReplaceAllStringFunc(text, func(s string) string {
+		m := reSumBelowDividing.FindStringSubmatch(s)
+		if m[1] != m[2] {
+			return s
+		}
+		return "Sum_{" + m[1] + "|n, " + m[1] + "<n}"
+	})
 	text = reTermsEllipsis.ReplaceAllStringFunc(text, func(s string) string {
 		m := reTermsEllipsis.FindStringSubmatch(s)
 		lo, err1 := strconv.Atoi(m[1])

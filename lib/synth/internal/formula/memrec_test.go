@@ -74,6 +74,15 @@ var memRecCases = []refCase{
 		}
 		return s
 	})},
+	{"a(n) = 1 + Sum_{ k < n and k | n} a(k).", 1, 200, memo(1, nil, func(i int64, a func(int64) int64) int64 {
+		s := int64(1)
+		for d := int64(1); d < i; d++ {
+			if i%d == 0 {
+				s += a(d)
+			}
+		}
+		return s
+	})},
 	{"a(n) = 1 - Sum_{k=2..n} (-1)^k * a(floor(n/k)).", 1, 150, memo(1, nil, func(i int64, a func(int64) int64) int64 {
 		s := int64(1)
 		for k := int64(2); k <= i; k++ {
