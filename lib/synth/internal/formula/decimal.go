@@ -45,7 +45,8 @@ type dconst struct {
 
 // datom is one atom: root (N^(1/k)), exp (e^r), pi, log (log r).
 type datom struct {
-	kind byte // 'r' root, 'x' exp, 'p' pi, 'a' atanh, 't' arctan (of r, 0 < r <= 1/2), 's', 'c', 'S', 'C' sin, cos, sinh, cosh (of r > 0)
+	facs []datom // 'M': a product of series atoms (sorted by key, repeats for powers)
+	kind byte    // 'r' root, 'x' exp, 'p' pi, 'a' atanh, 't' arctan (of r, 0 < r <= 1/2), 's', 'c', 'S', 'C' sin, cos, sinh, cosh (of r > 0)
 	n    int64
 	k    int64
 	r    *big.Rat
@@ -59,6 +60,12 @@ func (a datom) key() string {
 		return "exp(" + a.r.RatString() + ")"
 	case 'a', 't', 's', 'c', 'S', 'C':
 		return trigNames[a.kind] + "(" + a.r.RatString() + ")"
+	case 'M':
+		var ks []string
+		for _, f := range a.facs {
+			ks = append(ks, f.key())
+		}
+		return "prod(" + strings.Join(ks, "*") + ")"
 	}
 	return "Pi"
 }
@@ -210,7 +217,20 @@ func atomMul(a, b datom) (dconst, bool) {
 	case a.kind == 'x' && b.kind == 'x':
 		return expC(new(big.Rat).Add(a.r, b.r)), true
 	}
-	return dconst{}, false
+	// a product of series: a monomial of up to 6 factors
+	var facs []datom
+	for _, x := range []datom{a, b} {
+		if x.kind == 'M' {
+			facs = append(facs, x.facs...)
+		} else {
+			facs = append(facs, x)
+		}
+	}
+	if len(facs) > 6 {
+		return dconst{}, false
+	}
+	sort.Slice(facs, func(i, j int) bool { return facs[i].key() < facs[j].key() })
+	return atomC(datom{kind: 'M', facs: facs}), true
 }
 
 // dInv: 1/x for a rational, one root or exp term, or a + b*sqrt(d).
@@ -697,6 +717,23 @@ func (p *dparser) primary() dq {
 		return dqOf(atomC(datom{kind: 'p'}))
 	case w == "e":
 		return dqOf(expC(big.NewRat(1, 1)))
+	case w == "zeta" && p.at("("):
+		// zeta(2), zeta(4), zeta(6): Pi^(2k) times a rational (Euler)
+		j := p.i
+		for j < len(p.s) && p.s[j] >= '0' && p.s[j] <= '9' {
+			j++
+		}
+		c, ok := map[string]*big.Rat{"2": big.NewRat(1, 6), "4": big.NewRat(1, 90), "6": big.NewRat(1, 945)}[p.s[p.i:j]]
+		if !ok {
+			p.fail()
+		}
+		k, _ := strconv.ParseInt(p.s[p.i:j], 10, 64)
+		p.i = j
+		if !p.at(")") {
+			p.fail()
+		}
+		y, ok := dPow(atomC(datom{kind: 'p'}), big.NewRat(k, 1))
+		return p.must(dqOf(dScale(y, c)), ok)
 	case w == "phi" && p.golden:
 		x, _ := rootC(big.NewRat(5, 1), 2)
 		return dqOf(dScale(dAdd(ratC(big.NewRat(1, 1)), x, 1), big.NewRat(1, 2)))

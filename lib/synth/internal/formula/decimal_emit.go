@@ -36,6 +36,7 @@ const (
 type decTerm struct {
 	at     datom
 	bN, bD int64
+	tg     [2]int64 // the regions bN and bD add to: decN, decD unless a product's factor
 	// root: approximant p/q, r = u/v; atanh: z = u/v
 	p, q, u, v int64
 	// alpha Q + beta terms give 3Q digits (set by linear)
@@ -51,6 +52,11 @@ type decProgram struct {
 	terms     []decTerm
 	shift     int64
 	safeQ     int // the largest Q whose run is free of overflow; past it the run traps
+	// mono: N (den false) or D (den true) is a product of series, its
+	// factors' terms in terms (targets: regions 1.. before the terms'),
+	// power the exponent of one factor, else two factors multiplied
+	mono  bool
+	power int
 }
 
 // decScale returns the atom's series scale s (atom = s * X') and fills
@@ -174,6 +180,9 @@ func decLinPlan(x dconst) (decLin, bool) {
 // decPlan turns a constant num/den (den nil: 1) into a program plan with
 // digit shift s.
 func decPlan(num dconst, den *dconst, shift int64) (*decProgram, bool) {
+	if pr, ok, isMono := decMonoPlan(num, den, shift); isMono {
+		return pr, ok
+	}
 	n, ok := decLinPlan(num)
 	if !ok {
 		return nil, false
@@ -290,13 +299,96 @@ func (pr *decProgram) accD() (float64, bool) {
 	return v, true
 }
 
+// decMonoPlan plans K*P (den nil) or r/(K*P), P a product of series: a
+// power X^k (k <= 6) or X*Y. isMono false: neither is a product.
+func decMonoPlan(num dconst, den *dconst, shift int64) (pr *decProgram, ok, isMono bool) {
+	x, r := num, big.NewRat(1, 1)
+	if den != nil {
+		var isRat bool
+		if r, isRat = num.rat(); !isRat {
+			return nil, false, false
+		}
+		x = *den
+	}
+	at, c, single := x.single()
+	if !single || at.kind != 'M' {
+		return nil, false, false
+	}
+	var facs []decTerm
+	count := map[string]int{}
+	k := new(big.Rat).Set(c)
+	for _, f := range at.facs {
+		t := decTerm{at: f}
+		if f.kind == 'a' || f.kind == 't' {
+			return nil, false, true
+		}
+		sc, ok := decSeries(&t)
+		if !ok {
+			return nil, false, true
+		}
+		k.Mul(k, sc)
+		if count[f.key()]++; count[f.key()] == 1 {
+			facs = append(facs, t)
+		}
+	}
+	pr = &decProgram{shift: shift, mono: true, den: den != nil, c: 1}
+	switch {
+	case len(facs) == 1:
+		pr.power = len(at.facs)
+	case len(facs) == 2 && len(at.facs) == 2:
+	default:
+		return nil, false, true
+	}
+	// value = k P (N side) or r / (k P): integer coefficients
+	var b int64
+	if den == nil {
+		if !k.Num().IsInt64() || !k.Denom().IsInt64() {
+			return nil, false, true
+		}
+		b, pr.c = k.Num().Int64(), k.Denom().Int64()
+	} else {
+		// r/(k P) = (r_n k_d) / (r_d k_n P)
+		nn := new(big.Int).Mul(r.Num(), k.Denom())
+		dd := new(big.Int).Mul(r.Denom(), k.Num())
+		if !nn.IsInt64() || !dd.IsInt64() {
+			return nil, false, true
+		}
+		pr.aN, b = nn.Int64(), dd.Int64()
+	}
+	if b <= 0 || b > 100000 || pr.c > 2_000_000 || abs64(pr.aN) > 1e6 {
+		return nil, false, true
+	}
+	// regions: the product's home h (decN or decD), then its factors
+	h := int64(decN)
+	if pr.den {
+		h = decD
+	}
+	if pr.power > 0 {
+		t := facs[0]
+		t.bN, t.bD, t.tg = b, 1, [2]int64{h, h + 1}
+		pr.terms = []decTerm{t}
+	} else {
+		t0, t1 := facs[0], facs[1]
+		t0.bN, t0.tg = b, [2]int64{h + 1, h + 1}
+		t1.bN, t1.tg = 1, [2]int64{h + 2, h + 2}
+		pr.terms = []decTerm{t0, t1}
+	}
+	if pr.den && !pr.scaleDen(num, *den) {
+		return nil, false, true
+	}
+	if pr.safeQ = decSafeQ(pr); pr.safeQ == 0 {
+		return nil, false, true
+	}
+	return pr, true, true
+}
+
 // decBounded checks that no i32 in the program overflows at Q limbs:
 // the accumulators' unnormalized limbs stay within decLimit, each
 // dividend below 2^31. A term's limbs (quotient digits, unnormalized)
 // stay below L = B + rho L, rho the most a pass multiplies by.
 func decBounded(pr *decProgram, q int) bool {
 	const lim, decLimit = 1 << 31, 0.9e9
-	accN, accD := math.Abs(float64(pr.aN)), math.Abs(float64(pr.aD))
+	acc := map[int64]float64{decN: math.Abs(float64(pr.aN)), decD: math.Abs(float64(pr.aD))}
 	for i := range pr.terms {
 		t := &pr.terms[i]
 		alpha, beta := t.linear()
@@ -342,11 +434,24 @@ func decBounded(pr *decProgram, q int) bool {
 			}
 			sum = j * l
 		}
-		accN += math.Abs(float64(t.bN)) * sum
-		accD += math.Abs(float64(t.bD)) * sum
+		tg := t.targets()
+		acc[tg[0]] += math.Abs(float64(t.bN)) * sum
+		acc[tg[1]] += math.Abs(float64(t.bD)) * sum
 	}
-	acc := map[int64]float64{decN: accN, decD: accD}
-	return acc[decN]+decB < decLimit && acc[decD]+decB < decLimit
+	for _, a := range acc {
+		if a+decB >= decLimit {
+			return false
+		}
+	}
+	return true
+}
+
+// targets: the regions of bN and bD.
+func (t *decTerm) targets() [2]int64 {
+	if t.tg == [2]int64{} {
+		return [2]int64{decN, decD}
+	}
+	return t.tg
 }
 
 // decSafeQ is the largest Q up to decMaxQ at which decBounded holds, 0
@@ -446,21 +551,25 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 		e.emit(ir.OpMemLoad, ir.OpReturn, ir.OpIfEnd)
 	}
 	// the accumulators' limb 0: a + the first terms that are 1
-	s0 := [2]int64{pr.aN, pr.aD}
+	s0 := map[int64]int64{decN: pr.aN, decD: pr.aD}
+	next := int64(2) // the next free region
 	for _, t := range pr.terms {
+		tg := t.targets()
+		next = max(next, tg[0]+1, tg[1]+1)
 		if t.at.kind != 'a' && t.at.kind != 't' {
-			s0[0] += t.bN
-			s0[1] += t.bD
+			s0[tg[0]] += t.bN
+			if tg[1] != tg[0] {
+				s0[tg[1]] += t.bD
+			}
 		}
 	}
-	for r, v := range s0 {
-		if v != 0 {
-			e.konst(int64(r))
+	for r := int64(0); r < next; r++ {
+		if v := s0[r]; v != 0 {
+			e.konst(r)
 			e.konst(v)
 			e.emit(ir.OpMemStore)
 		}
 	}
-	next := int64(2) // the next free region
 	var atanh []decTerm
 	for _, t := range pr.terms {
 		switch t.at.kind {
@@ -489,8 +598,33 @@ func decEmit(pr *decProgram) (ops []ir.Op, ok bool) {
 	}
 	e.konst(decB)
 	e.set(dZ) // B for the passes that follow
+	if pr.mono {
+		h := int64(decN)
+		if pr.den {
+			h = decD
+		}
+		if pr.power > 0 {
+			// P = b X and A = X: P = P A, power - 1 times
+			d.normalizeAll(h, h+2)
+			e.konst(int64(pr.power - 1))
+			e.set(dJ)
+			e.emit(ir.OpLoopBegin)
+			d.mul(next, h, h+1)
+			d.moveNorm(next, h)
+			e.get(dJ)
+			e.emit(ir.OpConst1, ir.OpI32Sub, ir.LocalTee(dJ), ir.OpConst0, ir.OpI32GtS, ir.OpBrIf, ir.OpLoopEnd)
+		} else {
+			d.normalizeAll(h+1, h+3)
+			d.mul(h, h+1, h+2)
+		}
+		if next >= decScratch {
+			return nil, false
+		}
+	}
 	if pr.den {
-		d.normalize(decD) // N: quotient's first pass
+		if !pr.mono || pr.power == 0 {
+			d.normalize(decD) // N: quotient's first pass
+		}
 		d.quotient(pr.shift)
 	} else {
 		d.normalize(decN)
@@ -587,12 +721,14 @@ func (d *decEm) terms(from, step, alpha, beta int64, body func()) {
 
 // accum adds coef * (what push pushes) to limb dI of N and of D.
 func (d *decEm) accum(t decTerm, push func()) {
-	for acc, coef := range []int64{t.bN, t.bD} {
-		if coef == 0 {
+	tg := t.targets()
+	for i, coef := range []int64{t.bN, t.bD} {
+		if coef == 0 || i == 1 && tg[1] == tg[0] {
 			continue
 		}
-		d.at(int64(acc))
-		d.load(int64(acc))()
+		acc := tg[i]
+		d.at(acc)
+		d.load(acc)()
 		push()
 		if coef != 1 {
 			d.e.konst(coef)
@@ -906,6 +1042,124 @@ func (d *decEm) normalize(r int64) {
 	e.emit(ir.OpMemLoad)
 	e.get(dR)
 	e.emit(ir.OpI32Add, ir.OpMemStore)
+}
+
+// normalizeAll normalizes regions from..to-1 (dJ the region).
+func (d *decEm) normalizeAll(from, to int64) {
+	e := d.e
+	e.konst(from)
+	e.set(dJ)
+	e.emit(ir.OpLoopBegin)
+	e.konst(0)
+	e.set(dR)
+	addr := func() { e.get(dI); e.get(dJ); e.emit(ir.OpI32Add) }
+	d.limbs(false, func() {
+		addr()
+		addr()
+		e.emit(ir.OpMemLoad)
+		e.get(dR)
+		e.emit(ir.OpI32Add, ir.LocalTee(dT))
+		e.get(dZ)
+		e.emit(ir.OpI32RemS)
+		e.get(dZ)
+		e.emit(ir.OpI32Add)
+		e.get(dZ)
+		e.emit(ir.OpI32RemS, ir.LocalTee(dX), ir.OpMemStore)
+		e.get(dT)
+		e.get(dX)
+		e.emit(ir.OpI32Sub)
+		e.get(dZ)
+		e.emit(ir.OpI32DivS)
+		e.set(dR)
+	})
+	e.get(dJ)
+	e.get(dJ)
+	e.emit(ir.OpMemLoad)
+	e.get(dR)
+	e.emit(ir.OpI32Add, ir.OpMemStore)
+	e.get(dJ)
+	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(dJ))
+	e.konst(to)
+	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+}
+
+// mul adds A B to region dst (zero, or what it holds), the columns
+// i + j <= Q of the product of normalized A and B; dI is 10 i, dX 10 j.
+func (d *decEm) mul(dst, a, b int64) {
+	e := d.e
+	addr := func() {
+		e.get(dI)
+		e.get(dX)
+		e.emit(ir.OpI32Add)
+		if dst != 0 {
+			e.konst(dst)
+			e.emit(ir.OpI32Add)
+		}
+	}
+	e.konst(0)
+	e.set(dI)
+	e.emit(ir.OpLoopBegin)
+	e.konst(0)
+	e.set(dX)
+	e.emit(ir.OpLoopBegin)
+	addr()
+	addr()
+	e.emit(ir.OpMemLoad)
+	d.load(a)()
+	e.get(dX)
+	if b != 0 {
+		e.konst(b)
+		e.emit(ir.OpI32Add)
+	}
+	e.emit(ir.OpMemLoad, ir.OpI32Mul, ir.OpI32Add, ir.OpMemStore)
+	e.get(dX)
+	e.emit(ir.OpConst10, ir.OpI32Add, ir.LocalTee(dX))
+	e.get(dI)
+	e.emit(ir.OpI32Add)
+	e.get(dQ)
+	e.emit(ir.OpI32LeS, ir.OpBrIf, ir.OpLoopEnd)
+	e.get(dI)
+	e.emit(ir.OpConst10, ir.OpI32Add, ir.LocalTee(dI))
+	e.get(dQ)
+	e.emit(ir.OpI32LeS, ir.OpBrIf, ir.OpLoopEnd)
+}
+
+// moveNorm moves region src to dst normalized (floor carries, limb 0
+// whole) and zeroes src.
+func (d *decEm) moveNorm(src, dst int64) {
+	e := d.e
+	e.konst(0)
+	e.set(dR)
+	e.get(dQ)
+	e.set(dI)
+	e.emit(ir.OpLoopBegin)
+	d.at(dst)
+	d.load(src)()
+	e.get(dR)
+	e.emit(ir.OpI32Add, ir.LocalTee(dT))
+	e.get(dZ)
+	e.emit(ir.OpI32RemS)
+	e.get(dZ)
+	e.emit(ir.OpI32Add)
+	e.get(dZ)
+	e.emit(ir.OpI32RemS, ir.LocalTee(dX), ir.OpMemStore)
+	e.get(dT)
+	e.get(dX)
+	e.emit(ir.OpI32Sub)
+	e.get(dZ)
+	e.emit(ir.OpI32DivS)
+	e.set(dR)
+	d.at(src)
+	e.emit(ir.OpConst0, ir.OpMemStore)
+	e.get(dI)
+	e.emit(ir.OpConst10, ir.OpI32Sub, ir.LocalTee(dI), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd)
+	// the loop left limb 0 reduced and its carry in dR: add it back whole
+	e.konst(dst)
+	e.konst(dst)
+	e.emit(ir.OpMemLoad)
+	e.get(dR)
+	e.get(dZ)
+	e.emit(ir.OpI32Mul, ir.OpI32Add, ir.OpMemStore)
 }
 
 // divide divides region decN by c, high to low.

@@ -51,6 +51,16 @@ func atomValue(a datom, prec uint) (*big.Float, bool) {
 		return expValue(new(big.Float).SetPrec(prec).SetRat(a.r), prec), true
 	case 'p':
 		return piValue(prec), true
+	case 'M':
+		v := new(big.Float).SetPrec(prec).SetInt64(1)
+		for _, f := range a.facs {
+			w, ok := atomValue(f, prec)
+			if !ok {
+				return nil, false
+			}
+			v.Mul(v, w)
+		}
+		return v, true
 	case 'S', 'C': // (e^z -+ e^-z) / 2
 		z := new(big.Float).SetPrec(prec).SetRat(a.r)
 		ep := expValue(z, prec)

@@ -159,18 +159,22 @@ func TestDecimalExpansions(t *testing.T) {
 		refCase{"Decimal expansion of sin(1).", 0, 100, sin1.ref(0)},
 		refCase{"Decimal expansion of tan(1).", 1, 60, tan1.ref(1)},
 		refCase{"Decimal expansion of arctan(1/2).", 0, 100, arctanFixed(2).ref(0)},
+		refCase{"Decimal expansion of zeta(2).", 1, 90, fixed{new(big.Int).Quo(new(big.Int).Mul(pi.v, pi.v), big.NewInt(6)), 200}.ref(1)},
+		refCase{"Decimal expansion of 32/Pi^3.", 1, 90, fixed{new(big.Int).Quo(new(big.Int).Mul(big.NewInt(32), pow10(400)), new(big.Int).Exp(pi.v, big.NewInt(3), nil)), 100}.ref(1)},
+		refCase{"Decimal expansion of 2*Pi*e/5.", 1, 90, fixed{new(big.Int).Quo(new(big.Int).Mul(big.NewInt(2), new(big.Int).Mul(pi.v, new(big.Int).Quo(e.v, pow10(e.decs-100)))), big.NewInt(5)), 200}.ref(1)},
 	)
 	newRunner(t).allMatch(t, cases)
 }
 
 func TestDecimalRefuses(t *testing.T) {
 	refuses(t,
-		"Decimal expansion of Pi^2.",                   // no atom for a power of Pi
 		"Decimal expansion of the sine integral at 1.", // words
 		"Decimal expansion of 90th root of 90.",        // no approximant makes the series converge fast enough
 		"Decimal expansion of 12*sqrt(2).",             // 16.97...: two digits before the point
 		"Decimal expansion of zeta(3).",                // no series for zeta
-		"Decimal expansion of 2*Pi*e/5.",               // a product of two series
+		"Decimal expansion of Pi*e*sqrt(2).",           // a product of three series
+		"Decimal expansion of exp(Pi).",                // e to a power that is not rational
+		"Decimal expansion of zeta(5).",
 		"Decimal expansion of the real root of x^3 - x - 1.",
 	)
 }

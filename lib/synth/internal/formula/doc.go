@@ -61,9 +61,10 @@
 // expansions of p/q and continued fractions of sqrt(N) (digits.go),
 // decimal expansions of constants, "Decimal expansion of
 // (3+sqrt(21))/6", "... of e^(-6)", "... of Pi - e", "... of 4th root
-// of 43", "... of log_12 (18)", "... of 1/(Pi + 1)" (decimal.go reads N
-// or N/D, each a rational combination of k-th roots, e^(u/v), Pi and
-// atanh(u/v), logarithms taken over primes; decimal_emit.go sums one
+// of 43", "... of log_12 (18)", "... of 1/(Pi + 1)", "... of tan(1)"
+// (decimal.go reads N or N/D, each a rational combination of k-th roots,
+// e^(u/v), Pi, sin, cos, sinh, cosh, arctan and atanh of u/v,
+// logarithms taken over primes; decimal_emit.go sums one
 // series per atom into long numbers in memory, limbs of 1000, to n + 12
 // digits, and divides N by D a limb at a time; decimal_eval.go's
 // math/big values, by other algorithms, must match every digit to
@@ -204,7 +205,10 @@
 //   - Candidates never panics and takes a few milliseconds on an OEIS name,
 //     up to some tens for a list whose scan spends its larger program
 //     fuel (listScanFuel: a sparse list runs its predicate thousands of
-//     times from its first terms on); texts over 2,000 bytes are not read.
+//     times from its first terms on), and up to about a second for a
+//     decimal expansion (its program runs once per digit to position 101,
+//     a quotient of logarithms at up to 1.4 M fuel); texts over 2,000
+//     bytes are not read.
 //
 // Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it

@@ -83,6 +83,26 @@ var memRecCases = []refCase{
 		}
 		return s
 	})},
+	// digit and prime-factor phrases of earlier terms
+	{"a(n+1) = a(n) + sum of digits of a(n)^2, with a(1) = 8.", 1, 300, memo(1, []int64{8}, func(i int64, a func(int64) int64) int64 {
+		s := int64(0)
+		for x := a(i-1) * a(i-1); x > 0; x /= 10 {
+			s += x % 10
+		}
+		return a(i-1) + s
+	})},
+	{"a(1)=1, a(n) = n + (sum of distinct primes dividing a(n-1)).", 1, 300, memo(1, []int64{1}, func(i int64, a func(int64) int64) int64 {
+		s, x := int64(0), a(i-1)
+		for p := int64(2); p <= x; p++ {
+			if x%p == 0 {
+				s += p
+				for x%p == 0 {
+					x /= p
+				}
+			}
+		}
+		return i + s
+	})},
 	{"a(n) = 1 - Sum_{k=2..n} (-1)^k * a(floor(n/k)).", 1, 150, memo(1, nil, func(i int64, a func(int64) int64) int64 {
 		s := int64(1)
 		for k := int64(2); k <= i; k++ {

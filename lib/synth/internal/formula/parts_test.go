@@ -293,6 +293,16 @@ var partsCases = []refCase{
 		}
 		return c
 	}},
+	{"Number of partitions of n into primes congruent to 1 mod 4.", 0, 100, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool { return isPrimeRef(k) && k%4 == 1 }), 1, 0, 0, false)
+	}},
+	{"Number of partitions of n all of whose parts are odd.", 0, 45, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool { return k%2 == 1 }), 1, 0, 0, false)
+	}},
+	{"Number of partitions of n using only parts 1 and 2.", 0, 60, func(n int64) int64 { return n/2 + 1 }},
+	{"Number of partitions of n into distinct Jacobsthal numbers.", 0, 100, func(n int64) int64 {
+		return multisets(n, []int64{1, 3, 5, 11, 21, 43, 85}, 1, 1, 0, false)
+	}},
 	// p(n) past i32: the program's additions wrap, and so does the reference
 	{"Number of partitions of n.", 100, 300, pentagonal},
 }

@@ -21,9 +21,9 @@ import (
 
 var (
 	// "Number of (strict) partitions of ARG (into SPEC) (TAIL)"
-	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions|overpartitions) of (.+?)(?: into (.+?))?(?:,? ((?:where|in which|such that|with|having|that|which|each) .+))?$`)
+	rePartsOf = regexp.MustCompile(`^(?i:number) of (integer |unrestricted |strict |ordered )?(partitions|compositions|ordered partitions|overpartitions) of (.+?)(?: into (.+?))?(?:,? ((?:where|in which|such that|with|having|that|which|each|whose|all of whose|using) .+))?$`)
 	// "Number of ways to write ARG as a sum of SPEC", "Number of ways to partition ARG into SPEC"
-	reWaysOf = regexp.MustCompile(`^(?i:number) of (?:ways (?:to|of) (?:write|writing|express|expressing|partition|partitioning|represent|representing)|representations of|decompositions of) (.+?) (?:into|as (?:an? |the )?(ordered |unordered )?sums? of) (.+?)(?:,? ((?:where|in which|such that|with|having|that|which|each) .+))?$`)
+	reWaysOf = regexp.MustCompile(`^(?i:number) of (?:ways (?:to|of) (?:write|writing|express|expressing|partition|partitioning|represent|representing)|representations of|decompositions of) (.+?) (?:into|as (?:an? |the )?(ordered |unordered )?sums? of) (.+?)(?:,? ((?:where|in which|such that|with|having|that|which|each|whose|all of whose|using) .+))?$`)
 	// references the reading does not need: "(A000129)", ", cf. A001047", "(ordered partitions)"
 	reRefs  = regexp.MustCompile(`\s*\((?:A\d{6}|ordered partitions|or ordered partitions)\)|\s*\.$`)
 	reCfRef = regexp.MustCompile(`,?\s*(?:cf\.|see) A\d{6}`)
@@ -44,7 +44,7 @@ var (
 	reParity     = regexp.MustCompile(`^an? (even|odd) number of (.+)$`)
 	rePartsKinds = regexp.MustCompile(`^(.+?) (?:of|in) (\w+) (?:different )?(?:kinds|colors|colours|types)$`)
 	reBounds     = regexp.MustCompile(`^(>=|≥|>|<=|≤|<|greater than or equal to|greater than|larger than|at least|less than or equal to|less than|smaller than|at most|not exceeding|not greater than) (\d+)$`)
-	rePartList   = regexp.MustCompile(`^(?:in |from )?\{?(\d+(?:\s*,\s*\d+)*)(?:,? (?:and|or) (\d+))?\}?$`)
+	rePartList   = regexp.MustCompile(`^(?:(?:in|from) (?:the set )?|of sizes? )?\{?(\d+(?:\s*,\s*\d+)*)(?:,? (?:and|or) (\d+))?\}?$`)
 	reDivisibleP = regexp.MustCompile(`^(not )?divisible by (\d+)$`)
 	rePowersOf   = regexp.MustCompile(`^(?:positive |nonnegative )?powers of (\d+)$`)
 	reFormParts  = regexp.MustCompile(`^(?:of the form |of form )?(.+?)$`)
@@ -98,8 +98,19 @@ var partNouns = map[string]func() (partSet, bool){
 	"nontriangular numbers": func() (partSet, bool) {
 		return predSet(not(squareOf(add(mul(num(8), vr("x_")), num(1)))), "nontriangular"), false
 	},
-	"fibonacci numbers": func() (partSet, bool) { return partSet{rec: []int64{1, 2, 1, 1}, name: "fibonacci"}, true },
-	"pell numbers":      func() (partSet, bool) { return partSet{rec: []int64{1, 2, 2, 1}, name: "pell"}, true },
+	"fibonacci numbers":  func() (partSet, bool) { return partSet{rec: []int64{1, 2, 1, 1}, name: "fibonacci"}, true },
+	"pell numbers":       func() (partSet, bool) { return partSet{rec: []int64{1, 2, 2, 1}, name: "pell"}, true },
+	"jacobsthal numbers": func() (partSet, bool) { return partSet{rec: []int64{1, 3, 1, 2}, name: "jacobsthal"}, true },
+	"repunits":           func() (partSet, bool) { return formSet("(10^k-1)/9", 1, "repunits"), false },
+	"hexagonal numbers":  func() (partSet, bool) { return formSet("k*(2*k-1)", 1, "hexagonal"), true },
+	"even squares":       func() (partSet, bool) { return formSet("(2*k)^2", 1, "even squares"), false },
+	"semiprimes":         func() (partSet, bool) { return predSet(eq(call("bigomega", vr("x_")), num(2)), "semiprimes"), false },
+	"squares of primes": func() (partSet, bool) {
+		return predSet(and(squareOf(vr("x_")), un(kIsPrime, call("isqrt", vr("x_")))), "prime squares"), false
+	},
+	"prime squares": func() (partSet, bool) {
+		return predSet(and(squareOf(vr("x_")), un(kIsPrime, call("isqrt", vr("x_")))), "prime squares"), false
+	},
 }
 
 // partAdjectives: "odd parts", "prime parts", "square parts".
@@ -137,12 +148,12 @@ var (
 	// "no part 1", "no parts equal to 2", "no 1's", "no ones", "no part larger than 5"
 	reNoPart = regexp.MustCompile(`^no (?:parts? (?:equal to |of size )?(\d+)|(\d+)'?s|ones|parts? (larger than|greater than|exceeding|bigger than|smaller than|less than) (\d+)|parts? (?:divisible by|a multiple of) (\d+)|(\w+) parts?)$`)
 	// "all parts odd", "only odd parts", "all parts are <= 5", "parts in {1, 2, 5}"
-	reAllParts = regexp.MustCompile(`^(?:all (?:the )?parts (?:are |being )?|(?:all|only) (\w+) parts$|parts )(.*)$`)
+	reAllParts = regexp.MustCompile(`^(?:(?:all (?:of )?(?:the |whose )?)?parts (?:are (?:all )?|being )?|(?:all|only) (\w+) parts$|only parts )(.*)$`)
 	// "at most one odd part", "exactly 2 even parts", "3 odd parts"
 	reCountedParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) (\w+) parts?$`)
 	// "exactly 3 parts", "at most 4 parts", "an even number of parts"
 	reCountParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) parts?$`)
-	reTailLead   = regexp.MustCompile(`^(?:with|where|in which|such that|having|whose|that|which) `)
+	reTailLead   = regexp.MustCompile(`^(?:with|where|in which|such that|having|whose|that|which|using) `)
 	// "that do not contain 1 as a part", "not containing 1 as a part"
 	reNoContain = regexp.MustCompile(`^(?:(?:do|does) not|don't|doesn't|not) contain(?:ing)? (\d+) as a part$`)
 	// "each part is at most 3", "each at most 7", "every part odd"
@@ -587,6 +598,24 @@ func readPartSpec(s string) (sp partSpec, ok bool) {
 		}
 		sp.set = partSet{pred: q, name: s}
 		return sp, true
+	}
+	if i := strings.Index(s, " "); i > 0 {
+		// a noun and a qualifier: "primes congruent to 1 mod 4", "squares of the form 8k+1"
+		for j := len(s); j > 0; j = strings.LastIndex(s[:j], " ") {
+			f, ok := partNouns[s[:j]]
+			if !ok || j == len(s) {
+				continue
+			}
+			q, form, ok := partQualifier(s[j+1:])
+			if !ok || form != nil {
+				break // the readings below, or none
+			}
+			sp.set, sp.zero = f()
+			sp.set.alt = nil
+			sp.set.keep = q
+			sp.set.name += " " + s[j+1:]
+			return sp, true
+		}
 	}
 	if m := rePowersOf.FindStringSubmatch(s); m != nil {
 		b, _ := strconv.ParseInt(m[1], 10, 32)
