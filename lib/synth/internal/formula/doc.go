@@ -46,7 +46,9 @@
 // recurrence, "T(n,k) = T(n-1,k) + 9*T(n-2,k-1) for k = 0..floor(n/2)",
 // the rows kept in memory, memrec_tri.go; recurrences by the parity of
 // n, "a(n) = 2*a(n-1) if n is odd, or a(n) = a(n/2)+1 if n is even";
-// Kolakoski-(p,q) sequences, memrec_kolakoski.go), rational
+// digit and prime-factor phrases of earlier terms, "a(n+1) = a(n) +
+// sum of digits of a(n)^2"; Kolakoski-(p,q) sequences,
+// memrec_kolakoski.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
