@@ -207,10 +207,11 @@
 //   - Candidates never panics and takes a few milliseconds on an OEIS name,
 //     up to some tens for a list whose scan spends its larger program
 //     fuel (listScanFuel: a sparse list runs its predicate thousands of
-//     times from its first terms on), and up to about a second for a
-//     decimal expansion (its program runs once per digit to position 101,
-//     a quotient of logarithms at up to 1.4 M fuel); texts over 2,000
-//     bytes are not read.
+//     times from its first terms on), some tens for a power series (its
+//     O(n^2) program runs at some 30 n, series.go), and up to about a
+//     second for a decimal expansion (its program runs once per digit to
+//     position 101, a quotient of logarithms at up to 1.4 M fuel); texts
+//     over 2,000 bytes are not read.
 //
 // Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it
