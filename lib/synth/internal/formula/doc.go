@@ -66,7 +66,8 @@
 // of 43", "... of log_12 (18)", "... of 1/(Pi + 1)", "... of tan(1)"
 // (decimal.go reads N or N/D, each a rational combination of k-th roots,
 // e^(u/v), Pi, sin, cos, sinh, cosh, arctan and atanh of u/v,
-// logarithms taken over primes; decimal_emit.go sums one
+// logarithms taken over primes, or a power or product of two of them,
+// "Pi^2/6", "2*Pi*e/5"; decimal_emit.go sums one
 // series per atom into long numbers in memory, limbs of 1000, to n + 12
 // digits, and divides N by D a limb at a time; decimal_eval.go's
 // math/big values, by other algorithms, must match every digit to
