@@ -1,7 +1,6 @@
 package enum
 
 import (
-	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -52,8 +51,8 @@ func TestCacheExact(t *testing.T) {
 				var r run
 				cacheOff = off
 				searchDone = func(s *searcher) {
-					r.closed = slices.Sorted(maps.Keys(s.closed.seen))
-					r.open = slices.Sorted(maps.Keys(s.open.seen))
+					r.closed = slices.Sorted(slices.Values(s.closed.seen.keys()))
+					r.open = slices.Sorted(slices.Values(s.open.seen.keys()))
 					for l := range s.closed.level {
 						r.levels = append(r.levels, len(s.closed.at(l)))
 					}

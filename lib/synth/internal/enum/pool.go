@@ -17,14 +17,14 @@ type pool struct {
 	unk   []uint64 // mask per entry of the points where the value is unknown (large points)
 	le0   []uint64 // mask of the points where the value is <= 0 (and no trap)
 	level [][]int32
-	seen  map[uint64]struct{}
+	seen  keySet
 	full  uint64 // mask of every point
 	limit int    // most entries kept (memory bound)
 	large uint64 // the points where a loop may run out of fuel and leave its value unknown (largePoints)
 }
 
 func newPool(points []env, limit int) *pool {
-	p := &pool{width: len(points), envs: points, seen: map[uint64]struct{}{}, limit: limit}
+	p := &pool{width: len(points), envs: points, limit: limit}
 	p.ns = make([][4]int32, len(points))
 	for i, e := range points {
 		p.ns[i] = *e.n
@@ -67,11 +67,62 @@ func canon(v []int32, errs uint64) uint64 {
 
 // fresh reports whether the behaviour (v, errs) is new, recording it.
 func (p *pool) fresh(k uint64) bool {
-	if _, ok := p.seen[k]; ok {
-		return false
+	return p.seen.insert(k)
+}
+
+// keySet is a set of behaviour keys: open addressing with linear probing
+// over a power-of-two table at most half full (the keys are hashes
+// already, so their low bits pick the slot); one probe, one cache miss,
+// where a Go map took two or three (BenchmarkRun).
+type keySet struct {
+	slots []uint64 // 0: empty
+	n     int
+}
+
+// zeroKey stands for the key 0, which marks an empty slot.
+const zeroKey = 0x9e3779b97f4a7c15
+
+// insert adds k and reports whether it was new.
+func (s *keySet) insert(k uint64) bool {
+	if k == 0 {
+		k = zeroKey
 	}
-	p.seen[k] = struct{}{}
-	return true
+	if 2*(s.n+1) > len(s.slots) {
+		s.grow()
+	}
+	mask := uint64(len(s.slots) - 1)
+	for i := k & mask; ; i = (i + 1) & mask {
+		switch s.slots[i] {
+		case 0:
+			s.slots[i] = k
+			s.n++
+			return true
+		case k:
+			return false
+		}
+	}
+}
+
+func (s *keySet) grow() {
+	old := s.slots
+	s.slots = make([]uint64, max(1024, 2*len(old)))
+	s.n = 0
+	for _, k := range old {
+		if k != 0 {
+			s.insert(k)
+		}
+	}
+}
+
+// keys lists the set's keys (zeroKey for 0), in no order.
+func (s *keySet) keys() []uint64 {
+	var out []uint64
+	for _, k := range s.slots {
+		if k != 0 {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // add stores term id with behaviour v at level l (v already canonical).

@@ -26,9 +26,9 @@ var reDecConst = regexp.MustCompile(`^Decimal expansion of (?:the constant )?(.+
 
 // decimal phrases rewritten to formulas before parsing.
 var (
-	reNthRoot  = regexp.MustCompile(`(?i)\b(\d+)(?:st|nd|rd|th) root of (\d+(?:/\d+)?)`)
-	reSqrtWord = regexp.MustCompile(`(?i)\b(?:square root|sqrt) of (\d+(?:/\d+)?)`)
-	reCubeWord = regexp.MustCompile(`(?i)\bcube root of (\d+(?:/\d+)?)`)
+	reNthRoot  = regexp.MustCompile(`(?i)\b(?:the )?(\d+)(?:st|nd|rd|th) root of (\d+(?:/\d+)?)`)
+	reSqrtWord = regexp.MustCompile(`(?i)\b(?:the )?(?:square root|sqrt) of (\d+(?:/\d+)?)`)
+	reCubeWord = regexp.MustCompile(`(?i)\b(?:the )?cube root of (\d+(?:/\d+)?)`)
 	reLnWord   = regexp.MustCompile(`(?i)\b(?:the )?natural log(?:arithm)? of (\d+(?:/\d+)?)`)
 	reLogBase  = regexp.MustCompile(`\blog_(\d+)\s*\(`)
 	// "the real root of 3*x^3 - 2", "the positive real root r of 3*x^4 - 1": (b/a)^(1/k)

@@ -41,6 +41,7 @@ type decTerm struct {
 	p, q, u, v int64
 	// alpha Q + beta terms give 3Q digits (set by linear)
 	alpha, beta int64
+	pcap        int64 // root: the largest p tried (0: any); smaller p keep the coefficients small
 }
 
 // decProgram is the program of N/c (den false) or N/D (den true), N =
@@ -77,7 +78,7 @@ func decSeries(t *decTerm) (*big.Rat, bool) {
 		// the pass (v + |u| * 1.2 within a dividend)
 		root := math.Pow(float64(t.at.n), 1/float64(t.at.k))
 		best := 0.0
-		for p := int64(2); ; p++ {
+		for p := int64(2); t.pcap == 0 || p <= t.pcap; p++ {
 			v, ok := ipow50(p, t.at.k)
 			if !ok || v > 1_900_000 {
 				break
@@ -130,7 +131,7 @@ type decLin struct {
 }
 
 // decLinPlan writes x over its atoms' series.
-func decLinPlan(x dconst) (decLin, bool) {
+func decLinPlan(x dconst, pcap int64) (decLin, bool) {
 	l := decLin{b: map[string]int64{}, terms: map[string]decTerm{}}
 	coef := map[string]*big.Rat{}
 	den := big.NewInt(1)
@@ -148,7 +149,7 @@ func decLinPlan(x dconst) (decLin, bool) {
 			lcm(c.Denom())
 			continue
 		}
-		t := decTerm{at: x.atoms[k]}
+		t := decTerm{at: x.atoms[k], pcap: pcap}
 		s, ok := decSeries(&t)
 		if !ok {
 			return l, false
@@ -183,14 +184,25 @@ func decPlan(num dconst, den *dconst, shift int64) (*decProgram, bool) {
 	if pr, ok, isMono := decMonoPlan(num, den, shift); isMono {
 		return pr, ok
 	}
-	n, ok := decLinPlan(num)
+	// roots' approximants: the fastest first, then smaller ones, whose
+	// coefficients fit where several terms share a denominator
+	for _, pcap := range []int64{0, 100, 20} {
+		if pr, ok := decPlanCap(num, den, shift, pcap); ok {
+			return pr, true
+		}
+	}
+	return nil, false
+}
+
+func decPlanCap(num dconst, den *dconst, shift, pcap int64) (*decProgram, bool) {
+	n, ok := decLinPlan(num, pcap)
 	if !ok {
 		return nil, false
 	}
 	pr := &decProgram{shift: shift, aN: n.a, c: n.c}
 	d := decLin{c: 1, b: map[string]int64{}, terms: map[string]decTerm{}}
 	if den != nil {
-		if d, ok = decLinPlan(*den); !ok {
+		if d, ok = decLinPlan(*den, pcap); !ok {
 			return nil, false
 		}
 		// N/D = (cD (a + sum b X')) / (cN (aD + sum b' X'))

@@ -46,7 +46,9 @@
 // recurrence, "T(n,k) = T(n-1,k) + 9*T(n-2,k-1) for k = 0..floor(n/2)",
 // the rows kept in memory, memrec_tri.go; recurrences by the parity of
 // n, "a(n) = 2*a(n-1) if n is odd, or a(n) = a(n/2)+1 if n is even";
-// Kolakoski-(p,q) sequences, memrec_kolakoski.go), rational
+// digit and prime-factor phrases of earlier terms, "a(n+1) = a(n) +
+// sum of digits of a(n)^2"; Kolakoski-(p,q) sequences,
+// memrec_kolakoski.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
@@ -64,7 +66,8 @@
 // of 43", "... of log_12 (18)", "... of 1/(Pi + 1)", "... of tan(1)"
 // (decimal.go reads N or N/D, each a rational combination of k-th roots,
 // e^(u/v), Pi, sin, cos, sinh, cosh, arctan and atanh of u/v,
-// logarithms taken over primes; decimal_emit.go sums one
+// logarithms taken over primes, or a power or product of two of them,
+// "Pi^2/6", "2*Pi*e/5"; decimal_emit.go sums one
 // series per atom into long numbers in memory, limbs of 1000, to n + 12
 // digits, and divides N by D a limb at a time; decimal_eval.go's
 // math/big values, by other algorithms, must match every digit to
@@ -159,7 +162,11 @@
 // (coverage_concat.go: a*10^ndigits(b) + b), read from "the string 75n is
 // prime", "4n concatenated with itself", "Concatenation of n, n+1, n+2
 // divided by 3", "Numbers formed by concatenating 3 consecutive primes"
-// and "Primes that are concatenations of n with n + 4". The measure
+// and "Primes that are concatenations of n with n + 4". pred.go's
+// complements also read "a 4-almost prime", "a product of exactly 3
+// primes", "a product of 2 distinct primes", "0 or 2 mod 3" and
+// "noncomposite" (coverage_pred.go), and "Number of solutions to x^4 == 1
+// (mod n)" counts the x (and y) in 0..n-1 (coverage_count.go). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
@@ -201,10 +208,11 @@
 //   - Candidates never panics and takes a few milliseconds on an OEIS name,
 //     up to some tens for a list whose scan spends its larger program
 //     fuel (listScanFuel: a sparse list runs its predicate thousands of
-//     times from its first terms on), and up to about a second for a
-//     decimal expansion (its program runs once per digit to position 101,
-//     a quotient of logarithms at up to 1.4 M fuel); texts over 2,000
-//     bytes are not read.
+//     times from its first terms on), some tens for a power series (its
+//     O(n^2) program runs at some 30 n, series.go), and up to about a
+//     second for a decimal expansion (its program runs once per digit to
+//     position 101, a quotient of logarithms at up to 1.4 M fuel); texts
+//     over 2,000 bytes are not read.
 //
 // Candidates reads only the text: whether a candidate fits the task's
 // examples is the caller's test (lib/synth accepts one only if it

@@ -584,6 +584,15 @@ func memAgrees(ops []ir.Op, i0 int64, terms []int64) bool {
 var (
 	// "a(0)=...=a(4)=0": each of the terms
 	reTermsEllipsis = regexp.MustCompile(`a\((\d+)\)\s*=\s*(?:\.\.\.|…)\s*=\s*a\((\d+)\)\s*=\s*(-?\d+)`)
+	// phrases of a term (of a(...), its power) that name a function
+	memWords = []struct {
+		re *regexp.Regexp
+		to string
+	}{
+		{regexp.MustCompile(`\bsum of (?:the )?(?:decimal )?digits of (a\([^()]*\)(?:\^\d+)?)`), "sumdigits($1)"},
+		{regexp.MustCompile(`\bsum of (?:the )?base-(\d+) digits of (a\([^()]*\))`), "digsumbase($2, $1)"},
+		{regexp.MustCompile(`\bsum of (?:the )?(?:distinct primes dividing|(?:unique|distinct) prime (?:factors|divisors) of) (a\([^()]*\))`), "sopf($1)"},
+	}
 	// "Sum_{ k < n and k | n}", "Sum_{k<n, k|n}"
 	reSumBelowDividing = regexp.MustCompile(`Sum_\{\s*([a-z])\s*<\s*n\s*(?:and|,)\s*([a-z])\s*\|\s*n\s*\}`)
 	// "a(1) + a(2) + ... + a(n-1)", "a(n) + ... + a(n-5)"
@@ -596,6 +605,10 @@ var (
 // (optional), ..., X3 and step d = X2 - X1 (else +-1) constant in n.
 func memText(text string) string {
 	text = indexLetter(text)
+	// digit and prime-factor phrases of a term, as calls: "sum of digits of a(n)^2"
+	for _, w := range memWords {
+		text = w.re.ReplaceAllString(text, w.to)
+	}
 	// "Sum_{k < n and k | n}": the proper divisors, as divisorBound reads them
 	text = reSumBelowDividing.ReplaceAllStringFunc(text, func(s string) string {
 		m := reSumBelowDividing.FindStringSubmatch(s)
