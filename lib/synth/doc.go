@@ -27,8 +27,8 @@
 // behaviour on the examples and a few inputs nobody gave; loop bodies are
 // kept apart by their behaviour on probe points (x, y, operands); the
 // candidates of one loop body are answered from one cached run of it. At
-// an example too large for a candidate's fuel (an operand of 1,000 or
-// more) a loop's value is left unknown rather than the candidate dropped,
+// an example too large for a candidate's fuel (an operand above 100 in
+// absolute value) a loop's value is left unknown rather than the candidate dropped,
 // and a candidate that fits the other examples is run there in full. Terms
 // are evaluated directly with the IR's i32 semantics (wrapping, traps, fuel
 // counted as LOOP_BEGIN counts it); every answer is lowered to structured

@@ -367,9 +367,9 @@ func constants(cs []int32) []int32 {
 }
 
 // largePoints marks the inputs with an operand so large that a loop over
-// it (at least 10 fuel a pass, the cheapest loop body) could not run
-// within a hundredth of a candidate's fuel: 1,000 and more at the default
-// 100,000. There, a loop candidate that runs out of its fuel is not
+// it (at least 10 fuel a pass, the cheapest loop body) would burn more
+// than a hundredth of a candidate's fuel: above 100 in absolute value at
+// the default 100,000. There, a loop candidate that runs out of its fuel is not
 // dropped: its value is unknown (the pool keeps that apart from every
 // value), and a candidate that fits every other example is run on it in
 // full (fitsUnknown). So a loop over n can answer "number of divisors"

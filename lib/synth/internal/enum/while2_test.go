@@ -134,8 +134,8 @@ func TestLargeExample(t *testing.T) {
 	for _, n := range []int32{0, 1, 3, 4, 751789091} {
 		ex = append(ex, Example{In: []int32{n}, Out: ref(n)})
 	}
-	if m := largePoints([][4]int32{{3}, {751789091}}, 1, 100_000); m != 2 {
-		t.Fatalf("largePoints = %b, want 10", m)
+	if m := largePoints([][4]int32{{3}, {751789091}, {100}, {101}, {-101}, {-100}}, 1, 100_000); m != 0b11010 {
+		t.Fatalf("largePoints = %b, want 11010", m)
 	}
 	r := Run(1, ex, Options{Deadline: time.Now().Add(30 * time.Second), Slack: -1, Extra: [][]int32{{2}, {10}, {99}}})
 	if !r.Found {

@@ -40,7 +40,8 @@ func (c *collector) namedFamilies(s string) {
 	case reMul.MatchString(s):
 		c.multiplicative(s, reMul.FindStringSubmatch(s)[1], false)
 	default:
-		c.concatPhrases(s) // coverage_concat.go
+		c.concatPhrases(s)  // coverage_concat.go
+		c.countSolutions(s) // coverage_count.go
 	}
 }
 

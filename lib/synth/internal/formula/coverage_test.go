@@ -391,3 +391,63 @@ func TestConcatenation(t *testing.T) {
 		"Frobs concatenated with themselves.",
 	)
 }
+
+func TestMoreAdjectives(t *testing.T) {
+	omega := func(n int64) (int64, int64) { // distinct, with multiplicity
+		ps, es := factorRef(n)
+		b := int64(0)
+		for _, e := range es {
+			b += e
+		}
+		return int64(len(ps)), b
+	}
+	ind := func(b bool) int64 {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = 1 if n is a product of exactly 3 (not necessarily distinct) primes, otherwise 0.", 1, 80, func(n int64) int64 {
+			_, b := omega(n)
+			return ind(b == 3)
+		}},
+		{"Characteristic function of numbers that are 3-almost primes.", 1, 80, func(n int64) int64 {
+			_, b := omega(n)
+			return ind(b == 3)
+		}},
+		{"a(n) = 1 if n is a product of 2 distinct primes, otherwise 0.", 1, 80, func(n int64) int64 {
+			o, b := omega(n)
+			return ind(o == 2 && b == 2)
+		}},
+		{"a(n) = 1 if n^2 + 1 is noncomposite, otherwise 0.", 0, 60, func(n int64) int64 { return ind(n*n+1 == 1 || isPrimeRef(n*n+1)) }},
+	})
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers k such that k^2 + 1 is 0 or 2 mod 5.", 1, 40, func(n int64) int64 {
+			return nthRef(n, 0, func(k int64) bool { return (k*k+1)%5 == 0 || (k*k+1)%5 == 2 })
+		}},
+	})
+}
+
+func TestCountSolutions(t *testing.T) {
+	count := func(f func(x, y, n int64) bool, two bool) func(int64) int64 {
+		return func(n int64) int64 {
+			c := int64(0)
+			for x := int64(0); x < n; x++ {
+				if !two {
+					c += map[bool]int64{true: 1}[f(x, 0, n)]
+					continue
+				}
+				for y := int64(0); y < n; y++ {
+					c += map[bool]int64{true: 1}[f(x, y, n)]
+				}
+			}
+			return c
+		}
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of solutions to x^4 == 1 (mod n).", 1, 60, count(func(x, _, n int64) bool { return (x*x*x*x-1)%n == 0 }, false)},
+		{"Number of solutions to x^2 == y^2 (mod n).", 1, 40, count(func(x, y, n int64) bool { return (x*x-y*y)%n == 0 }, true)},
+	})
+	refuses(t, "Number of solutions to 3 == 1 (mod n).", "Number of solutions to frob(x) == 1 (mod n).")
+}

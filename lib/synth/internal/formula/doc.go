@@ -162,7 +162,11 @@
 // (coverage_concat.go: a*10^ndigits(b) + b), read from "the string 75n is
 // prime", "4n concatenated with itself", "Concatenation of n, n+1, n+2
 // divided by 3", "Numbers formed by concatenating 3 consecutive primes"
-// and "Primes that are concatenations of n with n + 4". The measure
+// and "Primes that are concatenations of n with n + 4". pred.go's
+// complements also read "a 4-almost prime", "a product of exactly 3
+// primes", "a product of 2 distinct primes", "0 or 2 mod 3" and
+// "noncomposite" (coverage_pred.go), and "Number of solutions to x^4 == 1
+// (mod n)" counts the x (and y) in 0..n-1 (coverage_count.go). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

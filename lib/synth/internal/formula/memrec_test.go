@@ -332,7 +332,22 @@ func TestMemTriangles(t *testing.T) {
 		{"Triangle read by rows: T(n,0) = T(n,n) = 1; T(n,k) = k*T(n-1,k) + T(n-1,k-1).",
 			0, 90, rowsRef(0, 0, 0, ident, s2)},
 	})
+	var b2 func(r, c int64) int64
+	b2 = func(r, c int64) int64 { // T(n,0) = 1, T(n,n) = 2, Pascal's rule inside
+		switch {
+		case c == 0:
+			return 1
+		case c == r:
+			return 2
+		}
+		return b2(r-1, c-1) + b2(r-1, c)
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Triangle T(n,k) read by rows: T(n,0) = 1, T(n,n) = 2, T(n,k) = T(n-1,k-1) + T(n-1,k) for 0 < k < n.", 0, 150, rowsRef(0, 0, 0, ident, b2)},
+	})
 	refuses(t,
+		// the recurrence holds for 0 < k < n, and nothing gives T(n,0) or T(n,n)
+		"Triangle read by rows: T(n,k) = T(n-1,k-1) + T(n-1,k) for 0 < k < n, T(0,0) = 1, T(n,k) = 0 for k < 0 or k > n.",
 		// T(1,0) reads T(0,-1), which the text does not say is 0
 		"Triangle read by rows: T(0,0) = 1; T(n,k) = T(n-1,k) + T(n-1,k-1).",
 		// two recurrences

@@ -95,7 +95,7 @@ func (c *collector) triRecurrences(text string, toks []token) {
 					return // two recurrences: cases we do not read
 				}
 				rec = &triDef{x: h[0], y: h[1], v: v, at: i, end: end}
-			case !refs && boundary(toks, end) && (h[0].isNum() && h[1].isNum() && v.isNum() ||
+			case !refs && defEnds(toks, end) && (h[0].isNum() && h[1].isNum() && v.isNum() ||
 				isRow && !h[1].uses(cv) && !v.uses(cv)):
 				defs = append(defs, triDef{x: h[0], y: h[1], v: v, rowVar: isRow})
 			default:
@@ -111,7 +111,18 @@ func (c *collector) triRecurrences(text string, toks []token) {
 	// from the least column the text pins or bounds, rows from then on
 	c0, r0 := int64(-1), int64(-1)
 	last := vr("r_") // the last column of row r_
-	if m := reTriRange.FindStringSubmatch(text[toks[rec.end-1].end:]); m != nil && m[1] == cv {
+	var where *node  // where the text says the recurrence holds ("for k >= 2"), nil: everywhere
+	m := reTriRange.FindStringSubmatch(text[toks[rec.end-1].end:])
+	if m == nil {
+		var ok bool
+		if where, ok = triWhere(toks, rec.end, rv, cv, consts); !ok {
+			return // a condition we cannot read
+		}
+	}
+	if m != nil && m[1] != cv {
+		return
+	}
+	if m != nil {
 		v, err := strconv.ParseInt(m[2], 10, 32)
 		lt := lex(m[3])
 		b, end, ok := parseAtConsts(lt, 0, consts, rv)
@@ -174,6 +185,9 @@ func (c *collector) triRecurrences(text string, toks []token) {
 	cell := ref(rename(rename(rec.v, rv, "r_"), cv, "c_"))
 	if refErr {
 		return
+	}
+	if where != nil { // elsewhere undefined: a cell no definition covers refuses the reading
+		cell = ifThen(rename(rename(where, rv, "r_"), cv, "c_"), cell, &node{k: kMemRef, name: "a", kids: []*node{num(-1)}})
 	}
 	for j := len(defs) - 1; j >= 0; j-- { // the first definition the text gives wins
 		d := defs[j]
@@ -321,4 +335,72 @@ func (e *emitter) triMem(x *node) {
 		e.konst(c0)
 		e.emit(ir.OpI32Add)
 	})
+}
+
+// defEnds reports whether a pinned cell's or a boundary's value may end
+// before toks[i]: at the end, at punctuation or "and", "with", "for"
+// and then no condition ("T(n,0) = 1 if n is even" is a case).
+func defEnds(toks []token, i int) bool {
+	t := toks[i]
+	switch {
+	case t.k == tEnd:
+		return true
+	case t.k == tOp && (t.s == "," || t.s == ";" || t.s == "."):
+	case t.k == tIdent && (t.s == "and" || t.s == "with"):
+	default:
+		return false
+	}
+	next := toks[i+1]
+	return !(next.k == tIdent && conditional[strings.ToLower(next.s)])
+}
+
+// triWhere reads the condition after a recurrence, "for k >= 2", "for 0 <
+// k < n", "(1 <= k <= n-1)": a chain of comparisons of expressions in the
+// row and column variables, up to punctuation, "with" or "and". None
+// there: nil, true; one it cannot read: false.
+func triWhere(toks []token, i int, rv, cv string, consts map[string]int64) (*node, bool) {
+	paren := isOp(toks[i], "(")
+	switch {
+	case toks[i].k == tIdent && toks[i].s == "for" || paren:
+		i++
+	case isOp(toks[i], ",") && toks[i+1].k == tIdent && toks[i+1].s == "for":
+		i += 2
+	default:
+		if toks[i].k == tIdent && conditional[strings.ToLower(toks[i].s)] {
+			return nil, false
+		}
+		return nil, true
+	}
+	x, end, ok := parseAtConsts(toks, i, consts, rv, cv)
+	if !ok {
+		return nil, false
+	}
+	var cond *node
+	for {
+		t := toks[end]
+		if !(isOp(t, "<") || isOp(t, "<=") || isOp(t, ">") || isOp(t, ">=")) {
+			break
+		}
+		y, e2, ok := parseAtConsts(toks, end+1, consts, rv, cv)
+		if !ok {
+			return nil, false
+		}
+		c := &node{k: kCmp, name: t.s, kids: []*node{x, y}}
+		if cond == nil {
+			cond = c
+		} else {
+			cond = bin(kAnd, cond, c)
+		}
+		x, end = y, e2
+	}
+	if paren {
+		if !isOp(toks[end], ")") {
+			return nil, false
+		}
+		end++
+	}
+	if cond == nil || !defEnds(toks, end) && !(toks[end].k == tIdent && toks[end].s == "for") {
+		return nil, false
+	}
+	return cond, true
 }

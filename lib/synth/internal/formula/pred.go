@@ -512,6 +512,13 @@ func isIntegerOf(e *node) *node {
 // is reads "S is C" for a complement C.
 func (r predReader) is(subj, comp string) *node {
 	lc := strings.ToLower(comp)
+	if f := moreAdjective(lc); f != nil { // coverage_pred.go: "a 4-almost prime", "0 or 2 mod 3"
+		e, ok := r.term(subj)
+		if !ok {
+			return nil
+		}
+		return f(e)
+	}
 	if f, ok := isAdjectives[lc]; ok {
 		e, ok := r.term(subj)
 		if !ok {

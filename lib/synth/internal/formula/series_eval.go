@@ -313,6 +313,12 @@ func (ev *sEval) fn(x *sNode) []*big.Int {
 				break
 			}
 		}
+	case "cubica": // Sum_{i,j in Z} y^(i^2 + i*j + j^2)
+		for i := int64(-ev.isqrtL()); i <= ev.isqrtL(); i++ {
+			for j := int64(-ev.isqrtL()); j <= ev.isqrtL(); j++ {
+				ev.termAdd(r, 1, sign, m, i*i+i*j+j*j)
+			}
+		}
 	case "cubicb": // eta(y)^3 / eta(y^3)
 		e1 := ev.fn(&sNode{k: sFn, name: "eta", kids: []*sNode{monoNode(sign, m)}})
 		e3 := ev.fn(&sNode{k: sFn, name: "eta", kids: []*sNode{monoNode(sign*sign*sign, 3*m)}})
@@ -463,4 +469,14 @@ func (ev *sEval) bigOp(x *sNode) []*big.Int {
 		}
 	}
 	return r
+}
+
+// isqrtL bounds |i| with i^2 + i*j + j^2 < l (that form is at least
+// (i^2 + j^2)/2).
+func (ev *sEval) isqrtL() int64 {
+	k := int64(0)
+	for k*k < 2*int64(ev.l) {
+		k++
+	}
+	return k
 }

@@ -313,6 +313,9 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 		if z.sumTheta && (x.name == "phi" || x.name == "psi") {
 			return z.thetaSum(x)
 		}
+		if x.name == "cubica" {
+			return z.norm(cubicA(x.kids[0]))
+		}
 		return single(z.theta(x))
 	}
 	seriesFail()
@@ -414,6 +417,8 @@ func (z *normalizer) theta(x *sNode) sTerm {
 	case "f2":
 		sb, mb := z.thetaArg(x.kids[1])
 		t.facs = z.jtp(s, m, sb, mb)
+	case "cubica": // a(y) = phi(y) phi(y^3) + 4 y psi(y^2) psi(y^6), a series of two terms
+		seriesFail() // read by thetaCubicA (a sum, not one term)
 	case "cubicb": // eta(y)^3 / eta(y^3)
 		for _, f := range etaOf(s) {
 			f.m = nMul(f.m, num(3))
@@ -559,4 +564,15 @@ func shiftSeries(s *sSeries, m sTerm) *sSeries {
 		r.sums = append(r.sums, u)
 	}
 	return r
+}
+
+// cubicA writes the cubic AGM a(y) as phi(y) phi(y^3) + 4 y psi(y^2)
+// psi(y^6) (the evaluator takes it from its sum over i^2 + ij + j^2).
+func cubicA(y *sNode) *sNode {
+	pw := func(k int64) *sNode { return &sNode{k: sPow, x: num(k), kids: []*sNode{y}} }
+	fn := func(name string, a *sNode) *sNode { return &sNode{k: sFn, name: name, kids: []*sNode{a}} }
+	mul := func(a, b *sNode) *sNode { return &sNode{k: sMul, kids: []*sNode{a, b}} }
+	first := mul(fn("phi", y), fn("phi", pw(3)))
+	second := mul(mul(&sNode{k: sNum, x: num(4)}, y), mul(fn("psi", pw(2)), fn("psi", pw(6))))
+	return &sNode{k: sAdd, kids: []*sNode{first, second}}
 }

@@ -302,7 +302,7 @@ func (p *seriesParser) isFn(s string) bool {
 		return p.theta
 	case "theta":
 		return true
-	case "b":
+	case "a", "b":
 		return p.cubic
 	}
 	return false
@@ -551,6 +551,8 @@ func (p *seriesParser) function(name string) *sNode {
 	switch name {
 	case "f":
 		name = "fneg"
+	case "a":
+		name = "cubica"
 	case "b":
 		name = "cubicb"
 	}

@@ -126,6 +126,21 @@ var seriesCases = []refCase{
 		}
 		return s
 	}},
+	// the cubic AGM a(-q): (-1)^n times the pairs (i, j) with i^2 + ij + j^2 = n
+	{"Expansion of a(-q) in powers of q where a(q) is a cubic AGM function.", 0, 100, func(n int64) int64 {
+		s := int64(0)
+		for i := int64(-15); i <= 15; i++ {
+			for j := int64(-15); j <= 15; j++ {
+				if i*i+i*j+j*j == n {
+					s++
+				}
+			}
+		}
+		if n%2 == 1 {
+			s = -s
+		}
+		return s
+	}},
 	// a Lambert series: Sum_{d|n} d(2d-1)
 	{"Expansion of Sum_{k>=1} k*(2*k - 1)*x^k/(1 - x^k).", 1, 90, func(n int64) int64 {
 		s := int64(0)
@@ -304,13 +319,13 @@ func TestSeriesReads(t *testing.T) {
 }
 
 // TestSeriesRefuses: what the reader must not guess at gives nothing: a
-// function it does not know, phi() where the text never says it is a
-// theta function (Euler's phi), a constant term other than ±1 under a
-// division, a fractional power, trailing words it cannot read, and a
+// function it does not read (the cubic c(q) has q^(1/3) in every term),
+// phi() where the text never says it is a theta function (Euler's phi), a
+// constant term other than ±1 under a division, a fractional power, trailing words it cannot read, and a
 // product whose program would run out of fuel by n = 100.
 func TestSeriesRefuses(t *testing.T) {
 	refuses(t,
-		"Expansion of a(x) * f(-x^3)^4 in powers of x where f() is a Ramanujan theta function and a() is a cubic AGM function.",
+		"Expansion of c(x) * f(-x^3)^4 in powers of x where f() is a Ramanujan theta function and c() is a cubic AGM function.",
 		"Expansion of phi(x)^2.",
 		"Expansion of 1/(2 - x - x^2 - x^7 - x^9).",
 		"Expansion of (1-4*x)^(15/2).",
