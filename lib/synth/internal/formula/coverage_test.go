@@ -499,3 +499,28 @@ func TestWordSums(t *testing.T) {
 	})
 	refuses(t, "Sum of first n frobs.", "Sum of first n numbers.", "Sum of odd divisors of n that are wobbly.")
 }
+
+func TestLargestPowerDividing(t *testing.T) {
+	largest := func(k int64) func(int64) int64 {
+		return func(n int64) int64 {
+			best := int64(1)
+			for r := int64(1); ; r++ {
+				p := int64(1)
+				for range k {
+					p *= r
+				}
+				if p > n {
+					return best
+				}
+				if n%p == 0 {
+					best = p
+				}
+			}
+		}
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"Largest cube dividing n.", 1, 100, largest(3)},
+		{"Largest square dividing n.", 1, 100, largest(2)},
+		{"Largest 4th power dividing n.", 1, 100, largest(4)},
+	})
+}

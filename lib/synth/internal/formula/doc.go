@@ -172,7 +172,8 @@
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
 // even, proper, squarefree, prime; "such that", "that are", "of the
 // form", a comparison) is a divisor sum of d where d passes
-// (coverage_sums.go). The measure
+// (coverage_sums.go). "Largest cube dividing n" is multiplicative,
+// p^(3*floor(e/3)) at p^e. The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
