@@ -42,6 +42,8 @@ func (c *collector) namedFamilies(s string) {
 	default:
 		c.concatPhrases(s)  // coverage_concat.go
 		c.countSolutions(s) // coverage_count.go
+		c.sumFirst(s)       // coverage_sums.go
+		c.sumDivisors(s)
 	}
 }
 
