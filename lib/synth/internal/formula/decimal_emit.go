@@ -180,20 +180,18 @@ func decLinPlan(x dconst, pcap int64) (decLin, bool) {
 }
 
 // decPlan turns a constant num/den (den nil: 1) into a program plan with
-// digit shift s.
-func decPlan(num dconst, den *dconst, shift int64) (*decProgram, bool) {
-	if pr, ok, isMono := decMonoPlan(num, den, shift); isMono {
+// digit shift s, roots' approximants p at most pcap (0: any).
+func decPlan(num dconst, den *dconst, shift, pcap int64) (*decProgram, bool) {
+	if pr, ok, isMono := decMonoPlan(num, den, shift, pcap); isMono {
 		return pr, ok
 	}
-	// roots' approximants: the fastest first, then smaller ones, whose
-	// coefficients fit where several terms share a denominator
-	for _, pcap := range []int64{0, 100, 20} {
-		if pr, ok := decPlanCap(num, den, shift, pcap); ok {
-			return pr, true
-		}
-	}
-	return nil, false
+	return decPlanCap(num, den, shift, pcap)
 }
+
+// decCaps: roots' approximants, the fastest first (no cap), then smaller
+// ones, whose coefficients fit where several terms share a denominator
+// and whose constants cost fewer opcodes.
+var decCaps = []int64{0, 100, 20}
 
 func decPlanCap(num dconst, den *dconst, shift, pcap int64) (*decProgram, bool) {
 	n, ok := decLinPlan(num, pcap)
@@ -314,7 +312,7 @@ func (pr *decProgram) accD() (float64, bool) {
 
 // decMonoPlan plans K*P (den nil) or r/(K*P), P a product of series: a
 // power X^k (k <= 6) or X*Y. isMono false: neither is a product.
-func decMonoPlan(num dconst, den *dconst, shift int64) (pr *decProgram, ok, isMono bool) {
+func decMonoPlan(num dconst, den *dconst, shift, pcap int64) (pr *decProgram, ok, isMono bool) {
 	x, r := num, big.NewRat(1, 1)
 	if den != nil {
 		var isRat bool
@@ -331,7 +329,7 @@ func decMonoPlan(num dconst, den *dconst, shift int64) (pr *decProgram, ok, isMo
 	count := map[string]int{}
 	k := new(big.Rat).Set(c)
 	for _, f := range at.facs {
-		t := decTerm{at: f}
+		t := decTerm{at: f, pcap: pcap}
 		if f.kind == 'a' || f.kind == 't' {
 			return nil, false, true
 		}
