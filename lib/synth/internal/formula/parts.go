@@ -68,6 +68,10 @@ type partCount struct {
 	// b from pair (or 0 where pairZero): "the sum of a prime and a square"
 	pair           *partSet
 	zero, pairZero bool
+	// perm: each partition (into distinct parts, cap rows, atMost) counts
+	// once per order of its parts, j! for j parts: compositions into
+	// distinct parts
+	perm bool
 }
 
 // String prints a count for Candidate.Expr.
@@ -104,6 +108,9 @@ func (p partCount) String() string {
 	}
 	if p.over {
 		b.WriteString("; overlined")
+	}
+	if p.perm {
+		b.WriteString("; in every order")
 	}
 	if p.parity > 0 {
 		b.WriteString([]string{"", "; odd", "; even"}[p.parity] + " number of parts")
@@ -230,6 +237,13 @@ func satAdd(a, b int64) int64 {
 	return a + b
 }
 
+func satMul(a, b int64) int64 {
+	if a != 0 && b > satCap/a {
+		return satCap
+	}
+	return a * b
+}
+
 // table is the exact count for every number 0..maxN: table[m] is the
 // count for m (the layers summed as the count asks).
 func (p partCount) table(maxN int64) ([]int64, bool) {
@@ -249,6 +263,14 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 			return u
 		}
 		return 0
+	}
+	if p.perm && p.atMost {
+		// the exact count keeps every row the parts can fill, not just
+		// the program's cap: where the two differ the count is past i32
+		// and the check stops before
+		for (p.cap+1)*(p.cap+2)/2 <= maxN {
+			p.cap++
+		}
 	}
 	rows := p.rows()
 	t := make([][]int64, rows)
@@ -318,6 +340,13 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 			}
 		}
 	}
+	weight := func(j int64) int64 { // j! orders of j distinct parts, or 1
+		w := int64(1)
+		for m := int64(2); p.perm && m <= j; m++ {
+			w = satMul(w, m)
+		}
+		return w
+	}
 	out := make([]int64, maxN+1)
 	for i := range out {
 		switch {
@@ -327,10 +356,10 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 			out[i] = t[0][i]
 		case p.atMost:
 			for j := range t {
-				out[i] = satAdd(out[i], t[j][i])
+				out[i] = satAdd(out[i], satMul(weight(int64(j)), t[j][i]))
 			}
 		default:
-			out[i] = t[p.cap][i]
+			out[i] = satMul(weight(p.cap), t[p.cap][i])
 		}
 	}
 	return out, true
@@ -690,18 +719,39 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 			e.get(N)
 			e.emit(ir.OpI32Add)
 		})
+		if p.perm {
+			f := int64(1)
+			for m := int64(2); m <= p.cap; m++ {
+				f *= m
+			}
+			e.konst(f)
+			e.emit(ir.OpI32Mul)
+		}
 	default:
-		acc := e.alloc()
+		acc, fact := e.alloc(), e.alloc()
 		e.emit(ir.OpConst0)
 		e.set(acc)
+		e.emit(ir.OpConst1)
+		e.set(fact)
 		rows(0, func(j int) {
+			if p.perm { // fact = j!
+				e.get(fact)
+				e.get(j)
+				e.get(j)
+				e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpI32Add, ir.OpI32Mul)
+				e.set(fact)
+			}
 			e.get(acc)
 			e.load(func() { addr(j, getN) })
+			if p.perm {
+				e.get(fact)
+				e.emit(ir.OpI32Mul)
+			}
 			e.emit(ir.OpI32Add)
 			e.set(acc)
 		})
 		e.get(acc)
-		e.next--
+		e.next -= 2
 	}
 	e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpEnd)
 	return e.finish()

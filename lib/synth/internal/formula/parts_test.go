@@ -303,6 +303,14 @@ var partsCases = []refCase{
 	{"Number of partitions of n into distinct Jacobsthal numbers.", 0, 100, func(n int64) int64 {
 		return multisets(n, []int64{1, 3, 5, 11, 21, 43, 85}, 1, 1, 0, false)
 	}},
+	{"Number of compositions of n into distinct parts.", 0, 22, func(n int64) int64 { return distinctSequences(n, setOf(n, all), 0) }},
+	{"Number of compositions of n into distinct odd parts.", 0, 36, func(n int64) int64 {
+		return distinctSequences(n, setOf(n, func(k int64) bool { return k%2 == 1 }), 0)
+	}},
+	{"Number of compositions of n into 3 distinct parts.", 0, 40, func(n int64) int64 { return distinctSequences(n, setOf(n, all), 3) }},
+	{"Number of ways to write n as an ordered sum of distinct squares.", 0, 60, func(n int64) int64 {
+		return distinctSequences(n, setOf(n, func(k int64) bool { r := isqrtRef(k); return r*r == k }), 0)
+	}},
 	// p(n) past i32: the program's additions wrap, and so does the reference
 	{"Number of partitions of n.", 100, 300, pentagonal},
 }
@@ -329,6 +337,34 @@ func oddParts(n int64, ordered bool, keep func(c int64) bool) int64 {
 		return total
 	}
 	return walk(n, n, 0)
+}
+
+// distinctSequences counts the sequences of distinct parts summing to m
+// (with exactly count parts; 0: any number), enumerated.
+func distinctSequences(m int64, parts []int64, count int) int64 {
+	used := map[int64]bool{}
+	var walk func(rem int64, depth int) int64
+	walk = func(rem int64, depth int) int64 {
+		if count > 0 && depth > count {
+			return 0
+		}
+		if rem == 0 {
+			if count == 0 || depth == count {
+				return 1
+			}
+			return 0
+		}
+		total := int64(0)
+		for _, k := range parts {
+			if k <= rem && !used[k] {
+				used[k] = true
+				total += walk(rem-k, depth+1)
+				used[k] = false
+			}
+		}
+		return total
+	}
+	return walk(m, 0)
 }
 
 // countDistinctEven counts the partitions of n into an even number of
@@ -381,7 +417,6 @@ func TestPartitionsRefused(t *testing.T) {
 		"Number of partitions of k_n into two parts (s,t) such that k_n | s*t.",
 		"Number of partitions of n into distinct parts, the greatest being k.",
 		"Number of partitions of n into parts of the form A000045(k).",
-		"Number of compositions of n into distinct parts.",
 		"Number of strict overpartitions of n.",
 		"Number of partitions of n with largest part at least 3.",
 		"Number of partitions of n with largest part 4 and exactly 2 parts.",

@@ -432,8 +432,17 @@ func (c *collector) partitionPhrases(text string) {
 	}
 	var readings []partCount
 	for _, ordered := range orders {
+		if ordered && sp.distinct && sp.counted == nil && sp.parity == 0 && sp.kinds == 1 && !over && shiftBy == 0 {
+			// in order and distinct: each partition into j distinct parts j! times
+			q := partCount{arg: x, set: sp.set, lo: 1, hi: 1, kinds: 1, cap: sp.count, atMost: sp.atMost, perm: true}
+			if q.cap == 0 {
+				q.cap, q.atMost = maxPartsCap, true
+			}
+			readings = append(readings, q)
+			continue
+		}
 		if ordered && (lo != 1 || hi != 0) {
-			continue // distinct or bounded multiplicities in order: not counted here
+			continue // bounded multiplicities in order: not counted here
 		}
 		if ordered && over {
 			continue
