@@ -25,6 +25,13 @@ var (
 	reMul = regexp.MustCompile(`^(?i:multiplicative)(?: sequence| function)? with a\(p\^e\) = (.+?)(?:,? for (?:all )?(?:primes|prime) p(?: and e >= 1)?)?\s*\.?$`)
 )
 
+// "Largest cube dividing n.", "Largest 4th power dividing n."
+var reLargestPower = regexp.MustCompile(`^(?:Largest|Greatest|The largest) (square|cube|\w+ power) (?:dividing|that divides|which divides) n\s*\.?$`)
+
+// powerWords: the exponent of a power's name.
+var powerWords = map[string]int{"square": 2, "cube": 3, "4th power": 4, "fourth power": 4, "5th power": 5,
+	"fifth power": 5, "6th power": 6, "sixth power": 6, "7th power": 7, "seventh power": 7}
+
 // namedFamilies reads s (the first sentence) as one of the families.
 func (c *collector) namedFamilies(s string) {
 	switch {
@@ -39,9 +46,20 @@ func (c *collector) namedFamilies(s string) {
 		c.multiplicative(s, reTotMulK.FindStringSubmatch(s)[1], true)
 	case reMul.MatchString(s):
 		c.multiplicative(s, reMul.FindStringSubmatch(s)[1], false)
+	case reLargestPower.MatchString(s):
+		// the largest k-th power dividing n: multiplicative, p^(k*floor(e/k))
+		m := reLargestPower.FindStringSubmatch(s)
+		k, ok := powerWords[strings.ToLower(m[1])]
+		if !ok {
+			return
+		}
+		ks := strconv.Itoa(k)
+		c.multiplicative(s, "p^("+ks+"*floor(e/"+ks+"))", false)
 	default:
 		c.concatPhrases(s)  // coverage_concat.go
 		c.countSolutions(s) // coverage_count.go
+		c.sumFirst(s)       // coverage_sums.go
+		c.sumDivisors(s)
 	}
 }
 

@@ -451,3 +451,76 @@ func TestCountSolutions(t *testing.T) {
 	})
 	refuses(t, "Number of solutions to 3 == 1 (mod n).", "Number of solutions to frob(x) == 1 (mod n).")
 }
+
+func TestWordSums(t *testing.T) {
+	semiprime := func(x int64) bool {
+		_, es := factorRef(x)
+		b := int64(0)
+		for _, e := range es {
+			b += e
+		}
+		return x > 1 && b == 2
+	}
+	sumFirst := func(lo int64, ok func(int64) bool) func(int64) int64 {
+		return func(n int64) int64 {
+			s := int64(0)
+			for i := int64(1); i <= n; i++ {
+				s += nthRef(i, lo, ok)
+			}
+			return s
+		}
+	}
+	divSum := func(ok func(d, n int64) bool) func(int64) int64 {
+		return func(n int64) int64 {
+			s := int64(0)
+			for d := int64(1); d <= n; d++ {
+				if n%d == 0 && ok(d, n) {
+					s += d
+				}
+			}
+			return s
+		}
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"Sum of first n semiprimes.", 1, 40, sumFirst(1, semiprime)},
+		{"Sum of the first n primes.", 1, 60, sumFirst(2, isPrimeRef)},
+		{"Sum of first n primes of form 4k+1.", 1, 40, sumFirst(2, func(p int64) bool { return isPrimeRef(p) && p%4 == 1 })},
+		{"Product of first n primes.", 1, 9, func(n int64) int64 {
+			r := int64(1)
+			for i := int64(1); i <= n; i++ {
+				r *= primeRef(i)
+			}
+			return r
+		}},
+		{"Sum of odd divisors of n that are greater than 1.", 1, 80, divSum(func(d, n int64) bool { return d%2 == 1 && d > 1 })},
+		{"Sum of proper divisors of n of the form 3k+1.", 1, 80, divSum(func(d, n int64) bool { return d < n && d%3 == 1 })},
+		{"Sum of the divisors of n which are not divisible by 9.", 1, 80, divSum(func(d, n int64) bool { return d%9 != 0 })},
+		{"Sum of prime divisors of n.", 1, 80, divSum(func(d, n int64) bool { return isPrimeRef(d) })},
+	})
+	refuses(t, "Sum of first n frobs.", "Sum of first n numbers.", "Sum of odd divisors of n that are wobbly.")
+}
+
+func TestLargestPowerDividing(t *testing.T) {
+	largest := func(k int64) func(int64) int64 {
+		return func(n int64) int64 {
+			best := int64(1)
+			for r := int64(1); ; r++ {
+				p := int64(1)
+				for range k {
+					p *= r
+				}
+				if p > n {
+					return best
+				}
+				if n%p == 0 {
+					best = p
+				}
+			}
+		}
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"Largest cube dividing n.", 1, 100, largest(3)},
+		{"Largest square dividing n.", 1, 100, largest(2)},
+		{"Largest 4th power dividing n.", 1, 100, largest(4)},
+	})
+}

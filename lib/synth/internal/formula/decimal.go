@@ -11,15 +11,19 @@ import (
 
 // Decimal expansions of constants: "Decimal expansion of (3+sqrt(21))/6.",
 // "Decimal expansion of 4th root of 43.", "Decimal expansion of e^(1/5).",
-// "Decimal expansion of 4*Pi/5.", "Decimal expansion of log(59).",
-// "Decimal expansion of Pi - e.". The constant is read as a rational
-// linear combination of atoms (decimal.go): k-th roots of integers,
-// e^(u/v), Pi and logarithms of rationals, with exact arithmetic in
-// the field a square root spans (conjugates divide). Its program
-// (decimal_emit.go) sums one series per atom into one long number in
-// memory, to n + 12 digits, and returns digit n. The exact value comes
-// from math/big by other algorithms (decimal_eval.go); a reading is
-// offered only if its program gives every digit to position 101.
+// "Decimal expansion of 4*Pi/5.", "Decimal expansion of log_12 (18).",
+// "Decimal expansion of Pi - e.", "Decimal expansion of tan(1).",
+// "Decimal expansion of 32/Pi^3.". The constant is read as N or N/D (a
+// quotient kept apart only where D has no inverse here), each a rational
+// linear combination of atoms (this file): k-th roots of integers,
+// e^(u/v), Pi, sin, cos, sinh, cosh, arctan and atanh of u/v (logarithms
+// over primes), or one product of them, with exact arithmetic in the
+// field a square root spans (conjugates divide). Its program
+// (decimal_emit.go) sums one series per atom into long numbers in memory,
+// to n + 12 digits, and returns digit n. The exact value comes from
+// math/big by other algorithms (decimal_eval.go); a reading is offered
+// only if its program gives every digit to position 101
+// (decimal_read.go).
 
 // reDecConst: the name states a constant.
 var reDecConst = regexp.MustCompile(`^Decimal expansion of (?:the constant )?(.+?)\s*\.?\s*$`)

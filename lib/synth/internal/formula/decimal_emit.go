@@ -8,25 +8,26 @@ import (
 	"github.com/irsynth/irsynth/lib/ir"
 )
 
-// The program of a decimal expansion: a long number S in memory, limbs of
-// decB (three digits) at words 0..Q, limb 0 the integer part; Q =
-// (p + decGuard)/3 + 1 for the digit position p the run asks for. Each
-// atom's series runs into S: its terms in their own region (words
-// 1000*(i+1) on), each term one pass over the limbs that multiplies and
-// divides by small numbers (the quotient digits carried high to low in
-// locals), added to S's limbs times an integer coefficient without
-// carries, so S's limbs are signed and unnormalized until one pass
-// normalizes them (low to high, with a bias that keeps the carries'
-// division exact). A last pass divides by the common denominator; the
-// digit comes from limb (p+2)/3.
+// The program of a decimal expansion: long numbers in memory, limbs of
+// decB (three digits), limb i of region r at word 10 i + r (regions
+// decN and decD the accumulators N and D, then the series' terms), limb 0
+// the integer part; Q = (p + decGuard)/3 + 1 limbs after it for the digit
+// position p the run asks for. Each atom's series runs into N and D: its
+// terms in their own region, each term one pass over the limbs that
+// multiplies and divides by small numbers (the remainders carried high to
+// low in locals), added to the accumulators' limbs times an integer
+// coefficient without carries, so their limbs are signed and
+// unnormalized until one pass normalizes them (low to high, floor
+// carries). Then N/c gives the digit from limb (p+2)/3, or N/D by long
+// division a digit at a time. A product of series multiplies normalized
+// numbers limb by limb (mul). Every bound on an i32 is checked for Q up
+// to decMaxQ (decBounded); past the largest Q that passes, a run traps.
 
 const (
-	decB      = 1000          // limb base
-	decGuard  = 12            // digits past p that the run computes
-	decBias   = 1_000_000_000 // added before a normalizing division (a multiple of decB)
-	decMaxQ   = 400           // the largest Q whose bounds are checked (p up to about 1200)
-	decMinQ   = 40            // the bounds must hold at least this far (p up to 105)
-	decStride = 1000          // words between regions
+	decB     = 1000 // limb base
+	decGuard = 12   // digits past p that the run computes
+	decMaxQ  = 400  // the largest Q whose bounds are checked (p up to about 1200)
+	decMinQ  = 40   // the bounds must hold at least this far (p up to 105)
 	// locals
 	dQ = 7
 )
@@ -179,20 +180,18 @@ func decLinPlan(x dconst, pcap int64) (decLin, bool) {
 }
 
 // decPlan turns a constant num/den (den nil: 1) into a program plan with
-// digit shift s.
-func decPlan(num dconst, den *dconst, shift int64) (*decProgram, bool) {
-	if pr, ok, isMono := decMonoPlan(num, den, shift); isMono {
+// digit shift s, roots' approximants p at most pcap (0: any).
+func decPlan(num dconst, den *dconst, shift, pcap int64) (*decProgram, bool) {
+	if pr, ok, isMono := decMonoPlan(num, den, shift, pcap); isMono {
 		return pr, ok
 	}
-	// roots' approximants: the fastest first, then smaller ones, whose
-	// coefficients fit where several terms share a denominator
-	for _, pcap := range []int64{0, 100, 20} {
-		if pr, ok := decPlanCap(num, den, shift, pcap); ok {
-			return pr, true
-		}
-	}
-	return nil, false
+	return decPlanCap(num, den, shift, pcap)
 }
+
+// decCaps: roots' approximants, the fastest first (no cap), then smaller
+// ones, whose coefficients fit where several terms share a denominator
+// and whose constants cost fewer opcodes.
+var decCaps = []int64{0, 100, 20}
 
 func decPlanCap(num dconst, den *dconst, shift, pcap int64) (*decProgram, bool) {
 	n, ok := decLinPlan(num, pcap)
@@ -313,7 +312,7 @@ func (pr *decProgram) accD() (float64, bool) {
 
 // decMonoPlan plans K*P (den nil) or r/(K*P), P a product of series: a
 // power X^k (k <= 6) or X*Y. isMono false: neither is a product.
-func decMonoPlan(num dconst, den *dconst, shift int64) (pr *decProgram, ok, isMono bool) {
+func decMonoPlan(num dconst, den *dconst, shift, pcap int64) (pr *decProgram, ok, isMono bool) {
 	x, r := num, big.NewRat(1, 1)
 	if den != nil {
 		var isRat bool
@@ -330,7 +329,7 @@ func decMonoPlan(num dconst, den *dconst, shift int64) (pr *decProgram, ok, isMo
 	count := map[string]int{}
 	k := new(big.Rat).Set(c)
 	for _, f := range at.facs {
-		t := decTerm{at: f}
+		t := decTerm{at: f, pcap: pcap}
 		if f.kind == 'a' || f.kind == 't' {
 			return nil, false, true
 		}

@@ -39,12 +39,15 @@ func (c *collector) decimalConst(text string) {
 		x0 = c.seed.x0
 	}
 	shift := 1 - 2*x0
-	pr, ok := decPlan(x.n, x.d, shift)
-	if !ok {
-		return
+	var ops []ir.Op
+	for _, pcap := range decCaps {
+		if pr, ok := decPlan(x.n, x.d, shift, pcap); ok {
+			if ops, ok = decEmit(pr); ok {
+				break
+			}
+		}
 	}
-	ops, ok := decEmit(pr)
-	if !ok {
+	if ops == nil {
 		return
 	}
 	last := x0 + decScanN

@@ -161,6 +161,7 @@ func TestDecimalExpansions(t *testing.T) {
 		refCase{"Decimal expansion of arctan(1/2).", 0, 100, arctanFixed(2).ref(0)},
 		refCase{"Decimal expansion of the square root of 74.", 1, 90, rootFixed(74, 2).ref(1)},
 		refCase{"Decimal expansion of sqrt(2) + sqrt(3).", 1, 90, fixed{new(big.Int).Add(rootFixed(2, 2).v, rootFixed(3, 2).v), refDecs}.ref(1)},
+		refCase{"Decimal expansion of Pi/sqrt(2).", 1, 90, fixed{new(big.Int).Quo(new(big.Int).Mul(pi.v, rootFixed(2, 2).v), big.NewInt(2)), 100 + refDecs}.ref(1)},
 		refCase{"Decimal expansion of zeta(2).", 1, 90, fixed{new(big.Int).Quo(new(big.Int).Mul(pi.v, pi.v), big.NewInt(6)), 200}.ref(1)},
 		refCase{"Decimal expansion of 32/Pi^3.", 1, 90, fixed{new(big.Int).Quo(new(big.Int).Mul(big.NewInt(32), pow10(400)), new(big.Int).Exp(pi.v, big.NewInt(3), nil)), 100}.ref(1)},
 		refCase{"Decimal expansion of 2*Pi*e/5.", 1, 90, fixed{new(big.Int).Quo(new(big.Int).Mul(big.NewInt(2), new(big.Int).Mul(pi.v, new(big.Int).Quo(e.v, pow10(e.decs-100)))), big.NewInt(5)), 200}.ref(1)},

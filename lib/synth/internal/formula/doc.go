@@ -170,7 +170,14 @@
 // complements also read "a 4-almost prime", "a product of exactly 3
 // primes", "a product of 2 distinct primes", "0 or 2 mod 3" and
 // "noncomposite" (coverage_pred.go), and "Number of solutions to x^4 == 1
-// (mod n)" counts the x (and y) in 0..n-1 (coverage_count.go). The measure
+// (mod n)" counts the x (and y) in 0..n-1 (coverage_count.go). "Sum of
+// first n semiprimes" (and Product; any kind of number a list reads, with
+// "of the form" or "congruent to") sums the list's terms up to its n-th in
+// one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
+// even, proper, squarefree, prime; "such that", "that are", "of the
+// form", a comparison) is a divisor sum of d where d passes
+// (coverage_sums.go). "Largest cube dividing n" is multiplicative,
+// p^(3*floor(e/3)) at p^e. The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

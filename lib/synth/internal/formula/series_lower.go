@@ -198,7 +198,7 @@ func (l *seriesLowering) term(t sTerm, r int) {
 	first := -1
 	if isConstV(t.coef, 1) && isConstV(t.shift, 0) {
 		for i, f := range t.facs {
-			if f.g != nil && f.pow == 1 {
+			if f.g != nil && f.pow == 1 && f.v == "" {
 				first = i
 				break
 			}
@@ -215,7 +215,7 @@ func (l *seriesLowering) term(t sTerm, r int) {
 	// the other series factors first, each in a table of its own
 	gs := map[int]int{}
 	for i, f := range t.facs {
-		if f.g != nil && i != first {
+		if f.g != nil && i != first && f.v == "" {
 			if l.inLoop > 0 {
 				seriesFail() // a table rebuilt in a loop would need clearing
 			}
@@ -237,6 +237,10 @@ func (l *seriesLowering) term(t sTerm, r int) {
 		rest = t.facs
 	}
 	for _, f := range merge(rest) {
+		if f.g != nil && f.v != "" {
+			l.loopSeries(f, r)
+			continue
+		}
 		if f.g != nil {
 			g := -1
 			for j, h := range t.facs {
@@ -700,4 +704,66 @@ func (l *seriesLowering) linearLoop(f sFac, r, le int, a, b, c0, ratio int64, si
 		}
 	})
 	l.inLoop--
+}
+
+// loopSeries multiplies table r by Product_v f.g(v)^f.pow, f.g(v) = 1 plus
+// monomials: each step builds f.g(v) in a scratch table, convolves r
+// with it (or divides r by it) and clears the scratch, while the power of
+// its first monomial at v = lo fits (the evaluator checks the rest).
+func (l *seriesLowering) loopSeries(f sFac, r int) {
+	e := l.e
+	if l.inLoop > 0 || f.hi != nil {
+		seriesFail()
+	}
+	lead := -1
+	for i, t := range f.g.terms {
+		if !isConstV(t.shift, 0) {
+			lead = i
+			break
+		}
+	}
+	mark := e.next
+	defer func() { e.next = mark }()
+	s := l.region()
+	v := e.alloc()
+	old, had := e.env[f.v]
+	e.env[f.v] = v
+	defer e.restore(f.v, old, had)
+	l.scalar(f.lo)
+	e.set(v)
+	l.inLoop++
+	e.while(func() {
+		l.scalar(f.g.terms[lead].shift)
+		e.get(l.w)
+		e.emit(ir.OpI32LtS)
+	}, func() {
+		for _, t := range f.g.terms {
+			l.addMonomial(t, s)
+		}
+		l.seriesFactor(r, s, f.pow)
+		l.clearTable(s)
+		e.inc(v, 1)
+	})
+	l.inLoop--
+}
+
+// clearTable zeroes table s.
+func (l *seriesLowering) clearTable(s int) {
+	e := l.e
+	mark := e.next
+	defer func() { e.next = mark }()
+	p, stop := e.alloc(), e.alloc()
+	l.base(s)
+	e.set(p)
+	e.get(p)
+	e.get(l.w)
+	e.emit(ir.OpI32Add)
+	e.set(stop)
+	e.emit(ir.OpLoopBegin)
+	e.get(p)
+	e.emit(ir.OpConst0, ir.OpMemStore)
+	e.get(p)
+	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(p))
+	e.get(stop)
+	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
 }

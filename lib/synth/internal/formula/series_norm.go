@@ -277,12 +277,18 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 		}
 		return single(r)
 	case sProd:
-		t, ok := asTerm(z.norm(x.kids[0]), false)
-		if !ok || !isConstV(t.coef, 1) || !isConstV(t.shift, 0) {
+		t, _ := asTerm(z.norm(x.kids[0]), true)
+		if !isConstV(t.coef, 1) || !isConstV(t.shift, 0) {
 			seriesFail()
 		}
 		r := oneTerm()
 		for _, f := range t.facs {
+			if f.g != nil && f.v == "" && polyFactor(f.g) {
+				// 1 + c1 x^e1(v) + c2 x^e2(v) + ...: a table per step
+				f.v, f.lo, f.hi = x.v, x.x, x.hi
+				r.facs = append(r.facs, f)
+				continue
+			}
 			if f.g != nil || f.v != "" || !f.e.uses(x.v) {
 				seriesFail()
 			}
@@ -575,4 +581,25 @@ func cubicA(y *sNode) *sNode {
 	first := mul(fn("phi", y), fn("phi", pw(3)))
 	second := mul(mul(&sNode{k: sNum, x: num(4)}, y), mul(fn("psi", pw(2)), fn("psi", pw(6))))
 	return &sNode{k: sAdd, kids: []*sNode{first, second}}
+}
+
+// polyFactor: g is 1 plus monomials (a polynomial factor of a product
+// over v, "1 - x^(2^k) - x^(2^(k+1))").
+func polyFactor(g *sSeries) bool {
+	if len(g.sums) > 0 || g.fixed != nil || g.ref > 0 || len(g.terms) < 2 {
+		return false
+	}
+	ones := 0
+	for _, t := range g.terms {
+		if len(t.facs) > 0 {
+			return false
+		}
+		if isConstV(t.shift, 0) {
+			if !isConstV(t.coef, 1) {
+				return false
+			}
+			ones++
+		}
+	}
+	return ones == 1
 }

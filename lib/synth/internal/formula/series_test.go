@@ -141,6 +141,19 @@ var seriesCases = []refCase{
 		}
 		return s
 	}},
+	// a polynomial factor per step: x * Product_{k>=0} (1 + y + y^2 - y^4), y = x^(2^k)
+	{"Expansion of x * Product_{k>=0} (1 + x^(2^k) + x^(2^(k+1)) - x^(2^(k+2))).", 0, 100, func(n int64) int64 {
+		if n == 0 {
+			return 0
+		}
+		p := []int64{1}
+		for y := 1; y <= int(n); y *= 2 {
+			f := make([]int64, 4*y+1)
+			f[0], f[y], f[2*y], f[4*y] = 1, 1, 1, -1
+			p = polyMulRef(p, f, int(n))
+		}
+		return wrap32(p[n-1])
+	}},
 	// a Lambert series: Sum_{d|n} d(2d-1)
 	{"Expansion of Sum_{k>=1} k*(2*k - 1)*x^k/(1 - x^k).", 1, 90, func(n int64) int64 {
 		s := int64(0)
