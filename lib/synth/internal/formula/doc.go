@@ -89,10 +89,14 @@
 // of n into distinct odd parts", "... of 4*n+1 into at most 3 parts",
 // "... into parts 5k+1 or 5k+4", "... into parts of the form 3^k - 2^k",
 // "Number of compositions of n into Pell numbers", "... where every part
-// appears at least 2 times" (parts_text.go reads the part set, the number
-// of parts, multiplicities and kinds; parts.go fills a table in the IR's
-// memory, p[j][i] for j parts summing to i, additions only, and checks it
-// against an exact native count at every n it is run up to 100),
+// appears at least 2 times", "... with at most one odd part", "Number of
+// overpartitions of n", "Number of ways to write n as the sum of a prime
+// and a square" (parts_text.go reads the part set, the number of parts,
+// multiplicities, kinds and the clauses after "with"; parts.go fills a
+// table in the IR's memory, p[j][i] for j parts summing to i, additions
+// only, and checks it against an exact native count at every n it is run
+// up to 100; readings the words leave open are offered only where they
+// differ by n = 9),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
