@@ -52,7 +52,8 @@
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
-// theta functions, Lambert series, rational functions of any order
+// theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
+// of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
 // exact evaluator that takes theta functions from their sums decides;
 // cyclotomic polynomials and their reciprocals, "Inverse of 1702nd
