@@ -319,6 +319,17 @@ var partsCases = []refCase{
 	}},
 	{"Number of partitions of n with at least one odd part.", 0, 40, func(n int64) int64 { return oddParts(n, false, func(c int64) bool { return c >= 1 }) }},
 	{"Number of compositions of n with at least 2 even parts.", 0, 18, func(n int64) int64 { return oddParts(n, true, func(c int64) bool { return c >= 2 }) }},
+	{"Number of partitions of n into 3-smooth numbers.", 0, 50, func(n int64) int64 {
+		return multisets(n, setOf(n, func(k int64) bool {
+			for k%2 == 0 {
+				k /= 2
+			}
+			for k%3 == 0 {
+				k /= 3
+			}
+			return k == 1
+		}), 1, 0, 0, false)
+	}},
 	// p(n) past i32: the program's additions wrap, and so does the reference
 	{"Number of partitions of n.", 100, 300, pentagonal},
 }

@@ -40,6 +40,8 @@ var (
 	reSumOf = regexp.MustCompile(`^(?:an? |the )?(ordered |unordered )?sums? of (.+)$`)
 	// "a prime and a positive square"
 	rePairOf = regexp.MustCompile(`^an? (.+?) and an? (.+)$`)
+	// "3-smooth numbers"
+	reSmooth = regexp.MustCompile(`^(\d+)-smooth (?:numbers|parts)$`)
 	// "an even number of parts"
 	reParity     = regexp.MustCompile(`^an? (even|odd) number of (.+)$`)
 	rePartsKinds = regexp.MustCompile(`^(.+?) (?:of|in) (\w+) (?:different )?(?:kinds|colors|colours|types)$`)
@@ -626,6 +628,15 @@ func readPartSpec(s string) (sp partSpec, ok bool) {
 			sp.set.name += " " + s[j+1:]
 			return sp, true
 		}
+	}
+	if m := reSmooth.FindStringSubmatch(s); m != nil {
+		// "3-smooth numbers": no prime factor above 3 (1 included)
+		p, _ := strconv.ParseInt(m[1], 10, 32)
+		if p < 2 || p > 100 || !passes(un(kIsPrime, vr("x_")), p) {
+			return sp, false
+		}
+		sp.set = predSet(&node{k: kCmp, name: "<=", kids: []*node{call("gpf", vr("x_")), num(p)}}, m[1]+"-smooth")
+		return sp, true
 	}
 	if m := rePowersOf.FindStringSubmatch(s); m != nil {
 		b, _ := strconv.ParseInt(m[1], 10, 32)
