@@ -164,8 +164,9 @@ func (p *seriesParser) factor() *sNode {
 		e, frac := p.exponent()
 		if frac {
 			// q^(-1/4), q^(1/24): a fractional power of the variable is the
-			// q-shift convention of eta quotients, dropped
-			if x.k != sVar {
+			// q-shift convention of eta quotients and theta functions,
+			// dropped; elsewhere ("1 + x^(1/2)") it is no integer series
+			if x.k != sVar || !p.etaOrTheta() {
 				p.fail()
 			}
 			x = &sNode{k: sNum, x: num(1)}
@@ -678,4 +679,15 @@ func (p *seriesParser) parseAll() (x *sNode, ok bool) {
 	}()
 	x = p.expr()
 	return x, p.peek().k == tEnd
+}
+
+// etaOrTheta: the series names eta or a theta function, whose names drop
+// fractional powers of q.
+func (p *seriesParser) etaOrTheta() bool {
+	for _, t := range p.toks {
+		if t.k == tIdent && (t.s == "eta" || t.s == "theta" || p.theta && (t.s == "phi" || t.s == "psi" || t.s == "f" || t.s == "chi")) {
+			return true
+		}
+	}
+	return false
 }
