@@ -53,8 +53,11 @@ type partCount struct {
 	comp   bool  // compositions: order matters
 	lo, hi int64 // each part used 0 or lo..hi times (hi 0: no bound); 1, 0 for partitions, 1, 1 for distinct parts
 	kinds  int64 // each part comes in this many kinds
-	cap    int64 // > 0: the number of parts is at most cap (atMost) or exactly cap
+	cap    int64 // > 0: the number of parts is at most cap (atMost), at least cap (atLeast) or exactly cap
 	atMost bool
+	// atLeast: row cap holds cap or more parts (it reads itself too);
+	// only where each pass adds one copy at a time
+	atLeast bool
 	// parity: the number of parts is odd (1) or even (2); 0: either (cap
 	// is then 0; the table has two rows, the parts' count mod 2)
 	parity int64
@@ -118,6 +121,8 @@ func (p partCount) String() string {
 	if p.cap > 0 {
 		if p.atMost {
 			b.WriteString("; at most ")
+		} else if p.atLeast {
+			b.WriteString("; at least ")
 		} else {
 			b.WriteString("; exactly ")
 		}
@@ -284,6 +289,8 @@ func (p partCount) table(maxN int64) ([]int64, bool) {
 			return (j + d) % 2, true
 		case p.cap == 0:
 			return 0, true
+		case p.atLeast:
+			return min(j+d, p.cap), true
 		}
 		return j + d, j+d <= p.cap
 	}
@@ -480,6 +487,13 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 	if !ok {
 		return nil, errLower
 	}
+	if p.atLeast {
+		for _, ps := range p.passes() {
+			if ps.lo != 1 || ps.hi > 1 || p.perm || p.parity > 0 || p.atMost {
+				return nil, errLower
+			}
+		}
+	}
 	var counted *node
 	if p.counted != nil {
 		if counted, ok = normalize(p.counted, false); !ok {
@@ -579,6 +593,19 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 		shift = true
 		e.emit(ir.OpIfEnd)
 	}
+	// atLeastToo adds, in row cap of an "at least cap parts" table, the
+	// row's own cell at i - k (one part more stays at cap or more)
+	atLeastToo := func(j int) {
+		if !p.atLeast || !shift || j < 0 {
+			return
+		}
+		shift = false
+		e.load(func() { cell(j, nil) })
+		shift = true
+		e.get(j)
+		e.konst(p.cap)
+		e.emit(ir.OpI32Eq, ir.OpI32Mul, ir.OpI32Add)
+	}
 	getN := func() { e.get(N) }
 	switch {
 	case p.comp:
@@ -604,6 +631,7 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 						}
 						e.get(acc)
 						e.load(func() { cell(j, nil) })
+						atLeastToo(j)
 						if p.kinds > 1 {
 							e.konst(p.kinds)
 							e.emit(ir.OpI32Mul)
@@ -654,6 +682,7 @@ func (p partCount) lower() (ops []ir.Op, err error) {
 									e.load(func() { addr(j, func() { e.get(i0) }) })
 									e.load(func() { cell(j, nil) })
 									e.emit(ir.OpI32Add)
+									atLeastToo(j)
 								})
 								if guard {
 									e.emit(ir.OpIfEnd)

@@ -311,6 +311,14 @@ var partsCases = []refCase{
 	{"Number of ways to write n as an ordered sum of distinct squares.", 0, 60, func(n int64) int64 {
 		return distinctSequences(n, setOf(n, func(k int64) bool { r := isqrtRef(k); return r*r == k }), 0)
 	}},
+	{"Number of partitions of n into at least 2 parts.", 0, 40, func(n int64) int64 {
+		return counted(n, setOf(n, all), false, false, func(c int64) bool { return c >= 2 })
+	}},
+	{"Number of partitions of n into at least 3 distinct parts.", 0, 50, func(n int64) int64 {
+		return multisets(n, setOf(n, all), 1, 1, 0, false) - multisets(n, setOf(n, all), 1, 1, 2, false)
+	}},
+	{"Number of partitions of n with at least one odd part.", 0, 40, func(n int64) int64 { return oddParts(n, false, func(c int64) bool { return c >= 1 }) }},
+	{"Number of compositions of n with at least 2 even parts.", 0, 18, func(n int64) int64 { return oddParts(n, true, func(c int64) bool { return c >= 2 }) }},
 	// p(n) past i32: the program's additions wrap, and so does the reference
 	{"Number of partitions of n.", 100, 300, pentagonal},
 }
@@ -411,7 +419,7 @@ func TestPartitionsRefused(t *testing.T) {
 	refuses(t,
 		"Number of partitions of n into 3 parts that are not all the same.",
 		"Number of partitions of n into 4 parts whose 'middle' two parts have the same parity.",
-		"Number of partitions of n into at least 2 parts.",
+		"Number of partitions of n into at least 2 parts where every part appears at least 2 times.",
 		"Number of partitions of n such that m(1) > m(3), where m = multiplicity.",
 		"Number of partitions of n of order 10.",
 		"Number of partitions of k_n into two parts (s,t) such that k_n | s*t.",

@@ -140,6 +140,7 @@ type partSpec struct {
 	zero     bool  // the noun's sequence starts at 0: a fixed count may include zeros
 	parity   int64 // an odd (1) or even (2) number of parts
 	counted  *node // the number of parts counts only these (over x_)
+	atLeast  bool  // count: at least that many parts
 }
 
 var (
@@ -150,9 +151,9 @@ var (
 	// "all parts odd", "only odd parts", "all parts are <= 5", "parts in {1, 2, 5}"
 	reAllParts = regexp.MustCompile(`^(?:(?:all (?:of )?(?:the |whose )?)?parts (?:are (?:all )?|being )?|(?:all|only) (\w+) parts$|only parts )(.*)$`)
 	// "at most one odd part", "exactly 2 even parts", "3 odd parts"
-	reCountedParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) (\w+) parts?$`)
+	reCountedParts = regexp.MustCompile(`^(?:(at most|exactly|at least) )?(\w+) (\w+) parts?$`)
 	// "exactly 3 parts", "at most 4 parts", "an even number of parts"
-	reCountParts = regexp.MustCompile(`^(?:(at most|exactly) )?(\w+) parts?$`)
+	reCountParts = regexp.MustCompile(`^(?:(at most|exactly|at least) )?(\w+) parts?$`)
 	reTailLead   = regexp.MustCompile(`^(?:with|where|in which|such that|having|whose|that|which|using) `)
 	// "that do not contain 1 as a part", "not containing 1 as a part"
 	reNoContain = regexp.MustCompile(`^(?:(?:do|does) not|don't|doesn't|not) contain(?:ing)? (\d+) as a part$`)
@@ -321,7 +322,7 @@ func (sp *partSpec) tailClause(c string, lo, hi, shiftBy *int64) bool {
 		if !ok || k < 1 || k > maxPartsCap || sp.count > 0 || sp.parity > 0 || sp.counted != nil {
 			return false
 		}
-		sp.count, sp.atMost = k, m[1] == "at most"
+		sp.count, sp.atMost, sp.atLeast = k, m[1] == "at most", m[1] == "at least"
 		return true
 	}
 	if m := reCountedParts.FindStringSubmatch(c); m != nil {
@@ -330,7 +331,7 @@ func (sp *partSpec) tailClause(c string, lo, hi, shiftBy *int64) bool {
 		if !ok || a == nil || k < 1 || k > maxPartsCap || sp.count > 0 || sp.parity > 0 || sp.counted != nil {
 			return false
 		}
-		sp.count, sp.atMost, sp.counted = k, m[1] == "at most", a
+		sp.count, sp.atMost, sp.atLeast, sp.counted = k, m[1] == "at most", m[1] == "at least", a
 		return true
 	}
 	return false
@@ -432,7 +433,7 @@ func (c *collector) partitionPhrases(text string) {
 	}
 	var readings []partCount
 	for _, ordered := range orders {
-		if ordered && sp.distinct && sp.counted == nil && sp.parity == 0 && sp.kinds == 1 && !over && shiftBy == 0 {
+		if ordered && sp.distinct && !sp.atLeast && sp.counted == nil && sp.parity == 0 && sp.kinds == 1 && !over && shiftBy == 0 {
 			// in order and distinct: each partition into j distinct parts j! times
 			q := partCount{arg: x, set: sp.set, lo: 1, hi: 1, kinds: 1, cap: sp.count, atMost: sp.atMost, perm: true}
 			if q.cap == 0 {
@@ -450,7 +451,7 @@ func (c *collector) partitionPhrases(text string) {
 		if ordered && shiftBy != 0 {
 			continue
 		}
-		base := partCount{arg: x, set: sp.set, comp: ordered, lo: lo, hi: hi, kinds: sp.kinds, cap: sp.count, atMost: sp.atMost, parity: sp.parity, over: over, counted: sp.counted}
+		base := partCount{arg: x, set: sp.set, comp: ordered, lo: lo, hi: hi, kinds: sp.kinds, cap: sp.count, atMost: sp.atMost, atLeast: sp.atLeast, parity: sp.parity, over: over, counted: sp.counted}
 		readings = append(readings, base.simplify())
 		if sp.set.alt != nil {
 			// "prime powers": with 1 (p^0) or without
@@ -468,7 +469,7 @@ func (c *collector) partitionPhrases(text string) {
 				readings = append(readings, one)
 			}
 		}
-		if sp.zero && sp.count > 0 && !sp.atMost && !sp.distinct {
+		if sp.zero && sp.count > 0 && !sp.atMost && !sp.atLeast && !sp.distinct {
 			// "into 2 squares": 0 may be one of them
 			if ordered {
 				continue // zeros in order: a convention of its own
@@ -508,7 +509,7 @@ func parseArg(s string) (*node, bool) {
 // any size as partitions of N (or N - m) into parts <= m, conjugates: a
 // table of one row, m passes instead of N.
 func (p partCount) simplify() partCount {
-	if p.comp || p.set.name != "all" || p.cap == 0 || p.lo != 1 || p.hi != 0 || p.kinds != 1 || p.over || p.set.keep != nil || p.counted != nil {
+	if p.comp || p.set.name != "all" || p.cap == 0 || p.lo != 1 || p.hi != 0 || p.kinds != 1 || p.over || p.set.keep != nil || p.counted != nil || p.atLeast {
 		return p
 	}
 	q := p
@@ -584,10 +585,10 @@ func readPartSpec(s string) (sp partSpec, ok bool) {
 	}
 	if m := rePartsCount.FindStringSubmatch(s); m != nil && sp.parity == 0 {
 		if k, ok := countWord(m[2]); ok {
-			if m[1] == "at least" || k < 1 || k > maxPartsCap {
+			if k < 1 || k > maxPartsCap {
 				return sp, false
 			}
-			sp.count, sp.atMost, s = k, m[1] == "at most", m[3]
+			sp.count, sp.atMost, sp.atLeast, s = k, m[1] == "at most", m[1] == "at least", m[3]
 		}
 	}
 	for _, w := range []string{"distinct ", "different ", "unequal "} {
