@@ -110,7 +110,7 @@ func readSeries(text string) (x *sNode, g string, zmode, ok bool) {
 			return nil, "", false, false
 		}
 	}
-	x, end, zmode, ok := parseSeriesZ(toks, 0, xv, theta, cubic)
+	x, end, zmode, ok := parseSeries(toks, 0, xv, theta, cubic)
 	if !ok || toks[end].k != tEnd {
 		return nil, "", false, false
 	}

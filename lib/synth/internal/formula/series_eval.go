@@ -15,6 +15,9 @@ import (
 
 type seriesError struct{}
 
+// bigOne is 1, shared read-only.
+var bigOne = big.NewInt(1)
+
 func seriesFail() { panic(seriesError{}) }
 
 // maxSeriesPow bounds an exponent the evaluator raises a series to.

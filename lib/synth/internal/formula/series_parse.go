@@ -1,7 +1,6 @@
 package formula
 
 import (
-	"math/big"
 	"regexp"
 	"strings"
 )
@@ -78,15 +77,9 @@ func (p *seriesParser) expect(s string) {
 }
 
 // parseSeries parses toks[i:] as a series over xv up to its end or a word
-// that ends it; end is the index of the first token not read.
-func parseSeries(toks []token, i int, xv string, theta, cubic bool) (x *sNode, end int, ok bool) {
-	x, end, _, ok = parseSeriesZ(toks, i, xv, theta, cubic)
-	return x, end, ok
-}
-
-// parseSeriesZ is parseSeries that also reports whether the series is in
-// x = q^(1/4) (theta functions of z).
-func parseSeriesZ(toks []token, i int, xv string, theta, cubic bool) (x *sNode, end int, zmode, ok bool) {
+// that ends it; end is the index of the first token not read, zmode
+// whether the series is in x = q^(1/4) (theta functions of z).
+func parseSeries(toks []token, i int, xv string, theta, cubic bool) (x *sNode, end int, zmode, ok bool) {
 	p := &seriesParser{toks: toks, pos: i, xv: xv, bound: map[string]bool{}, theta: theta, cubic: cubic}
 	defer func() {
 		if r := recover(); r != nil {
@@ -164,8 +157,9 @@ func (p *seriesParser) factor() *sNode {
 		e, frac := p.exponent()
 		if frac {
 			// q^(-1/4), q^(1/24): a fractional power of the variable is the
-			// q-shift convention of eta quotients, dropped
-			if x.k != sVar {
+			// q-shift convention of eta quotients and theta functions,
+			// dropped; elsewhere ("1 + x^(1/2)") it is no integer series
+			if x.k != sVar || !p.etaOrTheta() {
 				p.fail()
 			}
 			x = &sNode{k: sNum, x: num(1)}
@@ -663,9 +657,6 @@ func seriesText(text string) (g string, xv string, theta, cubic bool, ok bool) {
 // reSeriesRemark is a closing remark in words after a generating function.
 var reSeriesRemark = regexp.MustCompile(`\s+\((?:[A-Za-z]+ )*[A-Za-z]{3,}(?: [A-Za-z]+)*\)$`)
 
-// bigOne is 1, shared read-only.
-var bigOne = big.NewInt(1)
-
 // parseAll parses p's tokens to their end.
 func (p *seriesParser) parseAll() (x *sNode, ok bool) {
 	defer func() {
@@ -678,4 +669,15 @@ func (p *seriesParser) parseAll() (x *sNode, ok bool) {
 	}()
 	x = p.expr()
 	return x, p.peek().k == tEnd
+}
+
+// etaOrTheta: the series names eta or a theta function, whose names drop
+// fractional powers of q.
+func (p *seriesParser) etaOrTheta() bool {
+	for _, t := range p.toks {
+		if t.k == tIdent && (t.s == "eta" || t.s == "theta" || p.theta && (t.s == "phi" || t.s == "psi" || t.s == "f" || t.s == "chi")) {
+			return true
+		}
+	}
+	return false
 }
