@@ -15,6 +15,7 @@ func BenchmarkCandidates(b *testing.B) {
 		{"array_two_ways", "Array read by antidiagonals: T(n,k) = n^2 + 3*k."},
 		{"digit_list", "Numbers whose base-4 representation contains exactly one 2 and two 3's."},
 		{"gpf", "Largest prime factor of n^2 + 1."},
+		{"partitions", "Number of partitions of 4*n+1 into distinct parts."}, // parts.go: a table in memory, checked to n = 100
 		{"no_formula", "Number of partitions of n into distinct parts such that the number of odd parts is a prime."},
 	} {
 		b.Run(bc.name, func(b *testing.B) {

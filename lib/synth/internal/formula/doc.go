@@ -221,7 +221,9 @@
 //     up to some tens for a list whose scan spends its larger program
 //     fuel (listScanFuel: a sparse list runs its predicate thousands of
 //     times from its first terms on), some tens for a power series (its
-//     O(n^2) program runs at some 30 n, series.go), and up to about a
+//     O(n^2) program runs at some 30 n, series.go), about ten for a
+//     partition count (its table program runs at some 35 n, parts.go:
+//     "... of 4*n+1 into distinct parts" 11 ms), and up to about a
 //     second for a decimal expansion (its program runs once per digit to
 //     position 101, a quotient of logarithms at up to 1.4 M fuel); texts
 //     over 2,000 bytes are not read.
