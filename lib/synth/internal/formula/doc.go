@@ -96,7 +96,8 @@
 // table in the IR's memory, p[j][i] for j parts summing to i, additions
 // only, and checks it against an exact native count at every n it is run
 // up to 100; readings the words leave open are offered only where they
-// differ by n = 9),
+// differ by n = 9; lists named by sums of two, "Numbers that are not the
+// sum of two primes", parts_list.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,

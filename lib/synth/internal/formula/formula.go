@@ -72,6 +72,7 @@ func (c *collector) read(text string) {
 	c.conditionals(text)                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
 	c.namedFamilies(firstSentence(text)) // coverage_named.go: "Fibonacci sequence beginning 4, 19"
 	c.partitionPhrases(text)             // parts_text.go
+	c.sumLists(text)                     // parts_list.go
 	c.phrases(text)
 	c.series(text)       // series.go: products, sums, theta functions, long rational g.f.s
 	c.decimalConst(text) // decimal_read.go

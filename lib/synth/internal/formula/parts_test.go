@@ -411,6 +411,56 @@ func TestPartitions(t *testing.T) {
 
 // TestPartitionsReadings: "into 2 squares" with and without a zero; both
 // are offered (they differ at n = 1), each computes its own reference.
+// sumOfTwo is the n-th x >= 1 (from 1) whose number of ways as a + b,
+// a <= b (a < b: distinct) from the set passes keep, by trial.
+func sumOfTwo(n int64, in func(k int64) bool, distinct bool, keep func(w int64) bool) int64 {
+	for x := int64(1); ; x++ {
+		w := int64(0)
+		for a := int64(0); 2*a <= x; a++ {
+			if in(a) && in(x-a) && (!distinct || a < x-a) {
+				w++
+			}
+		}
+		if keep(w) {
+			if n--; n == 0 {
+				return x
+			}
+		}
+	}
+}
+
+func positiveSquare(k int64) bool { r := isqrtRef(k); return k > 0 && r*r == k }
+
+// TestSumLists: lists named by the sums of two members of a set.
+func TestSumLists(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers that are the sum of 2 nonzero squares.", 1, 100, func(n int64) int64 {
+			return sumOfTwo(n, positiveSquare, false, func(w int64) bool { return w > 0 })
+		}},
+		{"Numbers that are not the sum of two primes.", 1, 100, func(n int64) int64 {
+			return sumOfTwo(n, isPrimeRef, false, func(w int64) bool { return w == 0 })
+		}},
+		{"Numbers that are the sum of 2 distinct nonzero squares in exactly 2 ways.", 1, 60, func(n int64) int64 {
+			return sumOfTwo(n, positiveSquare, true, func(w int64) bool { return w == 2 })
+		}},
+		{"Numbers that can be written as the sum of two positive cubes.", 1, 80, func(n int64) int64 {
+			return sumOfTwo(n, func(k int64) bool {
+				for c := int64(1); c*c*c <= k; c++ {
+					if c*c*c == k {
+						return true
+					}
+				}
+				return false
+			}, false, func(w int64) bool { return w > 0 })
+		}},
+	})
+	refuses(t,
+		"Numbers that are the sum of two squares in two ways.",
+		"Numbers that are the sum of three squares.",
+		"Numbers that are the sum of two squares of primes or of two cubes.",
+	)
+}
+
 func TestPartitionsReadings(t *testing.T) {
 	sq := setOf(200, func(k int64) bool { r := isqrtRef(k); return r*r == k })
 	r := newRunner(t)

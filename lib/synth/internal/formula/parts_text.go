@@ -555,8 +555,10 @@ func sameEarly(a, b []int64) bool {
 	return true
 }
 
+// sameAll reports whether a and b agree from n = 1 until both leave i32
+// (n = 0 is an example wherever it is a term).
 func sameAll(a, b []int64) bool {
-	for n := 0; n < min(len(a), len(b)); n++ {
+	for n := 1; n < min(len(a), len(b)); n++ {
 		if a[n] > 1<<31-1 && b[n] > 1<<31-1 {
 			return true // both past i32: the checks stop here
 		}
