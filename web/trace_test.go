@@ -44,17 +44,9 @@ func TestTrace(t *testing.T) {
 		}
 	})
 	t.Run("memory", func(t *testing.T) {
-		// Squares into words 0..n-1, then their sum read back: the stores
-		// are in the steps, and 0+1+4+9+16 = 30.
-		prog := `START
-LOOP_BEGIN LOCAL_GET_0 SLOT_0 I32_LT_S IF_BEGIN
-  LOCAL_GET_0 LOCAL_GET_0 LOCAL_GET_0 I32_MUL MEM_STORE
-  LOCAL_GET_0 CONST_1 I32_ADD LOCAL_SET_0 BR IF_END LOOP_END
-LOOP_BEGIN LOCAL_GET_1 SLOT_0 I32_LT_S IF_BEGIN
-  LOCAL_GET_2 LOCAL_GET_1 MEM_LOAD I32_ADD LOCAL_SET_2
-  LOCAL_GET_1 CONST_1 I32_ADD LOCAL_SET_1 BR IF_END LOOP_END
-LOCAL_GET_2 END`
-		rec := do(t, h, http.MethodPost, "/api/trace", `{"ir":`+quote(prog)+`,"args":[5]}`)
+		// squaresIR (stepper_memory_browser_test.go): the stores are in
+		// the steps, and 0+1+4+9+16 = 30.
+		rec := do(t, h, http.MethodPost, "/api/trace", `{"ir":`+quote(squaresIR)+`,"args":[5]}`)
 		var v plots.StepperView
 		if err := json.Unmarshal(rec.Body.Bytes(), &v); err != nil || rec.Code != http.StatusOK {
 			t.Fatalf("%d %s", rec.Code, rec.Body.String())

@@ -51,6 +51,19 @@ func partitions(n int) int32 {
 	return p[n]
 }
 
+// oneInstance compiles p and returns its module and a call on one wazero
+// instance of it, closed when the test ends.
+func oneInstance(t *testing.T, p ir.Program) ([]byte, func(args []int32, fuel int64) (int32, int64, error)) {
+	t.Helper()
+	wasm, err := ir.Compile(p, ir.CompileOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rt := wazero.NewRuntime(context.Background())
+	t.Cleanup(func() { rt.Close(context.Background()) })
+	return wasm, instantiate(t, rt, wasm)
+}
+
 // TestMemoryAgrees: a program with a table in memory gives the native
 // reference's values in the interpreter and on wazero, where one instance
 // answers every call (so memory must start at zero each time, as in the
@@ -58,13 +71,7 @@ func partitions(n int) int32 {
 // its WAT to the same bytes.
 func TestMemoryAgrees(t *testing.T) {
 	p := ir.MustParse("partitions", partitionsIR)
-	wasm, err := ir.Compile(p, ir.CompileOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rt := wazero.NewRuntime(context.Background())
-	defer rt.Close(context.Background())
-	call := instantiate(t, rt, wasm)
+	wasm, call := oneInstance(t, p)
 	e, err := ir.Prepare(p)
 	if err != nil {
 		t.Fatal(err)
@@ -111,13 +118,7 @@ func TestMemoryAgrees(t *testing.T) {
 // every time, on one interpreter Exec and on one wazero instance.
 func TestMemoryStartsZero(t *testing.T) {
 	p := ir.MustParse("bump", "START SLOT_0 SLOT_0 MEM_LOAD CONST_1 I32_ADD MEM_STORE SLOT_0 MEM_LOAD END")
-	wasm, err := ir.Compile(p, ir.CompileOptions{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	rt := wazero.NewRuntime(context.Background())
-	defer rt.Close(context.Background())
-	call := instantiate(t, rt, wasm)
+	_, call := oneInstance(t, p)
 	for _, a := range []int32{7, 7, 0, ir.MemWords - 1, 7} {
 		if got, err := ir.Interpret(p, []int32{a}, 0); err != nil || got != 1 {
 			t.Errorf("interpreter(%d) = %d, %v; want 1", a, got, err)
