@@ -1030,29 +1030,36 @@ func (d *decEm) normalize(r int64) {
 	e.konst(0)
 	e.set(dR)
 	d.limbs(false, func() {
-		// t = limb + carry; limb = t mod B (floor); carry = (t - limb) / B
-		d.at(r)
-		d.load(r)()
-		e.get(dR)
-		e.emit(ir.OpI32Add, ir.LocalTee(dT))
-		e.get(dZ)
-		e.emit(ir.OpI32RemS)
-		e.get(dZ)
-		e.emit(ir.OpI32Add)
-		e.get(dZ)
-		e.emit(ir.OpI32RemS, ir.LocalTee(dX), ir.OpMemStore)
-		e.get(dT)
-		e.get(dX)
-		e.emit(ir.OpI32Sub)
-		e.get(dZ)
-		e.emit(ir.OpI32DivS)
-		e.set(dR)
+		d.carry(func() { d.at(r) }, d.load(r))
 	})
 	e.konst(r)
 	e.konst(r)
 	e.emit(ir.OpMemLoad)
 	e.get(dR)
 	e.emit(ir.OpI32Add, ir.OpMemStore)
+}
+
+// carry emits one limb of a carry pass: with the limb's address and
+// value pushed by addr and val, t = limb + carry; limb = t mod B (floor,
+// dZ holds B); carry = (t - limb) / B, in dR.
+func (d *decEm) carry(addr, val func()) {
+	e := d.e
+	addr()
+	val()
+	e.get(dR)
+	e.emit(ir.OpI32Add, ir.LocalTee(dT))
+	e.get(dZ)
+	e.emit(ir.OpI32RemS)
+	e.get(dZ)
+	e.emit(ir.OpI32Add)
+	e.get(dZ)
+	e.emit(ir.OpI32RemS, ir.LocalTee(dX), ir.OpMemStore)
+	e.get(dT)
+	e.get(dX)
+	e.emit(ir.OpI32Sub)
+	e.get(dZ)
+	e.emit(ir.OpI32DivS)
+	e.set(dR)
 }
 
 // normalizeAll normalizes regions from..to-1 (dJ the region).
@@ -1065,23 +1072,7 @@ func (d *decEm) normalizeAll(from, to int64) {
 	e.set(dR)
 	addr := func() { e.get(dI); e.get(dJ); e.emit(ir.OpI32Add) }
 	d.limbs(false, func() {
-		addr()
-		addr()
-		e.emit(ir.OpMemLoad)
-		e.get(dR)
-		e.emit(ir.OpI32Add, ir.LocalTee(dT))
-		e.get(dZ)
-		e.emit(ir.OpI32RemS)
-		e.get(dZ)
-		e.emit(ir.OpI32Add)
-		e.get(dZ)
-		e.emit(ir.OpI32RemS, ir.LocalTee(dX), ir.OpMemStore)
-		e.get(dT)
-		e.get(dX)
-		e.emit(ir.OpI32Sub)
-		e.get(dZ)
-		e.emit(ir.OpI32DivS)
-		e.set(dR)
+		d.carry(addr, func() { addr(); e.emit(ir.OpMemLoad) })
 	})
 	e.get(dJ)
 	e.get(dJ)
