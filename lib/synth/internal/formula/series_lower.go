@@ -557,16 +557,7 @@ func (l *seriesLowering) convolve(r, g int) {
 	e.emit(ir.OpConst0)
 	e.set(j)
 	e.emit(ir.OpLoopBegin)
-	e.get(acc)
-	e.get(gb)
-	e.get(j)
-	e.emit(ir.OpI32Add, ir.OpMemLoad)
-	e.get(rb)
-	e.get(i)
-	e.emit(ir.OpI32Add)
-	e.get(j)
-	e.emit(ir.OpI32Sub, ir.OpMemLoad, ir.OpI32Mul, ir.OpI32Add)
-	e.set(acc)
+	l.accumulate(acc, gb, rb, i, j, ir.OpI32Add)
 	e.get(j)
 	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(j))
 	e.get(i)
@@ -578,6 +569,22 @@ func (l *seriesLowering) convolve(r, g int) {
 	e.emit(ir.OpMemStore)
 	e.get(i)
 	e.emit(ir.OpConst1, ir.OpI32Sub, ir.LocalTee(i), ir.OpConst0, ir.OpI32GeS, ir.OpBrIf, ir.OpLoopEnd)
+}
+
+// accumulate emits acc = acc op G[j]*R[i-j] (op I32_ADD or I32_SUB; gb
+// and rb hold the tables' bases).
+func (l *seriesLowering) accumulate(acc, gb, rb, i, j int, op ir.Op) {
+	e := l.e
+	e.get(acc)
+	e.get(gb)
+	e.get(j)
+	e.emit(ir.OpI32Add, ir.OpMemLoad)
+	e.get(rb)
+	e.get(i)
+	e.emit(ir.OpI32Add)
+	e.get(j)
+	e.emit(ir.OpI32Sub, ir.OpMemLoad, ir.OpI32Mul, op)
+	e.set(acc)
 }
 
 // deconvolve: R[i] = G[0] (R[i] - Sum_{j=1..i} G[j] R[i-j]), i = 0 up to N.
@@ -597,16 +604,7 @@ func (l *seriesLowering) deconvolve(r, g int) {
 	e.emit(ir.OpConst1)
 	e.set(j)
 	e.while(func() { e.get(j); e.get(i); e.emit(ir.OpI32LeS) }, func() {
-		e.get(acc)
-		e.get(gb)
-		e.get(j)
-		e.emit(ir.OpI32Add, ir.OpMemLoad)
-		e.get(rb)
-		e.get(i)
-		e.emit(ir.OpI32Add)
-		e.get(j)
-		e.emit(ir.OpI32Sub, ir.OpMemLoad, ir.OpI32Mul, ir.OpI32Sub)
-		e.set(acc)
+		l.accumulate(acc, gb, rb, i, j, ir.OpI32Sub)
 		e.inc(j, 1)
 	})
 	e.get(rb)
