@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -38,7 +39,9 @@ func Candidates(text string, arity int) (cs []Candidate) {
 			cs = nil // a bug here must not take the caller down; no candidate is safe
 		}
 	}()
-	return candidates(text)
+	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
+	c.read(text)
+	return c.out
 }
 
 // candidates is Candidates without the recover (the tests call it, so a
@@ -52,30 +55,57 @@ func candidates(text string) []Candidate {
 	return c.out
 }
 
-// read collects every candidate text offers.
+// read collects every candidate text offers. Each reader runs apart (see
+// isolate): a reader that panics gives nothing, the others still read.
 func (c *collector) read(text string) {
 	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
-	c.formulas(text, toks)
-	if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
-		c.formulas(rw, surdTokens(rw, lex(rw)))
+	c.each(
+		func() { c.formulas(text, toks) },
+		func() {
+			if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
+				c.formulas(rw, surdTokens(rw, lex(rw)))
+			}
+		},
+		func() { c.tables(text, toks) },
+		func() { c.coefTables(text, toks) },
+		func() { c.rowTables(text) },
+		func() { c.condTables(text, toks) },
+		func() { c.tableSums(text, toks) },
+		func() { c.ratios(text, toks) },
+		func() { c.residueCases(text, toks) },
+		func() { c.divideAndConquer(text, toks) },
+		func() { c.implicitRecurrences(text, toks) },    // rec_implicit.go
+		func() { c.memRecurrences(text) },               // memrec.go: after rec.go and dnc.go, which keep no table
+		func() { c.conditionals(text) },                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
+		func() { c.namedFamilies(firstSentence(text)) }, // coverage_named.go: "Fibonacci sequence beginning 4, 19"
+		func() { c.partitionPhrases(text) },             // parts_text.go
+		func() { c.sumLists(text) },                     // parts_list.go
+		func() { c.phrases(text) },
+		func() { c.series(text) },       // series.go: products, sums, theta functions, long rational g.f.s
+		func() { c.decimalConst(text) }, // decimal_read.go
+	)
+}
+
+// each runs the readers in order. With isolate set (Candidates), a reader
+// that panics is stopped there and the next one runs: every candidate a
+// reader added before it panicked passed its check, and a bug in one
+// reader must not hide what the others read. Without it (the tests) a
+// panic goes up, so it shows.
+func (c *collector) each(readers ...func()) {
+	for _, r := range readers {
+		if !c.isolate {
+			r()
+			continue
+		}
+		func() {
+			defer func() {
+				if p := recover(); p != nil {
+					c.note("panic", fmt.Sprint(p))
+				}
+			}()
+			r()
+		}()
 	}
-	c.tables(text, toks)
-	c.coefTables(text, toks)
-	c.rowTables(text)
-	c.condTables(text, toks)
-	c.tableSums(text, toks)
-	c.ratios(text, toks)
-	c.residueCases(text, toks)
-	c.divideAndConquer(text, toks)
-	c.implicitRecurrences(text, toks)    // rec_implicit.go
-	c.memRecurrences(text)               // memrec.go: after rec.go and dnc.go, which keep no table
-	c.conditionals(text)                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
-	c.namedFamilies(firstSentence(text)) // coverage_named.go: "Fibonacci sequence beginning 4, 19"
-	c.partitionPhrases(text)             // parts_text.go
-	c.sumLists(text)                     // parts_list.go
-	c.phrases(text)
-	c.series(text)       // series.go: products, sums, theta functions, long rational g.f.s
-	c.decimalConst(text) // decimal_read.go
 }
 
 type collector struct {
@@ -84,6 +114,9 @@ type collector struct {
 	lists map[listKey]*nthMemo // what the scans found of each list, shared by its readings
 	seed  *seedTerms           // a sequence's first terms, for recurrences the text starts nowhere (Seeded); nil: none
 	why   *whyLog              // where readings failed (coverage_why.go, for the measure test); nil: not kept
+	// isolate: a reader that panics gives nothing and the others go on
+	// (each); set by Candidates, not by the tests' candidates
+	isolate bool
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless

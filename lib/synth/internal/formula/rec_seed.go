@@ -43,11 +43,12 @@ func Seeded(text string, x0 int64, ys []int64) (cs []Candidate) {
 			cs = nil // as Candidates: a bug here must not take the caller down
 		}
 	}()
-	return seeded(text, x0, ys)
+	return seeded(text, x0, ys, true)
 }
 
-func seeded(text string, x0 int64, ys []int64) []Candidate {
-	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, seed: &seedTerms{x0: x0, ys: ys}}
+// seeded is Seeded without the recover; isolate as in collector.
+func seeded(text string, x0 int64, ys []int64, isolate bool) []Candidate {
+	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, seed: &seedTerms{x0: x0, ys: ys}, isolate: isolate}
 	c.read(text)
 	c.shifted() // coverage_shift.go: the text counts n from 1, the terms from 0
 	return c.out
