@@ -218,7 +218,8 @@
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
-//   - Candidates never panics and takes a few milliseconds on an OEIS name,
+//   - Candidates never panics (each reader runs apart: one that panics
+//     gives nothing, the others still read) and takes a few milliseconds on an OEIS name,
 //     up to some tens for a list whose scan spends its larger program
 //     fuel (listScanFuel: a sparse list runs its predicate thousands of
 //     times from its first terms on), some tens for a power series (its
