@@ -110,40 +110,24 @@ func (l *seriesLowering) fixedPoint(rhs *sSeries) {
 // set to whether a word of r changed.
 func (l *seriesLowering) moveClear(r, tmp, ch int) {
 	e := l.e
-	mark := e.next
-	defer func() { e.next = mark }()
-	p, stop, d := e.alloc(), e.alloc(), e.alloc()
 	e.emit(ir.OpConst0)
 	e.set(ch)
-	l.base(tmp)
-	e.set(p)
-	e.get(p)
-	e.get(l.w)
-	e.emit(ir.OpI32Add)
-	e.set(stop)
-	l.base(r)
-	l.base(tmp)
-	e.emit(ir.OpI32Sub)
-	e.set(d)
-	e.emit(ir.OpLoopBegin)
-	e.get(ch) // ch |= R[i] != T[i]
-	e.get(p)
-	e.get(d)
-	e.emit(ir.OpI32Add, ir.OpMemLoad)
-	e.get(p)
-	e.emit(ir.OpMemLoad, ir.OpI32Ne, ir.OpI32Add)
-	e.set(ch)
-	e.get(p)
-	e.get(d)
-	e.emit(ir.OpI32Add)
-	e.get(p)
-	e.emit(ir.OpMemLoad, ir.OpMemStore)
-	e.get(p)
-	e.emit(ir.OpConst0, ir.OpMemStore)
-	e.get(p)
-	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(p))
-	e.get(stop)
-	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+	l.walkPair(r, tmp, func(p, d int) {
+		e.get(ch) // ch |= R[i] != T[i]
+		e.get(p)
+		e.get(d)
+		e.emit(ir.OpI32Add, ir.OpMemLoad)
+		e.get(p)
+		e.emit(ir.OpMemLoad, ir.OpI32Ne, ir.OpI32Add)
+		e.set(ch)
+		e.get(p)
+		e.get(d)
+		e.emit(ir.OpI32Add)
+		e.get(p)
+		e.emit(ir.OpMemLoad, ir.OpMemStore)
+		e.get(p)
+		e.emit(ir.OpConst0, ir.OpMemStore)
+	})
 }
 
 // refSeries builds A(x^m) (table 0) in table r.

@@ -260,30 +260,41 @@ func (l *seriesLowering) sum(u sSumTerm, r, tmp int) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
-	v, sh := e.alloc(), e.alloc()
-	old, had := e.env[u.v]
-	e.env[u.v] = v
-	defer e.restore(u.v, old, had)
-	l.scalar(u.lo)
-	e.set(v)
-	l.inLoop++
-	e.while(func() {
-		l.scalar(u.t.shift)
-		e.emit(ir.LocalTee(sh))
-		e.get(l.w)
-		e.emit(ir.OpI32LtS)
-		if u.hi != nil {
-			e.get(v)
-			l.scalar(u.hi)
-			e.emit(ir.OpI32LeS, ir.OpI32Mul)
-		}
-	}, func() {
+	sh := e.alloc()
+	l.overK(u.v, u.lo, u.t.shift, u.hi, sh, func() {
 		if len(u.t.facs) == 0 && u.hi == nil { // a monomial: added in place
 			l.addMonomialAt(u.t, r, sh)
 		} else {
 			l.term(u.t, tmp)
 			l.addClear(r, tmp)
 		}
+	})
+}
+
+// overK runs body for name = lo, lo+1, ... while the power x^pow (pow an
+// expression in name, kept in local at) is below the table's length and,
+// with hi, name <= hi: the loop of a Sum_ or Product_ over k.
+func (l *seriesLowering) overK(name string, lo, pow, hi *node, at int, body func()) {
+	e := l.e
+	v := e.alloc()
+	old, had := e.env[name]
+	e.env[name] = v
+	defer e.restore(name, old, had)
+	l.scalar(lo)
+	e.set(v)
+	l.inLoop++
+	e.while(func() {
+		l.scalar(pow)
+		e.emit(ir.LocalTee(at))
+		e.get(l.w)
+		e.emit(ir.OpI32LtS)
+		if hi != nil {
+			e.get(v)
+			l.scalar(hi)
+			e.emit(ir.OpI32LeS, ir.OpI32Mul)
+		}
+	}, func() {
+		body()
 		e.inc(v, 1)
 	})
 	l.inLoop--
@@ -294,6 +305,26 @@ func (l *seriesLowering) addClear(r, tmp int) { l.addClearMode(r, tmp, true) }
 
 // addClearMode adds table tmp to table r, and zeroes tmp if clear.
 func (l *seriesLowering) addClearMode(r, tmp int, clear bool) {
+	e := l.e
+	l.walkPair(r, tmp, func(p, d int) {
+		e.get(p)
+		e.get(d)
+		e.emit(ir.OpI32Add)
+		e.get(p)
+		e.get(d)
+		e.emit(ir.OpI32Add, ir.OpMemLoad)
+		e.get(p)
+		e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemStore)
+		if clear {
+			e.get(p)
+			e.emit(ir.OpConst0, ir.OpMemStore)
+		}
+	})
+}
+
+// walkPair runs body once per word of table tmp: local p is the word's
+// address and p + d the address of the same word of table r.
+func (l *seriesLowering) walkPair(r, tmp int, body func(p, d int)) {
 	e := l.e
 	mark := e.next
 	defer func() { e.next = mark }()
@@ -309,21 +340,9 @@ func (l *seriesLowering) addClearMode(r, tmp int, clear bool) {
 	e.emit(ir.OpI32Sub)
 	e.set(d)
 	e.emit(ir.OpLoopBegin)
+	body(p, d)
 	e.get(p)
-	e.get(d)
-	e.emit(ir.OpI32Add)
-	e.get(p)
-	e.get(d)
-	e.emit(ir.OpI32Add, ir.OpMemLoad)
-	e.get(p)
-	e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemStore)
-	if clear {
-		e.get(p)
-		e.emit(ir.OpConst0, ir.OpMemStore)
-	}
-	e.get(p)
-	e.emit(ir.OpConst1, ir.OpI32Add)
-	e.emit(ir.LocalTee(p))
+	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(p))
 	e.get(stop)
 	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
 }
@@ -430,28 +449,7 @@ func (l *seriesLowering) binomial(f sFac, r int) {
 		l.linearLoop(f, r, le, a, b, c0, r0, sign)
 		return
 	}
-	v := e.alloc()
-	old, had := e.env[f.v]
-	e.env[f.v] = v
-	defer e.restore(f.v, old, had)
-	l.scalar(f.lo)
-	e.set(v)
-	l.inLoop++
-	e.while(func() {
-		l.scalar(f.e)
-		e.emit(ir.LocalTee(le))
-		e.get(l.w)
-		e.emit(ir.OpI32LtS)
-		if f.hi != nil {
-			e.get(v)
-			l.scalar(f.hi)
-			e.emit(ir.OpI32LeS, ir.OpI32Mul)
-		}
-	}, func() {
-		step()
-		e.inc(v, 1)
-	})
-	l.inLoop--
+	l.overK(f.v, f.lo, f.e, f.hi, le, step)
 }
 
 // pass multiplies (mul) or divides table r by 1 + c x^e, e in local le
