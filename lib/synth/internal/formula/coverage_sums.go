@@ -69,21 +69,16 @@ func (c *collector) sumDivisors(s string) {
 	if m == nil {
 		return
 	}
-	v := m[2]
-	if v == "" {
-		v = "d"
-	}
-	var pred *node
-	switch {
-	case m[3] != "":
-		pred = predicate(m[3], v, true)
-	case m[4] != "":
-		pred = dividesWhich(v, m[4])
-	case m[5] != "":
-		pred = predReader{v: v, freeN: true}.is(v, "of the form "+m[5])
-	case m[6] != "":
-		pred = predReader{v: v, freeN: true}.read(v+" "+m[6]+" "+m[7], 0)
-	}
+	v := divisorVar(m[2])
+	pred := divisorCondition(v, m[3], m[4], func() *node {
+		switch {
+		case m[5] != "":
+			return predReader{v: v, freeN: true}.is(v, "of the form "+m[5])
+		case m[6] != "":
+			return predReader{v: v, freeN: true}.read(v+" "+m[6]+" "+m[7], 0)
+		}
+		return nil
+	})
 	if m[3]+m[4]+m[5]+m[6] != "" && (pred == nil || !pred.uses("x_")) {
 		return
 	}

@@ -352,6 +352,26 @@ func (c *collector) count(s string, m []string) {
 	c.readings(s, xs)
 }
 
+// divisorVar is the divisor's letter the text names, d when it names none.
+func divisorVar(v string) string {
+	if v == "" {
+		return "d"
+	}
+	return v
+}
+
+// divisorCondition reads the condition on divisor v: "such that P"
+// (such), "which divide ..." (which), else what other reads.
+func divisorCondition(v, such, which string, other func() *node) *node {
+	switch {
+	case such != "":
+		return predicate(such, v, true)
+	case which != "":
+		return dividesWhich(v, which)
+	}
+	return other()
+}
+
 // countDivisors: a(n) = the number of divisors d of E(n) with P(d) (and
 // n, when P names it).
 func (c *collector) countDivisors(s string, m []string) {
@@ -359,19 +379,10 @@ func (c *collector) countDivisors(s string, m []string) {
 	if !ok {
 		return
 	}
-	v := m[2]
-	if v == "" {
-		v = "d"
-	}
-	var pred *node
-	switch {
-	case m[4] != "":
-		pred = predicate(m[4], v, true)
-	case m[5] != "":
-		pred = dividesWhich(v, m[5])
-	default:
-		pred = predReader{v: v, freeN: true}.is(v, "of the form "+m[6])
-	}
+	v := divisorVar(m[2])
+	pred := divisorCondition(v, m[4], m[5], func() *node {
+		return predReader{v: v, freeN: true}.is(v, "of the form "+m[6])
+	})
 	if pred == nil || !pred.uses("x_") {
 		return
 	}
@@ -404,19 +415,10 @@ func singularComplement(p string) string {
 
 // largestDivisor: a(n) = n / (the least j >= 1 dividing n with P(n/j)).
 func (c *collector) largestDivisor(s string, m []string) {
-	v := m[2]
-	if v == "" {
-		v = "d"
-	}
-	var pred *node
-	switch {
-	case m[3] != "":
-		pred = predicate(m[3], v, true)
-	case m[4] != "":
-		pred = dividesWhich(v, m[4])
-	default:
-		pred = predReader{v: v, freeN: true}.read(v+" is "+m[5], 0)
-	}
+	v := divisorVar(m[2])
+	pred := divisorCondition(v, m[3], m[4], func() *node {
+		return predReader{v: v, freeN: true}.read(v+" is "+m[5], 0)
+	})
 	if pred == nil {
 		return
 	}
