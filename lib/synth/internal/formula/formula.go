@@ -84,6 +84,13 @@ func (c *collector) read(text string) {
 		func() { c.series(text) },       // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) }, // decimal_read.go
 	)
+	for i := range c.out {
+		// readers that rewrite the text first (memText, digitWords) take
+		// their span from the rewrite: the span is then the whole text
+		if !strings.Contains(text, c.out[i].Source) {
+			c.out[i].Source = strings.TrimSpace(text)
+		}
+	}
 }
 
 // each runs the readers in order. With isolate set (Candidates), a reader
