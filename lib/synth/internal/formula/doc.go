@@ -178,7 +178,19 @@
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
 // even, proper, squarefree, prime; "such that", "that are", "of the
 // form", a comparison) is a divisor sum of d where d passes
-// (coverage_sums.go). "Largest cube dividing n" is multiplicative,
+// (coverage_sums.go; "Sum of the 6th powers of the square divisors of n",
+// "Sum of cubes of odd primes dividing n", "Sum of the reversals of the
+// proper divisors of n": d^k or the reversal of d over those divisors,
+// sets_sums.go). Any kind a list reads "of the form f(v)" with a clause on
+// v, "Primes of the form 210*k+89, k >= 0", "Primes of the form 2*s + 1,
+// where s is a squarefree number", "Semiprimes of the form k^2+1",
+// "Integers of the form (k^2 - 49)/120", is the n-th v passing the clause
+// and the kind's property at f(v), mapped by f (f strictly increasing
+// there); "Positive numbers not of the form n^2+2" the numbers no f(v)
+// hits (f growing by at least 1 a step); "Smallest prime == 1 mod (7n)"
+// the quantifier it rewords (sets.go). Where the text leaves a start
+// open, the readings are offered only if the examples tell them apart
+// (they differ at some n <= 8, or nowhere). "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
