@@ -81,8 +81,9 @@ func (c *collector) read(text string) {
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.phrases(text) },
-		func() { c.series(text) },       // series.go: products, sums, theta functions, long rational g.f.s
-		func() { c.decimalConst(text) }, // decimal_read.go
+		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
+		func() { c.decimalConst(text) },                // decimal_read.go
+		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
 	)
 	for i := range c.out {
 		// readers that rewrite the text first (memText, digitWords) take

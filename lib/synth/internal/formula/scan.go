@@ -69,6 +69,9 @@ func agreesWhy(x *node, ops []ir.Op, lists map[listKey]*nthMemo) string {
 	if has(x, kNth) {
 		s.fuel = listScanFuel
 	}
+	if isAutomaton(x) {
+		s.fuel = autoScanFuel // automata.go: every run simulates its stages
+	}
 	if isSieved(ops) {
 		s.fuel += sieveScanFuel // each run builds its sieve first (coverage_sieve.go)
 	}
