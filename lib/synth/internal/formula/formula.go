@@ -81,6 +81,7 @@ func (c *collector) read(text string) {
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.phrases(text) },
+		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
