@@ -172,7 +172,15 @@
 // complements also read "a 4-almost prime", "a product of exactly 3
 // primes", "a product of 2 distinct primes", "0 or 2 mod 3" and
 // "noncomposite" (coverage_pred.go), and "Number of solutions to x^4 == 1
-// (mod n)" counts the x (and y) in 0..n-1 (coverage_count.go). "Sum of
+// (mod n)" counts the x (and y) in 0..n-1 (coverage_count.go). "Number of
+// (w,x,y,z) with all terms in {1,...,n} and w=x+2y+3z-n" and "Number of
+// ordered quintuples (a,b,c,d,e), -n <= a,b,c,d,e <= n, such that
+// a+b+c+d+e = 0" count tuples of a range (count.go): a condition about one
+// linear form s of the letters by a table of how many tuples give each s,
+// built a letter at a time by sliding windows in memory (count_lin.go),
+// any other by nested sums whose last letter, where the condition is
+// linear in it, is counted in closed form; each checked against every
+// tuple at small n and a native int64 count up to n = 100. "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,

@@ -61,6 +61,7 @@ func (c *collector) read(text string) {
 	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.each(
 		func() { c.formulas(text, toks) },
+		func() { c.eqnWhere(text) }, // eqn.go: "where p is the n-th prime", "f(n) = ..."
 		func() {
 			if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
 				c.formulas(rw, surdTokens(rw, lex(rw)))
@@ -81,6 +82,7 @@ func (c *collector) read(text string) {
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.phrases(text) },
+		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
@@ -234,6 +236,9 @@ func (c *collector) formulas(text string, toks []token) {
 			// "a(n) = 0^2 + 1^2 + ... + n^2 = n*(n+1)*(2*n+1)/6": past the ellipsis
 			for end := ellipsis(toks, i+5); end > 0 && isOp(toks[end], "="); {
 				end = try(end + 1)
+			}
+			if ellipsis(toks, i+5) < 0 {
+				eqnChainSkip(toks, i+5, try) // "a(n) = A007290(n+2) - 1 = 2*C(n+2,3) - 1" (eqn.go)
 			}
 			continue
 		}
