@@ -198,7 +198,12 @@
 // hits (f growing by at least 1 a step); "Smallest prime == 1 mod (7n)"
 // the quantifier it rewords (sets.go). Where the text leaves a start
 // open, the readings are offered only if the examples tell them apart
-// (they differ at some n <= 8, or nowhere).
+// (they differ at some n <= 8, or nowhere). A text opening "a(n) is
+// the", "a(n) = " or "The" before a phrase ("a(n) is the sum of the
+// squares of the odd divisors of n", "The sum of the odd divisors of
+// n ...") is read past that opening by the phrase readers
+// (sets_open.go); pred.go's "is a cube" takes the least j >= 0 with j^3
+// >= |e| (to 1290), so "Smallest cube >= n" reads.
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

@@ -83,6 +83,7 @@ func (c *collector) read(text string) {
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
+		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
