@@ -41,7 +41,7 @@ type tupleDomain struct {
 // counts reads the counts of count*.go from the text's first sentence.
 func (c *collector) counts(text string) {
 	s := firstSentence(text)
-	if c.countTuples(s) {
+	if c.countTuples(s) || c.countSquares(s) { // count_sq.go
 		return
 	}
 }
