@@ -141,3 +141,73 @@ func TestCountSquaresRefused(t *testing.T) {
 		"Number of integer solutions to x^3 + y^2 = n.",                             // a cube over the integers
 	)
 }
+
+// bigOmegaRef is the number of prime factors of k with multiplicity.
+func bigOmegaRef(k int64) int64 {
+	var c int64
+	for d := int64(2); d*d <= k; d++ {
+		for ; k%d == 0; k /= d {
+			c++
+		}
+	}
+	if k > 1 {
+		c++
+	}
+	return c
+}
+
+// countTo counts the k in lo..hi with ok(k).
+func countTo(lo, hi int64, ok func(k int64) bool) int64 {
+	var c int64
+	for k := lo; k <= hi; k++ {
+		if ok(k) {
+			c++
+		}
+	}
+	return c
+}
+
+func TestCountUpTo(t *testing.T) {
+	r := newRunner(t)
+	r.allMatch(t, []refCase{
+		{"Number of odd primes <= n.", 0, 60, func(n int64) int64 {
+			return countTo(3, n, func(k int64) bool { return k%2 == 1 && isPrimeRef(k) })
+		}},
+		{"Number of composite numbers less than n.", 0, 60, func(n int64) int64 {
+			return countTo(4, n-1, func(k int64) bool { return !isPrimeRef(k) })
+		}},
+		{"a(n) = number of semiprimes <= 2*n.", 0, 60, func(n int64) int64 {
+			return countTo(1, 2*n, func(k int64) bool { return bigOmegaRef(k) == 2 })
+		}},
+	})
+	r.anyMatches(t, []refCase{
+		{"Number of squarefree numbers <= n.", 1, 60, func(n int64) int64 {
+			return countTo(1, n, func(k int64) bool {
+				for d := int64(2); d*d <= k; d++ {
+					if k%(d*d) == 0 {
+						return false
+					}
+				}
+				return true
+			})
+		}},
+		{"Number of triangular numbers <= n.", 0, 60, func(n int64) int64 {
+			return countTo(0, n, func(k int64) bool { return k*(k+1)/2 <= n })
+		}},
+		{"Number of cubes not exceeding n^2.", 0, 60, func(n int64) int64 {
+			return countTo(1, n, func(k int64) bool { return k*k*k <= n*n })
+		}},
+	})
+}
+
+// TestCountUpToRefused: lists no reader reads, bounds past the fuel, and
+// lists whose members repeat.
+func TestCountUpToRefused(t *testing.T) {
+	refuses(t,
+		"Number of primes < 2^n.",           // past the fuel at n = 100
+		"Number of blue numbers <= n.",      // no list read from the name
+		"Number of Fibonacci numbers <= n.", // F(1) = F(2): not increasing
+		"Number of numbers <= n.",           // every number: no list
+		"Number of primes <= n, plus one.",  // a clause not read
+	)
+}
