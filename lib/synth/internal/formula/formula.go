@@ -61,12 +61,14 @@ func (c *collector) read(text string) {
 	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.each(
 		func() { c.formulas(text, toks) },
+		func() { c.eqnWhere(text) }, // eqn.go: "where p is the n-th prime", "f(n) = ..."
 		func() {
 			if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
 				c.formulas(rw, surdTokens(rw, lex(rw)))
 			}
 		},
 		func() { c.tables(text, toks) },
+		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
 		func() { c.rowTables(text) },
 		func() { c.condTables(text, toks) },
@@ -242,6 +244,9 @@ func (c *collector) formulas(text string, toks []token) {
 			// "a(n) = 0^2 + 1^2 + ... + n^2 = n*(n+1)*(2*n+1)/6": past the ellipsis
 			for end := ellipsis(toks, i+5); end > 0 && isOp(toks[end], "="); {
 				end = try(end + 1)
+			}
+			if ellipsis(toks, i+5) < 0 {
+				eqnChainSkip(toks, i+5, try) // "a(n) = A007290(n+2) - 1 = 2*C(n+2,3) - 1" (eqn.go)
 			}
 			continue
 		}
