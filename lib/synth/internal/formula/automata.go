@@ -27,7 +27,7 @@ package formula
 //
 // The program keeps the cells in the IR's memory: an elementary row is
 // updated in place, left to right, over the cells that can differ from
-// the background; a two-dimensional stage keeps one quadrant (the rules
+// the background; a two-dimensional stage keeps one octant (the rules
 // are symmetric under the square's reflections) in two buffers. The
 // readings whose work passes the fuel where their values still fit in
 // i32 (the counts of the two-dimensional stages, up to n = 100) are not
@@ -51,6 +51,7 @@ const (
 	ecaTotOff            // OFF cells of stages 0..n
 	ecaRep               // stage n's cells -n..n as digits in base vals[2]
 	ecaCol               // the cell at x = vals[2] of stage n
+	ecaColRep            // the cells at x = 0 of stages 0..n as digits in base vals[2]
 )
 
 // What a two-dimensional automaton's sequence reads (vals[1] of its node);
@@ -75,6 +76,8 @@ var (
 	reECAStage = regexp.MustCompile(`^(?:(Binary|Decimal) representation of|Number of (ON|OFF) (?:\((?:black|white)\) )?cells in) the n-th iteration of the ` +
 		caRule + ` elementary cellular automaton` + caSingle + `\.?$`)
 	reECATotal = regexp.MustCompile(`^Total number of (ON|OFF) (?:\((?:black|white)\) )?cells after n iterations of the ` +
+		caRule + ` elementary cellular automaton` + caSingle + `\.?$`)
+	reECAColRep = regexp.MustCompile(`^(Binary|Decimal) representation of the middle column of the ` +
 		caRule + ` elementary cellular automaton` + caSingle + `\.?$`)
 	reECACol = regexp.MustCompile(`^(Middle column|Column immediately (left|right) of the middle column) of (?:the )?` +
 		caRule + ` (?:elementary cellular automaton|1-D cellular automaton)` + caSingle + `\.?$`)
@@ -133,6 +136,9 @@ func (c *collector) automata(text string) {
 			col = 1
 		}
 		eca(m[3], ecaCol, col)
+	}
+	if m := reECAColRep.FindStringSubmatch(s); m != nil {
+		eca(m[2], ecaColRep, base(m[1]))
 	}
 	if m := reCA2.FindStringSubmatch(s); m != nil {
 		r, ok := rule(m[3], maxAutoRule)
@@ -247,6 +253,12 @@ func (v *evaluator) ecaAt(x *node, n int64) *big.Rat {
 		return ratInt(k)
 	case ecaRep:
 		return digitsValue(rows[n], x.vals[2])
+	case ecaColRep:
+		mid := make([]int8, n+1)
+		for t, row := range rows {
+			mid[t] = row[t]
+		}
+		return digitsValue(mid, x.vals[2])
 	case ecaCol:
 		col := x.vals[2]
 		if col < -n || col > n {
@@ -398,7 +410,7 @@ func (e *emitter) eca(x *node) {
 	}
 	t, p, end, prev, cur, nxt, bg := e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc()
 	acc := -1
-	if what == ecaTotOn || what == ecaTotOff {
+	if what == ecaTotOn || what == ecaTotOff || what == ecaColRep {
 		acc = e.alloc()
 		e.emit(ir.OpConst1) // stage 0's one ON cell
 		e.set(acc)
@@ -436,7 +448,7 @@ func (e *emitter) eca(x *node) {
 			e.emit(ir.OpI32Add, ir.OpConst2, ir.OpI32Mul)
 			e.get(p)
 			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpMemLoad, ir.LocalTee(nxt), ir.OpI32Add, ir.OpMemLoad, ir.OpMemStore)
-			if acc >= 0 {
+			if what == ecaTotOn || what == ecaTotOff {
 				e.get(acc)
 				e.load(func() { e.get(p) })
 				e.emit(ir.OpI32Add)
@@ -456,6 +468,14 @@ func (e *emitter) eca(x *node) {
 		e.load(func() { e.get(bg); e.konst(7); e.emit(ir.OpI32Mul) })
 		e.set(bg)
 		e.inc(t, 1)
+		if what == ecaColRep { // acc = acc*base + the middle cell
+			e.get(acc)
+			e.konst(x.vals[2])
+			e.emit(ir.OpI32Mul)
+			e.load(func() { e.konst(ecaBase) })
+			e.emit(ir.OpI32Add)
+			e.set(acc)
+		}
 	})
 	switch what {
 	case ecaTri: // cell n - m^2 - m
@@ -469,7 +489,7 @@ func (e *emitter) eca(x *node) {
 		})
 	case ecaCol:
 		e.load(func() { e.konst(ecaBase + x.vals[2]) })
-	case ecaTotOn:
+	case ecaTotOn, ecaColRep:
 		e.get(acc)
 	case ecaTotOff: // (m+1)^2 - acc
 		e.get(m)
@@ -516,16 +536,19 @@ func (e *emitter) eca(x *node) {
 // rule's bits.
 const ca2Base = 16
 
-// ca2 pushes term n of a two-dimensional automaton. One quadrant, cells
-// (x, y) for x, y = -1..n+2, is kept in each of two buffers of width
-// W = n + 4, cell (x, y) at buffer + (y+1)*W + x+1; stage t+1's cells
-// x, y = 0..t+1 are computed from stage t's into the other buffer (at
-// distance D = ±W^2), after the cells x or y = t+1, t+2 are set to the
-// background and the cells x or y = -1 to their mirror images.
+// ca2 pushes term n of a two-dimensional automaton. One octant, cells
+// (x, y) for 0 <= y <= x (the rules are symmetric under the square's
+// reflections), is kept in each of two buffers of width W = n + 4, cell
+// (x, y) at buffer + (y+1)*W + x+1 for x, y = -1..n+2. Stage t's cells
+// past the diamond x + y <= t hold the background (the growth spreads one
+// cell a step), so stage t+1's cells y <= x, x + y <= t+1 are computed
+// from stage t's into the other buffer (at distance D = ±W^2), after the
+// cells x + y = t+1, t+2 are set to the background and the cells next to
+// the octant, (x, x+1) and (x, -1), to their mirror images.
 func (e *emitter) ca2(x *node) {
 	r, what, base := x.vals[0], x.vals[1], x.vals[2]
 	n := e.hold(x.kids[0])
-	t, y, p, end, d, w, bg := e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc()
+	t, y, p, end, d, w, bg, sb := e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc()
 	e.ruleTable(r, 10)
 	e.get(n)
 	e.konst(4)
@@ -533,9 +556,9 @@ func (e *emitter) ca2(x *node) {
 	e.get(w)
 	e.emit(ir.OpI32Mul)
 	e.set(d)
-	// src pushes the address of the stage being read's cell (0, 0):
+	// sb = the address of cell (0, 0) in the stage being read:
 	// ca2Base + W + 1, plus W^2 when D < 0
-	src := func() {
+	setSrc := func() {
 		e.konst(ca2Base + 1)
 		e.get(w)
 		e.emit(ir.OpI32Add)
@@ -544,11 +567,12 @@ func (e *emitter) ca2(x *node) {
 		e.get(w)
 		e.get(w)
 		e.emit(ir.OpI32Mul, ir.OpI32Mul, ir.OpI32Add)
+		e.set(sb)
 	}
-	// cell pushes the address of (local xl + dx, local yl + dy) in the
-	// stage being read (xl, yl < 0: 0)
+	// cell pushes the address of (xl + dx, yl + dy) in the stage being
+	// read, xl and yl locals (< 0: 0)
 	cell := func(xl int, dx int64, yl int, dy int64) {
-		src()
+		e.get(sb)
 		if yl >= 0 {
 			e.get(yl)
 			if dy != 0 {
@@ -558,9 +582,12 @@ func (e *emitter) ca2(x *node) {
 			e.get(w)
 			e.emit(ir.OpI32Mul, ir.OpI32Add)
 		} else if dy != 0 {
-			e.konst(dy)
 			e.get(w)
-			e.emit(ir.OpI32Mul, ir.OpI32Add)
+			if dy < 0 {
+				e.emit(ir.OpI32Sub)
+			} else {
+				e.emit(ir.OpI32Add)
+			}
 		}
 		if xl >= 0 {
 			e.get(xl)
@@ -571,38 +598,56 @@ func (e *emitter) ca2(x *node) {
 			e.emit(ir.OpI32Add)
 		}
 	}
+	// diag pushes the address of (local t + dt - local y, local y)
+	diag := func(dt int64) {
+		e.get(sb)
+		e.get(y)
+		e.get(w)
+		e.emit(ir.OpConst1, ir.OpI32Sub, ir.OpI32Mul, ir.OpI32Add)
+		e.get(t)
+		e.emit(ir.OpI32Add)
+		e.konst(dt)
+		e.emit(ir.OpI32Add)
+	}
+	upTo := func(l int, dt int64) { // pushes local y <= local l + dt
+		e.get(y)
+		e.get(l)
+		if dt != 0 {
+			e.konst(dt)
+			e.emit(ir.OpI32Add)
+		}
+		e.emit(ir.OpI32LeS)
+	}
+	setSrc()
 	e.store(func() { cell(-1, 0, -1, 0) }, func() { e.emit(ir.OpConst1) })
 	e.while(func() { e.get(t); e.get(n); e.emit(ir.OpI32LtS) }, func() {
-		// the border: for y = 0..t+2, cells (t+1, y), (t+2, y), (y, t+1),
-		// (y, t+2) hold the background
+		setSrc()
+		// the band: for 2y <= t+2, cells (t+1-y, y) and (t+2-y, y)
+		// hold the background
 		e.emit(ir.OpConst0)
 		e.set(y)
 		e.doWhile(func() {
-			for dx := int64(1); dx <= 2; dx++ {
-				e.store(func() { cell(t, dx, y, 0) }, func() { e.get(bg) })
-				e.store(func() { cell(y, 0, t, dx) }, func() { e.get(bg) })
-			}
+			e.store(func() { diag(1) }, func() { e.get(bg) })
+			e.store(func() { diag(2) }, func() { e.get(bg) })
 			e.inc(y, 1)
 		}, func() {
 			e.get(y)
+			e.emit(ir.OpConst2, ir.OpI32Mul)
 			e.get(t)
 			e.konst(2)
 			e.emit(ir.OpI32Add, ir.OpI32LeS)
 		})
-		// the mirrors: for y = 0..t+1, (-1, y) = (1, y) and (y, -1) = (y, 1)
+		// the mirrors: for x = 0..t+1 (in y), (x, x+1) = (x+1, x), then
+		// (x, -1) = (x, 1); and (-1, 0) = (1, 0)
 		e.emit(ir.OpConst0)
 		e.set(y)
 		e.doWhile(func() {
-			e.store(func() { cell(-1, -1, y, 0) }, func() { e.load(func() { cell(-1, 1, y, 0) }) })
+			e.store(func() { cell(y, 0, y, 1) }, func() { e.load(func() { cell(y, 1, y, 0) }) })
 			e.store(func() { cell(y, 0, -1, -1) }, func() { e.load(func() { cell(y, 0, -1, 1) }) })
 			e.inc(y, 1)
-		}, func() {
-			e.get(y)
-			e.get(t)
-			e.konst(1)
-			e.emit(ir.OpI32Add, ir.OpI32LeS)
-		})
-		// stage t+1, row by row
+		}, func() { upTo(t, 1) })
+		e.store(func() { cell(-1, -1, -1, 0) }, func() { e.load(func() { cell(-1, 1, -1, 0) }) })
+		// stage t+1, row by row: cells (y..t+1-y, y) for 2y <= t+1
 		e.emit(ir.OpConst0)
 		e.set(y)
 		e.doWhile(func() {
@@ -610,7 +655,13 @@ func (e *emitter) ca2(x *node) {
 			e.emit(ir.LocalTee(p))
 			e.get(t)
 			e.emit(ir.OpI32Add, ir.OpConst1, ir.OpI32Add)
+			e.get(y)
+			e.emit(ir.OpI32Sub)
 			e.set(end)
+			e.get(p)
+			e.get(y)
+			e.emit(ir.OpI32Add)
+			e.set(p)
 			e.doWhile(func() {
 				e.get(p)
 				e.get(d)
@@ -636,6 +687,7 @@ func (e *emitter) ca2(x *node) {
 			e.inc(y, 1)
 		}, func() {
 			e.get(y)
+			e.emit(ir.OpConst2, ir.OpI32Mul)
 			e.get(t)
 			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32LeS)
 		})
@@ -648,10 +700,12 @@ func (e *emitter) ca2(x *node) {
 		e.set(d)
 		e.inc(t, 1)
 	})
+	setSrc()
 	// read the cells i = 0..n, as (i, 0) or (i, i), from the first
-	// digit's end: acc = acc*base + cell, acc in bg
+	// digit's end: acc = acc*base + cell, acc in end; a diagonal cell
+	// past the diamond (2i > n) is the background
 	down := what == ca2Left || what == ca2DiagIn
-	diag := what == ca2DiagOut || what == ca2DiagIn
+	isDiag := what == ca2DiagOut || what == ca2DiagIn
 	if down {
 		e.get(n)
 	} else {
@@ -659,20 +713,25 @@ func (e *emitter) ca2(x *node) {
 	}
 	e.set(y)
 	e.emit(ir.OpConst0)
-	e.set(bg)
+	e.set(end)
 	e.doWhile(func() {
-		e.get(bg)
+		e.get(end)
 		e.konst(base)
 		e.emit(ir.OpI32Mul)
-		e.load(func() {
-			if diag {
-				cell(y, 0, y, 0)
-			} else {
-				cell(y, 0, -1, 0)
-			}
-		})
+		if isDiag {
+			e.get(y)
+			e.emit(ir.OpConst2, ir.OpI32Mul)
+			e.get(n)
+			e.emit(ir.OpI32LeS, ir.OpIfBegin)
+			e.load(func() { cell(y, 0, y, 0) })
+			e.emit(ir.OpElse)
+			e.get(bg)
+			e.emit(ir.OpIfEnd)
+		} else {
+			e.load(func() { cell(y, 0, -1, 0) })
+		}
 		e.emit(ir.OpI32Add)
-		e.set(bg)
+		e.set(end)
 		if down {
 			e.inc(y, -1)
 		} else {
@@ -683,10 +742,8 @@ func (e *emitter) ca2(x *node) {
 			e.get(y)
 			e.emit(ir.OpConst0, ir.OpI32GeS)
 		} else {
-			e.get(y)
-			e.get(n)
-			e.emit(ir.OpI32LeS)
+			upTo(n, 0)
 		}
 	})
-	e.get(bg)
+	e.get(end)
 }

@@ -130,14 +130,28 @@ func TestAutomata(t *testing.T) {
 			return k
 		}
 	}
-	ca2 := func(r, b int64, cell func(g [][]int64, n, i int64) int64) func(int64) int64 {
+	midRep := func(r, b int64) func(int64) int64 {
 		return func(n int64) int64 {
+			ds := make([]int64, n+1)
+			for s := range n + 1 {
+				ds[s] = ecaRing(r, s)[s]
+			}
+			return fromDigits(ds, b)
+		}
+	}
+	ca2 := func(r, b int64, cell func(g [][]int64, n, i int64) int64) func(int64) int64 {
+		memo := map[int64]int64{} // the runner asks twice (interpreter, wazero)
+		return func(n int64) int64 {
+			if v, ok := memo[n]; ok {
+				return v
+			}
 			g := ca2Torus(r, n)
 			ds := make([]int64, n+1)
 			for i := range n + 1 {
 				ds[i] = cell(g, n, i)
 			}
-			return fromDigits(ds, b)
+			memo[n] = fromDigits(ds, b)
+			return memo[n]
 		}
 	}
 	right := func(g [][]int64, n, i int64) int64 { return g[n][n+i] }
@@ -156,6 +170,8 @@ func TestAutomata(t *testing.T) {
 		{`Total number of ON (black) cells after n iterations of the "Rule 150"` + lone, 0, 60, total(150, 1)},
 		{`Total number of OFF (white) cells after n iterations of the "Rule 111"` + lone, 0, 60, total(111, 0)},
 		{`Middle column of the "Rule 30"` + lone, 0, 100, eca(30, func(row []int64, n int64) int64 { return row[n] })},
+		{`Decimal representation of the middle column of the "Rule 30"` + lone, 0, 29, midRep(30, 2)},
+		{`Binary representation of the middle column of the "Rule 137"` + lone, 0, 8, midRep(137, 10)},
 		{`Column immediately left of the middle column of rule-30 1-D cellular automaton, when started from a lone 1 cell.`, 0, 100,
 			eca(30, func(row []int64, n int64) int64 {
 				if n == 0 {
@@ -167,6 +183,8 @@ func TestAutomata(t *testing.T) {
 		{`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 1"` + vn, 0, 24, ca2(1, 2, left)},
 		{`Decimal representation of the diagonal from the origin to the corner of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 515"` + vn, 0, 24, ca2(515, 2, out)},
 		{`Decimal representation of the diagonal from the corner to the origin of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 427"` + vn, 0, 24, ca2(427, 2, in)},
+		// long enough to reach the fuel the scan allows (n = 63)
+		{`Decimal representation of the diagonal from the corner to the origin of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 430"` + vn, 0, 63, ca2(430, 2, in)},
 		{`Binary representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 614"` + vn, 0, 8, ca2(614, 10, left)},
 	}
 	newRunner(t).allMatch(t, cases)
@@ -183,6 +201,8 @@ func TestMorphisms(t *testing.T) {
 		{`0-limiting word of the morphism 0->10, 1-> 0100.`, 1, 120, word(map[byte]string{'0': "10", '1': "0100"}, '0', true, 1)},
 		{`Image of 3 under repeated application of the morphism 1 -> 1, 2 -> 22, 3 -> 312.`, 0, 120, word(map[byte]string{'1': "1", '2': "22", '3': "312"}, '3', false, 0)},
 		{`Trajectory of 0 under repeated application of the morphism 0 -> 01, 1 -> 21, 2 -> 13, 3 -> 33.`, 0, 120, word(map[byte]string{'0': "01", '1': "21", '2': "13", '3': "33"}, '0', false, 0)},
+		{`The fixed point starting with 1 of the morphism 1->{1,2}, 2->{1,3}, 3->{1}.`, 0, 120, word(map[byte]string{'1': "12", '2': "13", '3': "1"}, '1', false, 0)},
+		{`Trajectory of 2 under the morphism 1 → 2, 2 → 21.`, 0, 120, word(map[byte]string{'1': "2", '2': "21"}, '2', false, 0)},
 		// the one letter whose image begins with itself
 		{`Fixed point of the morphism 0 -> 1, 1 -> 120, 2 -> 2.`, 0, 120, word(map[byte]string{'0': "1", '1': "120", '2': "2"}, '1', false, 0)},
 	}
@@ -206,6 +226,8 @@ func TestAutomataRefusals(t *testing.T) {
 		`Fixed point of the morphism 0 -> 01, 1 -> 2.`,
 		// not a limiting word: the image of 1 does not begin with 1
 		`Image of 1 under repeated application of the morphism 1 -> 21, 2 -> 12.`,
+		// two starts
+		`Trajectory of 1 under the morphism 1 -> 12, 2 -> 1, starting with 2.`,
 		// a finite word
 		`Fixed point of the morphism 0 -> 01, 1 -> ,.`,
 		`Fixed point of the morphism 0 -> 01, 1 -> 1, starting with 0, 1.`,

@@ -28,14 +28,17 @@ import (
 )
 
 var (
-	// reMorphism: the wording around the rules; m[1] a start letter
-	// before them, m[2] the rules, m[3] a start letter after them.
-	reMorphism = regexp.MustCompile(`^(?:Fixed point of the morphism|(?:Image|Trajectory) of (\d) under (?:repeated application of |iteration of )?the morphism|(\d)-limiting word of the morphism)(?: [fgh]:)? (.+?)(?:[,;]? starting (?:with|from) (?:a\([01]\) ?= ?)?(\d))?\.?$`)
+	// reMorphism: the wording around the rules; a start letter in
+	// m[1] (fixed point starting with), m[2] (image, trajectory), m[3]
+	// (limiting word) or m[5] (after the rules); m[4] the rules.
+	reMorphism = regexp.MustCompile(`^(?:The )?(?:[Ff]ixed point(?: starting (?:with|from) (\d))?|(?:Image|Trajectory|Orbit) of (\d) under(?: repeated application| iterations?)?|(\d)-limiting word) (?:of )?(?:the )?morphism(?: [fghsm]:)? (.+?)(?:[,;]? (?:starting|beginning) (?:with|from|at) (?:a\([01]\) ?= ?)?(\d))?\.?$`)
 	// reMorphRule: one rule, "0 -> 0,1,0" or "1->1101".
-	reMorphRule = regexp.MustCompile(`^(\d)\s*(?:->|→)\s*(\d(?:,? ?\d)*)$`)
+	reMorphRule = regexp.MustCompile(`^(\d)\s*->\s*(\d(?:,? ?\d)*)$`)
 	// reMorphSplit: between rules written as digit strings, ", " before
 	// the next "d ->".
-	reMorphSplit = regexp.MustCompile(`,\s*(\d\s*(?:->|→))`)
+	reMorphSplit = regexp.MustCompile(`,\s*(\d\s*->)`)
+	// morphArrows: the arrows the rules may be written with, as "->".
+	morphArrows = strings.NewReplacer("-->", "->", "|->", "->", "→", "->", "↦", "->", "{", "", "}", "")
 )
 
 // maxMorphPower bounds k in a limiting word's f^k; maxMorphImage bounds
@@ -56,19 +59,19 @@ func (c *collector) morphisms(text string) {
 	if m == nil {
 		return
 	}
-	f, ok := morphRules(m[3])
+	f, ok := morphRules(morphArrows.Replace(m[4]))
 	if !ok {
 		return
 	}
 	starts := 0
 	a := int64(-1)
-	for _, g := range []string{m[1], m[2], m[4]} {
+	for _, g := range []string{m[1], m[2], m[3], m[5]} {
 		if g != "" {
 			starts++
 			a = int64(g[0] - '0')
 		}
 	}
-	limiting := m[2] != ""
+	limiting := m[3] != ""
 	switch {
 	case starts > 1:
 		return // two starts: which one the text means is not stated
