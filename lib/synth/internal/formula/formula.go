@@ -74,6 +74,7 @@ func (c *collector) read(text string) {
 			}
 		},
 		func() { c.tables(text, toks) },
+		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
 		func() { c.rowTables(text) },
 		func() { c.condTables(text, toks) },
