@@ -61,7 +61,13 @@ func (c *collector) read(text string) {
 	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.each(
 		func() { c.formulas(text, toks) },
-		func() { c.eqnWhere(text) }, // eqn.go: "where p is the n-th prime", "f(n) = ..."
+		func() { c.eqnWhere(text) },        // eqn.go: "where p is the n-th prime", "f(n) = ..."
+		func() { c.eqnInfiniteSums(text) }, // eqn_sum.go: "Sum_{k>=0} (-1)^k*binomial(n,5*k)"
+		func() {
+			if rw := eqnWordCalls(text); rw != text { // eqn.go: "n - sum of the distinct prime factors of n"
+				c.formulas(rw, surdTokens(rw, lex(rw)))
+			}
+		},
 		func() {
 			if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
 				c.formulas(rw, surdTokens(rw, lex(rw)))
@@ -169,7 +175,10 @@ func (c *collector) add(source string, x *node) {
 				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
 					// refused for fuel: primality from a sieve (coverage_sieve.go)
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
-						continue
+						// binomials from Pascal's triangle (eqn_pascal.go)
+						if ops, err = lowerPascal(y, exact); err != nil || !agrees(x, ops, c.lists) {
+							continue
+						}
 					}
 				}
 			}
