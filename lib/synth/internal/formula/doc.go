@@ -110,7 +110,13 @@
 // "coefficient of [x^(n-k)] in (x+n)^n", "[x^k] (1/(1-x) + x/(1-x)^n)",
 // triangle_xcoef.go; row sums
 // and antidiagonal sums of a formula table, triangle_sums.go; rows listed
-// reversed), numerators and denominators of a rational formula in lowest
+// reversed; tri2.go: a table's formula ends where its text goes on, "T(n,k)
+// = n^k read by antidiagonals", "... is an upper bound on", "(k+n)/2 n, k >
+// 0" (a range statement: "2 n" is no product), "(n >= 1, 0 <= k <= n-1)";
+// "mod 2" only inside the formula; heads in other capitals, "R(n,k)";
+// "T(n,k) = numerator of k/n"; tables named by their formula, "Triangle of
+// denominators of 1/n + 1/m, n >= m >= 1", "Triangle of n*k + 1, 0 <= k <=
+// n", the range naming the row and column), numerators and denominators of a rational formula in lowest
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
 // |Q|/gcd(P,Q) of the formula written as one fraction P/Q; also the
 // functions numerator(x) and denominator(x) of the parser), and cases by
@@ -198,7 +204,12 @@
 // hits (f growing by at least 1 a step); "Smallest prime == 1 mod (7n)"
 // the quantifier it rewords (sets.go). Where the text leaves a start
 // open, the readings are offered only if the examples tell them apart
-// (they differ at some n <= 8, or nowhere).
+// (they differ at some n <= 8, or nowhere). A text opening "a(n) is
+// the", "a(n) = " or "The" before a phrase ("a(n) is the sum of the
+// squares of the odd divisors of n", "The sum of the odd divisors of
+// n ...") is read past that opening by the phrase readers
+// (sets_open.go); pred.go's "is a cube" takes the least j >= 0 with j^3
+// >= |e| (to 1290), so "Smallest cube >= n" reads.
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
