@@ -208,8 +208,8 @@
 // the", "a(n) = " or "The" before a phrase ("a(n) is the sum of the
 // squares of the odd divisors of n", "The sum of the odd divisors of
 // n ...") is read past that opening by the phrase readers
-// (sets_open.go); pred.go's "is a cube" takes the least j >= 0 with j^3
-// >= |e| (to 1290), so "Smallest cube >= n" reads.
+// (sets_open.go); "Smallest cube >= n" tests each candidate with the
+// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

@@ -442,7 +442,6 @@ var isAdjectives = map[string]func(e *node) *node{
 	"nonprime":   func(e *node) *node { return not(isPrimeOf(e)) },
 	"squarefree": func(e *node) *node { return &node{k: kCmp, name: "!=", kids: []*node{call("mu", e), num(0)}} },
 	"a square":   squareOf, "a perfect square": squareOf, "a square number": squareOf,
-	"a cube": cubeOf, "a perfect cube": cubeOf, "a cube number": cubeOf, // sets.go
 	"a triangular number": func(e *node) *node { return squareOf(add(bin(kMul, num(8), e), num(1))) },
 	"even":                func(e *node) *node { return eq(bin(kMod, e, num(2)), num(0)) },
 	"odd":                 func(e *node) *node { return eq(bin(kMod, e, num(2)), num(1)) },

@@ -503,7 +503,7 @@ func (c *collector) near(s string, m []string) {
 	if !ok {
 		return
 	}
-	prop := isAdjectives[nearKinds[m[2]]]
+	prop := nearProperty(nearKinds[m[2]]) // sets.go
 	least := m[1] == "Smallest" || m[1] == "Least"
 	var strict bool
 	switch m[3] {
