@@ -15,6 +15,7 @@ package formula
 //     Fibonacci".
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 )
@@ -180,29 +181,75 @@ func eqnChainSkip(toks []token, i int, try func(int) int) {
 	}
 }
 
-// eqnWords: functions named in words, each of its argument x.
+// eqnWords: functions named in words, each a formula in # (its
+// argument).
 var eqnWords = []struct {
-	re *regexp.Regexp
-	of func(x *node) *node
+	re   string
+	tmpl string
 }{
-	{regexp.MustCompile(`^(?:largest|greatest) proper divisor`), func(x *node) *node { return bin(kDiv, x, call("lpf", x)) }},
-	{regexp.MustCompile(`^(?:2-adic valuation|exponent of (?:the )?(?:highest )?power of 2 dividing)`), func(x *node) *node { return eqnValuation(x, 2) }},
-	{regexp.MustCompile(`^3-adic valuation`), func(x *node) *node { return eqnValuation(x, 3) }},
-	{regexp.MustCompile(`^odd part`), func(x *node) *node { return bin(kDiv, x, bin(kPow, num(2), eqnValuation(x, 2))) }},
-	{regexp.MustCompile(`^number of divisors`), func(x *node) *node { return call("tau", x) }},
-	{regexp.MustCompile(`^sum of (?:the )?divisors`), func(x *node) *node { return call("sigma", x) }},
-	{regexp.MustCompile(`^(?:Euler(?:'s)? )?(?:totient|phi) function`), func(x *node) *node { return call("phi", x) }},
-	{regexp.MustCompile(`^(?:binary weight|number of (?:1's|ones) in (?:the )?binary (?:expansion|representation))`), func(x *node) *node { return call("digsum", x, num(2)) }},
-	{regexp.MustCompile(`^(?:largest|greatest) prime (?:factor|divisor)`), func(x *node) *node { return call("gpf", x) }},
-	{regexp.MustCompile(`^(?:smallest|least) prime (?:factor|divisor)`), func(x *node) *node { return call("lpf", x) }},
-	{regexp.MustCompile(`^number of distinct prime (?:factors|divisors)|^number of distinct primes dividing`), func(x *node) *node { return call("omega", x) }},
-	{regexp.MustCompile(`^number of prime (?:factors|divisors) (?:counted )?with (?:multiplicity|repetition)`), func(x *node) *node { return call("bigomega", x) }},
-	{regexp.MustCompile(`^(?:squarefree kernel|radical)`), func(x *node) *node { return call("rad", x) }},
-	{regexp.MustCompile(`^M[oö]e?bius function`), func(x *node) *node { return call("mu", x) }},
-	{regexp.MustCompile(`^(?:(?:decimal )?digit sum|sum of (?:the )?(?:decimal )?digits)`), func(x *node) *node { return call("digsum", x, num(10)) }},
-	{regexp.MustCompile(`^Fibonacci numbers?`), func(x *node) *node { return call("fib", x) }},
-	{regexp.MustCompile(`^Lucas numbers?`), func(x *node) *node { return call("lucas", x) }},
-	{regexp.MustCompile(`^(?:n-th|nth) prime`), func(x *node) *node { return call("prime", x) }},
+	{`(?:largest|greatest) proper divisor`, "#/lpf(#)"},
+	{`(?:2-adic valuation|exponent of (?:the )?(?:highest )?power of 2 dividing)`, "valuation(#,2)"},
+	{`3-adic valuation`, "valuation(#,3)"},
+	{`odd part`, "#/2^valuation(#,2)"},
+	{`number of divisors`, "tau(#)"},
+	{`sum of (?:the )?divisors`, "sigma(#)"},
+	{`(?:Euler(?:'s)? )?(?:totient|phi) function`, "phi(#)"},
+	{`(?:binary weight|number of (?:1's|ones) in (?:the )?binary (?:expansion|representation))`, "wt(#)"},
+	{`(?:largest|greatest) prime (?:factor|divisor)`, "gpf(#)"},
+	{`(?:smallest|least) prime (?:factor|divisor)`, "lpf(#)"},
+	{`(?:number of distinct prime (?:factors|divisors)|number of distinct primes dividing)`, "omega(#)"},
+	{`number of prime (?:factors|divisors) (?:counted )?with (?:multiplicity|repetition)`, "bigomega(#)"},
+	{`sum of (?:the )?distinct prime (?:factors|divisors)`, "sopf(#)"},
+	{`sum of (?:the )?distinct primes dividing`, "sopf(#)"},
+	{`sum of (?:the )?prime (?:factors|divisors) (?:counted )?with (?:multiplicity|repetition)`, "sopfr(#)"},
+	{`(?:squarefree kernel|radical)`, "rad(#)"},
+	{`M[oö]e?bius function`, "mu(#)"},
+	{`(?:(?:decimal )?digit sum|sum of (?:the )?(?:decimal )?digits)`, "sumdigits(#)"},
+	{`Fibonacci numbers?`, "fib(#)"},
+	{`Lucas numbers?`, "lucas(#)"},
+	{`(?:n-th|nth) prime`, "prime(#)"},
+}
+
+var (
+	// eqnWordsAt: each of eqnWords where a definition's words begin
+	eqnWordsAt = eqnCompile(`^(?:%s)`)
+	// eqnWordsOf: each applied inside a formula, "n - sum of the
+	// distinct prime factors of n": to n or a parenthesized argument
+	eqnWordsOf = eqnCompile(`\b(?:the\s+)?(?:%s)\s+of\s+(n\b|\([^()]*\))`)
+)
+
+func eqnCompile(format string) []*regexp.Regexp {
+	res := make([]*regexp.Regexp, len(eqnWords))
+	for i, w := range eqnWords {
+		res[i] = regexp.MustCompile(fmt.Sprintf(format, w.re))
+	}
+	return res
+}
+
+// eqnWordsFn is eqnWords[i]'s function of x, or nil if it does not parse.
+func eqnWordsFn(i int, x *node) *node {
+	toks := lex(strings.ReplaceAll(eqnWords[i].tmpl, "#", "x"))
+	y, end, ok := parseAt(toks, 0, "x")
+	if !ok || toks[end].k != tEnd {
+		return nil
+	}
+	return substitute(y, "x", x)
+}
+
+// eqnWordCalls rewrites the functions eqnWords names inside a formula as
+// calls: "a(n) = n - sum of the distinct prime factors of n" is "a(n) = n
+// - sopf(n)". Only texts that open with "a(n) =".
+func eqnWordCalls(text string) string {
+	if !strings.HasPrefix(text, "a(n) =") {
+		return text
+	}
+	for i, re := range eqnWordsOf {
+		text = re.ReplaceAllStringFunc(text, func(m string) string {
+			arg := re.FindStringSubmatch(m)[1]
+			return "(" + strings.ReplaceAll(eqnWords[i].tmpl, "#", "("+arg+")") + ")"
+		})
+	}
+	return text
 }
 
 var (
@@ -248,13 +295,13 @@ func (c *collector) eqnWhere(text string) {
 			continue
 		}
 		var of func(*node) *node
-		for _, w := range eqnWords {
-			if loc := w.re.FindStringIndex(rest); loc != nil {
-				of, rest = w.of, rest[loc[1]:]
+		for i, re := range eqnWordsAt {
+			if loc := re.FindStringIndex(rest); loc != nil {
+				of, rest = func(x *node) *node { return eqnWordsFn(i, x) }, rest[loc[1]:]
 				break
 			}
 		}
-		if of == nil {
+		if of == nil || of(vr("n")) == nil {
 			continue
 		}
 		_, dupF := defs[name]

@@ -91,6 +91,63 @@ func TestEqnDefinitions(t *testing.T) {
 	})
 }
 
+// eqnBinomialBig is C(n, k) exactly mod 2^64 wherever it fits int64
+// (Pascal's rule in native integers, a reference independent of the
+// IR's table).
+func eqnBinomialBig(n, k int64) int64 {
+	if k < 0 || k > n {
+		return 0
+	}
+	row := []int64{1}
+	for r := int64(1); r <= n; r++ {
+		next := make([]int64, r+1)
+		next[0], next[r] = 1, 1
+		for c := int64(1); c < r; c++ {
+			next[c] = row[c-1] + row[c]
+		}
+		row = next
+	}
+	return row[k]
+}
+
+func TestEqnWordsAndSums(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = n - sum of the distinct prime factors of n.", 1, 100, func(n int64) int64 {
+			ps, _ := factorRef(n)
+			return n - sumRef(ps)
+		}},
+		{"a(n) = 2*n + number of divisors of (n+1).", 0, 100, func(n int64) int64 {
+			c := int64(0)
+			for d := int64(1); d <= n+1; d++ {
+				if (n+1)%d == 0 {
+					c++
+				}
+			}
+			return 2*n + c
+		}},
+		// the terms leave i32 long before the sum does: binomials from
+		// Pascal's triangle (exact mod 2^32), bounded by binomial(n, 5k)
+		{"a(n) = Sum_{k >= 0}(-1)^k*binomial(n,5*k).", 0, 32, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(0); 5*k <= n; k++ {
+				s += (1 - 2*(k%2)) * eqnBinomialBig(n, 5*k)
+			}
+			return s
+		}},
+		{"a(n) = Sum_{k>=1} binomial(n, 2*k+1)*k.", 0, 28, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); 2*k+1 <= n; k++ {
+				s += eqnBinomialBig(n, 2*k+1) * k
+			}
+			return s
+		}},
+		// C(2n, n) leaves i32 at n = 17, the difference at n = 20
+		{"a(n) = binomial(2*n, n) - binomial(2*n, n+1).", 0, 19, func(n int64) int64 {
+			return eqnBinomialBig(2*n, n) - eqnBinomialBig(2*n, n+1)
+		}},
+	})
+}
+
 func TestEqnRefuses(t *testing.T) {
 	refuses(t,
 		"a(n) = 5^A000120(n).", // no table of A-numbers: the text must say what it is
@@ -102,5 +159,10 @@ func TestEqnRefuses(t *testing.T) {
 		"a(n) = A007290(n+2) - 1 = f(n) where f is some function.",
 		"a(n) = valuation(n, k) + 1.",          // the base is no constant
 		"a(n) = h(n) where h(n) = floor(n/k).", // k never given
+		"a(n) = Sum_{k>=0} floor(n/2^k).",      // no binomial bounds the terms
+		"a(n) = Sum_{k>=0} binomial(n-k, k).",  // bounded, but not by the reader's rule
+		"a(n) = Sum_{k>=0} binomial(k, n).",
+		"a(n) = Sum_{k>=0} binomial(n, 3) * k.",
+		"Sum_{k>=0} binomial(n, 2*k).", // not a(n) = ...
 	)
 }

@@ -75,6 +75,9 @@ func agreesWhy(x *node, ops []ir.Op, lists map[listKey]*nthMemo) string {
 	if isSieved(ops) {
 		s.fuel += sieveScanFuel // each run builds its sieve first (coverage_sieve.go)
 	}
+	if isPascal(ops) {
+		s.fuel += pascalScanFuel // each run fills its rows of Pascal's triangle (eqn_pascal.go)
+	}
 	prev := int64(-1)
 	next := nextScan
 	switch {
