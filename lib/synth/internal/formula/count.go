@@ -41,7 +41,11 @@ type tupleDomain struct {
 // counts reads the counts of count*.go from the text's first sentence.
 func (c *collector) counts(text string) {
 	s := firstSentence(text)
-	if c.countTuples(s) {
+	// "a(n) = number of ...", "The number of ..."
+	if loc := reAPrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) {
+		s = strings.ToUpper(s[loc[1]:loc[1]+1]) + s[loc[1]+1:]
+	}
+	if c.countTuples(s) || c.countSquares(s) || c.countUpTo(s) { // count_sq.go, count_list.go
 		return
 	}
 }

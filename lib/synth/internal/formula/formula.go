@@ -92,6 +92,7 @@ func (c *collector) read(text string) {
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
+		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
@@ -136,6 +137,9 @@ type collector struct {
 	// isolate: a reader that panics gives nothing and the others go on
 	// (each); set by Candidates, not by the tests' candidates
 	isolate bool
+	// capture, where set, takes each formula add would check and lower
+	// instead (count_list.go reads a list's name this way)
+	capture func(x *node)
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -147,6 +151,10 @@ type collector struct {
 // value fits in i32 (n = 0..scanN, within a work budget) is kept; none, no
 // candidate.
 func (c *collector) add(source string, x *node) {
+	if c.capture != nil {
+		c.capture(x)
+		return
+	}
 	if !x.uses("n") {
 		c.note("constant", "no n")
 		return // a constant is no reading of a sequence's name
