@@ -86,10 +86,6 @@ func (c *collector) countTuples(s string) bool {
 		c.note("count", "condition "+cond)
 		return true
 	}
-	x := countOver(vars, dom, atoms)
-	if x == nil {
-		return true
-	}
 	var all *node
 	for _, a := range atoms {
 		all = and(all, a.node())
@@ -99,8 +95,90 @@ func (c *collector) countTuples(s string) bool {
 		c.checkCount(s, l.String(), l.exact, brute, l.lower) // count_lin.go
 		return true
 	}
+	x := countApart(vars, dom, atoms)
+	if x == nil {
+		return true
+	}
 	c.addCount(s, x, brute)
 	return true
+}
+
+// countApart is countOver for each group of letters the conditions tie
+// together (letters joined where one condition names both), multiplied:
+// "w>=2x and y>3z" counts the (w,x) and the (y,z) apart. A letter no
+// condition names multiplies the count by the number of values.
+func countApart(vars []string, dom tupleDomain, atoms []atom) *node {
+	group := map[string]int{}
+	for i, v := range vars {
+		group[v] = i
+	}
+	find := func(v string) int {
+		g := group[v]
+		for group[vars[g]] != g {
+			g = group[vars[g]]
+		}
+		return g
+	}
+	for _, a := range atoms {
+		first := -1
+		for _, v := range vars {
+			if !a.a.uses(v) && !a.b.uses(v) {
+				continue
+			}
+			if first < 0 {
+				first = find(v)
+			} else if g := find(v); g != first {
+				group[vars[g]] = first
+			}
+		}
+		if first < 0 {
+			return nil // a condition on n alone
+		}
+	}
+	var x *node
+	for i, v := range vars {
+		if find(v) != i {
+			continue
+		}
+		var gv []string
+		for _, w := range vars {
+			if find(w) == i {
+				gv = append(gv, w)
+			}
+		}
+		var ga []atom
+		for _, a := range atoms {
+			if a.a.uses(v) || a.b.uses(v) || usesGroup(a, gv) {
+				ga = append(ga, a)
+			}
+		}
+		var y *node
+		if len(ga) == 0 { // a letter no condition names
+			var one *node = num(1)
+			if dom.noZero {
+				one = &node{k: kCmp, name: "!=", kids: []*node{vr(v), num(0)}}
+			}
+			y = &node{k: kSum, name: v, kids: []*node{dom.lo, dom.hi, one}}
+		} else if y = countOver(gv, dom, ga); y == nil {
+			return nil
+		}
+		if x == nil {
+			x = y
+		} else {
+			x = bin(kMul, x, y)
+		}
+	}
+	return x
+}
+
+// usesGroup reports whether a names a letter of gv.
+func usesGroup(a atom, gv []string) bool {
+	for _, v := range gv {
+		if a.a.uses(v) || a.b.uses(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // letters splits "w, x,y" into its letters.

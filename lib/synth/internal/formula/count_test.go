@@ -211,3 +211,14 @@ func TestCountUpToRefused(t *testing.T) {
 		"Number of primes <= n, plus one.",  // a clause not read
 	)
 }
+
+func TestCountTuplesApart(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of (w,x,y,z) with all terms in {1,...,n} and w>=2x and y>3z.", 0, 10, func(n int64) int64 {
+			return tupleCount(4, 1, n, false, func(t []int64) bool { return t[0] >= 2*t[1] && t[2] > 3*t[3] })
+		}},
+		{"Number of (w,x,y,z) with all terms in {0,...,n} and w^2 < x + 2*y.", 0, 8, func(n int64) int64 {
+			return tupleCount(4, 0, n, false, func(t []int64) bool { return t[0]*t[0] < t[1]+2*t[2] })
+		}},
+	})
+}
