@@ -95,6 +95,9 @@ func (c *collector) countTuples(s string) bool {
 		c.checkCount(s, l.String(), l.exact, brute, l.lower) // count_lin.go
 		return true
 	}
+	if mx := mixedForm(vars, dom, atoms); mx != nil && c.checkCount(s, mx.String(), mx.exact, brute, mx.lower) { // count_mix.go
+		return true
+	}
 	x := countApart(vars, dom, atoms)
 	if x == nil {
 		return true
@@ -410,6 +413,9 @@ func linearAtoms(atoms []atom, v string) bool {
 // constCoef is the coefficient of v in d (linearIn) where it is a
 // nonzero rational constant.
 func constCoef(d *node, v string) (*big.Rat, bool) {
+	if !linearIn(d, v) {
+		return nil, false
+	}
 	cn := coef(d, v)
 	if cn == nil || !isConst(cn) {
 		return nil, false
@@ -555,9 +561,9 @@ func (c *collector) addCount(source string, x *node, brute func(n int64) (int64,
 // i32), each run within ir.DefaultFuel, and exact itself agrees with
 // brute, the count tuple by tuple, at every n up to 12 whose tuples
 // number at most countBrute (at least 3 of them).
-func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (int64, bool), lower func() ([]ir.Op, error)) {
+func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (int64, bool), lower func() ([]ir.Op, error)) (offered bool) {
 	if c.seen[expr] || len(c.seen) >= maxFormulas {
-		return
+		return false
 	}
 	c.seen[expr] = true
 	brutes := 0
@@ -569,22 +575,22 @@ func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (
 		got, ok := exact(n)
 		if !ok || got != want {
 			c.note("count", "closed form differs from the tuples at n="+strconv.FormatInt(n, 10))
-			return
+			return false
 		}
 		brutes++
 	}
 	if brutes < 3 {
 		c.note("count", "too few n checked tuple by tuple")
-		return
+		return false
 	}
 	ops, err := lower()
 	if err != nil {
 		c.note("lower", err.Error())
-		return
+		return false
 	}
 	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
 	if err != nil {
-		return
+		return false
 	}
 	agreed := 0
 	prev := int64(-1)
@@ -612,12 +618,12 @@ func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (
 	for n := int64(0); n <= countCheckN; n = nextScan(n) {
 		fits, good := check(n)
 		if !good {
-			return
+			return false
 		}
 		if !fits { // every n between: the last that fits is the costliest
 			for m := prev + 1; m < n; m++ {
 				if fits, good := check(m); !good {
-					return
+					return false
 				} else if !fits {
 					break
 				}
@@ -627,9 +633,10 @@ func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (
 		prev = n
 	}
 	if agreed < minAgreed {
-		return
+		return false
 	}
 	c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+	return true
 }
 
 var errIval = errors.New("formula: not an int64 count")

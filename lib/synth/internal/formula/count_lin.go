@@ -153,36 +153,9 @@ func (l linCount) exact(n int64) (int64, bool) {
 	if hi < lo {
 		return 0, true
 	}
-	if hi-lo > 1000 {
+	dist, off, ok := l.dist(lo, hi)
+	if !ok {
 		return 0, false
-	}
-	var vals []int64
-	for v := lo; v <= hi; v++ {
-		if !(l.dom.noZero && v == 0) {
-			vals = append(vals, v)
-		}
-	}
-	// dist[s - off] tuples give s
-	dist, off := []int64{1}, int64(0)
-	for _, c := range l.coefs {
-		smin, smax := off+min(c*lo, c*hi), off+int64(len(dist))-1+max(c*lo, c*hi)
-		if smax-smin > 1<<16 {
-			return 0, false
-		}
-		next := make([]int64, smax-smin+1)
-		for i, k := range dist {
-			if k == 0 {
-				continue
-			}
-			for _, v := range vals {
-				j := off + int64(i) + c*v - smin
-				next[j] += k
-				if next[j] < 0 {
-					return 0, false // past int64
-				}
-			}
-		}
-		dist, off = next, smin
 	}
 	var count int64
 	env := map[string]int64{"n": n}
@@ -203,6 +176,43 @@ func (l linCount) exact(n int64) (int64, bool) {
 		}
 	}
 	return count, true
+}
+
+// dist is how many tuples of values in lo..hi give each s, dist[s -
+// off], by convolving each letter's values one at a time.
+func (l linCount) dist(lo, hi int64) ([]int64, int64, bool) {
+	if hi-lo > 1000 {
+		return nil, 0, false
+	}
+	var vals []int64
+	for v := lo; v <= hi; v++ {
+		if !(l.dom.noZero && v == 0) {
+			vals = append(vals, v)
+		}
+	}
+	// dist[s - off] tuples give s
+	dist, off := []int64{1}, int64(0)
+	for _, c := range l.coefs {
+		smin, smax := off+min(c*lo, c*hi), off+int64(len(dist))-1+max(c*lo, c*hi)
+		if smax-smin > 1<<16 {
+			return nil, 0, false
+		}
+		next := make([]int64, smax-smin+1)
+		for i, k := range dist {
+			if k == 0 {
+				continue
+			}
+			for _, v := range vals {
+				j := off + int64(i) + c*v - smin
+				next[j] += k
+				if next[j] < 0 {
+					return nil, 0, false // past int64
+				}
+			}
+		}
+		dist, off = next, smin
+	}
+	return dist, off, true
 }
 
 // lower emits the program: mem[0..W) the counts by s - S0 (S0 the least
