@@ -216,7 +216,12 @@
 // hits (f growing by at least 1 a step); "Smallest prime == 1 mod (7n)"
 // the quantifier it rewords (sets.go). Where the text leaves a start
 // open, the readings are offered only if the examples tell them apart
-// (they differ at some n <= 8, or nowhere).
+// (they differ at some n <= 8, or nowhere). A text opening "a(n) is
+// the", "a(n) = " or "The" before a phrase ("a(n) is the sum of the
+// squares of the odd divisors of n", "The sum of the odd divisors of
+// n ...") is read past that opening by the phrase readers
+// (sets_open.go); "Smallest cube >= n" tests each candidate with the
+// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
@@ -227,9 +232,10 @@
 // column of ..." (one ON cell at stage 0, the background following the
 // rule; a row updated in place in memory), the x-axis and the diagonal of
 // the n-th stage of a two-dimensional automaton "defined by "Rule 467",
-// based on the 5-celled von Neumann neighborhood" (Wolfram's outer
-// totalistic code: bit 2*s + self; one quadrant kept in two buffers; the
-// evaluator simulates the whole plane), and the fixed point, image,
+// based on the 5-celled von Neumann neighborhood" or the 9-celled Moore
+// one (Wolfram's outer totalistic code: bit 2*s + self; one octant kept
+// in two buffers; the evaluator simulates the whole plane), and the fixed
+// point, image,
 // trajectory or limiting word of a morphism on digits, "Fixed point of the
 // morphism 0 -> 01, 1 -> 1101, starting with 0" (the word written to memory
 // letter by letter, from n = 0 and from n = 1). The measure

@@ -314,3 +314,25 @@ func (c *collector) apart(s string, xs []*node) {
 		c.add(s, x)
 	}
 }
+
+// nearProperty is the property quant.go's near reads for a kind: pred.go's
+// adjective, or a cube (not one of pred.go's: as a list's or a count's
+// test, its loop costs more fuel than those readers' own forms, "Number
+// of cubes <= n" is read from the list of cubes).
+func nearProperty(kind string) func(e *node) *node {
+	if kind == "a cube" {
+		return cubeOf
+	}
+	return isAdjectives[kind]
+}
+
+// cubeOf: e is a cube (of an integer of either sign) when |e| is j^3 for
+// the least j >= 0 with j^3 >= |e|; j stops at 1290 (1291^3 leaves i32,
+// and every cube in i32 is at most 1290^3).
+func cubeOf(e *node) *node {
+	a := call("abs", e)
+	j3 := bin(kPow, vr("c_"), num(3))
+	stop := or(&node{k: kCmp, name: ">=", kids: []*node{j3, a}}, &node{k: kCmp, name: ">=", kids: []*node{vr("c_"), num(1290)}})
+	j := nthAt(num(1), "c_", 1, 0, stop)
+	return eq(bin(kPow, j, num(3)), a)
+}

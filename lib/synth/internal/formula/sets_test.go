@@ -123,3 +123,44 @@ func TestSetFormsRefuse(t *testing.T) {
 		"Sum of the 6th powers of the frobnicated divisors of n.",
 	)
 }
+
+func TestSetOpeningsAndCubes(t *testing.T) {
+	cube := func(x int64) bool {
+		for j := int64(0); j*j*j <= x; j++ {
+			if j*j*j == x {
+				return true
+			}
+		}
+		return false
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) is the sum of the squares of the odd divisors of n.", 1, 80, setsDivSumRef(func(d, n int64) bool { return d%2 == 1 }, func(d int64) int64 { return d * d })},
+		{"The sum of the odd divisors of n that are greater than 1.", 1, 80, setsDivSumRef(func(d, n int64) bool { return d%2 == 1 && d > 1 }, func(d int64) int64 { return d })},
+		{"a(n) is the least prime == 1 mod n.", 1, 60, func(n int64) int64 {
+			for p := int64(2); ; p++ {
+				if isPrimeRef(p) && p%n == 1%n {
+					return p
+				}
+			}
+		}},
+		{"Smallest cube >= n.", 0, 100, func(n int64) int64 {
+			for x := n; ; x++ {
+				if cube(x) {
+					return x
+				}
+			}
+		}},
+		{"Largest cube <= n.", 0, 100, func(n int64) int64 {
+			for x := n; ; x-- {
+				if cube(x) {
+					return x
+				}
+			}
+		}},
+	})
+	refuses(t,
+		"Least cube <= n.",               // no sequence: the least cube below n does not exist
+		"The frobnicated cubes >= n.",    // a kind not read
+		"a(n) is the smallest cube >= .", // no bound
+	)
+}
