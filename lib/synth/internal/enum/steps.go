@@ -128,6 +128,10 @@ func newSteps(s *searcher, examples []Example) *stepSearch {
 	if len(st.order) == 0 {
 		return nil // every output 0: not a count of steps
 	}
+	if poll := s.opt.Poll; poll != nil {
+		// the caller sees the whole search's candidates and level
+		sub.opt.Poll = func(cand int64, _ int) bool { return poll(s.cand+cand-st.cand, s.level) }
+	}
 	sort.SliceStable(st.order, func(a, b int) bool { return examples[st.order[a]].Out < examples[st.order[b]].Out })
 	return st
 }
