@@ -60,6 +60,7 @@ func (c *collector) namedFamilies(s string) {
 		c.countSolutions(s) // coverage_count.go
 		c.sumFirst(s)       // coverage_sums.go
 		c.sumDivisors(s)
+		c.sumPowersOfDivisors(s) // sets_sums.go
 	}
 }
 

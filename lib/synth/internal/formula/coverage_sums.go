@@ -69,6 +69,15 @@ func (c *collector) sumDivisors(s string) {
 	if m == nil {
 		return
 	}
+	if pred := sumDivPred(m); pred != nil {
+		c.add(s, &node{k: kSumDiv, name: "x_", kids: []*node{vr("n"), bin(kAnd, pred, vr("x_"))}})
+	}
+}
+
+// sumDivPred is the property (over x_) of the divisors reSumDiv's match m
+// names, or nil: none, or one not read ("Sum of divisors of n": sigma,
+// read elsewhere).
+func sumDivPred(m []string) *node {
 	v := divisorVar(m[2])
 	pred := divisorCondition(v, m[3], m[4], func() *node {
 		switch {
@@ -80,7 +89,7 @@ func (c *collector) sumDivisors(s string) {
 		return nil
 	})
 	if m[3]+m[4]+m[5]+m[6] != "" && (pred == nil || !pred.uses("x_")) {
-		return
+		return nil
 	}
 	d := vr("x_")
 	and := func(a, b *node) *node { // b may be nil: no condition
@@ -101,8 +110,5 @@ func (c *collector) sumDivisors(s string) {
 	case "prime ":
 		pred = and(un(kIsPrime, d), pred)
 	}
-	if pred == nil {
-		return // "Sum of divisors of n": sigma, read elsewhere
-	}
-	c.add(s, &node{k: kSumDiv, name: "x_", kids: []*node{vr("n"), bin(kAnd, pred, d)}})
+	return pred
 }

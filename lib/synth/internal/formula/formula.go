@@ -61,12 +61,20 @@ func (c *collector) read(text string) {
 	toks := surdTokens(text, lex(text)) // phi, [x], "integer nearest": beatty_text.go
 	c.each(
 		func() { c.formulas(text, toks) },
+		func() { c.eqnWhere(text) },        // eqn.go: "where p is the n-th prime", "f(n) = ..."
+		func() { c.eqnInfiniteSums(text) }, // eqn_sum.go: "Sum_{k>=0} (-1)^k*binomial(n,5*k)"
+		func() {
+			if rw := eqnWordCalls(text); rw != text { // eqn.go: "n - sum of the distinct prime factors of n"
+				c.formulas(rw, surdTokens(rw, lex(rw)))
+			}
+		},
 		func() {
 			if rw := digitWords(text); rw != text { // phrases_base.go: digit phrases inside a formula
 				c.formulas(rw, surdTokens(rw, lex(rw)))
 			}
 		},
 		func() { c.tables(text, toks) },
+		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
 		func() { c.rowTables(text) },
 		func() { c.condTables(text, toks) },
@@ -81,8 +89,11 @@ func (c *collector) read(text string) {
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.phrases(text) },
-		func() { c.series(text) },       // series.go: products, sums, theta functions, long rational g.f.s
-		func() { c.decimalConst(text) }, // decimal_read.go
+		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
+		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
+		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
+		func() { c.decimalConst(text) },                // decimal_read.go
+		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
 	)
 	for i := range c.out {
 		// readers that rewrite the text first (memText, digitWords) take
@@ -124,6 +135,9 @@ type collector struct {
 	// isolate: a reader that panics gives nothing and the others go on
 	// (each); set by Candidates, not by the tests' candidates
 	isolate bool
+	// capture, where set, takes each formula add would check and lower
+	// instead (count_list.go reads a list's name this way)
+	capture func(x *node)
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -135,6 +149,10 @@ type collector struct {
 // value fits in i32 (n = 0..scanN, within a work budget) is kept; none, no
 // candidate.
 func (c *collector) add(source string, x *node) {
+	if c.capture != nil {
+		c.capture(x)
+		return
+	}
 	if !x.uses("n") {
 		c.note("constant", "no n")
 		return // a constant is no reading of a sequence's name
@@ -158,7 +176,10 @@ func (c *collector) add(source string, x *node) {
 				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
 					// refused for fuel: primality from a sieve (coverage_sieve.go)
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
-						continue
+						// binomials from Pascal's triangle (eqn_pascal.go)
+						if ops, err = lowerPascal(y, exact); err != nil || !agrees(x, ops, c.lists) {
+							continue
+						}
 					}
 				}
 			}
@@ -233,6 +254,9 @@ func (c *collector) formulas(text string, toks []token) {
 			// "a(n) = 0^2 + 1^2 + ... + n^2 = n*(n+1)*(2*n+1)/6": past the ellipsis
 			for end := ellipsis(toks, i+5); end > 0 && isOp(toks[end], "="); {
 				end = try(end + 1)
+			}
+			if ellipsis(toks, i+5) < 0 {
+				eqnChainSkip(toks, i+5, try) // "a(n) = A007290(n+2) - 1 = 2*C(n+2,3) - 1" (eqn.go)
 			}
 			continue
 		}

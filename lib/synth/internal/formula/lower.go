@@ -35,6 +35,9 @@ type emitter struct {
 	// sieve: primality tests below sieveTop read the sieve the program
 	// starts with (coverage_sieve.go)
 	sieve bool
+	// pascal: binomials are read from Pascal's triangle in memory
+	// (eqn_pascal.go)
+	pascal bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole

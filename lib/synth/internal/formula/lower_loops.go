@@ -106,6 +106,10 @@ func (e *emitter) gcd(a, b *node) {
 // binomial(a, b): the product of (a-i)/(i+1) for i < b, exact at every
 // step; 0 for b < 0, and 0 for 0 <= a < b since a factor is 0.
 func (e *emitter) binomial(a, b *node) {
+	if e.pascal {
+		e.binomialPascal(a, b) // eqn_pascal.go
+		return
+	}
 	la := e.hold(a)
 	if b.k == kNum && b.val <= 30 && !e.exactBinomial {
 		if b.val < 0 {

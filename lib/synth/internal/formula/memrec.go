@@ -42,6 +42,9 @@ type memTable struct {
 // it is that term (so a scan stops there: OEIS checks stop at it, and a
 // program's later terms may have wrapped).
 func (v *evaluator) memAt(x *node, n int64) *big.Rat {
+	if r, ok := v.autoAt(x, n); ok { // automata.go, morphism.go
+		return r
+	}
 	switch x.name {
 	case "T":
 		return v.triAt(x, n)
@@ -152,6 +155,9 @@ func memOffset(i0 int64) int64 { return max(0, -i0) }
 // written to memory, then a(i) for i from the first computed one up to
 // idx, and a(idx) is read back.
 func (e *emitter) memRec(x *node) {
+	if e.auto(x) { // automata.go, morphism.go
+		return
+	}
 	switch x.name {
 	case "T":
 		e.triMem(x)
@@ -239,6 +245,9 @@ func (x *node) writeMem(b *strings.Builder) {
 		b.WriteString(x.name + "(")
 		x.kids[0].write(b)
 		b.WriteByte(')')
+		return
+	}
+	if x.writeAuto(b) { // automata.go, morphism.go
 		return
 	}
 	if x.name == "K" {

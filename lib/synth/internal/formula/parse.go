@@ -52,10 +52,11 @@ type parser struct {
 	lags  bool     // a(n-j) is read, as variable "a<j>" (recurrences)
 	// consts: letters the text defines ("with q = 2"), read as their values
 	consts map[string]int64
-	shift  int64      // the recurrence defines a(n+shift): a(n+j) is lag shift-j
-	self   *selfCalls // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
-	far    int        // the furthest token a failure was at (coverage_why.go reports it)
-	mem    string     // recurrences with history: the names of the tables, "a" (a(e) is the term at e) or "ab" (memrec.go)
+	shift  int64             // the recurrence defines a(n+shift): a(n+j) is lag shift-j
+	self   *selfCalls        // divide-and-conquer mode: a(floor(n/b)) is variable a_ (dnc.go); nil: off
+	far    int               // the furthest token a failure was at (coverage_why.go reports it)
+	mem    string            // recurrences with history: the names of the tables, "a" (a(e) is the term at e) or "ab" (memrec.go)
+	defs   map[string]eqnDef // functions the text defines after the formula, "where f(n) = ..." (eqn.go)
 }
 
 type syntaxError struct{}
@@ -241,7 +242,7 @@ func (p *parser) implicit() bool {
 	if p.isVar(t.s) || ((p.lags || p.self != nil) && t.s == "a" || p.memName(t.s)) && isOp(p.toks[p.pos+1], "(") || p.juxtaposed(t.s) != nil {
 		return true
 	}
-	if _, _, ok := lookupFunc(t.s); ok && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
+	if _, _, ok := lookupFunc(t.s); (ok || p.eqnIsCall(t.s)) && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "(" {
 		return true
 	}
 	return isSumWord(t.s) && p.toks[p.pos+1].k == tOp && p.toks[p.pos+1].s == "_"
@@ -362,6 +363,9 @@ func (p *parser) primary() *node {
 // function parses a call of a known function; sigma_k(x) is
 // Sum_{d|x} d^k.
 func (p *parser) function(t token) *node {
+	if x := p.eqnCall(t); x != nil { // A-numbers, functions the text defines (eqn.go)
+		return x
+	}
 	name, arity, ok := lookupFunc(t.s)
 	if !ok {
 		p.fail()

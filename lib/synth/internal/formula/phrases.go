@@ -132,7 +132,7 @@ func (c *collector) phrases(text string) {
 		c.congruent(s, m[1], m[2], m[3])
 		return
 	}
-	if c.suchThatList(s) || c.quantifier(s) { // quant.go
+	if c.setPhrases(s) || c.suchThatList(s) || c.quantifier(s) { // sets.go, quant.go
 		return
 	}
 	if m := reDecimal.FindStringSubmatch(s); m != nil {

@@ -486,12 +486,12 @@ var reAPrefix = regexp.MustCompile(`^(?:a\(n\) (?:=|is) (?:the )?|The )`)
 
 // reNear: "Least prime >= sigma(n)", "Largest prime < 2*prime(n)",
 // "Least integer square >= n^3", "Smallest squarefree number > 2^n".
-var reNear = regexp.MustCompile(`^(Smallest|Least|Largest|Greatest) (prime|prime number|odd prime|squarefree number|integer square|square|perfect square|composite|composite number|semiprime|triangular number|even number|odd number|nonprime|prime power) (>=|>|<=|<|greater than or equal to|greater than|less than or equal to|less than|not exceeding|exceeding|not less than|above|below) (.+?)\s*\.?\s*$`)
+var reNear = regexp.MustCompile(`^(Smallest|Least|Largest|Greatest) (prime|prime number|odd prime|squarefree number|integer square|square|perfect square|cube|perfect cube|composite|composite number|semiprime|triangular number|even number|odd number|nonprime|prime power) (>=|>|<=|<|greater than or equal to|greater than|less than or equal to|less than|not exceeding|exceeding|not less than|above|below) (.+?)\s*\.?\s*$`)
 
 // nearKinds: the property each kind names (isAdjectives).
 var nearKinds = map[string]string{"prime": "prime", "prime number": "prime", "odd prime": "prime",
 	"squarefree number": "squarefree", "integer square": "a square", "square": "a square",
-	"perfect square": "a square", "composite": "composite", "composite number": "composite",
+	"perfect square": "a square", "cube": "a cube", "perfect cube": "a cube", "composite": "composite", "composite number": "composite",
 	"semiprime": "a semiprime", "triangular number": "a triangular number", "even number": "even",
 	"odd number": "odd", "nonprime": "nonprime", "prime power": "a prime power"}
 
@@ -503,7 +503,7 @@ func (c *collector) near(s string, m []string) {
 	if !ok {
 		return
 	}
-	prop := isAdjectives[nearKinds[m[2]]]
+	prop := nearProperty(nearKinds[m[2]]) // sets.go
 	least := m[1] == "Smallest" || m[1] == "Least"
 	var strict bool
 	switch m[3] {

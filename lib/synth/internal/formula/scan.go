@@ -69,8 +69,14 @@ func agreesWhy(x *node, ops []ir.Op, lists map[listKey]*nthMemo) string {
 	if has(x, kNth) {
 		s.fuel = listScanFuel
 	}
+	if isAutomaton(x) {
+		s.fuel = autoScanFuel // automata.go: every run simulates its stages
+	}
 	if isSieved(ops) {
 		s.fuel += sieveScanFuel // each run builds its sieve first (coverage_sieve.go)
+	}
+	if isPascal(ops) {
+		s.fuel += pascalScanFuel // each run fills its rows of Pascal's triangle (eqn_pascal.go)
 	}
 	prev := int64(-1)
 	next := nextScan

@@ -40,6 +40,10 @@ var (
 	reArray    = regexp.MustCompile(`(?i)\bantidiagonals\b`)
 	// texts whose sequence is not the table itself, or whose rows are not 1, 2, 3, ... long
 	reNotTable = regexp.MustCompile(`(?i)\bsums?\b[^_(]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\bmod 2\b|\btranspose`)
+	// reNotTable less "mod 2", which tables reads inside the formula only
+	// ("T(n,k) = binomial(n,k) mod 2", not "Pascal's triangle mod 2")
+	reNotTableText = regexp.MustCompile(`(?i)\bsums?\b[^_(]|sums?$|\bcolumns?\b|\bdiagonal of\b|\bcentral\b|\bdifferences\b|\bmatri(x|ces)\b|\binverse\b|\btranspose`)
+	reMod2         = regexp.MustCompile(`(?i)\bmod 2\b`)
 	// rows of other lengths (triangle_rows.go reads the ranges that say which)
 	reIrregular = regexp.MustCompile(`(?i)irregular`)
 	// "rows reversed", "read by rows from right to left", "mirror image"
@@ -64,7 +68,7 @@ type triStart struct {
 // antidiagonals.
 func (c *collector) tables(text string, toks []token) {
 	tri, arr := reTriangle.MatchString(text), reArray.MatchString(text)
-	if tri == arr || reNotTable.MatchString(text) {
+	if tri == arr || reNotTableText.MatchString(text) {
 		return // neither, both (antidiagonal sums of a triangle), or not the table itself
 	}
 	found := tableDefs(text, toks, tri)
@@ -74,7 +78,8 @@ func (c *collector) tables(text string, toks []token) {
 	}
 	d := found[0]
 	consts := textConsts(text)
-	if tri && c.irregular(text, toks, d, consts) || reIrregular.MatchString(text) {
+	mod2 := reMod2.MatchString(text) // read only inside the formula (try)
+	if tri && !mod2 && c.irregular(text, toks, d, consts) || reIrregular.MatchString(text) {
 		return
 	}
 	st, ok := tableStart(text, d.rv, d.cv, arr)
@@ -82,7 +87,7 @@ func (c *collector) tables(text string, toks []token) {
 		return
 	}
 	st.mirror = tri && reMirror.MatchString(text)
-	if body, end, ok := xcoefAt(toks, d.at, consts, d.rv, d.cv); ok {
+	if body, end, ok := xcoefAt(toks, d.at, consts, d.rv, d.cv); ok && !mod2 {
 		// "T(n,k) = coefficient of [x^(n-k)] in (x+n)^n" (triangle_xcoef.go)
 		cells := triCells(scanN+20, func(r int64) int64 { return r + 1 })
 		if arr { // antidiagonals up to the 15th, in no particular order
@@ -101,8 +106,8 @@ func (c *collector) tables(text string, toks []token) {
 		return
 	}
 	try := func(start int) int {
-		x, end, ok := parseAtConsts(toks, start, consts, d.rv, d.cv)
-		if !ok || end == start || !boundary(toks, end) || !x.uses(d.rv) && !x.uses(d.cv) {
+		x, end, ok := tableFormula(toks, start, consts, d.rv, d.cv)
+		if !ok || !x.uses(d.rv) && !x.uses(d.cv) || !mod2Within(text, toks[start].start, toks[end-1].end) {
 			return -1
 		}
 		body := rename(rename(x, d.rv, "r_"), d.cv, "c_")
@@ -225,7 +230,7 @@ func tableDefs(text string, toks []token, tri bool) []tableDef {
 func pinned(toks []token) bool {
 	for i := 0; i+1 < len(toks); i++ {
 		t := toks[i]
-		if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") {
+		if t.k != tIdent || !tableName(t.s) || !isOp(toks[i+1], "(") {
 			continue
 		}
 		depth, commas, j := 0, 0, i+1
@@ -249,14 +254,14 @@ func pinned(toks []token) bool {
 	return false
 }
 
-// tableHead reads "T(n,k)" at toks[i] (also A, a, t): two distinct
-// one-letter variables.
+// tableHead reads "T(n,k)" at toks[i] (also a, t and other capitals,
+// tableName): two distinct one-letter variables.
 func tableHead(toks []token, i int) (rv, cv string, ok bool) {
 	if i+7 > len(toks) { // callers look at the token after it
 		return "", "", false
 	}
 	t := toks[i]
-	if t.k != tIdent || !(t.s == "T" || t.s == "A" || t.s == "a" || t.s == "t") || !isOp(toks[i+1], "(") ||
+	if t.k != tIdent || !tableName(t.s) || !isOp(toks[i+1], "(") ||
 		toks[i+2].k != tIdent || len(toks[i+2].s) != 1 || !isOp(toks[i+3], ",") ||
 		toks[i+4].k != tIdent || len(toks[i+4].s) != 1 || !isOp(toks[i+5], ")") ||
 		toks[i+2].s == toks[i+4].s {
@@ -314,8 +319,8 @@ func tableStart(text, rv, cv string, arr bool) (triStart, bool) {
 			ends = true
 			return set(&st.col, lower(">=", m[1])) && setEnd(&st, "<=", "")
 		}},
-		// n, k >= 0 (and k, n > 0)
-		{regexp.MustCompile(`\b(?:` + R + `\s*,\s*` + K + `|` + K + `\s*,\s*` + R + `)\s*(>=|>)\s*(\d+)\b`), func(m []string) bool {
+		// n, k >= 0 (and k, n > 0; not the end of a formula: "n+k, n >= 1")
+		{regexp.MustCompile(`(?:^|[^\w+\-*/^)\s]\s*|\d\s+)(?:` + R + `\s*,\s*` + K + `|` + K + `\s*,\s*` + R + `)\s*(>=|>)\s*(\d+)\b`), func(m []string) bool {
 			v := lower(m[1], m[2])
 			return set(&st.row, v) && set(&st.col, v)
 		}},

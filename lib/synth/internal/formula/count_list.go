@@ -1,0 +1,233 @@
+package formula
+
+// Counting functions of lists: "Number of squarefree numbers <= n",
+// "Number of primes p < 2^n", "Number of triangular numbers not exceeding
+// n", "Number of numbers k <= n^2 such that k^2 + 1 is prime". The list is
+// whatever the other readers read from "LIST." alone (phrases: named
+// lists, lists named by a condition or a kind of number). A list read as
+// the n-th x >= lo passing a predicate counts the x in lo..B that pass; a
+// list read as a formula f(k) counts the k >= k0 with f(k) <= B, the
+// least k with f(k) > B less k0, offered only where f increases strictly
+// from k0 (k0 = 0 and 1 both tried) past every bound up to n = 100. The
+// readings that differ must differ at some n in 1..lastSeen (the examples
+// tell them apart), else none is offered.
+
+import (
+	"math/big"
+	"regexp"
+	"strings"
+)
+
+// reCountUpTo: "Number of LIST [letter] REL BOUND."
+var reCountUpTo = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:the )?(.+?)(?: ([a-mo-z]))? (<=|<|≤|less than or equal to|less than|not exceeding|not greater than|not larger than|not more than|at most|up to|below) ([^,;]+?)\s*\.?\s*$`)
+
+// countUpTo reads s as the count of a list's members up to a bound; it
+// reports whether s had that shape.
+func (c *collector) countUpTo(s string) bool {
+	m := reCountUpTo.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	list, rel := strings.TrimSpace(m[1]), m[3]
+	if strings.ContainsAny(list, "(),=<>") || strings.Contains(list, " such that ") && m[2] == "" {
+		return true
+	}
+	B, ok := parseWhole(m[4], []string{"n"})
+	if !ok || !B.uses("n") {
+		return true
+	}
+	switch rel {
+	case "<", "less than", "below":
+		B = sub(un(kCeil, B), num(1))
+	default:
+		B = un(kFloor, B)
+	}
+	// a kind of number (generators), or one pred.go reads ("x is a
+	// triangular number"), counted from 0 or 1
+	if pred, lows := kindPredicate(list); pred != nil {
+		var counts []*node
+		for _, lo := range lows {
+			// each reading its own tree: the checks must not share nodes
+			counts = append(counts, &node{k: kSum, name: "x_", kids: []*node{num(lo), cloneNode(B), pred()}})
+		}
+		if counts, ok := toldApart(counts); ok {
+			for _, y := range counts {
+				c.add(s, y)
+			}
+		}
+		return true
+	}
+	// the list alone, as the other readers read it
+	var xs []*node
+	sc := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, capture: func(x *node) { xs = append(xs, x) }}
+	sc.phrases(strings.ToUpper(list[:1]) + list[1:] + ".")
+	var counts []*node
+	seen := map[string]bool{}
+	for _, x := range xs {
+		for _, y := range listCounts(x, cloneNode(B)) {
+			if k := y.String(); !seen[k] {
+				seen[k] = true
+				counts = append(counts, y)
+			}
+		}
+	}
+	if len(counts) == 0 {
+		c.note("count", "no list read from "+list)
+		return true
+	}
+	counts, ok = toldApart(counts)
+	if !ok {
+		c.note("count", "readings differ past the examples")
+		return true
+	}
+	for _, y := range counts {
+		c.add(s, y)
+	}
+	return true
+}
+
+// listCounts is the count of x's members up to B (over n): one node for
+// a list read by its predicate, up to two (k0 = 0, 1) for a formula.
+func listCounts(x *node, B *node) []*node {
+	if x.k == kNth {
+		if x.kids[0].k != kVar || x.kids[0].name != "n" || usesOther(x.kids[1], x.name) || !x.kids[2].isNum() {
+			return nil
+		}
+		pred := x.kids[1]
+		if st := step(x); st != 1 {
+			pred = and(eq(bin(kMod, sub(vr(x.name), x.kids[2]), num(st)), num(0)), pred)
+		}
+		return []*node{{k: kSum, name: x.name, kids: []*node{x.kids[2], B, pred}}}
+	}
+	if has(x, kNth) || x.uses("x_") {
+		return nil // a formula over a list's terms: not walked here
+	}
+	var out []*node
+	f := substitute(x, "n", vr("x_"))
+	for _, k0 := range []int64{0, 1} {
+		if !increasingPast(f, k0, B) {
+			continue
+		}
+		first := nthAt(num(1), "x_", 1, k0, gt(f, B))
+		out = append(out, sub(first, num(k0)))
+	}
+	return out
+}
+
+// increasingPast reports whether f (over x_) is an integer increasing
+// strictly from x_ = k0 until it passes B at n = scanN.
+func increasingPast(f *node, k0 int64, B *node) bool {
+	v := evaluator{steps: scanSteps}
+	top, err := v.eval(B, scanN)
+	if err != nil || !top.IsInt() {
+		return false
+	}
+	var prev *big.Rat
+	for k := k0; k <= k0+100_000; k++ {
+		r, err := v.evalAt(f, map[string]*big.Rat{"x_": ratInt(k)})
+		if err != nil || !r.IsInt() {
+			return false
+		}
+		if prev != nil && r.Cmp(prev) <= 0 || prev == nil && r.Sign() < 0 {
+			return false // not increasing, or a negative first member
+		}
+		if r.Cmp(top) > 0 {
+			return k > k0 // at least one member at n = scanN
+		}
+		prev = r
+	}
+	return false
+}
+
+// toldApart reports whether every two readings that differ at some n <=
+// scanN differ at some n in 1..lastSeen, where the examples show them;
+// of readings equal at every n it keeps the first.
+func toldApart(xs []*node) ([]*node, bool) {
+	if len(xs) < 2 {
+		return xs, true
+	}
+	v := evaluator{steps: 4 * scanSteps}
+	vals := make([][]*big.Rat, len(xs))
+	for i, x := range xs {
+		for n := int64(0); n <= scanN; n++ {
+			r, err := v.eval(x, n)
+			if err == errBudget {
+				return nil, false
+			}
+			if err != nil {
+				r = nil
+			}
+			vals[i] = append(vals[i], r)
+		}
+	}
+	same := func(a, b *big.Rat) bool { return (a == nil) == (b == nil) && (a == nil || a.Cmp(b) == 0) }
+	var kept []*node
+	dup := make([]bool, len(xs))
+	for i := range xs {
+		if dup[i] {
+			continue
+		}
+		kept = append(kept, xs[i])
+		for j := i + 1; j < len(xs); j++ {
+			early, late := false, false
+			for n := range vals[i] {
+				if same(vals[i][n], vals[j][n]) {
+					continue
+				}
+				if n >= 1 && n <= lastSeen {
+					early = true
+				} else {
+					late = true
+				}
+			}
+			if late && !early {
+				return nil, false
+			}
+			dup[j] = dup[j] || !early && !late
+		}
+	}
+	return kept, true
+}
+
+// kindPredicate reads list as a kind of number (generators: "semiprimes",
+// "odd primes") or as one that pred.go reads ("triangular numbers": "x is
+// a triangular number"); the predicate over x_ and the least x to count
+// from (0 and 1 both where the kind does not say).
+func kindPredicate(list string) (func() *node, []int64) {
+	low := strings.ToLower(list)
+	if g, ok := generators[low]; ok {
+		switch {
+		case g.prime && g.prop != nil:
+			return func() *node { return and(un(kIsPrime, vr("x_")), g.prop()) }, []int64{2}
+		case g.prime:
+			return func() *node { return un(kIsPrime, vr("x_")) }, []int64{2}
+		case g.prop != nil:
+			return g.prop, g.lows
+		}
+		return nil, nil // all numbers: no list
+	}
+	one, ok := strings.CutSuffix(list, "s")
+	if !ok || strings.ContainsAny(one, "0123456789") && !strings.Contains(one, "-") {
+		return nil, nil
+	}
+	art := "a "
+	if strings.ContainsRune("aeiou", rune(strings.ToLower(one)[0])) {
+		art = "an "
+	}
+	cond := "x is " + art + one
+	if predicate(cond, "x", false) == nil {
+		return nil, nil
+	}
+	return func() *node { return predicate(cond, "x", false) }, []int64{0, 1}
+}
+
+// cloneNode is a deep copy of x.
+func cloneNode(x *node) *node {
+	y := *x
+	y.kids = make([]*node, len(x.kids))
+	for i, k := range x.kids {
+		y.kids[i] = cloneNode(k)
+	}
+	y.vals = append([]int64(nil), x.vals...)
+	return &y
+}
