@@ -225,6 +225,8 @@ var tri2RowCases = []refCase{
 		rowsOf(1, divisorsWhere(func(_, d int64) bool { return isPrimeRef(d) }))},
 	{"Irregular triangle read by rows: row n lists the proper divisors of n.", 1, 100,
 		rowsOf(1, divisorsWhere(func(r, d int64) bool { return d < r }))},
+	{"Triangle read by rows: row n lists the divisors of n that are prime.", 1, 100, // tri2_rows.go reads it since 2026-11-30
+		rowsOf(1, divisorsWhere(func(_, d int64) bool { return isPrimeRef(d) }))},
 	{"Triangle read by rows: row n lists the divisors of n that are > 3.", 1, 100,
 		rowsOf(1, divisorsWhere(func(_, d int64) bool { return d > 3 }))},
 }
