@@ -11,15 +11,16 @@ package formula
 // to the origin, of the n-th stage of growth of the two-dimensional
 // cellular automaton defined by "Rule 467", based on the 5-celled von
 // Neumann neighborhood." (also the diagonal, from the origin to the corner
-// or back).
+// or back; and the same on the 9-celled Moore neighbourhood).
 //
 // The conventions, checked against the terms of every such name in
 // train3000: one ON cell at the origin at stage 0; every other cell OFF,
 // and the cells far away (the background) follow the rule too, so a rule
 // that turns an all-OFF neighbourhood ON flips the background. Elementary
 // rule r: a cell's next state is bit 4*left + 2*self + right of r.
-// Two-dimensional rule r (0..1023, Wolfram's code): bit 2*s + self of r,
-// s the number of ON cells among the four neighbours. Stage n is read on
+// Two-dimensional rule r (Wolfram's outer totalistic code): bit 2*s + self
+// of r, s the number of ON cells among the four neighbours (von Neumann,
+// r < 2^10) or the eight (Moore, r < 2^18; Life is 224). Stage n is read on
 // the cells within n of the origin (x = -n..n; the (2n+1)-square), left to
 // right, the first cell read the most significant digit of a
 // representation ("Decimal": base 2; "Binary": the binary digits read as a
@@ -57,15 +58,16 @@ const (
 // What a two-dimensional automaton's sequence reads (vals[1] of its node);
 // each in base vals[2], the first cell named the most significant digit.
 const (
-	ca2Right    = iota + 1 // x-axis from the origin to the right edge: (0,0)..(n,0)
-	ca2Left                // x-axis from the left edge to the origin: (-n,0)..(0,0)
-	ca2DiagOut             // diagonal from the origin to the corner: (0,0)..(n,n)
-	ca2DiagIn              // diagonal from the corner to the origin: (n,n)..(0,0)
-	maxAutoRule = 1023     // the largest two-dimensional rule (10 cases)
+	ca2Right     = iota + 1  // x-axis from the origin to the right edge: (0,0)..(n,0)
+	ca2Left                  // x-axis from the left edge to the origin: (-n,0)..(0,0)
+	ca2DiagOut               // diagonal from the origin to the corner: (0,0)..(n,n)
+	ca2DiagIn                // diagonal from the corner to the origin: (n,n)..(0,0)
+	maxAutoRule  = 1023      // the largest von Neumann rule (10 cases)
+	maxMooreRule = 1<<18 - 1 // the largest Moore rule (18 cases)
 )
 
 // caRule: "Rule 30", with or without quotes; "rule-30".
-const caRule = `"?[Rr]ule[- ]?(\d{1,4})"?`
+const caRule = `"?[Rr]ule[- ]?(\d{1,6})"?`
 
 // caSingle: how the elementary names say the start is one ON cell.
 const caSingle = `(?:,? (?:when )?(?:starting|started|initiated) (?:with|from) a (?:single|lone) (?:ON \(black\)|ON|black|1) cell)`
@@ -82,7 +84,7 @@ var (
 	reECACol = regexp.MustCompile(`^(Middle column|Column immediately (left|right) of the middle column) of (?:the )?` +
 		caRule + ` (?:elementary cellular automaton|1-D cellular automaton)` + caSingle + `\.?$`)
 	reCA2 = regexp.MustCompile(`^(Binary|Decimal) representation of the (x-axis, from the origin to the right edge|x-axis, from the left edge to the origin|diagonal from the origin to the corner|diagonal from the corner to the origin),? of the n-th stage of growth of the two-dimensional cellular automaton defined by ` +
-		caRule + `, based on the 5-celled von Neumann neighborhood\.?$`)
+		caRule + `, based on the (5-celled von Neumann|9-celled Moore) neighborhood\.?$`)
 )
 
 // automata reads the name of a cellular automaton's sequence: the whole
@@ -93,6 +95,9 @@ func (c *collector) automata(text string) {
 		return
 	}
 	rule := func(m string, max int64) (int64, bool) {
+		if len(m) > 6 {
+			return 0, false
+		}
 		r, err := strconv.ParseInt(m, 10, 64)
 		return r, err == nil && r >= 0 && r <= max
 	}
@@ -141,7 +146,11 @@ func (c *collector) automata(text string) {
 		eca(m[2], ecaColRep, base(m[1]))
 	}
 	if m := reCA2.FindStringSubmatch(s); m != nil {
-		r, ok := rule(m[3], maxAutoRule)
+		hood, max := int64(5), int64(maxAutoRule)
+		if strings.HasPrefix(m[4], "9") {
+			hood, max = 9, maxMooreRule
+		}
+		r, ok := rule(m[3], max)
 		if !ok {
 			return
 		}
@@ -151,7 +160,7 @@ func (c *collector) automata(text string) {
 			"diagonal from the origin to the corner":    ca2DiagOut,
 			"diagonal from the corner to the origin":    ca2DiagIn,
 		}[m[2]]
-		c.add(s, &node{k: kMem, name: "ca2", vals: []int64{r, what, base(m[1])}, kids: []*node{vr("n")}})
+		c.add(s, &node{k: kMem, name: "ca2", vals: []int64{r, what, base(m[1]), hood}, kids: []*node{vr("n")}})
 	}
 }
 
@@ -291,9 +300,10 @@ func digitsValue(cells []int8, b int64) *big.Rat {
 	return new(big.Rat).SetInt(v)
 }
 
-// ca2Stage returns stage n of two-dimensional rule r as a (2n+1)-square,
-// row y+n holding cells x = -n..n.
-func (v *evaluator) ca2Stage(r, n int64) [][]int8 {
+// ca2Stage returns stage n of two-dimensional rule r on the 5-celled
+// (hood 5) or 9-celled (hood 9) neighbourhood as a (2n+1)-square, row
+// y+n holding cells x = -n..n.
+func (v *evaluator) ca2Stage(r, n, hood int64) [][]int8 {
 	w := n + 2 // cells -w..w; those past t+1 hold the background at stage t
 	size := 2*w + 1
 	grid := func(fill int8) [][]int8 {
@@ -311,11 +321,14 @@ func (v *evaluator) ca2Stage(r, n int64) [][]int8 {
 	bg := int8(0)
 	for t := int64(0); t < n; t++ {
 		v.tick(int(t) + 1)
-		nb := int8(r >> (9 * bg) & 1)
+		nb := int8(r >> ((2*hood - 1) * int64(bg)) & 1) // all hood-1 neighbours and the cell alike
 		next := grid(nb)
 		for y := w - t - 1; y <= w+t+1; y++ {
 			for x := w - t - 1; x <= w+t+1; x++ {
 				s := cur[y-1][x] + cur[y+1][x] + cur[y][x-1] + cur[y][x+1]
+				if hood == 9 {
+					s += cur[y-1][x-1] + cur[y-1][x+1] + cur[y+1][x-1] + cur[y+1][x+1]
+				}
 				next[y][x] = int8(r >> (2*s + cur[y][x]) & 1)
 			}
 		}
@@ -333,7 +346,7 @@ func (v *evaluator) ca2At(x *node, n int64) *big.Rat {
 	if n < 0 || n > scanN {
 		undefined()
 	}
-	g := v.ca2Stage(x.vals[0], n)
+	g := v.ca2Stage(x.vals[0], n, x.vals[3])
 	cells := make([]int8, n+1)
 	for i := int64(0); i <= n; i++ {
 		switch x.vals[1] {
@@ -532,9 +545,9 @@ func (e *emitter) eca(x *node) {
 	}
 }
 
-// ca2Base is the word of the first quadrant buffer; word 0..9 hold the
-// rule's bits.
-const ca2Base = 16
+// ca2Base is the word of the first buffer; words 0..9 (Moore: 0..17)
+// hold the rule's bits.
+const ca2Base = 20
 
 // ca2 pushes term n of a two-dimensional automaton. One octant, cells
 // (x, y) for 0 <= y <= x (the rules are symmetric under the square's
@@ -547,9 +560,10 @@ const ca2Base = 16
 // the octant, (x, x+1) and (x, -1), to their mirror images.
 func (e *emitter) ca2(x *node) {
 	r, what, base := x.vals[0], x.vals[1], x.vals[2]
+	moore := x.vals[3] == 9
 	n := e.hold(x.kids[0])
 	t, y, p, end, d, w, bg, sb := e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc()
-	e.ruleTable(r, 10)
+	e.ruleTable(r, int(2*x.vals[3]))
 	e.get(n)
 	e.konst(4)
 	e.emit(ir.OpI32Add, ir.LocalTee(w))
@@ -622,32 +636,37 @@ func (e *emitter) ca2(x *node) {
 	e.store(func() { cell(-1, 0, -1, 0) }, func() { e.emit(ir.OpConst1) })
 	e.while(func() { e.get(t); e.get(n); e.emit(ir.OpI32LtS) }, func() {
 		setSrc()
-		// the band: for 2y <= t+2, cells (t+1-y, y) and (t+2-y, y)
-		// hold the background
-		e.emit(ir.OpConst0)
-		e.set(y)
-		e.doWhile(func() {
-			e.store(func() { diag(1) }, func() { e.get(bg) })
-			e.store(func() { diag(2) }, func() { e.get(bg) })
-			e.inc(y, 1)
-		}, func() {
-			e.get(y)
-			e.emit(ir.OpConst2, ir.OpI32Mul)
-			e.get(t)
-			e.konst(2)
-			e.emit(ir.OpI32Add, ir.OpI32LeS)
-		})
-		// the mirrors: for x = 0..t+1 (in y), (x, x+1) = (x+1, x), then
-		// (x, -1) = (x, 1); and (-1, 0) = (1, 0)
-		e.emit(ir.OpConst0)
-		e.set(y)
-		e.doWhile(func() {
-			e.store(func() { cell(y, 0, y, 1) }, func() { e.load(func() { cell(y, 1, y, 0) }) })
-			e.store(func() { cell(y, 0, -1, -1) }, func() { e.load(func() { cell(y, 0, -1, 1) }) })
-			e.inc(y, 1)
-		}, func() { upTo(t, 1) })
-		e.store(func() { cell(-1, -1, -1, 0) }, func() { e.load(func() { cell(-1, 1, -1, 0) }) })
+		if moore {
+			e.ca2MooreEdges(t, y, bg, cell, upTo)
+		} else {
+			// the band: for 2y <= t+2, cells (t+1-y, y) and (t+2-y, y)
+			// hold the background
+			e.emit(ir.OpConst0)
+			e.set(y)
+			e.doWhile(func() {
+				e.store(func() { diag(1) }, func() { e.get(bg) })
+				e.store(func() { diag(2) }, func() { e.get(bg) })
+				e.inc(y, 1)
+			}, func() {
+				e.get(y)
+				e.emit(ir.OpConst2, ir.OpI32Mul)
+				e.get(t)
+				e.konst(2)
+				e.emit(ir.OpI32Add, ir.OpI32LeS)
+			})
+			// the mirrors: for x = 0..t+1 (in y), (x, x+1) = (x+1, x), then
+			// (x, -1) = (x, 1); and (-1, 0) = (1, 0)
+			e.emit(ir.OpConst0)
+			e.set(y)
+			e.doWhile(func() {
+				e.store(func() { cell(y, 0, y, 1) }, func() { e.load(func() { cell(y, 1, y, 0) }) })
+				e.store(func() { cell(y, 0, -1, -1) }, func() { e.load(func() { cell(y, 0, -1, 1) }) })
+				e.inc(y, 1)
+			}, func() { upTo(t, 1) })
+			e.store(func() { cell(-1, -1, -1, 0) }, func() { e.load(func() { cell(-1, 1, -1, 0) }) })
+		}
 		// stage t+1, row by row: cells (y..t+1-y, y) for 2y <= t+1
+		// (Moore: (y..t+1, y) for y <= t+1)
 		e.emit(ir.OpConst0)
 		e.set(y)
 		e.doWhile(func() {
@@ -655,8 +674,10 @@ func (e *emitter) ca2(x *node) {
 			e.emit(ir.LocalTee(p))
 			e.get(t)
 			e.emit(ir.OpI32Add, ir.OpConst1, ir.OpI32Add)
-			e.get(y)
-			e.emit(ir.OpI32Sub)
+			if !moore {
+				e.get(y)
+				e.emit(ir.OpI32Sub)
+			}
 			e.set(end)
 			e.get(p)
 			e.get(y)
@@ -675,7 +696,15 @@ func (e *emitter) ca2(x *node) {
 				e.emit(ir.OpI32Sub, ir.OpMemLoad, ir.OpI32Add)
 				e.get(p)
 				e.get(w)
-				e.emit(ir.OpI32Add, ir.OpMemLoad, ir.OpI32Add, ir.OpConst2, ir.OpI32Mul)
+				e.emit(ir.OpI32Add, ir.OpMemLoad, ir.OpI32Add)
+				if moore { // the four corners: p -+ W -+ 1
+					for _, c := range [][2]ir.Op{{ir.OpI32Sub, ir.OpI32Sub}, {ir.OpI32Sub, ir.OpI32Add}, {ir.OpI32Add, ir.OpI32Sub}, {ir.OpI32Add, ir.OpI32Add}} {
+						e.get(p)
+						e.get(w)
+						e.emit(c[0], ir.OpConst1, c[1], ir.OpMemLoad, ir.OpI32Add)
+					}
+				}
+				e.emit(ir.OpConst2, ir.OpI32Mul)
 				e.get(p)
 				e.emit(ir.OpMemLoad, ir.OpI32Add, ir.OpMemLoad, ir.OpMemStore)
 			}, func() {
@@ -687,12 +716,14 @@ func (e *emitter) ca2(x *node) {
 			e.inc(y, 1)
 		}, func() {
 			e.get(y)
-			e.emit(ir.OpConst2, ir.OpI32Mul)
+			if !moore {
+				e.emit(ir.OpConst2, ir.OpI32Mul)
+			}
 			e.get(t)
 			e.emit(ir.OpConst1, ir.OpI32Add, ir.OpI32LeS)
 		})
-		// the background's next state: bit 9*bg
-		e.load(func() { e.get(bg); e.konst(9); e.emit(ir.OpI32Mul) })
+		// the background's next state: bit 9*bg (Moore: 17*bg)
+		e.load(func() { e.get(bg); e.konst(2*x.vals[3] - 1); e.emit(ir.OpI32Mul) })
 		e.set(bg)
 		e.emit(ir.OpConst0)
 		e.get(d)
@@ -703,7 +734,7 @@ func (e *emitter) ca2(x *node) {
 	setSrc()
 	// read the cells i = 0..n, as (i, 0) or (i, i), from the first
 	// digit's end: acc = acc*base + cell, acc in end; a diagonal cell
-	// past the diamond (2i > n) is the background
+	// past the diamond (2i > n) is the background (von Neumann)
 	down := what == ca2Left || what == ca2DiagIn
 	isDiag := what == ca2DiagOut || what == ca2DiagIn
 	if down {
@@ -718,7 +749,7 @@ func (e *emitter) ca2(x *node) {
 		e.get(end)
 		e.konst(base)
 		e.emit(ir.OpI32Mul)
-		if isDiag {
+		if isDiag && !moore {
 			e.get(y)
 			e.emit(ir.OpConst2, ir.OpI32Mul)
 			e.get(n)
@@ -727,6 +758,8 @@ func (e *emitter) ca2(x *node) {
 			e.emit(ir.OpElse)
 			e.get(bg)
 			e.emit(ir.OpIfEnd)
+		} else if isDiag {
+			e.load(func() { cell(y, 0, y, 0) })
 		} else {
 			e.load(func() { cell(y, 0, -1, 0) })
 		}
@@ -746,4 +779,41 @@ func (e *emitter) ca2(x *node) {
 		}
 	})
 	e.get(end)
+}
+
+// ca2MooreEdges prepares a Moore stage t's octant for the next: the
+// cells x = t+1, t+2 (for y = 0..t+2) hold the background; the cells
+// next to the octant are their mirror images: (a, a+1) = (a+1, a) and
+// (a, a+2) = (a+2, a) for a = 0..t+1, then (a, -1) = (a, 1) for
+// a = 0..t+2, and (-1, -1) = (-1, 1) = (1, 1), (-1, 0) = (1, 0).
+func (e *emitter) ca2MooreEdges(t, y, bg int, cell func(int, int64, int, int64), upTo func(int, int64)) {
+	e.emit(ir.OpConst0)
+	e.set(y)
+	e.doWhile(func() {
+		for dx := int64(1); dx <= 2; dx++ {
+			e.store(func() { cell(t, dx, y, 0) }, func() { e.get(bg) })
+		}
+		e.inc(y, 1)
+	}, func() { upTo(t, 2) })
+	e.emit(ir.OpConst0)
+	e.set(y)
+	e.doWhile(func() {
+		for k := int64(1); k <= 2; k++ {
+			e.store(func() { cell(y, 0, y, k) }, func() { e.load(func() { cell(y, k, y, 0) }) })
+		}
+		e.inc(y, 1)
+	}, func() { upTo(t, 1) })
+	e.emit(ir.OpConst0)
+	e.set(y)
+	e.doWhile(func() {
+		e.store(func() { cell(y, 0, -1, -1) }, func() { e.load(func() { cell(y, 0, -1, 1) }) })
+		e.inc(y, 1)
+	}, func() { upTo(t, 2) })
+	for _, dy := range []int64{-1, 0, 1} {
+		src := int64(1)
+		if dy == 0 {
+			src = 0
+		}
+		e.store(func() { cell(-1, -1, -1, dy) }, func() { e.load(func() { cell(-1, 1, -1, src) }) })
+	}
 }

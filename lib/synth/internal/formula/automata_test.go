@@ -30,9 +30,10 @@ func ecaRing(r, n int64) []int64 {
 	return row
 }
 
-// ca2Torus is stage n of two-dimensional rule r on a torus of side 2n+5,
-// as rows y = -n..n of cells x = -n..n.
-func ca2Torus(r, n int64) [][]int64 {
+// ca2Torus is stage n of two-dimensional rule r on the 5-celled (hood
+// 5) or 9-celled (hood 9) neighbourhood, on a torus of side 2n+5, as rows
+// y = -n..n of cells x = -n..n.
+func ca2Torus(r, n, hood int64) [][]int64 {
 	size := 2*n + 5
 	at := func(g [][]int64, x, y int64) int64 { return g[(y+size)%size][(x+size)%size] }
 	g := make([][]int64, size)
@@ -46,6 +47,9 @@ func ca2Torus(r, n int64) [][]int64 {
 			h[y] = make([]int64, size)
 			for x := range size {
 				s := at(g, x-1, y) + at(g, x+1, y) + at(g, x, y-1) + at(g, x, y+1)
+				if hood == 9 {
+					s += at(g, x-1, y-1) + at(g, x+1, y-1) + at(g, x-1, y+1) + at(g, x+1, y+1)
+				}
 				h[y][x] = r >> (2*s + g[y][x]) & 1
 			}
 		}
@@ -130,6 +134,7 @@ func TestAutomata(t *testing.T) {
 			return k
 		}
 	}
+	var ca2h func(r, hood, b int64, cell func(g [][]int64, n, i int64) int64) func(int64) int64
 	midRep := func(r, b int64) func(int64) int64 {
 		return func(n int64) int64 {
 			ds := make([]int64, n+1)
@@ -140,12 +145,15 @@ func TestAutomata(t *testing.T) {
 		}
 	}
 	ca2 := func(r, b int64, cell func(g [][]int64, n, i int64) int64) func(int64) int64 {
+		return ca2h(r, 5, b, cell)
+	}
+	ca2h = func(r, hood, b int64, cell func(g [][]int64, n, i int64) int64) func(int64) int64 {
 		memo := map[int64]int64{} // the runner asks twice (interpreter, wazero)
 		return func(n int64) int64 {
 			if v, ok := memo[n]; ok {
 				return v
 			}
-			g := ca2Torus(r, n)
+			g := ca2Torus(r, n, hood)
 			ds := make([]int64, n+1)
 			for i := range n + 1 {
 				ds[i] = cell(g, n, i)
@@ -185,6 +193,10 @@ func TestAutomata(t *testing.T) {
 		{`Decimal representation of the diagonal from the corner to the origin of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 427"` + vn, 0, 24, ca2(427, 2, in)},
 		// long enough to reach the fuel the scan allows (n = 63)
 		{`Decimal representation of the diagonal from the corner to the origin of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 430"` + vn, 0, 63, ca2(430, 2, in)},
+		{`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 1", based on the 9-celled Moore neighborhood.`, 0, 24, ca2h(1, 9, 2, left)},
+		{`Decimal representation of the x-axis, from the origin to the right edge, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 462", based on the 9-celled Moore neighborhood.`, 0, 24, ca2h(462, 9, 2, right)},
+		{`Decimal representation of the diagonal from the corner to the origin of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 174763", based on the 9-celled Moore neighborhood.`, 0, 24, ca2h(174763, 9, 2, in)},
+		{`Decimal representation of the diagonal from the origin to the corner of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 10894", based on the 9-celled Moore neighborhood.`, 0, 24, ca2h(10894, 9, 2, out)},
 		{`Binary representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 614"` + vn, 0, 8, ca2(614, 10, left)},
 	}
 	newRunner(t).allMatch(t, cases)
@@ -215,8 +227,9 @@ func TestAutomataRefusals(t *testing.T) {
 		// the start is not stated
 		`Decimal representation of the n-th iteration of the "Rule 20" elementary cellular automaton.`,
 		`Number of ON (black) cells in the n-th iteration of the "Rule 30" elementary cellular automaton starting with two ON cells.`,
-		// another neighbourhood
-		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 1", based on the 9-celled Moore neighborhood.`,
+		// another neighbourhood; a rule past the Moore rules
+		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 1", based on the 7-celled hexagonal neighborhood.`,
+		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 262144", based on the 9-celled Moore neighborhood.`,
 		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 2000", based on the 5-celled von Neumann neighborhood.`,
 		// counts of the two-dimensional stages pass the fuel by n = 100
 		`Number of active (ON, black) cells in n-th stage of growth of two-dimensional cellular automaton defined by "Rule 1", based on the 5-celled von Neumann neighborhood.`,
@@ -228,6 +241,8 @@ func TestAutomataRefusals(t *testing.T) {
 		`Image of 1 under repeated application of the morphism 1 -> 21, 2 -> 12.`,
 		// two starts
 		`Trajectory of 1 under the morphism 1 -> 12, 2 -> 1, starting with 2.`,
+		// its first ten letters are one: from n = 0 or 1 would read alike
+		`Fixed point of the morphism 1 -> 1111111111112, 2 -> 21.`,
 		// a finite word
 		`Fixed point of the morphism 0 -> 01, 1 -> ,.`,
 		`Fixed point of the morphism 0 -> 01, 1 -> 1, starting with 0, 1.`,

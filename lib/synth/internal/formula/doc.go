@@ -226,9 +226,10 @@
 // column of ..." (one ON cell at stage 0, the background following the
 // rule; a row updated in place in memory), the x-axis and the diagonal of
 // the n-th stage of a two-dimensional automaton "defined by "Rule 467",
-// based on the 5-celled von Neumann neighborhood" (Wolfram's outer
-// totalistic code: bit 2*s + self; one quadrant kept in two buffers; the
-// evaluator simulates the whole plane), and the fixed point, image,
+// based on the 5-celled von Neumann neighborhood" or the 9-celled Moore
+// one (Wolfram's outer totalistic code: bit 2*s + self; one octant kept
+// in two buffers; the evaluator simulates the whole plane), and the fixed
+// point, image,
 // trajectory or limiting word of a morphism on digits, "Fixed point of the
 // morphism 0 -> 01, 1 -> 1101, starting with 0" (the word written to memory
 // letter by letter, from n = 0 and from n = 1). The measure

@@ -22,6 +22,7 @@ package formula
 import (
 	"math/big"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -120,8 +121,14 @@ func (c *collector) morphisms(text string) {
 		vals = append(vals, int64(len(img)))
 		vals = append(vals, img...)
 	}
-	if _, ok := morphWord(vals, 2*scanN+2); !ok {
+	w, ok := morphWord(vals, 2*scanN+2)
+	if !ok {
 		return // a finite word, or a letter with no image
+	}
+	// the readings from n = 0 and from n = 1 must differ on the first
+	// ten terms, or the examples could not tell them apart
+	if slices.Equal(w[:10], w[1:11]) {
+		return
 	}
 	for _, from := range []int64{0, 1} {
 		idx := vr("n")
