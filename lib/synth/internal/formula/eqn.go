@@ -215,7 +215,11 @@ var (
 	eqnWordsAt = eqnCompile(`^(?:%s)`)
 	// eqnWordsOf: each applied inside a formula, "n - sum of the
 	// distinct prime factors of n": to n or a parenthesized argument
-	eqnWordsOf = eqnCompile(`\b(?:the\s+)?(?:%s)\s+of\s+(n\b|\([^()]*\))`)
+	eqnWordsOf = eqnCompile(`\b(?:the\s+)?(?:%s)\s+of\s+(n\b|[A-Za-z]\w*\([^()]*\)|\([^()]*\))`)
+	// "n-th prime" as a value: prime(n) (eqnNthPrime)
+	reEqnNthPrime = regexp.MustCompile(`\b(?:the\s+)?(?:n-th|nth) prime\b`)
+	// the words that may follow a value: "the n-th prime is 0 or 2 mod 3"
+	reEqnAfterValue = regexp.MustCompile(`^\s*(?:$|[^\sA-Za-z]|(?:is|are|and|or|mod|plus|minus|times)\b)`)
 )
 
 func eqnCompile(format string) []*regexp.Regexp {
@@ -238,11 +242,23 @@ func eqnWordsFn(i int, x *node) *node {
 
 // eqnWordCalls rewrites the functions eqnWords names inside a formula as
 // calls: "a(n) = n - sum of the distinct prime factors of n" is "a(n) = n
-// - sopf(n)". Only texts that open with "a(n) =".
+// - sopf(n)". Only texts with a formula "a(n) = ...".
 func eqnWordCalls(text string) string {
-	if !strings.HasPrefix(text, "a(n) =") {
+	if !strings.Contains(text, "a(n) =") {
 		return text
 	}
+	text = reEqnNthPrime.ReplaceAllStringFunc(text, func(m string) string { return "\x00" + m })
+	var b strings.Builder
+	for i, part := range strings.Split(text, "\x00") {
+		if i > 0 {
+			loc := reEqnNthPrime.FindStringIndex(part)
+			if loc[0] == 0 && reEqnAfterValue.MatchString(part[loc[1]:]) {
+				part = "prime(n)" + part[loc[1]:]
+			}
+		}
+		b.WriteString(part)
+	}
+	text = b.String()
 	for i, re := range eqnWordsOf {
 		text = re.ReplaceAllStringFunc(text, func(m string) string {
 			arg := re.FindStringSubmatch(m)[1]
@@ -261,6 +277,8 @@ var (
 	reEqnDef = regexp.MustCompile(`\b(?:where|and|with)\s+(A\d{6}|[A-Za-z])(\(n\))?\s*(?:is|gives|=|denotes)\s+(?:A\d{6}\s+is\s+)?(?:the\s+)?`)
 	// what a definition in words applies its function to
 	reEqnOf = regexp.MustCompile(`^\s+of\s+(n|its argument)\b`)
+	// where a definition in words may end
+	reEqnDefEnd = regexp.MustCompile(`^\s*(?:$|[,;.(]|(?:and|where|with)\b)`)
 )
 
 // eqnWhere reads "a(n) = EXPR" at the text's opening with the letters
@@ -303,6 +321,9 @@ func (c *collector) eqnWhere(text string) {
 		}
 		if of == nil || of(vr("n")) == nil {
 			continue
+		}
+		if after := reEqnOf.ReplaceAllString(rest, ""); !reEqnDefEnd.MatchString(after) {
+			continue // "k = n-th prime congruent to 1 mod 6": the words go on
 		}
 		_, dupF := defs[name]
 		_, dupL := letters[name]

@@ -148,6 +148,46 @@ func TestEqnWordsAndSums(t *testing.T) {
 	})
 }
 
+func TestEqnEllipsisAndWords(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = 1*2 + 2*3 + ... + n*(n+1).", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for j := int64(1); j <= n; j++ {
+				s += j * (j + 1)
+			}
+			return s
+		}},
+		{"a(n) = 1 + 3 + 5 + ... + (2*n-1).", 1, 100, func(n int64) int64 { return n * n }},
+		{"a(n) = 1^3 + 2^3 + 3^3 + ... + n^3.", 1, 100, func(n int64) int64 { return n * n * (n + 1) * (n + 1) / 4 }},
+		{"a(n) = 2*1 + 4*3 + 6*5 + ... + (up to the n-th term).", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for j := int64(1); j <= n; j++ {
+				s += 2 * j * (2*j - 1)
+			}
+			return s
+		}},
+		{"a(n) = 1 if n-th prime is 1 or 2 mod 4, otherwise 0.", 1, 100, func(n int64) int64 {
+			if p := primeRef(n); p%4 == 1 || p%4 == 2 {
+				return 1
+			}
+			return 0
+		}},
+		{"a(1) = 0, and for n > 1, a(n) = 1 if the largest proper divisor of n is odd, otherwise 0.", 1, 100, func(n int64) int64 {
+			lpd := int64(1)
+			for d := int64(2); d <= n; d++ {
+				if n%d == 0 {
+					lpd = n / d
+					break
+				}
+			}
+			if n > 1 && lpd%2 == 1 {
+				return 1
+			}
+			return 0
+		}},
+	})
+}
+
 func TestEqnRefuses(t *testing.T) {
 	refuses(t,
 		"a(n) = 5^A000120(n).", // no table of A-numbers: the text must say what it is
@@ -164,5 +204,12 @@ func TestEqnRefuses(t *testing.T) {
 		"a(n) = Sum_{k>=0} binomial(k, n).",
 		"a(n) = Sum_{k>=0} binomial(n, 3) * k.",
 		"Sum_{k>=0} binomial(n, 2*k).", // not a(n) = ...
+		"a(n) = 1 + 2 + ... + 2^n.",    // the last term is no term of 1, 2, 3, ...
+		"a(n) = 1 + 2 + 4 + ... + n.",  // the steps are not one progression
+		"a(n) = 1 + 5 + ... + n.",      // two terms, a step past 2: the progression is open
+		"a(n) = 1*2 + 2*3 + ... + n*(n+2).",
+		"a(n) = 1 + 2 + ... + (up to the term that is prime).",
+		"a(n) = prime(k) where k = n-th prime congruent to 1 mod 6.", // the words go on
+		"a(n) = 1 if the n-th prime number is odd, otherwise 0.",     // "n-th prime number ..." is not read as prime(n)
 	)
 }

@@ -63,9 +63,11 @@ func (c *collector) read(text string) {
 		func() { c.formulas(text, toks) },
 		func() { c.eqnWhere(text) },        // eqn.go: "where p is the n-th prime", "f(n) = ..."
 		func() { c.eqnInfiniteSums(text) }, // eqn_sum.go: "Sum_{k>=0} (-1)^k*binomial(n,5*k)"
+		func() { c.eqnEllipsis(text) },     // eqn_ellipsis.go: "1*2 + 2*3 + ... + n*(n+1)"
 		func() {
 			if rw := eqnWordCalls(text); rw != text { // eqn.go: "n - sum of the distinct prime factors of n"
 				c.formulas(rw, surdTokens(rw, lex(rw)))
+				c.conditionals(rw)
 			}
 		},
 		func() {
