@@ -77,6 +77,10 @@ var (
 		caRule + caSingle + `?\.?$`)
 	reECAStage = regexp.MustCompile(`^(?:(Binary|Decimal) representation of|Number of (ON|OFF) (?:\((?:black|white)\) )?cells in) the n-th iteration of the ` +
 		caRule + ` elementary cellular automaton` + caSingle + `\.?$`)
+	// reECAGen: the older wording, "Number of ON cells at generation n of
+	// 1-D CA defined by Rule 30, starting with a single ON cell."
+	reECAGen = regexp.MustCompile(`^Number of (ON|OFF) cells (?:at|in) generation n of (?:the )?(?:1-D|one-dimensional) (?:CA|cellular automaton) defined by ` +
+		caRule + caSingle + `\.?$`)
 	reECATotal = regexp.MustCompile(`^Total number of (ON|OFF) (?:\((?:black|white)\) )?cells after n iterations of the ` +
 		caRule + ` elementary cellular automaton` + caSingle + `\.?$`)
 	reECAColRep = regexp.MustCompile(`^(Binary|Decimal) representation of the middle column of the ` +
@@ -84,7 +88,7 @@ var (
 	reECACol = regexp.MustCompile(`^(Middle column|Column immediately (left|right) of the middle column) of (?:the )?` +
 		caRule + ` (?:elementary cellular automaton|1-D cellular automaton)` + caSingle + `\.?$`)
 	reCA2 = regexp.MustCompile(`^(Binary|Decimal) representation of the (x-axis, from the origin to the right edge|x-axis, from the left edge to the origin|diagonal from the origin to the corner|diagonal from the corner to the origin),? of the n-th stage of growth of the two-dimensional cellular automaton defined by ` +
-		caRule + `, based on the (5-celled von Neumann|9-celled Moore) neighborhood\.?$`)
+		caRule + `, based on the (5-celled von Neumann|9-celled Moore) neighborhood(?:, initialized with a single (?:black \(ON\)|ON \(black\)) cell at stage zero)?\.?$`)
 )
 
 // automata reads the name of a cellular automaton's sequence: the whole
@@ -123,6 +127,13 @@ func (c *collector) automata(text string) {
 			eca(m[3], ecaOn, 0)
 		default:
 			eca(m[3], ecaOff, 0)
+		}
+	}
+	if m := reECAGen.FindStringSubmatch(s); m != nil {
+		if m[1] == "ON" {
+			eca(m[2], ecaOn, 0)
+		} else {
+			eca(m[2], ecaOff, 0)
 		}
 	}
 	if m := reECATotal.FindStringSubmatch(s); m != nil {

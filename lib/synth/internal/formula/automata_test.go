@@ -175,6 +175,7 @@ func TestAutomata(t *testing.T) {
 		{`Binary representation of the n-th iteration of the "Rule 30"` + lone, 0, 4, eca(30, func(row []int64, _ int64) int64 { return fromDigits(row, 10) })},
 		{`Number of ON (black) cells in the n-th iteration of the "Rule 30"` + lone, 0, 100, eca(30, func(row []int64, _ int64) int64 { return countOn(row) })},
 		{`Number of OFF (white) cells in the n-th iteration of the "Rule 1"` + lone, 0, 100, eca(1, func(row []int64, n int64) int64 { return 2*n + 1 - countOn(row) })},
+		{`Number of ON cells at generation n of 1-D CA defined by Rule 30, starting with a single ON cell.`, 0, 100, eca(30, func(row []int64, _ int64) int64 { return countOn(row) })},
 		{`Total number of ON (black) cells after n iterations of the "Rule 150"` + lone, 0, 60, total(150, 1)},
 		{`Total number of OFF (white) cells after n iterations of the "Rule 111"` + lone, 0, 60, total(111, 0)},
 		{`Middle column of the "Rule 30"` + lone, 0, 100, eca(30, func(row []int64, n int64) int64 { return row[n] })},
@@ -189,6 +190,7 @@ func TestAutomata(t *testing.T) {
 			})},
 		{`Decimal representation of the x-axis, from the origin to the right edge, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 813"` + vn, 0, 24, ca2(813, 2, right)},
 		{`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 1"` + vn, 0, 24, ca2(1, 2, left)},
+		{`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 467", based on the 5-celled von Neumann neighborhood, initialized with a single black (ON) cell at stage zero.`, 0, 24, ca2(467, 2, left)},
 		{`Decimal representation of the diagonal from the origin to the corner of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 515"` + vn, 0, 24, ca2(515, 2, out)},
 		{`Decimal representation of the diagonal from the corner to the origin of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 427"` + vn, 0, 24, ca2(427, 2, in)},
 		// long enough to reach the fuel the scan allows (n = 63)
@@ -227,10 +229,14 @@ func TestAutomataRefusals(t *testing.T) {
 		// the start is not stated
 		`Decimal representation of the n-th iteration of the "Rule 20" elementary cellular automaton.`,
 		`Number of ON (black) cells in the n-th iteration of the "Rule 30" elementary cellular automaton starting with two ON cells.`,
+		`Number of ON cells at generation n of 1-D CA defined by Rule 30.`,
 		// another neighbourhood; a rule past the Moore rules
 		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 1", based on the 7-celled hexagonal neighborhood.`,
 		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 262144", based on the 9-celled Moore neighborhood.`,
 		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 2000", based on the 5-celled von Neumann neighborhood.`,
+		// values that stay in i32 up to n = 100 (one cell that stays ON):
+		// the program passes the fuel there
+		`Decimal representation of the x-axis, from the left edge to the origin, of the n-th stage of growth of the two-dimensional cellular automaton defined by "Rule 2", based on the 5-celled von Neumann neighborhood.`,
 		// counts of the two-dimensional stages pass the fuel by n = 100
 		`Number of active (ON, black) cells in n-th stage of growth of two-dimensional cellular automaton defined by "Rule 1", based on the 5-celled von Neumann neighborhood.`,
 		// no letter's image begins with itself; two do; a letter with no image

@@ -44,7 +44,10 @@
 // b(n), ... (a(n)) and (b(n)) are increasing complementary sequences",
 // b kept beside a, memrec_comp.go; triangles read by rows given by a
 // recurrence, "T(n,k) = T(n-1,k) + 9*T(n-2,k-1) for k = 0..floor(n/2)",
-// the rows kept in memory, memrec_tri.go; recurrences by the parity of
+// the rows kept in memory, memrec_tri.go; square arrays read by
+// antidiagonals given by a recurrence, "A(n,k) = A(n-1,k) + A(n,k-1),
+// A(0,k) = A(n,0) = 1", each antidiagonal a row of such a triangle,
+// tri2_rec.go; recurrences by the parity of
 // n, "a(n) = 2*a(n-1) if n is odd, or a(n) = a(n/2)+1 if n is even";
 // digit and prime-factor phrases of earlier terms, "a(n+1) = a(n) +
 // sum of digits of a(n)^2"; Kolakoski-(p,q) sequences,

@@ -410,6 +410,7 @@ func (c *collector) memRecurrences(text string) {
 	}
 	c.memCases(text)             // memrec_cases.go
 	c.triRecurrences(text, toks) // memrec_tri.go
+	c.arrRecurrences(text, toks) // tri2_rec.go
 	c.kolakoski(text)            // memrec_kolakoski.go
 }
 

@@ -182,28 +182,28 @@ func (c *collector) triRecurrences(text string, toks []token) {
 		}
 		return &y
 	}
-	cell := ref(rename(rename(rec.v, rv, "r_"), cv, "c_"))
-	if refErr {
-		return
-	}
-	if where != nil { // elsewhere undefined: a cell no definition covers refuses the reading
-		cell = ifThen(rename(rename(where, rv, "r_"), cv, "c_"), cell, &node{k: kMemRef, name: "a", kids: []*node{num(-1)}})
-	}
-	for j := len(defs) - 1; j >= 0; j-- { // the first definition the text gives wins
-		d := defs[j]
-		x, y, v := rename(d.x, rv, "r_"), rename(d.y, rv, "r_"), rename(d.v, rv, "r_")
-		var at *node
-		if d.rowVar { // a boundary: column y(r) of every row
-			at = &node{k: kCmp, name: "=", kids: []*node{col, y}}
-		} else { // a pinned cell
-			at = bin(kAnd, &node{k: kCmp, name: "=", kids: []*node{r, x}}, &node{k: kCmp, name: "=", kids: []*node{col, y}})
-		}
-		cell = ifThen(at, v, cell)
-	}
 	source := text[toks[rec.at].start:toks[rec.end-1].end]
-	for _, base := range []int64{0, 1} {
-		c.triAdd(source, &node{k: kMem, name: "T", val: base, vals: []int64{r0, c0}, kids: []*node{vr("n"), cell, last}})
-	}
+	c.triCells(source, func() *node {
+		cell := ref(rename(rename(rec.v, rv, "r_"), cv, "c_"))
+		if refErr {
+			return nil
+		}
+		if where != nil { // elsewhere undefined: a cell no definition covers refuses the reading
+			cell = ifThen(rename(rename(where, rv, "r_"), cv, "c_"), cell, &node{k: kMemRef, name: "a", kids: []*node{num(-1)}})
+		}
+		for j := len(defs) - 1; j >= 0; j-- { // the first definition the text gives wins
+			d := defs[j]
+			x, y, v := rename(d.x, rv, "r_"), rename(d.y, rv, "r_"), rename(d.v, rv, "r_")
+			var at *node
+			if d.rowVar { // a boundary: column y(r) of every row
+				at = &node{k: kCmp, name: "=", kids: []*node{col, y}}
+			} else { // a pinned cell
+				at = bin(kAnd, &node{k: kCmp, name: "=", kids: []*node{r, x}}, &node{k: kCmp, name: "=", kids: []*node{col, y}})
+			}
+			cell = ifThen(at, v, cell)
+		}
+		return &node{k: kMem, name: "T", vals: []int64{r0, c0}, kids: []*node{vr("n"), cell, last}}
+	})
 }
 
 // triAdd adds table reading x if every entry up to scanN is defined and

@@ -1,6 +1,9 @@
 package formula
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // tri2Cases: formulas that end where a table's text goes on ("read by",
 // "is an ...", a range with no comma before it, ranges in parentheses),
@@ -90,6 +93,98 @@ func TestTableFormulaCut(t *testing.T) {
 		}
 		if got := rename(rename(x, "n", "r_"), "k", "c_").String(); got != tc.want {
 			t.Errorf("%q: %s (to token %d), want %s", tc.text, got, end, tc.want)
+		}
+	}
+}
+
+// arrayRef computes a square array from r0, c0 up by a native recurrence:
+// cell(n, k, get) with get reading cells already computed (0 outside).
+func arrayRef(r0, c0 int64, ascending bool, cell func(n, k int64, get func(n, k int64) int64) int64) func(int64) int64 {
+	vals := map[[2]int64]int64{}
+	get := func(n, k int64) int64 { return vals[[2]int64{n, k}] }
+	for n := r0; n < r0+30; n++ {
+		for k := c0; k < c0+30; k++ {
+			vals[[2]int64{n, k}] = cell(n, k, get)
+		}
+	}
+	return diagRef(r0, c0, ascending, get)
+}
+
+var tri2RecCases = []refCase{
+	{"Square array read by antidiagonals: A(n,k) = A(n-1,k) + A(n,k-1), A(0,k) = A(n,0) = 1.", 0, 100,
+		arrayRef(0, 0, true, func(n, k int64, get func(n, k int64) int64) int64 {
+			if n == 0 || k == 0 {
+				return 1
+			}
+			return get(n-1, k) + get(n, k-1)
+		})},
+	{"Square array T[i,j]=T[i-1,j]+T[i-1,j-1], T[1,j]=j, T[i,1]=1, read by antidiagonals.", 1, 100,
+		func() func(int64) int64 {
+			f := arrayRef(1, 1, false, func(n, k int64, get func(n, k int64) int64) int64 {
+				switch {
+				case n == 1:
+					return k
+				case k == 1:
+					return 1
+				}
+				return get(n-1, k) + get(n-1, k-1)
+			})
+			return f
+		}()},
+	{"Square array read by ascending antidiagonals: A(n,k) = A(n-1,k) + 2*A(n,k-1) for n, k >= 1, with A(0,k) = 1 and A(n,0) = n + 1.", 0, 100,
+		arrayRef(0, 0, true, func(n, k int64, get func(n, k int64) int64) int64 {
+			switch {
+			case n == 0:
+				return 1
+			case k == 0:
+				return n + 1
+			}
+			return get(n-1, k) + 2*get(n, k-1)
+		})},
+	{"Square array read by descending antidiagonals: A(n,k) = A(n-1,k+1) + A(n,k-1), A(0,k) = k + 1, A(n,0) = 1.", 0, 100,
+		func() func(int64) int64 {
+			// A(n-1,k+1) reaches along the row above: fill rows far enough out
+			vals := map[[2]int64]int64{}
+			for n := int64(0); n < 20; n++ {
+				for k := int64(0); k < 40-n; k++ {
+					switch {
+					case n == 0:
+						vals[[2]int64{n, k}] = k + 1
+					case k == 0:
+						vals[[2]int64{n, k}] = 1
+					default:
+						vals[[2]int64{n, k}] = vals[[2]int64{n - 1, k + 1}] + vals[[2]int64{n, k - 1}]
+					}
+				}
+			}
+			return diagRef(0, 0, false, func(n, k int64) int64 { return vals[[2]int64{n, k}] })
+		}()},
+}
+
+func TestTri2Recurrences(t *testing.T) {
+	newRunner(t).anyMatches(t, tri2RecCases)
+	refuses(t,
+		"Square array read by antidiagonals: A(n,k) = A(n-1,k) + A(n,k-1).",                                      // no boundary
+		"Square array read by antidiagonals: A(n,k) = A(n-1,k) + A(n,k-1), A(0,k) = 1, A(n,0) = 1 if n is even.", // a case
+		"Square array read by antidiagonals: A(n,k) = A(n-1,k) + A(n,k-1), A(0,k) = A(n,0) = 1, A(n,k) = n*k.",   // two definitions of a cell
+		"Square array read by antidiagonals: A(n,k) = A(n+1,k) + 1, A(0,k) = A(n,0) = 1.",
+		"Square array read by antidiagonals: A(n,k) = A(n-1,k) + A(n,k-1), A(0,k) = 1.",                      // A(1,0) reads A(1,-1), not given                        // reads ahead
+		"Square array read by antidiagonals: A(n,k) = A(n-1,k) + A(n,k-1), A(0,k) = A(n,0) = 1, T(1,1) = 5.", // a second table
+	)
+}
+
+// TestTriCellsSeed: with the sequence's first terms known, a table given
+// by a recurrence is listed from the first term's index only.
+func TestTriCellsSeed(t *testing.T) {
+	text := "Square array T[i,j]=T[i-1,j]+T[i-1,j-1], T[1,j]=j, T[i,1]=1, read by antidiagonals."
+	all := Candidates(text, 1)
+	seeded := Seeded(text, 1, []int64{1, 2, 1, 3, 3, 1, 4, 5, 4, 1})
+	if len(seeded) == 0 || len(seeded) >= len(all) {
+		t.Fatalf("seeded from index 1: %d candidates, unseeded %d", len(seeded), len(all))
+	}
+	for _, c := range seeded {
+		if !strings.Contains(c.Expr, "from 1") {
+			t.Errorf("seeded from index 1, a reading %s", c.Expr)
 		}
 	}
 }
