@@ -186,10 +186,22 @@
 // ordered quintuples (a,b,c,d,e), -n <= a,b,c,d,e <= n, such that
 // a+b+c+d+e = 0" count tuples of a range (count.go): a condition about one
 // linear form s of the letters by a table of how many tuples give each s,
-// built a letter at a time by sliding windows in memory (count_lin.go),
-// any other by nested sums whose last letter, where the condition is
-// linear in it, is counted in closed form; each checked against every
-// tuple at small n and a native int64 count up to n = 100. "Sum of
+// built a letter at a time by sliding windows in memory (count_lin.go);
+// one linear in some letters and not in one or two others ("(w+n)^2 =
+// x+y") by that table's prefix sums, looked up at each of the other
+// letters' tuples (count_mix.go); independent groups of letters ("w>=2x
+// and y>3z") counted apart and multiplied; any other by nested sums whose
+// last letter, where the condition is linear in it, is counted in closed
+// form; each checked against every tuple at small n and a native int64
+// count up to n = 100. "Number of integer solutions to n^2 = x^2 + y^2
+// with x>0, y>=0", "Number of ways to write n as x^2 + 2*y^2 + z*(z+1)/2,
+// where ..." count the values of letters whose one-letter quadratic
+// terms sum to N(n) (count_sq.go: a table of partial sums in memory, the
+// last letter gathered at N alone). "Number of squarefree numbers <= n",
+// "Number of odd primes less than n" count a list's members up to a bound
+// (count_list.go: the list as the other readers read it alone, or a kind
+// of number pred.go reads; a list read as a formula only where it
+// increases strictly). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
