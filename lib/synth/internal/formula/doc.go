@@ -224,7 +224,13 @@
 // squares of the odd divisors of n", "The sum of the odd divisors of
 // n ...") is read past that opening by the phrase readers
 // (sets_open.go); "Smallest cube >= n" tests each candidate with the
-// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf).
+// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf). Lists
+// named by the kinds they are not, "Numbers that are not Sophie Germain
+// primes", "Odd numbers that are not twin primes", "Positive integers
+// which are neither squarefree integers nor prime powers", "Complement of
+// the 12-gonal numbers", take the kinds pred.go reads and more
+// (sets_kinds.go: twin, Sophie Germain, safe and Chen primes, s-gonal
+// numbers by a discriminant square, oblong numbers, powers of a prime).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
