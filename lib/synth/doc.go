@@ -23,6 +23,11 @@
 // digrev(a, b) (a's digits reversed in base b) and the numbers the task's
 // text writes as constant leaves (enum.TextConstants). Loops nest and
 // follow one another as ordinary expressions.
+// On one-operand tasks a steps search beside it (a third of the time)
+// looks for while(f, c, n) alone, with one-variable step functions f
+// (cond(g, a, b) of cheap terms included) built once and tried on the
+// examples' orbits, far past the main search's level; such an answer is
+// never called complete, so it is put as a question (ambiguous).
 // The search is bottom-up with observational equivalence: one term per
 // behaviour on the examples and a few inputs nobody gave; loop bodies are
 // kept apart by their behaviour on probe points (x, y, operands); the

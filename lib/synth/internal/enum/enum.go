@@ -14,6 +14,13 @@
 // a candidate's fuel (largePoints), a loop that runs out leaves its value
 // there unknown, kept apart in the pools, and a candidate that fits every
 // other example is run there in full before it counts as an answer.
+//
+// Beside it, on one-operand tasks whose outputs could be counts of steps,
+// a steps search (steps.go) takes a third of the time: while(f, c, n) with
+// f and c terms of x alone, built once in a pool of their own, f possibly
+// cond(g, a, b) of three of them, tried on the examples' orbits; it finds
+// step functions (Collatz's 3x+1 walk, cost 19 in all) far past the level
+// the main search reaches, and such an answer is never called complete.
 package enum
 
 import (
@@ -98,6 +105,9 @@ type Options struct {
 	Verify func(ops []ir.Op) bool
 	// PoolLimit bounds the terms kept per pool (0: 1,000,000).
 	PoolLimit int
+	// NoSteps turns the steps search (steps.go) off; it takes a share of
+	// the time, so with it a search's candidates depend on timing.
+	NoSteps bool
 	// Constants are extra constant leaves (production const, at
 	// Costs[OpConst] each), e.g. the numbers written in the task's text
 	// (TextConstants): "Primes congruent to 14 mod 45" gives 14 and 45.
@@ -186,6 +196,15 @@ type searcher struct {
 	consts  []int32 // Options.Constants, deduplicated
 	splits  map[[2]int][][]int
 	cache   trajs // runs of the current loop body (cache.go)
+	// the steps search (steps.go), run from tick while it is behind its
+	// share of the time; first: the level of the main search's first
+	// answer, stepsFirst: the cost of the steps search's (-1: none yet)
+	steps             *stepSearch
+	yield             func() bool // the steps search's: give control back (false: end)
+	inSteps           bool
+	first, stepsFirst int
+	start             time.Time
+	examples          []Example
 	// unknownFuel is the fuel the runs of fitsUnknown burnt; skipped: some
 	// fitting candidate was not run (maxUnknownFuel)
 	unknownFuel int64
@@ -243,6 +262,12 @@ func Run(arity int, examples []Example, opt Options) Result {
 	res := Result{}
 	first := -1
 	start := time.Now()
+	steps := newSteps(s, examples)
+	s.steps, s.stepsFirst, s.start, s.examples, s.first = steps, -1, start, examples, -1
+	if steps != nil {
+		defer steps.close()
+	}
+	mainFull := 0 // every level up to this one was searched completely
 	for l := 1; l <= opt.MaxCost && s.stopped == ""; l++ {
 		s.level = l
 		res.Level = l
@@ -259,8 +284,13 @@ func Run(arity int, examples []Example, opt Options) Result {
 			println("level", l, "closed", len(s.closed.at(l)), "open", openDone, len(s.open.at(openDone)), "cand", s.cand, "t", time.Since(start).String())
 		}
 		full := s.stopped == "" && len(s.closed.ids) < opt.PoolLimit && len(s.open.ids) < opt.PoolLimit && !s.skipped
+		if full && mainFull == l-1 {
+			mainFull = l
+		}
+		s.runSteps()
 		if len(s.answers) > 0 && first < 0 {
 			first = l
+			s.first = l
 			if opt.Evidence > 0 && opt.Evidence < 3*float64(l) && opt.Slack > 0 {
 				// few bits of examples for a program this size: cheap
 				// programs fit them by chance, so look one level further
@@ -299,9 +329,19 @@ func Run(arity int, examples []Example, opt Options) Result {
 	if searchDone != nil {
 		searchDone(s)
 	}
+	answers := s.answers
+	if steps != nil && len(steps.answers) > 0 {
+		answers = steps.merge(s.answers)
+		if first < 0 || answers[0].Cost < first {
+			// the best answer is the steps search's: complete only when
+			// the main search (which would have found it too) and the
+			// steps search both went a level past it
+			res.Complete = mainFull > answers[0].Cost && steps.through > answers[0].Cost
+		}
+	}
 	// answers come in cost order; keep those the caller verifies
 	var ok []Answer
-	for _, a := range s.answers {
+	for _, a := range answers {
 		if len(ok) > 0 && (len(ok) > maxRivals || a.Cost > ok[0].Cost+max(opt.Slack, 0)) {
 			break
 		}
@@ -424,12 +464,35 @@ func (s *searcher) tick() bool {
 	}
 	if s.opt.Poll != nil && s.opt.Poll(s.cand, s.level) {
 		s.stopped = "cancelled"
+	} else if s.yield != nil && !s.yield() {
+		s.stopped = "yield"
 	} else if s.opt.MaxCandidates > 0 && s.cand >= s.opt.MaxCandidates {
 		s.stopped = "candidates"
 	} else if !s.opt.Deadline.IsZero() && time.Now().After(s.opt.Deadline) {
 		s.stopped = "time"
+	} else if s.steps != nil && !s.inSteps {
+		s.runSteps()
 	}
 	return s.stopped != ""
+}
+
+// runSteps gives the steps search its share of the time; after its first
+// answer (when the main search has none) the main search gets as long
+// again as the search took so far, at least half a second, for rivals.
+func (s *searcher) runSteps() {
+	if s.steps == nil || s.inSteps {
+		return
+	}
+	s.inSteps = true
+	s.steps.advance(s, s.first, s.stepsFirst, s.start, s.examples)
+	s.inSteps = false
+	if s.stepsFirst < 0 && len(s.steps.answers) > 0 && s.first < 0 {
+		s.stepsFirst = s.steps.answers[0].Cost
+		grace := time.Now().Add(max(500*time.Millisecond, time.Since(s.start)))
+		if s.opt.Deadline.IsZero() || grace.Before(s.opt.Deadline) {
+			s.opt.Deadline = grace
+		}
+	}
 }
 
 // offer files a candidate behaviour (in s.buf) built by op from s.kids:

@@ -68,6 +68,7 @@ func TestCountTuplesRefused(t *testing.T) {
 		"Number of unordered triples (w,x,y) with all terms in {1,...,n} and w<x.",         // unordered
 		"Number of (w,x,x) with all terms in {1,...,n} and w<x.",                           // a letter twice
 		"Number of (w,x,y) with all terms in {0,...,n} and w != min(|w-x|, |x-y|, |y-w|).", // three loops: past the fuel at n = 100
+		"Number of (w,x,y) with all terms in {-n,...-1,1,...,n} and w*x = y + 1.",          // two loops of 2n: past the fuel
 	)
 }
 
@@ -210,4 +211,29 @@ func TestCountUpToRefused(t *testing.T) {
 		"Number of numbers <= n.",           // every number: no list
 		"Number of primes <= n, plus one.",  // a clause not read
 	)
+}
+
+func TestCountTuplesApart(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of (w,x,y,z) with all terms in {1,...,n} and w>=2x and y>3z.", 0, 10, func(n int64) int64 {
+			return tupleCount(4, 1, n, false, func(t []int64) bool { return t[0] >= 2*t[1] && t[2] > 3*t[3] })
+		}},
+		{"Number of (w,x,y,z) with all terms in {0,...,n} and w^2 < x + 2*y.", 0, 8, func(n int64) int64 {
+			return tupleCount(4, 0, n, false, func(t []int64) bool { return t[0]*t[0] < t[1]+2*t[2] })
+		}},
+	})
+}
+
+func TestCountTuplesMixed(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of ordered triples (w,x,y) with all terms in {-n,...,0,...,n} and (w+n)^2=x+y.", 0, 12, func(n int64) int64 {
+			return tupleCount(3, -n, n, false, func(t []int64) bool { return (t[0]+n)*(t[0]+n) == t[1]+t[2] })
+		}},
+		{"Number of (w,x,y,z) with all terms in {0,...,n} and w*x < y + 2*z.", 0, 9, func(n int64) int64 {
+			return tupleCount(4, 0, n, false, func(t []int64) bool { return t[0]*t[1] < t[2]+2*t[3] })
+		}},
+		{"Number of (w,x,y,z) with all terms in {0,...,n} and w^2 <= 3*x - y and w < z.", 0, 8, func(n int64) int64 {
+			return tupleCount(4, 0, n, false, func(t []int64) bool { return t[0]*t[0] <= 3*t[1]-t[2] && t[0] < t[3] })
+		}},
+	})
 }

@@ -186,10 +186,22 @@
 // ordered quintuples (a,b,c,d,e), -n <= a,b,c,d,e <= n, such that
 // a+b+c+d+e = 0" count tuples of a range (count.go): a condition about one
 // linear form s of the letters by a table of how many tuples give each s,
-// built a letter at a time by sliding windows in memory (count_lin.go),
-// any other by nested sums whose last letter, where the condition is
-// linear in it, is counted in closed form; each checked against every
-// tuple at small n and a native int64 count up to n = 100. "Sum of
+// built a letter at a time by sliding windows in memory (count_lin.go);
+// one linear in some letters and not in one or two others ("(w+n)^2 =
+// x+y") by that table's prefix sums, looked up at each of the other
+// letters' tuples (count_mix.go); independent groups of letters ("w>=2x
+// and y>3z") counted apart and multiplied; any other by nested sums whose
+// last letter, where the condition is linear in it, is counted in closed
+// form; each checked against every tuple at small n and a native int64
+// count up to n = 100. "Number of integer solutions to n^2 = x^2 + y^2
+// with x>0, y>=0", "Number of ways to write n as x^2 + 2*y^2 + z*(z+1)/2,
+// where ..." count the values of letters whose one-letter quadratic
+// terms sum to N(n) (count_sq.go: a table of partial sums in memory, the
+// last letter gathered at N alone). "Number of squarefree numbers <= n",
+// "Number of odd primes less than n" count a list's members up to a bound
+// (count_list.go: the list as the other readers read it alone, or a kind
+// of number pred.go reads; a list read as a formula only where it
+// increases strictly). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
@@ -212,7 +224,13 @@
 // squares of the odd divisors of n", "The sum of the odd divisors of
 // n ...") is read past that opening by the phrase readers
 // (sets_open.go); "Smallest cube >= n" tests each candidate with the
-// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf).
+// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf). Lists
+// named by the kinds they are not, "Numbers that are not Sophie Germain
+// primes", "Odd numbers that are not twin primes", "Positive integers
+// which are neither squarefree integers nor prime powers", "Complement of
+// the 12-gonal numbers", take the kinds pred.go reads and more
+// (sets_kinds.go: twin, Sophie Germain, safe and Chen primes, s-gonal
+// numbers by a discriminant square, oblong numbers, powers of a prime).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

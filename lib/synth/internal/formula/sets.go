@@ -36,6 +36,7 @@ var (
 // setPhrases reads the set forms above; it reports whether s had one of
 // their shapes and something read it.
 func (c *collector) setPhrases(s string) bool {
+	c.kindsAre(s) // sets_kinds.go: the other readers still read s
 	if m := reLeastPrimeCong.FindStringSubmatch(s); m != nil {
 		v, mod := "p", strings.TrimSuffix(strings.TrimPrefix(m[4], "("), ")")
 		if strings.ContainsAny(mod, "p()") {
