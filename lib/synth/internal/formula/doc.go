@@ -251,7 +251,30 @@
 // point, image,
 // trajectory or limiting word of a morphism on digits, "Fixed point of the
 // morphism 0 -> 01, 1 -> 1101, starting with 0" (the word written to memory
-// letter by letter, from n = 0 and from n = 1). The measure
+// letter by letter, from n = 0 and from n = 1). Formulas "a(n) = ..."
+// that name what the parser lacks (eqn*.go): letters and functions the
+// text defines after the formula, "where p is the n-th prime", "where e
+// is the 2-adic valuation of n", "where f(n) = n^4 + n^2 + 1", "where
+// A032742 gives the largest proper divisor of n", "F = A000045 is the
+// Fibonacci numbers" (the words, never the A-number: the package keeps
+// no table of A-numbers), and the same words inside a formula, "n - sum
+// of the distinct prime factors of n", "1 if n-th prime is 0 or 2 mod 3"
+// (rewritten as calls for the formula and conditional readers);
+// valuation(x, p), composite(n), nonprime(n) and usigma(n) by name; a
+// chain whose first member cites an A-number, read from its next
+// member (eqn.go); Sum_{k>=a} whose terms have a factor binomial(n + d,
+// c*k + e), bounded at k = n + d (eqn_sum.go); sums written with an
+// ellipsis, "1*2 + 2*3 + ... + n*(n+1)", "... + (up to the n-th term)",
+// each number of the written terms an arithmetic progression, the last
+// term checked to be the J-th (eqn_ellipsis.go). Two lowerings come
+// after the sieve (lowerLast): binomials read from Pascal's triangle,
+// filled in memory by additions up to the rows a run needs (rows below
+// 180; eqn_pascal.go), so a sum of binomials that fits i32 is right
+// while its terms pass it; and floor(a/d) for an odd d > 0 as (a - (a mod
+// d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
+// (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
+// so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
+// where the value fits and a does not (eqn_ring.go). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

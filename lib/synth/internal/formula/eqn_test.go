@@ -188,6 +188,45 @@ func TestEqnEllipsisAndWords(t *testing.T) {
 	})
 }
 
+// TestEqnRingDiv: residues and quotients of values past i32 (math/big
+// free native references: the residue by modular steps, the quotient of
+// a Fibonacci number from uint64 values while they fit).
+func TestEqnRingDiv(t *testing.T) {
+	fib := func(n int64) uint64 {
+		a, b := uint64(0), uint64(1)
+		for i := int64(0); i < n; i++ {
+			a, b = b, a+b
+		}
+		return a
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		// F(47..) pass i32; the quotient fits to n = 55
+		{"a(n) = floor(Fibonacci(n)/prime(n)).", 1, 55, func(n int64) int64 { return int64(fib(n) / uint64(primeRef(n))) }},
+		{"a(n) = floor(2^n/9).", 0, 34, func(n int64) int64 { return int64((uint64(1) << n) / 9) }},
+		{"a(n) = floor(3^n/7) + n.", 0, 21, func(n int64) int64 {
+			p := uint64(1)
+			for i := int64(0); i < n; i++ {
+				p *= 3
+			}
+			return int64(p/7) + n
+		}},
+		{"a(n) = n! mod prime(n).", 1, 100, func(n int64) int64 {
+			p, r := primeRef(n), int64(1)
+			for i := int64(2); i <= n; i++ {
+				r = r * i % p
+			}
+			return r
+		}},
+		{"a(n) = Fibonacci(n) mod n.", 1, 100, func(n int64) int64 {
+			a, b := int64(0), int64(1)
+			for i := int64(0); i < n; i++ {
+				a, b = b, (a+b)%n
+			}
+			return a % n
+		}},
+	})
+}
+
 func TestEqnRefuses(t *testing.T) {
 	refuses(t,
 		"a(n) = 5^A000120(n).", // no table of A-numbers: the text must say what it is
@@ -211,5 +250,7 @@ func TestEqnRefuses(t *testing.T) {
 		"a(n) = 1 + 2 + ... + (up to the term that is prime).",
 		"a(n) = prime(k) where k = n-th prime congruent to 1 mod 6.", // the words go on
 		"a(n) = 1 if the n-th prime number is odd, otherwise 0.",     // "n-th prime number ..." is not read as prime(n)
+		"a(n) = floor(3^n/(2*n+2)).",                                 // an even divisor: 3^n passes i32 before the quotient does
+		"a(n) = floor(Fibonacci(n)/4).",                              // F(47..49) pass i32, their quarters do not: an even divisor
 	)
 }

@@ -178,8 +178,8 @@ func (c *collector) add(source string, x *node) {
 				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
 					// refused for fuel: primality from a sieve (coverage_sieve.go)
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
-						// binomials from Pascal's triangle (eqn_pascal.go)
-						if ops, err = lowerPascal(y, exact); err != nil || !agrees(x, ops, c.lists) {
+						// binomials from Pascal's triangle, divisions through residues (eqn_ring.go)
+						if ops, err = lowerLast(y, exact, func(ops []ir.Op) bool { return agrees(x, ops, c.lists) }); err != nil {
 							continue
 						}
 					}
