@@ -180,6 +180,18 @@ func TestCountUpTo(t *testing.T) {
 		{"a(n) = number of semiprimes <= 2*n.", 0, 60, func(n int64) int64 {
 			return countTo(1, 2*n, func(k int64) bool { return bigOmegaRef(k) == 2 })
 		}},
+		{"Number of positive integers less than n/3 that are coprime to n.", 1, 60, func(n int64) int64 {
+			return countTo(1, (n+2)/3-1, func(k int64) bool {
+				a, b := k, n
+				for b != 0 {
+					a, b = b, a%b
+				}
+				return a == 1
+			})
+		}},
+		{"Number of primes < n that are congruent to 1 mod 4.", 0, 60, func(n int64) int64 {
+			return countTo(2, n-1, func(k int64) bool { return k%4 == 1 && isPrimeRef(k) })
+		}},
 	})
 	r.anyMatches(t, []refCase{
 		{"Number of squarefree numbers <= n.", 1, 60, func(n int64) int64 {

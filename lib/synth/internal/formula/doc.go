@@ -105,7 +105,10 @@
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
 // "0 <= k <= floor(n/2)", "n appears 4*n + 1 times in row n", "row n
-// lists the divisors of n", triangle_rows.go; Riordan arrays (g, f) with
+// lists the divisors of n", triangle_rows.go; "row n lists the odd
+// divisors of n in decreasing order", "... the divisors d of n such that
+// d+1 is prime", "... the distinct prime factors of n", tri2_rows.go;
+// Riordan arrays (g, f) with
 // rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
 // x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
 // three-term polynomials whose coefficients are binomials or one sum of
