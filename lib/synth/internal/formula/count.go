@@ -32,6 +32,56 @@ var (
 	reTupleBound = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:ordered )?(?:(?:pairs|triples|quadruples|quintuples|sextuples|[2-6]-tuples|tuples) ?)?\(\s*([a-z](?:\s*,\s*[a-z])+)\s*\)\s*,\s*(-?\s*(?:\d+|n|\d+\s*\*?\s*n))\s*(<=|≤)\s*([a-z](?:\s*,\s*[a-z])+)\s*(<=|≤)\s*((?:\d+|n|\d+\s*\*?\s*n))\s*,?\s*(?:such that|with|and|for which) (.+?)\s*\.?\s*$`)
 )
 
+// reTupleChain: "Number of triples (x,y,z) with 1 <= x < y < z <= n such
+// that x + y > z."
+var reTupleChain = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:ordered )?(?:(?:pairs|triples|quadruples|quintuples|sextuples|[2-6]-tuples|tuples) ?)?(?:of (?:integers|positive integers|nonnegative integers|numbers) )?\(\s*([a-z](?:\s*,\s*[a-z])+)\s*\)\s*,?\s*(?:with |such that |where )?([^,]*?(?:<=|<|≤)[^,]*?)\s*,?\s*(?:and|such that|with|for which|where) (.+?)\s*\.?\s*$`)
+
+// readChain reads "1 <= x < y < z <= n" over vars (each once, in order):
+// the range lo..hi and the links between letters as conditions ("x < y
+// and y < z"); "<" at an end moves it by one.
+func readChain(s string, vars []string) (tupleDomain, string, bool) {
+	s = strings.ReplaceAll(s, "≤", "<=")
+	var parts, ops []string
+	rest := s
+	for {
+		i := strings.IndexAny(rest, "<")
+		if i < 0 {
+			parts = append(parts, strings.TrimSpace(rest))
+			break
+		}
+		parts = append(parts, strings.TrimSpace(rest[:i]))
+		if strings.HasPrefix(rest[i:], "<=") {
+			ops, rest = append(ops, "<="), rest[i+2:]
+		} else {
+			ops, rest = append(ops, "<"), rest[i+1:]
+		}
+	}
+	if len(parts) != len(vars)+2 {
+		return tupleDomain{}, "", false
+	}
+	for i, v := range vars {
+		if parts[i+1] != v {
+			return tupleDomain{}, "", false
+		}
+	}
+	lo, ok1 := domainEnd(parts[0])
+	hi, ok2 := domainEnd(parts[len(parts)-1])
+	if !ok1 || !ok2 || !lo.uses("n") && !hi.uses("n") {
+		return tupleDomain{}, "", false
+	}
+	if ops[0] == "<" {
+		lo = add(lo, num(1))
+	}
+	if ops[len(ops)-1] == "<" {
+		hi = sub(hi, num(1))
+	}
+	var links []string
+	for i := 1; i+1 < len(parts)-1; i++ {
+		links = append(links, parts[i]+" "+ops[i]+" "+parts[i+1])
+	}
+	return tupleDomain{lo: lo, hi: hi}, strings.Join(links, " and "), true
+}
+
 // tupleDomain is the range of each term: lo..hi, without 0 where noZero.
 type tupleDomain struct {
 	lo, hi *node
@@ -75,6 +125,19 @@ func (c *collector) countTuples(s string) bool {
 			return true
 		}
 		dom, cond = tupleDomain{lo: lo, hi: hi}, m[7]
+	} else if m := reTupleChain.FindStringSubmatch(s); m != nil {
+		// "(x,y,z) with 1 <= x < y < z <= n such that ...": the chain's
+		// ends are the range, its links conditions
+		vars = letters(m[1])
+		d, links, ok := readChain(m[2], vars)
+		if !ok {
+			c.note("count", "chain "+m[2])
+			return true
+		}
+		dom, cond = d, m[3]
+		if links != "" {
+			cond = links + " and " + cond
+		}
 	} else {
 		return false
 	}

@@ -249,3 +249,21 @@ func TestCountTuplesMixed(t *testing.T) {
 		}},
 	})
 }
+
+func TestCountTuplesChain(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of triples (x,y,z) with 1 <= x < y < z <= n such that x + y > z.", 0, 12, func(n int64) int64 {
+			return tupleCount(3, 1, n, false, func(t []int64) bool { return t[0] < t[1] && t[1] < t[2] && t[0]+t[1] > t[2] })
+		}},
+		{"Number of (x,y,z) with 0 <= x <= y <= z <= n and x + y + z = n.", 0, 12, func(n int64) int64 {
+			return tupleCount(3, 0, n, false, func(t []int64) bool { return t[0] <= t[1] && t[1] <= t[2] && t[0]+t[1]+t[2] == n })
+		}},
+		{"Number of pairs (x,y) with 1 <= x < y < n such that x*y < 2*n.", 0, 12, func(n int64) int64 {
+			return tupleCount(2, 1, n-1, false, func(t []int64) bool { return t[0] < t[1] && t[0]*t[1] < 2*n })
+		}},
+	})
+	refuses(t,
+		"Number of triples (x,y,z) with 1 <= x < z < y <= n such that x + y > z.", // letters out of the tuple's order
+		"Number of triples (x,y,z) with 1 <= x < y <= n such that x + y > z.",     // z has no range
+	)
+}

@@ -193,7 +193,8 @@
 // one linear in some letters and not in one or two others ("(w+n)^2 =
 // x+y") by that table's prefix sums, looked up at each of the other
 // letters' tuples (count_mix.go); independent groups of letters ("w>=2x
-// and y>3z") counted apart and multiplied; any other by nested sums whose
+// and y>3z") counted apart and multiplied; a range given by a chain, "1
+// <= x < y < z <= n", read as its ends and its links; any other by nested sums whose
 // last letter, where the condition is linear in it, is counted in closed
 // form; each checked against every tuple at small n and a native int64
 // count up to n = 100. "Number of integer solutions to n^2 = x^2 + y^2
