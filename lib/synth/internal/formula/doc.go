@@ -235,6 +235,10 @@
 // the 12-gonal numbers", take the kinds pred.go reads and more
 // (sets_kinds.go: twin, Sophie Germain, safe and Chen primes, s-gonal
 // numbers by a discriminant square, oblong numbers, powers of a prime).
+// "Least multiple of n == -1 (mod 2n+1)", "Smallest positive multiple of
+// n that is a square" (also "such that", "whose ...", "nontrivial") is E
+// times the least k >= 1 (>= 2) whose multiple E*k passes (sets.go); a
+// modulus may hold one level of parentheses, "(mod prime(n))" (pred.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
