@@ -281,3 +281,18 @@ func TestCountSquaresEither(t *testing.T) {
 		}},
 	})
 }
+
+func TestCountPrimeTuples(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of sexy prime pairs (p, p+6) with p <= n.", 0, 80, func(n int64) int64 {
+			return countTo(2, n, func(k int64) bool { return isPrimeRef(k) && isPrimeRef(k+6) })
+		}},
+		{"Number of prime triples (p, p+2, p+6) with p < 3*n.", 0, 80, func(n int64) int64 {
+			return countTo(2, 3*n-1, func(k int64) bool { return isPrimeRef(k) && isPrimeRef(k+2) && isPrimeRef(k+6) })
+		}},
+	})
+	refuses(t,
+		"Number of twin prime pairs (p, p+2) with p+2 <= n.", // a bound on another member
+		"Number of prime pairs (p, q) with p <= n.",          // a member not given by p
+	)
+}
