@@ -235,6 +235,10 @@
 // the 12-gonal numbers", take the kinds pred.go reads and more
 // (sets_kinds.go: twin, Sophie Germain, safe and Chen primes, s-gonal
 // numbers by a discriminant square, oblong numbers, powers of a prime).
+// "Least multiple of n == -1 (mod 2n+1)", "Smallest positive multiple of
+// n that is a square" (also "such that", "whose ...", "nontrivial") is E
+// times the least k >= 1 (>= 2) whose multiple E*k passes (sets.go); a
+// modulus may hold one level of parentheses, "(mod prime(n))" (pred.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
@@ -263,7 +267,9 @@
 // valuation(x, p), composite(n), nonprime(n) and usigma(n) by name; a
 // chain whose first member cites an A-number, read from its next
 // member (eqn.go); Sum_{k>=a} whose terms have a factor binomial(n + d,
-// c*k + e), bounded at k = n + d (eqn_sum.go); sums written with an
+// c*k + e), bounded at k = n + d, and divisor sums with a condition
+// pred.go reads, "Sum_{d|n, n/d=1 mod 4} d^4", "Sum_{d|n, d is odd}"
+// ("X = r mod m" there is the congruence; eqn_sum.go); sums written with an
 // ellipsis, "1*2 + 2*3 + ... + n*(n+1)", "... + (up to the n-th term)",
 // each number of the written terms an arithmetic progression, the last
 // term checked to be the J-th (eqn_ellipsis.go). Two lowerings come

@@ -226,3 +226,37 @@ func TestKindsAre(t *testing.T) {
 		"Numbers that are neither squares nor frobnicated numbers.",
 	)
 }
+
+func TestLeastMultiple(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Smallest positive multiple of n that is a square.", 1, 80, func(n int64) int64 {
+			for m := n; ; m += n {
+				for r := int64(1); r*r <= m; r++ {
+					if r*r == m {
+						return m
+					}
+				}
+			}
+		}},
+		{"Least nontrivial multiple of n such that m == 1 (mod 2n+1).", 1, 80, func(n int64) int64 {
+			for m := 2 * n; ; m += n {
+				if m%(2*n+1) == 1 {
+					return m
+				}
+			}
+		}},
+		{"Least multiple of n == -1 (mod 2n+1).", 1, 80, func(n int64) int64 {
+			for m := n; ; m += n {
+				if m%(2*n+1) == 2*n {
+					return m
+				}
+			}
+		}},
+		// "(mod sigma(6))": a modulus with parentheses of its own (pred.go's reMod)
+		{"Numbers k such that k == 2 (mod sigma(6)).", 1, 60, setsListRef(0, func(k int64) bool { return k%12 == 2 })},
+	})
+	refuses(t,
+		"Least multiple of n whose frobnication is 3.", // a function not read
+		"Least multiple of n that is lovely.",
+	)
+}
