@@ -1,12 +1,15 @@
 package formula
 
-// Triangles of Stirling numbers named in words: "Triangle of Stirling
-// numbers of 2nd kind, S(n,k), n >= 0, 0 <= k <= n", "Triangle read by
-// rows: unsigned Stirling numbers of the first kind". Each is read as the
-// recurrence that defines it, T(r0,r0) = 1 and 0 outside the triangle
-// (memrec_tri.go): second kind T(n,k) = k*T(n-1,k) + T(n-1,k-1), first
-// kind unsigned (n-1)*T(n-1,k) + T(n-1,k-1), signed T(n-1,k-1) -
-// (n-1)*T(n-1,k). Where the text does not say, rows and columns start at 0
+// Triangles of Stirling and Eulerian numbers named in words: "Triangle of
+// Stirling numbers of 2nd kind, S(n,k), n >= 0, 0 <= k <= n", "Triangle
+// read by rows: unsigned Stirling numbers of the first kind", "Triangle of
+// Eulerian numbers T(n,k) (n >= 1, 1 <= k <= n) read by rows". Each is
+// read as the recurrence that defines it, T(r0,r0) = 1 and 0 outside the
+// triangle (memrec_tri.go): second kind T(n,k) = k*T(n-1,k) +
+// T(n-1,k-1), first kind unsigned (n-1)*T(n-1,k) + T(n-1,k-1), signed
+// T(n-1,k-1) - (n-1)*T(n-1,k); Eulerian from 1 k*T(n-1,k) +
+// (n-k+1)*T(n-1,k-1), from 0 (permutations of n with k descents, 0 <= k
+// <= n) (k+1)*T(n-1,k) + (n-k)*T(n-1,k-1). Where the text does not say, rows and columns start at 0
 // or at 1, and numbers of the first kind are signed or not: each is a
 // reading, and they differ within the first rows.
 
@@ -16,21 +19,32 @@ import (
 	"strings"
 )
 
-var reStirling = regexp.MustCompile(`(?i)^(?:(?:triangle|triangular array)(?:,? read by rows)?(?:,? of|:|,)? )?(?:the )?(unsigned |signed )?stirling numbers of (?:the )?(1st|first|2nd|second) kind(?:,? (?:[a-z]\d?|S\d?)\(n, ?k\))?(?:,? (?:for )?(?:n >= (\d),? )?(?:and )?(\d) <= k <= n)?(?:,? read by rows)?\.?$`)
+var reNamedTable = regexp.MustCompile(`(?i)^(?:(?:triangle|triangular array)(?:,? read by rows)?(?:,? of|:|,)? )?(?:the )?(?:(unsigned |signed )?stirling numbers of (?:the )?(1st|first|2nd|second) kind|(eulerian) numbers)(?:,? (?:[a-z]\d?|S\d?|T|A)\(n, ?k\))?(?:,? \(?(?:for )?(?:n >= (\d),? )?(?:and )?(\d) <= k <= n\)?)?(?:,? read by rows)?\.?$`)
 
-// stirlingTables reads the texts above.
-func (c *collector) stirlingTables(text string) {
-	m := reStirling.FindStringSubmatch(firstSentence(text))
+// namedTables reads the texts above.
+func (c *collector) namedTables(text string) {
+	m := reNamedTable.FindStringSubmatch(firstSentence(text))
 	if m == nil || !reTriangle.MatchString(text) {
 		return
 	}
 	starts := []string{"0", "1"}
 	switch {
-	case m[4] != "" && m[3] != "" && m[3] != m[4]:
+	case m[5] != "" && m[4] != "" && m[4] != m[5]:
 		return // rows and columns start apart: not these triangles
-	case m[4] == "0" || m[4] == "1":
-		starts = []string{m[4]}
-	case m[4] != "":
+	case m[5] == "0" || m[5] == "1":
+		starts = []string{m[5]}
+	case m[5] != "":
+		return
+	}
+	if m[3] != "" { // Eulerian: from 1 (1 <= k <= n), or from 0 with T(n,n) = 0 past row 0
+		for _, s := range starts {
+			rec := "k*T(n-1,k) + (n-k+1)*T(n-1,k-1)"
+			if s == "0" {
+				rec = "(k+1)*T(n-1,k) + (n-k)*T(n-1,k-1)"
+			}
+			rw := fmt.Sprintf("Triangle read by rows: T(%s,%s) = 1; T(n,k) = %s; T(n,k) = 0 for n or k < 0.", s, s, rec)
+			c.triRecurrences(rw, lex(rw))
+		}
 		return
 	}
 	var recs []string

@@ -297,3 +297,34 @@ func TestTri2Stirling(t *testing.T) {
 		"Triangle of Stirling numbers of 2nd kind, n >= 1, 0 <= k <= n.", // rows and columns apart
 	)
 }
+
+// eulerianRef is the number of permutations of 1..n with k descents by
+// the explicit sum Sum_{j=0..k} (-1)^j C(n+1,j) (k+1-j)^n (0 for k >= n
+// > 0): not the recurrence the reader uses. Rows past 20 wrap (unused).
+func eulerianRef(n, k int64) int64 {
+	if n > 0 && k >= n {
+		return 0
+	}
+	var s int64
+	for j := int64(0); j <= k; j++ {
+		p := int64(1)
+		for i := int64(0); i < n; i++ {
+			p *= k + 1 - j
+		}
+		if j%2 == 1 {
+			p = -p
+		}
+		s += binomialRef(n+1, j) * p
+	}
+	return s
+}
+
+func TestTri2Eulerian(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		// A008292's convention: T(n,k) = permutations with k-1 descents
+		{"Triangle of Eulerian numbers T(n,k) (n >= 1, 1 <= k <= n) read by rows.", 1, 36,
+			triRef(1, 1, 1, 0, func(n, k int64) int64 { return eulerianRef(n, k-1) })},
+		{"Triangle read by rows: Eulerian numbers, 0 <= k <= n.", 0, 44, triRef(0, 0, 0, 0, eulerianRef)},
+	})
+	refuses(t, "Eulerian numbers.", "Triangle of Eulerian numbers of the second kind.")
+}
