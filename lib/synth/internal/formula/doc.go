@@ -47,7 +47,9 @@
 // the rows kept in memory, memrec_tri.go; square arrays read by
 // antidiagonals given by a recurrence, "A(n,k) = A(n-1,k) + A(n,k-1),
 // A(0,k) = A(n,0) = 1", each antidiagonal a row of such a triangle,
-// tri2_rec.go; recurrences by the parity of
+// tri2_rec.go; triangles of Stirling numbers named in words, "Triangle
+// of Stirling numbers of 2nd kind, S(n,k), n >= 0, 0 <= k <= n", read as
+// their recurrences, tri2_named.go; recurrences by the parity of
 // n, "a(n) = 2*a(n-1) if n is odd, or a(n) = a(n/2)+1 if n is even";
 // digit and prime-factor phrases of earlier terms, "a(n+1) = a(n) +
 // sum of digits of a(n)^2"; Kolakoski-(p,q) sequences,
@@ -267,7 +269,9 @@
 // valuation(x, p), composite(n), nonprime(n) and usigma(n) by name; a
 // chain whose first member cites an A-number, read from its next
 // member (eqn.go); Sum_{k>=a} whose terms have a factor binomial(n + d,
-// c*k + e), bounded at k = n + d (eqn_sum.go); sums written with an
+// c*k + e), bounded at k = n + d, and divisor sums with a condition
+// pred.go reads, "Sum_{d|n, n/d=1 mod 4} d^4", "Sum_{d|n, d is odd}"
+// ("X = r mod m" there is the congruence; eqn_sum.go); sums written with an
 // ellipsis, "1*2 + 2*3 + ... + n*(n+1)", "... + (up to the n-th term)",
 // each number of the written terms an arithmetic progression, the last
 // term checked to be the J-th (eqn_ellipsis.go). Two lowerings come

@@ -227,6 +227,33 @@ func TestEqnRingDiv(t *testing.T) {
 	})
 }
 
+func TestEqnDivisorConditions(t *testing.T) {
+	divSum := func(n int64, ok func(d int64) bool, f func(d int64) int64) int64 {
+		s := int64(0)
+		for d := int64(1); d <= n; d++ {
+			if n%d == 0 && ok(d) {
+				s += f(d)
+			}
+		}
+		return s
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = Sum_{d|n, n/d=1 mod 4} d^2 - Sum_{d|n, n/d=3 mod 4} d^2.", 1, 100, func(n int64) int64 {
+			sq := func(d int64) int64 { return d * d }
+			return divSum(n, func(d int64) bool { return n/d%4 == 1 }, sq) - divSum(n, func(d int64) bool { return n/d%4 == 3 }, sq)
+		}},
+		{"a(n) = Sum_{d|n, d is odd} d^2.", 1, 100, func(n int64) int64 {
+			return divSum(n, func(d int64) bool { return d%2 == 1 }, func(d int64) int64 { return d * d })
+		}},
+		{"a(n) = Sum_{d|n, gcd(d, n/d) = 1} d.", 1, 100, func(n int64) int64 {
+			return divSum(n, func(d int64) bool { return gcdRef(d, n/d) == 1 }, func(d int64) int64 { return d })
+		}},
+		{"a(n) = Sum_{d|n, d == 2 (mod 3)} d.", 1, 100, func(n int64) int64 {
+			return divSum(n, func(d int64) bool { return d%3 == 2 }, func(d int64) int64 { return d })
+		}},
+	})
+}
+
 func TestEqnRefuses(t *testing.T) {
 	refuses(t,
 		"a(n) = 5^A000120(n).", // no table of A-numbers: the text must say what it is
