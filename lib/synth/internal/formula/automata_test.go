@@ -217,6 +217,7 @@ func TestMorphisms(t *testing.T) {
 		{`Trajectory of 0 under repeated application of the morphism 0 -> 01, 1 -> 21, 2 -> 13, 3 -> 33.`, 0, 120, word(map[byte]string{'0': "01", '1': "21", '2': "13", '3': "33"}, '0', false, 0)},
 		{`The fixed point starting with 1 of the morphism 1->{1,2}, 2->{1,3}, 3->{1}.`, 0, 120, word(map[byte]string{'1': "12", '2': "13", '3': "1"}, '1', false, 0)},
 		{`Trajectory of 2 under the morphism 1 → 2, 2 → 21.`, 0, 120, word(map[byte]string{'1': "2", '2': "21"}, '2', false, 0)},
+		{`Fixed point of the substitution 0 -> 01, 1 -> 02, 2 -> 0.`, 0, 120, word(map[byte]string{'0': "01", '1': "02", '2': "0"}, '0', false, 0)},
 		// the one letter whose image begins with itself
 		{`Fixed point of the morphism 0 -> 1, 1 -> 120, 2 -> 2.`, 0, 120, word(map[byte]string{'0': "1", '1': "120", '2': "2"}, '1', false, 0)},
 	}
@@ -245,6 +246,8 @@ func TestAutomataRefusals(t *testing.T) {
 		`Fixed point of the morphism 0 -> 01, 1 -> 2.`,
 		// not a limiting word: the image of 1 does not begin with 1
 		`Image of 1 under repeated application of the morphism 1 -> 21, 2 -> 12.`,
+		// a mapping of blocks of two letters is no morphism on letters
+		`Fixed point of the mapping 00->0010, 01->010, 10->011, 11->01.`,
 		// two starts
 		`Trajectory of 1 under the morphism 1 -> 12, 2 -> 1, starting with 2.`,
 		// its first ten letters are one: from n = 0 or 1 would read alike

@@ -32,6 +32,56 @@ var (
 	reTupleBound = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:ordered )?(?:(?:pairs|triples|quadruples|quintuples|sextuples|[2-6]-tuples|tuples) ?)?\(\s*([a-z](?:\s*,\s*[a-z])+)\s*\)\s*,\s*(-?\s*(?:\d+|n|\d+\s*\*?\s*n))\s*(<=|≤)\s*([a-z](?:\s*,\s*[a-z])+)\s*(<=|≤)\s*((?:\d+|n|\d+\s*\*?\s*n))\s*,?\s*(?:such that|with|and|for which) (.+?)\s*\.?\s*$`)
 )
 
+// reTupleChain: "Number of triples (x,y,z) with 1 <= x < y < z <= n such
+// that x + y > z."
+var reTupleChain = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:ordered )?(?:(?:pairs|triples|quadruples|quintuples|sextuples|[2-6]-tuples|tuples) ?)?(?:of (?:integers|positive integers|nonnegative integers|numbers) )?\(\s*([a-z](?:\s*,\s*[a-z])+)\s*\)\s*,?\s*(?:with |such that |where )?([^,]*?(?:<=|<|≤)[^,]*?)\s*,?\s*(?:and|such that|with|for which|where) (.+?)\s*\.?\s*$`)
+
+// readChain reads "1 <= x < y < z <= n" over vars (each once, in order):
+// the range lo..hi and the links between letters as conditions ("x < y
+// and y < z"); "<" at an end moves it by one.
+func readChain(s string, vars []string) (tupleDomain, string, bool) {
+	s = strings.ReplaceAll(s, "≤", "<=")
+	var parts, ops []string
+	rest := s
+	for {
+		i := strings.IndexAny(rest, "<")
+		if i < 0 {
+			parts = append(parts, strings.TrimSpace(rest))
+			break
+		}
+		parts = append(parts, strings.TrimSpace(rest[:i]))
+		if strings.HasPrefix(rest[i:], "<=") {
+			ops, rest = append(ops, "<="), rest[i+2:]
+		} else {
+			ops, rest = append(ops, "<"), rest[i+1:]
+		}
+	}
+	if len(parts) != len(vars)+2 {
+		return tupleDomain{}, "", false
+	}
+	for i, v := range vars {
+		if parts[i+1] != v {
+			return tupleDomain{}, "", false
+		}
+	}
+	lo, ok1 := domainEnd(parts[0])
+	hi, ok2 := domainEnd(parts[len(parts)-1])
+	if !ok1 || !ok2 || !lo.uses("n") && !hi.uses("n") {
+		return tupleDomain{}, "", false
+	}
+	if ops[0] == "<" {
+		lo = add(lo, num(1))
+	}
+	if ops[len(ops)-1] == "<" {
+		hi = sub(hi, num(1))
+	}
+	var links []string
+	for i := 1; i+1 < len(parts)-1; i++ {
+		links = append(links, parts[i]+" "+ops[i]+" "+parts[i+1])
+	}
+	return tupleDomain{lo: lo, hi: hi}, strings.Join(links, " and "), true
+}
+
 // tupleDomain is the range of each term: lo..hi, without 0 where noZero.
 type tupleDomain struct {
 	lo, hi *node
@@ -75,6 +125,19 @@ func (c *collector) countTuples(s string) bool {
 			return true
 		}
 		dom, cond = tupleDomain{lo: lo, hi: hi}, m[7]
+	} else if m := reTupleChain.FindStringSubmatch(s); m != nil {
+		// "(x,y,z) with 1 <= x < y < z <= n such that ...": the chain's
+		// ends are the range, its links conditions
+		vars = letters(m[1])
+		d, links, ok := readChain(m[2], vars)
+		if !ok {
+			c.note("count", "chain "+m[2])
+			return true
+		}
+		dom, cond = d, m[3]
+		if links != "" {
+			cond = links + " and " + cond
+		}
 	} else {
 		return false
 	}
@@ -86,10 +149,6 @@ func (c *collector) countTuples(s string) bool {
 		c.note("count", "condition "+cond)
 		return true
 	}
-	x := countOver(vars, dom, atoms)
-	if x == nil {
-		return true
-	}
 	var all *node
 	for _, a := range atoms {
 		all = and(all, a.node())
@@ -99,8 +158,93 @@ func (c *collector) countTuples(s string) bool {
 		c.checkCount(s, l.String(), l.exact, brute, l.lower) // count_lin.go
 		return true
 	}
+	if mx := mixedForm(vars, dom, atoms); mx != nil && c.checkCount(s, mx.String(), mx.exact, brute, mx.lower) { // count_mix.go
+		return true
+	}
+	x := countApart(vars, dom, atoms)
+	if x == nil {
+		return true
+	}
 	c.addCount(s, x, brute)
 	return true
+}
+
+// countApart is countOver for each group of letters the conditions tie
+// together (letters joined where one condition names both), multiplied:
+// "w>=2x and y>3z" counts the (w,x) and the (y,z) apart. A letter no
+// condition names multiplies the count by the number of values.
+func countApart(vars []string, dom tupleDomain, atoms []atom) *node {
+	group := map[string]int{}
+	for i, v := range vars {
+		group[v] = i
+	}
+	find := func(v string) int {
+		g := group[v]
+		for group[vars[g]] != g {
+			g = group[vars[g]]
+		}
+		return g
+	}
+	for _, a := range atoms {
+		first := -1
+		for _, v := range vars {
+			if !a.a.uses(v) && !a.b.uses(v) {
+				continue
+			}
+			if first < 0 {
+				first = find(v)
+			} else if g := find(v); g != first {
+				group[vars[g]] = first
+			}
+		}
+		if first < 0 {
+			return nil // a condition on n alone
+		}
+	}
+	var x *node
+	for i, v := range vars {
+		if find(v) != i {
+			continue
+		}
+		var gv []string
+		for _, w := range vars {
+			if find(w) == i {
+				gv = append(gv, w)
+			}
+		}
+		var ga []atom
+		for _, a := range atoms {
+			if a.a.uses(v) || a.b.uses(v) || usesGroup(a, gv) {
+				ga = append(ga, a)
+			}
+		}
+		var y *node
+		if len(ga) == 0 { // a letter no condition names
+			var one *node = num(1)
+			if dom.noZero {
+				one = &node{k: kCmp, name: "!=", kids: []*node{vr(v), num(0)}}
+			}
+			y = &node{k: kSum, name: v, kids: []*node{dom.lo, dom.hi, one}}
+		} else if y = countOver(gv, dom, ga); y == nil {
+			return nil
+		}
+		if x == nil {
+			x = y
+		} else {
+			x = bin(kMul, x, y)
+		}
+	}
+	return x
+}
+
+// usesGroup reports whether a names a letter of gv.
+func usesGroup(a atom, gv []string) bool {
+	for _, v := range gv {
+		if a.a.uses(v) || a.b.uses(v) {
+			return true
+		}
+	}
+	return false
 }
 
 // letters splits "w, x,y" into its letters.
@@ -332,6 +476,9 @@ func linearAtoms(atoms []atom, v string) bool {
 // constCoef is the coefficient of v in d (linearIn) where it is a
 // nonzero rational constant.
 func constCoef(d *node, v string) (*big.Rat, bool) {
+	if !linearIn(d, v) {
+		return nil, false
+	}
 	cn := coef(d, v)
 	if cn == nil || !isConst(cn) {
 		return nil, false
@@ -477,9 +624,9 @@ func (c *collector) addCount(source string, x *node, brute func(n int64) (int64,
 // i32), each run within ir.DefaultFuel, and exact itself agrees with
 // brute, the count tuple by tuple, at every n up to 12 whose tuples
 // number at most countBrute (at least 3 of them).
-func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (int64, bool), lower func() ([]ir.Op, error)) {
+func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (int64, bool), lower func() ([]ir.Op, error)) (offered bool) {
 	if c.seen[expr] || len(c.seen) >= maxFormulas {
-		return
+		return false
 	}
 	c.seen[expr] = true
 	brutes := 0
@@ -491,22 +638,22 @@ func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (
 		got, ok := exact(n)
 		if !ok || got != want {
 			c.note("count", "closed form differs from the tuples at n="+strconv.FormatInt(n, 10))
-			return
+			return false
 		}
 		brutes++
 	}
 	if brutes < 3 {
 		c.note("count", "too few n checked tuple by tuple")
-		return
+		return false
 	}
 	ops, err := lower()
 	if err != nil {
 		c.note("lower", err.Error())
-		return
+		return false
 	}
 	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
 	if err != nil {
-		return
+		return false
 	}
 	agreed := 0
 	prev := int64(-1)
@@ -534,12 +681,12 @@ func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (
 	for n := int64(0); n <= countCheckN; n = nextScan(n) {
 		fits, good := check(n)
 		if !good {
-			return
+			return false
 		}
 		if !fits { // every n between: the last that fits is the costliest
 			for m := prev + 1; m < n; m++ {
 				if fits, good := check(m); !good {
-					return
+					return false
 				} else if !fits {
 					break
 				}
@@ -549,9 +696,10 @@ func (c *collector) checkCount(source, expr string, exact, brute func(n int64) (
 		prev = n
 	}
 	if agreed < minAgreed {
-		return
+		return false
 	}
 	c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+	return true
 }
 
 var errIval = errors.New("formula: not an int64 count")

@@ -153,36 +153,9 @@ func (l linCount) exact(n int64) (int64, bool) {
 	if hi < lo {
 		return 0, true
 	}
-	if hi-lo > 1000 {
+	dist, off, ok := l.dist(lo, hi)
+	if !ok {
 		return 0, false
-	}
-	var vals []int64
-	for v := lo; v <= hi; v++ {
-		if !(l.dom.noZero && v == 0) {
-			vals = append(vals, v)
-		}
-	}
-	// dist[s - off] tuples give s
-	dist, off := []int64{1}, int64(0)
-	for _, c := range l.coefs {
-		smin, smax := off+min(c*lo, c*hi), off+int64(len(dist))-1+max(c*lo, c*hi)
-		if smax-smin > 1<<16 {
-			return 0, false
-		}
-		next := make([]int64, smax-smin+1)
-		for i, k := range dist {
-			if k == 0 {
-				continue
-			}
-			for _, v := range vals {
-				j := off + int64(i) + c*v - smin
-				next[j] += k
-				if next[j] < 0 {
-					return 0, false // past int64
-				}
-			}
-		}
-		dist, off = next, smin
 	}
 	var count int64
 	env := map[string]int64{"n": n}
@@ -205,16 +178,54 @@ func (l linCount) exact(n int64) (int64, bool) {
 	return count, true
 }
 
+// dist is how many tuples of values in lo..hi give each s, dist[s -
+// off], by convolving each letter's values one at a time.
+func (l linCount) dist(lo, hi int64) ([]int64, int64, bool) {
+	if hi-lo > 1000 {
+		return nil, 0, false
+	}
+	var vals []int64
+	for v := lo; v <= hi; v++ {
+		if !(l.dom.noZero && v == 0) {
+			vals = append(vals, v)
+		}
+	}
+	// dist[s - off] tuples give s
+	dist, off := []int64{1}, int64(0)
+	for _, c := range l.coefs {
+		smin, smax := off+min(c*lo, c*hi), off+int64(len(dist))-1+max(c*lo, c*hi)
+		if smax-smin > 1<<16 {
+			return nil, 0, false
+		}
+		next := make([]int64, smax-smin+1)
+		for i, k := range dist {
+			if k == 0 {
+				continue
+			}
+			for _, v := range vals {
+				j := off + int64(i) + c*v - smin
+				next[j] += k
+				if next[j] < 0 {
+					return nil, 0, false // past int64
+				}
+			}
+		}
+		dist, off = next, smin
+	}
+	return dist, off, true
+}
+
 // lower emits the program: mem[0..W) the counts by s - S0 (S0 the least
 // s), mem[W..2W) their prefix sums with step a = |c_i|.
 func (l linCount) lower() (ops []ir.Op, err error) {
 	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
 	defer func() {
 		if r := recover(); r != nil {
-			if _, ok := r.(lowerError); !ok {
+			le, ok := r.(lowerError)
+			if !ok {
 				panic(r)
 			}
-			ops, err = nil, errLower
+			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
 		}
 	}()
 	lo, ok1 := normalize(l.dom.lo, false)
@@ -232,111 +243,28 @@ func (l linCount) lower() (ops []ir.Op, err error) {
 			cNeg += c
 		}
 	}
+	// no values: no tuple
+	e.lower(sub(hi, lo))
+	e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpIfBegin)
+	l.emitTable(e, lo, hi)
 	L, H := e.hold(lo), e.hold(hi)
 	m := e.alloc() // values per term: hi - lo + 1
 	e.get(H)
 	e.get(L)
 	e.emit(ir.OpI32Sub, ir.OpConst1, ir.OpI32Add)
 	e.set(m)
-	// no values: no tuple
-	e.get(m)
-	e.emit(ir.OpConst0, ir.OpI32GtS, ir.OpIfBegin)
-	W := e.alloc() // the table's final width: 1 + sumA*(m-1)
+	W := e.alloc() // the table's width: 1 + sumA*(m-1)
 	e.get(m)
 	e.emit(ir.OpConst1, ir.OpI32Sub)
 	e.konst(sumA)
 	e.emit(ir.OpI32Mul, ir.OpConst1, ir.OpI32Add)
 	e.set(W)
-	e.store(func() { e.emit(ir.OpConst0) }, func() { e.emit(ir.OpConst1) })
-	w := e.alloc() // the table's width so far
-	e.emit(ir.OpConst1)
-	e.set(w)
 	j := e.alloc()
 	zeroIn := func() { // lo <= 0 <= hi
 		e.get(L)
 		e.emit(ir.OpConst0, ir.OpI32LeS)
 		e.get(H)
 		e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpI32Mul)
-	}
-	for _, c := range l.coefs {
-		a := max(c, -c)
-		if a == 0 {
-			continue
-		}
-		nw := e.alloc()
-		e.get(w)
-		e.get(m)
-		e.emit(ir.OpConst1, ir.OpI32Sub)
-		e.konst(a)
-		e.emit(ir.OpI32Mul, ir.OpI32Add)
-		e.set(nw)
-		// P[j] = A[j] + P[j-a], j = 0..nw-1
-		e.emit(ir.OpConst0)
-		e.set(j)
-		e.while(func() { e.get(j); e.get(nw); e.emit(ir.OpI32LtS) }, func() {
-			e.store(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add) }, func() {
-				e.load(func() { e.get(j) })
-				e.get(j)
-				e.konst(a)
-				e.emit(ir.OpI32GeS, ir.OpIfBegin)
-				e.load(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add); e.konst(a); e.emit(ir.OpI32Sub) })
-				e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpI32Add)
-			})
-			e.inc(j, 1)
-		})
-		// A[j] = P[j] - P[j - a*m] - A[j - a*z], j = nw-1 down to 0 (A
-		// below j is still the old table); z is the value 0's index
-		// among the term's values, counted from the end that gives the
-		// least c*v: -lo for c > 0, hi for c < 0
-		z := e.alloc()
-		if l.dom.noZero {
-			zeroIn()
-			e.emit(ir.OpIfBegin)
-			if c > 0 {
-				e.emit(ir.OpConst0)
-				e.get(L)
-				e.emit(ir.OpI32Sub)
-			} else {
-				e.get(H)
-			}
-			e.konst(a)
-			e.emit(ir.OpI32Mul)
-			e.emit(ir.OpElse)
-			e.konst(-1) // no 0 among the values
-			e.emit(ir.OpIfEnd)
-			e.set(z)
-		}
-		am := e.alloc()
-		e.get(m)
-		e.konst(a)
-		e.emit(ir.OpI32Mul)
-		e.set(am)
-		e.get(nw)
-		e.emit(ir.OpConst1, ir.OpI32Sub)
-		e.set(j)
-		e.while(func() { e.get(j); e.emit(ir.OpConst0, ir.OpI32GeS) }, func() {
-			e.store(func() { e.get(j) }, func() {
-				e.load(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add) })
-				e.get(j)
-				e.get(am)
-				e.emit(ir.OpI32GeS, ir.OpIfBegin)
-				e.load(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add); e.get(am); e.emit(ir.OpI32Sub) })
-				e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpI32Sub)
-				if l.dom.noZero {
-					e.get(z)
-					e.emit(ir.OpConst0, ir.OpI32GeS)
-					e.get(j)
-					e.get(z)
-					e.emit(ir.OpI32GeS, ir.OpI32Mul, ir.OpIfBegin)
-					e.load(func() { e.get(j); e.get(z); e.emit(ir.OpI32Sub) })
-					e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpI32Sub)
-				}
-			})
-			e.inc(j, -1)
-		})
-		e.get(nw)
-		e.set(w)
-		e.next = nw // nw, z, am given back
 	}
 	// the sum of the entries whose s = S0 + j passes
 	s := e.alloc()
@@ -381,4 +309,138 @@ func (l linCount) lower() (ops []ir.Op, err error) {
 		return nil, fmt.Errorf("%w: %v", errLower, err)
 	}
 	return e.ops, nil
+}
+
+// emitTable emits the table of how many tuples give each s - S0 in
+// mem[0..W) (W = 1 + sum|c_i|*(m-1), m = hi - lo + 1 > 0, which the
+// caller checks), prefix sums in mem[W..2W) as scratch; its locals are
+// given back.
+func (l linCount) emitTable(e *emitter, lo, hi *node) {
+	mark := e.next
+	var sumA int64
+	for _, c := range l.coefs {
+		sumA += max(c, -c)
+	}
+	L, H := e.hold(lo), e.hold(hi)
+	m := e.alloc() // values per term: hi - lo + 1
+	e.get(H)
+	e.get(L)
+	e.emit(ir.OpI32Sub, ir.OpConst1, ir.OpI32Add)
+	e.set(m)
+	W := e.alloc() // the table's final width: 1 + sumA*(m-1)
+	e.get(m)
+	e.emit(ir.OpConst1, ir.OpI32Sub)
+	e.konst(sumA)
+	e.emit(ir.OpI32Mul, ir.OpConst1, ir.OpI32Add)
+	e.set(W)
+	e.store(func() { e.emit(ir.OpConst0) }, func() { e.emit(ir.OpConst1) })
+	w := e.alloc() // the table's width so far
+	e.emit(ir.OpConst1)
+	e.set(w)
+	j := e.alloc()
+	zeroIn := func() { // lo <= 0 <= hi
+		e.get(L)
+		e.emit(ir.OpConst0, ir.OpI32LeS)
+		e.get(H)
+		e.emit(ir.OpConst0, ir.OpI32GeS, ir.OpI32Mul)
+	}
+	// letter adds one letter with coefficient c to the table
+	letter := func(c int64) {
+		a := max(c, -c)
+		nw := e.alloc()
+		e.get(w)
+		e.get(m)
+		e.emit(ir.OpConst1, ir.OpI32Sub)
+		e.konst(a)
+		e.emit(ir.OpI32Mul, ir.OpI32Add)
+		e.set(nw)
+		// P[j] = A[j] + P[j-a], j = 0..nw-1
+		e.emit(ir.OpConst0)
+		e.set(j)
+		e.while(func() { e.get(j); e.get(nw); e.emit(ir.OpI32LtS) }, func() {
+			e.store(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add) }, func() {
+				e.load(func() { e.get(j) })
+				e.get(j)
+				e.konst(a)
+				e.emit(ir.OpI32GeS, ir.OpIfBegin)
+				e.load(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add); e.konst(a); e.emit(ir.OpI32Sub) })
+				e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpI32Add)
+			})
+			e.inc(j, 1)
+		})
+		// A[j] = P[j] - P[j - a*m] - A[j - a*z], j = nw-1 down to 0 (A
+		// below j is still the old table); z is the value 0's index
+		// among the term's values, counted from the end that gives the
+		// least c*v: -lo for c > 0, hi for c < 0
+		z := -1
+		if l.dom.noZero {
+			z = e.alloc()
+			zeroIn()
+			e.emit(ir.OpIfBegin)
+			if c > 0 {
+				e.emit(ir.OpConst0)
+				e.get(L)
+				e.emit(ir.OpI32Sub)
+			} else {
+				e.get(H)
+			}
+			e.konst(a)
+			e.emit(ir.OpI32Mul)
+			e.emit(ir.OpElse)
+			e.konst(-1) // no 0 among the values
+			e.emit(ir.OpIfEnd)
+			e.set(z)
+		}
+		am := func() { e.get(m); e.konst(a); e.emit(ir.OpI32Mul) }
+		e.get(nw)
+		e.emit(ir.OpConst1, ir.OpI32Sub)
+		e.set(j)
+		e.while(func() { e.get(j); e.emit(ir.OpConst0, ir.OpI32GeS) }, func() {
+			e.store(func() { e.get(j) }, func() {
+				e.load(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add) })
+				e.get(j)
+				am()
+				e.emit(ir.OpI32GeS, ir.OpIfBegin)
+				e.load(func() { e.get(W); e.get(j); e.emit(ir.OpI32Add); am(); e.emit(ir.OpI32Sub) })
+				e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpI32Sub)
+				if l.dom.noZero {
+					e.get(z)
+					e.emit(ir.OpConst0, ir.OpI32GeS)
+					e.get(j)
+					e.get(z)
+					e.emit(ir.OpI32GeS, ir.OpI32Mul, ir.OpIfBegin)
+					e.load(func() { e.get(j); e.get(z); e.emit(ir.OpI32Sub) })
+					e.emit(ir.OpElse, ir.OpConst0, ir.OpIfEnd, ir.OpI32Sub)
+				}
+			})
+			e.inc(j, -1)
+		})
+		e.get(nw)
+		e.set(w)
+		e.next = nw // nw, z given back
+	}
+	// runs of equal coefficients in a loop of their own (opcodes)
+	cs := l.coefs
+	for i := 0; i < len(cs); {
+		r := 1
+		for i+r < len(cs) && cs[i+r] == cs[i] {
+			r++
+		}
+		switch {
+		case cs[i] == 0:
+		case r == 1:
+			letter(cs[i])
+		default:
+			k := e.alloc()
+			e.konst(int64(r))
+			e.set(k)
+			e.while(func() { e.get(k); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
+				letter(cs[i])
+				e.inc(k, -1)
+			})
+			e.next = k
+		}
+		i += r
+	}
+	e.next = mark
 }

@@ -21,6 +21,9 @@ import (
 // reCountUpTo: "Number of LIST [letter] REL BOUND."
 var reCountUpTo = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:the )?(.+?)(?: ([a-mo-z]))? (<=|<|≤|less than or equal to|less than|not exceeding|not greater than|not larger than|not more than|at most|up to|below) ([^,;]+?)\s*\.?\s*$`)
 
+// reUpToCond: a bound followed by a condition on the counted numbers.
+var reUpToCond = regexp.MustCompile(`^(.+?) (that are|which are|with|having|such that|for which) (.+)$`)
+
 // countUpTo reads s as the count of a list's members up to a bound; it
 // reports whether s had that shape.
 func (c *collector) countUpTo(s string) bool {
@@ -32,7 +35,27 @@ func (c *collector) countUpTo(s string) bool {
 	if strings.ContainsAny(list, "(),=<>") || strings.Contains(list, " such that ") && m[2] == "" {
 		return true
 	}
-	B, ok := parseWhole(m[4], []string{"n"})
+	bound, cond := m[4], (*node)(nil)
+	if mc := reUpToCond.FindStringSubmatch(bound); mc != nil {
+		// "Number of positive integers less than n/3 that are coprime to n"
+		v := m[2]
+		switch mc[2] {
+		case "that are", "which are":
+			cond = predicate("x is "+mc[3], "x", true)
+		case "with", "having":
+			cond = predicate("x has "+mc[3], "x", true)
+		default: // such that, for which: about the letter
+			if v != "" {
+				cond = predicate(mc[3], v, true)
+			}
+		}
+		if cond == nil {
+			c.note("count", "condition "+mc[3])
+			return true
+		}
+		bound = mc[1]
+	}
+	B, ok := parseWhole(bound, []string{"n"})
 	if !ok || !B.uses("n") {
 		return true
 	}
@@ -44,11 +67,18 @@ func (c *collector) countUpTo(s string) bool {
 	}
 	// a kind of number (generators), or one pred.go reads ("x is a
 	// triangular number"), counted from 0 or 1
-	if pred, lows := kindPredicate(list); pred != nil {
+	if pred, lows, kind := kindPredicate(list); kind && (pred != nil || cond != nil) {
 		var counts []*node
 		for _, lo := range lows {
 			// each reading its own tree: the checks must not share nodes
-			counts = append(counts, &node{k: kSum, name: "x_", kids: []*node{num(lo), cloneNode(B), pred()}})
+			var p *node
+			if pred != nil {
+				p = pred()
+			}
+			if cond != nil {
+				p = and(p, cloneNode(cond))
+			}
+			counts = append(counts, &node{k: kSum, name: "x_", kids: []*node{num(lo), cloneNode(B), p}})
 		}
 		if counts, ok := toldApart(counts); ok {
 			for _, y := range counts {
@@ -56,6 +86,9 @@ func (c *collector) countUpTo(s string) bool {
 			}
 		}
 		return true
+	}
+	if cond != nil {
+		return true // a condition on a list read by the other readers: not read
 	}
 	// the list alone, as the other readers read it
 	var xs []*node
@@ -193,22 +226,22 @@ func toldApart(xs []*node) ([]*node, bool) {
 // "odd primes") or as one that pred.go reads ("triangular numbers": "x is
 // a triangular number"); the predicate over x_ and the least x to count
 // from (0 and 1 both where the kind does not say).
-func kindPredicate(list string) (func() *node, []int64) {
+func kindPredicate(list string) (func() *node, []int64, bool) {
 	low := strings.ToLower(list)
 	if g, ok := generators[low]; ok {
 		switch {
 		case g.prime && g.prop != nil:
-			return func() *node { return and(un(kIsPrime, vr("x_")), g.prop()) }, []int64{2}
+			return func() *node { return and(un(kIsPrime, vr("x_")), g.prop()) }, []int64{2}, true
 		case g.prime:
-			return func() *node { return un(kIsPrime, vr("x_")) }, []int64{2}
+			return func() *node { return un(kIsPrime, vr("x_")) }, []int64{2}, true
 		case g.prop != nil:
-			return g.prop, g.lows
+			return g.prop, g.lows, true
 		}
-		return nil, nil // all numbers: no list
+		return nil, g.lows, true // all numbers: a list only with a condition
 	}
 	one, ok := strings.CutSuffix(list, "s")
 	if !ok || strings.ContainsAny(one, "0123456789") && !strings.Contains(one, "-") {
-		return nil, nil
+		return nil, nil, false
 	}
 	art := "a "
 	if strings.ContainsRune("aeiou", rune(strings.ToLower(one)[0])) {
@@ -216,9 +249,9 @@ func kindPredicate(list string) (func() *node, []int64) {
 	}
 	cond := "x is " + art + one
 	if predicate(cond, "x", false) == nil {
-		return nil, nil
+		return nil, nil, false
 	}
-	return func() *node { return predicate(cond, "x", false) }, []int64{0, 1}
+	return func() *node { return predicate(cond, "x", false) }, []int64{0, 1}, true
 }
 
 // cloneNode is a deep copy of x.

@@ -68,6 +68,7 @@ func TestCountTuplesRefused(t *testing.T) {
 		"Number of unordered triples (w,x,y) with all terms in {1,...,n} and w<x.",         // unordered
 		"Number of (w,x,x) with all terms in {1,...,n} and w<x.",                           // a letter twice
 		"Number of (w,x,y) with all terms in {0,...,n} and w != min(|w-x|, |x-y|, |y-w|).", // three loops: past the fuel at n = 100
+		"Number of (w,x,y) with all terms in {-n,...-1,1,...,n} and w*x = y + 1.",          // two loops of 2n: past the fuel
 	)
 }
 
@@ -179,6 +180,18 @@ func TestCountUpTo(t *testing.T) {
 		{"a(n) = number of semiprimes <= 2*n.", 0, 60, func(n int64) int64 {
 			return countTo(1, 2*n, func(k int64) bool { return bigOmegaRef(k) == 2 })
 		}},
+		{"Number of positive integers less than n/3 that are coprime to n.", 1, 60, func(n int64) int64 {
+			return countTo(1, (n+2)/3-1, func(k int64) bool {
+				a, b := k, n
+				for b != 0 {
+					a, b = b, a%b
+				}
+				return a == 1
+			})
+		}},
+		{"Number of primes < n that are congruent to 1 mod 4.", 0, 60, func(n int64) int64 {
+			return countTo(2, n-1, func(k int64) bool { return k%4 == 1 && isPrimeRef(k) })
+		}},
 	})
 	r.anyMatches(t, []refCase{
 		{"Number of squarefree numbers <= n.", 1, 60, func(n int64) int64 {
@@ -209,5 +222,48 @@ func TestCountUpToRefused(t *testing.T) {
 		"Number of Fibonacci numbers <= n.", // F(1) = F(2): not increasing
 		"Number of numbers <= n.",           // every number: no list
 		"Number of primes <= n, plus one.",  // a clause not read
+	)
+}
+
+func TestCountTuplesApart(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of (w,x,y,z) with all terms in {1,...,n} and w>=2x and y>3z.", 0, 10, func(n int64) int64 {
+			return tupleCount(4, 1, n, false, func(t []int64) bool { return t[0] >= 2*t[1] && t[2] > 3*t[3] })
+		}},
+		{"Number of (w,x,y,z) with all terms in {0,...,n} and w^2 < x + 2*y.", 0, 8, func(n int64) int64 {
+			return tupleCount(4, 0, n, false, func(t []int64) bool { return t[0]*t[0] < t[1]+2*t[2] })
+		}},
+	})
+}
+
+func TestCountTuplesMixed(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of ordered triples (w,x,y) with all terms in {-n,...,0,...,n} and (w+n)^2=x+y.", 0, 12, func(n int64) int64 {
+			return tupleCount(3, -n, n, false, func(t []int64) bool { return (t[0]+n)*(t[0]+n) == t[1]+t[2] })
+		}},
+		{"Number of (w,x,y,z) with all terms in {0,...,n} and w*x < y + 2*z.", 0, 9, func(n int64) int64 {
+			return tupleCount(4, 0, n, false, func(t []int64) bool { return t[0]*t[1] < t[2]+2*t[3] })
+		}},
+		{"Number of (w,x,y,z) with all terms in {0,...,n} and w^2 <= 3*x - y and w < z.", 0, 8, func(n int64) int64 {
+			return tupleCount(4, 0, n, false, func(t []int64) bool { return t[0]*t[0] <= 3*t[1]-t[2] && t[0] < t[3] })
+		}},
+	})
+}
+
+func TestCountTuplesChain(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of triples (x,y,z) with 1 <= x < y < z <= n such that x + y > z.", 0, 12, func(n int64) int64 {
+			return tupleCount(3, 1, n, false, func(t []int64) bool { return t[0] < t[1] && t[1] < t[2] && t[0]+t[1] > t[2] })
+		}},
+		{"Number of (x,y,z) with 0 <= x <= y <= z <= n and x + y + z = n.", 0, 12, func(n int64) int64 {
+			return tupleCount(3, 0, n, false, func(t []int64) bool { return t[0] <= t[1] && t[1] <= t[2] && t[0]+t[1]+t[2] == n })
+		}},
+		{"Number of pairs (x,y) with 1 <= x < y < n such that x*y < 2*n.", 0, 12, func(n int64) int64 {
+			return tupleCount(2, 1, n-1, false, func(t []int64) bool { return t[0] < t[1] && t[0]*t[1] < 2*n })
+		}},
+	})
+	refuses(t,
+		"Number of triples (x,y,z) with 1 <= x < z < y <= n such that x + y > z.", // letters out of the tuple's order
+		"Number of triples (x,y,z) with 1 <= x < y <= n such that x + y > z.",     // z has no range
 	)
 }

@@ -105,7 +105,10 @@
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
 // "0 <= k <= floor(n/2)", "n appears 4*n + 1 times in row n", "row n
-// lists the divisors of n", triangle_rows.go; Riordan arrays (g, f) with
+// lists the divisors of n", triangle_rows.go; "row n lists the odd
+// divisors of n in decreasing order", "... the divisors d of n such that
+// d+1 is prime", "... the distinct prime factors of n", tri2_rows.go;
+// Riordan arrays (g, f) with
 // rational g, f, the coefficients of p(x)^n by rows, and "Coefficient of
 // x^n in the expansion of p(x)^n", triangle_coef.go: powers of two- and
 // three-term polynomials whose coefficients are binomials or one sum of
@@ -186,10 +189,23 @@
 // ordered quintuples (a,b,c,d,e), -n <= a,b,c,d,e <= n, such that
 // a+b+c+d+e = 0" count tuples of a range (count.go): a condition about one
 // linear form s of the letters by a table of how many tuples give each s,
-// built a letter at a time by sliding windows in memory (count_lin.go),
-// any other by nested sums whose last letter, where the condition is
-// linear in it, is counted in closed form; each checked against every
-// tuple at small n and a native int64 count up to n = 100. "Sum of
+// built a letter at a time by sliding windows in memory (count_lin.go);
+// one linear in some letters and not in one or two others ("(w+n)^2 =
+// x+y") by that table's prefix sums, looked up at each of the other
+// letters' tuples (count_mix.go); independent groups of letters ("w>=2x
+// and y>3z") counted apart and multiplied; a range given by a chain, "1
+// <= x < y < z <= n", read as its ends and its links; any other by nested sums whose
+// last letter, where the condition is linear in it, is counted in closed
+// form; each checked against every tuple at small n and a native int64
+// count up to n = 100. "Number of integer solutions to n^2 = x^2 + y^2
+// with x>0, y>=0", "Number of ways to write n as x^2 + 2*y^2 + z*(z+1)/2,
+// where ..." count the values of letters whose one-letter quadratic
+// terms sum to N(n) (count_sq.go: a table of partial sums in memory, the
+// last letter gathered at N alone). "Number of squarefree numbers <= n",
+// "Number of odd primes less than n" count a list's members up to a bound
+// (count_list.go: the list as the other readers read it alone, or a kind
+// of number pred.go reads; a list read as a formula only where it
+// increases strictly). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
@@ -212,7 +228,17 @@
 // squares of the odd divisors of n", "The sum of the odd divisors of
 // n ...") is read past that opening by the phrase readers
 // (sets_open.go); "Smallest cube >= n" tests each candidate with the
-// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf).
+// least j >= 0 with j^3 >= |e| (to 1290; sets.go's cubeOf). Lists
+// named by the kinds they are not, "Numbers that are not Sophie Germain
+// primes", "Odd numbers that are not twin primes", "Positive integers
+// which are neither squarefree integers nor prime powers", "Complement of
+// the 12-gonal numbers", take the kinds pred.go reads and more
+// (sets_kinds.go: twin, Sophie Germain, safe and Chen primes, s-gonal
+// numbers by a discriminant square, oblong numbers, powers of a prime).
+// "Least multiple of n == -1 (mod 2n+1)", "Smallest positive multiple of
+// n that is a square" (also "such that", "whose ...", "nontrivial") is E
+// times the least k >= 1 (>= 2) whose multiple E*k passes (sets.go); a
+// modulus may hold one level of parentheses, "(mod prime(n))" (pred.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
@@ -229,7 +255,32 @@
 // point, image,
 // trajectory or limiting word of a morphism on digits, "Fixed point of the
 // morphism 0 -> 01, 1 -> 1101, starting with 0" (the word written to memory
-// letter by letter, from n = 0 and from n = 1). The measure
+// letter by letter, from n = 0 and from n = 1). Formulas "a(n) = ..."
+// that name what the parser lacks (eqn*.go): letters and functions the
+// text defines after the formula, "where p is the n-th prime", "where e
+// is the 2-adic valuation of n", "where f(n) = n^4 + n^2 + 1", "where
+// A032742 gives the largest proper divisor of n", "F = A000045 is the
+// Fibonacci numbers" (the words, never the A-number: the package keeps
+// no table of A-numbers), and the same words inside a formula, "n - sum
+// of the distinct prime factors of n", "1 if n-th prime is 0 or 2 mod 3"
+// (rewritten as calls for the formula and conditional readers);
+// valuation(x, p), composite(n), nonprime(n) and usigma(n) by name; a
+// chain whose first member cites an A-number, read from its next
+// member (eqn.go); Sum_{k>=a} whose terms have a factor binomial(n + d,
+// c*k + e), bounded at k = n + d, and divisor sums with a condition
+// pred.go reads, "Sum_{d|n, n/d=1 mod 4} d^4", "Sum_{d|n, d is odd}"
+// ("X = r mod m" there is the congruence; eqn_sum.go); sums written with an
+// ellipsis, "1*2 + 2*3 + ... + n*(n+1)", "... + (up to the n-th term)",
+// each number of the written terms an arithmetic progression, the last
+// term checked to be the J-th (eqn_ellipsis.go). Two lowerings come
+// after the sieve (lowerLast): binomials read from Pascal's triangle,
+// filled in memory by additions up to the rows a run needs (rows below
+// 180; eqn_pascal.go), so a sum of binomials that fits i32 is right
+// while its terms pass it; and floor(a/d) for an odd d > 0 as (a - (a mod
+// d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
+// (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
+// so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
+// where the value fits and a does not (eqn_ring.go). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

@@ -6,7 +6,11 @@ package formula
 // once c*k + e > X, so every k > X adds nothing: the sum is read as
 // Sum_{k=a..X}. A sum whose terms the reader cannot bound gives nothing.
 
-import "strings"
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
 
 // eqnInf is the placeholder upper bound of an unbounded sum while it is
 // parsed (no text lexes to it).
@@ -119,4 +123,47 @@ func eqnGrows(x *node, k string) bool {
 			x.kids[1].isNum() && x.kids[1].val >= 1 && eqnGrows(x.kids[0], k)
 	}
 	return false
+}
+
+// reEqnEqMod: "n/d = 1 mod 4" in a sum's condition is a congruence
+var reEqnEqMod = regexp.MustCompile(`^(.+?)\s*=\s*(-?\w+)\s+mod\s+(\w+)$`)
+
+// eqnDivisorCond reads the condition of "Sum_{d|n, COND}" after its
+// comma: divisorBound's comparisons of d, else a condition pred.go reads
+// on d ("d is odd", "n/d == 1 (mod 4)", "gcd(d, n/d) = 1"; "X = r mod m"
+// is the congruence), the tokens up to the closing brace.
+func (p *parser) eqnDivisorCond(v string) *node {
+	start := p.pos
+	if x, ok := p.try(func() *node { return p.divisorBound(v) }); ok && p.at("}") {
+		return x
+	}
+	p.pos = start
+	p.expect(",")
+	var words []string
+	for depth := 0; ; p.pos++ {
+		t := p.peek()
+		if t.k == tEnd || depth == 0 && isOp(t, "}") {
+			break
+		}
+		switch {
+		case isOp(t, "{"), isOp(t, "("):
+			depth++
+		case isOp(t, ")"):
+			depth--
+		}
+		if t.k == tNum {
+			words = append(words, strconv.FormatInt(t.v, 10))
+		} else {
+			words = append(words, t.s)
+		}
+	}
+	cond := strings.NewReplacer("( ", "(", " )", ")").Replace(strings.Join(words, " "))
+	if m := reEqnEqMod.FindStringSubmatch(cond); m != nil && !strings.Contains(m[1], "mod") {
+		cond = m[1] + " == " + m[2] + " (mod " + m[3] + ")"
+	}
+	x := predicate(cond, v, true)
+	if x == nil {
+		p.fail()
+	}
+	return rename(x, "x_", v)
 }

@@ -188,6 +188,72 @@ func TestEqnEllipsisAndWords(t *testing.T) {
 	})
 }
 
+// TestEqnRingDiv: residues and quotients of values past i32 (math/big
+// free native references: the residue by modular steps, the quotient of
+// a Fibonacci number from uint64 values while they fit).
+func TestEqnRingDiv(t *testing.T) {
+	fib := func(n int64) uint64 {
+		a, b := uint64(0), uint64(1)
+		for i := int64(0); i < n; i++ {
+			a, b = b, a+b
+		}
+		return a
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		// F(47..) pass i32; the quotient fits to n = 55
+		{"a(n) = floor(Fibonacci(n)/prime(n)).", 1, 55, func(n int64) int64 { return int64(fib(n) / uint64(primeRef(n))) }},
+		{"a(n) = floor(2^n/9).", 0, 34, func(n int64) int64 { return int64((uint64(1) << n) / 9) }},
+		{"a(n) = floor(3^n/7) + n.", 0, 21, func(n int64) int64 {
+			p := uint64(1)
+			for i := int64(0); i < n; i++ {
+				p *= 3
+			}
+			return int64(p/7) + n
+		}},
+		{"a(n) = n! mod prime(n).", 1, 100, func(n int64) int64 {
+			p, r := primeRef(n), int64(1)
+			for i := int64(2); i <= n; i++ {
+				r = r * i % p
+			}
+			return r
+		}},
+		{"a(n) = Fibonacci(n) mod n.", 1, 100, func(n int64) int64 {
+			a, b := int64(0), int64(1)
+			for i := int64(0); i < n; i++ {
+				a, b = b, (a+b)%n
+			}
+			return a % n
+		}},
+	})
+}
+
+func TestEqnDivisorConditions(t *testing.T) {
+	divSum := func(n int64, ok func(d int64) bool, f func(d int64) int64) int64 {
+		s := int64(0)
+		for d := int64(1); d <= n; d++ {
+			if n%d == 0 && ok(d) {
+				s += f(d)
+			}
+		}
+		return s
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = Sum_{d|n, n/d=1 mod 4} d^2 - Sum_{d|n, n/d=3 mod 4} d^2.", 1, 100, func(n int64) int64 {
+			sq := func(d int64) int64 { return d * d }
+			return divSum(n, func(d int64) bool { return n/d%4 == 1 }, sq) - divSum(n, func(d int64) bool { return n/d%4 == 3 }, sq)
+		}},
+		{"a(n) = Sum_{d|n, d is odd} d^2.", 1, 100, func(n int64) int64 {
+			return divSum(n, func(d int64) bool { return d%2 == 1 }, func(d int64) int64 { return d * d })
+		}},
+		{"a(n) = Sum_{d|n, gcd(d, n/d) = 1} d.", 1, 100, func(n int64) int64 {
+			return divSum(n, func(d int64) bool { return gcdRef(d, n/d) == 1 }, func(d int64) int64 { return d })
+		}},
+		{"a(n) = Sum_{d|n, d == 2 (mod 3)} d.", 1, 100, func(n int64) int64 {
+			return divSum(n, func(d int64) bool { return d%3 == 2 }, func(d int64) int64 { return d })
+		}},
+	})
+}
+
 func TestEqnRefuses(t *testing.T) {
 	refuses(t,
 		"a(n) = 5^A000120(n).", // no table of A-numbers: the text must say what it is
@@ -211,5 +277,7 @@ func TestEqnRefuses(t *testing.T) {
 		"a(n) = 1 + 2 + ... + (up to the term that is prime).",
 		"a(n) = prime(k) where k = n-th prime congruent to 1 mod 6.", // the words go on
 		"a(n) = 1 if the n-th prime number is odd, otherwise 0.",     // "n-th prime number ..." is not read as prime(n)
+		"a(n) = floor(3^n/(2*n+2)).",                                 // an even divisor: 3^n passes i32 before the quotient does
+		"a(n) = floor(Fibonacci(n)/4).",                              // F(47..49) pass i32, their quarters do not: an even divisor
 	)
 }

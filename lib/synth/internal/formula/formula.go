@@ -79,6 +79,7 @@ func (c *collector) read(text string) {
 		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
 		func() { c.rowTables(text) },
+		func() { c.rowLists(text) }, // tri2_rows.go: "row n lists the semiprime divisors of n"
 		func() { c.condTables(text, toks) },
 		func() { c.tableSums(text, toks) },
 		func() { c.ratios(text, toks) },
@@ -178,8 +179,8 @@ func (c *collector) add(source string, x *node) {
 				if ops, err = lowerSquaring(y, exact); err != nil || !agrees(x, ops, c.lists) {
 					// refused for fuel: primality from a sieve (coverage_sieve.go)
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
-						// binomials from Pascal's triangle (eqn_pascal.go)
-						if ops, err = lowerPascal(y, exact); err != nil || !agrees(x, ops, c.lists) {
+						// binomials from Pascal's triangle, divisions through residues (eqn_ring.go)
+						if ops, err = lowerLast(y, exact, func(ops []ir.Op) bool { return agrees(x, ops, c.lists) }); err != nil {
 							continue
 						}
 					}

@@ -38,6 +38,9 @@ type emitter struct {
 	// pascal: binomials are read from Pascal's triangle in memory
 	// (eqn_pascal.go)
 	pascal bool
+	// ringDiv: floor divisions by an odd divisor through residues, and
+	// factorials and Fibonacci numbers reduced under a mod (eqn_ring.go)
+	ringDiv bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole
@@ -311,6 +314,10 @@ func (e *emitter) lower(x *node) {
 // floorDiv pushes floor(a/b): the truncated quotient, less one when the
 // remainder is nonzero and its sign differs from b's.
 func (e *emitter) floorDiv(a, b *node) {
+	if e.ringDiv {
+		e.floorDivRing(a, b) // eqn_ring.go
+		return
+	}
 	la := e.hold(a)
 	if b.k == kNum && b.val > 0 {
 		e.get(la)
@@ -361,6 +368,9 @@ func (e *emitter) ring(x *node, m int) {
 		e.bigOpMod(x, m)
 		return
 	default:
+		if e.ringMore(x, m) { // eqn_ring.go: factorials, Fibonacci numbers
+			return
+		}
 		e.lower(x)
 	}
 	e.get(m)

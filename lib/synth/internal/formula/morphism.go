@@ -5,7 +5,8 @@ package formula
 // application of the morphism 1 -> 1, 2 -> 22, 3 -> 312.", "Trajectory of
 // 0 under repeated application of the morphism 0 -> 01, 1 -> 21, ...",
 // "Fixed point of the morphism 0 -> 0,1,0; 1 -> 1,1; starting from
-// a(0)=0", "0-limiting word of the morphism 0->10, 1-> 0100." The word is
+// a(0)=0", "0-limiting word of the morphism 0->10, 1-> 0100." (also "the
+// substitution", "the mapping", "the map" of digits). The word is
 // the limit of f^j(a) for the start letter a: it exists when f(a) begins
 // with a (a limiting word: when some f^k(a), k <= 4, does, the limit of
 // f^(jk)(a)), and is then the fixed point of g = f^k that begins with a.
@@ -32,7 +33,7 @@ var (
 	// reMorphism: the wording around the rules; a start letter in
 	// m[1] (fixed point starting with), m[2] (image, trajectory), m[3]
 	// (limiting word) or m[5] (after the rules); m[4] the rules.
-	reMorphism = regexp.MustCompile(`^(?:The )?(?:[Ff]ixed point(?: starting (?:with|from) (\d))?|(?:Image|Trajectory|Orbit) of (\d) under(?: repeated application| iterations?)?|(\d)-limiting word) (?:of )?(?:the )?morphism(?: [fghsm]:)? (.+?)(?:[,;]? (?:starting|beginning) (?:with|from|at) (?:a\([01]\) ?= ?)?(\d))?\.?$`)
+	reMorphism = regexp.MustCompile(`^(?:The )?(?:[Ff]ixed point(?: starting (?:with|from) (\d))?|(?:Image|Trajectory|Orbit) of (\d) under(?: repeated application| iterations?)?|(\d)-limiting word) (?:of )?(?:the )?(?:morphism|substitution|mapping|map)(?: [fghsm]:)? (.+?)(?:[,;]? (?:starting|beginning) (?:with|from|at) (?:a\([01]\) ?= ?)?(\d))?\.?$`)
 	// reMorphRule: one rule, "0 -> 0,1,0" or "1->1101".
 	reMorphRule = regexp.MustCompile(`^(\d)\s*->\s*(\d(?:,? ?\d)*)$`)
 	// reMorphSplit: between rules written as digit strings, ", " before

@@ -447,8 +447,8 @@ func (p *parser) bigOp(sum bool) *node {
 	if sum && p.at("|") {
 		p.pos++
 		a := p.additive()
-		if p.at(",") { // "Sum_{d|n, d<n}": memrec.go
-			cond = p.divisorBound(v.s)
+		if p.at(",") { // "Sum_{d|n, d<n}": memrec.go; "Sum_{d|n, d odd}": eqn_sum.go
+			cond = p.eqnDivisorCond(v.s)
 		}
 		p.expect("}")
 		x = &node{k: kSumDiv, name: v.s, kids: []*node{a, nil}}

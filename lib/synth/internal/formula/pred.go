@@ -380,7 +380,7 @@ var (
 		{"<=", "<="}, {">=", ">="}, {"≤", "<="}, {"≥", ">="}, {"!=", "!="}, {"<>", "!="}, {"≠", "!="},
 		{"==", "="}, {"=", "="}, {"<", "<"}, {">", ">"},
 	}
-	reMod = regexp.MustCompile(`^(.+?)\s*(?:\(mod(?:ulo)? ([^()]+)\)|,? mod(?:ulo)? (.+))$`)
+	reMod = regexp.MustCompile(`^(.+?)\s*(?:\(mod(?:ulo)? ((?:[^()]|\([^()]*\))+)\)|,? mod(?:ulo)? (.+))$`) // "(mod prime(n))": one level of parentheses
 )
 
 // atom reads one condition: "S is prime", "S divides T", "S == T (mod

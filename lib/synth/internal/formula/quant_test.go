@@ -265,9 +265,9 @@ func TestQuantifiersRefuse(t *testing.T) {
 		"Numbers k such that k is prime or k+1 is prime and k+2 is squarefree.",
 		"Numbers k such that k^2 + 1 is a happy number.",
 		"Numbers k such that phi(k) | frobnicate(k).",
-		"Numbers k such that k is prime and k+2 is a twin prime.",
-		"Smallest k such that k*n is even.", // k = 0 always: from 0 or 1 differ at every n
-		"Smallest k such that k^2 > 5.",     // no n
+		"Numbers k such that k is prime and k+2 is a lonely prime.", // "a twin prime" is read now (sets_kinds.go)
+		"Smallest k such that k*n is even.",                         // k = 0 always: from 0 or 1 differ at every n
+		"Smallest k such that k^2 > 5.",                             // no n
 		"Number of divisors d of n such that d is lovely.",
 		"Largest divisor of n that is frobnicated.",
 		"Primes p such that p+2 is prime, or p+4 is prime and p+6 is prime.",

@@ -36,6 +36,10 @@ var (
 // setPhrases reads the set forms above; it reports whether s had one of
 // their shapes and something read it.
 func (c *collector) setPhrases(s string) bool {
+	c.kindsAre(s) // sets_kinds.go: the other readers still read s
+	if c.leastMultiple(s) {
+		return true
+	}
 	if m := reLeastPrimeCong.FindStringSubmatch(s); m != nil {
 		v, mod := "p", strings.TrimSuffix(strings.TrimPrefix(m[4], "("), ")")
 		if strings.ContainsAny(mod, "p()") {
@@ -335,4 +339,49 @@ func cubeOf(e *node) *node {
 	stop := or(&node{k: kCmp, name: ">=", kids: []*node{j3, a}}, &node{k: kCmp, name: ">=", kids: []*node{vr("c_"), num(1290)}})
 	j := nthAt(num(1), "c_", 1, 0, stop)
 	return eq(bin(kPow, j, num(3)), a)
+}
+
+// reLeastMultiple: "Least multiple of n == -1 (mod prime(n))", "Smallest
+// positive multiple of 2n+1 whose digit sum is n", "Least nontrivial
+// multiple of n such that ...".
+var reLeastMultiple = regexp.MustCompile(`^(?:Smallest|Least) (positive |nontrivial |)multiple of (.+?) (?:(==|≡|congruent to) (.+?)|such that (.+?)|(?:that|which) is (.+?)|whose (.+?))\s*\.?\s*$`)
+
+// leastMultiple: E times the least k >= 1 (>= 2: nontrivial) whose
+// multiple m = E*k passes the condition.
+func (c *collector) leastMultiple(s string) bool {
+	m := reLeastMultiple.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	e, ok := parseN(m[2])
+	if !ok {
+		return true
+	}
+	var cond string
+	switch {
+	case m[3] != "":
+		cond = "m " + m[3] + " " + m[4]
+	case m[5] != "":
+		cond = m[5]
+	case m[6] != "":
+		cond = "m is " + m[6]
+	default:
+		f, vp := verbSplit(m[7])
+		if f == "" {
+			return true
+		}
+		cond = "the " + f + " of m " + vp
+	}
+	pred := predicate(cond, "m", true)
+	if pred == nil || !pred.uses("x_") {
+		return true
+	}
+	lo := int64(1)
+	if m[1] == "nontrivial " {
+		lo = 2
+	}
+	at := bin(kMul, e, vr("x_"))
+	k := nthAt(gt(e, num(0)), "x_", 1, lo, substitute(pred, "x_", at))
+	c.add(s, bin(kMul, e, k))
+	return true
 }

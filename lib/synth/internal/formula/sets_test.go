@@ -164,3 +164,99 @@ func TestSetOpeningsAndCubes(t *testing.T) {
 		"a(n) is the smallest cube >= .", // no bound
 	)
 }
+
+func TestKindsAre(t *testing.T) {
+	twin := func(p int64) bool { return isPrimeRef(p) && (isPrimeRef(p-2) || isPrimeRef(p+2)) }
+	sophie := func(p int64) bool { return isPrimeRef(p) && isPrimeRef(2*p+1) }
+	chen := func(p int64) bool { return isPrimeRef(p) && (isPrimeRef(p+2) || setsBigomegaRef(p+2) == 2) }
+	gonal := func(s, x int64) bool {
+		for j := int64(0); ; j++ {
+			v := ((s-2)*j*j - (s-4)*j) / 2
+			if v == x {
+				return true
+			}
+			if v > x {
+				return false
+			}
+		}
+	}
+	squarefree := func(x int64) bool { return squarefreeRef(x) }
+	primePower := func(x int64) bool {
+		for p := int64(2); p <= x; p++ {
+			if x%p == 0 {
+				for x%p == 0 {
+					x /= p
+				}
+				return x == 1
+			}
+		}
+		return false
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers that are not Sophie Germain primes.", 1, 80, setsListRef(1, func(x int64) bool { return !sophie(x) })},
+		{"Odd numbers that are not twin primes.", 1, 80, setsListRef(1, func(x int64) bool { return x%2 == 1 && !twin(x) })},
+		{"Positive integers which are neither squarefree integers nor prime powers.", 1, 60, setsListRef(1, func(x int64) bool {
+			return !squarefree(x) && !primePower(x)
+		})},
+		{"Complement of the 12-gonal numbers.", 1, 80, setsListRef(0, func(x int64) bool { return !gonal(12, x) })},
+		{"Numbers that are not pentagonal numbers.", 1, 80, setsListRef(0, func(x int64) bool { return !gonal(5, x) })},
+		{"Primes p == 5 (mod 6) that are not Sophie Germain primes.", 1, 60, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && p%6 == 5 && !sophie(p)
+		})},
+		{"Numbers k such that k+2 is not a Chen prime.", 1, 80, setsListRef(1, func(k int64) bool { return !chen(k + 2) })},
+		{"Numbers that are not powers of 3.", 1, 80, setsListRef(1, func(x int64) bool {
+			for ; x%3 == 0; x /= 3 {
+			}
+			return x != 1
+		})},
+		{"Numbers that are not oblong numbers.", 1, 80, setsListRef(0, func(x int64) bool {
+			for j := int64(0); j*(j+1) <= x; j++ {
+				if j*(j+1) == x {
+					return false
+				}
+			}
+			return true
+		})},
+	})
+	refuses(t,
+		"Numbers that are not frobnicated primes.",     // a kind not read
+		"Numbers that are not powers of 4.",            // a composite base: no divisor test of one power
+		"Numbers that are not twin primes or squares.", // "not A or B": not said which binds
+		"Complement of A000290.",                       // a sequence named by number
+		"Numbers that are neither squares nor frobnicated numbers.",
+	)
+}
+
+func TestLeastMultiple(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Smallest positive multiple of n that is a square.", 1, 80, func(n int64) int64 {
+			for m := n; ; m += n {
+				for r := int64(1); r*r <= m; r++ {
+					if r*r == m {
+						return m
+					}
+				}
+			}
+		}},
+		{"Least nontrivial multiple of n such that m == 1 (mod 2n+1).", 1, 80, func(n int64) int64 {
+			for m := 2 * n; ; m += n {
+				if m%(2*n+1) == 1 {
+					return m
+				}
+			}
+		}},
+		{"Least multiple of n == -1 (mod 2n+1).", 1, 80, func(n int64) int64 {
+			for m := n; ; m += n {
+				if m%(2*n+1) == 2*n {
+					return m
+				}
+			}
+		}},
+		// "(mod sigma(6))": a modulus with parentheses of its own (pred.go's reMod)
+		{"Numbers k such that k == 2 (mod sigma(6)).", 1, 60, setsListRef(0, func(k int64) bool { return k%12 == 2 })},
+	})
+	refuses(t,
+		"Least multiple of n whose frobnication is 3.", // a function not read
+		"Least multiple of n that is lovely.",
+	)
+}

@@ -188,3 +188,55 @@ func TestTriCellsSeed(t *testing.T) {
 		}
 	}
 }
+
+// rowsOf lists rows 1, 2, ... of row(r), the first term at n = first.
+func rowsOf(first int64, row func(r int64) []int64) func(int64) int64 {
+	var list []int64
+	for r := int64(1); len(list) < 300; r++ {
+		list = append(list, row(r)...)
+	}
+	return func(n int64) int64 { return list[n-first] }
+}
+
+// divisorsWhere: the divisors d of r with ok(d), increasing.
+func divisorsWhere(ok func(r, d int64) bool) func(r int64) []int64 {
+	return func(r int64) []int64 {
+		var out []int64
+		for d := int64(1); d <= r; d++ {
+			if r%d == 0 && ok(r, d) {
+				out = append(out, d)
+			}
+		}
+		return out
+	}
+}
+
+var tri2RowCases = []refCase{
+	{"Irregular triangle read by rows: row n lists the odd divisors of n in decreasing order.", 1, 100, rowsOf(1, func(r int64) []int64 {
+		ds := divisorsWhere(func(_, d int64) bool { return d%2 == 1 })(r)
+		for i, j := 0, len(ds)-1; i < j; i, j = i+1, j-1 {
+			ds[i], ds[j] = ds[j], ds[i]
+		}
+		return ds
+	})},
+	{"Irregular triangle read by rows in which row n lists the divisors d of n such that d+1 is prime.", 1, 100,
+		rowsOf(1, divisorsWhere(func(_, d int64) bool { return isPrimeRef(d + 1) }))},
+	{"Irregular triangle read by rows: row n lists the distinct prime factors of n.", 1, 100,
+		rowsOf(1, divisorsWhere(func(_, d int64) bool { return isPrimeRef(d) }))},
+	{"Irregular triangle read by rows: row n lists the proper divisors of n.", 1, 100,
+		rowsOf(1, divisorsWhere(func(r, d int64) bool { return d < r }))},
+	{"Triangle read by rows: row n lists the divisors of n that are prime.", 1, 100, // tri2_rows.go reads it since 2026-11-30
+		rowsOf(1, divisorsWhere(func(_, d int64) bool { return isPrimeRef(d) }))},
+	{"Triangle read by rows: row n lists the divisors of n that are > 3.", 1, 100,
+		rowsOf(1, divisorsWhere(func(_, d int64) bool { return d > 3 }))},
+}
+
+func TestTri2RowLists(t *testing.T) {
+	newRunner(t).anyMatches(t, tri2RowCases)
+	refuses(t,
+		"Irregular triangle read by rows: row n lists the prime factors of n.", // with or without repetition
+		"Irregular triangle read by rows: row n lists the lucky divisors of n.",
+		"Irregular triangle read by rows: row n lists the odd divisors of n in random order.",
+		"Irregular triangle read by rows: row n lists the odd divisors of 2n.",
+	)
+}

@@ -197,7 +197,6 @@ func TestRowTables(t *testing.T) {
 		"Numbers that appear n times in the multiplication table.",
 		"Coefficient of x^n in the expansion of (1+x+x^2+x^3)^n.", // four terms: not read
 		"Coefficient of x^n in the expansion of (1+x+x^2)^n mod 3.",
-		"Triangle read by rows: row n lists the divisors of n that are prime.",
 		"a(n) = sum(k^2, n=1..5).", // n is no summation variable
 		"a(n) = sum(k^2 + j, k=1..n).",
 		"a(n) = nk + 1.", // k is no variable here
