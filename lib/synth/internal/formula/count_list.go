@@ -21,6 +21,42 @@ import (
 // reCountUpTo: "Number of LIST [letter] REL BOUND."
 var reCountUpTo = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:the )?(.+?)(?: ([a-mo-z]))? (<=|<|≤|less than or equal to|less than|not exceeding|not greater than|not larger than|not more than|at most|up to|below) ([^,;]+?)\s*\.?\s*$`)
 
+// rePrimeTuples: "Number of sexy prime pairs (p, p+6) with p <= n",
+// "Number of prime triples (p, p+2, p+6) with p < 10*n".
+var rePrimeTuples = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:[a-z]+ )?prime (?:pairs|triples|triplets|quadruples|quadruplets|quintuplets|tuples) \(([a-z])((?:\s*,\s*[^,()]+)+)\)(?: of primes)?,? (?:with|such that|where) ([a-z]) (<=|<|≤) ([^,;]+?)\s*\.?\s*$`)
+
+// countPrimeTuples reads s as a count of prime tuples by their least
+// member; it reports whether s had that shape.
+func (c *collector) countPrimeTuples(s string) bool {
+	m := rePrimeTuples.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	v := m[1]
+	if m[3] != v {
+		return true
+	}
+	pred := un(kIsPrime, vr(v))
+	for _, part := range strings.Split(m[2], ",")[1:] {
+		e, ok := parseWhole(part, []string{v})
+		if !ok || !e.uses(v) || !linearIn(e, v) {
+			return true
+		}
+		pred = and(pred, un(kIsPrime, e))
+	}
+	B, ok := parseWhole(m[5], []string{"n"})
+	if !ok || !B.uses("n") {
+		return true
+	}
+	if m[4] == "<" {
+		B = sub(un(kCeil, B), num(1))
+	} else {
+		B = un(kFloor, B)
+	}
+	c.add(s, &node{k: kSum, name: "x_", kids: []*node{num(2), B, rename(pred, v, "x_")}})
+	return true
+}
+
 // reUpToCond: a bound followed by a condition on the counted numbers.
 var reUpToCond = regexp.MustCompile(`^(.+?) (that are|which are|with|having|such that|for which) (.+)$`)
 

@@ -31,7 +31,7 @@ var (
 	// "Number of integer solutions to n^2 = x^2 + y^2 with x>0, y>=0."
 	reSqSolutions = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:the )?(?:(integer|integral|nonnegative(?: integer)?|positive(?: integer)?|non-negative(?: integer)?) )?solutions(?: \(([a-z](?:\s*,\s*[a-z])+)\))?(?: in (integers|nonnegative integers|positive integers))? (?:to|of) (?:the equation )?([^,;]+?)(?:\s*(?:,|with|where|, where|, with)\s+(.+?))?\s*\.?\s*$`)
 	// "Number of ways to write n as x^2 + 2*y^2 + z*(z+1)/2, where ..."
-	reSqWays = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:ways to write|representations of) (n|\S+) as ([^,;]+?)(?:\s*(?:,|with|where|, where|, with)\s+(.+?))?\s*\.?\s*$`)
+	reSqWays = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:(?:ordered )?ways to write|representations of) (n|\S+) as ([^,;]+?)(?:\s*(?:,|with|where|, where|, with)\s+(.+?))?\s*\.?\s*$`)
 	// "x is a nonnegative integer", "y and z are positive integers", "x a positive integer"
 	reSqKind = regexp.MustCompile(`^([a-z](?:(?:\s*,\s*|\s*,?\s*and\s+)[a-z])*)\s+(?:is |are )?(?:an? )?(positive|nonnegative|non-negative|negative|nonpositive)?\s*integers?$`)
 )
@@ -93,7 +93,11 @@ func (c *collector) countSquares(s string) bool {
 		base.lo = &one
 	case "":
 		if clauses == "" && reSqWays.MatchString(s) {
-			return true // "ways to write n as x^2 + y^2": which x the text leaves open
+			// "ways to write n as x^2 + 2*y^2": integers or nonnegative
+			// ones, the text leaves open; both where the examples tell
+			// them apart
+			c.sqEither(s, N, F, vars)
+			return true
 		}
 	default:
 		return true
@@ -123,6 +127,44 @@ func (c *collector) countSquares(s string) bool {
 	}
 	c.checkCount(s, r.String(), r.exact, r.brute, r.lower)
 	return true
+}
+
+// sqEither offers N = F over all integers and over the nonnegative ones
+// where the two counts differ at some n in 1..lastSeen, else neither.
+func (c *collector) sqEither(s string, N, F *node, vars []string) {
+	zero := int64(0)
+	var rs []sqReps
+	for _, lo := range []*int64{nil, &zero} {
+		terms, cst, ok := splitTerms(F, vars)
+		if !ok {
+			return
+		}
+		r := sqReps{N: sub(N, num(cst))}
+		for _, v := range vars {
+			t, ok := quadTerm(terms[v], v, sqLetter{lo: lo})
+			if !ok {
+				return
+			}
+			r.terms = append(r.terms, t)
+		}
+		rs = append(rs, r)
+	}
+	apart := false
+	for n := int64(1); n <= lastSeen; n++ {
+		a, ok1 := rs[0].exact(n)
+		b, ok2 := rs[1].exact(n)
+		if !ok1 || !ok2 {
+			return
+		}
+		apart = apart || a != b
+	}
+	if !apart {
+		c.note("count", "integer and nonnegative readings agree on the examples")
+		return
+	}
+	for _, r := range rs {
+		c.checkCount(s, r.String(), r.exact, r.brute, r.lower)
+	}
 }
 
 // eqnLetters are the one-letter names (and x1, x2, ...) in eqn but n, in

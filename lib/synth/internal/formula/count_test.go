@@ -135,7 +135,7 @@ func TestCountSquares(t *testing.T) {
 func TestCountSquaresRefused(t *testing.T) {
 	refuses(t,
 		"Number of nonnegative integer solutions to the equation x^2 - 16*y^2 = n.", // indefinite: a term falls
-		"Number of ways to write n as x^2 + y^2.",                                   // which x the text leaves open
+		"Number of ways to write n as 10*x^2 + 11*y^2.",                             // integers or not: the examples cannot tell
 		"Number of solutions to x^2 + y^2 = n with x < y.",                          // a bound by another letter
 		"Number of integer solutions to x*y + z^2 = n.",                             // a term of two letters
 		"Number of solutions to x^2 + y^2 = n where x is prime.",                    // a clause not read
@@ -265,5 +265,34 @@ func TestCountTuplesChain(t *testing.T) {
 	refuses(t,
 		"Number of triples (x,y,z) with 1 <= x < z < y <= n such that x + y > z.", // letters out of the tuple's order
 		"Number of triples (x,y,z) with 1 <= x < y <= n such that x + y > z.",     // z has no range
+	)
+}
+
+// TestCountSquaresEither: a text that leaves the letters' range open gets
+// the integer and the nonnegative reading, each right.
+func TestCountSquaresEither(t *testing.T) {
+	text := "Number of ways to write n as x^2 + 2*y^2."
+	newRunner(t).anyMatches(t, []refCase{
+		{text, 0, 60, func(n int64) int64 {
+			return reps(n, []func(int64) int64{sq(1), sq(2)}, []int64{0, 0}, []int64{10, 10})
+		}},
+		{text, 0, 60, func(n int64) int64 {
+			return reps(n, []func(int64) int64{sq(1), sq(2)}, []int64{-10, -10}, []int64{10, 10})
+		}},
+	})
+}
+
+func TestCountPrimeTuples(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of sexy prime pairs (p, p+6) with p <= n.", 0, 80, func(n int64) int64 {
+			return countTo(2, n, func(k int64) bool { return isPrimeRef(k) && isPrimeRef(k+6) })
+		}},
+		{"Number of prime triples (p, p+2, p+6) with p < 3*n.", 0, 80, func(n int64) int64 {
+			return countTo(2, 3*n-1, func(k int64) bool { return isPrimeRef(k) && isPrimeRef(k+2) && isPrimeRef(k+6) })
+		}},
+	})
+	refuses(t,
+		"Number of twin prime pairs (p, p+2) with p+2 <= n.", // a bound on another member
+		"Number of prime pairs (p, q) with p <= n.",          // a member not given by p
 	)
 }

@@ -47,7 +47,9 @@
 // the rows kept in memory, memrec_tri.go; square arrays read by
 // antidiagonals given by a recurrence, "A(n,k) = A(n-1,k) + A(n,k-1),
 // A(0,k) = A(n,0) = 1", each antidiagonal a row of such a triangle,
-// tri2_rec.go; recurrences by the parity of
+// tri2_rec.go; triangles of Stirling numbers named in words, "Triangle
+// of Stirling numbers of 2nd kind, S(n,k), n >= 0, 0 <= k <= n", read as
+// their recurrences, tri2_named.go; recurrences by the parity of
 // n, "a(n) = 2*a(n-1) if n is odd, or a(n) = a(n/2)+1 if n is even";
 // digit and prime-factor phrases of earlier terms, "a(n+1) = a(n) +
 // sum of digits of a(n)^2"; Kolakoski-(p,q) sequences,
@@ -280,7 +282,9 @@
 // d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
 // (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
 // so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
-// where the value fits and a does not (eqn_ring.go). The measure
+// where the value fits and a does not (eqn_ring.go; there too primepi
+// of an argument with a root or a quotient takes its floor, "pi(n) -
+// pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

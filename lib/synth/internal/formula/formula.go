@@ -79,7 +79,8 @@ func (c *collector) read(text string) {
 		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
 		func() { c.rowTables(text) },
-		func() { c.rowLists(text) }, // tri2_rows.go: "row n lists the semiprime divisors of n"
+		func() { c.rowLists(text) },       // tri2_rows.go: "row n lists the semiprime divisors of n"
+		func() { c.stirlingTables(text) }, // tri2_named.go: "Triangle of Stirling numbers of 2nd kind"
 		func() { c.condTables(text, toks) },
 		func() { c.tableSums(text, toks) },
 		func() { c.ratios(text, toks) },
@@ -191,6 +192,7 @@ func (c *collector) add(source string, x *node) {
 		}
 		return false
 	}
+	x = eqnFloorArgs(x) // eqn_ring.go: primepi(sqrt(n)) is primepi(floor(sqrt(n)))
 	for _, inverse := range []bool{false, true} {
 		y, ok := normalize(x, inverse)
 		if !ok {

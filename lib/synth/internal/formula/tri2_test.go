@@ -240,3 +240,60 @@ func TestTri2RowLists(t *testing.T) {
 		"Irregular triangle read by rows: row n lists the odd divisors of 2n.",
 	)
 }
+
+// stirling2Ref is S2(n,k) by the explicit sum (1/k!) Sum_j (-1)^j C(k,j)
+// (k-j)^n, and stirling1Ref the coefficient of x^k in x(x+1)...(x+n-1),
+// times (-1)^(n-k) if signed: not the recurrences the reader uses.
+func stirling2Ref(n, k int64) int64 {
+	var s, f int64 = 0, 1
+	for j := int64(0); j <= k; j++ {
+		p := int64(1)
+		for i := int64(0); i < n; i++ {
+			p *= k - j
+		}
+		if j%2 == 1 {
+			p = -p
+		}
+		s += binomialRef(k, j) * p
+	}
+	for i := int64(2); i <= k; i++ {
+		f *= i
+	}
+	return s / f
+}
+
+func stirling1Ref(n, k int64, signed bool) int64 {
+	poly := []int64{1} // x(x+1)...(x+n-1), coefficient of x^k
+	for i := int64(0); i < n; i++ {
+		next := make([]int64, len(poly)+1)
+		for j, a := range poly {
+			next[j+1] += a
+			next[j] += i * a
+		}
+		poly = next
+	}
+	if signed && (n-k)%2 == 1 {
+		return -poly[k]
+	}
+	return poly[k]
+}
+
+var tri2NamedCases = []refCase{
+	{"Triangle of Stirling numbers of 2nd kind, S(n,k), n >= 0, 0 <= k <= n.", 0, 60, triRef(0, 0, 0, 0, stirling2Ref)},
+	{"Triangle read by rows: Stirling numbers of the second kind, 1 <= k <= n.", 1, 60, triRef(1, 1, 1, 0, stirling2Ref)},
+	{"Triangle read by rows: unsigned Stirling numbers of the first kind.", 0, 60,
+		triRef(0, 0, 0, 0, func(n, k int64) int64 { return stirling1Ref(n, k, false) })},
+	{"Triangle of Stirling numbers of first kind, s(n,k), n >= 1, 1 <= k <= n.", 1, 60,
+		triRef(1, 1, 1, 0, func(n, k int64) int64 { return stirling1Ref(n, k, true) })},
+}
+
+func TestTri2Stirling(t *testing.T) {
+	newRunner(t).anyMatches(t, tri2NamedCases)
+	refuses(t,
+		"Stirling numbers of the second kind.", // no table
+		"Triangle read by rows: Stirling numbers of the first kind (A008275) mod 2.",
+		"Triangle of Stirling numbers of 2nd kind multiplied by k^k.",
+		"Triangle of signed Stirling numbers of 2nd kind.",
+		"Triangle of Stirling numbers of 2nd kind, n >= 1, 0 <= k <= n.", // rows and columns apart
+	)
+}
