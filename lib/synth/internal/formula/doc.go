@@ -284,7 +284,9 @@
 // d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
 // (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
 // so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
-// where the value fits and a does not (eqn_ring.go). The measure
+// where the value fits and a does not (eqn_ring.go; there too primepi
+// of an argument with a root or a quotient takes its floor, "pi(n) -
+// pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
