@@ -207,7 +207,9 @@
 // "Number of odd primes less than n" count a list's members up to a bound
 // (count_list.go: the list as the other readers read it alone, or a kind
 // of number pred.go reads; a list read as a formula only where it
-// increases strictly). "Sum of
+// increases strictly; prime tuples by their least member, "Number of sexy
+// prime pairs (p, p+6) with p <= n"; "Number of triangular divisors of n"
+// as the divisors d such that d is triangular). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
