@@ -243,6 +243,10 @@
 // n that is a square" (also "such that", "whose ...", "nontrivial") is E
 // times the least k >= 1 (>= 2) whose multiple E*k passes (sets.go); a
 // modulus may hold one level of parentheses, "(mod prime(n))" (pred.go).
+// Members of prime tuples, "Smallest member p of a triple of primes
+// (p,p+8,p+20)", "Greater of twin primes of (40n-23,40n-21)": the first or
+// last member of the n-th tuple whose members, increasing in the order
+// written, are all prime (sets_tuple.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

@@ -36,8 +36,8 @@ var (
 // setPhrases reads the set forms above; it reports whether s had one of
 // their shapes and something read it.
 func (c *collector) setPhrases(s string) bool {
-	c.kindsAre(s) // sets_kinds.go: the other readers still read s
-	if c.leastMultiple(s) {
+	c.kindsAre(s)                               // sets_kinds.go: the other readers still read s
+	if c.leastMultiple(s) || c.tupleMember(s) { // sets_tuple.go
 		return true
 	}
 	if m := reLeastPrimeCong.FindStringSubmatch(s); m != nil {
