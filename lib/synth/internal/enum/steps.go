@@ -78,6 +78,7 @@ type stepSearch struct {
 	signDone []bool
 	signSeen map[[2]uint64]bool
 	sides    map[[2]uint64][]int32
+	sideLen  int // entries in sides
 }
 
 // newSteps makes the steps search of s, or nil when the family cannot fit:
@@ -134,11 +135,6 @@ func newSteps(s *searcher, examples []Example) *stepSearch {
 	}
 	sort.SliceStable(st.order, func(a, b int) bool { return examples[st.order[a]].Out < examples[st.order[b]].Out })
 	return st
-}
-
-// startCost is the cost of the start operand i.
-func (st *stepSearch) startCost(s *searcher, i int) int {
-	return s.c[OpN0+Op(i)]
 }
 
 // runLevel tries every while(f, c, operand) of total cost l, making the
@@ -257,8 +253,9 @@ func (st *stepSearch) guards(k int) []int32 { return st.signs(k) }
 // ever run there, so two that agree there are one branch (observational
 // equivalence on the guard's side). Cached by (k, m).
 func (st *stepSearch) side(k int, m uint64) []int32 {
-	if len(st.sides) > 4096 {
-		clear(st.sides) // a bound on memory
+	if st.sideLen > 4_000_000 {
+		clear(st.sides) // a bound on memory (16 MB)
+		st.sideLen = 0
 	}
 	key := [2]uint64{uint64(k), m}
 	if out, ok := st.sides[key]; ok {
@@ -282,6 +279,7 @@ func (st *stepSearch) side(k int, m uint64) []int32 {
 		}
 	}
 	st.sides[key] = out
+	st.sideLen += len(out)
 	return out
 }
 

@@ -57,6 +57,37 @@ func (c *collector) countPrimeTuples(s string) bool {
 	return true
 }
 
+// reAdjDivisors: "Number of squarefree divisors of n", "Number of
+// triangular divisors of n^2 + 1".
+var reAdjDivisors = regexp.MustCompile(`^(?:Total )?[Nn]umber of ([a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?) divisors(?: ([a-z]))? of ([^,;]+?)\s*\.?\s*$`)
+
+// countAdjDivisors reads "Number of ADJ divisors of N" as the divisors d
+// of N such that d is ADJ (or an ADJ number), for an adjective pred.go
+// reads (quant.go counts them); it reports whether s had that shape.
+func (c *collector) countAdjDivisors(s string) bool {
+	m := reAdjDivisors.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	adj := m[1]
+	switch adj {
+	case "odd", "even", "proper", "nontrivial", "distinct", "unitary", "positive", "all":
+		return true // read elsewhere, or about n itself
+	}
+	art := "a "
+	if strings.ContainsRune("aeiou", rune(adj[0])) {
+		art = "an "
+	}
+	for _, cond := range []string{"d is " + adj, "d is " + art + adj + " number", "d is " + art + adj} {
+		if predicate(cond, "d", false) != nil {
+			c.quantifier("Number of divisors d of " + m[3] + " such that " + cond + ".")
+			return true
+		}
+	}
+	c.note("count", "adjective "+adj)
+	return true
+}
+
 // reUpToCond: a bound followed by a condition on the counted numbers.
 var reUpToCond = regexp.MustCompile(`^(.+?) (that are|which are|with|having|such that|for which) (.+)$`)
 

@@ -296,3 +296,41 @@ func TestCountPrimeTuples(t *testing.T) {
 		"Number of prime pairs (p, q) with p <= n.",          // a member not given by p
 	)
 }
+
+// divisorsRef counts the divisors d of m with ok(d).
+func divisorsRef(m int64, ok func(d int64) bool) int64 {
+	var c int64
+	for d := int64(1); d <= m; d++ {
+		if m%d == 0 && ok(d) {
+			c++
+		}
+	}
+	return c
+}
+
+func TestCountAdjDivisors(t *testing.T) {
+	isSquare := func(d int64) bool {
+		for r := int64(0); r*r <= d; r++ {
+			if r*r == d {
+				return true
+			}
+		}
+		return false
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of square divisors of n.", 1, 80, func(n int64) int64 { return divisorsRef(n, isSquare) }},
+		{"Number of triangular divisors of n.", 1, 80, func(n int64) int64 {
+			return divisorsRef(n, func(d int64) bool { return isSquare(8*d + 1) })
+		}},
+		{"Number of semiprime divisors of n.", 1, 80, func(n int64) int64 {
+			return divisorsRef(n, func(d int64) bool { return bigOmegaRef(d) == 2 })
+		}},
+		{"Number of composite divisors of n^2 + 1.", 1, 40, func(n int64) int64 {
+			return divisorsRef(n*n+1, func(d int64) bool { return d > 1 && !isPrimeRef(d) })
+		}},
+	})
+	refuses(t,
+		"Number of blue divisors of n.",   // an adjective pred.go does not read
+		"Number of proper divisors of n.", // about n itself: not a property of d
+	)
+}

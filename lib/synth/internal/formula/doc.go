@@ -207,7 +207,9 @@
 // "Number of odd primes less than n" count a list's members up to a bound
 // (count_list.go: the list as the other readers read it alone, or a kind
 // of number pred.go reads; a list read as a formula only where it
-// increases strictly). "Sum of
+// increases strictly; prime tuples by their least member, "Number of sexy
+// prime pairs (p, p+6) with p <= n"; "Number of triangular divisors of n"
+// as the divisors d such that d is triangular). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
@@ -241,6 +243,10 @@
 // n that is a square" (also "such that", "whose ...", "nontrivial") is E
 // times the least k >= 1 (>= 2) whose multiple E*k passes (sets.go); a
 // modulus may hold one level of parentheses, "(mod prime(n))" (pred.go).
+// Members of prime tuples, "Smallest member p of a triple of primes
+// (p,p+8,p+20)", "Greater of twin primes of (40n-23,40n-21)": the first or
+// last member of the n-th tuple whose members, increasing in the order
+// written, are all prime (sets_tuple.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
@@ -282,7 +288,9 @@
 // d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
 // (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
 // so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
-// where the value fits and a does not (eqn_ring.go). The measure
+// where the value fits and a does not (eqn_ring.go; there too primepi
+// of an argument with a root or a quotient takes its floor, "pi(n) -
+// pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

@@ -247,18 +247,22 @@ func eqnWordCalls(text string) string {
 	if !strings.Contains(text, "a(n) =") {
 		return text
 	}
-	text = reEqnNthPrime.ReplaceAllStringFunc(text, func(m string) string { return "\x00" + m })
+	// "the n-th prime" followed by what may follow a value (up to the
+	// next "n-th prime") is prime(n)
 	var b strings.Builder
-	for i, part := range strings.Split(text, "\x00") {
-		if i > 0 {
-			loc := reEqnNthPrime.FindStringIndex(part)
-			if loc[0] == 0 && reEqnAfterValue.MatchString(part[loc[1]:]) {
-				part = "prime(n)" + part[loc[1]:]
-			}
+	at := 0
+	ms := reEqnNthPrime.FindAllStringIndex(text, -1)
+	for j, m := range ms {
+		next := len(text)
+		if j+1 < len(ms) {
+			next = ms[j+1][0]
 		}
-		b.WriteString(part)
+		if reEqnAfterValue.MatchString(text[m[1]:next]) {
+			b.WriteString(text[at:m[0]] + "prime(n)")
+			at = m[1]
+		}
 	}
-	text = b.String()
+	text = b.String() + text[at:]
 	for i, re := range eqnWordsOf {
 		text = re.ReplaceAllStringFunc(text, func(m string) string {
 			arg := re.FindStringSubmatch(m)[1]

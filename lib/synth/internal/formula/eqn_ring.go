@@ -141,3 +141,24 @@ func (e *emitter) floorDivRing(a, b *node) {
 	e.ringDiv = true
 	e.emit(ir.OpIfEnd)
 }
+
+// eqnFloorArgs: the number of primes up to a real x is primepi(floor(x)),
+// "a(n) = pi(n) - pi(sqrt(n)) + 1": primepi of an argument with a square
+// root or a division takes its floor (normalize reads floor(sqrt(m)) as
+// isqrt(m)). Other nodes are kept as they are.
+func eqnFloorArgs(x *node) *node {
+	if len(x.kids) == 0 {
+		return x
+	}
+	y := *x
+	y.kids = make([]*node, len(x.kids))
+	for i, k := range x.kids {
+		if k != nil {
+			y.kids[i] = eqnFloorArgs(k)
+		}
+	}
+	if y.k == kCall && y.name == "primepi" && len(y.kids) == 1 && (hasCall(y.kids[0], "sqrt") || has(y.kids[0], kDiv)) {
+		y.kids[0] = un(kFloor, y.kids[0])
+	}
+	return &y
+}

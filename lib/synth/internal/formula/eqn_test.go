@@ -254,6 +254,22 @@ func TestEqnDivisorConditions(t *testing.T) {
 	})
 }
 
+func TestEqnPrimePiOfReal(t *testing.T) {
+	pi := func(x int64) int64 {
+		c := int64(0)
+		for k := int64(2); k <= x; k++ {
+			if isPrimeRef(k) {
+				c++
+			}
+		}
+		return c
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = pi(n) - pi(sqrt(n)) + 1.", 1, 100, func(n int64) int64 { return pi(n) - pi(isqrtRef(n)) + 1 }},
+		{"a(n) = primepi(n/3) + n.", 0, 100, func(n int64) int64 { return pi(n/3) + n }},
+	})
+}
+
 func TestEqnRefuses(t *testing.T) {
 	refuses(t,
 		"a(n) = 5^A000120(n).", // no table of A-numbers: the text must say what it is

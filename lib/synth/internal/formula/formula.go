@@ -192,6 +192,7 @@ func (c *collector) add(source string, x *node) {
 		}
 		return false
 	}
+	x = eqnFloorArgs(x) // eqn_ring.go: primepi(sqrt(n)) is primepi(floor(sqrt(n)))
 	for _, inverse := range []bool{false, true} {
 		y, ok := normalize(x, inverse)
 		if !ok {

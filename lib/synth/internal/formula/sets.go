@@ -36,8 +36,8 @@ var (
 // setPhrases reads the set forms above; it reports whether s had one of
 // their shapes and something read it.
 func (c *collector) setPhrases(s string) bool {
-	c.kindsAre(s) // sets_kinds.go: the other readers still read s
-	if c.leastMultiple(s) {
+	c.kindsAre(s)                               // sets_kinds.go: the other readers still read s
+	if c.leastMultiple(s) || c.tupleMember(s) { // sets_tuple.go
 		return true
 	}
 	if m := reLeastPrimeCong.FindStringSubmatch(s); m != nil {
@@ -133,7 +133,9 @@ func (c *collector) ofFormKind(s string, m []string) bool {
 	}
 	var letter *node
 	lows := []int64{0, 1}
+	hi := int64(300) // every v up to n = 100 and past it
 	if clause != "" {
+		hi = 1000 // a clause skips v: "Primes of the form 210k + 89" reach k in the hundreds
 		p, lo, ok := letterClause(v, clause)
 		if !ok {
 			return true // a clause not read: no reading
@@ -142,7 +144,7 @@ func (c *collector) ofFormKind(s string, m []string) bool {
 		if p != nil { // "where p is prime": from the least v past which f increases
 			lows = nil
 			for x := int64(0); x <= 3 && lows == nil; x++ {
-				if increasingFrom(e, x, 300) {
+				if increasingFrom(e, x, hi) {
 					lows = []int64{definedFrom(p, x)}
 				}
 			}
@@ -150,13 +152,13 @@ func (c *collector) ofFormKind(s string, m []string) bool {
 	}
 	var xs []*node
 	for _, lo := range lows {
-		if !increasingFrom(e, lo, 300) {
+		if !increasingFrom(e, lo, hi) {
 			continue
 		}
 		pred := letter
 		if integers && e.k == kDiv {
 			pred = and(pred, isIntegerOf(e)) // "(k^2 - 49)/120": where it is one
-		} else if !integralFrom(e, lo, 300) {
+		} else if !integralFrom(e, lo, hi) {
 			continue
 		}
 		switch {

@@ -260,3 +260,22 @@ func TestLeastMultiple(t *testing.T) {
 		"Least multiple of n that is lovely.",
 	)
 }
+
+func TestTupleMember(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Smallest member p of a triple of primes (p,p+8,p+20).", 1, 50, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && isPrimeRef(p+8) && isPrimeRef(p+20)
+		})},
+		{"The larger member of a prime pair (p,p + 1000).", 1, 50, func(n int64) int64 {
+			return setsListRef(2, func(p int64) bool { return isPrimeRef(p) && isPrimeRef(p+1000) })(n) + 1000
+		}},
+		{"Greater of twin primes of (40n-23,40n-21).", 1, 40, func(n int64) int64 {
+			return 40*setsListRef(1, func(k int64) bool { return isPrimeRef(40*k-23) && isPrimeRef(40*k-21) })(n) - 21
+		}},
+	})
+	refuses(t,
+		"Lesser of twin primes (p, p+4).",             // twin: members 2 apart
+		"Smallest member of a prime triple (p+8, p).", // members out of order
+		"Smallest member of a prime pair (p, q).",     // two letters
+	)
+}
