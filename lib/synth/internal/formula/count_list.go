@@ -154,7 +154,7 @@ func (c *collector) countUpTo(s string) bool {
 		}
 		return true
 	}
-	if cond != nil {
+	if cond != nil || list == "" {
 		return true // a condition on a list read by the other readers: not read
 	}
 	// the list alone, as the other readers read it
