@@ -154,7 +154,7 @@ func (c *collector) countUpTo(s string) bool {
 		}
 		return true
 	}
-	if cond != nil {
+	if cond != nil || list == "" {
 		return true // a condition on a list read by the other readers: not read
 	}
 	// the list alone, as the other readers read it
@@ -307,7 +307,7 @@ func kindPredicate(list string) (func() *node, []int64, bool) {
 		return nil, g.lows, true // all numbers: a list only with a condition
 	}
 	one, ok := strings.CutSuffix(list, "s")
-	if !ok || strings.ContainsAny(one, "0123456789") && !strings.Contains(one, "-") {
+	if !ok || one == "" || strings.ContainsAny(one, "0123456789") && !strings.Contains(one, "-") {
 		return nil, nil, false
 	}
 	art := "a "
