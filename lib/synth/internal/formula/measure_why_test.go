@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"flag"
 	"fmt"
 	"regexp"
 	"sort"
@@ -150,9 +151,16 @@ func (w *whyRanking) report(t *testing.T) {
 			break
 		}
 		fmt.Fprintf(&b, "\n%4d  %s", f.n, f.k)
-		for _, ex := range w.fine[f.k][:min(2, f.n)] {
+		for _, ex := range w.fine[f.k][:min(whyExamples, f.n)] {
 			fmt.Fprintf(&b, "\n        %s", ex)
 		}
 	}
 	t.Log(b.String())
+}
+
+// whyExamples is how many tasks report lists under each reason.
+var whyExamples = 2
+
+func init() {
+	flag.IntVar(&whyExamples, "oeis.why.n", 2, "TestMeasureOEIS -oeis.why: tasks listed under each reason")
 }
