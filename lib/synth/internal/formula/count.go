@@ -519,18 +519,7 @@ func countLinear(v string, dom tupleDomain, lin []atom) *node {
 		if cf.IsInt() && (cf.Num().Int64() == 1 || cf.Num().Int64() == -1) {
 			fl, ce = t, t // an integer already
 		}
-		switch op {
-		case "=":
-			lows, highs = append(lows, ce), append(highs, fl)
-		case "<":
-			highs = append(highs, sub(ce, num(1)))
-		case "<=":
-			highs = append(highs, fl)
-		case ">":
-			lows = append(lows, add(fl, num(1)))
-		case ">=":
-			lows = append(lows, ce)
-		default:
+		if lows, highs, ok = bounds(op, fl, ce, lows, highs); !ok {
 			return nil
 		}
 	}
@@ -868,4 +857,22 @@ func iv(x *node, env map[string]int64) int64 {
 	}
 	ifail()
 	return 0
+}
+
+// bounds adds to lows and highs the bounds "v op t" puts on an integer v,
+// given floor(t) and ceiling(t); ok false for an op with no bound (!=).
+func bounds(op string, fl, ce *node, lows, highs []*node) (_, _ []*node, ok bool) {
+	switch op {
+	case "=":
+		return append(lows, ce), append(highs, fl), true
+	case "<":
+		return lows, append(highs, sub(ce, num(1))), true
+	case "<=":
+		return lows, append(highs, fl), true
+	case ">":
+		return append(lows, add(fl, num(1))), highs, true
+	case ">=":
+		return append(lows, ce), highs, true
+	}
+	return lows, highs, false
 }

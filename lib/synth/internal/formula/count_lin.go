@@ -82,20 +82,9 @@ func linearForm(vars []string, dom tupleDomain, atoms []atom) *linCount {
 			}
 		}
 		// rs = mu*c; the atom is p*s + q*g op 0 with mu = p/q, q > 0
-		var mu *big.Rat
-		for i := range vars {
-			if c[i] == 0 {
-				if rs[i].Sign() != 0 {
-					return nil
-				}
-				continue
-			}
-			m := new(big.Rat).Quo(rs[i], new(big.Rat).SetInt64(c[i]))
-			if mu == nil {
-				mu = m
-			} else if mu.Cmp(m) != 0 {
-				return nil
-			}
+		mu := multipleOf(rs, c)
+		if mu == nil {
+			return nil
 		}
 		p, q := mu.Num().Int64(), mu.Denom().Int64()
 		lhs := add(mul(num(p), vr("s_")), mul(num(q), g))
@@ -105,6 +94,27 @@ func linearForm(vars []string, dom tupleDomain, atoms []atom) *linCount {
 		return nil
 	}
 	return &linCount{coefs: c, dom: dom, cond: cond}
+}
+
+// multipleOf is mu with rs = mu*c (c's zero entries where rs is 0), or
+// nil if rs is no multiple of c.
+func multipleOf(rs []*big.Rat, c []int64) *big.Rat {
+	var mu *big.Rat
+	for i := range rs {
+		if c[i] == 0 {
+			if rs[i].Sign() != 0 {
+				return nil
+			}
+			continue
+		}
+		m := new(big.Rat).Quo(rs[i], new(big.Rat).SetInt64(c[i]))
+		if mu == nil {
+			mu = m
+		} else if mu.Cmp(m) != 0 {
+			return nil
+		}
+	}
+	return mu
 }
 
 // primitive is the integer vector of rs's direction with coprime entries

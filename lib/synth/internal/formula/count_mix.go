@@ -110,20 +110,9 @@ func mixedWith(vars []string, dom tupleDomain, atoms []atom, out string) *mixCou
 				return nil
 			}
 		}
-		var mu *big.Rat
-		for i := range inner {
-			if c[i] == 0 {
-				if rs[i].Sign() != 0 {
-					return nil
-				}
-				continue
-			}
-			q := new(big.Rat).Quo(rs[i], new(big.Rat).SetInt64(c[i]))
-			if mu == nil {
-				mu = q
-			} else if mu.Cmp(q) != 0 {
-				return nil
-			}
+		mu := multipleOf(rs, c)
+		if mu == nil {
+			return nil
 		}
 		g := d
 		for _, v := range inner {
@@ -172,18 +161,7 @@ func (m mixCount) bounds() (L, U *node) {
 		if a.p < 0 {
 			op = map[string]string{"<": ">", ">": "<", "<=": ">=", ">=": "<=", "=": "="}[op]
 		}
-		switch op {
-		case "=":
-			lows, highs = append(lows, ce), append(highs, fl)
-		case "<":
-			highs = append(highs, sub(ce, num(1)))
-		case "<=":
-			highs = append(highs, fl)
-		case ">":
-			lows = append(lows, add(fl, num(1)))
-		case ">=":
-			lows = append(lows, ce)
-		}
+		lows, highs, _ = bounds(op, fl, ce, lows, highs) // != was refused when the atom was read
 	}
 	return foldCall("max", lows), foldCall("min", highs)
 }

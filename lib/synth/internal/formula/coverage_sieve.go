@@ -34,21 +34,10 @@ func lowerSieve(x *node, exactBinomial bool) ([]ir.Op, error) {
 	if !has(x, kIsPrime) && !hasCall(x, "prime") && !hasCall(x, "primepi") {
 		return nil, fmt.Errorf("%w: no primality test", errLower)
 	}
-	plain, err := lowerWith(x, exactBinomial)
-	if err != nil {
-		return nil, err
-	}
-	if slices.Contains(plain, ir.OpMemLoad) || slices.Contains(plain, ir.OpMemStore) {
-		return nil, fmt.Errorf("%w: the program keeps a table already", errLower)
-	}
-	for _, lazy := range []bool{true, false} {
-		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy, sieve: true}
-		var ops []ir.Op
-		if ops, err = e.sieved(x); err == nil {
-			return ops, nil
-		}
-	}
-	return nil, err
+	return lowerTabled(x, exactBinomial, func(e *emitter) ([]ir.Op, error) {
+		e.sieve = true
+		return e.sieved(x)
+	})
 }
 
 // sieveFor is lowerSieve where the plain program was refused for fuel
@@ -174,4 +163,25 @@ func (e *emitter) oddTrial(x int) {
 	e.emit(ir.OpI32Mul)
 	e.get(x)
 	e.emit(ir.OpI32GtS, ir.OpElse, ir.OpConst0, ir.OpIfEnd)
+}
+
+// lowerTabled lowers x with a table in memory that program (given a fresh
+// emitter, lazy "and"s first) sets up; an error if x's plain program keeps
+// a table already, since the two would share the memory.
+func lowerTabled(x *node, exactBinomial bool, program func(e *emitter) ([]ir.Op, error)) ([]ir.Op, error) {
+	plain, err := lowerWith(x, exactBinomial)
+	if err != nil {
+		return nil, err
+	}
+	if slices.Contains(plain, ir.OpMemLoad) || slices.Contains(plain, ir.OpMemStore) {
+		return nil, fmt.Errorf("%w: the program keeps a table already", errLower)
+	}
+	for _, lazy := range []bool{true, false} {
+		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy}
+		var ops []ir.Op
+		if ops, err = program(e); err == nil {
+			return ops, nil
+		}
+	}
+	return nil, err
 }

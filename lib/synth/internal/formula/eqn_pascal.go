@@ -37,21 +37,10 @@ func lowerPascal(x *node, exactBinomial bool) ([]ir.Op, error) {
 	if !hasCall(x, "binomial") {
 		return nil, fmt.Errorf("%w: no binomial", errLower)
 	}
-	plain, err := lowerWith(x, exactBinomial)
-	if err != nil {
-		return nil, err
-	}
-	if slices.Contains(plain, ir.OpMemLoad) || slices.Contains(plain, ir.OpMemStore) {
-		return nil, fmt.Errorf("%w: the program keeps a table already", errLower)
-	}
-	for _, lazy := range []bool{true, false} {
-		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy, pascal: true}
-		var ops []ir.Op
-		if ops, err = e.program(x); err == nil {
-			return ops, nil
-		}
-	}
-	return nil, err
+	return lowerTabled(x, exactBinomial, func(e *emitter) ([]ir.Op, error) {
+		e.pascal = true
+		return e.program(x)
+	})
 }
 
 // pascalSignature: the opcodes that read the count of rows filled; a

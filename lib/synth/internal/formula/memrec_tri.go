@@ -60,21 +60,7 @@ func (c *collector) triRecurrences(text string, toks []token) {
 		if !(toks[i].k == tIdent && toks[i].s == "T" && isOp(toks[i+1], "(")) {
 			continue
 		}
-		// a chain of heads T(X,Y) = T(X',Y') = ... = V
-		var heads [][2]*node
-		j := i
-		for toks[j].k == tIdent && toks[j].s == "T" && isOp(toks[j+1], "(") {
-			x, e1, ok1 := parseAtConsts(toks, j+2, consts, rv, cv)
-			if !ok1 || !isOp(toks[e1], ",") {
-				break
-			}
-			y, e2, ok2 := parseAtConsts(toks, e1+1, consts, rv, cv)
-			if !ok2 || !isOp(toks[e2], ")") || !isOp(toks[e2+1], "=") {
-				break
-			}
-			heads = append(heads, [2]*node{x, y})
-			j = e2 + 2
-		}
+		heads, j := triHeads(toks, i, consts, rv, cv)
 		if len(heads) == 0 {
 			continue // a reference, not a definition
 		}
@@ -403,4 +389,24 @@ func triWhere(toks []token, i int, rv, cv string, consts map[string]int64) (*nod
 		return nil, false
 	}
 	return cond, true
+}
+
+// triHeads reads the chain of heads T(X,Y) = T(X',Y') = ... = at toks[i]
+// (over row letter rv and column letter cv); j is where the value after
+// the last "=" starts. No heads: a reference to T, not a definition.
+func triHeads(toks []token, i int, consts map[string]int64, rv, cv string) (heads [][2]*node, j int) {
+	j = i
+	for toks[j].k == tIdent && toks[j].s == "T" && isOp(toks[j+1], "(") {
+		x, e1, ok1 := parseAtConsts(toks, j+2, consts, rv, cv)
+		if !ok1 || !isOp(toks[e1], ",") {
+			break
+		}
+		y, e2, ok2 := parseAtConsts(toks, e1+1, consts, rv, cv)
+		if !ok2 || !isOp(toks[e2], ")") || !isOp(toks[e2+1], "=") {
+			break
+		}
+		heads = append(heads, [2]*node{x, y})
+		j = e2 + 2
+	}
+	return heads, j
 }

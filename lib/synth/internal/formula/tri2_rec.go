@@ -74,20 +74,7 @@ func (c *collector) arrRecurrences(text string, toks []token) {
 		if !(toks[i].k == tIdent && toks[i].s == "T" && isOp(toks[i+1], "(")) {
 			continue
 		}
-		var heads [][2]*node
-		j := i
-		for toks[j].k == tIdent && toks[j].s == "T" && isOp(toks[j+1], "(") {
-			x, e1, ok1 := parseAtConsts(toks, j+2, consts, rv, cv)
-			if !ok1 || !isOp(toks[e1], ",") {
-				break
-			}
-			y, e2, ok2 := parseAtConsts(toks, e1+1, consts, rv, cv)
-			if !ok2 || !isOp(toks[e2], ")") || !isOp(toks[e2+1], "=") {
-				break
-			}
-			heads = append(heads, [2]*node{x, y})
-			j = e2 + 2
-		}
+		heads, j := triHeads(toks, i, consts, rv, cv)
 		if len(heads) == 0 {
 			continue // a reference, not a definition
 		}
