@@ -463,6 +463,10 @@ func (st *stepSearch) advance(s *searcher, first, mine int, start time.Time, exa
 		st.resumed = time.Now()
 		_, ok := st.next()
 		st.spent += time.Since(st.resumed)
+		// the candidates it made so far count now, so that the main
+		// search's Poll never reports fewer than the steps search's did
+		s.cand += st.sub.cand - st.cand
+		st.cand = st.sub.cand
 		if !ok {
 			st.done = true
 		}
