@@ -56,41 +56,27 @@ func (c *collector) triRecurrences(text string, toks []token) {
 	var rec *triDef
 	var defs []triDef
 	zero := false
-	for i := 0; i+6 < len(toks); i++ {
-		if !(toks[i].k == tIdent && toks[i].s == "T" && isOp(toks[i+1], "(")) {
-			continue
-		}
-		heads, j := triHeads(toks, i, consts, rv, cv)
-		if len(heads) == 0 {
-			continue // a reference, not a definition
-		}
-		p := &parser{toks: toks, pos: j, vars: []string{rv, cv}, consts: consts, mem: "T"}
-		v, end, ok := parseWith(p)
-		if !ok {
-			return
-		}
+	ok := triDefinitions(toks, consts, rv, cv, func(i, end int, h [2]*node, v *node, heads int) bool {
 		refs := has(v, kMemRef)
-		for _, h := range heads {
-			isRow := h[0].k == kVar && h[0].name == rv
-			isCell := isRow && h[1].k == kVar && h[1].name == cv
-			switch {
-			case isCell && v.isNum() && v.val == 0:
-				zero = true // T(n,k) = 0 for n or k < 0
-			case isCell && refs && len(heads) == 1 && boundary(toks, end):
-				if rec != nil {
-					return // two recurrences: cases we do not read
-				}
-				rec = &triDef{x: h[0], y: h[1], v: v, at: i, end: end}
-			case !refs && defEnds(toks, end) && (h[0].isNum() && h[1].isNum() && v.isNum() ||
-				isRow && !h[1].uses(cv) && !v.uses(cv)):
-				defs = append(defs, triDef{x: h[0], y: h[1], v: v, rowVar: isRow})
-			default:
-				return // a definition we cannot read: the table would be a guess
+		isRow := h[0].k == kVar && h[0].name == rv
+		isCell := isRow && h[1].k == kVar && h[1].name == cv
+		switch {
+		case isCell && v.isNum() && v.val == 0:
+			zero = true // T(n,k) = 0 for n or k < 0
+		case isCell && refs && heads == 1 && boundary(toks, end):
+			if rec != nil {
+				return false // two recurrences: cases we do not read
 			}
+			rec = &triDef{x: h[0], y: h[1], v: v, at: i, end: end}
+		case !refs && defEnds(toks, end) && (h[0].isNum() && h[1].isNum() && v.isNum() ||
+			isRow && !h[1].uses(cv) && !v.uses(cv)):
+			defs = append(defs, triDef{x: h[0], y: h[1], v: v, rowVar: isRow})
+		default:
+			return false // a definition we cannot read: the table would be a guess
 		}
-		i = end - 1
-	}
-	if rec == nil {
+		return true
+	})
+	if !ok || rec == nil {
 		return
 	}
 	// where the columns start and end: the range after the recurrence, else
@@ -409,4 +395,32 @@ func triHeads(toks []token, i int, consts map[string]int64, rv, cv string) (head
 		j = e2 + 2
 	}
 	return heads, j
+}
+
+// triDefinitions calls each for every head of every definition "T(X,Y) =
+// ... = V" in toks (i the first head's token, end V's end, heads the
+// chain's length), in order; false if a value does not parse or each
+// returns false, where it stops.
+func triDefinitions(toks []token, consts map[string]int64, rv, cv string, each func(i, end int, h [2]*node, v *node, heads int) bool) bool {
+	for i := 0; i+6 < len(toks); i++ {
+		if !(toks[i].k == tIdent && toks[i].s == "T" && isOp(toks[i+1], "(")) {
+			continue
+		}
+		heads, j := triHeads(toks, i, consts, rv, cv)
+		if len(heads) == 0 {
+			continue // a reference, not a definition
+		}
+		p := &parser{toks: toks, pos: j, vars: []string{rv, cv}, consts: consts, mem: "T"}
+		v, end, ok := parseWith(p)
+		if !ok {
+			return false
+		}
+		for _, h := range heads {
+			if !each(i, end, h, v, len(heads)) {
+				return false
+			}
+		}
+		i = end - 1
+	}
+	return true
 }

@@ -70,46 +70,32 @@ func (c *collector) arrRecurrences(text string, toks []token) {
 	var rec *triDef
 	var defs []arrDef
 	zero := false
-	for i := 0; i+6 < len(toks); i++ {
-		if !(toks[i].k == tIdent && toks[i].s == "T" && isOp(toks[i+1], "(")) {
-			continue
-		}
-		heads, j := triHeads(toks, i, consts, rv, cv)
-		if len(heads) == 0 {
-			continue // a reference, not a definition
-		}
-		p := &parser{toks: toks, pos: j, vars: []string{rv, cv}, consts: consts, mem: "T"}
-		v, end, ok := parseWith(p)
-		if !ok {
-			return
-		}
+	ok := triDefinitions(toks, consts, rv, cv, func(i, end int, h [2]*node, v *node, heads int) bool {
 		refs := has(v, kMemRef)
-		for _, h := range heads {
-			isRow := h[0].k == kVar && h[0].name == rv
-			isCol := h[1].k == kVar && h[1].name == cv
-			switch {
-			case isRow && isCol && v.isNum() && v.val == 0:
-				zero = true // A(n,k) = 0 for n < 0 or k < 0
-			case isRow && isCol && refs && len(heads) == 1 && boundary(toks, end):
-				if rec != nil {
-					return // two recurrences: cases we do not read
-				}
-				rec = &triDef{v: v, at: i, end: end}
-			case refs || !defEnds(toks, end):
-				return
-			case h[0].isNum() && h[1].isNum() && v.isNum():
-				defs = append(defs, arrDef{row: h[0].val, col: h[1].val, v: v})
-			case h[0].isNum() && isCol && !v.uses(rv):
-				defs = append(defs, arrDef{row: h[0].val, col: -1, v: v})
-			case isRow && h[1].isNum() && !v.uses(cv):
-				defs = append(defs, arrDef{row: -1, col: h[1].val, v: v})
-			default:
-				return // a definition we cannot read: the array would be a guess
+		isRow := h[0].k == kVar && h[0].name == rv
+		isCol := h[1].k == kVar && h[1].name == cv
+		switch {
+		case isRow && isCol && v.isNum() && v.val == 0:
+			zero = true // A(n,k) = 0 for n < 0 or k < 0
+		case isRow && isCol && refs && heads == 1 && boundary(toks, end):
+			if rec != nil {
+				return false // two recurrences: cases we do not read
 			}
+			rec = &triDef{v: v, at: i, end: end}
+		case refs || !defEnds(toks, end):
+			return false
+		case h[0].isNum() && h[1].isNum() && v.isNum():
+			defs = append(defs, arrDef{row: h[0].val, col: h[1].val, v: v})
+		case h[0].isNum() && isCol && !v.uses(rv):
+			defs = append(defs, arrDef{row: h[0].val, col: -1, v: v})
+		case isRow && h[1].isNum() && !v.uses(cv):
+			defs = append(defs, arrDef{row: -1, col: h[1].val, v: v})
+		default:
+			return false // a definition we cannot read: the array would be a guess
 		}
-		i = end - 1
-	}
-	if rec == nil || len(defs) == 0 {
+		return true
+	})
+	if !ok || rec == nil || len(defs) == 0 {
 		return
 	}
 	where, ok := pairWhere(toks, rec.end, rv, cv)
