@@ -78,28 +78,7 @@ func (e *emitter) ringMore(x *node, m int) bool {
 		e.get(r)
 		return true
 	case x.k == kCall && (x.name == "fib" || x.name == "lucas"):
-		c := e.copyOf(x.kids[0])
-		a, b := e.alloc(), e.alloc()
-		if x.name == "lucas" {
-			e.emit(ir.OpConst2)
-		} else {
-			e.emit(ir.OpConst0)
-		}
-		e.set(a)
-		e.emit(ir.OpConst1)
-		e.set(b)
-		e.while(func() { e.get(c); e.emit(ir.OpConst0, ir.OpI32GtS) }, func() {
-			e.get(b)
-			e.get(a)
-			e.get(b)
-			e.emit(ir.OpI32Add)
-			e.get(m)
-			e.emit(ir.OpI32RemS)
-			e.set(b)
-			e.set(a)
-			e.inc(c, -1)
-		})
-		e.get(a)
+		e.fib(x.kids[0], x.name == "lucas", m)
 		return true
 	}
 	return false

@@ -44,7 +44,7 @@ func (e *emitter) call(x *node) {
 	case "prime":
 		e.prime(a[0])
 	case "fib", "lucas":
-		e.fib(a[0], x.name == "lucas")
+		e.fib(a[0], x.name == "lucas", -2)
 	case "isqrt":
 		e.isqrtNewton(a[0]) // coverage_isqrt.go; e.isqrt is the binary search
 	case "fsqrt": // floor(a0*sqrt(a1)): beatty.go
@@ -432,8 +432,9 @@ func (e *emitter) nth(x *node) {
 }
 
 // fib pushes F(x) (or the Lucas number L(x)): x steps of (a, b) -> (b, a+b)
-// from (0, 1) (or (2, 1)).
-func (e *emitter) fib(x *node, lucas bool) {
+// from (0, 1) (or (2, 1)); with m >= -1 each sum is reduced modulo the
+// value in home m (as pow's m).
+func (e *emitter) fib(x *node, lucas bool, m int) {
 	c := e.copyOf(x)
 	a, b := e.alloc(), e.alloc()
 	if lucas {
@@ -449,6 +450,10 @@ func (e *emitter) fib(x *node, lucas bool) {
 		e.get(a)
 		e.get(b)
 		e.emit(ir.OpI32Add)
+		if m >= -1 {
+			e.get(m)
+			e.emit(ir.OpI32RemS)
+		}
 		e.set(b)
 		e.set(a)
 		e.inc(c, -1)
