@@ -229,15 +229,7 @@ func (l linCount) dist(lo, hi int64) ([]int64, int64, bool) {
 // s), mem[W..2W) their prefix sums with step a = |c_i|.
 func (l linCount) lower() (ops []ir.Op, err error) {
 	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
-	defer func() {
-		if r := recover(); r != nil {
-			le, ok := r.(lowerError)
-			if !ok {
-				panic(r)
-			}
-			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
-		}
-	}()
+	defer caught(&ops, &err)
 	lo, ok1 := normalize(l.dom.lo, false)
 	hi, ok2 := normalize(l.dom.hi, false)
 	cond, ok3 := normalize(l.cond, false)

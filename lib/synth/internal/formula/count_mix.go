@@ -248,15 +248,7 @@ func (m mixCount) exact(n int64) (int64, bool) {
 // place, then the outer letters' loops.
 func (m mixCount) lower() (ops []ir.Op, err error) {
 	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
-	defer func() {
-		if r := recover(); r != nil {
-			le, ok := r.(lowerError)
-			if !ok {
-				panic(r)
-			}
-			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
-		}
-	}()
+	defer caught(&ops, &err)
 	norm := func(x *node) *node {
 		y, ok := normalize(cloneNode(x), false)
 		if !ok {

@@ -54,15 +54,7 @@ func sieveFor(why string, x *node, exactBinomial bool) ([]ir.Op, error) {
 
 // sieved is program with the sieve first.
 func (e *emitter) sieved(x *node) (ops []ir.Op, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			le, ok := r.(lowerError)
-			if !ok {
-				panic(r)
-			}
-			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
-		}
-	}()
+	defer caught(&ops, &err)
 	e.sieveTable()
 	return e.program(x)
 }

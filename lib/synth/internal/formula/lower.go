@@ -79,15 +79,7 @@ func lowerMode(x *node, exactBinomial, lazy bool) (ops []ir.Op, err error) {
 
 // program lowers x to a whole program with e's choices.
 func (e *emitter) program(x *node) (ops []ir.Op, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			le, ok := r.(lowerError)
-			if !ok {
-				panic(r)
-			}
-			ops, err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
-		}
-	}()
+	defer caught(&ops, &err)
 	e.lower(x)
 	e.emit(ir.OpEnd)
 	if len(e.ops) > ir.MaxLength {
@@ -97,6 +89,18 @@ func (e *emitter) program(x *node) (ops []ir.Op, err error) {
 		return nil, fmt.Errorf("%w: %v", errLower, err)
 	}
 	return e.ops, nil
+}
+
+// caught, deferred, turns a lowerError panic (fail) into err with no
+// ops; any other panic goes on up.
+func caught(ops *[]ir.Op, err *error) {
+	if r := recover(); r != nil {
+		le, ok := r.(lowerError)
+		if !ok {
+			panic(r)
+		}
+		*ops, *err = nil, fmt.Errorf("%w: %s", errLower, le.msg)
+	}
 }
 
 func (e *emitter) fail(format string, args ...any) {
