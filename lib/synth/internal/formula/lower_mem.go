@@ -20,3 +20,16 @@ func (e *emitter) store(addr, val func()) {
 	val()
 	e.emit(ir.OpMemStore)
 }
+
+// zeroWords zeroes the words from the address in local p up to, not
+// including, the one in local stop (p < stop: it stores at least once);
+// p ends at stop.
+func (e *emitter) zeroWords(p, stop int) {
+	e.emit(ir.OpLoopBegin)
+	e.get(p)
+	e.emit(ir.OpConst0, ir.OpMemStore)
+	e.get(p)
+	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(p))
+	e.get(stop)
+	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+}

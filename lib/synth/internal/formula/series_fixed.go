@@ -90,13 +90,7 @@ func (l *seriesLowering) fixedPoint(rhs *sSeries) {
 		e.set(p)
 		l.base(l.regions)
 		e.set(stop)
-		e.emit(ir.OpLoopBegin)
-		e.get(p)
-		e.emit(ir.OpConst0, ir.OpMemStore)
-		e.get(p)
-		e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(p))
-		e.get(stop)
-		e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+		e.zeroWords(p, stop)
 		e.next -= 2
 	}
 	// again while a word changed (mod 2^32: the ring map then stays put

@@ -755,11 +755,5 @@ func (l *seriesLowering) clearTable(s int) {
 	e.get(l.w)
 	e.emit(ir.OpI32Add)
 	e.set(stop)
-	e.emit(ir.OpLoopBegin)
-	e.get(p)
-	e.emit(ir.OpConst0, ir.OpMemStore)
-	e.get(p)
-	e.emit(ir.OpConst1, ir.OpI32Add, ir.LocalTee(p))
-	e.get(stop)
-	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+	e.zeroWords(p, stop)
 }
