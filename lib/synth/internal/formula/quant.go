@@ -79,12 +79,9 @@ func (c *collector) suchThatList(s string) bool {
 	}
 	lows := slices.Clone(g.lows)
 	if m[3] != "" { // a bound: one start
-		b, err := strconv.ParseInt(m[4], 10, 32)
-		if err != nil || b > 1000 {
+		b, ok := boundStart(m[3], m[4])
+		if !ok {
 			return true
-		}
-		if m[3] == ">" {
-			b++
 		}
 		lows = []int64{b}
 	}
@@ -272,12 +269,9 @@ func (c *collector) least(s string, m []string) {
 	var lows []int64
 	switch {
 	case m[4] != "":
-		b, err := strconv.ParseInt(m[5], 10, 32)
-		if err != nil || b > 1000 {
+		b, ok := boundStart(m[4], m[5])
+		if !ok {
 			return
-		}
-		if m[4] == ">" {
-			b++
 		}
 		lows = []int64{b}
 	case m[1] == "positive":
@@ -634,4 +628,17 @@ func increasingFrom(e *node, lo, hi int64) bool {
 		prev = r
 	}
 	return true
+}
+
+// boundStart is the least integer a bound "v > b" or "v >= b" (op, b in
+// digits) lets v take; ok false past 1000 (a start that far is no list's).
+func boundStart(op, digits string) (int64, bool) {
+	b, err := strconv.ParseInt(digits, 10, 32)
+	if err != nil || b > 1000 {
+		return 0, false
+	}
+	if op == ">" {
+		b++
+	}
+	return b, true
 }

@@ -18,7 +18,6 @@ package formula
 import (
 	"math/big"
 	"regexp"
-	"strconv"
 	"strings"
 )
 
@@ -82,14 +81,8 @@ func formLetter(form, v string) (*node, string, bool) {
 func letterClause(v, clause string) (pred *node, lo int64, ok bool) {
 	clause = strings.TrimSpace(clause)
 	if m := reLetterBound.FindStringSubmatch(clause); m != nil {
-		b, err := strconv.ParseInt(m[2], 10, 32)
-		if err != nil || b > 1000 {
-			return nil, 0, false
-		}
-		if m[1] == ">" {
-			b++
-		}
-		return nil, b, true
+		b, ok := boundStart(m[1], m[2])
+		return nil, b, ok
 	}
 	c := strings.TrimPrefix(clause, "is ")
 	c = strings.TrimPrefix(c, "also ")
@@ -197,12 +190,9 @@ func (c *collector) notOfForm(s string, m []string) bool {
 	}
 	vlows := []int64{0, 1}
 	if m[4] != "" {
-		b, err := strconv.ParseInt(m[5], 10, 32)
-		if err != nil || b > 1000 {
+		b, ok := boundStart(m[4], m[5])
+		if !ok {
 			return true
-		}
-		if m[4] == ">" {
-			b++
 		}
 		vlows = []int64{b}
 	}
