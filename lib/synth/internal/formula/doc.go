@@ -260,6 +260,15 @@
 // (p,p+8,p+20)", "Greater of twin primes of (40n-23,40n-21)": the first or
 // last member of the n-th tuple whose members, increasing in the order
 // written, are all prime (sets_tuple.go).
+// Lists named by their prime factors (sets3.go): "Numbers with distinct
+// prime factors 2, 3, and 5", "Numbers with exactly 6 distinct odd prime
+// divisors {3,5,7,11,13,17}" are P (the primes' product) times the n-th
+// v whose every prime factor divides P (smooth_(v, P): the primes of P
+// divided out, a loop each); "Numbers whose smallest prime factor is 13"
+// is 13 times the n-th v coprime to the primes below 13 (p <= 29: their
+// product fits i32); "7-smooth numbers"; "Squares of primes of the form
+// 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
+// the list the other readers take alone.
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
@@ -308,7 +317,11 @@
 // d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
 // (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
 // so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
-// where the value fits and a does not (eqn_ring.go; there too primepi
+// where the value fits and a does not; a constant divisor with a power
+// of 2, b = 2^k*d, adds a's residue mod b*(2^k + 3), which gives the
+// quotient's high bits ("round((2^n - n - 1)/4)", "ceiling(Fibonacci(n)/2)",
+// "(prime(n)^4 - 1)/240"), and under a mod (a/b) mod m is (a mod b*m)
+// div b ("(6^n-1)/5 mod n"; wide_div.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
 // pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the

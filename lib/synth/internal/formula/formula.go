@@ -96,6 +96,7 @@ func (c *collector) read(text string) {
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
+		func() { c.sets3Phrases(text) },                // sets3.go: "Squares of primes", "Numbers with distinct prime factors 2, 3, and 5"
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
@@ -182,7 +183,7 @@ func (c *collector) add(source string, x *node) {
 					// refused for fuel: primality from a sieve (coverage_sieve.go)
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
 						// binomials from Pascal's triangle, divisions through residues (eqn_ring.go)
-						if ops, err = lowerLast(y, exact, func(ops []ir.Op) bool { return agrees(x, ops, c.lists) }); err != nil {
+						if ops, err = lowerLast(y, exact, func(ops []ir.Op, ringDiv bool) bool { return agreesScan(x, ops, c.lists, ringDiv) == "" }); err != nil {
 							continue
 						}
 					}
