@@ -69,7 +69,10 @@
 // the search runs, its answer joins the candidates, and the best of all
 // is solved or, under the threshold, ambiguous with the first input where
 // the candidates disagree. For other tasks, a formula from the text that
-// reproduces every example answers directly; else the search decides.
+// reproduces every example answers directly; examples that are a run of
+// first terms and values further on may be answered by the one small
+// linear recurrence through them all (points.go, fit.Points, which
+// bounds the chance of a match by accident); else the search decides.
 //
 // Guidance: a Guide (a logistic regression per production over hashed words
 // of the request and features of the examples) raises the cost of the

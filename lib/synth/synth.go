@@ -179,6 +179,19 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 			return res, err
 		}
 	}
+	// a run of first terms and values further on that one small linear
+	// recurrence reproduces is answered by it; when several disagree
+	// beyond the examples, the search may still find the program, and
+	// they are the question to ask if it does not
+	var points []candidate
+	if !sequence && !opt.NoFit {
+		points = pointCandidates(t)
+		if len(points) == 1 {
+			res, err := answerWith(ctx, t, name, points, 0, 1, trust, res, start, opt)
+			res.Confidence = 0 // the judge was not asked
+			return res, err
+		}
+	}
 	r, err := search(ctx, t, name, deadline, start, opt)
 	res.Seconds = time.Since(start).Seconds()
 	res.Candidates = r.Candidates
@@ -189,6 +202,11 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	}
 	if !sequence || opt.NoFit {
 		if !r.Found {
+			if len(points) > 1 {
+				res, err := answerWith(ctx, t, name, points, 0, 0, trust, res, start, opt)
+				res.Confidence = 0
+				return res, err
+			}
 			return res, nil
 		}
 		return searchAnswer(ctx, t, name, r, res, start, opt)

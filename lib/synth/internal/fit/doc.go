@@ -18,4 +18,8 @@
 //     rational recurrence divides once per step and is exact only while
 //     each step's numerator fits.
 //   - Work is linear in n - x0: one loop iteration per term.
+//
+// Points (points.go) fits small integer recurrences to a run of first
+// terms and values further on, by enumeration rather than algebra, and
+// returns nothing when a match by chance is not unlikely (MaxChance).
 package fit

@@ -213,7 +213,13 @@
 // of number pred.go reads; a list read as a formula only where it
 // increases strictly; prime tuples by their least member, "Number of sexy
 // prime pairs (p, p+6) with p <= n"; "Number of triangular divisors of n"
-// as the divisors d such that d is triangular). "Sum of
+// as the divisors d such that d is triangular). "Number of binary strings
+// of length n with equal numbers of 00010 and 10001 substrings", "...
+// containing exactly one subsequence 001", "Number of ternary words of
+// length n avoiding 00 and 121" count words by the occurrences of
+// patterns (comb_words.go: a table over the word's last L-1 letters and
+// a counter, moved a letter at a time in memory; the reference walks
+// suffixes as Go strings). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
