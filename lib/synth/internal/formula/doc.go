@@ -257,6 +257,13 @@
 // (p,p+8,p+20)", "Greater of twin primes of (40n-23,40n-21)": the first or
 // last member of the n-th tuple whose members, increasing in the order
 // written, are all prime (sets_tuple.go).
+// Operations on a sequence named in words, "Partial sums of X", "First
+// differences of X", "Convolution of X and Y", "Self-convolution of X",
+// "Moebius transform of X", "Binomial transform of X", "Alternating sum
+// of X", "Sums of three consecutive X" (sums_seq.go): X as the other
+// readers read its name alone, every start of X and of the result a
+// reading, offered only where two that differ do so by n = 8 or not
+// before both leave i32.
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

@@ -1,0 +1,112 @@
+package formula
+
+import "testing"
+
+// sumsFibRef is F(n) by iteration, F(0) = 0.
+func sumsFibRef(n int64) int64 {
+	a, b := int64(0), int64(1)
+	for ; n > 0; n-- {
+		a, b = b, a+b
+	}
+	return a
+}
+
+// sumsSigmaRef is Sum_{d|n} d^k.
+func sumsSigmaRef(n, k int64) int64 {
+	s := int64(0)
+	for d := int64(1); d <= n; d++ {
+		if n%d == 0 {
+			s += setsPowRef(d, k)
+		}
+	}
+	return s
+}
+
+// sumsMuRef is the Moebius function by trial division.
+func sumsMuRef(n int64) int64 {
+	m := int64(1)
+	for p := int64(2); p*p <= n; p++ {
+		if n%p == 0 {
+			n /= p
+			if n%p == 0 {
+				return 0
+			}
+			m = -m
+		}
+	}
+	if n > 1 {
+		m = -m
+	}
+	return m
+}
+
+func TestSeqOps(t *testing.T) {
+	pent := func(m int64) int64 { return m * (3*m - 1) / 2 }
+	binom := func(n, k int64) int64 {
+		r := int64(1)
+		for i := int64(1); i <= k; i++ {
+			r = r * (n - k + i) / i
+		}
+		return r
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		// A023552: (3, 4, 5, ...) convolved with (F(0), F(1), ...), from a(1)
+		{"Convolution of natural numbers >= 3 and Fibonacci numbers.", 1, 30, func(n int64) int64 {
+			s := int64(0)
+			for i := int64(0); i <= n; i++ {
+				s += (3 + i) * sumsFibRef(n-i)
+			}
+			return s
+		}},
+		// A087115: sigma_3 convolved with itself
+		{"Convolution of sum of cubes of divisors with itself.", 1, 40, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k < n; k++ {
+				s += sumsSigmaRef(k, 3) * sumsSigmaRef(n-k, 3)
+			}
+			return s
+		}},
+		{"Sums of three consecutive pentagonal numbers.", 0, 60, func(n int64) int64 { return pent(n) + pent(n+1) + pent(n+2) }},
+		{"Partial sums of the squares.", 0, 60, func(n int64) int64 { return n * (n + 1) * (2*n + 1) / 6 }},
+		{"First differences of the cubes.", 0, 60, func(n int64) int64 { return 3*n*n + 3*n + 1 }},
+		{"Inverse Moebius transform of the squares.", 1, 60, func(n int64) int64 { return sumsSigmaRef(n, 2) }},
+		{"Möbius transform of the triangular numbers.", 1, 60, func(n int64) int64 {
+			s := int64(0)
+			for d := int64(1); d <= n; d++ {
+				if n%d == 0 {
+					s += sumsMuRef(n/d) * d * (d + 1) / 2
+				}
+			}
+			return s
+		}},
+		{"Binomial transform of the squares.", 0, 20, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(0); k <= n; k++ {
+				s += binom(n, k) * k * k
+			}
+			return s
+		}},
+		{"Alternating sum of the squares.", 0, 60, func(n int64) int64 { return n * (n + 1) / 2 }},
+		{"Partial sums of the Fibonacci numbers.", 0, 40, func(n int64) int64 { return sumsFibRef(n+2) - 1 }},
+		{"Partial sums of the number of divisors of n.", 1, 80, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= n; k++ {
+				s += sumsSigmaRef(k, 0)
+			}
+			return s
+		}},
+	})
+}
+
+func TestSeqOpsRefuse(t *testing.T) {
+	refuses(t,
+		"Partial sums of A000045.",             // an A-number alone: no table of them
+		"Convolution of A000045 with itself.",  // likewise
+		"Partial sums of A000290 and A000045.", // likewise
+		"First differences of A001222.",
+		"Sums of six consecutive squares.",              // no count read past five
+		"Convolution of the squares and A000045.",       // one side unread
+		"Partial sums of the squares of something.",     // words no reader takes
+		"Self-convolution of repeated Catalan numbers.", // "repeated": not a sequence read
+	)
+}
