@@ -56,7 +56,10 @@
 // memrec_kolakoski.go), rational
 // generating functions "Expansion of P(x)/Q(x)" (gf.go: the recurrence of
 // Q, order up to 6), power series of any other shape, "Expansion of
-// Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", eta quotients, Ramanujan's
+// Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", multiplicities that vary with
+// k, "Product_{k>=1} (1+x^k)^(k*(k-1))" (each factor by its binomial
+// coefficients mod 2^32, odd divisors inverted in the ring,
+// series2*.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an

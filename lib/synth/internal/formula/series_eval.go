@@ -144,6 +144,9 @@ func (ev *sEval) add(a, b []*big.Int, sign int) []*big.Int {
 }
 
 func (ev *sEval) mul(a, b []*big.Int) []*big.Int {
+	if bigNonzeros(b) < bigNonzeros(a) {
+		a, b = b, a // the sparser one outside: a binomial costs l/m rows
+	}
 	r := ev.zero()
 	t := new(big.Int)
 	for i, x := range a {
@@ -412,6 +415,9 @@ func (ev *sEval) eval(x *sNode) []*big.Int {
 		}
 		if a[0].Sign() == 0 && eb.Cmp(big.NewInt(int64(ev.l))) >= 0 {
 			return ev.zero() // (x*...)^e past the coefficients
+		}
+		if c, m, ok := binomialOf(a); ok {
+			return ev.binomialPow(c, m, eb) // series2_eval.go
 		}
 		return ev.pow(a, smallInt(eb, -maxSeriesPow, maxSeriesPow))
 	case sProd, sSum:

@@ -436,6 +436,10 @@ func (l *seriesLowering) binomial(f sFac, r int) {
 			})
 		}
 	}
+	if sign == 0 && cconst { // by binomial coefficients (series2_lower.go)
+		b := l.region()
+		step = func() { l.binomialCoefs(f.m, r, le, cc, b) }
+	}
 	if f.v == "" {
 		l.scalar(f.e)
 		e.emit(ir.LocalTee(le))
