@@ -308,7 +308,11 @@
 // d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
 // (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
 // so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
-// where the value fits and a does not (eqn_ring.go; there too primepi
+// where the value fits and a does not; a constant divisor with a power
+// of 2, b = 2^k*d, adds a's residue mod b*(2^k + 3), which gives the
+// quotient's high bits ("round((2^n - n - 1)/4)", "ceiling(Fibonacci(n)/2)",
+// "(prime(n)^4 - 1)/240"), and under a mod (a/b) mod m is (a mod b*m)
+// div b ("(6^n-1)/5 mod n"; wide_div.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
 // pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the
