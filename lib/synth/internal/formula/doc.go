@@ -260,6 +260,15 @@
 // (p,p+8,p+20)", "Greater of twin primes of (40n-23,40n-21)": the first or
 // last member of the n-th tuple whose members, increasing in the order
 // written, are all prime (sets_tuple.go).
+// Lists named by their prime factors (sets3.go): "Numbers with distinct
+// prime factors 2, 3, and 5", "Numbers with exactly 6 distinct odd prime
+// divisors {3,5,7,11,13,17}" are P (the primes' product) times the n-th
+// v whose every prime factor divides P (smooth_(v, P): the primes of P
+// divided out, a loop each); "Numbers whose smallest prime factor is 13"
+// is 13 times the n-th v coprime to the primes below 13 (p <= 29: their
+// product fits i32); "7-smooth numbers"; "Squares of primes of the form
+// 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
+// the list the other readers take alone.
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
