@@ -222,7 +222,11 @@
 // length n avoiding 00 and 121" count words by the occurrences of
 // patterns (comb_words.go: a table over the word's last L-1 letters and
 // a counter, moved a letter at a time in memory; the reference walks
-// suffixes as Go strings). "Sum of
+// suffixes as Go strings). "Number of permutations satisfying
+// -k<=p(i)-i<=r and p(i)-i not in I, i=1..n, with k=1, r=5, I={3}", "...
+// such that p(i)-i is in {-2,4,5} for all i", "... with |p(i)-i| <= 2"
+// count permutations by their displacements (comb_perm.go: a table over
+// the used values of the window i-k..i+r, a mask read by division). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
