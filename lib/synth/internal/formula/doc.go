@@ -221,7 +221,11 @@
 // length n avoiding 00 and 121" count words by the occurrences of
 // patterns (comb_words.go: a table over the word's last L-1 letters and
 // a counter, moved a letter at a time in memory; the reference walks
-// suffixes as Go strings). "Sum of
+// suffixes as Go strings). "Number of permutations satisfying
+// -k<=p(i)-i<=r and p(i)-i not in I, i=1..n, with k=1, r=5, I={3}", "...
+// such that p(i)-i is in {-2,4,5} for all i", "... with |p(i)-i| <= 2"
+// count permutations by their displacements (comb_perm.go: a table over
+// the used values of the window i-k..i+r, a mask read by division). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
@@ -259,13 +263,26 @@
 // (p,p+8,p+20)", "Greater of twin primes of (40n-23,40n-21)": the first or
 // last member of the n-th tuple whose members, increasing in the order
 // written, are all prime (sets_tuple.go).
+// Lists named by their prime factors (sets3.go): "Numbers with distinct
+// prime factors 2, 3, and 5", "Numbers with exactly 6 distinct odd prime
+// divisors {3,5,7,11,13,17}" are P (the primes' product) times the n-th
+// v whose every prime factor divides P (smooth_(v, P): the primes of P
+// divided out, a loop each); "Numbers whose smallest prime factor is 13"
+// is 13 times the n-th v coprime to the primes below 13 (p <= 29: their
+// product fits i32); "7-smooth numbers"; "Squares of primes of the form
+// 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
+// the list the other readers take alone.
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
 // of X", "Sums of three consecutive X" (sums_seq.go): X as the other
 // readers read its name alone, every start of X and of the result a
 // reading, offered only where two that differ do so by n = 8 or not
-// before both leave i32.
+// before both leave i32. A function named in words applied to another
+// argument, "Sum of odd divisors of sopf(n)", "Sum of divisors of p+1, p
+// prime", is "P of n" as the other readers read it with the argument put
+// for n (sums_of.go: P holds no n of its own; a letter bound to the primes
+// is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
@@ -307,7 +324,11 @@
 // d)) times d's inverse mod 2^32, a's residue from reduced arithmetic
 // (factorials, Fibonacci and Lucas numbers now reduced under a mod too),
 // so "floor(Fibonacci(n)/prime(n))" and "n! mod prime(n)" are right
-// where the value fits and a does not (eqn_ring.go; there too primepi
+// where the value fits and a does not; a constant divisor with a power
+// of 2, b = 2^k*d, adds a's residue mod b*(2^k + 3), which gives the
+// quotient's high bits ("round((2^n - n - 1)/4)", "ceiling(Fibonacci(n)/2)",
+// "(prime(n)^4 - 1)/240"), and under a mod (a/b) mod m is (a mod b*m)
+// div b ("(6^n-1)/5 mod n"; wide_div.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
 // pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the

@@ -23,12 +23,13 @@ import (
 
 // lowerLast tries the lowerings that come after the plain one, squaring
 // and the sieve: binomials from Pascal's triangle (eqn_pascal.go), then
-// ringDiv; the first that agrees (ok) wins.
-func lowerLast(y *node, exact bool, ok func([]ir.Op) bool) ([]ir.Op, error) {
-	if ops, err := lowerPascal(y, exact); err == nil && ok(ops) {
+// ringDiv; the first that agrees (ok, told whether the program divides
+// through residues) wins.
+func lowerLast(y *node, exact bool, ok func(ops []ir.Op, ringDiv bool) bool) ([]ir.Op, error) {
+	if ops, err := lowerPascal(y, exact); err == nil && ok(ops, false) {
 		return ops, nil
 	}
-	if ops, err := lowerRingDiv(y, exact); err == nil && ok(ops) {
+	if ops, err := lowerRingDiv(y, exact); err == nil && ok(ops, true) {
 		return ops, nil
 	}
 	return nil, fmt.Errorf("%w: no later lowering agrees", errLower)
@@ -38,7 +39,7 @@ func lowerLast(y *node, exact bool, ok func([]ir.Op) bool) ([]ir.Op, error) {
 // through residues (ringDiv); an error if x has no floor division, or no
 // factorial or Fibonacci number under a mod.
 func lowerRingDiv(x *node, exactBinomial bool) ([]ir.Op, error) {
-	if !has(x, kFloorDiv) && !has(x, kMod) {
+	if !has(x, kFloorDiv) && !has(x, kMod) && !has(x, kDivT) {
 		return nil, fmt.Errorf("%w: no division", errLower)
 	}
 	var err error
@@ -58,6 +59,9 @@ func lowerRingDiv(x *node, exactBinomial bool) ([]ir.Op, error) {
 func (e *emitter) ringMore(x *node, m int) bool {
 	if !e.ringDiv {
 		return false
+	}
+	if e.ringQuot(x, m) { // wide_div.go: (a div b) mod m
+		return true
 	}
 	switch {
 	case x.k == kFact:
@@ -87,6 +91,9 @@ func (e *emitter) ringMore(x *node, m int) bool {
 // floorDivRing pushes floor(a/b) (ringDiv): for an odd b > 0 from a's
 // residue and the inverse of b mod 2^32, else by plain division.
 func (e *emitter) floorDivRing(a, b *node) {
+	if b.k == kNum && b.val%2 == 0 && e.wideQuot(a, b.val, false) {
+		return // wide_div.go: an even constant divisor
+	}
 	mark := e.next
 	defer func() { e.next = mark }()
 	lb := e.hold(b)

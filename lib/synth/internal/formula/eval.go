@@ -542,6 +542,8 @@ func (v *evaluator) call(x *node) *big.Rat {
 		return new(big.Rat).SetInt(new(big.Int).Sqrt(s))
 	case "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		return ratInt(v.factorFn(x.name, small(args[0], 1<<31)))
+	case "smooth_": // sets3.go
+		return ratInt(smoothRef(small(args[0], 1<<40), small(args[1], 1<<31)))
 	case "primepi":
 		m := small(args[0], 1<<20)
 		var c int64

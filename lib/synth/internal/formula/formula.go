@@ -40,8 +40,29 @@ func Candidates(text string, arity int) (cs []Candidate) {
 		}
 	}()
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
-	c.read(text)
+	c.readAsked(text)
 	return c.out
+}
+
+// readAsked reads text and, when nothing is read, the text with its first
+// letter capitalized: a person asks "number of divisors of n", the names
+// the readers know begin "Number of divisors of n". A candidate read from
+// the capitalized text names the whole text as its source.
+func (c *collector) readAsked(text string) {
+	c.read(text)
+	if len(c.out) > 0 {
+		return
+	}
+	t := strings.TrimSpace(text)
+	if len(t) < 2 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' {
+		return // not a word ("a(n) = ...", "n^2 + 1")
+	}
+	c.read(string(t[0]-'a'+'A') + t[1:])
+	for i := range c.out {
+		if !strings.Contains(text, c.out[i].Source) {
+			c.out[i].Source = t
+		}
+	}
 }
 
 // candidates is Candidates without the recover (the tests call it, so a
@@ -51,7 +72,7 @@ func candidates(text string) []Candidate {
 		return nil
 	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}}
-	c.read(text)
+	c.readAsked(text)
 	return c.out
 }
 
@@ -93,9 +114,11 @@ func (c *collector) read(text string) {
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.seqOps(text) },                       // sums_seq.go: "Partial sums of ...", "Convolution of X and Y"
+		func() { c.ofArgument(text) },                   // sums_of.go: "Sum of odd divisors of sopf(n)"
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
+		func() { c.sets3Phrases(text) },                // sets3.go: "Squares of primes", "Numbers with distinct prime factors 2, 3, and 5"
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
@@ -182,7 +205,7 @@ func (c *collector) add(source string, x *node) {
 					// refused for fuel: primality from a sieve (coverage_sieve.go)
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
 						// binomials from Pascal's triangle, divisions through residues (eqn_ring.go)
-						if ops, err = lowerLast(y, exact, func(ops []ir.Op) bool { return agrees(x, ops, c.lists) }); err != nil {
+						if ops, err = lowerLast(y, exact, func(ops []ir.Op, ringDiv bool) bool { return agreesScan(x, ops, c.lists, ringDiv) == "" }); err != nil {
 							continue
 						}
 					}

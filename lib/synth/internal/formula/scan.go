@@ -45,6 +45,9 @@ type scan struct {
 	used   map[int64]int64 // fuel each run used, by n
 	lastN  int64           // the largest n run
 	cut    string          // what cut the scan short: the evaluator's steps or the programs' fuel
+	// wide: the program divides by constants through residues
+	// (wide_div.go), so a quotient's numerator may wrap (partsFit)
+	wide bool
 }
 
 // agrees reports whether the program computes formula x: for each n from
@@ -61,11 +64,17 @@ func agrees(x *node, ops []ir.Op, lists map[listKey]*nthMemo) bool {
 // agreesWhy is agrees, saying why not: "" when the program agrees, else
 // the reason it was refused (the measure test's -oeis.why ranks them).
 func agreesWhy(x *node, ops []ir.Op, lists map[listKey]*nthMemo) string {
+	return agreesScan(x, ops, lists, false)
+}
+
+// agreesScan is agreesWhy for a program that divides by constants
+// through residues where wide is set (wide_div.go).
+func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, wide bool) string {
 	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
 	if err != nil {
 		return "prepare: " + err.Error()
 	}
-	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel}
+	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel, wide: wide}
 	if has(x, kNth) {
 		s.fuel = listScanFuel
 	}
@@ -250,11 +259,12 @@ func (s *scan) partsFit() bool {
 			return // variables of their own; lists are listsFit's
 		}
 		isRing := x.k == kAdd || x.k == kSub || x.k == kMul || x.k == kNeg || x.k == kPow
+		quot := s.wide && !ring && wideQuotient(x) // its numerator may wrap
 		if !(ring && isRing) && x.k != kNum && x.k != kVar && x != s.x {
 			parts = append(parts, x)
 		}
 		for j, k := range x.kids {
-			walk(k, x.k == kMod && j == 0 || ring && isRing)
+			walk(k, x.k == kMod && j == 0 || ring && isRing || quot && j == 0)
 		}
 	}
 	walk(s.x, false)
