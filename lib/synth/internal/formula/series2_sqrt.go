@@ -99,7 +99,14 @@ func (z *normalizer) sqrtSeries(x *sNode) *sSeries {
 	for i := range a {
 		a[i] = p[2*i] & 1
 	}
-	sq := polyMulRef(a, a, maxRootDegree)
+	sq := make([]int64, maxRootDegree+1) // A^2
+	for i, u := range a {
+		for j, v := range a {
+			if i+j <= maxRootDegree {
+				sq[i+j] += u * v
+			}
+		}
+	}
 	q := make([]int64, maxRootDegree+1)
 	for i := range q {
 		d := p[i] - sq[i]
