@@ -279,7 +279,11 @@
 // of X", "Sums of three consecutive X" (sums_seq.go): X as the other
 // readers read its name alone, every start of X and of the result a
 // reading, offered only where two that differ do so by n = 8 or not
-// before both leave i32.
+// before both leave i32. A function named in words applied to another
+// argument, "Sum of odd divisors of sopf(n)", "Sum of divisors of p+1, p
+// prime", is "P of n" as the other readers read it with the argument put
+// for n (sums_of.go: P holds no n of its own; a letter bound to the primes
+// is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
