@@ -131,7 +131,11 @@
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
 // |Q|/gcd(P,Q) of the formula written as one fraction P/Q; also the
 // functions numerator(x) and denominator(x) of the parser), and cases by
-// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
+// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go); the Kronecker
+// symbol, "Sum_{d|n} Kronecker(-22, d)", "Legendre symbol (n,59)", the
+// Dirichlet series of zeta(s)*L(s, (m/.)) by its Euler product, and
+// products over divisors, "Product_{d|n} phi(d)", p in "Sum_{p|n}" a prime
+// (cases_kron.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
