@@ -277,6 +277,10 @@
 // product fits i32); "7-smooth numbers"; "Squares of primes of the form
 // 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
 // the list the other readers take alone.
+// "Primes whose base-8 representation also is the base-5 representation
+// of a prime" (and "... decimal representation is a valid number in base
+// 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
+// prime: a scan over the base-5 values, not over the primes.
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
