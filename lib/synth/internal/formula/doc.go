@@ -131,7 +131,11 @@
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
 // |Q|/gcd(P,Q) of the formula written as one fraction P/Q; also the
 // functions numerator(x) and denominator(x) of the parser), and cases by
-// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
+// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go); the Kronecker
+// symbol, "Sum_{d|n} Kronecker(-22, d)", "Legendre symbol (n,59)", the
+// Dirichlet series of zeta(s)*L(s, (m/.)) by its Euler product, and
+// products over divisors, "Product_{d|n} phi(d)", p in "Sum_{p|n}" a prime
+// (cases_kron.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
@@ -269,6 +273,10 @@
 // product fits i32); "7-smooth numbers"; "Squares of primes of the form
 // 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
 // the list the other readers take alone.
+// "Primes whose base-8 representation also is the base-5 representation
+// of a prime" (and "... decimal representation is a valid number in base
+// 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
+// prime: a scan over the base-5 values, not over the primes.
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum

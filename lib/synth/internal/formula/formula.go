@@ -40,8 +40,29 @@ func Candidates(text string, arity int) (cs []Candidate) {
 		}
 	}()
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
-	c.read(text)
+	c.readAsked(text)
 	return c.out
+}
+
+// readAsked reads text and, when nothing is read, the text with its first
+// letter capitalized: a person asks "number of divisors of n", the names
+// the readers know begin "Number of divisors of n". A candidate read from
+// the capitalized text names the whole text as its source.
+func (c *collector) readAsked(text string) {
+	c.read(text)
+	if len(c.out) > 0 {
+		return
+	}
+	t := strings.TrimSpace(text)
+	if len(t) < 2 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' {
+		return // not a word ("a(n) = ...", "n^2 + 1")
+	}
+	c.read(string(t[0]-'a'+'A') + t[1:])
+	for i := range c.out {
+		if !strings.Contains(text, c.out[i].Source) {
+			c.out[i].Source = t
+		}
+	}
 }
 
 // candidates is Candidates without the recover (the tests call it, so a
@@ -51,7 +72,7 @@ func candidates(text string) []Candidate {
 		return nil
 	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}}
-	c.read(text)
+	c.readAsked(text)
 	return c.out
 }
 
@@ -89,6 +110,7 @@ func (c *collector) read(text string) {
 		func() { c.implicitRecurrences(text, toks) },    // rec_implicit.go
 		func() { c.memRecurrences(text) },               // memrec.go: after rec.go and dnc.go, which keep no table
 		func() { c.conditionals(text) },                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
+		func() { c.symbols(text) },                      // cases_kron.go: "Legendre symbol (n,59)"
 		func() { c.namedFamilies(firstSentence(text)) }, // coverage_named.go: "Fibonacci sequence beginning 4, 19"
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go

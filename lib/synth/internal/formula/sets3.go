@@ -32,6 +32,10 @@ var (
 	reSets3Exact = regexp.MustCompile(`^(?:Numbers|Positive integers|Integers) (?:with|having|whose) (?:exactly (\w+) )?distinct (odd )?prime (?:factors|divisors) (?:are )?(?:exactly )?(?:\{([\d, ]+)\}|(\d+(?:, \d+)*,? and \d+))\s*\.?\s*$`)
 	// "Numbers whose smallest prime factor is 13."
 	reSets3Lpf = regexp.MustCompile(`^(?:Numbers|Positive integers|Integers) whose (?:smallest|least|lowest) prime (?:factor|divisor) is (\d+)\s*\.?\s*$`)
+	// "Primes whose base-8 representation also is the base-5 representation of a prime."
+	reSets3Rebase = regexp.MustCompile(`^Primes whose base-(\d+) representation (?:also )?is (?:also )?the base-(\d+) representation of a prime\s*\.?\s*$`)
+	// "Primes whose decimal representation is a valid number in base 5 and interpreted as such is again a prime."
+	reSets3RebaseDec = regexp.MustCompile(`^Primes whose decimal representation is a valid number in base (\d+) and interpreted as such is (?:again |also )?a prime\s*\.?\s*$`)
 	// "7-smooth numbers."
 	reSets3Smooth = regexp.MustCompile(`^(\d+)-smooth (?:numbers|integers)\s*\.?\s*$`)
 )
@@ -52,6 +56,14 @@ func (c *collector) sets3Phrases(text string) {
 	}
 	if m := reSets3Lpf.FindStringSubmatch(s); m != nil {
 		c.sets3LeastPrime(s, m[1])
+		return
+	}
+	if m := reSets3Rebase.FindStringSubmatch(s); m != nil {
+		c.sets3Rebase(s, m[1], m[2])
+		return
+	}
+	if m := reSets3RebaseDec.FindStringSubmatch(s); m != nil {
+		c.sets3Rebase(s, "10", m[1])
 		return
 	}
 	if m := reSets3Smooth.FindStringSubmatch(s); m != nil {
@@ -75,6 +87,32 @@ func (c *collector) sets3PowersOf(s string, k int64, list string) {
 	sc.phrases(strings.ToUpper(list[:1]) + list[1:] + ".")
 	for _, x := range xs {
 		c.add(s, bin(kPow, x, num(k)))
+	}
+}
+
+// sets3Rebase: the primes p whose base-b digits, read in base c, make a
+// prime (all of them below c). For b > c the n-th is rebase(q, c, b) for
+// the n-th prime q whose base-c digits read in base b make a prime (the
+// map increases, and every p's digits come from one q); for b < c, the
+// n-th prime p with rebase(p, b, c) prime.
+func (c *collector) sets3Rebase(s, bs, cs string) {
+	b, err1 := strconv.ParseInt(bs, 10, 32)
+	k, err2 := strconv.ParseInt(cs, 10, 32)
+	if err1 != nil || err2 != nil || b < 2 || k < 2 || b > 36 || k > 36 || b == k {
+		return
+	}
+	x := vr("x_")
+	from, to := k, b // x_ ranges over the base-k values: p = rebase(x_, k, b)
+	if b < k {
+		from, to = b, k // x_ is p itself
+	}
+	pred := and(isPrimeOf(x), isPrimeOf(call("rebase", x, num(from), num(to))))
+	for _, base := range []int64{1, 0} {
+		y := nthOf("x_", base, 2, cloneNode(pred))
+		if b > k {
+			y = call("rebase", y, num(k), num(b))
+		}
+		c.add(s, y)
 	}
 }
 

@@ -35,6 +35,23 @@ func sets3Exactly(ps ...int64) func(int64) bool {
 	}
 }
 
+// sets3Read is x's base-b digits read in base c, or -1 if a digit is c or
+// more.
+func sets3Read(x, b, c int64) int64 {
+	var ds []int64
+	for ; x > 0; x /= b {
+		ds = append(ds, x%b)
+	}
+	r := int64(0)
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i] >= c {
+			return -1
+		}
+		r = r*c + ds[i]
+	}
+	return r
+}
+
 func TestSets3(t *testing.T) {
 	lpf := func(x int64) int64 {
 		if fs := sets3Factors(x); len(fs) > 0 {
@@ -69,6 +86,16 @@ func TestSets3(t *testing.T) {
 		}},
 		{"Numbers whose smallest prime factor is 13.", 1, 100, setsListRef(2, func(x int64) bool { return lpf(x) == 13 })},
 		{"Numbers whose least prime divisor is 7.", 1, 100, setsListRef(2, func(x int64) bool { return lpf(x) == 7 })},
+		// p's base-8 digits, read in base 5, make a prime (all of them below 5)
+		{"Primes whose base-8 representation also is the base-5 representation of a prime.", 1, 60, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && sets3Read(p, 8, 5) > 0 && isPrimeRef(sets3Read(p, 8, 5))
+		})},
+		{"Primes whose base-3 representation also is the base-7 representation of a prime.", 1, 60, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && isPrimeRef(sets3Read(p, 3, 7))
+		})},
+		{"Primes whose decimal representation is a valid number in base 5 and interpreted as such is again a prime.", 1, 50, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && sets3Read(p, 10, 5) > 0 && isPrimeRef(sets3Read(p, 10, 5))
+		})},
 		{"7-smooth numbers.", 1, 100, setsListRef(1, func(x int64) bool {
 			fs := sets3Factors(x)
 			return len(fs) == 0 || fs[len(fs)-1] <= 7
@@ -86,5 +113,7 @@ func TestSets3Refuse(t *testing.T) {
 		"Squares of the form 6p+7 for p prime.",                      // a kind of square, not a power of a list
 		"Squares of numbers in array formed from frobnicated cells.", // no list read
 		"8-smooth numbers.",
+		"Primes whose base-8 representation also is the base-8 representation of a prime.", // the same base: every prime
+		"Primes whose base-8 representation also is the base-5 representation of a square.",
 	)
 }
