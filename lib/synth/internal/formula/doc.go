@@ -226,7 +226,11 @@
 // -k<=p(i)-i<=r and p(i)-i not in I, i=1..n, with k=1, r=5, I={3}", "...
 // such that p(i)-i is in {-2,4,5} for all i", "... with |p(i)-i| <= 2"
 // count permutations by their displacements (comb_perm.go: a table over
-// the used values of the window i-k..i+r, a mask read by division). "Sum of
+// the used values of the window i-k..i+r, a mask read by division).
+// "Number of non-palindromic divisors of n", "Number of nondeficient
+// divisors of n", "Number of divisors of n that are not abundant numbers"
+// negate the adjective; "Number of times 7 appears in decimal expansion of
+// n" is digcount(n, 10, 7) (comb_div.go). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
