@@ -59,7 +59,10 @@
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", multiplicities that vary with
 // k, "Product_{k>=1} (1+x^k)^(k*(k-1))" (each factor by its binomial
 // coefficients mod 2^32, odd divisors inverted in the ring,
-// series2*.go), eta quotients, Ramanujan's
+// series2*.go), square roots and half powers of polynomials,
+// "(1-x-sqrt(1-2*x-3*x^2))/(2*x^2)", "(1-4*x)^(15/2)" (sqrt(P) = A(1 + 2T)
+// for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
+// division by c*x^s read as a shift; series2_sqrt.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
