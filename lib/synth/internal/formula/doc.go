@@ -299,6 +299,9 @@
 // prime", is "P of n" as the other readers read it with the argument put
 // for n (sums_of.go: P holds no n of its own; a letter bound to the primes
 // is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
+// Such a sum over the terms of the primes or of a list named by its
+// predicate reads each term from a table in memory the program fills
+// first, one scan per list up to index n + 4 (sums_tab.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
