@@ -131,7 +131,11 @@
 // terms, "Numerator of n*(n-1)*(n-2)/720" (ratio.go: P/gcd(P,Q) and
 // |Q|/gcd(P,Q) of the formula written as one fraction P/Q; also the
 // functions numerator(x) and denominator(x) of the parser), and cases by
-// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go). It
+// residue class, "a(2n) = f(n), a(2n+1) = g(n)" (cases.go); the Kronecker
+// symbol, "Sum_{d|n} Kronecker(-22, d)", "Legendre symbol (n,59)", the
+// Dirichlet series of zeta(s)*L(s, (m/.)) by its Euler product, and
+// products over divisors, "Product_{d|n} phi(d)", p in "Sum_{p|n}" a prime
+// (cases_kron.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
@@ -218,7 +222,11 @@
 // length n avoiding 00 and 121" count words by the occurrences of
 // patterns (comb_words.go: a table over the word's last L-1 letters and
 // a counter, moved a letter at a time in memory; the reference walks
-// suffixes as Go strings). "Sum of
+// suffixes as Go strings). "Number of permutations satisfying
+// -k<=p(i)-i<=r and p(i)-i not in I, i=1..n, with k=1, r=5, I={3}", "...
+// such that p(i)-i is in {-2,4,5} for all i", "... with |p(i)-i| <= 2"
+// count permutations by their displacements (comb_perm.go: a table over
+// the used values of the window i-k..i+r, a mask read by division). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
@@ -256,13 +264,30 @@
 // (p,p+8,p+20)", "Greater of twin primes of (40n-23,40n-21)": the first or
 // last member of the n-th tuple whose members, increasing in the order
 // written, are all prime (sets_tuple.go).
+// Lists named by their prime factors (sets3.go): "Numbers with distinct
+// prime factors 2, 3, and 5", "Numbers with exactly 6 distinct odd prime
+// divisors {3,5,7,11,13,17}" are P (the primes' product) times the n-th
+// v whose every prime factor divides P (smooth_(v, P): the primes of P
+// divided out, a loop each); "Numbers whose smallest prime factor is 13"
+// is 13 times the n-th v coprime to the primes below 13 (p <= 29: their
+// product fits i32); "7-smooth numbers"; "Squares of primes of the form
+// 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
+// the list the other readers take alone.
+// "Primes whose base-8 representation also is the base-5 representation
+// of a prime" (and "... decimal representation is a valid number in base
+// 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
+// prime: a scan over the base-5 values, not over the primes.
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
 // of X", "Sums of three consecutive X" (sums_seq.go): X as the other
 // readers read its name alone, every start of X and of the result a
 // reading, offered only where two that differ do so by n = 8 or not
-// before both leave i32.
+// before both leave i32. A function named in words applied to another
+// argument, "Sum of odd divisors of sopf(n)", "Sum of divisors of p+1, p
+// prime", is "P of n" as the other readers read it with the argument put
+// for n (sums_of.go: P holds no n of its own; a letter bound to the primes
+// is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

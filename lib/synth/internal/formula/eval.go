@@ -471,6 +471,8 @@ func (v *evaluator) call(x *node) *big.Rat {
 		return args[1]
 	case "abs":
 		return new(big.Rat).Abs(args[0])
+	case "kronecker": // cases_kron.go
+		return ratInt(kroneckerSymbol(small(args[0], 1<<30), small(args[1], 1<<30), func() { v.tick(1) }))
 	case "sigma", "tau":
 		m := small(args[0], 1<<24)
 		var s int64
@@ -542,6 +544,8 @@ func (v *evaluator) call(x *node) *big.Rat {
 		return new(big.Rat).SetInt(new(big.Int).Sqrt(s))
 	case "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		return ratInt(v.factorFn(x.name, small(args[0], 1<<31)))
+	case "smooth_": // sets3.go
+		return ratInt(smoothRef(small(args[0], 1<<40), small(args[1], 1<<31)))
 	case "primepi":
 		m := small(args[0], 1<<20)
 		var c int64

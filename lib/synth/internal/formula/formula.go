@@ -40,8 +40,77 @@ func Candidates(text string, arity int) (cs []Candidate) {
 		}
 	}()
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
-	c.read(text)
+	c.readAsked(text)
 	return c.out
+}
+
+// readAsked reads text and, when nothing is read, the text as the names
+// the readers know are written: a person asks "number of divisors of k",
+// the names begin with a capital and call the operand n ("Number of
+// divisors of n"). A candidate read from a rewrite names the whole text as
+// its source.
+func (c *collector) readAsked(text string) {
+	c.read(text)
+	t := strings.TrimSpace(text)
+	for _, rw := range []func(string) string{capitalized, operandN} {
+		if len(c.out) > 0 {
+			break
+		}
+		if r := rw(t); r != t {
+			t = r
+			c.read(t)
+		}
+	}
+	for i := range c.out {
+		if !strings.Contains(text, c.out[i].Source) {
+			c.out[i].Source = strings.TrimSpace(text)
+		}
+	}
+}
+
+// capitalized is t with its first letter capitalized when t begins with a
+// word ("a(n) = ..." and "n^2 + 1" do not).
+func capitalized(t string) string {
+	if len(t) < 2 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' {
+		return t
+	}
+	return string(t[0]-'a'+'A') + t[1:]
+}
+
+// operandN is t with its one operand letter renamed n: the only
+// one-letter word of t other than "a" and "I", when t has no n ("the
+// sign of x", "x squared plus one"); else t.
+func operandN(t string) string {
+	letter := byte(0)
+	for i := 0; i < len(t); i++ {
+		ch := t[i]
+		if ch < 'a' || ch > 'z' || i > 0 && isWordByte(t[i-1]) || i+1 < len(t) && isWordByte(t[i+1]) {
+			continue
+		}
+		switch {
+		case ch == 'n':
+			return t
+		case ch == 'a':
+		case letter == 0:
+			letter = ch
+		case letter != ch:
+			return t
+		}
+	}
+	if letter == 0 {
+		return t
+	}
+	b := []byte(t)
+	for i := range b {
+		if b[i] == letter && !(i > 0 && isWordByte(b[i-1])) && !(i+1 < len(b) && isWordByte(b[i+1])) {
+			b[i] = 'n'
+		}
+	}
+	return string(b)
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '\''
 }
 
 // candidates is Candidates without the recover (the tests call it, so a
@@ -51,7 +120,7 @@ func candidates(text string) []Candidate {
 		return nil
 	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}}
-	c.read(text)
+	c.readAsked(text)
 	return c.out
 }
 
@@ -89,13 +158,16 @@ func (c *collector) read(text string) {
 		func() { c.implicitRecurrences(text, toks) },    // rec_implicit.go
 		func() { c.memRecurrences(text) },               // memrec.go: after rec.go and dnc.go, which keep no table
 		func() { c.conditionals(text) },                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
+		func() { c.symbols(text) },                      // cases_kron.go: "Legendre symbol (n,59)"
 		func() { c.namedFamilies(firstSentence(text)) }, // coverage_named.go: "Fibonacci sequence beginning 4, 19"
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.seqOps(text) },                       // sums_seq.go: "Partial sums of ...", "Convolution of X and Y"
+		func() { c.ofArgument(text) },                   // sums_of.go: "Sum of odd divisors of sopf(n)"
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
+		func() { c.sets3Phrases(text) },                // sets3.go: "Squares of primes", "Numbers with distinct prime factors 2, 3, and 5"
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go

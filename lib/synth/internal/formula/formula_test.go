@@ -814,7 +814,6 @@ func TestNoCandidates(t *testing.T) {
 		"Sum of digits of the number of partitions of n.", // a function this package does not know
 		"a(n) = n^99999999999 + 1.",
 		"\x00\xff(((((n",
-		"Squares of primes.",
 		"Primes congruent to 1 mod 4 whose digits are odd.",
 		"Period 3: repeat [1, -1, 0, 5].",
 		"Numbers k such that k^2 + 1 is prime and k is odd.",

@@ -17,6 +17,8 @@ func (e *emitter) call(x *node) {
 		e.binomial(a[0], a[1])
 	case "gcd":
 		e.gcd(a[0], a[1])
+	case "kronecker": // cases_kron.go
+		e.kronecker(a[0], a[1])
 	case "lcm": // |a*b| / gcd(a, b)
 		la, lb := e.hold(a[0]), e.hold(a[1])
 		e.abs(func() { e.get(la); e.get(lb); e.emit(ir.OpI32Mul) })
@@ -59,6 +61,8 @@ func (e *emitter) call(x *node) {
 		e.restore(a[0].name, old, had)
 	case "phi", "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		e.factorFn(x.name, a[0])
+	case "smooth_": // sets3.go
+		e.smooth(a[0], a[1].val)
 	case "primepi":
 		e.primePi(a[0])
 	case "digsum", "ndigits", "rev":

@@ -28,7 +28,8 @@ var funcs = map[string]struct {
 	"bitand": {"bitand", 2}, "bitor": {"bitor", 2}, "bitxor": {"bitxor", 2}, "sumdigits": {"sumdigits", 1},
 	"digsum": {"sumdigits", 1}, "digitsum": {"sumdigits", 1}, "digsumbase": {"digsumbase", 2},
 	"numerator": {"numerator", 1}, "denominator": {"denominator", 1}, // in lowest terms (ratio.go)
-	"concat": {"concat", -1}, // decimal digits written one after another (coverage_concat.go)
+	"concat":    {"concat", -1},                                                             // decimal digits written one after another (coverage_concat.go)
+	"kronecker": {"kronecker", 2}, "legendre": {"kronecker", 2}, "jacobi": {"kronecker", 2}, // (a/n): cases_kron.go
 }
 
 // lookupFunc finds a function name: exact for one-letter names, else
@@ -444,14 +445,20 @@ func (p *parser) bigOp(sum bool) *node {
 		p.fail()
 	}
 	var x, cond *node
-	if sum && p.at("|") {
+	one := false // a product's terms where cond fails are 1, not 0
+	if p.at("|") {
 		p.pos++
 		a := p.additive()
 		if p.at(",") { // "Sum_{d|n, d<n}": memrec.go; "Sum_{d|n, d odd}": eqn_sum.go
 			cond = p.eqnDivisorCond(v.s)
 		}
 		p.expect("}")
-		x = &node{k: kSumDiv, name: v.s, kids: []*node{a, nil}}
+		cond = andMaybe(cond, casesPrimeLetter(v.s)) // cases_kron.go: "Sum_{p|n}" is over primes
+		if !sum {
+			x, cond, one = casesDivisorProduct(v.s, a, cond) // cases_kron.go: "Product_{d|n}"
+		} else {
+			x = &node{k: kSumDiv, name: v.s, kids: []*node{a, nil}}
+		}
 	} else {
 		p.expect("=")
 		lo := p.additive()
@@ -484,7 +491,11 @@ func (p *parser) bigOp(sum bool) *node {
 	}
 	p.bound = p.bound[:len(p.bound)-1]
 	if cond != nil {
-		body = bin(kAnd, cond, body)
+		if one {
+			body = bin(kAdd, bin(kAnd, cond, body), not(cond))
+		} else {
+			body = bin(kAnd, cond, body)
+		}
 	}
 	x.kids[len(x.kids)-1] = body
 	return x

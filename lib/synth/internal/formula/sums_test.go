@@ -110,3 +110,47 @@ func TestSeqOpsRefuse(t *testing.T) {
 		"Self-convolution of repeated Catalan numbers.", // "repeated": not a sequence read
 	)
 }
+
+// sumsDivRef is Sum_{d|m, ok(d)} d.
+func sumsDivRef(m int64, ok func(d int64) bool) int64 {
+	s := int64(0)
+	for d := int64(1); d <= m; d++ {
+		if m%d == 0 && ok(d) {
+			s += d
+		}
+	}
+	return s
+}
+
+func TestOfArgument(t *testing.T) {
+	odd := func(d int64) bool { return d%2 == 1 }
+	squarefree := func(d int64) bool { return sumsMuRef(d) != 0 }
+	sopf := func(n int64) int64 {
+		s := int64(0)
+		for p := int64(2); p <= n; p++ {
+			if n%p == 0 && isPrimeRef(p) {
+				s += p
+			}
+		}
+		return s
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Sum of odd divisors of sopf(n).", 2, 80, func(n int64) int64 { return sumsDivRef(sopf(n), odd) }},
+		{"Sum of divisors of p+1, p prime.", 1, 80, func(n int64) int64 { return sumsSigmaRef(primeRef(n)+1, 1) }},
+		{"Sum of odd divisors of n <= sqrt(n).", 1, 100, func(n int64) int64 {
+			return sumsDivRef(n, func(d int64) bool { return odd(d) && d*d <= n })
+		}},
+		{"Sum of squarefree divisors of n that are <= sqrt(n).", 1, 100, func(n int64) int64 {
+			return sumsDivRef(n, func(d int64) bool { return squarefree(d) && d*d <= n })
+		}},
+		{"Sum of even divisors of n > sqrt(3n).", 1, 100, func(n int64) int64 {
+			return sumsDivRef(n, func(d int64) bool { return d%2 == 0 && d*d > 3*n })
+		}},
+	})
+	refuses(t,
+		"Sum of odd divisors of p+1, p composite.", // a letter bound to what is not read
+		"Sum of odd divisors of n <= sqrt(n-5).",   // sqrt undefined at n < 5
+		"Sum of odd divisors of A000045(n).",
+		"Sum of odd divisors of the first term of n.",
+	)
+}

@@ -1,0 +1,48 @@
+package formula
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestAskedInLowerCase: a request a person writes in lower case, or with
+// its operand called k or x, is read like the name written with a capital
+// and n (native references), and each candidate's source is a span of
+// what was written.
+func TestAskedInLowerCase(t *testing.T) {
+	tau := func(n int64) int64 {
+		c := int64(0)
+		for d := int64(1); d <= n; d++ {
+			if n%d == 0 {
+				c++
+			}
+		}
+		return c
+	}
+	lpf := func(n int64) int64 {
+		for d := int64(2); d*d <= n; d++ {
+			if n%d == 0 {
+				return d
+			}
+		}
+		return n
+	}
+	cases := []refCase{
+		{"number of divisors of n", 1, 200, tau},
+		{"smallest prime factor of n", 2, 300, lpf},
+		// the operand under another letter
+		{"number of divisors of k", 1, 200, tau},
+		{"2^k - 1", 0, 30, func(n int64) int64 { return 1<<n - 1 }},
+	}
+	newRunner(t).anyMatches(t, cases)
+	for _, tc := range cases {
+		for _, c := range Candidates(tc.text, 1) {
+			if !strings.Contains(tc.text, c.Source) {
+				t.Errorf("%q: source %q is not a span of the text", tc.text, c.Source)
+			}
+		}
+	}
+	// nothing more than the capital: a text that reads as it is keeps its
+	// own candidates, and one no reader takes stays unread
+	refuses(t, "number of ways to tile a haunted house")
+}

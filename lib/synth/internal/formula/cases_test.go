@@ -1,0 +1,154 @@
+package formula
+
+import (
+	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// kroneckerRef is (a/n) from the definition with (a/p) for an odd prime
+// p found by searching the squares mod p (not Euler's criterion, which the
+// evaluator uses, nor the binary algorithm of the lowering).
+func kroneckerRef(a, n int64) int64 {
+	if n == 0 {
+		if a == 1 || a == -1 {
+			return 1
+		}
+		return 0
+	}
+	r := int64(1)
+	if n < 0 {
+		n = -n
+		if a < 0 {
+			r = -1
+		}
+	}
+	ps, es := factorRef(n)
+	for i, p := range ps {
+		var s int64
+		if p == 2 {
+			switch ((a % 8) + 8) % 8 {
+			case 1, 7:
+				s = 1
+			case 3, 5:
+				s = -1
+			}
+		} else if (a%p+p)%p != 0 {
+			s = -1
+			for y := int64(1); y < p; y++ {
+				if (y*y-a)%p == 0 {
+					s = 1
+					break
+				}
+			}
+		}
+		for range es[i] {
+			r *= s
+		}
+	}
+	return r
+}
+
+// TestKroneckerLowering: kronecker(a, n) and kronecker(n, b) run in the
+// interpreter agree with the reference for small a, b and n = -40..300.
+func TestKroneckerLowering(t *testing.T) {
+	for c := int64(-13); c <= 13; c++ {
+		for _, x := range []*node{call("kronecker", num(c), vr("n")), call("kronecker", vr("n"), num(c))} {
+			ops, err := lowerWith(x, false)
+			if err != nil {
+				t.Fatalf("%s: %v", x, err)
+			}
+			ex, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+			if err != nil {
+				t.Fatalf("%s: %v", x, err)
+			}
+			for n := int64(-40); n <= 300; n++ {
+				want := kroneckerRef(c, n)
+				if x.kids[0].k == kVar {
+					want = kroneckerRef(n, c)
+				}
+				got, err := ex.Run([]int32{int32(n)}, ir.DefaultFuel)
+				if err != nil || int64(got) != want {
+					t.Fatalf("%s at n = %d: %d, %v; want %d", x, n, got, err, want)
+				}
+				var v evaluator
+				v.steps = 1 << 20
+				if r, err := v.eval(x, n); err != nil || r.Num().Int64() != want {
+					t.Fatalf("%s evaluated at n = %d: %v, %v; want %d", x, n, r, err, want)
+				}
+			}
+		}
+	}
+}
+
+// casesDivisors lists the divisors of n >= 1.
+func casesDivisors(n int64) []int64 {
+	var ds []int64
+	for d := int64(1); d <= n; d++ {
+		if n%d == 0 {
+			ds = append(ds, d)
+		}
+	}
+	return ds
+}
+
+// TestKroneckerNames: the symbol named in a formula, in words, and as the
+// Dirichlet series zeta(s)*L(s, (m/.)); sums and products over divisors,
+// p ranging over primes.
+func TestKroneckerNames(t *testing.T) {
+	sumKron := func(m int64) func(int64) int64 {
+		return func(n int64) int64 {
+			var s int64
+			for _, d := range casesDivisors(n) {
+				s += kroneckerRef(m, d)
+			}
+			return s
+		}
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = Sum_{d|n} Kronecker(-22, d).", 1, 100, sumKron(-22)},
+		{"Coefficients in expansion of Dirichlet series Product_p (1-(Kronecker(m,p)+1)*p^(-s)+Kronecker(m,p)*p^(-2s))^(-1) for m = -30.", 1, 100, sumKron(-30)},
+		{"Coefficients in expansion of Dirichlet series Product_p (1-(Kronecker(m,p)+1)*p^(-s)+Kronecker(m,p)*p^(-2s))^(-1) for m = 34.", 1, 100, sumKron(34)},
+		{"a(n) = Product_{ p | n } (1 + Legendre(-5,p) ).", 1, 100, func(n int64) int64 {
+			r := int64(1)
+			for _, p := range casesDivisors(n) {
+				if isPrimeRef(p) {
+					r *= 1 + kroneckerRef(-5, p)
+				}
+			}
+			return r
+		}},
+		{"Legendre symbol (n,59).", 0, 100, func(n int64) int64 { return kroneckerRef(n, 59) }},
+		{"Jacobi symbol (n, 15).", 0, 100, func(n int64) int64 { return kroneckerRef(n, 15) }},
+		{"Kronecker symbol (-1, n) except a(0) = 0.", 0, 100, func(n int64) int64 {
+			if n == 0 {
+				return 0
+			}
+			return kroneckerRef(-1, n)
+		}},
+		{"a(n) = (2/n), where (k/n) is the Kronecker symbol.", 0, 100, func(n int64) int64 { return kroneckerRef(2, n) }},
+		{"a(n) = Product_{d|n} phi(d).", 1, 30, func(n int64) int64 {
+			r := int64(1)
+			for _, d := range casesDivisors(n) {
+				r *= phiRef(d)
+			}
+			return r
+		}},
+		{"a(n) = Sum_{p|n} p^2.", 1, 100, func(n int64) int64 {
+			var s int64
+			for _, p := range casesDivisors(n) {
+				if isPrimeRef(p) {
+					s += p * p
+				}
+			}
+			return s
+		}},
+	})
+	refuses(t,
+		"Legendre symbol (n,59) for primes n.",
+		"Coefficients in expansion of Dirichlet series Product_p (1-(Kronecker(m,p)+1)*p^(-s)+Kronecker(m,p)*p^(-2s))^(-1) for m = 0.",
+		"Coefficients in expansion of Dirichlet series Product_p (1-(Kronecker(m,p)-1)*p^(-s)+Kronecker(m,p)*p^(-2s))^(-1) for m = 5.",
+		"a(n) = (2/n), where (k/k) is the Kronecker symbol.",
+		"Kronecker symbol (-1, n) except for a few terms.",
+	)
+}

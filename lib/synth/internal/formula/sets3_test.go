@@ -1,0 +1,119 @@
+package formula
+
+import "testing"
+
+// sets3Factors is the distinct prime factors of x > 0, increasing.
+func sets3Factors(x int64) []int64 {
+	var ps []int64
+	for p := int64(2); p*p <= x; p++ {
+		if x%p == 0 {
+			ps = append(ps, p)
+			for x%p == 0 {
+				x /= p
+			}
+		}
+	}
+	if x > 1 {
+		ps = append(ps, x)
+	}
+	return ps
+}
+
+// sets3Exactly: the distinct prime factors of x are exactly ps.
+func sets3Exactly(ps ...int64) func(int64) bool {
+	return func(x int64) bool {
+		fs := sets3Factors(x)
+		if len(fs) != len(ps) {
+			return false
+		}
+		for i := range fs {
+			if fs[i] != ps[i] {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// sets3Read is x's base-b digits read in base c, or -1 if a digit is c or
+// more.
+func sets3Read(x, b, c int64) int64 {
+	var ds []int64
+	for ; x > 0; x /= b {
+		ds = append(ds, x%b)
+	}
+	r := int64(0)
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i] >= c {
+			return -1
+		}
+		r = r*c + ds[i]
+	}
+	return r
+}
+
+func TestSets3(t *testing.T) {
+	lpf := func(x int64) int64 {
+		if fs := sets3Factors(x); len(fs) > 0 {
+			return fs[0]
+		}
+		return 0
+	}
+	nthPrime := setsListRef(2, isPrimeRef)
+	newRunner(t).anyMatches(t, []refCase{
+		{"Squares of primes.", 1, 80, func(n int64) int64 { p := nthPrime(n); return p * p }},
+		{"Cubes of primes.", 1, 40, func(n int64) int64 { p := nthPrime(n); return p * p * p }},
+		{"Squares of primes of the form 4*k+3.", 1, 60, func(n int64) int64 {
+			p := setsListRef(2, func(x int64) bool { return x%4 == 3 && isPrimeRef(x) })(n)
+			return p * p
+		}},
+		{"Numbers with distinct prime factors 2, 3, and 5.", 1, 80, setsListRef(1, sets3Exactly(2, 3, 5))},
+		{"Numbers with exactly 3 distinct prime divisors {2,3,7}.", 1, 60, setsListRef(1, sets3Exactly(2, 3, 7))},
+		// the terms are 1155*v for the v >= 1 with no prime factor but 3, 5, 7, 11
+		{"Numbers with exactly 4 distinct odd prime divisors {3,5,7,11}.", 1, 40, func(n int64) int64 {
+			v := setsListRef(1, func(v int64) bool {
+				for _, p := range []int64{3, 5, 7, 11} {
+					for v%p == 0 {
+						v /= p
+					}
+				}
+				return v == 1
+			})(n)
+			if !sets3Exactly(3, 5, 7, 11)(1155 * v) {
+				panic("reference")
+			}
+			return 1155 * v
+		}},
+		{"Numbers whose smallest prime factor is 13.", 1, 100, setsListRef(2, func(x int64) bool { return lpf(x) == 13 })},
+		{"Numbers whose least prime divisor is 7.", 1, 100, setsListRef(2, func(x int64) bool { return lpf(x) == 7 })},
+		// p's base-8 digits, read in base 5, make a prime (all of them below 5)
+		{"Primes whose base-8 representation also is the base-5 representation of a prime.", 1, 60, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && sets3Read(p, 8, 5) > 0 && isPrimeRef(sets3Read(p, 8, 5))
+		})},
+		{"Primes whose base-3 representation also is the base-7 representation of a prime.", 1, 60, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && isPrimeRef(sets3Read(p, 3, 7))
+		})},
+		{"Primes whose decimal representation is a valid number in base 5 and interpreted as such is again a prime.", 1, 50, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && sets3Read(p, 10, 5) > 0 && isPrimeRef(sets3Read(p, 10, 5))
+		})},
+		{"7-smooth numbers.", 1, 100, setsListRef(1, func(x int64) bool {
+			fs := sets3Factors(x)
+			return len(fs) == 0 || fs[len(fs)-1] <= 7
+		})},
+	})
+}
+
+func TestSets3Refuse(t *testing.T) {
+	refuses(t,
+		"Numbers with exactly 4 distinct prime divisors {2,3,5}.",    // the count disagrees with the set
+		"Numbers with exactly 2 distinct odd prime divisors {2,3}.",  // 2 is no odd prime
+		"Numbers with distinct prime factors 2, 4, and 5.",           // 4 is no prime
+		"Numbers whose smallest prime factor is 31.",                 // 29# does not fit i32
+		"Numbers whose smallest prime factor is 15.",                 // 15 is no prime
+		"Squares of the form 6p+7 for p prime.",                      // a kind of square, not a power of a list
+		"Squares of numbers in array formed from frobnicated cells.", // no list read
+		"8-smooth numbers.",
+		"Primes whose base-8 representation also is the base-8 representation of a prime.", // the same base: every prime
+		"Primes whose base-8 representation also is the base-5 representation of a square.",
+	)
+}
