@@ -59,7 +59,10 @@
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", multiplicities that vary with
 // k, "Product_{k>=1} (1+x^k)^(k*(k-1))" (each factor by its binomial
 // coefficients mod 2^32, odd divisors inverted in the ring,
-// series2*.go), eta quotients, Ramanujan's
+// series2*.go), square roots and half powers of polynomials,
+// "(1-x-sqrt(1-2*x-3*x^2))/(2*x^2)", "(1-4*x)^(15/2)" (sqrt(P) = A(1 + 2T)
+// for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
+// division by c*x^s read as a shift; series2_sqrt.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
@@ -226,7 +229,11 @@
 // -k<=p(i)-i<=r and p(i)-i not in I, i=1..n, with k=1, r=5, I={3}", "...
 // such that p(i)-i is in {-2,4,5} for all i", "... with |p(i)-i| <= 2"
 // count permutations by their displacements (comb_perm.go: a table over
-// the used values of the window i-k..i+r, a mask read by division). "Sum of
+// the used values of the window i-k..i+r, a mask read by division).
+// "Number of non-palindromic divisors of n", "Number of nondeficient
+// divisors of n", "Number of divisors of n that are not abundant numbers"
+// negate the adjective; "Number of times 7 appears in decimal expansion of
+// n" is digcount(n, 10, 7) (comb_div.go). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
