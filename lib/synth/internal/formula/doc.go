@@ -62,7 +62,9 @@
 // series2*.go), square roots and half powers of polynomials,
 // "(1-x-sqrt(1-2*x-3*x^2))/(2*x^2)", "(1-4*x)^(15/2)" (sqrt(P) = A(1 + 2T)
 // for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
-// division by c*x^s read as a shift; series2_sqrt.go), eta quotients, Ramanujan's
+// division by c*x^s read as a shift; series2_sqrt.go), named sequences in
+// a series' scalars, "Product_{k>=1} (1 - x^Fibonacci(k))", "1/(1 -
+// x^prime(k))" (series2_calls.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
