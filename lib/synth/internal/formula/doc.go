@@ -135,7 +135,10 @@
 // symbol, "Sum_{d|n} Kronecker(-22, d)", "Legendre symbol (n,59)", the
 // Dirichlet series of zeta(s)*L(s, (m/.)) by its Euler product, and
 // products over divisors, "Product_{d|n} phi(d)", p in "Sum_{p|n}" a prime
-// (cases_kron.go). It
+// (cases_kron.go); recurrences by one condition on n and an earlier
+// term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
+// (cases_rec.go); cases followed by glosses that restate their functions,
+// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
