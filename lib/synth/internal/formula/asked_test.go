@@ -5,9 +5,10 @@ import (
 	"testing"
 )
 
-// TestAskedInLowerCase: a request a person writes in lower case is read
-// like the capitalized name (native references), and each candidate's
-// source is a span of what was written.
+// TestAskedInLowerCase: a request a person writes in lower case, or with
+// its operand called k or x, is read like the name written with a capital
+// and n (native references), and each candidate's source is a span of
+// what was written.
 func TestAskedInLowerCase(t *testing.T) {
 	tau := func(n int64) int64 {
 		c := int64(0)
@@ -29,6 +30,9 @@ func TestAskedInLowerCase(t *testing.T) {
 	cases := []refCase{
 		{"number of divisors of n", 1, 200, tau},
 		{"smallest prime factor of n", 2, 300, lpf},
+		// the operand under another letter
+		{"number of divisors of k", 1, 200, tau},
+		{"2^k - 1", 0, 30, func(n int64) int64 { return 1<<n - 1 }},
 	}
 	newRunner(t).anyMatches(t, cases)
 	for _, tc := range cases {

@@ -59,7 +59,10 @@
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", multiplicities that vary with
 // k, "Product_{k>=1} (1+x^k)^(k*(k-1))" (each factor by its binomial
 // coefficients mod 2^32, odd divisors inverted in the ring,
-// series2*.go), eta quotients, Ramanujan's
+// series2*.go), square roots and half powers of polynomials,
+// "(1-x-sqrt(1-2*x-3*x^2))/(2*x^2)", "(1-4*x)^(15/2)" (sqrt(P) = A(1 + 2T)
+// for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
+// division by c*x^s read as a shift; series2_sqrt.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
@@ -229,7 +232,11 @@
 // -k<=p(i)-i<=r and p(i)-i not in I, i=1..n, with k=1, r=5, I={3}", "...
 // such that p(i)-i is in {-2,4,5} for all i", "... with |p(i)-i| <= 2"
 // count permutations by their displacements (comb_perm.go: a table over
-// the used values of the window i-k..i+r, a mask read by division). "Sum of
+// the used values of the window i-k..i+r, a mask read by division).
+// "Number of non-palindromic divisors of n", "Number of nondeficient
+// divisors of n", "Number of divisors of n that are not abundant numbers"
+// negate the adjective; "Number of times 7 appears in decimal expansion of
+// n" is digcount(n, 10, 7) (comb_div.go). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
@@ -276,6 +283,14 @@
 // product fits i32); "7-smooth numbers"; "Squares of primes of the form
 // 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
 // the list the other readers take alone.
+// "Primes whose base-8 representation also is the base-5 representation
+// of a prime" (and "... decimal representation is a valid number in base
+// 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
+// prime: a scan over the base-5 values, not over the primes.
+// "Smallest positive multiple of n whose base 8 representation contains
+// only 0's and 1's" is rebase(k, 2, 8) for the least k >= 1 whose one n
+// divides ("Least positive multiple of n written in base 9 using only 0
+// and 1" also as rebase(k, 2, 10), the digits).
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
@@ -287,6 +302,9 @@
 // prime", is "P of n" as the other readers read it with the argument put
 // for n (sums_of.go: P holds no n of its own; a letter bound to the primes
 // is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
+// Such a sum over the terms of the primes or of a list named by its
+// predicate reads each term from a table in memory the program fills
+// first, one scan per list up to index n + 4 (sums_tab.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

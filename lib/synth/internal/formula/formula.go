@@ -44,25 +44,73 @@ func Candidates(text string, arity int) (cs []Candidate) {
 	return c.out
 }
 
-// readAsked reads text and, when nothing is read, the text with its first
-// letter capitalized: a person asks "number of divisors of n", the names
-// the readers know begin "Number of divisors of n". A candidate read from
-// the capitalized text names the whole text as its source.
+// readAsked reads text and, when nothing is read, the text as the names
+// the readers know are written: a person asks "number of divisors of k",
+// the names begin with a capital and call the operand n ("Number of
+// divisors of n"). A candidate read from a rewrite names the whole text as
+// its source.
 func (c *collector) readAsked(text string) {
 	c.read(text)
-	if len(c.out) > 0 {
-		return
-	}
 	t := strings.TrimSpace(text)
-	if len(t) < 2 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' {
-		return // not a word ("a(n) = ...", "n^2 + 1")
-	}
-	c.read(string(t[0]-'a'+'A') + t[1:])
-	for i := range c.out {
-		if !strings.Contains(text, c.out[i].Source) {
-			c.out[i].Source = t
+	for _, rw := range []func(string) string{capitalized, operandN} {
+		if len(c.out) > 0 {
+			break
+		}
+		if r := rw(t); r != t {
+			t = r
+			c.read(t)
 		}
 	}
+	for i := range c.out {
+		if !strings.Contains(text, c.out[i].Source) {
+			c.out[i].Source = strings.TrimSpace(text)
+		}
+	}
+}
+
+// capitalized is t with its first letter capitalized when t begins with a
+// word ("a(n) = ..." and "n^2 + 1" do not).
+func capitalized(t string) string {
+	if len(t) < 2 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' {
+		return t
+	}
+	return string(t[0]-'a'+'A') + t[1:]
+}
+
+// operandN is t with its one operand letter renamed n: the only
+// one-letter word of t other than "a" and "I", when t has no n ("the
+// sign of x", "x squared plus one"); else t.
+func operandN(t string) string {
+	letter := byte(0)
+	for i := 0; i < len(t); i++ {
+		ch := t[i]
+		if ch < 'a' || ch > 'z' || i > 0 && isWordByte(t[i-1]) || i+1 < len(t) && isWordByte(t[i+1]) {
+			continue
+		}
+		switch {
+		case ch == 'n':
+			return t
+		case ch == 'a':
+		case letter == 0:
+			letter = ch
+		case letter != ch:
+			return t
+		}
+	}
+	if letter == 0 {
+		return t
+	}
+	b := []byte(t)
+	for i := range b {
+		if b[i] == letter && !(i > 0 && isWordByte(b[i-1])) && !(i+1 < len(b) && isWordByte(b[i+1])) {
+			b[i] = 'n'
+		}
+	}
+	return string(b)
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '\''
 }
 
 // candidates is Candidates without the recover (the tests call it, so a

@@ -32,6 +32,14 @@ var (
 	reSets3Exact = regexp.MustCompile(`^(?:Numbers|Positive integers|Integers) (?:with|having|whose) (?:exactly (\w+) )?distinct (odd )?prime (?:factors|divisors) (?:are )?(?:exactly )?(?:\{([\d, ]+)\}|(\d+(?:, \d+)*,? and \d+))\s*\.?\s*$`)
 	// "Numbers whose smallest prime factor is 13."
 	reSets3Lpf = regexp.MustCompile(`^(?:Numbers|Positive integers|Integers) whose (?:smallest|least|lowest) prime (?:factor|divisor) is (\d+)\s*\.?\s*$`)
+	// "Primes whose base-8 representation also is the base-5 representation of a prime."
+	reSets3Rebase = regexp.MustCompile(`^Primes whose base-(\d+) representation (?:also )?is (?:also )?the base-(\d+) representation of a prime\s*\.?\s*$`)
+	// "Primes whose decimal representation is a valid number in base 5 and interpreted as such is again a prime."
+	reSets3RebaseDec = regexp.MustCompile(`^Primes whose decimal representation is a valid number in base (\d+) and interpreted as such is (?:again |also )?a prime\s*\.?\s*$`)
+	// "Smallest positive multiple of n whose base 8 representation contains
+	// only 0's and 1's.", "Least positive multiple of n written in base 9
+	// using only 0 and 1."
+	reSets3ZeroOne = regexp.MustCompile(`^(?:Smallest|Least) positive multiple of (.+?),? (?:(?:whose|with) base[- ](\d+) (?:representation|expansion) (?:contains|has|uses) only|(?:that )?(?:when )?written in base[- ](\d+),? (?:using|uses|with|contains|has) only) (?:the )?(?:digits )?0'?s? and 1'?s?\s*\.?\s*$`)
 	// "7-smooth numbers."
 	reSets3Smooth = regexp.MustCompile(`^(\d+)-smooth (?:numbers|integers)\s*\.?\s*$`)
 )
@@ -52,6 +60,18 @@ func (c *collector) sets3Phrases(text string) {
 	}
 	if m := reSets3Lpf.FindStringSubmatch(s); m != nil {
 		c.sets3LeastPrime(s, m[1])
+		return
+	}
+	if m := reSets3Rebase.FindStringSubmatch(s); m != nil {
+		c.sets3Rebase(s, m[1], m[2])
+		return
+	}
+	if m := reSets3RebaseDec.FindStringSubmatch(s); m != nil {
+		c.sets3Rebase(s, "10", m[1])
+		return
+	}
+	if m := reSets3ZeroOne.FindStringSubmatch(s); m != nil {
+		c.sets3ZeroOne(s, m)
 		return
 	}
 	if m := reSets3Smooth.FindStringSubmatch(s); m != nil {
@@ -75,6 +95,60 @@ func (c *collector) sets3PowersOf(s string, k int64, list string) {
 	sc.phrases(strings.ToUpper(list[:1]) + list[1:] + ".")
 	for _, x := range xs {
 		c.add(s, bin(kPow, x, num(k)))
+	}
+}
+
+// sets3Rebase: the primes p whose base-b digits, read in base c, make a
+// prime (all of them below c). For b > c the n-th is rebase(q, c, b) for
+// the n-th prime q whose base-c digits read in base b make a prime (the
+// map increases, and every p's digits come from one q); for b < c, the
+// n-th prime p with rebase(p, b, c) prime.
+func (c *collector) sets3Rebase(s, bs, cs string) {
+	b, err1 := strconv.ParseInt(bs, 10, 32)
+	k, err2 := strconv.ParseInt(cs, 10, 32)
+	if err1 != nil || err2 != nil || b < 2 || k < 2 || b > 36 || k > 36 || b == k {
+		return
+	}
+	x := vr("x_")
+	from, to := k, b // x_ ranges over the base-k values: p = rebase(x_, k, b)
+	if b < k {
+		from, to = b, k // x_ is p itself
+	}
+	pred := and(isPrimeOf(x), isPrimeOf(call("rebase", x, num(from), num(to))))
+	for _, base := range []int64{1, 0} {
+		y := nthOf("x_", base, 2, cloneNode(pred))
+		if b > k {
+			y = call("rebase", y, num(k), num(b))
+		}
+		c.add(s, y)
+	}
+}
+
+// sets3ZeroOne: the least positive multiple of E whose base-b digits are
+// 0 and 1. Those numbers, in increasing order, are rebase(k, 2, b) for k =
+// 1, 2, ...: the least k whose one E divides. "Whose base b
+// representation" names the number; "written in base b" may name the
+// number or its digits read in base 10, both offered (they differ at the
+// first E with a multiple of two digits; the examples tell them apart).
+func (c *collector) sets3ZeroOne(s string, m []string) {
+	e, ok := parseN(m[1])
+	if !ok {
+		return
+	}
+	bs, written := m[2], false
+	if bs == "" {
+		bs, written = m[3], true
+	}
+	b, err := strconv.ParseInt(bs, 10, 32)
+	if err != nil || b < 3 || b > 36 {
+		return // base 2: every number
+	}
+	x := vr("x_")
+	pred := eq(bin(kMod, call("rebase", x, num(2), num(b)), e), num(0))
+	k := func() *node { return nthAt(gt(cloneNode(e), num(0)), "x_", 1, 1, cloneNode(pred)) }
+	c.add(s, call("rebase", k(), num(2), num(b)))
+	if written && b != 10 {
+		c.add(s, call("rebase", k(), num(2), num(10)))
 	}
 }
 

@@ -35,6 +35,38 @@ func sets3Exactly(ps ...int64) func(int64) bool {
 	}
 }
 
+// sets3Read is x's base-b digits read in base c, or -1 if a digit is c or
+// more.
+func sets3Read(x, b, c int64) int64 {
+	var ds []int64
+	for ; x > 0; x /= b {
+		ds = append(ds, x%b)
+	}
+	r := int64(0)
+	for i := len(ds) - 1; i >= 0; i-- {
+		if ds[i] >= c {
+			return -1
+		}
+		r = r*c + ds[i]
+	}
+	return r
+}
+
+// sets3ZeroOneRef is the least multiple m of n whose base-b digits are
+// all 0 or 1 (found by trying m = n, 2n, ...; -1 past 2^31).
+func sets3ZeroOneRef(n, b int64) int64 {
+	for m := n; m < 1<<31; m += n {
+		ok := true
+		for x := m; x > 0 && ok; x /= b {
+			ok = x%b <= 1
+		}
+		if ok {
+			return m
+		}
+	}
+	return -1
+}
+
 func TestSets3(t *testing.T) {
 	lpf := func(x int64) int64 {
 		if fs := sets3Factors(x); len(fs) > 0 {
@@ -69,6 +101,26 @@ func TestSets3(t *testing.T) {
 		}},
 		{"Numbers whose smallest prime factor is 13.", 1, 100, setsListRef(2, func(x int64) bool { return lpf(x) == 13 })},
 		{"Numbers whose least prime divisor is 7.", 1, 100, setsListRef(2, func(x int64) bool { return lpf(x) == 7 })},
+		// p's base-8 digits, read in base 5, make a prime (all of them below 5)
+		{"Primes whose base-8 representation also is the base-5 representation of a prime.", 1, 60, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && sets3Read(p, 8, 5) > 0 && isPrimeRef(sets3Read(p, 8, 5))
+		})},
+		{"Primes whose base-3 representation also is the base-7 representation of a prime.", 1, 60, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && isPrimeRef(sets3Read(p, 3, 7))
+		})},
+		{"Primes whose decimal representation is a valid number in base 5 and interpreted as such is again a prime.", 1, 50, setsListRef(2, func(p int64) bool {
+			return isPrimeRef(p) && sets3Read(p, 10, 5) > 0 && isPrimeRef(sets3Read(p, 10, 5))
+		})},
+		// the least m = j*n, j >= 1, whose base-b digits are all 0 or 1
+		{"Smallest positive multiple of n whose base 8 representation contains only 0's and 1's.", 1, 40, func(n int64) int64 {
+			return sets3ZeroOneRef(n, 8)
+		}},
+		{"Least positive multiple of n written in base 9 using only 0 and 1.", 1, 30, func(n int64) int64 {
+			return sets3Read(sets3ZeroOneRef(n, 9), 9, 10)
+		}},
+		{"Least positive multiple of n that when written in base 10 uses only 0's and 1's.", 1, 30, func(n int64) int64 {
+			return sets3ZeroOneRef(n, 10)
+		}},
 		{"7-smooth numbers.", 1, 100, setsListRef(1, func(x int64) bool {
 			fs := sets3Factors(x)
 			return len(fs) == 0 || fs[len(fs)-1] <= 7
@@ -86,5 +138,8 @@ func TestSets3Refuse(t *testing.T) {
 		"Squares of the form 6p+7 for p prime.",                      // a kind of square, not a power of a list
 		"Squares of numbers in array formed from frobnicated cells.", // no list read
 		"8-smooth numbers.",
+		"Smallest positive multiple of n whose base 2 representation contains only 0's and 1's.", // every number
+		"Primes whose base-8 representation also is the base-8 representation of a prime.",       // the same base: every prime
+		"Primes whose base-8 representation also is the base-5 representation of a square.",
 	)
 }
