@@ -350,7 +350,9 @@
 // of 2, b = 2^k*d, adds a's residue mod b*(2^k + 3), which gives the
 // quotient's high bits ("round((2^n - n - 1)/4)", "ceiling(Fibonacci(n)/2)",
 // "(prime(n)^4 - 1)/240"), and under a mod (a/b) mod m is (a mod b*m)
-// div b ("(6^n-1)/5 mod n"; wide_div.go) (eqn_ring.go; there too primepi
+// div b ("(6^n-1)/5 mod n"; wide_div.go), and a binomial under a mod
+// comes from a row of Pascal's triangle mod m in memory ("binomial(2n-1,
+// n-1) mod n"; wide_binom.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
 // pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the
