@@ -59,7 +59,10 @@
 // Product_{k>=1} (1 + x^(4*k))/(1 + x^k)", multiplicities that vary with
 // k, "Product_{k>=1} (1+x^k)^(k*(k-1))" (each factor by its binomial
 // coefficients mod 2^32, odd divisors inverted in the ring,
-// series2*.go), eta quotients, Ramanujan's
+// series2*.go), square roots and half powers of polynomials,
+// "(1-x-sqrt(1-2*x-3*x^2))/(2*x^2)", "(1-4*x)^(15/2)" (sqrt(P) = A(1 + 2T)
+// for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
+// division by c*x^s read as a shift; series2_sqrt.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
@@ -285,6 +288,10 @@
 // of a prime" (and "... decimal representation is a valid number in base
 // 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
 // prime: a scan over the base-5 values, not over the primes.
+// "Smallest positive multiple of n whose base 8 representation contains
+// only 0's and 1's" is rebase(k, 2, 8) for the least k >= 1 whose one n
+// divides ("Least positive multiple of n written in base 9 using only 0
+// and 1" also as rebase(k, 2, 10), the digits).
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
@@ -296,6 +303,9 @@
 // prime", is "P of n" as the other readers read it with the argument put
 // for n (sums_of.go: P holds no n of its own; a letter bound to the primes
 // is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
+// Such a sum over the terms of the primes or of a list named by its
+// predicate reads each term from a table in memory the program fills
+// first, one scan per list up to index n + 4 (sums_tab.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
@@ -341,7 +351,9 @@
 // of 2, b = 2^k*d, adds a's residue mod b*(2^k + 3), which gives the
 // quotient's high bits ("round((2^n - n - 1)/4)", "ceiling(Fibonacci(n)/2)",
 // "(prime(n)^4 - 1)/240"), and under a mod (a/b) mod m is (a mod b*m)
-// div b ("(6^n-1)/5 mod n"; wide_div.go) (eqn_ring.go; there too primepi
+// div b ("(6^n-1)/5 mod n"; wide_div.go), and a binomial under a mod
+// comes from a row of Pascal's triangle mod m in memory ("binomial(2n-1,
+// n-1) mod n"; wide_binom.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
 // pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the

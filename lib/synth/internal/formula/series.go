@@ -30,26 +30,28 @@ func (c *collector) series(text string) {
 	if zmode {
 		strides = append(strides, 4)
 	}
-	coefs, ok := seriesCoefs(x, int(strides[len(strides)-1])*scanN+1)
-	if !ok {
+	key := "series[" + x.String() + "]"
+	x, sh := monomialDivisor(x, zmode) // "(1-sqrt(1-4*x))/(2*x)": series2_sqrt.go
+	coefs, ok := seriesCoefs(x, int(strides[len(strides)-1])*scanN+1+int(sh))
+	if !ok || !leadingZeros(coefs, sh) {
 		return
 	}
+	coefs = coefs[sh:]
 	s, ok := seriesNormal(x, false)
 	if !ok {
 		return
 	}
 	lower := func(off, stride int64) ([]ir.Op, error) {
-		ops, err := lowerSeries(s, off, stride)
+		ops, err := lowerSeries(s, off-sh, stride)
 		if err != nil {
 			// theta functions as sums, each in a table: fewer opcodes
 			// where many eta products do not fit
 			if s2, ok := seriesNormal(x, true); ok {
-				return lowerSeries(s2, off, stride)
+				return lowerSeries(s2, off-sh, stride)
 			}
 		}
 		return ops, err
 	}
-	key := "series[" + x.String() + "]"
 	for _, stride := range strides {
 		cs := coefs
 		if stride > 1 {

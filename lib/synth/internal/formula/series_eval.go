@@ -249,6 +249,9 @@ func (ev *sEval) termAdd(r []*big.Int, c int64, sign int64, m int, t int64) bool
 }
 
 func (ev *sEval) fn(x *sNode) []*big.Int {
+	if x.name == "sqrt" {
+		return ev.sqrt(ev.eval(x.kids[0])) // series2_sqrt.go
+	}
 	args := make([][2]int64, len(x.kids))
 	for i, k := range x.kids {
 		// an argument past the coefficients computed: evaluate it with
@@ -395,6 +398,9 @@ func (ev *sEval) eval(x *sNode) []*big.Int {
 				}
 			}
 			return r
+		}
+		if b[0].CmpAbs(bigOne) > 0 { // (...)/(2(1-x)^2): both over b(0) (series2_sqrt.go)
+			a, b = ev.quoAll(a, b[0]), ev.quoAll(b, b[0])
 		}
 		return ev.mul(a, ev.inverse(b))
 	case sPow:

@@ -113,6 +113,9 @@ func (l *seriesLowering) series(s *sSeries, r int) {
 		}
 		l.fixedPoint(s.fixed)
 		return
+	case s.root != nil:
+		l.rootSeries(s.root, r)
+		return
 	case s.ref > 0:
 		if !l.inFixed {
 			seriesFail()
@@ -193,6 +196,13 @@ func (l *seriesLowering) addMonomialAt(t sTerm, r, sh int) {
 
 // term builds t in table r (all zero).
 func (l *seriesLowering) term(t sTerm, r int) {
+	if c, ok := constOf(t.coef); ok && c != 1 && isConstV(t.shift, 0) && len(t.facs) == 1 && t.facs[0].g != nil &&
+		t.facs[0].pow == 1 && t.facs[0].v == "" && l.inLoop == 0 {
+		// c G: G built in r, then scaled (2 R of a square root, series2_sqrt.go)
+		l.series(t.facs[0].g, r)
+		l.scaleTable(r, c)
+		return
+	}
 	// a product that opens with a series (coefficient 1, no power of x)
 	// is built on that series in r itself, not on 1
 	first := -1

@@ -37,6 +37,7 @@ type sSeries struct {
 	sums  []sSumTerm
 	fixed *sSeries // the fixed point A of A = fixed (series_fixed.go)
 	ref   int64    // A(x^ref), when > 0
+	root  *sRoot   // A*T of a square root's A (1 + 2T) (series2_sqrt.go)
 }
 
 // sSumTerm is Sum_{v=lo..hi (nil: while t's power of x fits)} t.
@@ -81,6 +82,12 @@ func constOf(x *node) (int64, bool) {
 			return a - b, true
 		default:
 			return a * b, true
+		}
+	case kDivT: // exact quotients only
+		a, ok1 := constOf(x.kids[0])
+		b, ok2 := constOf(x.kids[1])
+		if ok1 && ok2 && b != 0 && a%b == 0 {
+			return a / b, true
 		}
 	}
 	return 0, false
@@ -204,8 +211,12 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 			return scaleSeries(a, func(y *node) *node { return bin(kDivT, y, b.coef) })
 		}
 		c, ok := constOf(b.coef)
-		if !ok || c != 1 && c != -1 || !isConstV(b.shift, 0) {
+		if !ok || c == 0 || !isConstV(b.shift, 0) {
 			seriesFail()
+		}
+		if c != 1 && c != -1 { // (...)/(2(1-x)^2): the 2 divides the numerator
+			a = scaleSeries(a, func(y *node) *node { return bin(kDivT, y, num(c)) })
+			c = 1
 		}
 		inv := sTerm{coef: num(c), shift: num(0)}
 		for _, f := range b.facs {
@@ -318,6 +329,9 @@ func (z *normalizer) norm(x *sNode) *sSeries {
 	case sFn:
 		if z.sumTheta && (x.name == "phi" || x.name == "psi") {
 			return z.thetaSum(x)
+		}
+		if x.name == "sqrt" {
+			return z.sqrtSeries(x) // series2_sqrt.go
 		}
 		if x.name == "cubica" {
 			return z.norm(cubicA(x.kids[0]))

@@ -154,6 +154,10 @@ func (p *seriesParser) factor() *sNode {
 	x := p.primary()
 	for p.at("^") {
 		p.pos++
+		if m, ok := p.halfPower(); ok && x.k != sVar { // (1-4x)^(15/2): series2_sqrt.go
+			x = &sNode{k: sPow, x: num(m), kids: []*sNode{{k: sFn, name: "sqrt", kids: []*sNode{x}}}}
+			continue
+		}
 		e, frac := p.exponent()
 		if frac {
 			// q^(-1/4), q^(1/24): a fractional power of the variable is the
@@ -294,7 +298,7 @@ func (p *seriesParser) isFn(s string) bool {
 		return true
 	case "phi", "psi", "f", "chi":
 		return p.theta
-	case "theta":
+	case "theta", "sqrt":
 		return true
 	case "a", "b":
 		return p.cubic

@@ -334,14 +334,14 @@ func TestSeriesReads(t *testing.T) {
 // TestSeriesRefuses: what the reader must not guess at gives nothing: a
 // function it does not read (the cubic c(q) has q^(1/3) in every term),
 // phi() where the text never says it is a theta function (Euler's phi), a
-// constant term other than ±1 under a division, a fractional power, trailing words it cannot read, and a
+// constant term other than ±1 under a division, a fractional power (not an integer series), trailing words it cannot read, and a
 // product whose program would run out of fuel by n = 100.
 func TestSeriesRefuses(t *testing.T) {
 	refuses(t,
 		"Expansion of c(x) * f(-x^3)^4 in powers of x where f() is a Ramanujan theta function and c() is a cubic AGM function.",
 		"Expansion of phi(x)^2.",
 		"Expansion of 1/(2 - x - x^2 - x^7 - x^9).",
-		"Expansion of (1-4*x)^(15/2).",
+		"Expansion of (1+x)^(3/2).",
 		"Expansion of 1/(1 - x^(1/2) - x).",
 		"Expansion of (Sum_{k>=0} x^(3^k))^2 [even terms only].",
 		"Expansion of Product_{k>=1} (1+x^k)^1000.",

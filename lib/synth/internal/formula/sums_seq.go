@@ -82,7 +82,7 @@ func (c *collector) seqOps(text string) {
 		return
 	}
 	for _, y := range ys {
-		c.add(s, y)
+		c.addOrTable(s, y)
 	}
 }
 

@@ -1,6 +1,10 @@
 package formula
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
 
 // sumsFibRef is F(n) by iteration, F(0) = 0.
 func sumsFibRef(n int64) int64 {
@@ -153,4 +157,55 @@ func TestOfArgument(t *testing.T) {
 		"Sum of odd divisors of A000045(n).",
 		"Sum of odd divisors of the first term of n.",
 	)
+}
+
+func TestTabledTerms(t *testing.T) {
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		// A023662: (1, 3, 5, ...) convolved with the primes, from a(1)
+		{"Convolution of odd numbers and primes.", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= n; k++ {
+				s += (2*k - 1) * primeRef(n+1-k)
+			}
+			return s
+		}},
+		// A209403: the primes convolved with the odd primes, from a(1)
+		{"Convolution of primes with odd primes.", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= n; k++ {
+				s += primeRef(k) * primeRef(n+2-k)
+			}
+			return s
+		}},
+		{"Partial sums of the primes.", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= n; k++ {
+				s += primeRef(k)
+			}
+			return s
+		}},
+		{"Partial sums of the semiprimes.", 1, 100, func(n int64) int64 {
+			s, k := int64(0), int64(0)
+			for x := int64(4); k < n; x++ {
+				if setsBigomegaRef(x) == 2 {
+					s, k = s+x, k+1
+				}
+			}
+			return s
+		}},
+	})
+	// the tabled programs stay well within the fuel at n = 100 (the
+	// plain ones, a scan from 2 for each term, do not)
+	for _, text := range []string{"Convolution of primes with odd primes.", "Partial sums of the semiprimes."} {
+		for _, c := range Candidates(text, 1) {
+			p, err := ir.Prepare(ir.Program{Arity: 1, Ops: c.Ops})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, used, err := p.RunFuel([]int32{100}, ir.DefaultFuel); err != nil || used > ir.DefaultFuel/4 {
+				t.Errorf("%s: %d fuel at n = 100 (%v)", c.Expr, used, err)
+			}
+		}
+	}
 }
