@@ -6,6 +6,11 @@
 //
 // # Overview
 //
+// A request a person writes ("largest prime not bigger than k") that no
+// reader takes as written is read again as the names are written: a
+// capital first letter, the operand called n, comparisons as symbols
+// (asked.go, readAsked).
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
