@@ -238,7 +238,9 @@
 // "Number of non-palindromic divisors of n", "Number of nondeficient
 // divisors of n", "Number of divisors of n that are not abundant numbers"
 // negate the adjective; "Number of times 7 appears in decimal expansion of
-// n" is digcount(n, 10, 7) (comb_div.go). "Number of subsets of {1..n}
+// n" is digcount(n, 10, 7), "Number of occurrences of '10' in binary
+// expansion of n" and "Number of blocks of {1,0} in the binary expansion
+// of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of subsets of {1..n}
 // whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
 // which all elements are strictly less than the sum of the other elements
 // of S" count subsets by a table of their sums in memory, the largest
