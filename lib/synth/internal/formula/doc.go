@@ -6,6 +6,11 @@
 //
 // # Overview
 //
+// A request a person writes ("largest prime not bigger than k") that no
+// reader takes as written is read again as the names are written: a
+// capital first letter, the operand called n, comparisons as symbols
+// (asked.go, readAsked).
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
@@ -62,7 +67,9 @@
 // series2*.go), square roots and half powers of polynomials,
 // "(1-x-sqrt(1-2*x-3*x^2))/(2*x^2)", "(1-4*x)^(15/2)" (sqrt(P) = A(1 + 2T)
 // for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
-// division by c*x^s read as a shift; series2_sqrt.go), eta quotients, Ramanujan's
+// division by c*x^s read as a shift; series2_sqrt.go), named sequences in
+// a series' scalars, "Product_{k>=1} (1 - x^Fibonacci(k))", "1/(1 -
+// x^prime(k))" (series2_calls.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
@@ -138,7 +145,10 @@
 // symbol, "Sum_{d|n} Kronecker(-22, d)", "Legendre symbol (n,59)", the
 // Dirichlet series of zeta(s)*L(s, (m/.)) by its Euler product, and
 // products over divisors, "Product_{d|n} phi(d)", p in "Sum_{p|n}" a prime
-// (cases_kron.go). It
+// (cases_kron.go); recurrences by one condition on n and an earlier
+// term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
+// (cases_rec.go); cases followed by glosses that restate their functions,
+// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
@@ -233,7 +243,13 @@
 // "Number of non-palindromic divisors of n", "Number of nondeficient
 // divisors of n", "Number of divisors of n that are not abundant numbers"
 // negate the adjective; "Number of times 7 appears in decimal expansion of
-// n" is digcount(n, 10, 7) (comb_div.go). "Sum of
+// n" is digcount(n, 10, 7), "Number of occurrences of '10' in binary
+// expansion of n" and "Number of blocks of {1,0} in the binary expansion
+// of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of subsets of {1..n}
+// whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
+// which all elements are strictly less than the sum of the other elements
+// of S" count subsets by a table of their sums in memory, the largest
+// element against the rest as it joins (comb_subsets.go). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
@@ -288,6 +304,11 @@
 // only 0's and 1's" is rebase(k, 2, 8) for the least k >= 1 whose one n
 // divides ("Least positive multiple of n written in base 9 using only 0
 // and 1" also as rebase(k, 2, 10), the digits).
+// Sparse lists named by digit counts, "Numbers having four 5's in base
+// 10", "... contains exactly four 2's and three 3's", are ranked instead of
+// scanned (sets3_digits.go: digrank_ counts the completions of a prefix,
+// C(r, c_1) * C(r - c_1, c_2) * ... * f^rest, to find the n-th member's
+// length and digits; the evaluator ranks by the same counts in math/big).
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum

@@ -44,75 +44,6 @@ func Candidates(text string, arity int) (cs []Candidate) {
 	return c.out
 }
 
-// readAsked reads text and, when nothing is read, the text as the names
-// the readers know are written: a person asks "number of divisors of k",
-// the names begin with a capital and call the operand n ("Number of
-// divisors of n"). A candidate read from a rewrite names the whole text as
-// its source.
-func (c *collector) readAsked(text string) {
-	c.read(text)
-	t := strings.TrimSpace(text)
-	for _, rw := range []func(string) string{capitalized, operandN} {
-		if len(c.out) > 0 {
-			break
-		}
-		if r := rw(t); r != t {
-			t = r
-			c.read(t)
-		}
-	}
-	for i := range c.out {
-		if !strings.Contains(text, c.out[i].Source) {
-			c.out[i].Source = strings.TrimSpace(text)
-		}
-	}
-}
-
-// capitalized is t with its first letter capitalized when t begins with a
-// word ("a(n) = ..." and "n^2 + 1" do not).
-func capitalized(t string) string {
-	if len(t) < 2 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' {
-		return t
-	}
-	return string(t[0]-'a'+'A') + t[1:]
-}
-
-// operandN is t with its one operand letter renamed n: the only
-// one-letter word of t other than "a" and "I", when t has no n ("the
-// sign of x", "x squared plus one"); else t.
-func operandN(t string) string {
-	letter := byte(0)
-	for i := 0; i < len(t); i++ {
-		ch := t[i]
-		if ch < 'a' || ch > 'z' || i > 0 && isWordByte(t[i-1]) || i+1 < len(t) && isWordByte(t[i+1]) {
-			continue
-		}
-		switch {
-		case ch == 'n':
-			return t
-		case ch == 'a':
-		case letter == 0:
-			letter = ch
-		case letter != ch:
-			return t
-		}
-	}
-	if letter == 0 {
-		return t
-	}
-	b := []byte(t)
-	for i := range b {
-		if b[i] == letter && !(i > 0 && isWordByte(b[i-1])) && !(i+1 < len(b) && isWordByte(b[i+1])) {
-			b[i] = 'n'
-		}
-	}
-	return string(b)
-}
-
-func isWordByte(b byte) bool {
-	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '\''
-}
-
 // candidates is Candidates without the recover (the tests call it, so a
 // panic shows there).
 func candidates(text string) []Candidate {
@@ -159,6 +90,8 @@ func (c *collector) read(text string) {
 		func() { c.memRecurrences(text) },               // memrec.go: after rec.go and dnc.go, which keep no table
 		func() { c.conditionals(text) },                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
 		func() { c.symbols(text) },                      // cases_kron.go: "Legendre symbol (n,59)"
+		func() { c.condRecurrences(text) },              // cases_rec.go: "a(n) = a(n-1)/2 if a(n-1) is even, otherwise ..."
+		func() { c.glossedConditionals(text) },          // cases_cond.go: "..., otherwise 0, where sigma is the sum of divisors"
 		func() { c.namedFamilies(firstSentence(text)) }, // coverage_named.go: "Fibonacci sequence beginning 4, 19"
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
