@@ -69,7 +69,10 @@
 // for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
 // division by c*x^s read as a shift; series2_sqrt.go), named sequences in
 // a series' scalars, "Product_{k>=1} (1 - x^Fibonacci(k))", "1/(1 -
-// x^prime(k))" (series2_calls.go), eta quotients, Ramanujan's
+// x^prime(k))" (series2_calls.go), products written out with an ellipsis,
+// "x((1-x)(1-x^2)(1-x^4)(1-x^8)...)^2" (three or more binomials whose
+// powers run arithmetically or geometrically, series2_ellipsis.go), eta
+// quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
