@@ -151,7 +151,10 @@
 // (cases_kron.go); recurrences by one condition on n and an earlier
 // term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
 // (cases_rec.go); cases followed by glosses that restate their functions,
-// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go). It
+// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go);
+// mod read as tightly as * ("a(n-1) mod n + a(n-2) mod n"), a second
+// reading beside the loose one where the first terms tell them apart
+// (cases_mod.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
@@ -378,7 +381,12 @@
 // comes from a row of Pascal's triangle mod m in memory ("binomial(2n-1,
 // n-1) mod n"; wide_binom.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
-// pi(sqrt(n))"). The measure
+// pi(sqrt(n))"). Digit sums, digit counts and first digits of values far
+// past i32, "Number of digits in 3^n", "Sum of digits of n!", build their
+// argument as a long number in memory, limbs of b^j <= 10^4, from powers
+// of a constant, factorials, small factors, added constants and exact
+// division by a constant (wide_digits.go; the evaluator takes such digits
+// from math/big). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
