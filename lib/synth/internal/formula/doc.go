@@ -151,7 +151,11 @@
 // (cases_kron.go); recurrences by one condition on n and an earlier
 // term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
 // (cases_rec.go); cases followed by glosses that restate their functions,
-// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go). It
+// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go);
+// mod read as tightly as * ("a(n-1) mod n + a(n-2) mod n"), a second
+// reading beside the loose one where the first terms tell them apart
+// (cases_mod.go); "If n = Product (p_j^k_j) then a(n) = Product (p_j *
+// k_j)", multiplicative with a(p^e) = p*e (cases_mult.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go; where
 // a power of a quotient, "(binomial(n-1,k-1)*binomial(n,k-1)/k)^2", leaves
@@ -251,7 +255,10 @@
 // negate the adjective; "Number of times 7 appears in decimal expansion of
 // n" is digcount(n, 10, 7), "Number of occurrences of '10' in binary
 // expansion of n" and "Number of blocks of {1,0} in the binary expansion
-// of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of subsets of {1..n}
+// of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of primes congruent
+// to 3 modulo 4 dividing n (with multiplicity)", "Number of distinct prime
+// factors of n of the form 6k+1" count the prime divisors that pass, or
+// with multiplicity the prime powers whose prime passes (comb_pfactors.go). "Number of subsets of {1..n}
 // whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
 // which all elements are strictly less than the sum of the other elements
 // of S" count subsets by a table of their sums in memory, the largest
@@ -378,7 +385,12 @@
 // comes from a row of Pascal's triangle mod m in memory ("binomial(2n-1,
 // n-1) mod n"; wide_binom.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
-// pi(sqrt(n))"). The measure
+// pi(sqrt(n))"). Digit sums, digit counts and first digits of values far
+// past i32, "Number of digits in 3^n", "Sum of digits of n!", build their
+// argument as a long number in memory, limbs of b^j <= 10^4, from powers
+// of a constant, factorials, small factors, added constants and exact
+// division by a constant (wide_digits.go; the evaluator takes such digits
+// from math/big). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
