@@ -151,10 +151,13 @@
 // (cases_kron.go); recurrences by one condition on n and an earlier
 // term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
 // (cases_rec.go); cases followed by glosses that restate their functions,
-// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go);
+// "..., otherwise 0, where sigma is the sum of divisors", "how many of
+// {6,7,8} divide n", "If n is the k-th prime, then a(n) = k!, otherwise
+// a(n) = 0" (cases_cond.go);
 // mod read as tightly as * ("a(n-1) mod n + a(n-2) mod n"), a second
 // reading beside the loose one where the first terms tell them apart
-// (cases_mod.go). It
+// (cases_mod.go); "If n = Product (p_j^k_j) then a(n) = Product (p_j *
+// k_j)", multiplicative with a(p^e) = p*e (cases_mult.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
@@ -318,6 +321,9 @@
 // scanned (sets3_digits.go: digrank_ counts the completions of a prefix,
 // C(r, c_1) * C(r - c_1, c_2) * ... * f^rest, to find the n-th member's
 // length and digits; the evaluator ranks by the same counts in math/big).
+// "Composite numbers whose multiplicative digital root is 4": mdr_(x, b)
+// multiplies x's digits until one is left (sets3_mdr.go; "the
+// multiplicative digital root of" is one of fnPhrases).
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
@@ -384,9 +390,10 @@
 // pi(sqrt(n))"). Digit sums, digit counts and first digits of values far
 // past i32, "Number of digits in 3^n", "Sum of digits of n!", build their
 // argument as a long number in memory, limbs of b^j <= 10^4, from powers
-// of a constant, factorials, small factors, added constants and exact
-// division by a constant (wide_digits.go; the evaluator takes such digits
-// from math/big). The measure
+// with a varying exponent ("n^n"), factorials, products of them and small
+// factors, added constants and exact division by a constant; largest and
+// smallest digits and counts of a digit too (wide_digits.go; the evaluator
+// takes such digits from math/big). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
