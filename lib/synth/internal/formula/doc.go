@@ -9,7 +9,9 @@
 // A request a person writes ("largest prime not bigger than k") that no
 // reader takes as written is read again as the names are written: a
 // capital first letter, the operand called n, comparisons as symbols
-// (asked.go, readAsked).
+// (asked.go, readAsked). Candidates(text, 2..4) reads a request over
+// several operands as one formula over its one-letter names, checked on a
+// grid of operands (operands.go).
 //
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
