@@ -5,10 +5,10 @@ import (
 	"testing"
 )
 
-// TestAskedInLowerCase: a request a person writes in lower case, or with
-// its operand called k or x, is read like the name written with a capital
-// and n (native references), and each candidate's source is a span of
-// what was written.
+// TestAskedInLowerCase: a request a person writes in lower case, with its
+// operand called k or x, or comparing in words ("not bigger than"), is
+// read like the name written with a capital, n and "<=" (native
+// references), and each candidate's source is a span of what was written.
 func TestAskedInLowerCase(t *testing.T) {
 	tau := func(n int64) int64 {
 		c := int64(0)
@@ -27,12 +27,36 @@ func TestAskedInLowerCase(t *testing.T) {
 		}
 		return n
 	}
+	isPrime := func(n int64) bool {
+		if n < 2 {
+			return false
+		}
+		for d := int64(2); d*d <= n; d++ {
+			if n%d == 0 {
+				return false
+			}
+		}
+		return true
+	}
 	cases := []refCase{
 		{"number of divisors of n", 1, 200, tau},
 		{"smallest prime factor of n", 2, 300, lpf},
 		// the operand under another letter
 		{"number of divisors of k", 1, 200, tau},
 		{"2^k - 1", 0, 30, func(n int64) int64 { return 1<<n - 1 }},
+		// comparisons in words
+		{"largest prime that is not bigger than n", 2, 300, func(n int64) int64 {
+			for !isPrime(n) {
+				n--
+			}
+			return n
+		}},
+		{"smallest prime that is at least k", 0, 300, func(n int64) int64 {
+			for !isPrime(n) {
+				n++
+			}
+			return n
+		}},
 	}
 	newRunner(t).anyMatches(t, cases)
 	for _, tc := range cases {

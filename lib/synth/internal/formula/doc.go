@@ -6,6 +6,11 @@
 //
 // # Overview
 //
+// A request a person writes ("largest prime not bigger than k") that no
+// reader takes as written is read again as the names are written: a
+// capital first letter, the operand called n, comparisons as symbols
+// (asked.go, readAsked).
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
@@ -284,6 +289,10 @@
 // of a prime" (and "... decimal representation is a valid number in base
 // 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
 // prime: a scan over the base-5 values, not over the primes.
+// "Smallest positive multiple of n whose base 8 representation contains
+// only 0's and 1's" is rebase(k, 2, 8) for the least k >= 1 whose one n
+// divides ("Least positive multiple of n written in base 9 using only 0
+// and 1" also as rebase(k, 2, 10), the digits).
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum
@@ -347,7 +356,9 @@
 // of 2, b = 2^k*d, adds a's residue mod b*(2^k + 3), which gives the
 // quotient's high bits ("round((2^n - n - 1)/4)", "ceiling(Fibonacci(n)/2)",
 // "(prime(n)^4 - 1)/240"), and under a mod (a/b) mod m is (a mod b*m)
-// div b ("(6^n-1)/5 mod n"; wide_div.go) (eqn_ring.go; there too primepi
+// div b ("(6^n-1)/5 mod n"; wide_div.go), and a binomial under a mod
+// comes from a row of Pascal's triangle mod m in memory ("binomial(2n-1,
+// n-1) mod n"; wide_binom.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
 // pi(sqrt(n))"). The measure
 // test's -oeis.why ranks why the

@@ -42,9 +42,10 @@ func lowerRingDiv(x *node, exactBinomial bool) ([]ir.Op, error) {
 	if !has(x, kFloorDiv) && !has(x, kMod) && !has(x, kDivT) {
 		return nil, fmt.Errorf("%w: no division", errLower)
 	}
+	memFree := hasCall(x, "binomial") && keepsNoTable(x, exactBinomial) // wide_binom.go
 	var err error
 	for _, lazy := range []bool{true, false} {
-		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy, ringDiv: true}
+		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy, ringDiv: true, memFree: memFree}
 		var ops []ir.Op
 		if ops, err = e.program(x); err == nil {
 			return ops, nil
@@ -60,7 +61,7 @@ func (e *emitter) ringMore(x *node, m int) bool {
 	if !e.ringDiv {
 		return false
 	}
-	if e.ringQuot(x, m) { // wide_div.go: (a div b) mod m
+	if e.ringQuot(x, m) || e.binomRing(x, m) { // wide_div.go, wide_binom.go
 		return true
 	}
 	switch {

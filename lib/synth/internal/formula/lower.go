@@ -41,6 +41,9 @@ type emitter struct {
 	// ringDiv: floor divisions by an odd divisor through residues, and
 	// factorials and Fibonacci numbers reduced under a mod (eqn_ring.go)
 	ringDiv bool
+	// memFree: the program keeps no table in memory, so a binomial under
+	// a mod may fill a row of Pascal's triangle there (ringDiv; wide_div.go)
+	memFree bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole

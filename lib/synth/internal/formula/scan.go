@@ -252,22 +252,26 @@ func (s *scan) finishesWhy() string {
 // sum) are not evaluated alone.
 func (s *scan) partsFit() bool {
 	var parts []*node // the parts to evaluate, and whether each is under a mod's ring
-	var walk func(x *node, ring bool)
-	walk = func(x *node, ring bool) {
+	var walk func(x *node, ring, mod bool)
+	walk = func(x *node, ring, mod bool) {
 		switch x.k {
 		case kSum, kProd, kSumDiv, kNth, kRec, kTri, kPart, kDnc:
 			return // variables of their own; lists are listsFit's
 		}
 		isRing := x.k == kAdd || x.k == kSub || x.k == kMul || x.k == kNeg || x.k == kPow
 		quot := s.wide && !ring && wideQuotient(x) // its numerator may wrap
-		if !(ring && isRing) && x.k != kNum && x.k != kVar && x != s.x {
+		// under a mod, the ringDiv lowering reduces binomials, factorials
+		// and Fibonacci and Lucas numbers as it goes (their arguments must fit)
+		reduced := s.wide && mod && wideReduced(x)
+		if !(ring && isRing) && !reduced && x.k != kNum && x.k != kVar && x != s.x {
 			parts = append(parts, x)
 		}
 		for j, k := range x.kids {
-			walk(k, x.k == kMod && j == 0 || ring && isRing || quot && j == 0)
+			inMod := x.k == kMod && j == 0 || mod && isRing
+			walk(k, inMod || ring && isRing || quot && j == 0, inMod)
 		}
 	}
-	walk(s.x, false)
+	walk(s.x, false, false)
 	if len(parts) == 0 {
 		return true
 	}

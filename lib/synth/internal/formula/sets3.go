@@ -36,6 +36,10 @@ var (
 	reSets3Rebase = regexp.MustCompile(`^Primes whose base-(\d+) representation (?:also )?is (?:also )?the base-(\d+) representation of a prime\s*\.?\s*$`)
 	// "Primes whose decimal representation is a valid number in base 5 and interpreted as such is again a prime."
 	reSets3RebaseDec = regexp.MustCompile(`^Primes whose decimal representation is a valid number in base (\d+) and interpreted as such is (?:again |also )?a prime\s*\.?\s*$`)
+	// "Smallest positive multiple of n whose base 8 representation contains
+	// only 0's and 1's.", "Least positive multiple of n written in base 9
+	// using only 0 and 1."
+	reSets3ZeroOne = regexp.MustCompile(`^(?:Smallest|Least) positive multiple of (.+?),? (?:(?:whose|with) base[- ](\d+) (?:representation|expansion) (?:contains|has|uses) only|(?:that )?(?:when )?written in base[- ](\d+),? (?:using|uses|with|contains|has) only) (?:the )?(?:digits )?0'?s? and 1'?s?\s*\.?\s*$`)
 	// "7-smooth numbers."
 	reSets3Smooth = regexp.MustCompile(`^(\d+)-smooth (?:numbers|integers)\s*\.?\s*$`)
 )
@@ -64,6 +68,10 @@ func (c *collector) sets3Phrases(text string) {
 	}
 	if m := reSets3RebaseDec.FindStringSubmatch(s); m != nil {
 		c.sets3Rebase(s, "10", m[1])
+		return
+	}
+	if m := reSets3ZeroOne.FindStringSubmatch(s); m != nil {
+		c.sets3ZeroOne(s, m)
 		return
 	}
 	if m := reSets3Smooth.FindStringSubmatch(s); m != nil {
@@ -113,6 +121,34 @@ func (c *collector) sets3Rebase(s, bs, cs string) {
 			y = call("rebase", y, num(k), num(b))
 		}
 		c.add(s, y)
+	}
+}
+
+// sets3ZeroOne: the least positive multiple of E whose base-b digits are
+// 0 and 1. Those numbers, in increasing order, are rebase(k, 2, b) for k =
+// 1, 2, ...: the least k whose one E divides. "Whose base b
+// representation" names the number; "written in base b" may name the
+// number or its digits read in base 10, both offered (they differ at the
+// first E with a multiple of two digits; the examples tell them apart).
+func (c *collector) sets3ZeroOne(s string, m []string) {
+	e, ok := parseN(m[1])
+	if !ok {
+		return
+	}
+	bs, written := m[2], false
+	if bs == "" {
+		bs, written = m[3], true
+	}
+	b, err := strconv.ParseInt(bs, 10, 32)
+	if err != nil || b < 3 || b > 36 {
+		return // base 2: every number
+	}
+	x := vr("x_")
+	pred := eq(bin(kMod, call("rebase", x, num(2), num(b)), e), num(0))
+	k := func() *node { return nthAt(gt(cloneNode(e), num(0)), "x_", 1, 1, cloneNode(pred)) }
+	c.add(s, call("rebase", k(), num(2), num(b)))
+	if written && b != 10 {
+		c.add(s, call("rebase", k(), num(2), num(10)))
 	}
 }
 

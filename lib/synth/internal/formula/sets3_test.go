@@ -52,6 +52,21 @@ func sets3Read(x, b, c int64) int64 {
 	return r
 }
 
+// sets3ZeroOneRef is the least multiple m of n whose base-b digits are
+// all 0 or 1 (found by trying m = n, 2n, ...; -1 past 2^31).
+func sets3ZeroOneRef(n, b int64) int64 {
+	for m := n; m < 1<<31; m += n {
+		ok := true
+		for x := m; x > 0 && ok; x /= b {
+			ok = x%b <= 1
+		}
+		if ok {
+			return m
+		}
+	}
+	return -1
+}
+
 func TestSets3(t *testing.T) {
 	lpf := func(x int64) int64 {
 		if fs := sets3Factors(x); len(fs) > 0 {
@@ -96,6 +111,16 @@ func TestSets3(t *testing.T) {
 		{"Primes whose decimal representation is a valid number in base 5 and interpreted as such is again a prime.", 1, 50, setsListRef(2, func(p int64) bool {
 			return isPrimeRef(p) && sets3Read(p, 10, 5) > 0 && isPrimeRef(sets3Read(p, 10, 5))
 		})},
+		// the least m = j*n, j >= 1, whose base-b digits are all 0 or 1
+		{"Smallest positive multiple of n whose base 8 representation contains only 0's and 1's.", 1, 40, func(n int64) int64 {
+			return sets3ZeroOneRef(n, 8)
+		}},
+		{"Least positive multiple of n written in base 9 using only 0 and 1.", 1, 30, func(n int64) int64 {
+			return sets3Read(sets3ZeroOneRef(n, 9), 9, 10)
+		}},
+		{"Least positive multiple of n that when written in base 10 uses only 0's and 1's.", 1, 30, func(n int64) int64 {
+			return sets3ZeroOneRef(n, 10)
+		}},
 		{"7-smooth numbers.", 1, 100, setsListRef(1, func(x int64) bool {
 			fs := sets3Factors(x)
 			return len(fs) == 0 || fs[len(fs)-1] <= 7
@@ -113,7 +138,8 @@ func TestSets3Refuse(t *testing.T) {
 		"Squares of the form 6p+7 for p prime.",                      // a kind of square, not a power of a list
 		"Squares of numbers in array formed from frobnicated cells.", // no list read
 		"8-smooth numbers.",
-		"Primes whose base-8 representation also is the base-8 representation of a prime.", // the same base: every prime
+		"Smallest positive multiple of n whose base 2 representation contains only 0's and 1's.", // every number
+		"Primes whose base-8 representation also is the base-8 representation of a prime.",       // the same base: every prime
 		"Primes whose base-8 representation also is the base-5 representation of a square.",
 	)
 }

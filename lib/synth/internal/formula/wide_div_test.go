@@ -55,10 +55,26 @@ func TestWideDiv(t *testing.T) {
 }
 
 // TestWideDivRefuses: divisors whose b*M passes wideMaxBM keep the plain
-// division, whose wrapped numerator the scan refuses.
+// division, whose wrapped numerator the scan refuses; so does a quotient
+// of a binomial past i32 (reduced only under a mod).
 func TestWideDivRefuses(t *testing.T) {
 	refuses(t,
 		"a(n) = floor(n^9/65536).",
 		"a(n) = round(3^n/100000).",
+		"a(n) = floor(binomial(2n,n)/4).",
 	)
+}
+
+// TestWideBinomialMod: binomials under a mod from a row of Pascal's
+// triangle mod m in memory (wide_binom.go), against math/big.
+func TestWideBinomialMod(t *testing.T) {
+	binomMod := func(a, b, m int64) int64 {
+		c := new(big.Int).Binomial(a, b)
+		return c.Mod(c, big.NewInt(m)).Int64()
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = binomial(2n-1, n-1) mod n.", 1, 100, func(n int64) int64 { return binomMod(2*n-1, n-1, n) }},
+		{"a(n) = binomial(2*n, n) mod n^2.", 1, 100, func(n int64) int64 { return binomMod(2*n, n, n*n) }},
+		{"a(n) = binomial(3*n, n) mod (n+2).", 0, 100, func(n int64) int64 { return binomMod(3*n, n, n+2) }},
+	})
 }

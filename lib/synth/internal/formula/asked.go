@@ -1,0 +1,97 @@
+package formula
+
+import (
+	"regexp"
+	"strings"
+)
+
+// readAsked reads text and, when nothing is read, the text as the names
+// the readers know are written, one rewrite more at a time: a person asks
+// "largest prime not bigger than k", the names begin with a capital, call
+// the operand n and compare with symbols ("Largest prime <= n"). A
+// candidate read from a rewrite names the whole text as its source.
+func (c *collector) readAsked(text string) {
+	c.read(text)
+	t := strings.TrimSpace(text)
+	for _, rw := range []func(string) string{capitalized, operandN, comparatives} {
+		if len(c.out) > 0 {
+			break
+		}
+		if r := rw(t); r != t {
+			t = r
+			c.read(t)
+		}
+	}
+	for i := range c.out {
+		if !strings.Contains(text, c.out[i].Source) {
+			c.out[i].Source = strings.TrimSpace(text)
+		}
+	}
+}
+
+// capitalized is t with its first letter capitalized when t begins with a
+// word ("a(n) = ..." and "n^2 + 1" do not).
+func capitalized(t string) string {
+	if len(t) < 2 || t[0] < 'a' || t[0] > 'z' || t[1] < 'a' || t[1] > 'z' {
+		return t
+	}
+	return string(t[0]-'a'+'A') + t[1:]
+}
+
+// operandN is t with its one operand letter renamed n: the only
+// one-letter word of t other than "a" and "I", when t has no n ("the
+// sign of x", "x squared plus one"); else t.
+func operandN(t string) string {
+	letter := byte(0)
+	for i := 0; i < len(t); i++ {
+		ch := t[i]
+		if ch < 'a' || ch > 'z' || i > 0 && isWordByte(t[i-1]) || i+1 < len(t) && isWordByte(t[i+1]) {
+			continue
+		}
+		switch {
+		case ch == 'n':
+			return t
+		case ch == 'a':
+		case letter == 0:
+			letter = ch
+		case letter != ch:
+			return t
+		}
+	}
+	if letter == 0 {
+		return t
+	}
+	b := []byte(t)
+	for i := range b {
+		if b[i] == letter && !(i > 0 && isWordByte(b[i-1])) && !(i+1 < len(b) && isWordByte(b[i+1])) {
+			b[i] = 'n'
+		}
+	}
+	return string(b)
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b == '_' || b == '\''
+}
+
+// comparativeWords are the comparisons written in words, each with its
+// symbol, longest first (a "that is" before one is dropped).
+var comparativeWords = []struct {
+	re  *regexp.Regexp
+	sym string
+}{
+	{regexp.MustCompile(`(?i)\b(?:(?:that|which) (?:is|are) )?(?:less than or equal to|smaller than or equal to|not (?:bigger|larger|greater|more|higher) than|no (?:bigger|larger|greater|more|higher) than|not exceeding|not above|at most)\b`), "<="},
+	{regexp.MustCompile(`(?i)\b(?:(?:that|which) (?:is|are) )?(?:greater than or equal to|bigger than or equal to|larger than or equal to|not (?:smaller|less|lower) than|no (?:smaller|less|lower) than|not below|at least)\b`), ">="},
+	{regexp.MustCompile(`(?i)\b(?:(?:that|which) (?:is|are) )?(?:bigger|larger|greater|more|higher) than\b`), ">"},
+	{regexp.MustCompile(`(?i)\b(?:(?:that|which) (?:is|are) )?(?:smaller|less|lower) than\b`), "<"},
+	{regexp.MustCompile(`(?i)\b(?:that|which) (?:is|are) (<=|>=|<|>)`), "$1"},
+}
+
+// comparatives is t with comparisons in words written as symbols
+// ("not bigger than" as "<=").
+func comparatives(t string) string {
+	for _, c := range comparativeWords {
+		t = c.re.ReplaceAllString(t, c.sym)
+	}
+	return t
+}
