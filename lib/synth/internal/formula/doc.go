@@ -238,7 +238,11 @@
 // "Number of non-palindromic divisors of n", "Number of nondeficient
 // divisors of n", "Number of divisors of n that are not abundant numbers"
 // negate the adjective; "Number of times 7 appears in decimal expansion of
-// n" is digcount(n, 10, 7) (comb_div.go). "Sum of
+// n" is digcount(n, 10, 7) (comb_div.go). "Number of subsets of {1..n}
+// whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
+// which all elements are strictly less than the sum of the other elements
+// of S" count subsets by a table of their sums in memory, the largest
+// element against the rest as it joins (comb_subsets.go). "Sum of
 // first n semiprimes" (and Product; any kind of number a list reads, with
 // "of the form" or "congruent to") sums the list's terms up to its n-th in
 // one pass, and "Sum of odd divisors of n that are greater than 1" (odd,
