@@ -152,3 +152,87 @@ func TestKroneckerNames(t *testing.T) {
 		"Kronecker symbol (-1, n) except for a few terms.",
 	)
 }
+
+// seqRef is a sequence from its first term at i0 and a step a(n) =
+// next(n, a(n-1)), for n from i0 on.
+func seqRef(i0, a0 int64, next func(n, prev int64) int64) func(int64) int64 {
+	return func(n int64) int64 {
+		a := a0
+		for i := i0 + 1; i <= n; i++ {
+			a = next(i, a)
+		}
+		return a
+	}
+}
+
+// TestCaseRecurrences: one condition on n and an earlier term, the value
+// otherwise; "this gcd" names the call of the first value.
+func TestCaseRecurrences(t *testing.T) {
+	collatz := func(_, a int64) int64 {
+		if a%2 == 0 {
+			return a / 2
+		}
+		return 3*a + 1
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(1) = 7; a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1.", 1, 60, seqRef(1, 7, collatz)},
+		{"a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1, with a(1) = 27.", 1, 60, seqRef(1, 27, collatz)},
+		{"a(0) = 1; a(n) = a(n-1) + n if n is prime, else a(n-1) - 1.", 0, 100, seqRef(0, 1, func(n, a int64) int64 {
+			if isPrimeRef(n) {
+				return a + n
+			}
+			return a - 1
+		})},
+		{"a(1) = 1, a(n) = a(n-1)/gcd(a(n-1),n) if this gcd is > 1, else a(n) = 4*a(n-1).", 1, 100, seqRef(1, 1, func(n, a int64) int64 {
+			if g := gcdRef(a, n); g > 1 {
+				return a / g
+			}
+			return 4 * a
+		})},
+		{"a(1) = 1; for n > 1, if a(n-1) > n then a(n) = a(n-1) - n, else a(n) = a(n-1) + n.", 1, 100, seqRef(1, 1, func(n, a int64) int64 {
+			if a > n {
+				return a - n
+			}
+			return a + n
+		})},
+	})
+	refuses(t,
+		"a(0) = 0; a(n) = a(n-1) - n if that is nonnegative and not already in the sequence, otherwise a(n-1) + n.",
+		"a(1) = 1; a(n) = a(n-1)/2 if a(n-1) is even, a(n-1)/3 if a(n-1) is divisible by 3, otherwise 5*a(n-1)+1.", // the cases overlap
+		"a(1) = 1; a(2) = 2; a(n) = a(n-1) + a(n-2) if a(n-1) > a(n-2), otherwise 2*a(n-1).",                       // two earlier terms
+		"a(1) = 1; a(n) = a(n-1)/2 if this sum is even, otherwise 3*a(n-1)+1.",                                     // no sum to point at
+	)
+}
+
+// TestGlossedConditionals: a gloss that restates the functions, or an
+// apposition, after the cases.
+func TestGlossedConditionals(t *testing.T) {
+	sopfr := func(n int64) int64 {
+		ps, es := factorRef(n)
+		var s int64
+		for i, p := range ps {
+			s += p * es[i]
+		}
+		return s
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = 1 if sigma(n) and sopfr(n) are both multiples of 3, otherwise 0, where sigma is the sum of divisors, and sopfr is the sum of prime factors with repetition.", 1, 100, func(n int64) int64 {
+			if divisorSum(n, 1)%3 == 0 && sopfr(n)%3 == 0 {
+				return 1
+			}
+			return 0
+		}},
+		{"a(n) = 1 if n is a 4-almost prime, that is a product of exactly four (not necessarily distinct) primes, 0 otherwise.", 1, 100, func(n int64) int64 {
+			_, es := factorRef(n)
+			var k int64
+			for _, e := range es {
+				k += e
+			}
+			if k == 4 {
+				return 1
+			}
+			return 0
+		}},
+	})
+	refuses(t, "a(n) = 1 if sigma(n) is odd, otherwise 0, where sigma is the number of divisors.") // the gloss names another function
+}

@@ -67,7 +67,9 @@
 // series2*.go), square roots and half powers of polynomials,
 // "(1-x-sqrt(1-2*x-3*x^2))/(2*x^2)", "(1-4*x)^(15/2)" (sqrt(P) = A(1 + 2T)
 // for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
-// division by c*x^s read as a shift; series2_sqrt.go), eta quotients, Ramanujan's
+// division by c*x^s read as a shift; series2_sqrt.go), named sequences in
+// a series' scalars, "Product_{k>=1} (1 - x^Fibonacci(k))", "1/(1 -
+// x^prime(k))" (series2_calls.go), eta quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
@@ -143,7 +145,10 @@
 // symbol, "Sum_{d|n} Kronecker(-22, d)", "Legendre symbol (n,59)", the
 // Dirichlet series of zeta(s)*L(s, (m/.)) by its Euler product, and
 // products over divisors, "Product_{d|n} phi(d)", p in "Sum_{p|n}" a prime
-// (cases_kron.go). It
+// (cases_kron.go); recurrences by one condition on n and an earlier
+// term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
+// (cases_rec.go); cases followed by glosses that restate their functions,
+// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):

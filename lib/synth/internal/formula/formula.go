@@ -90,6 +90,8 @@ func (c *collector) read(text string) {
 		func() { c.memRecurrences(text) },               // memrec.go: after rec.go and dnc.go, which keep no table
 		func() { c.conditionals(text) },                 // coverage_cond.go: "a(n) = 1 if P, otherwise 0"
 		func() { c.symbols(text) },                      // cases_kron.go: "Legendre symbol (n,59)"
+		func() { c.condRecurrences(text) },              // cases_rec.go: "a(n) = a(n-1)/2 if a(n-1) is even, otherwise ..."
+		func() { c.glossedConditionals(text) },          // cases_cond.go: "..., otherwise 0, where sigma is the sum of divisors"
 		func() { c.namedFamilies(firstSentence(text)) }, // coverage_named.go: "Fibonacci sequence beginning 4, 19"
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go

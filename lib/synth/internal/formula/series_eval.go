@@ -118,6 +118,8 @@ func (ev *sEval) scalar(x *node) *big.Int {
 			seriesFail()
 		}
 		return new(big.Int).Mod(a, b)
+	case kCall:
+		return ev.scalarCall(x) // series2_calls.go
 	}
 	seriesFail()
 	return nil

@@ -185,6 +185,10 @@ func (p *seriesParser) exponent() (e *node, frac bool) {
 	case t.k == tIdent && p.bound[t.s]:
 		p.pos++
 		return vr(t.s), false
+	case t.k == tIdent && seriesCalls[t.s] != "":
+		if c, ok := p.scalarCall(); ok { // x^prime(k): series2_calls.go
+			return c, false
+		}
 	case p.at("("):
 		// (-1/4), (1/24): fractions
 		save := p.pos
@@ -273,6 +277,12 @@ func (p *seriesParser) scalarPow() *node {
 	case t.k == tIdent && p.bound[t.s]:
 		p.pos++
 		x = vr(t.s)
+	case t.k == tIdent && seriesCalls[t.s] != "":
+		c, ok := p.scalarCall() // prime(k)*x^k: series2_calls.go
+		if !ok {
+			p.fail()
+		}
+		x = c
 	case p.at("("):
 		p.pos++
 		x = p.scalar()
