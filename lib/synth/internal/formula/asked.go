@@ -8,12 +8,13 @@ import (
 // readAsked reads text and, when nothing is read, the text as the names
 // the readers know are written, one rewrite more at a time: a person asks
 // "largest prime not bigger than k", the names begin with a capital, call
-// the operand n and compare with symbols ("Largest prime <= n"). A
-// candidate read from a rewrite names the whole text as its source.
+// the operand n and compare with symbols ("Largest prime <= n"); "is n
+// prime? (1 or 0)" is the characteristic function "1 if n is prime, else
+// 0". A candidate read from a rewrite names the whole text as its source.
 func (c *collector) readAsked(text string) {
 	c.read(text)
 	t := strings.TrimSpace(text)
-	for _, rw := range []func(string) string{capitalized, operandN, comparatives} {
+	for _, rw := range []func(string) string{capitalized, operandN, comparatives, question} {
 		if len(c.out) > 0 {
 			break
 		}
@@ -94,4 +95,26 @@ func comparatives(t string) string {
 		t = c.re.ReplaceAllString(t, c.sym)
 	}
 	return t
+}
+
+var (
+	// reYesNo: how a question says it wants 1 or 0, at its end
+	reYesNo = regexp.MustCompile(`(?i)[\s,;:]*(?:\((?:1 or 0|0 or 1|1/0|0/1)\)|\(?1 if (?:yes|so|true),? (?:(?:and |else |otherwise |or )?0(?: if (?:no|not|false))?|0 otherwise)\)?)\s*[.?]?\s*$`)
+	reIsQ   = regexp.MustCompile(`(?i)^is ([a-z]) (.+?)\s*[?.]?\s*$`)
+)
+
+// question is a yes/no question about the operand ("is n prime? 1 if
+// yes, 0 if no", "is n a perfect square (1 or 0)") as its characteristic
+// function ("1 if n is prime, else 0"); the question must end in "?" or
+// say that it wants 1 or 0.
+func question(t string) string {
+	rest := reYesNo.ReplaceAllString(t, "")
+	if rest == t && !strings.HasSuffix(strings.TrimSpace(t), "?") {
+		return t
+	}
+	m := reIsQ.FindStringSubmatch(strings.TrimSpace(rest))
+	if m == nil {
+		return t
+	}
+	return "1 if " + m[1] + " is " + m[2] + ", else 0"
 }

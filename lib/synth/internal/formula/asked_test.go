@@ -7,8 +7,9 @@ import (
 
 // TestAskedInLowerCase: a request a person writes in lower case, with its
 // operand called k or x, or comparing in words ("not bigger than"), is
-// read like the name written with a capital, n and "<=" (native
-// references), and each candidate's source is a span of what was written.
+// read like the name written with a capital, n and "<=", and a yes/no
+// question as its characteristic function (native references); each
+// candidate's source is a span of what was written.
 func TestAskedInLowerCase(t *testing.T) {
 	tau := func(n int64) int64 {
 		c := int64(0)
@@ -57,6 +58,21 @@ func TestAskedInLowerCase(t *testing.T) {
 			}
 			return n
 		}},
+		// yes/no questions
+		{"is k prime (1 or 0)", 0, 300, func(n int64) int64 {
+			if isPrime(n) {
+				return 1
+			}
+			return 0
+		}},
+		{"is n a perfect square? 1 if yes, 0 if no", 0, 300, func(n int64) int64 {
+			for r := int64(0); r*r <= n; r++ {
+				if r*r == n {
+					return 1
+				}
+			}
+			return 0
+		}},
 	}
 	newRunner(t).anyMatches(t, cases)
 	for _, tc := range cases {
@@ -68,5 +84,7 @@ func TestAskedInLowerCase(t *testing.T) {
 	}
 	// nothing more than the capital: a text that reads as it is keeps its
 	// own candidates, and one no reader takes stays unread
-	refuses(t, "number of ways to tile a haunted house")
+	refuses(t, "number of ways to tile a haunted house",
+		"is n haunted? 1 if yes, 0 if no", // a question no predicate reads
+		"is n")
 }
