@@ -21,7 +21,55 @@ var (
 	reDivisorsNot = regexp.MustCompile(`^(?:Total )?[Nn]umber of divisors of ([^,;]+?) (?:that|which) are (not )?(?:an? )?([a-z][a-z0-9]*?)(?: numbers)?\s*\.?\s*$`)
 	// "Number of times 7 appears in decimal expansion of n"
 	reDigitTimes = regexp.MustCompile(`^(?:Total )?[Nn]umber of times (?:the digit )?(\d) (?:appears|occurs) in (?:the )?(decimal|binary|ternary)?\s*(?:expansion|representation) of (.+?)\s*\.?\s*$`)
+	// "Number of occurrences of '10' in binary expansion of n", "Number of 11's in ...", "Number of times 101 appears in ..."
+	reDigitString = regexp.MustCompile(`^(?:Total )?[Nn]umber of (?:occurrences of |times )?['"]?([0-9]{2,})['"]?(?:'s|s)? (?:(?:occurs|appears) )?in (?:the )?(decimal|binary|ternary|base-(\d+))?\s*(?:expansion|representation) of (.+?)\s*\.?\s*$`)
+	// "Number of blocks of {1,0} in the binary expansion of n"
+	reDigitBlocks = regexp.MustCompile(`^(?:Total )?[Nn]umber of blocks of \{(\d(?:\s*,\s*\d)+)\} in (?:the )?(decimal|binary|ternary|base-(\d+))?\s*(?:expansion|representation) of (.+?)\s*\.?\s*$`)
+	// "Number of 0's in decimal expansion of triangular number n(n+1)/2"
+	reDigitOfNoun = regexp.MustCompile(`^(?:Total )?[Nn]umber of (\d)'?s in (?:the )?(decimal|binary|ternary)?\s*(?:expansion|representation) of (?:the )?(?:triangular number|square|cube|number) (.+?)\s*\.?\s*$`)
 )
+
+// countDigitStrings reads the occurrences (overlapping) of a string of
+// two or more digits in N's digits, strcount(N, b, v, l), and a digit's
+// count in "... of triangular number n(n+1)/2".
+func (c *collector) countDigitStrings(s string) bool {
+	var ds, base, bs, of string
+	if m := reDigitString.FindStringSubmatch(s); m != nil {
+		ds, base, bs, of = m[1], m[2], m[3], m[4]
+	} else if m := reDigitBlocks.FindStringSubmatch(s); m != nil {
+		ds, base, bs, of = strings.NewReplacer(",", "", " ", "").Replace(m[1]), m[2], m[3], m[4]
+	} else if m := reDigitOfNoun.FindStringSubmatch(s); m != nil {
+		b := map[string]int64{"binary": 2, "ternary": 3, "decimal": 10, "": 10}[m[2]]
+		d, _ := strconv.ParseInt(m[1], 10, 32)
+		if e, ok := parseN(m[3]); ok && d < b {
+			c.add(s, call("digcount", e, num(b), num(d)))
+		}
+		return true
+	} else {
+		return false
+	}
+	b := map[string]int64{"binary": 2, "ternary": 3, "decimal": 10, "": 10}[base]
+	if bs != "" {
+		v, err := strconv.ParseInt(bs, 10, 32)
+		if err != nil || v < 2 || v > 10 {
+			return true
+		}
+		b = v
+	}
+	e, ok := parseN(of)
+	if !ok || len(ds) > 9 {
+		return true
+	}
+	v := int64(0)
+	for _, d := range ds {
+		if int64(d-'0') >= b {
+			return true
+		}
+		v = v*b + int64(d-'0')
+	}
+	c.add(s, call("strcount", e, num(b), num(v), num(int64(len(ds)))))
+	return true
+}
 
 // divisorAdjective reads adj as a condition on a divisor (over x_), or nil.
 func divisorAdjective(adj string) *node {

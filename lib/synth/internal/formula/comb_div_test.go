@@ -48,6 +48,18 @@ func TestCountNonDivisors(t *testing.T) {
 		{"Number of times 0 appears in binary expansion of n^2.", 1, 200, func(n int64) int64 {
 			return int64(strings.Count(strconv.FormatInt(n*n, 2), "0"))
 		}},
+		{"Number of blocks of {1,0} in the binary expansion of n.", 0, 300, func(n int64) int64 {
+			return int64(occurrences(strconv.FormatInt(n, 2), "10"))
+		}},
+		{"Number of 11's in binary expansion of n.", 0, 300, func(n int64) int64 {
+			return int64(occurrences(strconv.FormatInt(n, 2), "11"))
+		}},
+		{"Number of times 101 appears in the base-3 representation of 2n+1.", 0, 300, func(n int64) int64 {
+			return int64(occurrences(strconv.FormatInt(2*n+1, 3), "101"))
+		}},
+		{"Number of 0's in decimal expansion of triangular number n(n+1)/2.", 0, 300, func(n int64) int64 {
+			return int64(strings.Count(strconv.FormatInt(n*(n+1)/2, 10), "0"))
+		}},
 	})
 }
 
@@ -58,6 +70,7 @@ func TestCountNonDivisorsRefused(t *testing.T) {
 		"Number of non-balanced divisors of n.",
 		"Number of divisors of n that are not balanced numbers.",
 		"Number of times 2 appears in binary expansion of n.",
+		"Number of occurrences of 120 in binary expansion of n.", // 2 is no binary digit
 		"Number of non-palindromic divisors of n in base 2 and 3.",
 	)
 }

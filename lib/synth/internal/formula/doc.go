@@ -243,7 +243,9 @@
 // "Number of non-palindromic divisors of n", "Number of nondeficient
 // divisors of n", "Number of divisors of n that are not abundant numbers"
 // negate the adjective; "Number of times 7 appears in decimal expansion of
-// n" is digcount(n, 10, 7) (comb_div.go). "Number of subsets of {1..n}
+// n" is digcount(n, 10, 7), "Number of occurrences of '10' in binary
+// expansion of n" and "Number of blocks of {1,0} in the binary expansion
+// of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of subsets of {1..n}
 // whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
 // which all elements are strictly less than the sum of the other elements
 // of S" count subsets by a table of their sums in memory, the largest
@@ -302,6 +304,11 @@
 // only 0's and 1's" is rebase(k, 2, 8) for the least k >= 1 whose one n
 // divides ("Least positive multiple of n written in base 9 using only 0
 // and 1" also as rebase(k, 2, 10), the digits).
+// Sparse lists named by digit counts, "Numbers having four 5's in base
+// 10", "... contains exactly four 2's and three 3's", are ranked instead of
+// scanned (sets3_digits.go: digrank_ counts the completions of a prefix,
+// C(r, c_1) * C(r - c_1, c_2) * ... * f^rest, to find the n-th member's
+// length and digits; the evaluator ranks by the same counts in math/big).
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum

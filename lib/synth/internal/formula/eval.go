@@ -544,6 +544,12 @@ func (v *evaluator) call(x *node) *big.Rat {
 		return new(big.Rat).SetInt(new(big.Int).Sqrt(s))
 	case "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		return ratInt(v.factorFn(x.name, small(args[0], 1<<31)))
+	case "digrank_": // sets3_digits.go
+		rest := make([]int64, len(args)-1)
+		for i, a := range args[1:] {
+			rest[i] = small(a, 1<<31)
+		}
+		return v.digRank(small(args[0], 1<<31), rest)
 	case "smooth_": // sets3.go
 		return ratInt(smoothRef(small(args[0], 1<<40), small(args[1], 1<<31)))
 	case "primepi":

@@ -61,6 +61,8 @@ func (e *emitter) call(x *node) {
 		e.restore(a[0].name, old, had)
 	case "phi", "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		e.factorFn(x.name, a[0])
+	case "digrank_": // sets3_digits.go
+		e.digRankLower(x)
 	case "smooth_": // sets3.go
 		e.smooth(a[0], a[1].val)
 	case "primepi":

@@ -75,7 +75,7 @@ func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, wide bool) str
 		return "prepare: " + err.Error()
 	}
 	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel, wide: wide}
-	if has(x, kNth) {
+	if has(x, kNth) || hasCall(x, "digrank_") { // sets3_digits.go: a list ranked
 		s.fuel = listScanFuel
 	}
 	if isAutomaton(x) {

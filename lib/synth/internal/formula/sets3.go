@@ -50,6 +50,9 @@ var sets3Exps = map[string]int64{"Squares": 2, "Cubes": 3, "Fourth powers": 4, "
 // sets3Phrases reads the lists above.
 func (c *collector) sets3Phrases(text string) {
 	s := firstSentence(text)
+	if strings.Contains(s, "base") {
+		c.digitRanks(s) // sets3_digits.go: "Numbers having four 5's in base 10"
+	}
 	if m := reSets3Powers.FindStringSubmatch(s); m != nil {
 		c.sets3PowersOf(s, sets3Exps[m[1]], m[2])
 		return

@@ -143,3 +143,48 @@ func TestSets3Refuse(t *testing.T) {
 		"Primes whose base-8 representation also is the base-5 representation of a square.",
 	)
 }
+
+// sets3DigitsRef: x's base-b digits hold exactly need[d] copies of each d.
+func sets3DigitsRef(b int64, need map[int64]int64) func(int64) bool {
+	return func(x int64) bool {
+		counts := map[int64]int64{}
+		for ; x > 0; x /= b {
+			counts[x%b]++
+		}
+		for d, c := range need {
+			if counts[d] != c {
+				return false
+			}
+		}
+		return true
+	}
+}
+
+// sets3Listed is the n-th (from 1) x >= 1 passing ok, from a list of the
+// first members found once.
+func sets3Listed(ok func(int64) bool) func(int64) int64 {
+	var xs []int64
+	return func(n int64) int64 {
+		for x := int64(1); int64(len(xs)) < n; x++ {
+			if len(xs) > 0 && x <= xs[len(xs)-1] {
+				x = xs[len(xs)-1] + 1
+			}
+			if ok(x) {
+				xs = append(xs, x)
+			}
+		}
+		return xs[n-1]
+	}
+}
+
+// TestSets3Digits: sparse digit-count lists, ranked (sets3_digits.go),
+// against the members counted one by one, to n = 100.
+func TestSets3Digits(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers having four 5's in base 10.", 1, 100, sets3Listed(sets3DigitsRef(10, map[int64]int64{5: 4}))},
+		{"Numbers having three 2's in base 9.", 1, 100, sets3Listed(sets3DigitsRef(9, map[int64]int64{2: 3}))},
+		{"Numbers whose base-4 representation contains exactly four 2's and three 3's.", 1, 100, sets3Listed(sets3DigitsRef(4, map[int64]int64{2: 4, 3: 3}))},
+		{"Numbers whose base-4 representation contains exactly four 0's and two 2's.", 1, 100, sets3Listed(sets3DigitsRef(4, map[int64]int64{0: 4, 2: 2}))},
+		{"Numbers whose base-5 representation contains no 1's and exactly two 3's.", 1, 100, sets3Listed(sets3DigitsRef(5, map[int64]int64{1: 0, 3: 2}))},
+	})
+}
