@@ -69,7 +69,10 @@
 // for P = A^2 + 4Q, T = Q/A^2 - T^2, ring arithmetic throughout, a
 // division by c*x^s read as a shift; series2_sqrt.go), named sequences in
 // a series' scalars, "Product_{k>=1} (1 - x^Fibonacci(k))", "1/(1 -
-// x^prime(k))" (series2_calls.go), eta quotients, Ramanujan's
+// x^prime(k))" (series2_calls.go), products written out with an ellipsis,
+// "x((1-x)(1-x^2)(1-x^4)(1-x^8)...)^2" (three or more binomials whose
+// powers run arithmetically or geometrically, series2_ellipsis.go), eta
+// quotients, Ramanujan's
 // theta functions and the cubic AGM a(q) and b(q), theta_j(dz) in powers
 // of q^(1/4), Lambert series, rational functions of any order
 // (series*.go: one program fills tables of coefficients in memory; an
@@ -376,7 +379,12 @@
 // comes from a row of Pascal's triangle mod m in memory ("binomial(2n-1,
 // n-1) mod n"; wide_binom.go) (eqn_ring.go; there too primepi
 // of an argument with a root or a quotient takes its floor, "pi(n) -
-// pi(sqrt(n))"). The measure
+// pi(sqrt(n))"). Digit sums, digit counts and first digits of values far
+// past i32, "Number of digits in 3^n", "Sum of digits of n!", build their
+// argument as a long number in memory, limbs of b^j <= 10^4, from powers
+// of a constant, factorials, small factors, added constants and exact
+// division by a constant (wide_digits.go; the evaluator takes such digits
+// from math/big). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

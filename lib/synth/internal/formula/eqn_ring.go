@@ -23,14 +23,17 @@ import (
 
 // lowerLast tries the lowerings that come after the plain one, squaring
 // and the sieve: binomials from Pascal's triangle (eqn_pascal.go), then
-// ringDiv; the first that agrees (ok, told whether the program divides
-// through residues) wins.
-func lowerLast(y *node, exact bool, ok func(ops []ir.Op, ringDiv bool) bool) ([]ir.Op, error) {
-	if ops, err := lowerPascal(y, exact); err == nil && ok(ops, false) {
+// ringDiv, then long numbers for digits (wide_digits.go); the first that
+// agrees (ok, told which lowering it checks: scanMode) wins.
+func lowerLast(y *node, exact bool, ok func(ops []ir.Op, mode scanMode) bool) ([]ir.Op, error) {
+	if ops, err := lowerPascal(y, exact); err == nil && ok(ops, scanPlain) {
 		return ops, nil
 	}
-	if ops, err := lowerRingDiv(y, exact); err == nil && ok(ops, true) {
+	if ops, err := lowerRingDiv(y, exact); err == nil && ok(ops, scanRingDiv) {
 		return ops, nil
+	}
+	if ops, err := lowerBigDigits(y, exact); err == nil && ok(ops, scanBig) {
+		return ops, nil // wide_digits.go
 	}
 	return nil, fmt.Errorf("%w: no later lowering agrees", errLower)
 }

@@ -436,6 +436,9 @@ func (v *evaluator) call(x *node) *big.Rat {
 	for i, k := range x.kids {
 		args[i] = v.ev(k)
 	}
+	if r, ok := v.bigDigits(x.name, args); ok { // wide_digits.go
+		return r
+	}
 	switch x.name {
 	case "binomial":
 		a, k := integer(args[0]), small(args[1], 1<<20)

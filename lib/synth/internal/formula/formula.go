@@ -188,7 +188,7 @@ func (c *collector) add(source string, x *node) {
 					// refused for fuel: primality from a sieve (coverage_sieve.go)
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
 						// binomials from Pascal's triangle, divisions through residues (eqn_ring.go)
-						if ops, err = lowerLast(y, exact, func(ops []ir.Op, ringDiv bool) bool { return agreesScan(x, ops, c.lists, ringDiv) == "" }); err != nil {
+						if ops, err = lowerLast(y, exact, func(ops []ir.Op, mode scanMode) bool { return agreesScan(x, ops, c.lists, mode) == "" }); err != nil {
 							continue
 						}
 					}

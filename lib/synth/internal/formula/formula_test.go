@@ -797,7 +797,6 @@ func TestNoCandidates(t *testing.T) {
 		"Triangle read by rows: T(n,k) = n + j.",
 		"Triangle read by rows: T(n,k) = n*k for 0 <= k <= n, and T(n,n) = 1.", // a cell the formula does not give
 		"Sum of digits of n written in base 1.",
-		"Number of digits in 3^n.",                     // 3^n wraps where its digits still count
 		"The largest prime factor of (1+n^2)*(1+n^3).", // factors a wrapped product from n = 74
 		"Numbers that are squarefree and happy.",
 		"Decimal expansion of 70/6.",              // two digits before the point

@@ -44,6 +44,9 @@ type emitter struct {
 	// memFree: the program keeps no table in memory, so a binomial under
 	// a mod may fill a row of Pascal's triangle there (ringDiv; wide_div.go)
 	memFree bool
+	// bigDigits: digit functions of long numbers built in memory
+	// (wide_digits.go)
+	bigDigits bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole

@@ -11,6 +11,9 @@ import (
 )
 
 func (e *emitter) call(x *node) {
+	if e.bigDigitFn(x) { // wide_digits.go
+		return
+	}
 	a := x.kids
 	switch x.name {
 	case "binomial":

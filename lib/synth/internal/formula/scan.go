@@ -48,6 +48,9 @@ type scan struct {
 	// wide: the program divides by constants through residues
 	// (wide_div.go), so a quotient's numerator may wrap (partsFit)
 	wide bool
+	// big: the program builds the arguments of digit functions as long
+	// numbers (wide_digits.go), so they may pass i32 (partsFit)
+	big bool
 }
 
 // agrees reports whether the program computes formula x: for each n from
@@ -64,17 +67,30 @@ func agrees(x *node, ops []ir.Op, lists map[listKey]*nthMemo) bool {
 // agreesWhy is agrees, saying why not: "" when the program agrees, else
 // the reason it was refused (the measure test's -oeis.why ranks them).
 func agreesWhy(x *node, ops []ir.Op, lists map[listKey]*nthMemo) string {
-	return agreesScan(x, ops, lists, false)
+	return agreesScan(x, ops, lists, scanPlain)
 }
 
-// agreesScan is agreesWhy for a program that divides by constants
-// through residues where wide is set (wide_div.go).
-func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, wide bool) string {
+// scanMode says which lowering made a program agreesScan checks.
+type scanMode int
+
+const (
+	scanPlain   scanMode = iota
+	scanRingDiv          // divisions through residues (eqn_ring.go, wide_div.go)
+	scanBig              // long numbers in memory for digits (wide_digits.go)
+)
+
+// bigScanFuel is the scan's extra fuel for a program that builds long
+// numbers (n! to n = 100 takes some 10^5 fuel a run).
+const bigScanFuel = 3_000_000
+
+// agreesScan is agreesWhy for a program of the lowering mode says.
+func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, mode scanMode) string {
+	wide := mode == scanRingDiv
 	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
 	if err != nil {
 		return "prepare: " + err.Error()
 	}
-	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel, wide: wide}
+	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel, wide: wide, big: mode == scanBig}
 	if has(x, kNth) || hasCall(x, "digrank_") { // sets3_digits.go: a list ranked
 		s.fuel = listScanFuel
 	}
@@ -86,6 +102,9 @@ func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, wide bool) str
 	}
 	if isPascal(ops) {
 		s.fuel += pascalScanFuel // each run fills its rows of Pascal's triangle (eqn_pascal.go)
+	}
+	if mode == scanBig {
+		s.fuel += bigScanFuel
 	}
 	prev := int64(-1)
 	next := nextScan
@@ -267,6 +286,9 @@ func (s *scan) partsFit() bool {
 			parts = append(parts, x)
 		}
 		for j, k := range x.kids {
+			if s.big && j == 0 && bigDigitCall(x) {
+				continue // built as a long number
+			}
 			inMod := x.k == kMod && j == 0 || mod && isRing
 			walk(k, inMod || ring && isRing || quot && j == 0, inMod)
 		}

@@ -106,7 +106,7 @@ func readSeries(text string) (x *sNode, g string, zmode, ok bool) {
 	if !ok {
 		return nil, "", false, false
 	}
-	toks := lex(g)
+	toks := lex(ellipsisProducts(g, xv)) // "(1-x)(1-x^2)(1-x^4)...": series2_ellipsis.go
 	for _, t := range toks {
 		if t.k == tBad {
 			return nil, "", false, false
