@@ -10,11 +10,13 @@ import (
 // "largest prime not bigger than k", the names begin with a capital, call
 // the operand n and compare with symbols ("Largest prime <= n"); "is n
 // prime? (1 or 0)" is the characteristic function "1 if n is prime, else
-// 0". A candidate read from a rewrite names the whole text as its source.
+// 0"; "n squared plus one" is "n^2 + 1"; a bare "1^2 + 2^2 + ... + n^2"
+// is "a(n) = 1^2 + 2^2 + ... + n^2". A candidate read from a rewrite
+// names the whole text as its source.
 func (c *collector) readAsked(text string) {
 	c.read(text)
 	t := strings.TrimSpace(text)
-	for _, rw := range []func(string) string{capitalized, operandN, comparatives, question} {
+	for _, rw := range []func(string) string{capitalized, operandN, comparatives, question, arithmeticWords, dropThe, bareFormula} {
 		if len(c.out) > 0 {
 			break
 		}
@@ -117,4 +119,56 @@ func question(t string) string {
 		return t
 	}
 	return "1 if " + m[1] + " is " + m[2] + ", else 0"
+}
+
+// arithmeticWordList are operations and small numbers in words, each with
+// what a formula writes.
+var arithmeticWordList = []struct {
+	re  *regexp.Regexp
+	sym string
+}{
+	{regexp.MustCompile(`(?i)\s*\bsquared\b`), "^2"},
+	{regexp.MustCompile(`(?i)\s*\bcubed\b`), "^3"},
+	{regexp.MustCompile(`(?i)\s*\b(?:to the power of|to the power|raised to the power of|raised to)\b\s*`), "^"},
+	{regexp.MustCompile(`(?i)\bplus\b`), "+"},
+	{regexp.MustCompile(`(?i)\bminus\b`), "-"},
+	{regexp.MustCompile(`(?i)\b(?:times|multiplied by)\b`), "*"},
+	{regexp.MustCompile(`(?i)\bdivided by\b`), "/"},
+	{regexp.MustCompile(`(?i)\bzero\b`), "0"},
+	{regexp.MustCompile(`(?i)\bone\b`), "1"},
+	{regexp.MustCompile(`(?i)\btwo\b`), "2"},
+	{regexp.MustCompile(`(?i)\bthree\b`), "3"},
+	{regexp.MustCompile(`(?i)\bfour\b`), "4"},
+	{regexp.MustCompile(`(?i)\bfive\b`), "5"},
+	{regexp.MustCompile(`(?i)\bsix\b`), "6"},
+	{regexp.MustCompile(`(?i)\bseven\b`), "7"},
+	{regexp.MustCompile(`(?i)\beight\b`), "8"},
+	{regexp.MustCompile(`(?i)\bnine\b`), "9"},
+	{regexp.MustCompile(`(?i)\bten\b`), "10"},
+}
+
+// arithmeticWords is t with operations and small numbers written in words
+// as a formula writes them ("n squared plus one" as "n^2 + 1").
+func arithmeticWords(t string) string {
+	for _, w := range arithmeticWordList {
+		t = w.re.ReplaceAllString(t, w.sym)
+	}
+	return t
+}
+
+// dropThe is t without a leading "the" ("the n-th triangular number").
+func dropThe(t string) string {
+	if len(t) > 4 && strings.EqualFold(t[:4], "the ") {
+		return capitalized(t[4:])
+	}
+	return t
+}
+
+// bareFormula is a formula in n written alone ("1^2 + 2^2 + ... + n^2",
+// "n^2 + 1") as "a(n) = ..."; t itself when it does not start like one.
+func bareFormula(t string) string {
+	if t == "" || strings.HasPrefix(t, "a(") || !strings.ContainsAny(t[:1], "0123456789(-n") || !strings.Contains(t, "n") {
+		return t
+	}
+	return "a(n) = " + t
 }

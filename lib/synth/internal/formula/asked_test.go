@@ -7,9 +7,10 @@ import (
 
 // TestAskedInLowerCase: a request a person writes in lower case, with its
 // operand called k or x, or comparing in words ("not bigger than"), is
-// read like the name written with a capital, n and "<=", and a yes/no
-// question as its characteristic function (native references); each
-// candidate's source is a span of what was written.
+// read like the name written with a capital, n and "<="; a yes/no
+// question as its characteristic function; arithmetic in words, or a
+// formula written without "a(n) =", as the formula (native references).
+// Each candidate's source is a span of what was written.
 func TestAskedInLowerCase(t *testing.T) {
 	tau := func(n int64) int64 {
 		c := int64(0)
@@ -58,6 +59,10 @@ func TestAskedInLowerCase(t *testing.T) {
 			}
 			return n
 		}},
+		// arithmetic in words, a formula written alone, a leading "the"
+		{"n squared plus one", 0, 100, func(n int64) int64 { return n*n + 1 }},
+		{"1^2 + 2^2 + ... + n^2", 0, 100, func(n int64) int64 { return n * (n + 1) * (2*n + 1) / 6 }},
+		{"the k-th triangular number", 0, 100, func(n int64) int64 { return n * (n + 1) / 2 }},
 		// yes/no questions
 		{"is k prime (1 or 0)", 0, 300, func(n int64) int64 {
 			if isPrime(n) {

@@ -236,3 +236,41 @@ func TestGlossedConditionals(t *testing.T) {
 	})
 	refuses(t, "a(n) = 1 if sigma(n) is odd, otherwise 0, where sigma is the number of divisors.") // the gloss names another function
 }
+
+// TestTightMod: a mod with a sum beside it is read both ways where the
+// readings differ among the first terms; where they agree there, only
+// the loose one.
+func TestTightMod(t *testing.T) {
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		{"a(n) = a(n-1) mod n + a(n-2) mod n; a(0) = 0, a(1) = 1.", 0, 100, func(n int64) int64 {
+			a, b := int64(0), int64(1) // a(n-2), a(n-1)
+			if n == 0 {
+				return 0
+			}
+			for i := int64(2); i <= n; i++ {
+				a, b = b, b%i+a%i
+			}
+			return b
+		}},
+		{"a(0) = 0, a(n) = (1+2*0^(n mod 3))*a(floor(n/3)) + n mod 3.", 0, 100, func(n int64) int64 {
+			var f func(n int64) int64
+			f = func(n int64) int64 {
+				if n == 0 {
+					return 0
+				}
+				m := int64(1)
+				if n%3 == 0 {
+					m = 3
+				}
+				return m*f(n/3) + n%3
+			}
+			return f(n)
+		}},
+		{"a(n) = n^2 + 1 mod 7.", 0, 100, func(n int64) int64 { return (n*n + 1) % 7 }},
+		{"a(n) = n^2 + 1 mod 7.", 0, 100, func(n int64) int64 { return n*n + 1 }},
+	})
+	if cs := Candidates("a(n) = n + 100 mod 1000.", 1); len(cs) != 1 || !r.matches(cs[0].Ops, 0, 100, func(n int64) int64 { return (n + 100) % 1000 }) {
+		t.Errorf("a(n) = n + 100 mod 1000: %d candidates, want the loose reading alone", len(cs))
+	}
+}

@@ -151,7 +151,10 @@
 // (cases_kron.go); recurrences by one condition on n and an earlier
 // term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
 // (cases_rec.go); cases followed by glosses that restate their functions,
-// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go). It
+// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go);
+// mod read as tightly as * ("a(n-1) mod n + a(n-2) mod n"), a second
+// reading beside the loose one where the first terms tell them apart
+// (cases_mod.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):

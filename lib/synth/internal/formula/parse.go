@@ -218,6 +218,9 @@ func (p *parser) term() *node {
 		case p.at("/"):
 			p.pos++
 			x = bin(kDiv, x, p.unary())
+		case p.at("%"): // mod binding as tightly as * (cases_mod.go's reading)
+			p.pos++
+			x = bin(kMod, x, p.unary())
 		case p.implicit():
 			y, ok := p.try(p.power)
 			if !ok {
