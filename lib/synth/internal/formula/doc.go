@@ -251,7 +251,10 @@
 // negate the adjective; "Number of times 7 appears in decimal expansion of
 // n" is digcount(n, 10, 7), "Number of occurrences of '10' in binary
 // expansion of n" and "Number of blocks of {1,0} in the binary expansion
-// of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of subsets of {1..n}
+// of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of primes congruent
+// to 3 modulo 4 dividing n (with multiplicity)", "Number of distinct prime
+// factors of n of the form 6k+1" count the prime divisors that pass, or
+// with multiplicity the prime powers whose prime passes (comb_pfactors.go). "Number of subsets of {1..n}
 // whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
 // which all elements are strictly less than the sum of the other elements
 // of S" count subsets by a table of their sums in memory, the largest
