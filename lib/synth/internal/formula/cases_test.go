@@ -274,3 +274,33 @@ func TestTightMod(t *testing.T) {
 		t.Errorf("a(n) = n + 100 mod 1000: %d candidates, want the loose reading alone", len(cs))
 	}
 }
+
+// TestFactorProducts: a(n) as a product over the prime powers p^e of n.
+func TestFactorProducts(t *testing.T) {
+	over := func(f func(p, e int64) int64) func(int64) int64 {
+		return func(n int64) int64 {
+			ps, es := factorRef(n)
+			r := int64(1)
+			for i, p := range ps {
+				r *= f(p, es[i])
+			}
+			return r
+		}
+	}
+	pow := func(b, e int64) int64 {
+		r := int64(1)
+		for range e {
+			r *= b
+		}
+		return r
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"If n = Product (p_j^k_j) then a(n) = Product ((p_j - 1)^(k_j - 1)).", 1, 100, over(func(p, e int64) int64 { return pow(p-1, e-1) })},
+		{"Mosaic numbers or multiplicative projection of n: if n = Product (p_j^k_j) then a(n) = Product (p_j * k_j).", 1, 100, over(func(p, e int64) int64 { return p * e })},
+		{"n divided by largest squarefree divisor of n; if n = Product p(k)^e(k) then a(n) = Product p(k)^(e(k)-1), with a(1) = 1.", 1, 100, over(func(p, e int64) int64 { return pow(p, e-1) })},
+	})
+	refuses(t,
+		"a(1)=9; if n = Product p_i^e_i, n > 1, then a(n) = Product p_{i+2}^{e_i+1}.", // another prime
+		"If n = Product (p_j^k_j) then a(n) = Product (p_j * q_j).",
+	)
+}

@@ -154,7 +154,8 @@
 // "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go);
 // mod read as tightly as * ("a(n-1) mod n + a(n-2) mod n"), a second
 // reading beside the loose one where the first terms tell them apart
-// (cases_mod.go). It
+// (cases_mod.go); "If n = Product (p_j^k_j) then a(n) = Product (p_j *
+// k_j)", multiplicative with a(p^e) = p*e (cases_mult.go). It
 // parses each into a syntax tree (lex.go, parse.go),
 // normalizes its rational arithmetic into integer operations (frac.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):

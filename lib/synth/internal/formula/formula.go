@@ -93,6 +93,7 @@ func (c *collector) read(text string) {
 		func() { c.condRecurrences(text) },              // cases_rec.go: "a(n) = a(n-1)/2 if a(n-1) is even, otherwise ..."
 		func() { c.glossedConditionals(text) },          // cases_cond.go: "..., otherwise 0, where sigma is the sum of divisors"
 		func() { c.tightMods(text) },                    // cases_mod.go: "a(n-1) mod n + a(n-2) mod n", after the loose reading
+		func() { c.factorProducts(text) },               // cases_mult.go: "If n = Product (p_j^k_j) then a(n) = Product (p_j * k_j)"
 		func() { c.namedFamilies(firstSentence(text)) }, // coverage_named.go: "Fibonacci sequence beginning 4, 19"
 		func() { c.partitionPhrases(text) },             // parts_text.go
 		func() { c.sumLists(text) },                     // parts_list.go
