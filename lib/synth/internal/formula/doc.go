@@ -389,9 +389,10 @@
 // pi(sqrt(n))"). Digit sums, digit counts and first digits of values far
 // past i32, "Number of digits in 3^n", "Sum of digits of n!", build their
 // argument as a long number in memory, limbs of b^j <= 10^4, from powers
-// of a constant, factorials, small factors, added constants and exact
-// division by a constant (wide_digits.go; the evaluator takes such digits
-// from math/big). The measure
+// with a varying exponent ("n^n"), factorials, products of them and small
+// factors, added constants and exact division by a constant; largest and
+// smallest digits and counts of a digit too (wide_digits.go; the evaluator
+// takes such digits from math/big). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

@@ -22,8 +22,8 @@ import (
 )
 
 // bigDigitFns: the digit functions of a long number (each called with the
-// number and its base).
-var bigDigitFns = map[string]bool{"digsum": true, "ndigits": true, "firstdig": true}
+// number and its base; digcount also with the digit it counts).
+var bigDigitFns = map[string]bool{"digsum": true, "ndigits": true, "firstdig": true, "maxdig": true, "mindig": true, "digcount": true}
 
 // bigLimb is the limb base for digits in base b: b^j <= 10^4, j >= 1.
 func bigLimb(b int64) (limb int64, j int) {
@@ -35,23 +35,35 @@ func bigLimb(b int64) (limb int64, j int) {
 	return limb, j
 }
 
-// isBig reports whether x is a long number bigNumber builds: a power of a
-// constant with an exponent that varies, a factorial, or one of them
-// times a small factor, plus or minus a constant, or divided by one.
-func isBig(x *node) bool {
+// isMult reports whether x is a product bigNumber multiplies in a factor
+// at a time: a power with a varying exponent whose base is a constant
+// from 2 to 1000 or holds no such power, a factorial of a varying value,
+// or a product of them and small values, at least one of them such.
+func isMult(x *node) bool {
 	switch x.k {
 	case kPow:
-		return x.kids[0].k == kNum && x.kids[0].val >= 2 && x.kids[0].val <= 1000 && x.kids[1].k != kNum
+		b := x.kids[0]
+		return x.kids[1].k != kNum && !hasBig(x.kids[1]) &&
+			(b.k == kNum && b.val >= 2 && b.val <= 1000 || b.k != kNum && !hasBig(b))
 	case kFact:
-		return x.kids[0].k != kNum
+		return x.kids[0].k != kNum && !hasBig(x.kids[0])
 	case kMul:
-		return isBig(x.kids[0]) && !hasBig(x.kids[1]) || isBig(x.kids[1]) && !hasBig(x.kids[0])
+		a, b := x.kids[0], x.kids[1]
+		return isMult(a) && (isMult(b) || !hasBig(b)) || isMult(b) && !hasBig(a)
+	}
+	return false
+}
+
+// isBig reports whether x is a long number bigNumber builds: a product
+// isMult takes, plus or minus a constant, or divided by one.
+func isBig(x *node) bool {
+	switch x.k {
 	case kAdd, kSub:
 		return isBig(x.kids[0]) && x.kids[1].k == kNum && x.kids[1].val >= 0 && x.kids[1].val < 10_000
 	case kDivT, kFloorDiv, kDiv: // kDiv: a formula as read (partsFit)
 		return isBig(x.kids[0]) && x.kids[1].k == kNum && x.kids[1].val >= 1 && x.kids[1].val <= 100_000
 	}
-	return false
+	return isMult(x)
 }
 
 // hasBig reports whether x holds a power with a varying exponent or a
@@ -70,8 +82,12 @@ func hasBig(x *node) bool {
 
 // bigDigitCall reports whether x is a digit function bigDigitFn takes.
 func bigDigitCall(x *node) bool {
-	return x.k == kCall && bigDigitFns[x.name] && len(x.kids) == 2 && x.kids[1].k == kNum &&
-		x.kids[1].val >= 2 && x.kids[1].val <= 100 && isBig(x.kids[0])
+	n := 2
+	if x.k == kCall && x.name == "digcount" {
+		n = 3
+	}
+	return x.k == kCall && bigDigitFns[x.name] && len(x.kids) == n && x.kids[1].k == kNum &&
+		x.kids[1].val >= 2 && x.kids[1].val <= 36 && isBig(x.kids[0]) && (n == 2 || !hasBig(x.kids[2]))
 }
 
 // lowerBigDigits is lowerWith with digit functions of long numbers
@@ -105,11 +121,19 @@ func (e *emitter) bigDigitFn(x *node) bool {
 	defer func() { e.next = mark }()
 	b := x.kids[1].val
 	limb, j := bigLimb(b)
+	ld := -2
+	if x.name == "digcount" {
+		ld = e.copyOf(x.kids[2])
+	}
 	ln := e.alloc() // the number of limbs
 	e.bigNumber(x.kids[0], ln, limb)
 	// the digits, limb i from 0: j of each below the top, the top's own
 	i, v, k, acc := e.alloc(), e.alloc(), e.alloc(), e.alloc()
-	e.emit(ir.OpConst0)
+	if x.name == "mindig" {
+		e.konst(b)
+	} else {
+		e.emit(ir.OpConst0)
+	}
 	e.set(acc)
 	e.emit(ir.OpConst0)
 	e.set(i)
@@ -132,6 +156,30 @@ func (e *emitter) bigDigitFn(x *node) bool {
 		e.get(v)
 		e.konst(b)
 		e.emit(ir.OpI32RemS)
+	case "maxdig", "mindig": // acc + (d - acc)*(d > acc), or d < acc
+		op := ir.OpI32GtS
+		if x.name == "mindig" {
+			op = ir.OpI32LtS
+		}
+		digit := func() {
+			e.get(v)
+			e.konst(b)
+			e.emit(ir.OpI32RemS)
+		}
+		e.get(acc)
+		digit()
+		e.get(acc)
+		e.emit(ir.OpI32Sub)
+		digit()
+		e.get(acc)
+		e.emit(op, ir.OpI32Mul, ir.OpI32Add)
+	case "digcount":
+		e.get(acc)
+		e.get(v)
+		e.konst(b)
+		e.emit(ir.OpI32RemS)
+		e.get(ld)
+		e.emit(ir.OpI32Eq, ir.OpI32Add)
 	}
 	e.set(acc)
 	e.get(v)
@@ -163,33 +211,11 @@ func (e *emitter) bigNumber(x *node, ln int, limb int64) {
 	mark := e.next
 	defer func() { e.next = mark }()
 	switch x.k {
-	case kPow, kFact:
+	case kPow, kFact, kMul:
 		e.emit(ir.OpConst1)
 		e.set(ln)
 		e.store(func() { e.emit(ir.OpConst0) }, func() { e.emit(ir.OpConst1) })
-		top := e.copyOf(x.kids[len(x.kids)-1]) // the exponent, or n of n!
-		c := e.alloc()
-		e.emit(ir.OpConst1)
-		e.set(c)
-		if x.k == kFact { // multiply by 2..n
-			e.inc(c, 1)
-		}
-		e.while(func() { e.get(c); e.get(top); e.emit(ir.OpI32LeS) }, func() {
-			if x.k == kPow {
-				e.bigMul(ln, limb, func() { e.konst(x.kids[0].val) })
-			} else {
-				e.bigMul(ln, limb, func() { e.get(c) })
-			}
-			e.inc(c, 1)
-		})
-	case kMul:
-		big, small := x.kids[0], x.kids[1]
-		if !isBig(big) {
-			big, small = small, big
-		}
-		e.bigNumber(big, ln, limb)
-		f := e.copyOf(small)
-		e.bigMul(ln, limb, func() { e.get(f) })
+		e.mulInto(x, ln, limb)
 	case kAdd, kSub:
 		e.bigNumber(x.kids[0], ln, limb)
 		e.bigAdd(ln, limb, x.kids[1].val, x.k == kSub)
@@ -198,6 +224,44 @@ func (e *emitter) bigNumber(x *node, ln int, limb int64) {
 		e.bigDiv(ln, limb, x.kids[1].val)
 	default:
 		e.fail("no long number for %s", x)
+	}
+}
+
+// mulInto multiplies the long number by x (isMult, or a small value): a
+// power's base exponent times, a factorial's 2..n, a product's factors.
+func (e *emitter) mulInto(x *node, ln int, limb int64) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	switch {
+	case x.k == kMul && isMult(x):
+		e.mulInto(x.kids[0], ln, limb)
+		e.mulInto(x.kids[1], ln, limb)
+	case x.k == kPow && isMult(x):
+		var base func()
+		if b := x.kids[0]; b.k == kNum {
+			base = func() { e.konst(b.val) }
+		} else {
+			lb := e.copyOf(b)
+			base = func() { e.get(lb) }
+		}
+		top, c := e.copyOf(x.kids[1]), e.alloc()
+		e.emit(ir.OpConst1)
+		e.set(c)
+		e.while(func() { e.get(c); e.get(top); e.emit(ir.OpI32LeS) }, func() {
+			e.bigMul(ln, limb, base)
+			e.inc(c, 1)
+		})
+	case x.k == kFact && isMult(x):
+		top, c := e.copyOf(x.kids[0]), e.alloc()
+		e.emit(ir.OpConst2)
+		e.set(c)
+		e.while(func() { e.get(c); e.get(top); e.emit(ir.OpI32LeS) }, func() {
+			e.bigMul(ln, limb, func() { e.get(c) })
+			e.inc(c, 1)
+		})
+	default: // a small factor
+		f := e.copyOf(x)
+		e.bigMul(ln, limb, func() { e.get(f) })
 	}
 }
 
@@ -331,7 +395,7 @@ func (e *emitter) bigTrim(ln int) {
 // digit of an integer past 2^40 (where digitFn's int64 stops), from
 // math/big's digits in base b <= 36; ok is false for any other call.
 func (v *evaluator) bigDigits(name string, args []*big.Rat) (*big.Rat, bool) {
-	if !bigDigitFns[name] || len(args) != 2 || !args[0].IsInt() || args[0].Num().Sign() < 0 || args[0].Num().BitLen() <= 40 {
+	if !bigDigitFns[name] || len(args) < 2 || !args[0].IsInt() || args[0].Num().Sign() < 0 || args[0].Num().BitLen() <= 40 {
 		return nil, false
 	}
 	b := small(args[1], 36)
@@ -340,17 +404,34 @@ func (v *evaluator) bigDigits(name string, args []*big.Rat) (*big.Rat, bool) {
 	}
 	s := args[0].Num().Text(int(b))
 	v.tick(len(s))
-	switch name {
-	case "ndigits":
-		return ratInt(int64(len(s))), true
-	case "firstdig":
-		d, _ := strconv.ParseInt(s[:1], int(b), 64)
-		return ratInt(d), true
+	digit := func(i int) int64 {
+		d, _ := strconv.ParseInt(s[i:i+1], int(b), 64)
+		return d
 	}
 	var r int64
+	switch name {
+	case "ndigits":
+		r = int64(len(s))
+	case "firstdig":
+		r = digit(0)
+	case "mindig":
+		r = b
+	case "digcount":
+		if len(args) != 3 {
+			return nil, false
+		}
+	}
 	for i := range len(s) {
-		d, _ := strconv.ParseInt(s[i:i+1], int(b), 64)
-		r += d
+		switch name {
+		case "digsum":
+			r += digit(i)
+		case "maxdig":
+			r = max(r, digit(i))
+		case "mindig":
+			r = min(r, digit(i))
+		case "digcount":
+			r += b2i(digit(i) == small(args[2], 1<<31))
+		}
 	}
 	return ratInt(r), true
 }

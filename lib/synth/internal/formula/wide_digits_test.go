@@ -2,6 +2,7 @@ package formula
 
 import (
 	"math/big"
+	"slices"
 	"testing"
 )
 
@@ -47,6 +48,23 @@ func TestWideDigits(t *testing.T) {
 			return sum(digitsOfBig(new(big.Int).Add(new(big.Int).Mul(big.NewInt(7), pow(2, n)), big.NewInt(1)), 10))
 		}},
 		{"a(n) = digsumbase(3^n, 2).", 0, 100, func(n int64) int64 { return sum(digitsOfBig(pow(3, n), 2)) }},
+		// a base that varies, products of powers and factorials, other digit functions
+		{"Sum of digits of n^n.", 0, 100, func(n int64) int64 { return sum(digitsOfBig(pow(n, n), 10)) }},
+		{"Sum of digits of (n+1)^n - 1.", 0, 100, func(n int64) int64 {
+			return sum(digitsOfBig(new(big.Int).Sub(pow(n+1, n), big.NewInt(1)), 10))
+		}},
+		{"Sum of digits of 2^n*n!.", 0, 100, func(n int64) int64 {
+			return sum(digitsOfBig(new(big.Int).Mul(pow(2, n), fact(n)), 10))
+		}},
+		{"Largest digit of 2^n.", 0, 100, func(n int64) int64 { return slices.Max(digitsOfBig(pow(2, n), 10)) }},
+		{"Smallest digit of 2^n.", 0, 100, func(n int64) int64 { return slices.Min(digitsOfBig(pow(2, n), 10)) }},
+		{"Number of 1's in binary expansion of 3^n.", 0, 100, func(n int64) int64 {
+			c := int64(0)
+			for _, d := range digitsOfBig(pow(3, n), 2) {
+				c += d
+			}
+			return c
+		}},
 	})
 }
 
