@@ -319,6 +319,9 @@
 // scanned (sets3_digits.go: digrank_ counts the completions of a prefix,
 // C(r, c_1) * C(r - c_1, c_2) * ... * f^rest, to find the n-th member's
 // length and digits; the evaluator ranks by the same counts in math/big).
+// "Composite numbers whose multiplicative digital root is 4": mdr_(x, b)
+// multiplies x's digits until one is left (sets3_mdr.go; "the
+// multiplicative digital root of" is one of fnPhrases).
 // Operations on a sequence named in words, "Partial sums of X", "First
 // differences of X", "Convolution of X and Y", "Self-convolution of X",
 // "Moebius transform of X", "Binomial transform of X", "Alternating sum

@@ -553,6 +553,8 @@ func (v *evaluator) call(x *node) *big.Rat {
 			rest[i] = small(a, 1<<31)
 		}
 		return v.digRank(small(args[0], 1<<31), rest)
+	case "mdr_": // sets3_mdr.go
+		return ratInt(mdrRef(small(args[0], 1<<40), small(args[1], 1<<31)))
 	case "smooth_": // sets3.go
 		return ratInt(smoothRef(small(args[0], 1<<40), small(args[1], 1<<31)))
 	case "primepi":

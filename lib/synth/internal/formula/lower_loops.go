@@ -66,6 +66,8 @@ func (e *emitter) call(x *node) {
 		e.factorFn(x.name, a[0])
 	case "digrank_": // sets3_digits.go
 		e.digRankLower(x)
+	case "mdr_": // sets3_mdr.go
+		e.mdr(a[0], a[1].val)
 	case "smooth_": // sets3.go
 		e.smooth(a[0], a[1].val)
 	case "primepi":

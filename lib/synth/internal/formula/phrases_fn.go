@@ -51,6 +51,7 @@ var fnPhrases = []fnPhrase{
 	{regexp.MustCompile(`^(?i:(?:the )?(?:squarefree kernel|largest squarefree divisor|radical) of )`), factorOf("rad"), false},
 	{regexp.MustCompile(`^(?i:(?:the )?number of primes (?:<=|less than or equal to|not exceeding) )`), factorOf("primepi"), false},
 	{regexp.MustCompile(`^(?i:(?:the )?sum of (?:the )?distinct (?:primes dividing|prime (?:factors|divisors) of) )`), factorOf("sopf"), false},
+	mdrPhrase, // sets3_mdr.go
 }
 
 var (

@@ -53,6 +53,9 @@ func (c *collector) sets3Phrases(text string) {
 	if strings.Contains(s, "base") {
 		c.digitRanks(s) // sets3_digits.go: "Numbers having four 5's in base 10"
 	}
+	if c.mdrWith(s) { // sets3_mdr.go
+		return
+	}
 	if m := reSets3Powers.FindStringSubmatch(s); m != nil {
 		c.sets3PowersOf(s, sets3Exps[m[1]], m[2])
 		return

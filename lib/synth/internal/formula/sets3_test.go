@@ -1,6 +1,9 @@
 package formula
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // sets3Factors is the distinct prime factors of x > 0, increasing.
 func sets3Factors(x int64) []int64 {
@@ -187,4 +190,22 @@ func TestSets3Digits(t *testing.T) {
 		{"Numbers whose base-4 representation contains exactly four 0's and two 2's.", 1, 100, sets3Listed(sets3DigitsRef(4, map[int64]int64{0: 4, 2: 2}))},
 		{"Numbers whose base-5 representation contains no 1's and exactly two 3's.", 1, 100, sets3Listed(sets3DigitsRef(5, map[int64]int64{1: 0, 3: 2}))},
 	})
+}
+
+func TestSets3MultiplicativeDigitalRoot(t *testing.T) {
+	mdr := func(x int64) int64 {
+		for x >= 10 {
+			p := int64(1)
+			for _, ch := range strconv.FormatInt(x, 10) {
+				p *= int64(ch - '0')
+			}
+			x = p
+		}
+		return x
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Composite numbers whose multiplicative digital root is 4.", 1, 60, setsListRef(4, func(x int64) bool { return !isPrimeRef(x) && mdr(x) == 4 })},
+		{"Numbers with multiplicative digital root value 2.", 1, 60, setsListRef(1, func(x int64) bool { return mdr(x) == 2 })},
+	})
+	refuses(t, "Numbers with nonzero multiplicative digital root 7.") // sparse: 7, 17, 71, 117, ... past the fuel long before n = 100
 }
