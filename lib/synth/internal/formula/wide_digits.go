@@ -259,9 +259,10 @@ func (e *emitter) mulInto(x *node, ln int, limb int64) {
 			e.bigMul(ln, limb, func() { e.get(c) })
 			e.inc(c, 1)
 		})
-	default: // a small factor
+	default: // a small factor (0 leaves zero limbs on top)
 		f := e.copyOf(x)
 		e.bigMul(ln, limb, func() { e.get(f) })
+		e.bigTrim(ln)
 	}
 }
 

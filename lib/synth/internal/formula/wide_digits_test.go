@@ -68,6 +68,23 @@ func TestWideDigits(t *testing.T) {
 	})
 }
 
+// TestWideDigitsZeroFactor: a small factor 0 past the first limb leaves
+// the number 0, one digit.
+func TestWideDigitsZeroFactor(t *testing.T) {
+	x := call("ndigits", bin(kMul, bin(kPow, num(3), vr("n")), bin(kMod, vr("n"), num(2))), num(10))
+	ops, err := lowerBigDigits(x, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := func(n int64) int64 {
+		v := new(big.Int).Mul(new(big.Int).Exp(big.NewInt(3), big.NewInt(n), nil), big.NewInt(n%2))
+		return int64(len(digitsOfBig(v, 10)))
+	}
+	if !newRunner(t).matches(ops, 0, 100, ref) {
+		t.Error("ndigits(3^n*(n mod 2)) differs from the reference")
+	}
+}
+
 // TestWideDigitsRefuses: a difference of two long numbers is no long
 // number the programs build; its wrapped value is refused.
 func TestWideDigitsRefuses(t *testing.T) {
