@@ -12,6 +12,7 @@ package formula
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -68,4 +69,40 @@ func casesRestates(defs string) bool {
 		}
 	}
 	return len(parts) > 0
+}
+
+var (
+	// "a(n) = how many of {6,7,8} divide n."
+	reCasesHowMany = regexp.MustCompile(`^a\(n\) = (?:how many|the number) of (?:the numbers )?\{(\d+(?:, ?\d+)*)\} divide n$`)
+	// "If n > 1 is the k-th prime number, then a(n) = k!, otherwise a(n) = 0."
+	reCasesKthPrime = regexp.MustCompile(`^(?i:if) n(?: > 1)? is the ([a-z])-th prime(?: number)?,? then a\(n\) = (.+?),? (?:otherwise|else) (?:a\(n\) = )?(.+)$`)
+)
+
+// divisorsOfSet reads "how many of {6,7,8} divide n" and "If n is the
+// k-th prime, then a(n) = f(k), otherwise E": f at k = pi(n) where n is
+// prime.
+func (c *collector) divisorsOfSet(text string) {
+	s := condSentence(text)
+	if m := reCasesHowMany.FindStringSubmatch(s); m != nil {
+		var x *node
+		for _, f := range strings.Split(m[1], ",") {
+			d, err := strconv.ParseInt(strings.TrimSpace(f), 10, 32)
+			if err != nil || d < 1 {
+				return
+			}
+			x = addOrNil(x, eq(bin(kMod, vr("n"), num(d)), num(0)))
+		}
+		c.add(s, x)
+		return
+	}
+	if m := reCasesKthPrime.FindStringSubmatch(s); m != nil && m[1] != "n" {
+		toks := lex(m[2])
+		f, end, ok := parseAt(toks, 0, m[1])
+		other, ok2 := condExpr(m[3])
+		if !ok || toks[end].k != tEnd || !ok2 || !f.uses(m[1]) {
+			return
+		}
+		p := un(kIsPrime, vr("n"))
+		c.add(s, bin(kAdd, bin(kAnd, p, substitute(f, m[1], call("primepi", vr("n")))), bin(kAnd, not(p), other)))
+	}
 }

@@ -304,3 +304,39 @@ func TestFactorProducts(t *testing.T) {
 		"If n = Product (p_j^k_j) then a(n) = Product (p_j * q_j).",
 	)
 }
+
+// TestDivisorsOfSet: how many numbers of a set divide n; a value at the
+// index of a prime n.
+func TestDivisorsOfSet(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = how many of {6,7,8} divide n.", 1, 100, func(n int64) int64 {
+			var k int64
+			for _, d := range []int64{6, 7, 8} {
+				if n%d == 0 {
+					k++
+				}
+			}
+			return k
+		}},
+		{"If n > 1 is the k-th prime number, then a(n) = k!, otherwise a(n) = 0.", 1, 37, func(n int64) int64 {
+			if !isPrimeRef(n) {
+				return 0
+			}
+			var k int64
+			for i := int64(2); i <= n; i++ {
+				if isPrimeRef(i) {
+					k++
+				}
+			}
+			f := int64(1)
+			for i := int64(2); i <= k; i++ {
+				f *= i
+			}
+			return f
+		}},
+	})
+	refuses(t,
+		"a(n) = how many of {6,x,8} divide n.",
+		"If n > 1 is the k-th prime number, then a(n) = j!, otherwise a(n) = 0.",
+	)
+}

@@ -151,7 +151,9 @@
 // (cases_kron.go); recurrences by one condition on n and an earlier
 // term, "a(n) = a(n-1)/2 if a(n-1) is even, otherwise 3*a(n-1)+1"
 // (cases_rec.go); cases followed by glosses that restate their functions,
-// "..., otherwise 0, where sigma is the sum of divisors" (cases_cond.go);
+// "..., otherwise 0, where sigma is the sum of divisors", "how many of
+// {6,7,8} divide n", "If n is the k-th prime, then a(n) = k!, otherwise
+// a(n) = 0" (cases_cond.go);
 // mod read as tightly as * ("a(n-1) mod n + a(n-2) mod n"), a second
 // reading beside the loose one where the first terms tell them apart
 // (cases_mod.go); "If n = Product (p_j^k_j) then a(n) = Product (p_j *
