@@ -96,6 +96,9 @@ func quickCandidates(t Task) []candidate {
 
 // probeAll runs each candidate on the inputs after the task's last example.
 func probeAll(t Task, cs []candidate) {
+	if t.Arity() != 1 {
+		return // sequences and one-operand requests only
+	}
 	last := int64(t.Examples[0].Inputs[0])
 	for _, e := range t.Examples {
 		last = max(last, int64(e.Inputs[0]))

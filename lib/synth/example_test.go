@@ -16,7 +16,9 @@ func ExampleSynthesize() {
 	// first seven alone, cond(b - digsum(a, 2), a, b) fits them too and
 	// the answer is ambiguous.)
 	examples, _ := synth.ParseExamples("(3, 7)→7, (7, 3)→7, (-1, -5)→-1, (120, -4)→120, (-90, 35)→35, (2, 3)→3, (-5, -1)→-1, (291, 70)→291, (8, 41)→41")
-	task := synth.Task{Name: "larger", Text: "the larger of a and b", Examples: examples}
+	// (No text: "the larger of a and b" would be read as max(a, b)
+	// without a search.)
+	task := synth.Task{Name: "larger", Examples: examples}
 	opt := synth.Options{Budget: 5 * time.Minute, MaxCandidates: 5_000_000}
 	r, err := synth.Synthesize(context.Background(), task, opt)
 	if err != nil {

@@ -163,9 +163,10 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 	if i, s := trust.pick(t, quick); i >= 0 && s >= trust.Threshold && !opt.NoFit {
 		return answerWith(ctx, t, name, quick, i, s, trust, res, start, opt)
 	}
-	if !sequence && !opt.NoFit && t.Arity() == 1 {
+	if !sequence && !opt.NoFit {
 		// the text states a formula and the examples bear it out: that is
 		// the answer, unless two formulas read from it disagree elsewhere
+		// (one operand; over two to four, the text is one formula)
 		if fs := formulaCandidates(t); len(fs) > 0 {
 			probeAll(t, fs)
 			s := 1.0

@@ -29,9 +29,10 @@ const maxFormulas = 12
 // k such that ... is prime"). A named list whose indexing the text leaves
 // open yields one candidate per convention (first term at n = 0 or 1).
 // Anything it cannot read completely gives no candidate; it never
-// guesses. Only arity 1 (a(n)) is supported; other arities get none.
+// guesses. Arity 2 to 4 reads one formula over the operands named by the
+// text's one-letter words (operands.go); other arities get none.
 func Candidates(text string, arity int) (cs []Candidate) {
-	if arity != 1 || len(text) > maxText {
+	if arity < 1 || arity > 4 || len(text) > maxText {
 		return nil
 	}
 	defer func() {
@@ -39,6 +40,9 @@ func Candidates(text string, arity int) (cs []Candidate) {
 			cs = nil // a bug here must not take the caller down; no candidate is safe
 		}
 	}()
+	if arity > 1 {
+		return operandCandidates(text, arity) // operands.go
+	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
 	c.readAsked(text)
 	return c.out

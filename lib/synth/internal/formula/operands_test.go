@@ -1,0 +1,110 @@
+package formula
+
+import (
+	"math/rand/v2"
+	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// TestOperands: requests over two or three operands, written as formulas
+// or in words, compile to programs that give native Go's values on random
+// operands (in the interpreter), and formulas that are no integer
+// function of their operands, or name too few operands, give nothing.
+func TestOperands(t *testing.T) {
+	gcd := func(a, b int64) int64 {
+		if a < 0 {
+			a = -a
+		}
+		if b < 0 {
+			b = -b
+		}
+		for b != 0 {
+			a, b = b, a%b
+		}
+		return a
+	}
+	binom := func(n, k int64) int64 {
+		if k < 0 || k > n {
+			return 0
+		}
+		r := int64(1)
+		for i := int64(1); i <= k; i++ {
+			r = r * (n - k + i) / i
+		}
+		return r
+	}
+	cases := []struct {
+		text   string
+		arity  int
+		lo, hi int64 // each operand's range
+		ref    func(a []int64) int64
+	}{
+		{"a times b plus c", 3, -1000, 1000, func(a []int64) int64 { return a[0]*a[1] + a[2] }},
+		{"gcd of a and b", 2, -500, 500, func(a []int64) int64 { return gcd(a[0], a[1]) }},
+		{"the larger of x and y", 2, -500, 500, func(a []int64) int64 { return max(a[0], a[1]) }},
+		{"n choose k", 2, 0, 30, func(a []int64) int64 { return binom(a[0], a[1]) }},
+		{"a to the power b", 2, -6, 11, func(a []int64) int64 {
+			if a[1] < 0 {
+				return -1 // not compared
+			}
+			r := int64(1)
+			for i := int64(0); i < a[1]; i++ {
+				r *= a[0]
+			}
+			return r
+		}},
+		{"sum from a to b", 2, -300, 300, func(a []int64) int64 {
+			s := int64(0)
+			for k := a[0]; k <= a[1]; k++ {
+				s += k
+			}
+			return s
+		}},
+		{"x mod y", 2, -200, 200, func(a []int64) int64 {
+			if a[1] <= 0 {
+				return -1 // not compared
+			}
+			return ((a[0] % a[1]) + a[1]) % a[1]
+		}},
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for _, tc := range cases {
+		cs := Candidates(tc.text, tc.arity)
+		if len(cs) != 1 {
+			t.Errorf("%q: %d candidates, want 1", tc.text, len(cs))
+			continue
+		}
+		p := ir.Program{Name: "op", Arity: tc.arity, Ops: cs[0].Ops}
+		for k := 0; k < 300; k++ {
+			a := make([]int64, tc.arity)
+			in := make([]int32, tc.arity)
+			for i := range a {
+				a[i] = tc.lo + rng.Int64N(tc.hi-tc.lo+1)
+				in[i] = int32(a[i])
+			}
+			want := tc.ref(a)
+			if want == -1 && (tc.text == "x mod y" || tc.text == "a to the power b") || want != int64(int32(want)) {
+				continue // outside what the request means, or past i32
+			}
+			got, err := ir.Interpret(p, in, ir.DefaultFuel)
+			if err != nil || int64(got) != want {
+				t.Errorf("%q (%s) at %v: %d (%v), want %d", tc.text, cs[0].Expr, a, got, err, want)
+				break
+			}
+		}
+	}
+	for _, tc := range []struct {
+		text  string
+		arity int
+	}{
+		{"(a+b)/2", 2},                   // not an integer at a = 0, b = 1
+		{"a + b", 3},                     // names two operands, not three
+		{"the larger of two numbers", 2}, // no operand named
+		{"a + b + c", 2},
+	} {
+		if cs := Candidates(tc.text, tc.arity); len(cs) > 0 {
+			t.Errorf("%q (arity %d): %s, want nothing", tc.text, tc.arity, cs[0].Expr)
+		}
+	}
+}
