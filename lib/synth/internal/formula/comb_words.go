@@ -13,7 +13,8 @@ import (
 // with equal numbers of 00010 and 10001 substrings.", "Number of binary
 // sequences of length n containing exactly one subsequence 001.",
 // "Number of ternary words of length n avoiding 00 and 12.", "... with no
-// substrings equal to 0110 or 1001". An occurrence is a run of consecutive
+// substrings equal to 0110 or 1001", "... with no three consecutive 1's".
+// An occurrence is a run of consecutive
 // letters (overlapping occurrences each count); a word of the count is
 // kept by a counter: the occurrences (avoiding: none; exactly, at most or
 // at least k), or the first pattern's occurrences minus the second's
@@ -61,6 +62,8 @@ var (
 	reWordTimes = regexp.MustCompile(`^(?:that |which )?(?:contain|contains|containing|with|having) (exactly|at most|at least) (\w+) (?:occurrences? of )?(.+)$`)
 	// "containing the pattern 0110", "that contain 111"
 	reWordHas = regexp.MustCompile(`^(?:that |which )?(?:contain|contains|containing)(?: at least one(?: occurrence of)?)? (.+)$`)
+	// "with no three consecutive 1's", "having no two adjacent 0s"
+	reWordConsec = regexp.MustCompile(`^(?:that |which )?(?:with|having|have|has|containing|contain|contains) no (\w+) (?:consecutive|adjacent) (\d)(?:'s|s)$`)
 	// "with equal numbers of 00010 and 10001 substrings"
 	reWordEqual = regexp.MustCompile(`^(?:with|having|containing) (?:equal numbers|the same number) of ([0-9]+) and ([0-9]+)(?: (?:substrings|subwords|factors|blocks|patterns))?$`)
 )
@@ -136,6 +139,13 @@ func readWordTail(t string) (wordCount, bool) {
 			return wordCount{}, false
 		}
 		return wordCount{pats: []string{m[1], m[2]}, wts: []int64{1, -1}, equal: true}, true
+	}
+	if m := reWordConsec.FindStringSubmatch(t); m != nil {
+		k, ok := countWord(m[1])
+		if !ok || k < 2 || k > 8 {
+			return wordCount{}, false
+		}
+		return wordCount{pats: []string{strings.Repeat(m[2], int(k))}, wts: []int64{1}}, true
 	}
 	if m := reWordAvoid.FindStringSubmatch(t); m != nil {
 		ps, ok := pats(m[1])

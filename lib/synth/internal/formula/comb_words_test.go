@@ -55,6 +55,9 @@ func TestCountWords(t *testing.T) {
 		{"Number of length-n binary words with at most 1 occurrences of 11.", 0, 13, func(n int64) int64 {
 			return wordsRef(2, n, func(s string) bool { return occurrences(s, "11") <= 1 })
 		}},
+		{"Number of ternary words of length n with no three consecutive 2's.", 0, 9, func(n int64) int64 {
+			return wordsRef(3, n, func(s string) bool { return occurrences(s, "222") == 0 })
+		}},
 		{"Number of n-bit sequences that contain the pattern 0110.", 0, 13, func(n int64) int64 {
 			return wordsRef(2, n, func(s string) bool { return occurrences(s, "0110") > 0 })
 		}},
@@ -69,5 +72,6 @@ func TestCountWordsRefused(t *testing.T) {
 		"Number of binary words of length n avoiding 0110 and having no two adjacent 0's.",
 		"Number of binary words of length n containing exactly one of 00 and 11.",
 		"Number of binary words of length n avoiding 0110 up to rotation.",
+		"Number of binary words of length n with no three consecutive 2's.", // 2 is no binary letter
 	)
 }

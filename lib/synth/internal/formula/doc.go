@@ -9,7 +9,9 @@
 // A request a person writes ("largest prime not bigger than k") that no
 // reader takes as written is read again as the names are written: a
 // capital first letter, the operand called n, comparisons as symbols
-// (asked.go, readAsked).
+// (asked.go, readAsked). Candidates(text, 2..4) reads a request over
+// several operands as one formula over its one-letter names, checked on a
+// grid of operands (operands.go).
 //
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
@@ -159,7 +161,10 @@
 // (cases_mod.go); "If n = Product (p_j^k_j) then a(n) = Product (p_j *
 // k_j)", multiplicative with a(p^e) = p*e (cases_mult.go). It
 // parses each into a syntax tree (lex.go, parse.go),
-// normalizes its rational arithmetic into integer operations (frac.go) and
+// normalizes its rational arithmetic into integer operations (frac.go; where
+// a power of a quotient, "(binomial(n-1,k-1)*binomial(n,k-1)/k)^2", leaves
+// i32 as P^e/Q^e, also as floor(P/Q)^e, checked against the formula as
+// written, tri3_pow.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
 // constants built from CONST_0/1/2/10, powers, factorials, binomials,
 // sums, products, divisor sums, totients, primes, factorizations (mu,
