@@ -326,6 +326,10 @@
 // scanned (sets3_digits.go: digrank_ counts the completions of a prefix,
 // C(r, c_1) * C(r - c_1, c_2) * ... * f^rest, to find the n-th member's
 // length and digits; the evaluator ranks by the same counts in math/big).
+// So are lists named by their number of runs, "Numbers whose base-4
+// representation has exactly 7 runs", "... congruent to 7 mod 9"
+// (sets3_runs.go: runrank_, C(r, k) * (b-1)^k strings of r more digits
+// start k new runs).
 // "Composite numbers whose multiplicative digital root is 4": mdr_(x, b)
 // multiplies x's digits until one is left (sets3_mdr.go; "the
 // multiplicative digital root of" is one of fnPhrases).
