@@ -161,7 +161,10 @@
 // (cases_mod.go); "If n = Product (p_j^k_j) then a(n) = Product (p_j *
 // k_j)", multiplicative with a(p^e) = p*e (cases_mult.go). It
 // parses each into a syntax tree (lex.go, parse.go),
-// normalizes its rational arithmetic into integer operations (frac.go) and
+// normalizes its rational arithmetic into integer operations (frac.go; where
+// a power of a quotient, "(binomial(n-1,k-1)*binomial(n,k-1)/k)^2", leaves
+// i32 as P^e/Q^e, also as floor(P/Q)^e, checked against the formula as
+// written, tri3_pow.go) and
 // lowers it to a program (lower.go, lower_loops.go, lower_factor.go):
 // constants built from CONST_0/1/2/10, powers, factorials, binomials,
 // sums, products, divisor sums, totients, primes, factorizations (mu,
@@ -326,6 +329,10 @@
 // scanned (sets3_digits.go: digrank_ counts the completions of a prefix,
 // C(r, c_1) * C(r - c_1, c_2) * ... * f^rest, to find the n-th member's
 // length and digits; the evaluator ranks by the same counts in math/big).
+// So are lists named by their number of runs, "Numbers whose base-4
+// representation has exactly 7 runs", "... congruent to 7 mod 9"
+// (sets3_runs.go: runrank_, C(r, k) * (b-1)^k strings of r more digits
+// start k new runs).
 // "Composite numbers whose multiplicative digital root is 4": mdr_(x, b)
 // multiplies x's digits until one is left (sets3_mdr.go; "the
 // multiplicative digital root of" is one of fnPhrases).

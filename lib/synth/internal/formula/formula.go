@@ -219,6 +219,11 @@ func (c *collector) add(source string, x *node) {
 	if y, ok := binomialBasis(x); ok {
 		try(y)
 	}
+	if y, ok := quotientPowers(x); ok { // (P/Q)^2 divides first: tri3_pow.go
+		if z, ok := normalize(y, false); ok {
+			try(z)
+		}
+	}
 }
 
 // hasCall reports whether x calls function name.
