@@ -350,6 +350,10 @@
 // Such a sum over the terms of the primes or of a list named by its
 // predicate reads each term from a table in memory the program fills
 // first, one scan per list up to index n + 4 (sums_tab.go).
+// "Sum of the third largest parts of the partitions of n into 4 parts",
+// "Sum of the products of the smaller and larger parts of the partitions
+// of n into two distinct parts with the larger part even" are nested sums
+// over the parts a1 <= ... <= ak, k up to 4 (sums_parts.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read
