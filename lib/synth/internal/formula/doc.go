@@ -262,7 +262,10 @@
 // of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of primes congruent
 // to 3 modulo 4 dividing n (with multiplicity)", "Number of distinct prime
 // factors of n of the form 6k+1" count the prime divisors that pass, or
-// with multiplicity the prime powers whose prime passes (comb_pfactors.go). "Number of subsets of {1..n}
+// with multiplicity the prime powers whose prime passes (comb_pfactors.go).
+// "Number of partitions of n into two parts (s,t) such that (t-s) | n,
+// where s < t" writes N - s for t and sums the condition over s <= N/2
+// (comb_parts2.go). "Number of subsets of {1..n}
 // whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
 // which all elements are strictly less than the sum of the other elements
 // of S" count subsets by a table of their sums in memory, the largest
