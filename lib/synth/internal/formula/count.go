@@ -95,7 +95,7 @@ func (c *collector) counts(text string) {
 	if loc := reAPrefix.FindStringIndex(s); loc != nil && loc[1] < len(s) {
 		s = strings.ToUpper(s[loc[1]:loc[1]+1]) + s[loc[1]+1:]
 	}
-	if c.countTuples(s) || c.countSquares(s) || c.countPrimeTuples(s) || c.countNonDivisors(s) || c.countDigitTimes(s) || c.countDigitStrings(s) || c.countPrimeFactorsBy(s) || c.countAdjDivisors(s) || c.countWords(s) || c.countPerms(s) || c.countSubsets(s) || c.countUpTo(s) { // count_sq.go, count_list.go
+	if c.countTuples(s) || c.countSquares(s) || c.countPrimeTuples(s) || c.countNonDivisors(s) || c.countDigitTimes(s) || c.countDigitStrings(s) || c.countPrimeFactorsBy(s) || c.countAdjDivisors(s) || c.countWords(s) || c.countPerms(s) || c.countSubsets(s) || c.countTwoParts(s) || c.countUpTo(s) { // count_sq.go, count_list.go
 		return
 	}
 }

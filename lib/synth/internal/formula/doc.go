@@ -262,7 +262,10 @@
 // of n" strcount(n, 2, 2, 2) (comb_div.go). "Number of primes congruent
 // to 3 modulo 4 dividing n (with multiplicity)", "Number of distinct prime
 // factors of n of the form 6k+1" count the prime divisors that pass, or
-// with multiplicity the prime powers whose prime passes (comb_pfactors.go). "Number of subsets of {1..n}
+// with multiplicity the prime powers whose prime passes (comb_pfactors.go).
+// "Number of partitions of n into two parts (s,t) such that (t-s) | n,
+// where s < t" writes N - s for t and sums the condition over s <= N/2
+// (comb_parts2.go). "Number of subsets of {1..n}
 // whose sum is prime", "Number of nonempty subsets S of {1,2,...,n} in
 // which all elements are strictly less than the sum of the other elements
 // of S" count subsets by a table of their sums in memory, the largest
@@ -326,6 +329,10 @@
 // scanned (sets3_digits.go: digrank_ counts the completions of a prefix,
 // C(r, c_1) * C(r - c_1, c_2) * ... * f^rest, to find the n-th member's
 // length and digits; the evaluator ranks by the same counts in math/big).
+// So are lists named by their number of runs, "Numbers whose base-4
+// representation has exactly 7 runs", "... congruent to 7 mod 9"
+// (sets3_runs.go: runrank_, C(r, k) * (b-1)^k strings of r more digits
+// start k new runs).
 // "Composite numbers whose multiplicative digital root is 4": mdr_(x, b)
 // multiplies x's digits until one is left (sets3_mdr.go; "the
 // multiplicative digital root of" is one of fnPhrases).
@@ -343,6 +350,10 @@
 // Such a sum over the terms of the primes or of a list named by its
 // predicate reads each term from a table in memory the program fills
 // first, one scan per list up to index n + 4 (sums_tab.go).
+// "Sum of the third largest parts of the partitions of n into 4 parts",
+// "Sum of the products of the smaller and larger parts of the partitions
+// of n into two distinct parts with the larger part even" are nested sums
+// over the parts a1 <= ... <= ak, k up to 4 (sums_parts.go).
 // "Largest cube dividing n" is multiplicative,
 // p^(3*floor(e/3)) at p^e. Processes named by their rule
 // (automata.go, morphism.go): elementary cellular automata, "Triangle read

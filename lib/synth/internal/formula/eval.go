@@ -547,6 +547,8 @@ func (v *evaluator) call(x *node) *big.Rat {
 		return new(big.Rat).SetInt(new(big.Int).Sqrt(s))
 	case "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		return ratInt(v.factorFn(x.name, small(args[0], 1<<31)))
+	case "runrank_": // sets3_runs.go
+		return v.runRank(small(args[0], 1<<31), small(args[1], 1<<31), small(args[2], 1<<31), small(args[3], 1<<31))
 	case "digrank_": // sets3_digits.go
 		rest := make([]int64, len(args)-1)
 		for i, a := range args[1:] {

@@ -104,6 +104,7 @@ func (c *collector) read(text string) {
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.seqOps(text) },                       // sums_seq.go: "Partial sums of ...", "Convolution of X and Y"
 		func() { c.ofArgument(text) },                   // sums_of.go: "Sum of odd divisors of sopf(n)"
+		func() { c.partSums(text) },                     // sums_parts.go: "Sum of the smallest parts of the partitions of n into 3 parts"
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."

@@ -64,6 +64,8 @@ func (e *emitter) call(x *node) {
 		e.restore(a[0].name, old, had)
 	case "phi", "mu", "omega", "bigomega", "lpf", "gpf", "rad", "sopf", "sopfr":
 		e.factorFn(x.name, a[0])
+	case "runrank_": // sets3_runs.go
+		e.runRankLower(x)
 	case "digrank_": // sets3_digits.go
 		e.digRankLower(x)
 	case "mdr_": // sets3_mdr.go

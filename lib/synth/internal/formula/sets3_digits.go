@@ -365,5 +365,8 @@ func (c *collector) digitRanks(s string) {
 		if y := digRankSpec(x); y != nil {
 			c.add(s, y)
 		}
+		if y := runRankSpec(x); y != nil { // sets3_runs.go
+			c.add(s, y)
+		}
 	}
 }

@@ -209,3 +209,35 @@ func TestSets3MultiplicativeDigitalRoot(t *testing.T) {
 	})
 	refuses(t, "Numbers with nonzero multiplicative digital root 7.") // sparse: 7, 17, 71, 117, ... past the fuel long before n = 100
 }
+
+// sets3RunsRef: x's base-b digits make R runs with R = a (m = 0) or R ==
+// a (mod m).
+func sets3RunsRef(b, m, a int64) func(int64) bool {
+	return func(x int64) bool {
+		R, prev := int64(0), int64(-1)
+		var ds []int64
+		for ; x > 0; x /= b {
+			ds = append(ds, x%b)
+		}
+		for i := len(ds) - 1; i >= 0; i-- {
+			if ds[i] != prev {
+				R++
+			}
+			prev = ds[i]
+		}
+		if m == 0 {
+			return R == a
+		}
+		return R%m == a
+	}
+}
+
+// TestSets3Runs: lists named by their number of runs, ranked
+// (sets3_runs.go), against the members counted one by one.
+func TestSets3Runs(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers whose base-4 representation has exactly 7 runs.", 1, 100, sets3Listed(sets3RunsRef(4, 0, 7))},
+		{"Numbers n such that number of runs in the base 4 representation of n is congruent to 7 mod 9.", 1, 100, sets3Listed(sets3RunsRef(4, 9, 7))},
+		{"Numbers whose base-3 representation has exactly 5 runs.", 1, 100, sets3Listed(sets3RunsRef(3, 0, 5))},
+	})
+}

@@ -209,3 +209,66 @@ func TestTabledTerms(t *testing.T) {
 		}
 	}
 }
+
+// sumsPartsRef sums f over the partitions of n into k parts a[0] <= ...
+// <= a[k-1] (strictly increasing where distinct), by enumerating them.
+func sumsPartsRef(k int, distinct bool, f func(a []int64) int64) func(n int64) int64 {
+	return func(n int64) int64 {
+		s := int64(0)
+		a := make([]int64, k)
+		var walk func(i int, lo, left int64)
+		walk = func(i int, lo, left int64) {
+			if i == k-1 {
+				if left >= lo {
+					a[i] = left
+					s += f(a)
+				}
+				return
+			}
+			for x := lo; x <= left; x++ {
+				a[i] = x
+				next := x
+				if distinct {
+					next = x + 1
+				}
+				walk(i+1, next, left-x)
+			}
+		}
+		walk(0, 1, n)
+		return s
+	}
+}
+
+func TestPartSums(t *testing.T) {
+	squarefree := func(x int64) bool { return sumsMuRef(x) != 0 }
+	newRunner(t).anyMatches(t, []refCase{
+		{"Sum of the third largest parts of the partitions of n into 4 parts.", 0, 100, sumsPartsRef(4, false, func(a []int64) int64 { return a[1] })},
+		{"Sum of the cubes of the parts in the partitions of n into two distinct parts.", 1, 100, sumsPartsRef(2, true, func(a []int64) int64 { return a[0]*a[0]*a[0] + a[1]*a[1]*a[1] })},
+		{"Sum of the products of the smaller and larger parts of the partitions of n into two distinct parts with the larger part even.", 1, 100,
+			sumsPartsRef(2, true, func(a []int64) int64 {
+				if a[1]%2 != 0 {
+					return 0
+				}
+				return a[0] * a[1]
+			})},
+		{"Sum of the smallest parts of the partitions of n into 3 prime parts.", 0, 100, sumsPartsRef(3, false, func(a []int64) int64 {
+			if !isPrimeRef(a[0]) || !isPrimeRef(a[1]) || !isPrimeRef(a[2]) {
+				return 0
+			}
+			return a[0]
+		})},
+		{"Sum of the middle parts of the partitions of n into three distinct squarefree parts.", 0, 100, sumsPartsRef(3, true, func(a []int64) int64 {
+			if !squarefree(a[0]) || !squarefree(a[1]) || !squarefree(a[2]) {
+				return 0
+			}
+			return a[1]
+		})},
+		{"Sum of all the parts of the partitions of n into 3 parts.", 0, 100, sumsPartsRef(3, false, func(a []int64) int64 { return a[0] + a[1] + a[2] })},
+	})
+	refuses(t,
+		"Sum of the middle parts of the partitions of n into 4 parts.",         // no middle part of four
+		"Sum of the fourth largest parts of the partitions of n into 4 parts.", // rank not read
+		"Sum of the smallest parts of the partitions of n into 3 blue parts.",  // kind not read
+		"Sum of the smallest parts of the partitions of n into five parts.",    // five not read
+	)
+}
