@@ -48,6 +48,33 @@ var seriesCallCases = []refCase{
 	{"Expansion of Product_{k>=1} 1/(1 - x^prime(k)).", 0, 90, productOverRef(0, primesToRef)},
 	{"Expansion of Product_{k>=1} (1 + x^prime(k)).", 0, 90, productOverRef(1, primesToRef)},
 	{"Expansion of Sum_{k>=1} x^prime(k).", 0, 90, func(n int64) int64 { return b2i(isPrimeRef(n)) }},
+	// coefficients: Product (1 + prime(k) x^k), 1/(1 - Sum F(k) x^k)
+	{"Expansion of Product_{k>=1} (1 + prime(k)*x^k).", 0, 60, func(n int64) int64 {
+		p := make([]uint32, n+1)
+		p[0] = 1
+		for k := int64(1); k <= n; k++ {
+			c := uint32(primeRef(k))
+			for i := n; i >= k; i-- {
+				p[i] += c * p[i-k]
+			}
+		}
+		return int64(int32(p[n]))
+	}},
+	{"Expansion of 1/(1 - Sum_{k>=1} Fibonacci(k)*x^k).", 0, 60, func(n int64) int64 {
+		fs := make([]uint32, n+2) // fs[k] = F(k) mod 2^32
+		fs[1] = 1
+		for k := int64(2); k <= n; k++ {
+			fs[k] = fs[k-1] + fs[k-2]
+		}
+		a := make([]uint32, n+1)
+		a[0] = 1
+		for m := int64(1); m <= n; m++ {
+			for k := int64(1); k <= m; k++ {
+				a[m] += fs[k] * a[m-k]
+			}
+		}
+		return int64(int32(a[n]))
+	}},
 }
 
 // TestSeriesCalls: named sequences in a series' powers of x.

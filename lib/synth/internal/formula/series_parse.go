@@ -344,6 +344,9 @@ func (p *seriesParser) primary() *sNode {
 	case t.k == tIdent && p.isFn(t.s):
 		p.pos++
 		return p.function(t.s)
+	case t.k == tIdent && seriesCalls[t.s] != "" && p.pos+1 < len(p.toks) && isOp(p.toks[p.pos+1], "("):
+		c, _ := p.scalarCall() // prime(k)*x^k: series2_calls.go
+		return &sNode{k: sNum, x: c}
 	case t.k == tIdent && t.s == "A" && p.refA:
 		// A(x) or A(x^m)
 		p.pos++
