@@ -79,10 +79,7 @@ func isWordByte(b byte) bool {
 
 // comparativeWords are the comparisons written in words, each with its
 // symbol, longest first (a "that is" before one is dropped).
-var comparativeWords = []struct {
-	re  *regexp.Regexp
-	sym string
-}{
+var comparativeWords = []rewrite{
 	{regexp.MustCompile(`(?i)\b(?:(?:that|which) (?:is|are) )?(?:less than or equal to|smaller than or equal to|not (?:bigger|larger|greater|more|higher) than|no (?:bigger|larger|greater|more|higher) than|not exceeding|not above|at most)\b`), "<="},
 	{regexp.MustCompile(`(?i)\b(?:(?:that|which) (?:is|are) )?(?:greater than or equal to|bigger than or equal to|larger than or equal to|not (?:smaller|less|lower) than|no (?:smaller|less|lower) than|not below|at least)\b`), ">="},
 	{regexp.MustCompile(`(?i)\b(?:(?:that|which) (?:is|are) )?(?:bigger|larger|greater|more|higher) than\b`), ">"},
@@ -92,9 +89,18 @@ var comparativeWords = []struct {
 
 // comparatives is t with comparisons in words written as symbols
 // ("not bigger than" as "<=").
-func comparatives(t string) string {
-	for _, c := range comparativeWords {
-		t = c.re.ReplaceAllString(t, c.sym)
+func comparatives(t string) string { return rewriteAll(t, comparativeWords) }
+
+// rewrite replaces what re matches with sym (which may name re's groups).
+type rewrite struct {
+	re  *regexp.Regexp
+	sym string
+}
+
+// rewriteAll applies each rewrite of rs to t in order.
+func rewriteAll(t string, rs []rewrite) string {
+	for _, r := range rs {
+		t = r.re.ReplaceAllString(t, r.sym)
 	}
 	return t
 }
@@ -123,10 +129,7 @@ func question(t string) string {
 
 // arithmeticWordList are operations and small numbers in words, each with
 // what a formula writes.
-var arithmeticWordList = []struct {
-	re  *regexp.Regexp
-	sym string
-}{
+var arithmeticWordList = []rewrite{
 	{regexp.MustCompile(`(?i)\s*\bsquared\b`), "^2"},
 	{regexp.MustCompile(`(?i)\s*\bcubed\b`), "^3"},
 	{regexp.MustCompile(`(?i)\s*\b(?:to the power of|to the power|raised to the power of|raised to)\b\s*`), "^"},
@@ -149,12 +152,7 @@ var arithmeticWordList = []struct {
 
 // arithmeticWords is t with operations and small numbers written in words
 // as a formula writes them ("n squared plus one" as "n^2 + 1").
-func arithmeticWords(t string) string {
-	for _, w := range arithmeticWordList {
-		t = w.re.ReplaceAllString(t, w.sym)
-	}
-	return t
-}
+func arithmeticWords(t string) string { return rewriteAll(t, arithmeticWordList) }
 
 // dropThe is t without a leading "the" ("the n-th triangular number").
 func dropThe(t string) string {

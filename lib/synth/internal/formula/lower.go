@@ -47,6 +47,9 @@ type emitter struct {
 	// bigDigits: digit functions of long numbers built in memory
 	// (wide_digits.go)
 	bigDigits bool
+	// arity is the program's operand count (0: one, n in SLOT_0);
+	// operands.go lowers requests over several
+	arity int
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole
@@ -91,7 +94,7 @@ func (e *emitter) program(x *node) (ops []ir.Op, err error) {
 	if len(e.ops) > ir.MaxLength {
 		e.fail("%d opcodes", len(e.ops))
 	}
-	if err := ir.Validate(ir.Program{Arity: 1, Ops: e.ops}); err != nil {
+	if err := ir.Validate(ir.Program{Arity: max(e.arity, 1), Ops: e.ops}); err != nil {
 		return nil, fmt.Errorf("%w: %v", errLower, err)
 	}
 	return e.ops, nil

@@ -1,9 +1,9 @@
 package formula
 
 import (
-	"fmt"
 	"math/big"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -19,10 +19,7 @@ import (
 // integer at some operands >= 0 ("(a+b)/2") is no reading.
 
 // operandPhrases are operations on operands in words, as formulas.
-var operandPhrases = []struct {
-	re  *regexp.Regexp
-	sym string
-}{
+var operandPhrases = []rewrite{
 	{regexp.MustCompile(`(?i)\b([a-z]) choose ([a-z])\b`), "binomial($1,$2)"},
 	{regexp.MustCompile(`(?i)\b(?:the )?(?:gcd|greatest common divisor|highest common factor) of ([a-z]) and ([a-z])\b`), "gcd($1,$2)"},
 	{regexp.MustCompile(`(?i)\b(?:the )?(?:lcm|least common multiple|lowest common multiple) of ([a-z]) and ([a-z])\b`), "lcm($1,$2)"},
@@ -51,16 +48,14 @@ func operandCandidates(text string, arity int) []Candidate {
 		if i+1 < len(toks) && toks[i+1].s == "(" {
 			continue // a function's name
 		}
-		if !contains(vars, tk.s) {
+		if !slices.Contains(vars, tk.s) {
 			vars = append(vars, tk.s)
 		}
 	}
 	if len(vars) != arity {
 		return nil
 	}
-	for _, p := range operandPhrases {
-		t = p.re.ReplaceAllString(t, p.sym)
-	}
+	t = rewriteAll(t, operandPhrases)
 	toks = lex(t)
 	x, end, ok := parseAt(toks, 0, vars...)
 	if !ok || end >= len(toks) || toks[end].k != tEnd {
@@ -80,35 +75,18 @@ func operandCandidates(text string, arity int) []Candidate {
 	return nil
 }
 
-func contains(xs []string, s string) bool {
-	for _, x := range xs {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // lowerOperands compiles x over vars: the first is SLOT_0 (where the
 // emitter reads n), each other is copied from its slot into a local of
 // its own at the start. exactBinomial: binomials in exact steps.
 func lowerOperands(x *node, vars []string, exactBinomial bool) (ops []ir.Op, err error) {
 	defer caught(&ops, &err)
-	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{vars[0]: -1}, exactBinomial: exactBinomial}
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{vars[0]: -1}, exactBinomial: exactBinomial, arity: len(vars)}
 	for i, v := range vars[1:] {
 		l := e.alloc()
 		e.emit(ir.OpSlot0+ir.Op(i+1), ir.LocalSet(l))
 		e.env[v] = l
 	}
-	e.lower(x)
-	e.emit(ir.OpEnd)
-	if len(e.ops) > ir.MaxLength {
-		e.fail("%d opcodes", len(e.ops))
-	}
-	if err := ir.Validate(ir.Program{Arity: len(vars), Ops: e.ops}); err != nil {
-		return nil, fmt.Errorf("%w: %v", errLower, err)
-	}
-	return e.ops, nil
+	return e.program(x)
 }
 
 // operandsAgree runs ops beside the exact evaluator on every operand
