@@ -32,6 +32,18 @@ var operandPhrases = []rewrite{
 // operandGrid is how far from 0 each operand runs in the check.
 const operandGrid = 9
 
+// operandWork bounds the check of one request over all its grids: the
+// exact evaluator's steps and the programs' fuel. A reading whose check
+// would need more is refused (four operands of binomials took 6.5 s
+// before), never passed unchecked.
+type operandWork struct{ steps, fuel int64 }
+
+const (
+	operandSteps = 20_000_000  // evaluator steps per request
+	operandFuel  = 200_000_000 // program fuel per request
+	tupleSteps   = 200_000     // evaluator steps per tuple
+)
+
 // operandCandidates reads text as one formula over arity operands.
 func operandCandidates(text string, arity int) []Candidate {
 	t := strings.TrimSpace(text)
@@ -61,6 +73,7 @@ func operandCandidates(text string, arity int) []Candidate {
 	if !ok || end >= len(toks) || toks[end].k != tEnd {
 		return nil
 	}
+	work := &operandWork{steps: operandSteps, fuel: operandFuel}
 	for _, exact := range []bool{false, true} {
 		ops, err := lowerOperands(x, vars, exact)
 		if err != nil {
@@ -68,7 +81,7 @@ func operandCandidates(text string, arity int) []Candidate {
 		}
 		// every operand tuple of the grid; failing that, those of
 		// operands >= 0 (what "n choose k" and "a^b" mean)
-		if operandsAgree(x, ops, vars, false) || operandsAgree(x, ops, vars, true) {
+		if operandsAgree(x, ops, vars, false, work) || operandsAgree(x, ops, vars, true, work) {
 			return []Candidate{{Source: strings.TrimSpace(text), Ops: ops, Expr: x.String()}}
 		}
 	}
@@ -95,9 +108,9 @@ func lowerOperands(x *node, vars []string, exactBinomial bool) (ops []ir.Op, err
 // integer in i32 the program must give it; a value that is not an
 // integer refuses the reading where every operand is >= 0; where the
 // formula is undefined (a division by zero) or too big for the evaluator
-// anything goes. nonneg: only
-// operands >= 0.
-func operandsAgree(x *node, ops []ir.Op, vars []string, nonneg bool) bool {
+// anything goes. nonneg: only operands >= 0. It fails when work runs
+// out before the grid is done.
+func operandsAgree(x *node, ops []ir.Op, vars []string, nonneg bool, work *operandWork) bool {
 	e, err := ir.Prepare(ir.Program{Arity: len(vars), Ops: ops})
 	if err != nil {
 		return false
@@ -113,7 +126,7 @@ func operandsAgree(x *node, ops []ir.Op, vars []string, nonneg bool) bool {
 	vals = append(vals, 20, 100, 1000, 46340)
 	tuple := make([]int64, len(vars))
 	in := make([]int32, len(vars))
-	v := evaluator{steps: 200_000}
+	var v evaluator
 	checked := 0
 	var walk func(i int) bool
 	walk = func(i int) bool {
@@ -131,8 +144,12 @@ func operandsAgree(x *node, ops []ir.Op, vars []string, nonneg bool) bool {
 			env[name] = ratInt(tuple[j])
 			in[j] = int32(tuple[j])
 		}
-		v.steps = 200_000
+		if work.steps < tupleSteps || work.fuel < ir.DefaultFuel {
+			return false // too costly to check: no reading
+		}
+		v.steps = tupleSteps
 		r, err := v.evalAt(x, env)
+		work.steps -= tupleSteps - int64(max(v.steps, 0))
 		if err != nil {
 			return true // undefined there, or too big to evaluate
 		}
@@ -149,7 +166,8 @@ func operandsAgree(x *node, ops []ir.Op, vars []string, nonneg bool) bool {
 		if !r.Num().IsInt64() || r.Num().Int64() > 1<<31-1 || r.Num().Int64() < -1<<31 {
 			return true
 		}
-		got, err := e.Run(in, ir.DefaultFuel)
+		got, used, err := e.RunFuel(in, ir.DefaultFuel)
+		work.fuel -= used
 		checked++
 		return err == nil && int64(got) == r.Num().Int64()
 	}

@@ -108,3 +108,32 @@ func TestOperands(t *testing.T) {
 		}
 	}
 }
+
+// TestOperandsWorkBound: a check that would need more work than its
+// budget refuses the reading rather than pass it unchecked.
+func TestOperandsWorkBound(t *testing.T) {
+	vars := []string{"a", "b"}
+	x, _, ok := parseAt(lex("Sum_{k=a..b} k"), 0, vars...)
+	if !ok {
+		t.Fatal("no parse")
+	}
+	ops, err := lowerOperands(x, vars, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	full := &operandWork{steps: operandSteps, fuel: operandFuel}
+	if !operandsAgree(x, ops, vars, false, full) {
+		t.Fatal("Sum_{k=a..b} k does not agree with its own formula under the full budget")
+	}
+	steps, fuel := operandSteps-full.steps, operandFuel-full.fuel
+	if steps <= 0 || fuel <= 0 {
+		t.Fatalf("the check used %d steps and %d fuel", steps, fuel)
+	}
+	// half the work the grid needs (beyond the one tuple's reserve)
+	if operandsAgree(x, ops, vars, false, &operandWork{steps: tupleSteps + steps/2, fuel: operandFuel}) {
+		t.Error("passed with half the evaluator work the grid needs")
+	}
+	if operandsAgree(x, ops, vars, false, &operandWork{steps: operandSteps, fuel: ir.DefaultFuel + fuel/2}) {
+		t.Error("passed with half the fuel the grid needs")
+	}
+}
