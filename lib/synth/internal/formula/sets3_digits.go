@@ -295,7 +295,7 @@ func (e *emitter) digRankLower(x *node) {
 	// digits (leading digit 1..b-1) do not reach nn
 	e.emit(ir.OpConst0)
 	e.set(r)
-	e.while(func() {
+	e.skipBlocks(nn, r, 31, func() {
 		e.store(func() { e.konst(b + 1) }, func() { e.emit(ir.OpConst0) })
 		e.emit(ir.OpConst1)
 		e.set(t)
@@ -306,41 +306,16 @@ func (e *emitter) digRankLower(x *node) {
 			e.store(func() { e.konst(b + 1) }, func() { e.load(func() { e.konst(b + 1) }); e.get(res); e.emit(ir.OpI32Add) })
 			e.inc(t, 1)
 		})
-		e.get(nn)
-		e.load(func() { e.konst(b + 1) })
-		e.emit(ir.OpI32GtS)
-		e.get(r)
-		e.konst(31)
-		e.emit(ir.OpI32LtS, ir.OpI32Mul)
-	}, func() {
-		e.get(nn)
-		e.load(func() { e.konst(b + 1) })
-		e.emit(ir.OpI32Sub)
-		e.set(nn)
-		e.inc(r, 1)
-	})
+	}, func() { e.load(func() { e.konst(b + 1) }) }, nil)
 	// the digits from the top: at each, the least t whose completions
 	// reach nn (the first digit from 1)
 	e.emit(ir.OpConst1)
 	e.set(t)
 	e.while(func() { e.get(r); e.emit(ir.OpConst0, ir.OpI32GeS) }, func() {
-		e.while(func() {
+		e.skipBlocks(nn, t, b, func() {
 			place(1)
 			count()
-			e.get(nn)
-			e.get(res)
-			e.emit(ir.OpI32GtS)
-			e.get(t)
-			e.konst(b)
-			e.emit(ir.OpI32LtS, ir.OpI32Mul)
-		}, func() {
-			e.get(nn)
-			e.get(res)
-			e.emit(ir.OpI32Sub)
-			e.set(nn)
-			place(-1)
-			e.inc(t, 1)
-		})
+		}, func() { e.get(res) }, func() { place(-1) })
 		e.store(accAt, func() {
 			e.load(accAt)
 			e.konst(b)
@@ -369,4 +344,30 @@ func (c *collector) digitRanks(s string) {
 			c.add(s, y)
 		}
 	}
+}
+
+// skipBlocks emits the walk of a ranking past whole blocks of members:
+// while (prep; nn > block and v < limit) { nn -= block; after; v += 1 },
+// block pushing the size of the block at v (after may be nil). The
+// ranked lists of digit counts and of runs (sets3_runs.go) walk this way
+// to their length and to each digit.
+func (e *emitter) skipBlocks(nn, v int, limit int64, prep, block, after func()) {
+	e.while(func() {
+		prep()
+		e.get(nn)
+		block()
+		e.emit(ir.OpI32GtS)
+		e.get(v)
+		e.konst(limit)
+		e.emit(ir.OpI32LtS, ir.OpI32Mul)
+	}, func() {
+		e.get(nn)
+		block()
+		e.emit(ir.OpI32Sub)
+		e.set(nn)
+		if after != nil {
+			after()
+		}
+		e.inc(v, 1)
+	})
 }

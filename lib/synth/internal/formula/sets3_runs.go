@@ -205,25 +205,13 @@ func (e *emitter) runRankLower(x *node) {
 	e.set(r)
 	e.emit(ir.OpConst1)
 	e.set(R)
-	e.while(func() {
+	e.skipBlocks(nn, r, 31, func() {
 		count()
 		e.get(res)
 		e.konst(b - 1)
 		e.emit(ir.OpI32Mul)
 		e.set(res)
-		e.get(nn)
-		e.get(res)
-		e.emit(ir.OpI32GtS)
-		e.get(r)
-		e.konst(31)
-		e.emit(ir.OpI32LtS, ir.OpI32Mul)
-	}, func() {
-		e.get(nn)
-		e.get(res)
-		e.emit(ir.OpI32Sub)
-		e.set(nn)
-		e.inc(r, 1)
-	})
+	}, func() { e.get(res) }, nil)
 	// the digits from the top; R counts the runs of the digits placed,
 	// word 0 the number they make (-1 before the first: no digit equals it)
 	e.emit(ir.OpConst0)
@@ -242,7 +230,7 @@ func (e *emitter) runRankLower(x *node) {
 		e.emit(ir.OpI32RemS, ir.OpI32Ne, ir.OpI32Add, ir.OpConst0, ir.OpI32GtS)
 	}
 	e.while(func() { e.get(r); e.emit(ir.OpConst0, ir.OpI32GeS) }, func() {
-		e.while(func() {
+		e.skipBlocks(nn, t, b, func() {
 			// R + [t starts a run] runs, then count
 			e.store(word(1), func() { e.get(R) })
 			e.get(R)
@@ -252,19 +240,7 @@ func (e *emitter) runRankLower(x *node) {
 			count()
 			e.load(word(1))
 			e.set(R)
-			e.get(nn)
-			e.get(res)
-			e.emit(ir.OpI32GtS)
-			e.get(t)
-			e.konst(b)
-			e.emit(ir.OpI32LtS, ir.OpI32Mul)
-		}, func() {
-			e.get(nn)
-			e.get(res)
-			e.emit(ir.OpI32Sub)
-			e.set(nn)
-			e.inc(t, 1)
-		})
+		}, func() { e.get(res) }, nil)
 		e.get(R)
 		newRun()
 		e.emit(ir.OpI32Add)
