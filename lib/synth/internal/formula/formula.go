@@ -2,6 +2,8 @@ package formula
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -303,7 +305,8 @@ func (c *collector) formulas(text string, toks []token) {
 // [n = i]*v + (not [n = i] and x), x not evaluated at i; nil if none.
 func withTerms(x *node, terms map[int64]int64) *node {
 	var y *node
-	for i, v := range terms {
+	for _, i := range slices.Sorted(maps.Keys(terms)) { // one program for one text
+		v := terms[i]
 		if i > 3 {
 			return nil // not a start: a value the formula is to give
 		}
