@@ -41,12 +41,9 @@ func isSequence(t Task) (x0 int64, ys []int64, ok bool) {
 	if t.Arity() != 1 || len(t.Examples) < 3 {
 		return 0, nil, false
 	}
-	ex := slices.Clone(t.Examples)
-	slices.SortFunc(ex, func(a, b Example) int { return int(a.Inputs[0]) - int(b.Inputs[0]) })
-	for i := 1; i < len(ex); i++ {
-		if int64(ex[i].Inputs[0]) != int64(ex[i-1].Inputs[0])+1 {
-			return 0, nil, false
-		}
+	ex, run := firstRun(t)
+	if run < len(ex) {
+		return 0, nil, false
 	}
 	if ex[0].Inputs[0] < 0 || ex[len(ex)-1].Inputs[0] > 1<<20 {
 		return 0, nil, false
@@ -55,6 +52,18 @@ func isSequence(t Task) (x0 int64, ys []int64, ok bool) {
 		ys = append(ys, int64(e.Output))
 	}
 	return int64(ex[0].Inputs[0]), ys, true
+}
+
+// firstRun returns t's examples sorted by their (first) input, and how
+// many of them, from the first, are at consecutive inputs.
+func firstRun(t Task) (ex []Example, run int) {
+	ex = slices.Clone(t.Examples)
+	slices.SortFunc(ex, func(a, b Example) int { return int(a.Inputs[0]) - int(b.Inputs[0]) })
+	run = min(1, len(ex))
+	for run < len(ex) && int64(ex[run].Inputs[0]) == int64(ex[run-1].Inputs[0])+1 {
+		run++
+	}
+	return ex, run
 }
 
 // formulaCandidates are the formulas read from t's text that reproduce

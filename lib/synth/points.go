@@ -1,8 +1,6 @@
 package synth
 
 import (
-	"slices"
-
 	"github.com/irsynth/irsynth/lib/ir"
 	"github.com/irsynth/irsynth/lib/synth/internal/fit"
 )
@@ -17,17 +15,9 @@ func pointCandidates(t Task) []candidate {
 	if t.Arity() != 1 || len(t.Examples) < 4 {
 		return nil
 	}
-	ex := slices.Clone(t.Examples)
-	slices.SortFunc(ex, func(a, b Example) int { return int(a.Inputs[0]) - int(b.Inputs[0]) })
+	ex, run := firstRun(t)
 	x0 := int64(ex[0].Inputs[0])
-	if x0 < 0 {
-		return nil
-	}
-	run := 1
-	for run < len(ex) && int64(ex[run].Inputs[0]) == x0+int64(run) {
-		run++
-	}
-	if run < 3 || run == len(ex) {
+	if x0 < 0 || run < 3 || run == len(ex) {
 		return nil
 	}
 	ys := make([]int64, run)
