@@ -9,7 +9,9 @@
 // A request a person writes ("largest prime not bigger than k") that no
 // reader takes as written is read again as the names are written: a
 // capital first letter, the operand called n, comparisons as symbols
-// (asked.go, readAsked). Candidates(text, 2..4) reads a request over
+// (asked.go, readAsked); a definition in English, "a(n) is the number
+// of ...", "a(n) is equal to the sum of ...", without its frame
+// (isdef2.go). Candidates(text, 2..4) reads a request over
 // several operands as one formula over its one-letter names, checked on a
 // grid of operands (operands.go).
 //
