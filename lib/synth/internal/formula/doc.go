@@ -419,6 +419,11 @@
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
+// Notations the parser stops in are rewritten as ones it reads
+// (parse2.go): divisor sums whose subscript names the divisor by
+// conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
+// d divides n}"; "hamming_weight(x)"; "first digit to the right of the
+// decimal point of x", floor(10*x) - 10*floor(x).
 //
 // # Invariants
 //
