@@ -85,6 +85,11 @@ func (c *collector) phrase2Seq(s string) bool {
 			return false
 		}
 		for _, x := range seqReadings(m[1]) {
+			if has(x, kTri) {
+				// a table "read mod 2": the table readers' (tri2.go
+				// refuses a mod outside a table's formula)
+				return false
+			}
 			ys = append(ys, bin(kMod, x, num(md)))
 		}
 	default:
