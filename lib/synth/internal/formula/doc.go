@@ -9,7 +9,9 @@
 // A request a person writes ("largest prime not bigger than k") that no
 // reader takes as written is read again as the names are written: a
 // capital first letter, the operand called n, comparisons as symbols
-// (asked.go, readAsked). Candidates(text, 2..4) reads a request over
+// (asked.go, readAsked); a definition in English, "a(n) is the number
+// of ...", "a(n) is equal to the sum of ...", without its frame
+// (isdef2.go). Candidates(text, 2..4) reads a request over
 // several operands as one formula over its one-letter names, checked on a
 // grid of operands (operands.go).
 //
@@ -414,10 +416,23 @@
 // with a varying exponent ("n^n"), factorials, products of them and small
 // factors, added constants and exact division by a constant; largest and
 // smallest digits and counts of a digit too (wide_digits.go; the evaluator
-// takes such digits from math/big). The measure
+// takes such digits from math/big). Names of whole families that state
+// no formula but fix one are rewritten as a formula (phrase2*.go):
+// polygonal numbers by their sides in digits or words, "Centered 47-gonal
+// numbers", "29-gonal pyramidal numbers", "Second heptagonal numbers";
+// "Number of edges in 9-partite Turán graph of order n", (n^2 - Sum of the
+// parts' squares)/2; "Dimension of the space of weight 2n cusp forms
+// (cuspidal newforms) for Gamma_0( N )", from the genus, elliptic points
+// and cusps of X_0(N) computed from N (newforms summed over the levels M
+// | N with the weights beta(N/M)). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
+// Notations the parser stops in are rewritten as ones it reads
+// (parse2.go): divisor sums whose subscript names the divisor by
+// conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
+// d divides n}"; "hamming_weight(x)"; "first digit to the right of the
+// decimal point of x", floor(10*x) - 10*floor(x).
 //
 // # Invariants
 //

@@ -81,6 +81,7 @@ func (c *collector) read(text string) {
 				c.formulas(rw, surdTokens(rw, lex(rw)))
 			}
 		},
+		func() { c.parse2Formulas(text) }, // parse2.go: "Sum_{ k < n and k | n}", "first digit to the right of the decimal point of"
 		func() { c.tables(text, toks) },
 		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
