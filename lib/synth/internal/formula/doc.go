@@ -198,8 +198,12 @@
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
-// terms (coverage_shift.go). "Primes of the form x^2 + 112*y^2" (a
-// positive definite binary quadratic form over all integers, or one with
+// terms (coverage_shift.go), and a formula whose terms are listed from
+// where it is first an integer ("a(n) = (prime(n)^4 - 1) / 240", a(0) =
+// 10, the value at n = 4) as f(n + s), s the indices from the first
+// term's at which the exact value is no integer or undefined, where f(n +
+// s) reproduces every term (fuel2_shift.go). "Primes of the form x^2 +
+// 112*y^2" (a positive definite binary quadratic form over all integers, or one with
 // nonnegative coefficients over x, y >= 0) is the list of primes m for
 // which some y >= 0 makes the discriminant 4am - D*y^2 of the quadratic in
 // x a square with an integer root (qform.go), behind residue filters mod

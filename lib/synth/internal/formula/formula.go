@@ -159,6 +159,8 @@ type collector struct {
 	// capture, where set, takes each formula add would check and lower
 	// instead (count_list.go reads a list's name this way)
 	capture func(x *node)
+	// forms: the formula of each kept candidate, by its Expr (fuel2_shift.go)
+	forms map[string]*node
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -205,6 +207,7 @@ func (c *collector) add(source string, x *node) {
 				}
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+			c.keepForm(expr, x) // fuel2_shift.go
 			return true
 		}
 		return false
