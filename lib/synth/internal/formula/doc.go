@@ -198,7 +198,12 @@
 // = 0 then n/3 else n", and characteristic functions, "Characteristic
 // function of numbers that are not multiples of 12", are read by
 // coverage_cond.go (conditions by pred.go; the cases must exclude each
-// other, and without "otherwise" cover every n, up to 300). Seeded also
+// other, and without "otherwise" cover every n, up to 300; a condition
+// undecided at some n >= 1 gives nothing). Conditions by construction,
+// "n is a prime power of the form 4m+3", "nonabundant", "the 2-adic
+// valuation of phi(n) does not exceed ...", and characteristic functions
+// of lists the other readers read alone, "Characteristic function of
+// numbers with binary weight 2", are read by cond2.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
