@@ -12,6 +12,7 @@ package formula
 //	Powers of 3 repeated four times.                   x(floor(n/4)), each start
 
 import (
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -90,7 +91,9 @@ func (c *collector) phrase2Seq(s string) bool {
 				// refuses a mod outside a table's formula)
 				return false
 			}
-			ys = append(ys, bin(kMod, x, num(md)))
+			if p2ModActs(x, md) {
+				ys = append(ys, bin(kMod, x, num(md)))
+			}
 		}
 	default:
 		return false
@@ -108,4 +111,25 @@ func (c *collector) phrase2Seq(s string) bool {
 		c.addOrTable(s, y)
 	}
 	return true
+}
+
+// p2ModActs reports whether x mod m differs from x at some n <= lastSeen
+// (among the examples): where it does not, the examples cannot tell "X
+// mod m" from other readings of the words ("Nonsquares mod 99" is the
+// list of the quadratic nonresidues, which begins as the nonsquares do).
+func p2ModActs(x *node, m int64) bool {
+	v := evaluator{steps: scanSteps}
+	for n := int64(0); n <= lastSeen; n++ {
+		r, err := v.eval(x, n)
+		if err == errBudget {
+			return false
+		}
+		if err != nil || !r.IsInt() {
+			continue
+		}
+		if r.Sign() < 0 || r.Num().Cmp(big.NewInt(m)) >= 0 {
+			return true
+		}
+	}
+	return false
 }
