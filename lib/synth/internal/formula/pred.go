@@ -387,6 +387,9 @@ var (
 // M)", "S < T", and their negations; or nil.
 func (r predReader) atom(s string) *node {
 	s = strings.TrimSpace(reAnum.ReplaceAllString(s, ""))
+	if x := r.pred2Atom(s); x != nil { // pred2.go: twin pairs, digit quantifiers, ...
+		return x
+	}
 	low := strings.ToLower(s)
 	// S divides T, S does not divide T, S | T
 	for _, d := range []struct {
