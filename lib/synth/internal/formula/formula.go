@@ -101,6 +101,7 @@ func (c *collector) read(text string) {
 		func() { c.symbols(text) },                      // cases_kron.go: "Legendre symbol (n,59)"
 		func() { c.condRecurrences(text) },              // cases_rec.go: "a(n) = a(n-1)/2 if a(n-1) is even, otherwise ..."
 		func() { c.glossedConditionals(text) },          // cases_cond.go: "..., otherwise 0, where sigma is the sum of divisors"
+		func() { c.exceptTerms(text) },                  // cond2_cases.go: "..., otherwise E except a(0) = 1"
 		func() { c.divisorsOfSet(text) },                // cases_cond.go: "how many of {6,7,8} divide n", "If n is the k-th prime, then ..."
 		func() { c.tightMods(text) },                    // cases_mod.go: "a(n-1) mod n + a(n-2) mod n", after the loose reading
 		func() { c.factorProducts(text) },               // cases_mult.go: "If n = Product (p_j^k_j) then a(n) = Product (p_j * k_j)"
@@ -161,6 +162,8 @@ type collector struct {
 	// capture, where set, takes each formula add would check and lower
 	// instead (count_list.go reads a list's name this way)
 	capture func(x *node)
+	// forms: the formula of each kept candidate, by its Expr (fuel2_shift.go)
+	forms map[string]*node
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -207,6 +210,7 @@ func (c *collector) add(source string, x *node) {
 				}
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+			c.keepForm(expr, x) // fuel2_shift.go
 			return true
 		}
 		return false
