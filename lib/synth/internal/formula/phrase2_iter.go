@@ -19,16 +19,16 @@ import (
 	"strings"
 )
 
-const p2Op = `(?:reverse (?:the )?(?:decimal )?digits(?: when the number is written in (?:binary|base \d+))?|add \d+|multiply by \d+|subtract \d+)`
+const ph2Op = `(?:reverse (?:the )?(?:decimal )?digits(?: when the number is written in (?:binary|base \d+))?|add \d+|multiply by \d+|subtract \d+)`
 
 var (
-	p2Ops = `(` + p2Op + `(?:(?:,? and then|,? then|,? and|,) ` + p2Op + `)*)`
+	ph2Ops = `(` + ph2Op + `(?:(?:,? and then|,? then|,? and|,) ` + ph2Op + `)*)`
 	// "Start with 14 and repeatedly OPS to get the next term."
-	reP2IterStart = regexp.MustCompile(`^(?i:start) with (\d+)(?: and|;) repeatedly ` + p2Ops + ` to get the next term\.?$`)
+	reP2IterStart = regexp.MustCompile(`^(?i:start) with (\d+)(?: and|;) repeatedly ` + ph2Ops + ` to get the next term\.?$`)
 	// "Define sequence S_m by: initial term = m, OPS to get next term. Entry shows S_2."
-	reP2IterDefine = regexp.MustCompile(`^Define sequence S_m by: initial term = m, ` + p2Ops + ` to get (?:the )?next term\. Entry shows S_(\d+)\.`)
+	reP2IterDefine = regexp.MustCompile(`^Define sequence S_m by: initial term = m, ` + ph2Ops + ` to get (?:the )?next term\. Entry shows S_(\d+)\.`)
 	// "Add 4, then reverse the decimal digits; start with 10."
-	reP2IterOpsFirst = regexp.MustCompile(`^` + p2Ops + `; start with (\d+)\.?$`)
+	reP2IterOpsFirst = regexp.MustCompile(`^` + ph2Ops + `; start with (\d+)\.?$`)
 	// "Trajectory of 77 under the Reverse and Add! operation carried out in base 2."
 	reP2ReverseAdd = regexp.MustCompile(`^Trajectory of (\d+) under the Reverse and Add!? operation(?: carried out)?(?: in base (\d+))?\.?$`)
 	// "3x - 1 sequence starting at 66.", "3x+1 sequence beginning at 27"
@@ -68,7 +68,7 @@ func (c *collector) phrase2Iter(s, text string) bool {
 			b = v
 		}
 		x := vr("a1")
-		c.p2Trajectory(s, m[1], add(x, call("rev", x, num(b))))
+		c.ph2Trajectory(s, m[1], add(x, call("rev", x, num(b))))
 		return true
 	case reP2Collatz.MatchString(s):
 		m := reP2Collatz.FindStringSubmatch(s)
@@ -84,7 +84,7 @@ func (c *collector) phrase2Iter(s, text string) bool {
 		even := eq(bin(kMod, x, num(2)), num(0))
 		odd := eq(bin(kMod, x, num(2)), num(1))
 		step := add(bin(kAnd, even, un(kFloor, bin(kDiv, x, num(2)))), bin(kAnd, odd, add(mul(num(k), x), num(d))))
-		c.p2Trajectory(s, m[4], step)
+		c.ph2Trajectory(s, m[4], step)
 		return true
 	default:
 		return false
@@ -126,13 +126,13 @@ func (c *collector) phrase2Iter(s, text string) bool {
 			return true
 		}
 	}
-	c.p2Trajectory(src, start, x)
+	c.ph2Trajectory(src, start, x)
 	return true
 }
 
-// p2Trajectory adds a(n) = step(a(n-1)) from the term start, at index 0
+// ph2Trajectory adds a(n) = step(a(n-1)) from the term start, at index 0
 // and at index 1.
-func (c *collector) p2Trajectory(s, start string, step *node) {
+func (c *collector) ph2Trajectory(s, start string, step *node) {
 	a0, err := strconv.ParseInt(start, 10, 32)
 	if err != nil {
 		return

@@ -27,8 +27,8 @@ var (
 	reP2SeqRepeat = regexp.MustCompile(`^(.+?),? (?:each (?:term |one )?)?repeated (twice|thrice|\d+ times|[a-z]+ times)$`)
 )
 
-// p2Times reads "twice", "thrice", "3 times", "four times", "second", ...
-func p2Times(w string) (int64, bool) {
+// ph2Times reads "twice", "thrice", "3 times", "four times", "second", ...
+func ph2Times(w string) (int64, bool) {
 	w = strings.ToLower(strings.TrimSuffix(w, " times"))
 	switch w {
 	case "twice", "second":
@@ -51,7 +51,7 @@ func (c *collector) phrase2Seq(s string) bool {
 	switch {
 	case reP2SeqIter.MatchString(s):
 		m := reP2SeqIter.FindStringSubmatch(s)
-		k, ok := p2Times(m[1] + m[2])
+		k, ok := ph2Times(m[1] + m[2])
 		if !ok || k < 1 || k > 5 {
 			return false
 		}
@@ -67,7 +67,7 @@ func (c *collector) phrase2Seq(s string) bool {
 		}
 	case reP2SeqRepeat.MatchString(s):
 		m := reP2SeqRepeat.FindStringSubmatch(s)
-		k, ok := p2Times(m[2])
+		k, ok := ph2Times(m[2])
 		if !ok || k < 2 || k > 1000 {
 			return false
 		}
@@ -91,7 +91,7 @@ func (c *collector) phrase2Seq(s string) bool {
 				// refuses a mod outside a table's formula)
 				return false
 			}
-			if p2ModActs(x, md) {
+			if ph2ModActs(x, md) {
 				ys = append(ys, bin(kMod, x, num(md)))
 			}
 		}
@@ -113,11 +113,11 @@ func (c *collector) phrase2Seq(s string) bool {
 	return true
 }
 
-// p2ModActs reports whether x mod m differs from x at some n <= lastSeen
+// ph2ModActs reports whether x mod m differs from x at some n <= lastSeen
 // (among the examples): where it does not, the examples cannot tell "X
 // mod m" from other readings of the words ("Nonsquares mod 99" is the
 // list of the quadratic nonresidues, which begins as the nonsquares do).
-func p2ModActs(x *node, m int64) bool {
+func ph2ModActs(x *node, m int64) bool {
 	v := evaluator{steps: scanSteps}
 	for n := int64(0); n <= lastSeen; n++ {
 		r, err := v.eval(x, n)
