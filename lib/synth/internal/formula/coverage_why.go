@@ -51,6 +51,7 @@ func seededWhy(text string, x0 int64, ys []int64) (cs []Candidate, notes []strin
 	if len(text) <= maxText {
 		c.read(text)
 		c.shifted()
+		c.shiftedStart()
 	}
 	return c.out, c.why.notes
 }

@@ -81,6 +81,7 @@ func (c *collector) read(text string) {
 				c.formulas(rw, surdTokens(rw, lex(rw)))
 			}
 		},
+		func() { c.parse2Formulas(text) }, // parse2.go: "Sum_{ k < n and k | n}", "first digit to the right of the decimal point of"
 		func() { c.tables(text, toks) },
 		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
@@ -158,6 +159,8 @@ type collector struct {
 	// capture, where set, takes each formula add would check and lower
 	// instead (count_list.go reads a list's name this way)
 	capture func(x *node)
+	// forms: the formula of each kept candidate, by its Expr (fuel2_shift.go)
+	forms map[string]*node
 }
 
 // add normalizes and lowers x (an expression over n) and keeps it unless
@@ -204,6 +207,7 @@ func (c *collector) add(source string, x *node) {
 				}
 			}
 			c.out = append(c.out, Candidate{Source: strings.TrimSpace(source), Ops: ops, Expr: expr})
+			c.keepForm(expr, x) // fuel2_shift.go
 			return true
 		}
 		return false

@@ -52,6 +52,7 @@ func seeded(text string, x0 int64, ys []int64, isolate bool) []Candidate {
 	c.read(text)
 	c.readDefinition(text) // isdef2.go: "a(n) is the number of ...", "unitary divisors"
 	c.shifted()            // coverage_shift.go: the text counts n from 1, the terms from 0
+	c.shiftedStart()       // fuel2_shift.go: the terms start where the formula is an integer
 	return c.out
 }
 

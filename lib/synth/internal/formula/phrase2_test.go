@@ -1,0 +1,118 @@
+package formula
+
+import "testing"
+
+// polyRef is the m-th K-gonal number as the sum of its first m gnomons
+// 1, K-1, 2K-3, ... (m may be negative: the second K-gonal numbers are
+// P(-m), the sum of the gnomons at -1, ..., -m taken with sign -).
+func polyRef(k, m int64) int64 {
+	s := int64(0)
+	for i := int64(0); i < m; i++ {
+		s += 1 + (k-2)*i
+	}
+	for i := int64(-1); i >= m; i-- {
+		s -= 1 + (k-2)*i
+	}
+	return s
+}
+
+// turanRef counts the edges of T(n,r) pair by pair: vertex v in part v mod r.
+func turanRef(n, r int64) int64 {
+	e := int64(0)
+	for u := int64(0); u < n; u++ {
+		for v := u + 1; v < n; v++ {
+			if u%r != v%r {
+				e++
+			}
+		}
+	}
+	return e
+}
+
+func TestPhrase2Families(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Centered heptagonal numbers.", 1, 60, func(n int64) int64 { return 1 + 7*polyRef(3, n-1) }},
+		{"Centered 47-gonal numbers.", 0, 60, func(n int64) int64 {
+			s := int64(1) // rings of 47, 94, ... points around the centre
+			for i := int64(1); i <= n; i++ {
+				s += 47 * i
+			}
+			return s
+		}},
+		{"Centered square numbers.", 0, 60, func(n int64) int64 { return n*n + (n+1)*(n+1) }},
+		{"31-gonal numbers.", 0, 60, func(n int64) int64 { return polyRef(31, n) }},
+		{"Heptagonal numbers.", 0, 60, func(n int64) int64 { return polyRef(7, n) }},
+		{"Second heptagonal numbers.", 0, 60, func(n int64) int64 { return polyRef(7, -n) }},
+		{"29-gonal pyramidal numbers.", 0, 60, func(n int64) int64 {
+			s := int64(0)
+			for i := int64(1); i <= n; i++ {
+				s += polyRef(29, i)
+			}
+			return s
+		}},
+		{"Number of edges in 12-partite Turán graph of order n.", 0, 100, func(n int64) int64 { return turanRef(n, 12) }},
+		{"Number of edges in 9-partite Turán graph of order n.", 0, 100, func(n int64) int64 { return turanRef(n, 9) }},
+		{"Number of edges in three-partite Turan graph of order n.", 0, 100, func(n int64) int64 { return turanRef(n, 3) }},
+	})
+}
+
+// TestPhrase2Cusp checks the dimensions against facts from the literature
+// that the formula does not restate: the genus of X_0(N) (weight 2), the
+// level-1 dimensions floor(k/12) - [k == 2 (mod 12)] (k >= 4), and the weight-2
+// newforms of levels where the elliptic curves are known (none of
+// conductor 22; two isogeny classes of conductor 26; one of 11).
+func TestPhrase2Cusp(t *testing.T) {
+	genus := map[int64]int64{1: 0, 2: 0, 10: 0, 11: 1, 12: 0, 13: 0, 14: 1, 15: 1, 16: 0, 18: 0, 20: 1, 22: 2, 23: 2, 24: 1, 25: 0,
+		26: 2, 28: 2, 36: 1, 37: 2, 49: 1, 50: 2}
+	for n, g := range genus {
+		inv, ok := x0Of(n)
+		if !ok || inv.genus != g {
+			t.Errorf("genus of X_0(%d): got %d (ok %v), want %d", n, inv.genus, ok, g)
+		}
+	}
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		{"Dimension of the space of weight 2n cusp forms for Gamma_0( 1 ).", 1, 100, func(n int64) int64 {
+			k := 2 * n
+			if k == 2 {
+				return 0 // M_2 = 0
+			}
+			if k%12 == 2 {
+				return k/12 - 1
+			}
+			return k / 12
+		}},
+	})
+	// weight 2 (n = 1): the genus, and the newforms
+	for _, tc := range []struct {
+		text string
+		want int64
+	}{
+		{"Dimension of the space of weight 2n cusp forms for Gamma_0( 37 ).", 2},
+		{"Dimension of the space of weight 2n cusp forms for Gamma_0(49).", 1},
+		{"Dimension of the space of weight 2n cuspidal newforms for Gamma_0( 22 ).", 0},
+		{"Dimension of the space of weight 2n cuspidal newforms for Gamma_0( 26 ).", 2},
+		{"Dimension of the space of weight 2n cuspidal newforms for Gamma_0( 11 ).", 1},
+	} {
+		cs := Candidates(tc.text, 1)
+		if len(cs) != 1 {
+			t.Fatalf("%q: %d candidates", tc.text, len(cs))
+		}
+		if !r.matches(cs[0].Ops, 1, 1, func(int64) int64 { return tc.want }) {
+			t.Errorf("%q: a(1) is not %d (%s)", tc.text, tc.want, cs[0].Expr)
+		}
+	}
+}
+
+func TestPhrase2Refuses(t *testing.T) {
+	refuses(t,
+		"Centered hex numbers.",
+		"Centered 2-gonal numbers.",
+		"Centered pentagonal pyramidal numbers.",
+		"Number of edges in 1-partite Turán graph of order n.",
+		"Number of edges in 5-partite Turán graph of order n with a loop.",
+		"Dimension of the space of weight 2n cusp forms for Gamma_1( 53 ).",
+		"Dimension of the space of weight n cusp forms for Gamma_0( 53 ).",
+		"Dimension of the space of weight 2n modular forms for Gamma_0( 53 ).",
+	)
+}
