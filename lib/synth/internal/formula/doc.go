@@ -440,7 +440,11 @@
 // parts' squares)/2; "Dimension of the space of weight 2n cusp forms
 // (cuspidal newforms) for Gamma_0( N )", from the genus, elliptic points
 // and cusps of X_0(N) computed from N (newforms summed over the levels M
-// | N with the weights beta(N/M)). The measure
+// | N with the weights beta(N/M)). Operations on a sequence named in
+// words that sums_seq.go does not take (phrase2_seq.go): "Lucas numbers
+// mod 20", "Semiprimes (mod 10)", "Apply partial sum operator thrice to
+// primes" (k-fold partial sums as one sum, Sum_{j} C(n-j+k-1, k-1) x(j)),
+// "Powers of 3 repeated four times" (x(floor(n/4)) at each start). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
