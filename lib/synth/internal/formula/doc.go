@@ -454,7 +454,16 @@
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
 // d divides n}"; "hamming_weight(x)"; "first digit to the right of the
-// decimal point of x", floor(10*x) - 10*floor(x).
+// decimal point of x", floor(10*x) - 10*floor(x). Words inside a
+// formula, "a(n) = n + sum of prime indices of n", "a(n) = n-th prime
+// congruent to 1 mod 6 minus n-th prime", are each read by the other
+// readers as a name of their own ("n-th X" as the list "Xs" from 1) and
+// put in the formula as a call (parse2_words.go; "minus", "plus",
+// "times", "divided by" between spans; a span then a connective then a
+// number, or "if", "for", "where" after the formula, gives nothing).
+// "Sum of (distinct) (even|odd) prime indices of n", "Number of ...",
+// "Largest prime index of n" sum primepi(lpf(d)) over the prime powers
+// (primes) d dividing n (parse2_pidx.go).
 //
 // # Invariants
 //
