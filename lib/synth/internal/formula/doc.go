@@ -207,7 +207,9 @@
 // "n is a prime power of the form 4m+3", "nonabundant", "the 2-adic
 // valuation of phi(n) does not exceed ...", and characteristic functions
 // of lists the other readers read alone, "Characteristic function of
-// numbers with binary weight 2", are read by cond2.go. Seeded also
+// numbers with binary weight 2", are read by cond2.go; forms written as
+// equations, "if n = 3*k", "if n = 2^k", and terms stated after the cases,
+// "except a(0) = 1", by cond2_cases.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
@@ -441,7 +443,11 @@
 // parts' squares)/2; "Dimension of the space of weight 2n cusp forms
 // (cuspidal newforms) for Gamma_0( N )", from the genus, elliptic points
 // and cusps of X_0(N) computed from N (newforms summed over the levels M
-// | N with the weights beta(N/M)). The measure
+// | N with the weights beta(N/M)). Operations on a sequence named in
+// words that sums_seq.go does not take (phrase2_seq.go): "Lucas numbers
+// mod 20", "Semiprimes (mod 10)", "Apply partial sum operator thrice to
+// primes" (k-fold partial sums as one sum, Sum_{j} C(n-j+k-1, k-1) x(j)),
+// "Powers of 3 repeated four times" (x(floor(n/4)) at each start). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
@@ -449,7 +455,16 @@
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
 // d divides n}"; "hamming_weight(x)"; "first digit to the right of the
-// decimal point of x", floor(10*x) - 10*floor(x).
+// decimal point of x", floor(10*x) - 10*floor(x). Words inside a
+// formula, "a(n) = n + sum of prime indices of n", "a(n) = n-th prime
+// congruent to 1 mod 6 minus n-th prime", are each read by the other
+// readers as a name of their own ("n-th X" as the list "Xs" from 1) and
+// put in the formula as a call (parse2_words.go; "minus", "plus",
+// "times", "divided by" between spans; a span then a connective then a
+// number, or "if", "for", "where" after the formula, gives nothing).
+// "Sum of (distinct) (even|odd) prime indices of n", "Number of ...",
+// "Largest prime index of n" sum primepi(lpf(d)) over the prime powers
+// (primes) d dividing n (parse2_pidx.go).
 //
 // # Invariants
 //

@@ -429,6 +429,9 @@ func (r predReader) atom(s string) *node {
 	if parts := splitTop(low, []string{" equals "}); len(parts) == 2 {
 		return r.compare(s[:len(parts[0])], "=", s[len(parts[0])+len(" equals "):])
 	}
+	if x := r.cond2Eq(s); x != nil { // cond2_cases.go: "n = 3*k", "n = 2^k"
+		return x
+	}
 	for _, c := range cmpWords {
 		if parts := splitTop(s, []string{c.sep}); len(parts) == 2 {
 			if c.sep == "=" && (strings.HasSuffix(parts[0], "<") || strings.HasSuffix(parts[0], ">") || strings.HasSuffix(parts[0], "!")) {
