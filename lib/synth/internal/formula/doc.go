@@ -10,8 +10,11 @@
 // reader takes as written is read again as the names are written: a
 // capital first letter, the operand called n, comparisons as symbols
 // (asked.go, readAsked); a definition in English, "a(n) is the number
-// of ...", "a(n) is equal to the sum of ...", without its frame
-// (isdef2.go). Candidates(text, 2..4) reads a request over
+// of ...", "a(n) is equal to the sum of ...", without its frame, and
+// "unitary divisors of N (that are P)" as the divisors d of N with
+// gcd(d, N/d) = 1 (and d P), for OEIS names too (Seeded) where nothing
+// reads them as written (isdef2.go; adjectives "exponentially odd", "the
+// square of a squarefree number"). Candidates(text, 2..4) reads a request over
 // several operands as one formula over its one-letter names, checked on a
 // grid of operands (operands.go).
 //
