@@ -59,7 +59,9 @@ func (c *collector) countPrimeTuples(s string) bool {
 
 // reAdjDivisors: "Number of squarefree divisors of n", "Number of
 // triangular divisors of n^2 + 1".
-var reAdjDivisors = regexp.MustCompile(`^(?:Total )?[Nn]umber of ([a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?) divisors(?: ([a-z]))? of ([^,;]+?)\s*\.?\s*$`)
+// "Number of powerful divisors d of n such that n/d is also powerful"
+// (the condition on d: m[4]).
+var reAdjDivisors = regexp.MustCompile(`^(?:Total )?[Nn]umber of ([a-z][a-z0-9-]*(?: [a-z][a-z0-9-]*)?) divisors(?: ([a-z]))? of ([^,;]+?)(?: (?:such that|for which) ([^;]+?))?\s*\.?\s*$`)
 
 // countAdjDivisors reads "Number of ADJ divisors of N" as the divisors d
 // of N such that d is ADJ (or an ADJ number), for an adjective pred.go
@@ -78,8 +80,16 @@ func (c *collector) countAdjDivisors(s string) bool {
 	if strings.ContainsRune("aeiou", rune(adj[0])) {
 		art = "an "
 	}
+	if m[4] != "" && m[2] == "" {
+		return true // a condition on a letter the text does not name
+	}
 	for _, cond := range []string{"d is " + adj, "d is " + art + adj + " number", "d is " + art + adj} {
 		if predicate(cond, "d", false) != nil {
+			if m[4] != "" { // pred2.go: the divisor's letter for d
+				cond = strings.ReplaceAll(cond, "d is", m[2]+" is") + " and " + m[4]
+				c.quantifier("Number of divisors " + m[2] + " of " + m[3] + " such that " + cond + ".")
+				return true
+			}
 			c.quantifier("Number of divisors d of " + m[3] + " such that " + cond + ".")
 			return true
 		}

@@ -42,6 +42,8 @@ func (c *collector) conditionals(text string) {
 	if m := reCharFn.FindStringSubmatch(s); m != nil {
 		if p := charPredicate(m[1]); p != nil {
 			c.add(s, p)
+		} else {
+			c.charList(s, m[1]) // cond2.go: the list as the other readers read it
 		}
 		return
 	}
@@ -233,7 +235,10 @@ func (c *collector) addCases(source string, ps, es []*node, other *node, text st
 		held := 0
 		for _, p := range ps {
 			r, err := v.evalAt(p, map[string]*big.Rat{"n": ratInt(n)})
-			if err == errBudget {
+			if err == errBudget || err != nil && n > 0 {
+				// a condition the evaluator cannot decide at some n > 0
+				// ("n/3 is prime" at n = 4) leaves the program's value
+				// there unchecked: no candidate
 				return
 			}
 			if err == nil && r.Sign() != 0 {
@@ -249,7 +254,7 @@ func (c *collector) addCases(source string, ps, es []*node, other *node, text st
 		x = addOrNil(x, bin(kAnd, p, es[i]))
 		none = and(none, not(p))
 	}
-	if other != nil {
+	if other != nil && !(other.isNum() && other.val == 0) { // "otherwise 0" adds nothing: the conditions are not lowered twice
 		x = add(x, bin(kAnd, none, other))
 	}
 	c.add(source, x)

@@ -63,5 +63,8 @@ func moreAdjective(c string) func(e *node) *node {
 	case "noncomposite", "a noncomposite", "a noncomposite number", "noncomposite number":
 		return func(e *node) *node { return or(eq(e, num(1)), isPrimeOf(e)) }
 	}
+	if f := pred2Adjective(c); f != nil { // pred2.go: powerful
+		return f
+	}
 	return setsAdjective(c) // sets_kinds.go: twin primes, k-gonal numbers, ...
 }

@@ -25,7 +25,16 @@
 // of n coprime to 6", "Least prime >= sigma(n)", "Composites of the form
 // 14k + 3", the condition a boolean combination of atoms read
 // by pred.go (X is prime/squarefree/a square/even, X divides Y, X | Y,
-// X == Y (mod M), comparisons; and, or, either, neither, but not);
+// X == Y (mod M), comparisons; and, or, either, neither, but not; and
+// pred2.go's "(A, B) is a twin prime pair", "A and B are twin primes",
+// quantifiers over the decimal digits "no nonzero digit of 3*k divides
+// 3*k", "every digit of k is odd", "some digit of k^2 is 7" (a count over
+// the digit values 0..9 that occur, by digcount), "X/Y has denominator
+// D", "all prime divisors of k are <= sqrt(k)" (gpf, or lpf for >=),
+// "powerful" (rad(e)^2 divides e); lists of a mapped kind, "Squares k
+// such that ...", "Triangular numbers k such that ..." (cubes, oblong,
+// pentagonal, tetrahedral numbers, powers of 2, factorials), run over
+// the map's argument; "Number of ADJ divisors d of n such that P");
 // phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
@@ -189,7 +198,12 @@
 // = 0 then n/3 else n", and characteristic functions, "Characteristic
 // function of numbers that are not multiples of 12", are read by
 // coverage_cond.go (conditions by pred.go; the cases must exclude each
-// other, and without "otherwise" cover every n, up to 300). Seeded also
+// other, and without "otherwise" cover every n, up to 300; a condition
+// undecided at some n >= 1 gives nothing). Conditions by construction,
+// "n is a prime power of the form 4m+3", "nonabundant", "the 2-adic
+// valuation of phi(n) does not exceed ...", and characteristic functions
+// of lists the other readers read alone, "Characteristic function of
+// numbers with binary weight 2", are read by cond2.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
@@ -428,7 +442,11 @@
 // parts' squares)/2; "Dimension of the space of weight 2n cusp forms
 // (cuspidal newforms) for Gamma_0( N )", from the genus, elliptic points
 // and cusps of X_0(N) computed from N (newforms summed over the levels M
-// | N with the weights beta(N/M)). The measure
+// | N with the weights beta(N/M)). Operations on a sequence named in
+// words that sums_seq.go does not take (phrase2_seq.go): "Lucas numbers
+// mod 20", "Semiprimes (mod 10)", "Apply partial sum operator thrice to
+// primes" (k-fold partial sums as one sum, Sum_{j} C(n-j+k-1, k-1) x(j)),
+// "Powers of 3 repeated four times" (x(floor(n/4)) at each start). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).

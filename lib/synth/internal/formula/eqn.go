@@ -264,10 +264,17 @@ func eqnWordCalls(text string) string {
 	}
 	text = b.String() + text[at:]
 	for i, re := range eqnWordsOf {
-		text = re.ReplaceAllStringFunc(text, func(m string) string {
-			arg := re.FindStringSubmatch(m)[1]
-			return "(" + strings.ReplaceAll(eqnWords[i].tmpl, "#", "("+arg+")") + ")"
-		})
+		var b strings.Builder
+		at := 0
+		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+			arg := text[m[2]:m[3]]
+			if arg == "n" && m[1] < len(text) && strings.ContainsRune("-+*/^", rune(text[m[1]])) {
+				continue // "the 2-adic valuation of n-1": of n-1, not of n (cond2.go reads it)
+			}
+			b.WriteString(text[at:m[0]] + "(" + strings.ReplaceAll(eqnWords[i].tmpl, "#", "("+arg+")") + ")")
+			at = m[1]
+		}
+		text = b.String() + text[at:]
 	}
 	return text
 }

@@ -61,7 +61,7 @@ func (c *collector) phrase2(s string) bool {
 		c.phrase2Cusp(s, m[1] == "cuspidal newforms", m[2])
 		return true
 	}
-	return false
+	return c.phrase2Seq(s) // phrase2_seq.go
 }
 
 // phrase2Count reads a count written in digits or as a word.

@@ -116,3 +116,76 @@ func TestPhrase2Refuses(t *testing.T) {
 		"Dimension of the space of weight 2n modular forms for Gamma_0( 53 ).",
 	)
 }
+
+// p2Primes is the list of the first primes, by trial division.
+func p2Primes(count int) []int64 {
+	var ps []int64
+	for x := int64(2); len(ps) < count; x++ {
+		prime := true
+		for _, p := range ps {
+			if p*p > x {
+				break
+			}
+			if x%p == 0 {
+				prime = false
+				break
+			}
+		}
+		if prime {
+			ps = append(ps, x)
+		}
+	}
+	return ps
+}
+
+// p2PartialSums sums xs k times in place.
+func p2PartialSums(xs []int64, k int) []int64 {
+	out := append([]int64(nil), xs...)
+	for ; k > 0; k-- {
+		for i := 1; i < len(out); i++ {
+			out[i] += out[i-1]
+		}
+	}
+	return out
+}
+
+func TestPhrase2Seq(t *testing.T) {
+	fibs := []int64{0, 1}
+	for len(fibs) < 60 {
+		fibs = append(fibs, fibs[len(fibs)-1]+fibs[len(fibs)-2])
+	}
+	fib2 := p2PartialSums(fibs, 2)
+	prime3 := p2PartialSums(p2Primes(60), 3)
+	newRunner(t).anyMatches(t, []refCase{
+		{"Lucas numbers mod 20.", 0, 100, func(n int64) int64 {
+			a, b := int64(2), int64(1)
+			for ; n > 0; n-- {
+				a, b = b, (a+b)%20
+			}
+			return a
+		}},
+		{"Fibonacci numbers modulo 7.", 0, 100, func(n int64) int64 {
+			a, b := int64(0), int64(1)
+			for ; n > 0; n-- {
+				a, b = b, (a+b)%7
+			}
+			return a
+		}},
+		{"Apply partial sum operator twice to Fibonacci numbers.", 0, 40, func(n int64) int64 { return fib2[n] }},
+		{"Apply partial sum operator thrice to primes.", 1, 60, func(n int64) int64 { return prime3[n-1] }},
+		{"Powers of 3 repeated four times.", 0, 70, func(n int64) int64 {
+			p := int64(1)
+			for i := int64(0); i < n/4; i++ {
+				p *= 3
+			}
+			return p
+		}},
+	})
+	refuses(t,
+		"Apply partial sum operator twice to A000045.",
+		"Apply partial sum operator twice to frobnication numbers.",
+		"Lucas numbers mod 1.",
+		"Frobnication numbers modulo 7.",
+		"Powers of 3 repeated forever.",
+	)
+}

@@ -387,6 +387,9 @@ var (
 // M)", "S < T", and their negations; or nil.
 func (r predReader) atom(s string) *node {
 	s = strings.TrimSpace(reAnum.ReplaceAllString(s, ""))
+	if x := r.pred2Atom(s); x != nil { // pred2.go: twin pairs, digit quantifiers, ...
+		return x
+	}
 	low := strings.ToLower(s)
 	// S divides T, S does not divide T, S | T
 	for _, d := range []struct {
@@ -431,7 +434,7 @@ func (r predReader) atom(s string) *node {
 			return r.compare(parts[0], c.op, parts[1])
 		}
 	}
-	return nil
+	return r.cond2Atom(s) // cond2.go: "X does not exceed Y"
 }
 
 // adjectives of a subject S ("is prime"): the property as a node over S.
@@ -517,14 +520,14 @@ func (r predReader) is(subj, comp string) *node {
 		if !ok {
 			return nil
 		}
-		return f(e)
+		return divGuard(e, f(e)) // cond2.go: "n/2 is prime" is false at odd n
 	}
 	if f, ok := isAdjectives[lc]; ok {
 		e, ok := r.term(subj)
 		if !ok {
 			return nil
 		}
-		return f(e)
+		return divGuard(e, f(e)) // cond2.go: "n/2 is prime" is false at odd n
 	}
 	for _, p := range []struct {
 		prefix string
@@ -572,7 +575,7 @@ func (r predReader) is(subj, comp string) *node {
 	if _, ok := r.term(comp); ok { // "the least prime factor of k is 13"
 		return r.compare(subj, "=", comp)
 	}
-	return nil
+	return r.cond2Is(subj, comp) // cond2.go: "a prime power of the form 4m+3", "nonabundant"
 }
 
 // divides reads "A divides B": B mod A = 0.
@@ -627,7 +630,7 @@ func (r predReader) ofForm(a, form string) *node {
 	if !ok {
 		return nil
 	}
-	for _, l := range []string{"k", "m", "j", "i", "t"} {
+	for _, l := range []string{"k", "m", "j", "i", "t", "u"} {
 		if l == r.v {
 			continue
 		}
@@ -742,7 +745,7 @@ func (r predReader) term(s string) (*node, bool) {
 		}
 		return p.make(e, base), true
 	}
-	return nil, false
+	return r.cond2Term(s) // cond2.go: "the 2-adic valuation of X"
 }
 
 // quadraticResidue reads "A is a square mod B" (B > 0): some y in

@@ -63,7 +63,7 @@ func (c *collector) suchThatList(s string) bool {
 	}
 	g, ok := generators[strings.ToLower(m[1])]
 	if !ok {
-		return false
+		return c.mappedList(s, m) // pred2.go: "Squares k such that ..."
 	}
 	pred := predicate(m[7], m[2], false)
 	if pred == nil {
