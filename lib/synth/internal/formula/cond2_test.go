@@ -92,3 +92,40 @@ func TestCond2Refuses(t *testing.T) {
 		"a(n) = 1 if n/3 is prime, otherwise 0.", // read as isprime(n/3), undefined where 3 does not divide n: unchecked there                                     // another letter
 	)
 }
+
+// TestCond2Cases checks forms written as equations and terms stated after
+// the cases (cond2_cases.go) against native references.
+func TestCond2Cases(t *testing.T) {
+	sign := func(n int64) int64 { return 1 - 2*(n%2) }
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = (-1)^n * 4*n/3 if n = 3*k and n!=0, otherwise a(n) = (-1)^n * n except a(0) = 1.", 0, 300, func(n int64) int64 {
+			switch {
+			case n == 0:
+				return 1
+			case n%3 == 0:
+				return sign(n) * 4 * n / 3
+			}
+			return sign(n) * n
+		}},
+	})
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = 1 if n = 2^k, otherwise 0.", 1, 300, func(n int64) int64 { return b2iRef(n&(n-1) == 0) }},
+		{"a(n) = n/2 if n = 2*k, otherwise 3*n+1.", 0, 300, func(n int64) int64 {
+			if n%2 == 0 {
+				return n / 2
+			}
+			return 3*n + 1
+		}},
+		{"a(n) = 2 if n = 4*m + 1, otherwise n.", 0, 300, func(n int64) int64 {
+			if n%4 == 1 {
+				return 2
+			}
+			return n
+		}},
+	})
+	refuses(t,
+		"a(n) = 1 if n = 6^k, otherwise 0.",           // 6 is no prime: not read
+		"a(n) = 1 if n = k^2 + 1, otherwise 0.",       // no line
+		"a(n) = 1 if n = 3*k and k = 2, otherwise 0.", // k also elsewhere
+	)
+}

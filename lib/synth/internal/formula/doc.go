@@ -10,8 +10,11 @@
 // reader takes as written is read again as the names are written: a
 // capital first letter, the operand called n, comparisons as symbols
 // (asked.go, readAsked); a definition in English, "a(n) is the number
-// of ...", "a(n) is equal to the sum of ...", without its frame
-// (isdef2.go). Candidates(text, 2..4) reads a request over
+// of ...", "a(n) is equal to the sum of ...", without its frame, and
+// "unitary divisors of N (that are P)" as the divisors d of N with
+// gcd(d, N/d) = 1 (and d P), for OEIS names too (Seeded) where nothing
+// reads them as written (isdef2.go; adjectives "exponentially odd", "the
+// square of a squarefree number"). Candidates(text, 2..4) reads a request over
 // several operands as one formula over its one-letter names, checked on a
 // grid of operands (operands.go).
 //
@@ -203,7 +206,9 @@
 // "n is a prime power of the form 4m+3", "nonabundant", "the 2-adic
 // valuation of phi(n) does not exceed ...", and characteristic functions
 // of lists the other readers read alone, "Characteristic function of
-// numbers with binary weight 2", are read by cond2.go. Seeded also
+// numbers with binary weight 2", are read by cond2.go; forms written as
+// equations, "if n = 3*k", "if n = 2^k", and terms stated after the cases,
+// "except a(0) = 1", by cond2_cases.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
@@ -454,7 +459,16 @@
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
 // d divides n}"; "hamming_weight(x)"; "first digit to the right of the
-// decimal point of x", floor(10*x) - 10*floor(x).
+// decimal point of x", floor(10*x) - 10*floor(x). Words inside a
+// formula, "a(n) = n + sum of prime indices of n", "a(n) = n-th prime
+// congruent to 1 mod 6 minus n-th prime", are each read by the other
+// readers as a name of their own ("n-th X" as the list "Xs" from 1) and
+// put in the formula as a call (parse2_words.go; "minus", "plus",
+// "times", "divided by" between spans; a span then a connective then a
+// number, or "if", "for", "where" after the formula, gives nothing).
+// "Sum of (distinct) (even|odd) prime indices of n", "Number of ...",
+// "Largest prime index of n" sum primepi(lpf(d)) over the prime powers
+// (primes) d dividing n (parse2_pidx.go).
 //
 // # Invariants
 //

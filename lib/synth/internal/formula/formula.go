@@ -82,6 +82,8 @@ func (c *collector) read(text string) {
 			}
 		},
 		func() { c.parse2Formulas(text) }, // parse2.go: "Sum_{ k < n and k | n}", "first digit to the right of the decimal point of"
+		func() { c.parse2Words(text) },    // parse2_words.go: "a(n) = n-th even nonprime minus n-th nonprime"
+		func() { c.primeIndices(text) },   // parse2_pidx.go: "Sum of prime indices of n"
 		func() { c.tables(text, toks) },
 		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },
@@ -99,6 +101,7 @@ func (c *collector) read(text string) {
 		func() { c.symbols(text) },                      // cases_kron.go: "Legendre symbol (n,59)"
 		func() { c.condRecurrences(text) },              // cases_rec.go: "a(n) = a(n-1)/2 if a(n-1) is even, otherwise ..."
 		func() { c.glossedConditionals(text) },          // cases_cond.go: "..., otherwise 0, where sigma is the sum of divisors"
+		func() { c.exceptTerms(text) },                  // cond2_cases.go: "..., otherwise E except a(0) = 1"
 		func() { c.divisorsOfSet(text) },                // cases_cond.go: "how many of {6,7,8} divide n", "If n is the k-th prime, then ..."
 		func() { c.tightMods(text) },                    // cases_mod.go: "a(n-1) mod n + a(n-2) mod n", after the loose reading
 		func() { c.factorProducts(text) },               // cases_mult.go: "If n = Product (p_j^k_j) then a(n) = Product (p_j * k_j)"

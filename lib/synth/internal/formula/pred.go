@@ -426,6 +426,9 @@ func (r predReader) atom(s string) *node {
 	if parts := splitTop(low, []string{" equals "}); len(parts) == 2 {
 		return r.compare(s[:len(parts[0])], "=", s[len(parts[0])+len(" equals "):])
 	}
+	if x := r.cond2Eq(s); x != nil { // cond2_cases.go: "n = 3*k", "n = 2^k"
+		return x
+	}
 	for _, c := range cmpWords {
 		if parts := splitTop(s, []string{c.sep}); len(parts) == 2 {
 			if c.sep == "=" && (strings.HasSuffix(parts[0], "<") || strings.HasSuffix(parts[0], ">") || strings.HasSuffix(parts[0], "!")) {
@@ -470,6 +473,9 @@ var isAdjectives = map[string]func(e *node) *node{
 	"a perfect number": func(e *node) *node { return and(gt(e, num(0)), eq(call("sigma", e), bin(kMul, num(2), e))) },
 	"negative":         func(e *node) *node { return &node{k: kCmp, name: "<", kids: []*node{e, num(0)}} },
 	"zero":             func(e *node) *node { return eq(e, num(0)) },
+	// isdef2.go
+	"exponentially odd": exponentiallyOdd, "an exponentially odd number": exponentiallyOdd,
+	"the square of a squarefree number": squareOfSquarefree, "a square of a squarefree number": squareOfSquarefree,
 }
 
 func isPrimeOf(e *node) *node { return un(kIsPrime, e) }
