@@ -36,8 +36,12 @@
 // D", "all prime divisors of k are <= sqrt(k)" (gpf, or lpf for >=),
 // "powerful" (rad(e)^2 divides e); lists of a mapped kind, "Squares k
 // such that ...", "Triangular numbers k such that ..." (cubes, oblong,
-// pentagonal, tetrahedral numbers, powers of 2, factorials), run over
-// the map's argument; "Number of ADJ divisors d of n such that P");
+// tetrahedral numbers, powers of 2, factorials), run over
+// the map's argument; kinds named by stacked adjectives, "Nonprime
+// squarefree numbers n such that ...", "Positive nonsquare integers k
+// such that ..."; a compound complement, "both n-1 and n+1 are not
+// squarefree and not prime"; the digit phrases of digitWords inside a
+// condition; "Number of ADJ divisors d of n such that P");
 // phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,

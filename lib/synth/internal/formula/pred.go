@@ -40,6 +40,9 @@ func predicate(cond, v string, freeN bool) *node {
 		cond = m[1]
 	}
 	x := r.read(cond, 0)
+	if rw := digitWords(cond); x == nil && rw != cond { // "(k mod (sum of digits of k)) divides k"
+		x = r.read(rw, 0)
+	}
 	if x == nil || !x.uses("x_") {
 		return nil
 	}
