@@ -90,6 +90,12 @@ func (c *collector) phrase2Seq(s string) bool {
 				// refuses a mod outside a table's formula)
 				return false
 			}
+			if lw := strings.ToLower(m[1]); x.k == kNth && (strings.Contains(lw, "square") || strings.Contains(lw, "cube")) {
+				// "Nonsquares mod 99" (a list read by the property,
+				// cond2.go): the residues mod m that are no squares
+				// (quant.go), not the nonsquares reduced mod m
+				continue
+			}
 			ys = append(ys, bin(kMod, x, num(md)))
 		}
 	default:
