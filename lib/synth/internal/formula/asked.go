@@ -16,7 +16,7 @@ import (
 func (c *collector) readAsked(text string) {
 	c.read(text)
 	t := strings.TrimSpace(text)
-	for _, rw := range []func(string) string{isFrame, capitalized, operandN, comparatives, question, arithmeticWords, dropThe, bareFormula} {
+	for _, rw := range []func(string) string{isFrame, unitaryDivisors, capitalized, operandN, comparatives, question, arithmeticWords, dropThe, bareFormula} {
 		if len(c.out) > 0 {
 			break
 		}

@@ -10,8 +10,11 @@
 // reader takes as written is read again as the names are written: a
 // capital first letter, the operand called n, comparisons as symbols
 // (asked.go, readAsked); a definition in English, "a(n) is the number
-// of ...", "a(n) is equal to the sum of ...", without its frame
-// (isdef2.go). Candidates(text, 2..4) reads a request over
+// of ...", "a(n) is equal to the sum of ...", without its frame, and
+// "unitary divisors of N (that are P)" as the divisors d of N with
+// gcd(d, N/d) = 1 (and d P), for OEIS names too (Seeded) where nothing
+// reads them as written (isdef2.go; adjectives "exponentially odd", "the
+// square of a squarefree number"). Candidates(text, 2..4) reads a request over
 // several operands as one formula over its one-letter names, checked on a
 // grid of operands (operands.go).
 //
@@ -33,8 +36,12 @@
 // D", "all prime divisors of k are <= sqrt(k)" (gpf, or lpf for >=),
 // "powerful" (rad(e)^2 divides e); lists of a mapped kind, "Squares k
 // such that ...", "Triangular numbers k such that ..." (cubes, oblong,
-// pentagonal, tetrahedral numbers, powers of 2, factorials), run over
-// the map's argument; "Number of ADJ divisors d of n such that P");
+// tetrahedral numbers, powers of 2, factorials), run over
+// the map's argument; kinds named by stacked adjectives, "Nonprime
+// squarefree numbers n such that ...", "Positive nonsquare integers k
+// such that ..."; a compound complement, "both n-1 and n+1 are not
+// squarefree and not prime"; the digit phrases of digitWords inside a
+// condition; "Number of ADJ divisors d of n such that P");
 // phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
@@ -451,7 +458,16 @@
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
 // d divides n}"; "hamming_weight(x)"; "first digit to the right of the
-// decimal point of x", floor(10*x) - 10*floor(x).
+// decimal point of x", floor(10*x) - 10*floor(x). Words inside a
+// formula, "a(n) = n + sum of prime indices of n", "a(n) = n-th prime
+// congruent to 1 mod 6 minus n-th prime", are each read by the other
+// readers as a name of their own ("n-th X" as the list "Xs" from 1) and
+// put in the formula as a call (parse2_words.go; "minus", "plus",
+// "times", "divided by" between spans; a span then a connective then a
+// number, or "if", "for", "where" after the formula, gives nothing).
+// "Sum of (distinct) (even|odd) prime indices of n", "Number of ...",
+// "Largest prime index of n" sum primepi(lpf(d)) over the prime powers
+// (primes) d dividing n (parse2_pidx.go).
 //
 // # Invariants
 //

@@ -82,6 +82,8 @@ func (c *collector) read(text string) {
 			}
 		},
 		func() { c.parse2Formulas(text) }, // parse2.go: "Sum_{ k < n and k | n}", "first digit to the right of the decimal point of"
+		func() { c.parse2Words(text) },    // parse2_words.go: "a(n) = n-th even nonprime minus n-th nonprime"
+		func() { c.primeIndices(text) },   // parse2_pidx.go: "Sum of prime indices of n"
 		func() { c.tables(text, toks) },
 		func() { c.ofTables(text, toks) }, // tri2.go: "Triangle of denominators of 1/n + 1/m"
 		func() { c.coefTables(text, toks) },

@@ -75,3 +75,108 @@ func TestIsFrame(t *testing.T) {
 		}
 	}
 }
+
+// factorExps is n's prime factorization as prime -> exponent (native).
+func factorExps(n int64) map[int64]int64 {
+	f := map[int64]int64{}
+	for p := int64(2); p*p <= n; p++ {
+		for n%p == 0 {
+			f[p]++
+			n /= p
+		}
+	}
+	if n > 1 {
+		f[n]++
+	}
+	return f
+}
+
+// TestUnitaryDivisors: "unitary divisors of N" are the divisors d with
+// gcd(d, N/d) = 1, and "that are P" a condition on d, with the adjectives
+// "exponentially odd" (every exponent odd) and "the square of a squarefree
+// number"; read from Candidates and from Seeded, which OEIS names take
+// (native references by factorization).
+func TestUnitaryDivisors(t *testing.T) {
+	expOdd := func(d int64) bool {
+		for _, e := range factorExps(d) {
+			if e%2 == 0 {
+				return false
+			}
+		}
+		return d >= 1
+	}
+	sqOfSquarefree := func(d int64) bool {
+		for _, e := range factorExps(d) {
+			if e != 2 {
+				return false
+			}
+		}
+		return d >= 1
+	}
+	largestUnitary := func(ok func(int64) bool) func(n int64) int64 {
+		return func(n int64) int64 {
+			for d := n; d >= 1; d-- {
+				if n%d == 0 && gcdRef(d, n/d) == 1 && ok(d) {
+					return d
+				}
+			}
+			return 0
+		}
+	}
+	cases := []refCase{
+		{"a(n) is the largest unitary divisor of n that is an exponentially odd number (A268335).", 1, 300, largestUnitary(expOdd)},
+		{"The largest unitary divisor of n that is the square of a squarefree number (A062503).", 1, 300, largestUnitary(sqOfSquarefree)},
+		{"Sum of the unitary divisors of n.", 1, 300, func(n int64) int64 {
+			s := int64(0)
+			for d := int64(1); d <= n; d++ {
+				if n%d == 0 && gcdRef(d, n/d) == 1 {
+					s += d
+				}
+			}
+			return s
+		}},
+		{"Number of divisors d of n such that d is exponentially odd.", 1, 300, func(n int64) int64 {
+			c := int64(0)
+			for d := int64(1); d <= n; d++ {
+				if n%d == 0 && expOdd(d) {
+					c++
+				}
+			}
+			return c
+		}},
+	}
+	newRunner(t).anyMatches(t, cases)
+	for _, tc := range cases {
+		var ys []int64
+		for n := tc.from; n < tc.from+10; n++ {
+			ys = append(ys, tc.ref(n))
+		}
+		found := false
+		for _, c := range Seeded(tc.text, tc.from, ys) {
+			if !strings.Contains(tc.text, c.Source) {
+				t.Errorf("%q: source %q is not a span of the text", tc.text, c.Source)
+			}
+			ok := true
+			for n := tc.from; n <= tc.to && ok; n++ {
+				ok = runOps(t, c.Ops, n) == tc.ref(n)
+			}
+			found = found || ok
+		}
+		if !found {
+			t.Errorf("%q: no Seeded candidate computes the reference", tc.text)
+		}
+	}
+	refuses(t, "Sum of the unitary divisors of n that are haunted.",
+		"Largest unitary divisor of n that is",
+		"a(n) is the number of unitary divisors of n that are exponentially haunted.")
+	for text, want := range map[string]string{
+		"Sum of the unitary divisors of n.":                        "Sum of the divisors d of n such that gcd(d, n/d) = 1.",
+		"Largest unitary divisor of n^2+1 that is odd":             "Largest divisor d of n^2+1 such that gcd(d, (n^2+1)/d) = 1 and d is odd",
+		"Sum of unitary divisors of n that are squares (A000290).": "Sum of divisors d of n such that gcd(d, n/d) = 1 and d is a square.",
+		"Number of divisors of n":                                  "Number of divisors of n",
+	} {
+		if got := unitaryDivisors(text); got != want {
+			t.Errorf("unitaryDivisors(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -67,3 +67,98 @@ func TestParse2Refuses(t *testing.T) {
 		"a(n) = first digit to the right of decimal point of n*x.",
 	)
 }
+
+// indicesRef: n's prime indices (k with prime(k) | n), each as often as
+// prime(k) divides n, or once each if distinct.
+func indicesRef(n int64, distinct bool) []int64 {
+	var ks []int64
+	k := int64(0)
+	for p := int64(2); p <= n; p++ {
+		if !isPrimeRef(p) {
+			continue
+		}
+		k++
+		for m := n; m%p == 0; m /= p {
+			ks = append(ks, k)
+			if distinct {
+				break
+			}
+		}
+	}
+	return ks
+}
+
+func TestParse2Words(t *testing.T) {
+	sumIdx := func(n int64, distinct bool, parity int64) int64 { // parity -1: all
+		s := int64(0)
+		for _, k := range indicesRef(n, distinct) {
+			if parity < 0 || k%2 == parity {
+				s += k
+			}
+		}
+		return s
+	}
+	countIdx := func(n int64, distinct bool, parity int64) int64 {
+		c := int64(0)
+		for _, k := range indicesRef(n, distinct) {
+			if parity < 0 || k%2 == parity {
+				c++
+			}
+		}
+		return c
+	}
+	nthRef := func(n int64, ok func(int64) bool) int64 {
+		for x := int64(1); ; x++ {
+			if ok(x) {
+				if n--; n == 0 {
+					return x
+				}
+			}
+		}
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = n + sum of prime indices of n.", 1, 100, func(n int64) int64 { return n + sumIdx(n, false, -1) }},
+		{"Sum of prime indices of n.", 1, 100, func(n int64) int64 { return sumIdx(n, false, -1) }},
+		{"Sum of even prime indices of n.", 1, 100, func(n int64) int64 { return sumIdx(n, false, 0) }},
+		{"Sum of the distinct odd prime indices of 2*n+1.", 0, 100, func(n int64) int64 { return sumIdx(2*n+1, true, 1) }},
+		{"Number of distinct odd prime indices of n.", 1, 100, func(n int64) int64 { return countIdx(n, true, 1) }},
+		{"Number of prime indices of n.", 1, 100, func(n int64) int64 { return countIdx(n, false, -1) }},
+		{"Largest prime index of n.", 2, 100, func(n int64) int64 {
+			ks := indicesRef(n, true)
+			return ks[len(ks)-1]
+		}},
+		{"Smallest prime index of n.", 2, 100, func(n int64) int64 { return indicesRef(n, true)[0] }},
+		{"a(n) = 2*(n-th squarefree number) + 1.", 1, 80, func(n int64) int64 { return 2*nthRef(n, squarefreeRef) + 1 }},
+		{"a(n) = n-th prime congruent to 1 mod 6 minus n-th prime.", 1, 60, func(n int64) int64 {
+			return nthRef(n, func(x int64) bool { return x%6 == 1 && isPrimeRef(x) }) - nthRef(n, isPrimeRef)
+		}},
+		{"a(n) = n^2 - 3*(number of prime indices of n).", 1, 80, func(n int64) int64 {
+			return n*n - 3*countIdx(n, false, -1)
+		}},
+	})
+}
+
+// TestParse2WordsRefuses: a span followed by a connective and a number
+// (whose argument the number may be), conditions after the formula, and
+// words no reader takes.
+func TestParse2WordsRefuses(t *testing.T) {
+	refuses(t,
+		"a(n) = n-th prime congruent to 1 mod 6 minus 1.",
+		"a(n) = n + sum of prime indices of n for n > 1.",
+		"a(n) = n + sum of prime indices of n if n is odd.",
+		"a(n) = n + sum of the frobnicated indices of n.",
+		"a(n) = n-th frobnicated number plus n.",
+	)
+}
+
+// TestParse2WordsEnds: a span that is the whole name (its connective
+// inside parentheses) is not read again by this reader (it recursed
+// without end before).
+func TestParse2WordsEnds(t *testing.T) {
+	for _, text := range []string{
+		"Triangles in open triangular matchstick arrangement (triangle minus one side) of side n.",
+		"a(n) = number of primes (sum of digits minus one) below n.",
+	} {
+		candidates(text) // returns: no reader recursion without end
+	}
+}

@@ -40,6 +40,9 @@ func predicate(cond, v string, freeN bool) *node {
 		cond = m[1]
 	}
 	x := r.read(cond, 0)
+	if rw := digitWords(cond); x == nil && rw != cond { // "(k mod (sum of digits of k)) divides k"
+		x = r.read(rw, 0)
+	}
 	if x == nil || !x.uses("x_") {
 		return nil
 	}
@@ -473,6 +476,9 @@ var isAdjectives = map[string]func(e *node) *node{
 	"a perfect number": func(e *node) *node { return and(gt(e, num(0)), eq(call("sigma", e), bin(kMul, num(2), e))) },
 	"negative":         func(e *node) *node { return &node{k: kCmp, name: "<", kids: []*node{e, num(0)}} },
 	"zero":             func(e *node) *node { return eq(e, num(0)) },
+	// isdef2.go
+	"exponentially odd": exponentiallyOdd, "an exponentially odd number": exponentiallyOdd,
+	"the square of a squarefree number": squareOfSquarefree, "a square of a squarefree number": squareOfSquarefree,
 }
 
 func isPrimeOf(e *node) *node { return un(kIsPrime, e) }

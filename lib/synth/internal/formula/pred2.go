@@ -34,6 +34,9 @@ var (
 
 // pred2Atom reads the conditions above, or nil.
 func (r predReader) pred2Atom(s string) *node {
+	if x := r.compoundAre(s); x != nil {
+		return x
+	}
 	if m := reTwinPair.FindStringSubmatch(s); m != nil && indexTop(m[1], ",") < 0 {
 		return r.twinPair(m[1], m[2], true)
 	}
@@ -194,7 +197,8 @@ func pred2Adjective(c string) func(e *node) *node {
 	return nil
 }
 
-// mapped kinds of number: the image of j >= lo under an increasing map.
+// mapped kinds of number: the image of j >= lo under an increasing map,
+// j written once (it is a list: a second copy would run it again).
 var mappedKinds = map[string]struct {
 	f    func(j *node) *node
 	lows []int64
@@ -202,14 +206,14 @@ var mappedKinds = map[string]struct {
 	"squares":             {func(j *node) *node { return bin(kPow, j, num(2)) }, []int64{0, 1}},
 	"perfect squares":     {func(j *node) *node { return bin(kPow, j, num(2)) }, []int64{0, 1}},
 	"cubes":               {func(j *node) *node { return bin(kPow, j, num(3)) }, []int64{0, 1}},
-	"triangular numbers":  {func(j *node) *node { return bin(kDiv, bin(kMul, j, add(j, num(1))), num(2)) }, []int64{0, 1}},
-	"oblong numbers":      {func(j *node) *node { return bin(kMul, j, add(j, num(1))) }, []int64{0, 1}},
-	"pronic numbers":      {func(j *node) *node { return bin(kMul, j, add(j, num(1))) }, []int64{0, 1}},
+	"triangular numbers":  {func(j *node) *node { return call("binomial", add(j, num(1)), num(2)) }, []int64{0, 1}},
+	"oblong numbers":      {func(j *node) *node { return bin(kMul, num(2), call("binomial", add(j, num(1)), num(2))) }, []int64{0, 1}},
+	"pronic numbers":      {func(j *node) *node { return bin(kMul, num(2), call("binomial", add(j, num(1)), num(2))) }, []int64{0, 1}},
+	"tetrahedral numbers": {func(j *node) *node { return call("binomial", add(j, num(2)), num(3)) }, []int64{0, 1}},
 	"powers of 2":         {func(j *node) *node { return bin(kPow, num(2), j) }, []int64{0}},
 	"powers of two":       {func(j *node) *node { return bin(kPow, num(2), j) }, []int64{0}},
 	"factorial numbers":   {func(j *node) *node { return un(kFact, j) }, []int64{0, 1}},
-	"pentagonal numbers":  {func(j *node) *node { return bin(kDiv, bin(kMul, j, sub(bin(kMul, num(3), j), num(1))), num(2)) }, []int64{0, 1}},
-	"tetrahedral numbers": {func(j *node) *node { return bin(kDiv, bin(kMul, j, bin(kMul, add(j, num(1)), add(j, num(2)))), num(6)) }, []int64{0, 1}},
+	"factorials":          {func(j *node) *node { return un(kFact, j) }, []int64{1}},
 }
 
 // mappedList reads "Squares k such that P" (m from reList; no bound, no
@@ -218,7 +222,7 @@ var mappedKinds = map[string]struct {
 func (c *collector) mappedList(s string, m []string) bool {
 	kind, ok := mappedKinds[strings.ToLower(m[1])]
 	if !ok {
-		return false
+		return c.composedList(s, m)
 	}
 	if m[3] != "" || m[5] != "" {
 		return true
@@ -239,4 +243,121 @@ func (c *collector) mappedList(s string, m []string) bool {
 		}
 	}
 	return true
+}
+
+// kindWords: the adjectives a composed kind of number may stack ("odd
+// squarefree numbers", "nonprime squarefree numbers").
+var kindWords = map[string]func(e *node) *node{
+	"odd": isAdjectives["odd"], "even": isAdjectives["even"], "squarefree": isAdjectives["squarefree"],
+	"nonprime": isAdjectives["nonprime"], "composite": isAdjectives["composite"],
+	"nonsquarefree": func(e *node) *node { return not(isAdjectives["squarefree"](e)) },
+	"nonsquare":     func(e *node) *node { return not(squareOf(e)) },
+}
+
+// composedKind reads a kind of number as adjectives before "numbers" or
+// "integers" ("Nonprime squarefree numbers", "Positive nonsquare
+// integers"), at least two words besides the noun, each read once.
+func composedKind(name string) (generator, bool) {
+	ws := strings.Fields(strings.ToLower(name))
+	if len(ws) < 3 || ws[len(ws)-1] != "numbers" && ws[len(ws)-1] != "integers" {
+		return generator{}, false
+	}
+	lows := []int64{0, 1}
+	var props []func(e *node) *node
+	seen := map[string]bool{}
+	for _, w := range ws[:len(ws)-1] {
+		if seen[w] {
+			return generator{}, false
+		}
+		seen[w] = true
+		switch f, ok := kindWords[w]; {
+		case w == "positive":
+			lows = []int64{1}
+		case w == "nonnegative":
+			lows = []int64{0}
+		case ok:
+			props = append(props, f)
+		default:
+			return generator{}, false
+		}
+	}
+	if len(props) == 0 {
+		return generator{}, false
+	}
+	prop := func() *node {
+		var x *node
+		for _, f := range props {
+			x = and(x, f(vr("x_")))
+		}
+		return x
+	}
+	return generator{prop, lows, false}, true
+}
+
+// composedList reads "Nonprime squarefree numbers n such that P" (m from
+// reList; no bound, no residue class); it reports whether the kind was
+// a composed one.
+func (c *collector) composedList(s string, m []string) bool {
+	g, ok := composedKind(m[1])
+	if !ok {
+		return false
+	}
+	if m[3] != "" || m[5] != "" {
+		return true
+	}
+	if pred := predicate(m[7], m[2], false); pred != nil {
+		c.generated(s, g, pred, g.lows)
+	}
+	return true
+}
+
+// compoundAre reads "S1 and S2 are C1 and C2" ("both n-1 and n+1 are not
+// squarefree and not prime", "k is odd and squarefree"): every subject
+// has every complement; nil unless the complement joins two or more with
+// "and" and each subject is a term.
+func (r predReader) compoundAre(s string) *node {
+	i := indexTop(s, " are ")
+	verb := " are "
+	if j := indexTop(s, " is "); i < 0 || j >= 0 && j < i {
+		i, verb = j, " is "
+	}
+	if i < 0 {
+		return nil
+	}
+	subj, comp := s[:i], strings.TrimPrefix(s[i+len(verb):], "both ")
+	comps := splitTop(comp, []string{" and "})
+	if len(comps) < 2 {
+		return nil
+	}
+	subjs := []string{subj}
+	if verb == " are " {
+		subjs = splitTop(strings.TrimPrefix(subj, "both "), []string{", and ", " and ", ", "})
+	}
+	if slices.Contains(comps, "not squarefree") {
+		// a number with a square factor is not prime: say it once (each
+		// test is a loop of its own in the program)
+		comps = slices.DeleteFunc(comps, func(c string) bool { return c == "not prime" || c == "nonprime" })
+	}
+	var x *node
+	for _, sj := range subjs {
+		if _, ok := r.term(sj); !ok {
+			return nil
+		}
+		for _, cp := range comps {
+			neg, not1 := strings.CutPrefix(cp, "not ")
+			sg := singular("are " + neg)
+			if sg == "" {
+				sg = "is " + neg // "is 1 mod 4"
+			}
+			if not1 {
+				sg = "is not " + strings.TrimPrefix(sg, "is ")
+			}
+			q := r.atom(strings.TrimSpace(sj) + " " + sg)
+			if q == nil {
+				return nil
+			}
+			x = and(x, q)
+		}
+	}
+	return x
 }

@@ -87,6 +87,22 @@ func TestPred2Lists(t *testing.T) {
 			j := nthRef(n, 0, func(j int64) bool { return isPrimeRef(j*(j+1)/2 + 1) })
 			return j * (j + 1) / 2
 		}},
+		{"Numbers k such that k-1 and k+1 are not squarefree and not prime.", 1, 60, func(n int64) int64 {
+			return nthRef(n, 2, func(k int64) bool { return !squarefreeRef(k-1) && !squarefreeRef(k+1) })
+		}},
+		{"Numbers k such that both 2*k+1 and 4*k+1 are odd and squarefree.", 1, 80, func(n int64) int64 {
+			return nthRef(n, 0, func(k int64) bool { return squarefreeRef(2*k+1) && squarefreeRef(4*k+1) })
+		}},
+		// a kind of number named by adjectives
+		{"Odd squarefree numbers k such that k+2 is prime.", 1, 80, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { return k%2 == 1 && squarefreeRef(k) && isPrimeRef(k+2) })
+		}},
+		{"Nonprime squarefree numbers n such that n+1 is prime.", 1, 80, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { return !isPrimeRef(k) && squarefreeRef(k) && isPrimeRef(k+1) })
+		}},
+		{"Positive nonsquare integers k such that k+1 is prime.", 1, 80, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { r := isqrtRef(k); return r*r != k && isPrimeRef(k+1) })
+		}},
 		{"Cubes k such that k+1 is divisible by 7.", 1, 60, func(n int64) int64 {
 			j := nthRef(n, 0, func(j int64) bool { return (j*j*j+1)%7 == 0 })
 			return j * j * j
@@ -133,6 +149,10 @@ func TestPred2Refused(t *testing.T) {
 		"Numbers k such that k has denominator 3.",                             // an integer has no fraction to reduce
 		"The number of powerful divisors of n such that n/d is also powerful.", // d is not named
 		"Numbers k such that all prime divisors of k are happy.",
-		"Squares k > 4 such that k+1 is prime.", // a bound on the square, not read
+		"Squares k > 4 such that k+1 is prime.",       // a bound on the square, not read
+		"Odd odd numbers k such that k+2 is prime.",   // a word twice
+		"Odd happy numbers k such that k+2 is prime.", // an adjective not read
+		"Nonprime squarefree numbers n > 5 such that n+1 is prime.",
+		"Numbers k such that k-1 and k+1 are not squarefree and not happy.",
 	)
 }

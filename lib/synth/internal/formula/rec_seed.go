@@ -50,8 +50,9 @@ func Seeded(text string, x0 int64, ys []int64) (cs []Candidate) {
 func seeded(text string, x0 int64, ys []int64, isolate bool) []Candidate {
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, seed: &seedTerms{x0: x0, ys: ys}, isolate: isolate}
 	c.read(text)
-	c.shifted()      // coverage_shift.go: the text counts n from 1, the terms from 0
-	c.shiftedStart() // fuel2_shift.go: the terms start where the formula is an integer
+	c.readDefinition(text) // isdef2.go: "a(n) is the number of ...", "unitary divisors"
+	c.shifted()            // coverage_shift.go: the text counts n from 1, the terms from 0
+	c.shiftedStart()       // fuel2_shift.go: the terms start where the formula is an integer
 	return c.out
 }
 
