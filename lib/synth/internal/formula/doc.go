@@ -450,7 +450,14 @@
 // words that sums_seq.go does not take (phrase2_seq.go): "Lucas numbers
 // mod 20", "Semiprimes (mod 10)", "Apply partial sum operator thrice to
 // primes" (k-fold partial sums as one sum, Sum_{j} C(n-j+k-1, k-1) x(j)),
-// "Powers of 3 repeated four times" (x(floor(n/4)) at each start). The measure
+// "Powers of 3 repeated four times" (x(floor(n/4)) at each start; "X mod
+// m" only where the mod acts on the first terms). Trajectories of a map
+// named in words, read as a(n) = f(a(n-1)) from the text's start
+// (phrase2_iter.go): "Start with 14 and repeatedly reverse the digits and
+// add 1 to get the next term", "... when the number is written in
+// binary", "Add 4, then reverse the decimal digits; start with 10",
+// "Trajectory of 77 under the Reverse and Add! operation carried out in
+// base 2", "3x - 1 sequence starting at 66". The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
