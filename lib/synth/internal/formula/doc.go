@@ -465,7 +465,9 @@
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
 // d divides n}"; "hamming_weight(x)"; "first digit to the right of the
-// decimal point of x", floor(10*x) - 10*floor(x). Words inside a
+// decimal point of x", floor(10*x) - 10*floor(x); "n^(3/2)" as
+// sqrt(n^3), round(sqrt(E)) as floor((floor(sqrt(4*E)) + 1)/2); "Sum
+// a(p), p prime, p | n-1" as Sum_{p|n-1} a(p). Words inside a
 // formula, "a(n) = n + sum of prime indices of n", "a(n) = n-th prime
 // congruent to 1 mod 6 minus n-th prime", are each read by the other
 // readers as a name of their own ("n-th X" as the list "Xs" from 1) and
