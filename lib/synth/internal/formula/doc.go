@@ -453,7 +453,14 @@
 // words that sums_seq.go does not take (phrase2_seq.go): "Lucas numbers
 // mod 20", "Semiprimes (mod 10)", "Apply partial sum operator thrice to
 // primes" (k-fold partial sums as one sum, Sum_{j} C(n-j+k-1, k-1) x(j)),
-// "Powers of 3 repeated four times" (x(floor(n/4)) at each start). The measure
+// "Powers of 3 repeated four times" (x(floor(n/4)) at each start; "X mod
+// m" only where the mod acts on the first terms). Trajectories of a map
+// named in words, read as a(n) = f(a(n-1)) from the text's start
+// (phrase2_iter.go): "Start with 14 and repeatedly reverse the digits and
+// add 1 to get the next term", "... when the number is written in
+// binary", "Add 4, then reverse the decimal digits; start with 10",
+// "Trajectory of 77 under the Reverse and Add! operation carried out in
+// base 2", "3x - 1 sequence starting at 66". The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
@@ -461,7 +468,9 @@
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
 // d divides n}"; "hamming_weight(x)"; "first digit to the right of the
-// decimal point of x", floor(10*x) - 10*floor(x). Words inside a
+// decimal point of x", floor(10*x) - 10*floor(x); "n^(3/2)" as
+// sqrt(n^3), round(sqrt(E)) as floor((floor(sqrt(4*E)) + 1)/2); "Sum
+// a(p), p prime, p | n-1" as Sum_{p|n-1} a(p). Words inside a
 // formula, "a(n) = n + sum of prime indices of n", "a(n) = n-th prime
 // congruent to 1 mod 6 minus n-th prime", are each read by the other
 // readers as a name of their own ("n-th X" as the list "Xs" from 1) and

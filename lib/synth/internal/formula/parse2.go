@@ -25,6 +25,11 @@ var (
 	// reP2Below: "k < n", "k <= n-1": the condition memrec.go reads after
 	// the divisor, "d<n"
 	reP2Below = regexp.MustCompile(`^\s*([a-z])\s*<\s*n\s*$`)
+	// reP2HalfPow: "x^(3/2)", x a letter, a number or a parenthesis
+	reP2HalfPow = regexp.MustCompile(`(\b[a-z]\b|\b\d+\b|\([^()]*\))\s*\^\s*\(\s*(\d+)\s*/\s*2\s*\)`)
+	// reP2PostSum: "Sum a(p), p prime, p | n-1": a sum whose conditions
+	// follow its term, to the formula's end
+	reP2PostSum = regexp.MustCompile(`\bSum\s+([^,;]+?),\s*p\s+(?:is\s+)?prime,\s*p\s*\|\s*([^,;]+?)\s*(\.?\s*)$`)
 	// reP2Hamming: "hamming_weight(" as a call of wt
 	reP2Hamming = regexp.MustCompile(`(?i)\bhamming_?weight\s*\(`)
 	// reP2FracDigit: "first digit to the right of (the) decimal point of
@@ -44,6 +49,14 @@ func parse2Rewrite(text string) string {
 		return m
 	})
 	rw = reP2Hamming.ReplaceAllString(rw, "wt(")
+	rw = reP2HalfPow.ReplaceAllStringFunc(rw, func(m string) string {
+		sub := reP2HalfPow.FindStringSubmatch(m)
+		if e := sub[2]; (e[len(e)-1]-'0')%2 == 1 {
+			return "sqrt(" + sub[1] + "^" + e + ")"
+		}
+		return m
+	})
+	rw = reP2PostSum.ReplaceAllString(rw, "Sum_{p|($2)} $1$3")
 	if m := reP2FracDigit.FindStringSubmatchIndex(rw); m != nil {
 		x := rw[m[2]:m[3]]
 		tail := rw[m[1]:]
@@ -84,6 +97,9 @@ func p2DivisorSubscript(sub string) (string, bool) {
 		if m := reP2Trivial.FindStringSubmatch(part); m != nil && (m[1] == d || m[2] == d) {
 			continue
 		}
+		if d == "p" && regexp.MustCompile(`^\s*p\s+(?:is\s+)?(?:a\s+)?prime\s*$`).MatchString(part) {
+			continue // p in Sum_{p|x} is a prime (cases_kron.go)
+		}
 		if m := reP2Below.FindStringSubmatch(part); m != nil && m[1] == d && x == "n" && !below {
 			below = true
 			continue
@@ -97,12 +113,51 @@ func p2DivisorSubscript(sub string) (string, bool) {
 }
 
 // parse2Formulas reads text's rewrite (parse2Rewrite) as a formula and as
-// a recurrence with history; nothing where no rewrite applies.
+// a recurrence with history, and round(sqrt(E)) in its formulas as
+// p2RoundRoot does.
 func (c *collector) parse2Formulas(text string) {
 	rw := parse2Rewrite(text)
-	if rw == text {
+	if rw != text {
+		c.formulas(rw, surdTokens(rw, lex(rw)))
+		c.memRecurrences(rw)
+	}
+	if !strings.Contains(rw, "sqrt") || !strings.Contains(rw, "round") && !strings.Contains(rw, "nearest") {
 		return
 	}
-	c.formulas(rw, surdTokens(rw, lex(rw)))
-	c.memRecurrences(rw)
+	var xs []*node
+	sc := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, capture: func(x *node) { xs = append(xs, x) }}
+	sc.formulas(rw, surdTokens(rw, lex(rw)))
+	for _, x := range xs {
+		if y, ok := p2RoundRoot(x); ok {
+			c.add(text, y)
+		}
+	}
+}
+
+// p2RoundRoot rewrites each round(sqrt(E)) in x as floor((floor(sqrt(4*E))
+// + 1)/2): round(y) = floor((2y + 1)/2), 2*sqrt(E) = sqrt(4E), and
+// floor((w + 1)/2) = floor((floor(w) + 1)/2). It reports whether there was
+// one.
+func p2RoundRoot(x *node) (*node, bool) {
+	if x == nil {
+		return nil, false
+	}
+	if x.k == kRound && x.kids[0].k == kCall && x.kids[0].name == "sqrt" {
+		e := x.kids[0].kids[0]
+		w := un(kFloor, call("sqrt", bin(kMul, num(4), cloneNode(e))))
+		return un(kFloor, bin(kDiv, bin(kAdd, w, num(1)), num(2))), true
+	}
+	y := *x
+	y.kids = make([]*node, len(x.kids))
+	any := false
+	for i, k := range x.kids {
+		z, ok := p2RoundRoot(k)
+		if ok {
+			any = true
+		} else {
+			z = k
+		}
+		y.kids[i] = z
+	}
+	return &y, any
 }

@@ -162,3 +162,52 @@ func TestParse2WordsEnds(t *testing.T) {
 		candidates(text) // returns: no reader recursion without end
 	}
 }
+
+// nearestRootRef is the integer m nearest sqrt(x), x >= 0: (2m-1)^2 <=
+// 4x < (2m+1)^2.
+func nearestRootRef(x int64) int64 {
+	m := int64(0)
+	for (2*m+1)*(2*m+1) <= 4*x {
+		m++
+	}
+	return m
+}
+
+func TestParse2Roots(t *testing.T) {
+	postSum := map[int64]int64{1: 1}
+	var post func(n int64) int64
+	post = func(n int64) int64 { // a(n) = 1 + the sum of a(p) over the primes p | n-1
+		if v, ok := postSum[n]; ok {
+			return v
+		}
+		v := int64(1)
+		for p := int64(2); p <= n-1; p++ {
+			if isPrimeRef(p) && (n-1)%p == 0 {
+				v += post(p)
+			}
+		}
+		postSum[n] = v
+		return v
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = nearest integer to n^(3/2).", 0, 100, func(n int64) int64 { return nearestRootRef(n * n * n) }},
+		{"a(n) = round(sqrt(2*n^2+1)).", 0, 100, func(n int64) int64 { return nearestRootRef(2*n*n + 1) }},
+		{"a(n) = floor((n+1)^(3/2)).", 0, 100, func(n int64) int64 { return isqrtRef((n + 1) * (n + 1) * (n + 1)) }},
+		{"a(1)=1, a(n)= 1 + Sum a(p), p prime, p | n-1.", 1, 80, post},
+		{"a(n) = Sum_{p|n, p prime} p^2.", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for p := int64(2); p <= n; p++ {
+				if isPrimeRef(p) && n%p == 0 {
+					s += p * p
+				}
+			}
+			return s
+		}},
+	})
+	refuses(t,
+		"a(n) = round(n^(3/2)) if n is odd.",
+		"a(n) = n^(3/2).",
+		"a(n) = Sum_{p|n, p odd prime} p^2.",
+		"a(n) = Sum a(p), p prime, p < n.",
+	)
+}

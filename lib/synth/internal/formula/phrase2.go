@@ -47,8 +47,12 @@ var phrase2Small = map[string]int64{
 	"eleven": 11, "twelve": 12,
 }
 
-// phrase2 reads the first sentence s as one of the families above.
-func (c *collector) phrase2(s string) bool {
+// phrase2 reads the first sentence s (or text, all of it) as one of the
+// families above.
+func (c *collector) phrase2(s, text string) bool {
+	if c.phrase2Iter(s, text) { // phrase2_iter.go: trajectories of a map
+		return true
+	}
 	if m := rePhrase2Gonal.FindStringSubmatch(s); m != nil {
 		c.phrase2Polygonal(s, strings.ToLower(m[1]), strings.ToLower(m[2]), m[3] != "")
 		return true

@@ -12,6 +12,7 @@ package formula
 //	Powers of 3 repeated four times.                   x(floor(n/4)), each start
 
 import (
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,8 +27,8 @@ var (
 	reP2SeqRepeat = regexp.MustCompile(`^(.+?),? (?:each (?:term |one )?)?repeated (twice|thrice|\d+ times|[a-z]+ times)$`)
 )
 
-// p2Times reads "twice", "thrice", "3 times", "four times", "second", ...
-func p2Times(w string) (int64, bool) {
+// ph2Times reads "twice", "thrice", "3 times", "four times", "second", ...
+func ph2Times(w string) (int64, bool) {
 	w = strings.ToLower(strings.TrimSuffix(w, " times"))
 	switch w {
 	case "twice", "second":
@@ -50,7 +51,7 @@ func (c *collector) phrase2Seq(s string) bool {
 	switch {
 	case reP2SeqIter.MatchString(s):
 		m := reP2SeqIter.FindStringSubmatch(s)
-		k, ok := p2Times(m[1] + m[2])
+		k, ok := ph2Times(m[1] + m[2])
 		if !ok || k < 1 || k > 5 {
 			return false
 		}
@@ -66,7 +67,7 @@ func (c *collector) phrase2Seq(s string) bool {
 		}
 	case reP2SeqRepeat.MatchString(s):
 		m := reP2SeqRepeat.FindStringSubmatch(s)
-		k, ok := p2Times(m[2])
+		k, ok := ph2Times(m[2])
 		if !ok || k < 2 || k > 1000 {
 			return false
 		}
@@ -90,7 +91,9 @@ func (c *collector) phrase2Seq(s string) bool {
 				// refuses a mod outside a table's formula)
 				return false
 			}
-			ys = append(ys, bin(kMod, x, num(md)))
+			if ph2ModActs(x, md) {
+				ys = append(ys, bin(kMod, x, num(md)))
+			}
 		}
 	default:
 		return false
@@ -108,4 +111,25 @@ func (c *collector) phrase2Seq(s string) bool {
 		c.addOrTable(s, y)
 	}
 	return true
+}
+
+// ph2ModActs reports whether x mod m differs from x at some n <= lastSeen
+// (among the examples): where it does not, the examples cannot tell "X
+// mod m" from other readings of the words ("Nonsquares mod 99" is the
+// list of the quadratic nonresidues, which begins as the nonsquares do).
+func ph2ModActs(x *node, m int64) bool {
+	v := evaluator{steps: scanSteps}
+	for n := int64(0); n <= lastSeen; n++ {
+		r, err := v.eval(x, n)
+		if err == errBudget {
+			return false
+		}
+		if err != nil || !r.IsInt() {
+			continue
+		}
+		if r.Sign() < 0 || r.Num().Cmp(big.NewInt(m)) >= 0 {
+			return true
+		}
+	}
+	return false
 }

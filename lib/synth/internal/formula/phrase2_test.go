@@ -117,8 +117,8 @@ func TestPhrase2Refuses(t *testing.T) {
 	)
 }
 
-// p2Primes is the list of the first primes, by trial division.
-func p2Primes(count int) []int64 {
+// ph2Primes is the list of the first primes, by trial division.
+func ph2Primes(count int) []int64 {
 	var ps []int64
 	for x := int64(2); len(ps) < count; x++ {
 		prime := true
@@ -138,8 +138,8 @@ func p2Primes(count int) []int64 {
 	return ps
 }
 
-// p2PartialSums sums xs k times in place.
-func p2PartialSums(xs []int64, k int) []int64 {
+// ph2PartialSums sums xs k times in place.
+func ph2PartialSums(xs []int64, k int) []int64 {
 	out := append([]int64(nil), xs...)
 	for ; k > 0; k-- {
 		for i := 1; i < len(out); i++ {
@@ -154,8 +154,8 @@ func TestPhrase2Seq(t *testing.T) {
 	for len(fibs) < 60 {
 		fibs = append(fibs, fibs[len(fibs)-1]+fibs[len(fibs)-2])
 	}
-	fib2 := p2PartialSums(fibs, 2)
-	prime3 := p2PartialSums(p2Primes(60), 3)
+	fib2 := ph2PartialSums(fibs, 2)
+	prime3 := ph2PartialSums(ph2Primes(60), 3)
 	newRunner(t).anyMatches(t, []refCase{
 		{"Lucas numbers mod 20.", 0, 100, func(n int64) int64 {
 			a, b := int64(2), int64(1)
@@ -187,5 +187,62 @@ func TestPhrase2Seq(t *testing.T) {
 		"Lucas numbers mod 1.",
 		"Frobnication numbers modulo 7.",
 		"Powers of 3 repeated forever.",
+		"Primes mod 1000.",        // the mod never acts on the first terms
+		"Lucas numbers mod 5000.", // likewise
+	)
+}
+
+// ph2Rev reverses x's digits in base b.
+func ph2Rev(x, b int64) int64 {
+	r := int64(0)
+	for ; x > 0; x /= b {
+		r = r*b + x%b
+	}
+	return r
+}
+
+// trajRef is the trajectory of a0 under f, a0 at index i0.
+func trajRef(i0, a0 int64, f func(int64) int64) func(int64) int64 {
+	return func(n int64) int64 {
+		x := a0
+		for i := i0; i < n; i++ {
+			x = f(x)
+		}
+		return x
+	}
+}
+
+func TestPhrase2Iter(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Start with 14 and repeatedly reverse the digits and add 1 to get the next term.", 1, 100,
+			trajRef(1, 14, func(x int64) int64 { return ph2Rev(x, 10) + 1 })},
+		{"Start with 1; repeatedly reverse the digits when the number is written in binary and add 2 to get the next term.", 1, 100,
+			trajRef(1, 1, func(x int64) int64 { return ph2Rev(x, 2) + 2 })},
+		{"Add 4, then reverse the decimal digits; start with 10.", 1, 100,
+			trajRef(1, 10, func(x int64) int64 { return ph2Rev(x+4, 10) })},
+		{"Define sequence S_m by: initial term = m, reverse digits and add 3 to get next term. Entry shows S_2. This reaches a cycle.", 1, 100,
+			trajRef(1, 2, func(x int64) int64 { return ph2Rev(x, 10) + 3 })},
+		{"Trajectory of 77 under the Reverse and Add! operation carried out in base 2.", 0, 24,
+			trajRef(0, 77, func(x int64) int64 { return x + ph2Rev(x, 2) })},
+		{"Trajectory of 89 under the Reverse and Add! operation.", 0, 15,
+			trajRef(0, 89, func(x int64) int64 { return x + ph2Rev(x, 10) })},
+		{"3x - 1 sequence starting at 66.", 0, 100, trajRef(0, 66, func(x int64) int64 {
+			if x%2 == 0 {
+				return x / 2
+			}
+			return 3*x - 1
+		})},
+		{"3x+1 sequence starting at 27.", 0, 100, trajRef(0, 27, func(x int64) int64 {
+			if x%2 == 0 {
+				return x / 2
+			}
+			return 3*x + 1
+		})},
+	})
+	refuses(t,
+		"Start with 1 and repeatedly reverse the digits and frobnicate to get the next term.",
+		"Start with 1 and repeatedly add 3 to get the next term, sometimes.",
+		"Trajectory of 77 under the Reverse and Add! operation carried out in base 1.",
+		"3x - 1 sequence.",
 	)
 }

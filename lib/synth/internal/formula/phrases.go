@@ -162,7 +162,7 @@ func (c *collector) phrases(text string) {
 		c.numbersAre(s, m[1], m[2])
 		return
 	}
-	if c.phrase2(s) { // phrase2.go: polygonal numbers, Turán graphs, cusp forms
+	if c.phrase2(s, text) { // phrase2.go: polygonal numbers, Turán graphs, cusp forms
 		return
 	}
 	c.functionPhrase(s)
