@@ -237,7 +237,12 @@
 // primality is lowered once more with a sieve of Eratosthenes in memory
 // (coverage_sieve.go: the odd numbers below 2*ir.MemWords, about 330,000
 // fuel a run; a test below that bound is one load), unless its program
-// keeps a table of its own. coverage_named.go reads "Fibonacci sequence
+// keeps a table of its own; and, where every other lowering was refused,
+// once more with the primality tests of values (not of a list's own
+// candidates) by trial division over a wheel of 30 (fuel2_prime.go: the
+// eight divisors coprime to 30 in one loop entry of 89 opcodes where
+// isPrime's pairs cost 160; 0.56 of its fuel on a large prime).
+// coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
 // "Nonsquares mod 63" (a finite list; past its end m, m+1, ...), and
