@@ -42,7 +42,10 @@
 // squarefree numbers n such that ...", "Positive nonsquare integers k
 // such that ..."; a compound complement, "both n-1 and n+1 are not
 // squarefree and not prime"; the digit phrases of digitWords inside a
-// condition; "Number of ADJ divisors d of n such that P");
+// condition; "Number of ADJ divisors d of n such that P"; "divisible by
+// at least 8 primes (counted with multiplicity)"; "Smallest k > 0 such
+// that n*k + 1 is a cube" (a fourth, a fifth power) for a*k + b with
+// a(n) > 0, b(n) >= 0, over the roots j: the least j with a | j^3 - b);
 // phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
