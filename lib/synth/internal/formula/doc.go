@@ -14,7 +14,8 @@
 // "unitary divisors of N (that are P)" as the divisors d of N with
 // gcd(d, N/d) = 1 (and d P), for OEIS names too (Seeded) where nothing
 // reads them as written (isdef2.go; adjectives "exponentially odd", "the
-// square of a squarefree number"). Candidates(text, 2..4) reads a request over
+// square of a squarefree number", "cubefree" and "biquadratefree", e
+// dividing rad(e)^2 or rad(e)^3, for lists, conditions and divisors). Candidates(text, 2..4) reads a request over
 // several operands as one formula over its one-letter names, checked on a
 // grid of operands (operands.go).
 //

@@ -95,3 +95,12 @@ func (c *collector) readDefinition(text string) {
 		}
 	}
 }
+
+// powerFree: e >= 1 has no prime to the power k (k >= 2) among its
+// divisors ("cubefree": k = 3) exactly when e divides rad(e)^(k-1).
+func powerFree(e *node, k int64) *node {
+	return and(gt(e, num(0)), eq(bin(kMod, bin(kPow, call("rad", e), num(k-1)), e), num(0)))
+}
+
+func cubefreeOf(e *node) *node       { return powerFree(e, 3) }
+func biquadratefreeOf(e *node) *node { return powerFree(e, 4) }

@@ -180,3 +180,57 @@ func TestUnitaryDivisors(t *testing.T) {
 		}
 	}
 }
+
+// TestPowerFree: "cubefree" and "biquadratefree" as adjectives of a list,
+// a condition and a divisor (native references by factorization).
+func TestPowerFree(t *testing.T) {
+	free := func(k int64) func(int64) bool {
+		return func(d int64) bool {
+			for _, e := range factorExps(d) {
+				if e >= k {
+					return false
+				}
+			}
+			return d >= 1
+		}
+	}
+	nth := func(ok func(int64) bool, base int64) func(n int64) int64 {
+		return func(n int64) int64 {
+			x := int64(0)
+			for i := base - 1; i < n; {
+				x++
+				if ok(x) {
+					i++
+				}
+			}
+			return x
+		}
+	}
+	isPrime := func(n int64) bool {
+		if n < 2 {
+			return false
+		}
+		for d := int64(2); d*d <= n; d++ {
+			if n%d == 0 {
+				return false
+			}
+		}
+		return true
+	}
+	cases := []refCase{
+		{"Cubefree numbers.", 1, 100, nth(free(3), 1)},
+		{"Biquadratefree numbers.", 1, 100, nth(free(4), 1)},
+		{"Cubefree numbers k such that k+1 is prime.", 1, 60, nth(func(x int64) bool { return free(3)(x) && isPrime(x+1) }, 1)},
+		{"Number of cubefree divisors of n.", 1, 300, func(n int64) int64 {
+			c := int64(0)
+			for d := int64(1); d <= n; d++ {
+				if n%d == 0 && free(3)(d) {
+					c++
+				}
+			}
+			return c
+		}},
+	}
+	newRunner(t).anyMatches(t, cases)
+	refuses(t, "Cubefree haunted numbers.", "Number of cubefree haunted divisors of n.")
+}

@@ -58,6 +58,7 @@ var named = map[string][]string{
 	"central binomial coefficients": {"binomial(2*n,n)", "binomial(2*n-2,n-1)"},
 	"composite numbers":             {"nth_composite"}, "the composite numbers": {"nth_composite"},
 	"squarefree numbers": {"nth_squarefree"}, "the squarefree numbers": {"nth_squarefree"},
+	"cubefree numbers": {"nth_cubefree"}, "biquadratefree numbers": {"nth_biquadratefree"}, // isdef2.go
 	"odd squarefree numbers": {"nth_odd_squarefree"}, "nonsquarefree numbers": {"nth_nonsquarefree"},
 	"moebius (or mobius) function mu(n)": {"mu(n)", "mu(n+1)"}, "moebius function mu(n)": {"mu(n)", "mu(n+1)"},
 	"mobius (or moebius) function mu(n)": {"mu(n)", "mu(n+1)"}, "möbius (or moebius) function mu(n)": {"mu(n)", "mu(n+1)"},
@@ -176,8 +177,10 @@ var reNumbersAre = regexp.MustCompile(`^(?i:(numbers|positive integers|integers|
 // properties of a number x_ named by an adjective, and where a list of
 // them starts (the least x to try).
 var adjectives = map[string]func() *node{
-	"squarefree":    func() *node { return &node{k: kCmp, name: "!=", kids: []*node{call("mu", vr("x_")), num(0)}} },
-	"nonsquarefree": func() *node { return &node{k: kCmp, name: "=", kids: []*node{call("mu", vr("x_")), num(0)}} },
+	"squarefree":     func() *node { return &node{k: kCmp, name: "!=", kids: []*node{call("mu", vr("x_")), num(0)}} },
+	"cubefree":       func() *node { return cubefreeOf(vr("x_")) },       // isdef2.go
+	"biquadratefree": func() *node { return biquadratefreeOf(vr("x_")) }, // isdef2.go
+	"nonsquarefree":  func() *node { return &node{k: kCmp, name: "=", kids: []*node{call("mu", vr("x_")), num(0)}} },
 	"not squarefree": func() *node {
 		return &node{k: kCmp, name: "=", kids: []*node{call("mu", vr("x_")), num(0)}}
 	},

@@ -478,7 +478,8 @@ var isAdjectives = map[string]func(e *node) *node{
 	"zero":             func(e *node) *node { return eq(e, num(0)) },
 	// isdef2.go
 	"exponentially odd": exponentiallyOdd, "an exponentially odd number": exponentiallyOdd,
-	"the square of a squarefree number": squareOfSquarefree, "a square of a squarefree number": squareOfSquarefree,
+	"the square of a squarefree number": squareOfSquarefree,
+	"cubefree":                          cubefreeOf, "biquadratefree": biquadratefreeOf, "cube-free": cubefreeOf, "a square of a squarefree number": squareOfSquarefree,
 }
 
 func isPrimeOf(e *node) *node { return un(kIsPrime, e) }

@@ -39,6 +39,8 @@ var generators = map[string]generator{
 	"nonprime numbers":       {func() *node { return property("nonprime") }, []int64{1}, false},
 	"nonprimes":              {func() *node { return property("nonprime") }, []int64{1}, false},
 	"squarefree numbers":     {func() *node { return property("squarefree") }, []int64{0, 1}, false},
+	"cubefree numbers":       {func() *node { return property("cubefree") }, []int64{0, 1}, false},
+	"biquadratefree numbers": {func() *node { return property("biquadratefree") }, []int64{0, 1}, false},
 	"semiprimes":             {func() *node { return eq(call("bigomega", vr("x_")), num(2)) }, []int64{0, 1}, false},
 	"primes":                 {nil, nil, true}, "prime numbers": {nil, nil, true},
 	"odd primes": {func() *node { return property("odd") }, nil, true},
