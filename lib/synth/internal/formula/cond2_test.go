@@ -1,6 +1,9 @@
 package formula
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // primePowerRef: n = p^j, j >= 1, by trial division.
 func primePowerRef(n int64) bool {
@@ -128,4 +131,29 @@ func TestCond2Cases(t *testing.T) {
 		"a(n) = 1 if n = k^2 + 1, otherwise 0.",       // no line
 		"a(n) = 1 if n = 3*k and k = 2, otherwise 0.", // k also elsewhere
 	)
+}
+
+// TestCond2NonsquaresMod: "Nonsquares mod 99" means the residues mod 99
+// that are no squares, not the nonsquares reduced mod 99.
+func TestCond2NonsquaresMod(t *testing.T) {
+	nonres := func(n int64) int64 { // the n-th (from 1) x in 0..98 no square mod 99
+		for x := int64(0); x < 99; x++ {
+			sq := false
+			for y := int64(0); y < 99; y++ {
+				sq = sq || (y*y-x)%99 == 0
+			}
+			if !sq {
+				if n--; n == 0 {
+					return x
+				}
+			}
+		}
+		return -1
+	}
+	newRunner(t).anyMatches(t, []refCase{{"Nonsquares mod 99.", 1, 40, nonres}})
+	for _, c := range Candidates("Nonsquares mod 99.", 1) {
+		if strings.HasSuffix(c.Expr, "mod 99)") {
+			t.Errorf("candidate %s reduces the nonsquares mod 99", c.Expr)
+		}
+	}
 }

@@ -42,7 +42,10 @@
 // squarefree numbers n such that ...", "Positive nonsquare integers k
 // such that ..."; a compound complement, "both n-1 and n+1 are not
 // squarefree and not prime"; the digit phrases of digitWords inside a
-// condition; "Number of ADJ divisors d of n such that P");
+// condition; "Number of ADJ divisors d of n such that P"; "divisible by
+// at least 8 primes (counted with multiplicity)"; "Smallest k > 0 such
+// that n*k + 1 is a cube" (a fourth, a fifth power) for a*k + b with
+// a(n) > 0, b(n) >= 0, over the roots j: the least j with a | j^3 - b);
 // phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
@@ -234,7 +237,12 @@
 // primality is lowered once more with a sieve of Eratosthenes in memory
 // (coverage_sieve.go: the odd numbers below 2*ir.MemWords, about 330,000
 // fuel a run; a test below that bound is one load), unless its program
-// keeps a table of its own. coverage_named.go reads "Fibonacci sequence
+// keeps a table of its own; and, where every other lowering was refused,
+// once more with the primality tests of values (not of a list's own
+// candidates) by trial division over a wheel of 30 (fuel2_prime.go: the
+// eight divisors coprime to 30 in one loop entry of 89 opcodes where
+// isPrime's pairs cost 160; 0.56 of its fuel on a large prime).
+// coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
 // "Nonsquares mod 63" (a finite list; past its end m, m+1, ...), and
