@@ -466,7 +466,13 @@
 // add 1 to get the next term", "... when the number is written in
 // binary", "Add 4, then reverse the decimal digits; start with 10",
 // "Trajectory of 77 under the Reverse and Add! operation carried out in
-// base 2", "3x - 1 sequence starting at 66". The measure
+// base 2", "3x - 1 sequence starting at 66". Growth series of Coxeter
+// groups named by type (phrase2_coxeter.go): "Number of reduced words of
+// length n in the Weyl group B_3" (Product_i [d_i]_x over the degrees),
+// "Growth series for affine Weyl group A_2" (Bott's formula), "...
+// Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^29
+// = I" (Steinberg's formula, every m_ij = M >= 3), handed to the series
+// readers as a rational generating function. The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
