@@ -488,7 +488,9 @@
 // readers as a name of their own ("n-th X" as the list "Xs" from 1) and
 // put in the formula as a call (parse2_words.go; "minus", "plus",
 // "times", "divided by" between spans; a span then a connective then a
-// number, or "if", "for", "where" after the formula, gives nothing).
+// number, or "if", "for", "where" after the formula, gives nothing; a
+// letter the words define after it, "prime(k) where k = n-th prime
+// congruent to 1 mod 6", is such a span).
 // "Sum of (distinct) (even|odd) prime indices of n", "Number of ...",
 // "Largest prime index of n" sum primepi(lpf(d)) over the prime powers
 // (primes) d dividing n (parse2_pidx.go).
