@@ -472,7 +472,12 @@
 // "Growth series for affine Weyl group A_2" (Bott's formula), "...
 // Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^29
 // = I" (Steinberg's formula, every m_ij = M >= 3), handed to the series
-// readers as a rational generating function. The measure
+// readers as a rational generating function. Two nonattacking pieces on
+// an n X n board (phrase2_board.go): "Number of ways to place 2
+// nonattacking knights on an n X n cylindrical board" (leapers on plain,
+// toroidal and cylindrical boards: C(n^2, 2) less the pairs each move
+// class joins, exact past twice the reach, smaller boards counted pair by
+// pair in a table; rooks, bishops and queens on a plain board). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
