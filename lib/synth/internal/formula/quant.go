@@ -264,6 +264,9 @@ func (c *collector) quantifier(text string) bool {
 
 // least: a(n) = the least k >= lo with P(n, k).
 func (c *collector) least(s string, m []string) {
+	if c.leastPower(s, m) { // pred2.go: "... is a cube", over the roots
+		return
+	}
 	pred := predicate(m[6], m[3], true)
 	if pred == nil || !pred.uses("n") {
 		return
