@@ -245,7 +245,11 @@
 // that names a list's n-th term more than once ("Primes of the form p^2 -
 // p - 1, where p is prime") binds the term once (let_ once_, one scan, not
 // one per use), and falls back to the substitution where that gives no
-// candidate (fuel2_once.go).
+// candidate (fuel2_once.go). Bitwise AND, OR and XOR of values that wrap
+// ("a(n) = a(n-1) XOR (a(n-1) + a(n-2))") are lowered last on all 32
+// bits from the sign bit down (fuel2_bits.go): per bit they give the low
+// 32 bits of the exact result whatever the operands' signs, where
+// digitfns.go's loop reads positive operands only.
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
