@@ -42,7 +42,10 @@
 // squarefree numbers n such that ...", "Positive nonsquare integers k
 // such that ..."; a compound complement, "both n-1 and n+1 are not
 // squarefree and not prime"; the digit phrases of digitWords inside a
-// condition; "Number of ADJ divisors d of n such that P");
+// condition; "Number of ADJ divisors d of n such that P"; "divisible by
+// at least 8 primes (counted with multiplicity)"; "Smallest k > 0 such
+// that n*k + 1 is a cube" (a fourth, a fifth power) for a*k + b with
+// a(n) > 0, b(n) >= 0, over the roots j: the least j with a | j^3 - b);
 // phrases_fn.go: digit sums, digit counts, reversals, prime
 // factors of an expression; phrases_digits.go: lists named by their
 // digits; phrases_base.go: strings of digits, runs, distinct digits,
@@ -236,7 +239,16 @@
 // primality is lowered once more with a sieve of Eratosthenes in memory
 // (coverage_sieve.go: the odd numbers below 2*ir.MemWords, about 330,000
 // fuel a run; a test below that bound is one load), unless its program
-// keeps a table of its own. coverage_named.go reads "Fibonacci sequence
+// keeps a table of its own; and, where every other lowering was refused,
+// once more with the primality tests of values (not of a list's own
+// candidates) by trial division over a wheel of 30 (fuel2_prime.go: the
+// eight divisors coprime to 30 in one loop entry of 89 opcodes where
+// isPrime's pairs cost 160; 0.56 of its fuel on a large prime). A form
+// that names a list's n-th term more than once ("Primes of the form p^2 -
+// p - 1, where p is prime") binds the term once (let_ once_, one scan, not
+// one per use), and falls back to the substitution where that gives no
+// candidate (fuel2_once.go).
+// coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
 // "Nonsquares mod 63" (a finite list; past its end m, m+1, ...), and
@@ -460,7 +472,13 @@
 // add 1 to get the next term", "... when the number is written in
 // binary", "Add 4, then reverse the decimal digits; start with 10",
 // "Trajectory of 77 under the Reverse and Add! operation carried out in
-// base 2", "3x - 1 sequence starting at 66". The measure
+// base 2", "3x - 1 sequence starting at 66". Growth series of Coxeter
+// groups named by type (phrase2_coxeter.go): "Number of reduced words of
+// length n in the Weyl group B_3" (Product_i [d_i]_x over the degrees),
+// "Growth series for affine Weyl group A_2" (Bott's formula), "...
+// Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^29
+// = I" (Steinberg's formula, every m_ij = M >= 3), handed to the series
+// readers as a rational generating function. The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
@@ -476,7 +494,9 @@
 // readers as a name of their own ("n-th X" as the list "Xs" from 1) and
 // put in the formula as a call (parse2_words.go; "minus", "plus",
 // "times", "divided by" between spans; a span then a connective then a
-// number, or "if", "for", "where" after the formula, gives nothing).
+// number, or "if", "for", "where" after the formula, gives nothing; a
+// letter the words define after it, "prime(k) where k = n-th prime
+// congruent to 1 mod 6", is such a span).
 // "Sum of (distinct) (even|odd) prime indices of n", "Number of ...",
 // "Largest prime index of n" sum primepi(lpf(d)) over the prime powers
 // (primes) d dividing n (parse2_pidx.go).

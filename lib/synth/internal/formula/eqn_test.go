@@ -291,8 +291,8 @@ func TestEqnRefuses(t *testing.T) {
 		"a(n) = 1 + 5 + ... + n.",      // two terms, a step past 2: the progression is open
 		"a(n) = 1*2 + 2*3 + ... + n*(n+2).",
 		"a(n) = 1 + 2 + ... + (up to the term that is prime).",
-		"a(n) = prime(k) where k = n-th prime congruent to 1 mod 6.", // the words go on
-		"a(n) = 1 if the n-th prime number is odd, otherwise 0.",     // "n-th prime number ..." is not read as prime(n)
-		"a(n) = floor(3^n/(2*n+2)).",                                 // an even divisor that is no constant: 3^n passes i32 before the quotient does
+		"a(n) = prime(k) where k = n-th prime frobnicated to 1 mod 6.", // the words go on (read whole, "congruent to 1 mod 6", by parse2_words.go)
+		"a(n) = 1 if the n-th prime number is odd, otherwise 0.",       // "n-th prime number ..." is not read as prime(n)
+		"a(n) = floor(3^n/(2*n+2)).",                                   // an even divisor that is no constant: 3^n passes i32 before the quotient does
 	)
 }

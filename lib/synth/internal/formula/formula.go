@@ -204,7 +204,10 @@ func (c *collector) add(source string, x *node) {
 					if ops, err = sieveFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
 						// binomials from Pascal's triangle, divisions through residues (eqn_ring.go)
 						if ops, err = lowerLast(y, exact, func(ops []ir.Op, mode scanMode) bool { return agreesScan(x, ops, c.lists, mode) == "" }); err != nil {
-							continue
+							// refused for fuel: primality by a wheel of 30 (fuel2_prime.go)
+							if ops, err = wheelFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
+								continue
+							}
 						}
 					}
 				}

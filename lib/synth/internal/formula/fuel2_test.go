@@ -3,6 +3,8 @@ package formula
 import (
 	"strings"
 	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // startTerms lists ys[i] = ref(x0 + i), i < 10.
@@ -70,5 +72,83 @@ func TestShiftedStartRefuses(t *testing.T) {
 				t.Errorf("%q from a(%d) = %d: %s offered", c.text, c.x0, c.ys[0], cand.Expr)
 			}
 		}
+	}
+}
+
+// wheelProgram lowers isprime(n) with the wheel (plain: without).
+func wheelProgram(t *testing.T, wheel bool) *ir.Exec {
+	t.Helper()
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, wheel: wheel}
+	ops, err := e.program(un(kIsPrime, bin(kAdd, vr("n"), num(0)))) // a value, not a bare variable
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x
+}
+
+// TestIsPrimeWheel: the wheel's test against trial division by every
+// number, on -5..20000 and on values near 2^31 (where d*d would wrap),
+// and its fuel on a large prime against isPrime's.
+func TestIsPrimeWheel(t *testing.T) {
+	w, plain := wheelProgram(t, true), wheelProgram(t, false)
+	check := func(x int64) {
+		got, err := w.Run([]int32{int32(x)}, ir.DefaultFuel)
+		want := int32(0)
+		if isPrimeRef(x) {
+			want = 1
+		}
+		if err != nil || got != want {
+			t.Errorf("isprime(%d): %d, %v; want %d", x, got, err, want)
+		}
+	}
+	for x := int64(-5); x <= 20000; x++ {
+		check(x)
+	}
+	// 2^31-1 and 2147483629 are prime, 46337*46349 and 46327^2 are not,
+	// 46340^2 + 1 is past the last block's d*d
+	for _, x := range []int64{1<<31 - 1, 2147483629, 46337 * 46349, 46327 * 46327, 46340*46340 + 1, 2147483647 - 2, 1000000007, 999999937 * 2} {
+		if x < 1<<31 {
+			check(x)
+		}
+	}
+	_, fw, err1 := w.RunFuel([]int32{1000000007}, ir.DefaultFuel)
+	_, fp, err2 := plain.RunFuel([]int32{1000000007}, ir.DefaultFuel)
+	if err1 != nil || err2 != nil || 10*fw > 6*fp {
+		t.Errorf("fuel on 1000000007: wheel %d (%v), isPrime %d (%v); want the wheel under 0.6 of it", fw, err1, fp, err2)
+	}
+}
+
+// TestWheelReadings: lists whose plain programs run out of fuel at n =
+// 100 are read with the wheel.
+func TestWheelReadings(t *testing.T) {
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers m such that m^3 + m + 1 is prime.", 1, 100, func(n int64) int64 {
+			return nthRef(n, 1, func(m int64) bool { return isPrimeRef(m*m*m + m + 1) })
+		}},
+		{"Numbers n such that (n-1)*n^2/2-1 is prime.", 1, 100, func(n int64) int64 {
+			return nthRef(n, 1, func(m int64) bool { return isPrimeRef((m-1)*m*m/2 - 1) })
+		}},
+	})
+}
+
+// TestOnceReadings: a form that names the list's term twice binds it
+// once (one scan, not two).
+func TestOnceReadings(t *testing.T) {
+	ref := func(n int64) int64 {
+		p := nthRef(n, 2, func(p int64) bool { return isPrimeRef(p) && isPrimeRef(p*p-p-1) })
+		return p*p - p - 1
+	}
+	newRunner(t).anyMatches(t, []refCase{{"Primes of the form p^2 - p - 1, where p is prime.", 1, 100, ref}})
+	for _, c := range Candidates("Primes of the form p^2 - p - 1, where p is prime.", 1) {
+		if !strings.Contains(c.Expr, "let_(once_") {
+			t.Errorf("%s: the list's term not bound once", c.Expr)
+		}
+	}
+	if f := onceOf(bin(kAdd, vr("x_"), num(1)), nthOf("x_", 1, 2, un(kIsPrime, vr("x_")))); f.k == kCall && f.name == "let_" {
+		t.Errorf("a form that names x_ once is bound: %s", f)
 	}
 }

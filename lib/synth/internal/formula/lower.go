@@ -47,6 +47,8 @@ type emitter struct {
 	// bigDigits: digit functions of long numbers built in memory
 	// (wide_digits.go)
 	bigDigits bool
+	// wheel: primality by trial division over a wheel of 30 (fuel2_prime.go)
+	wheel bool
 	// arity is the program's operand count (0: one, n in SLOT_0);
 	// operands.go lowers requests over several
 	arity int
@@ -250,6 +252,10 @@ func (e *emitter) lower(x *node) {
 	case kNth:
 		e.nth(x)
 	case kIsPrime:
+		if e.wheel && x.kids[0].k != kVar { // fuel2_prime.go: a value, not a list's candidate
+			e.isPrimeWheel(e.hold(x.kids[0]))
+			break
+		}
 		e.isPrime(e.hold(x.kids[0]))
 	case kCmp:
 		op, ok := cmpOps[x.name]

@@ -135,6 +135,13 @@ func TestParse2Words(t *testing.T) {
 		{"a(n) = n^2 - 3*(number of prime indices of n).", 1, 80, func(n int64) int64 {
 			return n*n - 3*countIdx(n, false, -1)
 		}},
+		{"a(n) = prime(k) where k = n-th prime congruent to 1 mod 6.", 1, 30, func(n int64) int64 {
+			return nthRef(nthRef(n, func(x int64) bool { return x%6 == 1 && isPrimeRef(x) }), isPrimeRef)
+		}},
+		{"a(n) = k^2 + 1, where k is the sum of prime indices of n.", 1, 100, func(n int64) int64 {
+			k := sumIdx(n, false, -1)
+			return k*k + 1
+		}},
 	})
 }
 
@@ -148,6 +155,9 @@ func TestParse2WordsRefuses(t *testing.T) {
 		"a(n) = n + sum of prime indices of n if n is odd.",
 		"a(n) = n + sum of the frobnicated indices of n.",
 		"a(n) = n-th frobnicated number plus n.",
+		"a(n) = prime(k) where k = n-th frobnicated prime.",
+		"a(n) = prime(k) where k = n-th prime congruent to 1 mod 6 and m = 3.",
+		"a(n) = k^2 + 1, where k is the sum of prime indices of n, for n > 2.",
 	)
 }
 

@@ -22,11 +22,13 @@ var (
 	reP2Frame = regexp.MustCompile(`^a\(n\)\s*=\s*`)
 	// reP2Clause: what makes the formula conditional or defined by
 	// words after it
-	reP2Clause = regexp.MustCompile(`(?i)\b(?:if|for|where|otherwise|when|unless|with|let|else|then)\b|a\(`)
+	reP2Clause = regexp.MustCompile(`(?i)\b(?:if|for|where|otherwise|when|unless|with|let|else|then)\b|\ba\(`)
 	// reP2Connective: words between spans that are operators
 	reP2Connective = regexp.MustCompile(`^\s+(minus|plus|times|divided by)\s+`)
 	// reP2Joined: a connective between words, "... of n minus the number of ..."
 	reP2Joined = regexp.MustCompile(`[a-z] (?:minus|plus|times|divided by) (?:the )?[a-z]{3,} `)
+	// reP2WhereLetter: "EXPR where k = SPAN", "EXPR, where k is the SPAN"
+	reP2WhereLetter = regexp.MustCompile(`^(.+?),?\s+where\s+([A-Za-z])\s*(?:=|is)\s+(?:the\s+)?(.+)$`)
 	// reP2Nth: "n-th X", "nth X" opening a span
 	reP2Nth = regexp.MustCompile(`^(?:n-th|nth)\s+`)
 	// reP2Word: a word opening a span (lower case, three letters or more)
@@ -59,12 +61,22 @@ func (c *collector) parse2Words(text string) {
 		return
 	}
 	rhs = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rhs), "."))
+	var spans [][]*node // each span's readings
+	// "prime(k) where k = n-th prime congruent to 1 mod 6": a letter
+	// defined by a span after the formula is a call of the span's reading
+	if m := reP2WhereLetter.FindStringSubmatch(rhs); m != nil && m[2] != "n" && m[2] != "a" && p2SpanStart(m[3], 0) {
+		xs := p2SpanReadings(m[3])
+		if len(xs) == 0 {
+			return
+		}
+		spans = append(spans, xs)
+		rhs = regexp.MustCompile(`\b`+m[2]+`\b`).ReplaceAllString(m[1], " "+p2SpanName(0)+"(n) ")
+	}
 	if rhs == "" || reP2Clause.MatchString(rhs) || strings.ContainsAny(rhs, ";") {
 		return
 	}
 	var b strings.Builder
-	var spans [][]*node // each span's readings
-	afterSpan := false  // the last thing written is a span
+	afterSpan := false // the last thing written is a span
 	for i := 0; i < len(rhs); {
 		if cm := reP2Connective.FindStringSubmatch(rhs[i:]); cm != nil {
 			// "sum of digits of n minus 1" leaves open whether 1 is
@@ -100,12 +112,7 @@ func (c *collector) parse2Words(text string) {
 		if len(span)+1 >= len(text) {
 			return // the span is the whole text: its readers read it already (and this one would again)
 		}
-		var xs []*node
-		if nth {
-			xs = p2NthReadings(span[len(reP2Nth.FindString(span)):])
-		} else {
-			xs = p2Readings(capitalized(span) + ".")
-		}
+		xs := p2SpanReadings(span)
 		if len(xs) == 0 {
 			return
 		}
@@ -197,6 +204,20 @@ func p2SpanEnd(rhs string, i int) int {
 		}
 	}
 	return len(rhs)
+}
+
+// p2SpanReadings: a span's readings, "n-th X" by p2NthReadings (or the
+// parser, "n-th prime"), any other by p2Readings.
+func p2SpanReadings(span string) []*node {
+	if p := reP2Nth.FindString(span); p != "" {
+		if toks := lex(span); true {
+			if x, e, ok := parseAt(toks, 0, "n"); ok && toks[e].k == tEnd {
+				return []*node{x}
+			}
+		}
+		return p2NthReadings(span[len(p):])
+	}
+	return p2Readings(capitalized(span) + ".")
 }
 
 // p2Readings: what the other readers read from a name (its formulas in

@@ -65,6 +65,9 @@ func (c *collector) phrase2(s, text string) bool {
 		c.phrase2Cusp(s, m[1] == "cuspidal newforms", m[2])
 		return true
 	}
+	if c.phrase2Coxeter(s) { // phrase2_coxeter.go: growth series
+		return true
+	}
 	return c.phrase2Seq(s) // phrase2_seq.go
 }
 

@@ -1,6 +1,9 @@
 package formula
 
-import "testing"
+import (
+	"fmt"
+	"testing"
+)
 
 // polyRef is the m-th K-gonal number as the sum of its first m gnomons
 // 1, K-1, 2K-3, ... (m may be negative: the second K-gonal numbers are
@@ -244,5 +247,101 @@ func TestPhrase2Iter(t *testing.T) {
 		"Start with 1 and repeatedly add 3 to get the next term, sometimes.",
 		"Trajectory of 77 under the Reverse and Add! operation carried out in base 1.",
 		"3x - 1 sequence.",
+	)
+}
+
+// ph2CayleyLengths counts the elements of a finite group by their
+// distance from the identity in the Cayley graph of its generators
+// (signed permutations of 1..r, each generator a map): the Coxeter
+// length, found by breadth-first search.
+func ph2CayleyLengths(r int, gens []func([]int) []int) []int64 {
+	id := make([]int, r)
+	for i := range id {
+		id[i] = i + 1
+	}
+	key := func(p []int) string { return fmt.Sprint(p) }
+	seen := map[string]bool{key(id): true}
+	layer := [][]int{id}
+	var counts []int64
+	for len(layer) > 0 {
+		counts = append(counts, int64(len(layer)))
+		var next [][]int
+		for _, p := range layer {
+			for _, g := range gens {
+				q := g(p)
+				if k := key(q); !seen[k] {
+					seen[k] = true
+					next = append(next, q)
+				}
+			}
+		}
+		layer = next
+	}
+	return counts
+}
+
+// ph2Swap swaps places i and i+1; ph2Negate negates place 0.
+func ph2Swap(i int) func([]int) []int {
+	return func(p []int) []int {
+		q := append([]int(nil), p...)
+		q[i], q[i+1] = q[i+1], q[i]
+		return q
+	}
+}
+
+func ph2Negate(p []int) []int {
+	q := append([]int(nil), p...)
+	q[0] = -q[0]
+	return q
+}
+
+func TestPhrase2Coxeter(t *testing.T) {
+	a3 := ph2CayleyLengths(4, []func([]int) []int{ph2Swap(0), ph2Swap(1), ph2Swap(2)})
+	b3 := ph2CayleyLengths(3, []func([]int) []int{ph2Negate, ph2Swap(0), ph2Swap(1)})
+	finite := func(counts []int64) func(int64) int64 {
+		return func(n int64) int64 {
+			if n < int64(len(counts)) {
+				return counts[n]
+			}
+			return 0
+		}
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Number of reduced words of length n in the Weyl group A_3.", 0, 100, finite(a3)},
+		{"Number of reduced words of length n in the Weyl group B_3.", 0, 100, finite(b3)},
+		{"Poincaré series for the Coxeter group C_3.", 0, 100, finite(b3)},
+		// the affine A_2 group (the triangle group (3,3,3)): 3n elements of length n >= 1
+		{"Growth series for affine Weyl group A_2.", 0, 100, func(n int64) int64 { return max(1, 3*n) }},
+		// below length M no relation applies but s^2 = 1: K(K-1)^(n-1)
+		// words; at length M the two alternating words of each pair are one element
+		{"Number of reduced words of length n in Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^29 = I.", 0, 29, func(n int64) int64 {
+			if n == 0 {
+				return 1
+			}
+			v := int64(3) << (n - 1)
+			if n == 29 {
+				v -= 3
+			}
+			return v
+		}},
+		{"Number of reduced words of length n in Coxeter group on 5 generators S_i with relations (S_i)^2 = (S_i S_j)^9 = I.", 0, 9, func(n int64) int64 {
+			if n == 0 {
+				return 1
+			}
+			v := int64(5)
+			for i := int64(1); i < n; i++ {
+				v *= 4
+			}
+			if n == 9 {
+				v -= 10
+			}
+			return v
+		}},
+	})
+	refuses(t,
+		"Number of reduced words of length n in the Weyl group D_3.",
+		"Number of reduced words of length n in the Weyl group Q_3.",
+		"Growth series for affine Coxeter group H_3.",
+		"Number of reduced words of length n in Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^2 = I.",
 	)
 }

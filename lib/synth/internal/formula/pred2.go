@@ -184,9 +184,29 @@ func (r predReader) allPrimeDivisors(subj, op, bound string) *node {
 	return and(gt(x, num(0)), or(eq(x, num(1)), &node{k: kCmp, name: op, kids: []*node{p, y}}))
 }
 
-// pred2Adjective: "powerful", or nil. (Not "a cube": a count or a list
+// reDivByPrimes: "divisible by at least 8 primes (counted with
+// multiplicity)", "divisible by exactly 3 distinct primes"; a count of
+// primes that says neither distinct nor with multiplicity is not read.
+var reDivByPrimes = regexp.MustCompile(`^divisible by (at least|at most|exactly|more than|fewer than) (\w+) (distinct )?primes(,? \(?counted with multiplicity\)?)?$`)
+
+// pred2Adjective: "powerful", "divisible by at least 3 distinct primes",
+// or nil. (Not "a cube": a count or a list
 // of cubes is read from the cubes themselves, sets.go's nearProperty.)
 func pred2Adjective(c string) func(e *node) *node {
+	if m := reDivByPrimes.FindStringSubmatch(c); m != nil {
+		k, ok := countWord(m[2])
+		if !ok || k < 1 || k > 30 || (m[3] == "") == (m[4] == "") {
+			return nil
+		}
+		f := "omega"
+		if m[4] != "" {
+			f = "bigomega"
+		}
+		op := map[string]string{"at least": ">=", "at most": "<=", "exactly": "=", "more than": ">", "fewer than": "<"}[m[1]]
+		return func(e *node) *node {
+			return and(gt(e, num(0)), &node{k: kCmp, name: op, kids: []*node{call(f, e), num(k)}})
+		}
+	}
 	switch c {
 	case "powerful", "a powerful number":
 		// every prime's exponent is at least 2: rad(e)^2 divides e
@@ -360,4 +380,75 @@ func (r predReader) compoundAre(s string) *node {
 		}
 	}
 	return x
+}
+
+// reIsPower: "E is a cube", "E is a perfect fourth power".
+var reIsPower = regexp.MustCompile(`^(.+) is a (?:perfect )?(cube|fourth power|fifth power)$`)
+
+// leastPower reads "Smallest k > 0 such that n*k + 1 is a cube" (m from
+// reLeast) where the expression is a*k + b, a(n) > 0 and b(n) >= 0 for
+// n = 1..100: over the roots instead of the k, as the least j >= 0 with
+// a | j^e - b and j^e - b >= a*lo, then k = (j^e - b)/a (a*k + b grows
+// with k, j^e with j). It reports whether s had that shape.
+func (c *collector) leastPower(s string, m []string) bool {
+	p := reIsPower.FindStringSubmatch(strings.TrimSpace(m[6]))
+	if p == nil || m[2] != "" && m[2] != "integer" && m[2] != "number" {
+		return false
+	}
+	e, ok := parseWhole(p[1], []string{m[3], "n"})
+	if !ok || !e.uses(m[3]) {
+		return false
+	}
+	e = rename(e, m[3], "x_")
+	b := substitute(e, "x_", num(0))
+	a := sub(substitute(e, "x_", num(1)), b)
+	at := func(x *node, n int64) (int64, bool) {
+		v := evaluator{steps: 10_000}
+		r, err := v.eval(x, n)
+		if err != nil || !r.IsInt() || !r.Num().IsInt64() {
+			return 0, false
+		}
+		return r.Num().Int64(), true
+	}
+	for n := int64(1); n <= 100; n++ {
+		an, ok1 := at(a, n)
+		bn, ok2 := at(b, n)
+		if !ok1 || !ok2 || an <= 0 || bn < 0 {
+			return true
+		}
+		for k := int64(2); k <= 4; k++ { // linear in k
+			if ek, ok := at(substitute(e, "x_", num(k)), n); !ok || ek != an*k+bn {
+				return true
+			}
+		}
+	}
+	var lows []int64
+	switch {
+	case m[4] != "":
+		lo, ok := boundStart(m[4], m[5])
+		if !ok || lo < 0 {
+			return true
+		}
+		lows = []int64{lo}
+	case m[1] == "positive":
+		lows = []int64{1}
+	case m[1] == "nonnegative":
+		lows = []int64{0}
+	default:
+		lows = []int64{0, 1}
+	}
+	pow := map[string]int64{"cube": 3, "fourth power": 4, "fifth power": 5}[p[2]]
+	idx := num(1)
+	if an, ok := at(a, 0); !ok || an <= 0 {
+		idx = gt(vr("n"), num(0)) // no k at n = 0
+	}
+	var xs []*node
+	for _, lo := range lows {
+		d := sub(bin(kPow, vr("j_"), num(pow)), b)
+		pred := and(eq(bin(kMod, d, a), num(0)), &node{k: kCmp, name: ">=", kids: []*node{d, bin(kMul, a, num(lo))}})
+		j := nthAt(idx, "j_", 1, 0, pred)
+		xs = append(xs, bin(kDiv, sub(bin(kPow, j, num(pow)), b), a))
+	}
+	c.readings(s, xs)
+	return true
 }

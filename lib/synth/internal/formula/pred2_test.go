@@ -139,6 +139,37 @@ func TestPred2Counts(t *testing.T) {
 	})
 }
 
+// leastPowerRef is the least k >= lo with a*k + b an e-th power (by the
+// k, not the roots).
+func leastPowerRef(a, b, lo, e int64) int64 {
+	for k := lo; ; k++ {
+		v := a*k + b
+		r := int64(0)
+		for pow(r+1, e) <= v {
+			r++
+		}
+		if pow(r, e) == v {
+			return k
+		}
+	}
+}
+
+func pow(r, e int64) int64 {
+	p := int64(1)
+	for range e {
+		p *= r
+	}
+	return p
+}
+
+func TestPred2LeastPower(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Smallest k > 0 such that nk+1 is a cube.", 1, 100, func(n int64) int64 { return leastPowerRef(n, 1, 1, 3) }},
+		{"Least positive integer k such that 2*n*k + 1 is a cube.", 1, 100, func(n int64) int64 { return leastPowerRef(2*n, 1, 1, 3) }},
+		{"Smallest k > 0 such that n*k + 1 is a perfect fourth power.", 1, 40, func(n int64) int64 { return leastPowerRef(n, 1, 1, 4) }},
+	})
+}
+
 // TestPred2Refused: near-miss wordings give nothing.
 func TestPred2Refused(t *testing.T) {
 	refuses(t,
@@ -154,5 +185,8 @@ func TestPred2Refused(t *testing.T) {
 		"Odd happy numbers k such that k+2 is prime.", // an adjective not read
 		"Nonprime squarefree numbers n > 5 such that n+1 is prime.",
 		"Numbers k such that k-1 and k+1 are not squarefree and not happy.",
+		"Smallest k > 0 such that n*k^2 + 1 is a cube.", // not linear in k
+		"Smallest k > 0 such that n*k - 5 is a cube.",   // b < 0
+		"Smallest prime p such that n*p + 1 is a cube.",
 	)
 }
