@@ -216,7 +216,9 @@
 // of lists the other readers read alone, "Characteristic function of
 // numbers with binary weight 2", are read by cond2.go; forms written as
 // equations, "if n = 3*k", "if n = 2^k", and terms stated after the cases,
-// "except a(0) = 1", by cond2_cases.go. Seeded also
+// "except a(0) = 1", by cond2_cases.go; divisibility by every member of
+// a set, "divisible by the numbers from 1 to 10", "by every prime factor
+// of k", by cond2_each.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
