@@ -241,7 +241,11 @@
 // once more with the primality tests of values (not of a list's own
 // candidates) by trial division over a wheel of 30 (fuel2_prime.go: the
 // eight divisors coprime to 30 in one loop entry of 89 opcodes where
-// isPrime's pairs cost 160; 0.56 of its fuel on a large prime).
+// isPrime's pairs cost 160; 0.56 of its fuel on a large prime). A form
+// that names a list's n-th term more than once ("Primes of the form p^2 -
+// p - 1, where p is prime") binds the term once (let_ once_, one scan, not
+// one per use), and falls back to the substitution where that gives no
+// candidate (fuel2_once.go).
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and

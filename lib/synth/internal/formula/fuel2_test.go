@@ -134,3 +134,21 @@ func TestWheelReadings(t *testing.T) {
 		}},
 	})
 }
+
+// TestOnceReadings: a form that names the list's term twice binds it
+// once (one scan, not two).
+func TestOnceReadings(t *testing.T) {
+	ref := func(n int64) int64 {
+		p := nthRef(n, 2, func(p int64) bool { return isPrimeRef(p) && isPrimeRef(p*p-p-1) })
+		return p*p - p - 1
+	}
+	newRunner(t).anyMatches(t, []refCase{{"Primes of the form p^2 - p - 1, where p is prime.", 1, 100, ref}})
+	for _, c := range Candidates("Primes of the form p^2 - p - 1, where p is prime.", 1) {
+		if !strings.Contains(c.Expr, "let_(once_") {
+			t.Errorf("%s: the list's term not bound once", c.Expr)
+		}
+	}
+	if f := onceOf(bin(kAdd, vr("x_"), num(1)), nthOf("x_", 1, 2, un(kIsPrime, vr("x_")))); f.k == kCall && f.name == "let_" {
+		t.Errorf("a form that names x_ once is bound: %s", f)
+	}
+}

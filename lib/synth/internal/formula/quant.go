@@ -585,7 +585,7 @@ func (c *collector) kindList(s string) bool {
 		f := form()
 		for _, base := range []int64{1, 0} {
 			for _, lo := range []int64{0, 1} {
-				c.add(s, substitute(f, "x_", nthOf("x_", base, lo, substitute(pred, "x_", f))))
+				c.addOnce(s, f, nthOf("x_", base, lo, substitute(pred, "x_", f))) // fuel2_once.go
 			}
 		}
 		return true
@@ -616,7 +616,7 @@ func (c *collector) formOfPrime(s, form, v string) {
 	}
 	pred := and(un(kIsPrime, vr("x_")), un(kIsPrime, e))
 	for _, base := range []int64{1, 0} {
-		c.add(s, substitute(e, "x_", nthOf("x_", base, 2, pred)))
+		c.addOnce(s, e, nthOf("x_", base, 2, pred)) // fuel2_once.go
 	}
 }
 

@@ -170,7 +170,7 @@ func (c *collector) ofFormKind(s string, m []string) bool {
 				xs = append(xs, substitute(e, "x_", add(vr("n"), num(lo-base))))
 				continue
 			}
-			xs = append(xs, substitute(e, "x_", nthOf("x_", base, lo, pred)))
+			xs = append(xs, onceOf(e, nthOf("x_", base, lo, pred))) // fuel2_once.go
 		}
 	}
 	c.apart(s, xs)
@@ -307,7 +307,7 @@ func (c *collector) apart(s string, xs []*node) {
 		}
 	}
 	for _, x := range xs {
-		c.add(s, x)
+		c.addLet(s, x) // fuel2_once.go
 	}
 }
 
