@@ -157,3 +157,32 @@ func TestCond2NonsquaresMod(t *testing.T) {
 		}
 	}
 }
+
+// radRef is the product of the distinct primes dividing n > 0.
+func radRef(n int64) int64 {
+	ps, _ := factorRef(n)
+	r := int64(1)
+	for _, p := range ps {
+		r *= p
+	}
+	return r
+}
+
+// TestCond2Each checks divisibility by every member of a set and a plural
+// verb after one subject (cond2_each.go) against native references.
+func TestCond2Each(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = 1 if n is divisible by the numbers from 1 to 4, otherwise 0.", 0, 300, func(n int64) int64 { return b2iRef(n%12 == 0) }},
+		{"a(n) = 1 if n+1 is not divisible by all integers 2..6, otherwise 0.", 0, 300, func(n int64) int64 { return b2iRef((n+1)%60 != 0) }},
+		{"a(n) = 1 if sigma(n) is divisible by all divisors of n, otherwise 0.", 1, 300, func(n int64) int64 { return b2iRef(divisorSum(n, 1)%n == 0) }},
+		{"a(n) = 1 if n^2 + 1 is divisible by every prime factor of n + 3, otherwise 0.", 0, 300, func(n int64) int64 {
+			return b2iRef((n*n+1)%radRef(n+3) == 0)
+		}},
+		{"a(n) = 1 if n*(n+1)/6 are integers, otherwise 0.", 0, 300, func(n int64) int64 { return b2iRef(n*(n+1)%6 == 0) }},
+	})
+	refuses(t,
+		"a(n) = 1 if n is divisible by the numbers from 1 to 50, otherwise 0.",   // lcm past i32
+		"a(n) = 1 if n is divisible by every frobnicator of n + 3, otherwise 0.", // no such set
+		"a(n) = 1 if n and n+2 are integers, otherwise 0.",                       // several subjects: not this reading
+	)
+}

@@ -216,7 +216,9 @@
 // of lists the other readers read alone, "Characteristic function of
 // numbers with binary weight 2", are read by cond2.go; forms written as
 // equations, "if n = 3*k", "if n = 2^k", and terms stated after the cases,
-// "except a(0) = 1", by cond2_cases.go. Seeded also
+// "except a(0) = 1", by cond2_cases.go; divisibility by every member of
+// a set, "divisible by the numbers from 1 to 10", "by every prime factor
+// of k", by cond2_each.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
@@ -245,7 +247,11 @@
 // that names a list's n-th term more than once ("Primes of the form p^2 -
 // p - 1, where p is prime") binds the term once (let_ once_, one scan, not
 // one per use), and falls back to the substitution where that gives no
-// candidate (fuel2_once.go).
+// candidate (fuel2_once.go). Bitwise AND, OR and XOR of values that wrap
+// ("a(n) = a(n-1) XOR (a(n-1) + a(n-2))") are lowered last on all 32
+// bits from the sign bit down (fuel2_bits.go): per bit they give the low
+// 32 bits of the exact result whatever the operands' signs, where
+// digitfns.go's loop reads positive operands only.
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and

@@ -393,6 +393,9 @@ func (r predReader) atom(s string) *node {
 	if x := r.pred2Atom(s); x != nil { // pred2.go: twin pairs, digit quantifiers, ...
 		return x
 	}
+	if x := r.cond2Each(s); x != nil { // cond2_each.go: "S is divisible by the numbers from 1 to 10"
+		return x
+	}
 	low := strings.ToLower(s)
 	// S divides T, S does not divide T, S | T
 	for _, d := range []struct {
