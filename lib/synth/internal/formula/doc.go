@@ -494,7 +494,8 @@
 // Notations the parser stops in are rewritten as ones it reads
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
-// d divides n}"; "hamming_weight(x)"; "first digit to the right of the
+// d divides n}"; two divisor letters, "Sum_{i|n, j|n}", as nested sums;
+// "hamming_weight(x)"; "first digit to the right of the
 // decimal point of x", floor(10*x) - 10*floor(x); "n^(3/2)" as
 // sqrt(n^3), round(sqrt(E)) as floor((floor(sqrt(4*E)) + 1)/2); "Sum
 // a(p), p prime, p | n-1" as Sum_{p|n-1} a(p). Words inside a
