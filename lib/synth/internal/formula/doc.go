@@ -460,7 +460,9 @@
 // takes such digits from math/big). Names of whole families that state
 // no formula but fix one are rewritten as a formula (phrase2*.go):
 // polygonal numbers by their sides in digits or words, "Centered 47-gonal
-// numbers", "29-gonal pyramidal numbers", "Second heptagonal numbers";
+// numbers", "29-gonal pyramidal numbers", "Second heptagonal numbers",
+// "Generalized 19-gonal numbers" (P_k at m = 0, 1, -1, 2, -2, ...);
+// "Nimsum n + 16";
 // "Number of edges in 9-partite Turán graph of order n", (n^2 - Sum of the
 // parts' squares)/2; "Dimension of the space of weight 2n cusp forms
 // (cuspidal newforms) for Gamma_0( N )", from the genus, elliptic points
