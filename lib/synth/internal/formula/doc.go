@@ -251,7 +251,10 @@
 // ("a(n) = a(n-1) XOR (a(n-1) + a(n-2))") are lowered last on all 32
 // bits from the sign bit down (fuel2_bits.go): per bit they give the low
 // 32 bits of the exact result whatever the operands' signs, where
-// digitfns.go's loop reads positive operands only.
+// digitfns.go's loop reads positive operands only. A gcd of a value past
+// i32 ("Sum_{i=1..n} gcd(n^(n-i), n-i)") is lowered last as gcd(a mod b,
+// b), the operand with a power or factorial reduced as it is computed
+// (fuel2_gcd.go).
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and

@@ -208,7 +208,10 @@ func (c *collector) add(source string, x *node) {
 							if ops, err = wheelFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
 								// bitwise operations on wrapped values (fuel2_bits.go)
 								if ops, err = lowerBits32(y, exact); err != nil || !agrees(x, ops, c.lists) {
-									continue
+									// gcd of a value past i32 (fuel2_gcd.go)
+									if ops, err = lowerGcdRing(y, exact); err != nil || !agrees(x, ops, c.lists) {
+										continue
+									}
 								}
 							}
 						}

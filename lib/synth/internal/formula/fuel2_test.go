@@ -206,3 +206,33 @@ func TestBitwiseRecurrence(t *testing.T) {
 	}
 	newRunner(t).anyMatches(t, []refCase{{"a(n) = a(n-1) XOR (a(n-1) + a(n-2)), with a(1)=1, a(2)=3, where XOR is the binary exclusive OR operation.", 1, last, ref}})
 }
+
+// TestGcdReduced: the gcd of a power past i32 and a small number, from
+// the power's residue.
+func TestGcdReduced(t *testing.T) {
+	gcd := func(a, b int64) int64 {
+		for b != 0 {
+			a, b = b, a%b
+		}
+		return max(a, -a)
+	}
+	powMod := func(b, e, m int64) int64 { // b^e mod m, m >= 1
+		r := int64(1) % m
+		for ; e > 0; e-- {
+			r = r * (b % m) % m
+		}
+		return r
+	}
+	ref := func(n int64) int64 { // Sum_{i=1..n} gcd(n^(n-i), n-i); gcd(x, 0) = x (n^0 = 1 at i = n)
+		s := int64(0)
+		for i := int64(1); i <= n; i++ {
+			if m := n - i; m == 0 {
+				s++
+			} else {
+				s += gcd(powMod(n, m, m), m)
+			}
+		}
+		return s
+	}
+	newRunner(t).anyMatches(t, []refCase{{"a(n) = Sum_{i=1..n} gcd(n^(n-i),n-i).", 1, 100, ref}})
+}
