@@ -183,6 +183,10 @@ func (e *emitter) digitCall(x *node) {
 	a := x.kids
 	switch x.name {
 	case "bitand", "bitor", "bitxor":
+		if e.bits32 { // fuel2_bits.go: operands of either sign
+			e.bitwise32(x.name, a[0], a[1])
+			return
+		}
 		e.bitwise(x.name, a[0], a[1])
 		return
 	}

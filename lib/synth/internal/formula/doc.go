@@ -249,7 +249,14 @@
 // that names a list's n-th term more than once ("Primes of the form p^2 -
 // p - 1, where p is prime") binds the term once (let_ once_, one scan, not
 // one per use), and falls back to the substitution where that gives no
-// candidate (fuel2_once.go).
+// candidate (fuel2_once.go). Bitwise AND, OR and XOR of values that wrap
+// ("a(n) = a(n-1) XOR (a(n-1) + a(n-2))") are lowered last on all 32
+// bits from the sign bit down (fuel2_bits.go): per bit they give the low
+// 32 bits of the exact result whatever the operands' signs, where
+// digitfns.go's loop reads positive operands only. A gcd of a value past
+// i32 ("Sum_{i=1..n} gcd(n^(n-i), n-i)") is lowered last as gcd(a mod b,
+// b), the operand with a power or factorial reduced as it is computed
+// (fuel2_gcd.go).
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
@@ -480,14 +487,20 @@
 // "Growth series for affine Weyl group A_2" (Bott's formula), "...
 // Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^29
 // = I" (Steinberg's formula, every m_ij = M >= 3), handed to the series
-// readers as a rational generating function. The measure
+// readers as a rational generating function. Two nonattacking pieces on
+// an n X n board (phrase2_board.go): "Number of ways to place 2
+// nonattacking knights on an n X n cylindrical board" (leapers on plain,
+// toroidal and cylindrical boards: C(n^2, 2) less the pairs each move
+// class joins, exact past twice the reach, smaller boards counted pair by
+// pair in a table; rooks, bishops and queens on a plain board). The measure
 // test's -oeis.why ranks why the
 // other names give nothing (coverage_why.go: the parse's stopping token,
 // the lowering error, or where the scan refused the program).
 // Notations the parser stops in are rewritten as ones it reads
 // (parse2.go): divisor sums whose subscript names the divisor by
 // conditions in any order, "Sum_{ k < n and k | n} a(k)", "Sum_{ d >= 1,
-// d divides n}"; "hamming_weight(x)"; "first digit to the right of the
+// d divides n}"; two divisor letters, "Sum_{i|n, j|n}", as nested sums;
+// "hamming_weight(x)"; "first digit to the right of the
 // decimal point of x", floor(10*x) - 10*floor(x); "n^(3/2)" as
 // sqrt(n^3), round(sqrt(E)) as floor((floor(sqrt(4*E)) + 1)/2); "Sum
 // a(p), p prime, p | n-1" as Sum_{p|n-1} a(p). Words inside a

@@ -207,7 +207,13 @@ func (c *collector) add(source string, x *node) {
 						if ops, err = lowerLast(y, exact, func(ops []ir.Op, mode scanMode) bool { return agreesScan(x, ops, c.lists, mode) == "" }); err != nil {
 							// refused for fuel: primality by a wheel of 30 (fuel2_prime.go)
 							if ops, err = wheelFor(why, y, exact); err != nil || !agrees(x, ops, c.lists) {
-								continue
+								// bitwise operations on wrapped values (fuel2_bits.go)
+								if ops, err = lowerBits32(y, exact); err != nil || !agrees(x, ops, c.lists) {
+									// gcd of a value past i32 (fuel2_gcd.go)
+									if ops, err = lowerGcdRing(y, exact); err != nil || !agrees(x, ops, c.lists) {
+										continue
+									}
+								}
 							}
 						}
 					}

@@ -152,3 +152,87 @@ func TestOnceReadings(t *testing.T) {
 		t.Errorf("a form that names x_ once is bound: %s", f)
 	}
 }
+
+// TestBitwise32: AND, OR and XOR on all 32 bits against Go's int32
+// operators, on operands that wrap to either sign.
+func TestBitwise32(t *testing.T) {
+	a := func(n int32) int32 { return n * n * n * 1000003 }
+	b := func(n int32) int32 { return n*7919 - 5 }
+	an := bin(kMul, bin(kMul, bin(kMul, vr("n"), vr("n")), vr("n")), num(1000003))
+	bn := bin(kSub, bin(kMul, vr("n"), num(7919)), num(5))
+	for name, op := range map[string]func(x, y int32) int32{
+		"bitand": func(x, y int32) int32 { return x & y },
+		"bitor":  func(x, y int32) int32 { return x | y },
+		"bitxor": func(x, y int32) int32 { return x ^ y },
+	} {
+		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, bits32: true}
+		ops, err := e.program(call(name, an, bn))
+		if err != nil {
+			t.Fatal(err)
+		}
+		x, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for n := int32(-300); n <= 300; n++ {
+			got, err := x.Run([]int32{n}, ir.DefaultFuel)
+			if want := op(a(n), b(n)); err != nil || got != want {
+				t.Errorf("%s at n=%d: %d, %v; want %d", name, n, got, err, want)
+				break
+			}
+		}
+	}
+}
+
+// TestBitwiseRecurrence: a recurrence whose sums wrap while its XOR
+// still fits in i32.
+func TestBitwiseRecurrence(t *testing.T) {
+	ref := func(n int64) int64 {
+		a, b := uint64(1), uint64(3) // a(1), a(2)
+		if n == 1 {
+			return 1
+		}
+		for i := int64(3); i <= n; i++ {
+			a, b = b, b^(b+a)
+		}
+		return int64(b)
+	}
+	last := int64(1)
+	for ref(last+1) < 1<<31 {
+		last++
+	}
+	if last < 30 {
+		t.Fatalf("the reference leaves i32 at n=%d", last+1)
+	}
+	newRunner(t).anyMatches(t, []refCase{{"a(n) = a(n-1) XOR (a(n-1) + a(n-2)), with a(1)=1, a(2)=3, where XOR is the binary exclusive OR operation.", 1, last, ref}})
+}
+
+// TestGcdReduced: the gcd of a power past i32 and a small number, from
+// the power's residue.
+func TestGcdReduced(t *testing.T) {
+	gcd := func(a, b int64) int64 {
+		for b != 0 {
+			a, b = b, a%b
+		}
+		return max(a, -a)
+	}
+	powMod := func(b, e, m int64) int64 { // b^e mod m, m >= 1
+		r := int64(1) % m
+		for ; e > 0; e-- {
+			r = r * (b % m) % m
+		}
+		return r
+	}
+	ref := func(n int64) int64 { // Sum_{i=1..n} gcd(n^(n-i), n-i); gcd(x, 0) = x (n^0 = 1 at i = n)
+		s := int64(0)
+		for i := int64(1); i <= n; i++ {
+			if m := n - i; m == 0 {
+				s++
+			} else {
+				s += gcd(powMod(n, m, m), m)
+			}
+		}
+		return s
+	}
+	newRunner(t).anyMatches(t, []refCase{{"a(n) = Sum_{i=1..n} gcd(n^(n-i),n-i).", 1, 100, ref}})
+}

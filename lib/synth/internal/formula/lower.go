@@ -49,6 +49,12 @@ type emitter struct {
 	bigDigits bool
 	// wheel: primality by trial division over a wheel of 30 (fuel2_prime.go)
 	wheel bool
+	// bits32: bitwise operations on all 32 bits, operands of either sign
+	// (fuel2_bits.go)
+	bits32 bool
+	// gcdRing: gcd(a, b) as gcd(a mod b, b), a reduced as it is computed
+	// (fuel2_gcd.go)
+	gcdRing bool
 	// arity is the program's operand count (0: one, n in SLOT_0);
 	// operands.go lowers requests over several
 	arity int

@@ -19,6 +19,10 @@ func (e *emitter) call(x *node) {
 	case "binomial":
 		e.binomial(a[0], a[1])
 	case "gcd":
+		if e.gcdRing { // fuel2_gcd.go: the larger operand reduced modulo the other
+			e.gcdReduced(a[0], a[1])
+			break
+		}
 		e.gcd(a[0], a[1])
 	case "kronecker": // cases_kron.go
 		e.kronecker(a[0], a[1])

@@ -46,6 +46,9 @@ func parse2Rewrite(text string) string {
 		if s, ok := p2DivisorSubscript(sub[2]); ok {
 			return sub[1] + "_{" + s + "}"
 		}
+		if s, ok := p2DoubleSubscript(sub[1], sub[2]); ok {
+			return s
+		}
 		return m
 	})
 	rw = reP2Hamming.ReplaceAllString(rw, "wt(")
@@ -110,6 +113,20 @@ func p2DivisorSubscript(sub string) (string, bool) {
 		return d + "|" + x + ", " + d + "<n", true
 	}
 	return d + "|" + x, true
+}
+
+// p2DoubleSubscript reads "Sum_{i|n,j|n}" (two divisor letters of one
+// x, nothing else) as the nested "Sum_{i|n} Sum_{j|n}".
+func p2DoubleSubscript(op, sub string) (string, bool) {
+	parts := regexp.MustCompile(`\s*,\s*|\s+and\s+`).Split(strings.TrimSpace(sub), -1)
+	if len(parts) != 2 {
+		return "", false
+	}
+	a, b := reP2Divides.FindStringSubmatch(parts[0]), reP2Divides.FindStringSubmatch(parts[1])
+	if a == nil || b == nil || a[1] == b[1] || a[2] != b[2] || a[1] == a[2] || b[1] == b[2] {
+		return "", false
+	}
+	return op + "_{" + a[1] + "|" + a[2] + "} " + op + "_{" + b[1] + "|" + b[2] + "}", true
 }
 
 // parse2Formulas reads text's rewrite (parse2Rewrite) as a formula and as

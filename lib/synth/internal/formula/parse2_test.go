@@ -49,6 +49,17 @@ func TestParse2Rewrites(t *testing.T) {
 		{"a(n) = first digit to the right of decimal point of n*(sqrt(5)-1)/2.", 0, 90, func(n int64) int64 {
 			return (isqrtRef(125*n*n) - 5*n) % 10
 		}},
+		{"a(n) = Sum_{i|n, j|n} gcd(i,j)*(i+j).", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for i := int64(1); i <= n; i++ {
+				for j := int64(1); j <= n; j++ {
+					if n%i == 0 && n%j == 0 {
+						s += gcdRef(i, j) * (i + j)
+					}
+				}
+			}
+			return s
+		}},
 		{"First digit after the decimal point of n*sqrt(2).", 0, 90, func(n int64) int64 {
 			return isqrtRef(200*n*n) % 10
 		}},
@@ -62,7 +73,7 @@ func TestParse2Refuses(t *testing.T) {
 		"a(n) = Sum_{ d >= 2, d divides n} d^2 + n.",
 		"a(n) = 1 + Sum_{ k < m and k | n} a(k).",
 		"a(n) = Sum_{ k <= n and k | n+1} k^2.",
-		"a(n) = Sum_{ d divides n, e divides n} d*e.",
+		"a(n) = Sum_{ d divides n, e divides n+1} d*e.",
 		"a(n) = second digit to the right of decimal point of n*sqrt(3).",
 		"a(n) = first digit to the right of decimal point of n*x.",
 	)

@@ -68,6 +68,9 @@ func (c *collector) phrase2(s, text string) bool {
 	if c.phrase2Coxeter(s) { // phrase2_coxeter.go: growth series
 		return true
 	}
+	if c.phrase2Board(s) { // phrase2_board.go: two nonattacking pieces
+		return true
+	}
 	return c.phrase2Seq(s) // phrase2_seq.go
 }
 

@@ -345,3 +345,72 @@ func TestPhrase2Coxeter(t *testing.T) {
 		"Number of reduced words of length n in Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^2 = I.",
 	)
 }
+
+// ph2BoardRef counts the pairs of cells of an n X n board that the moves
+// (every sign and order of (a, b)) do not join: the targets of each cell
+// collected in a set of pairs. wrapR wraps rows (a cylinder), wrapC too
+// (a torus). Riders (rook, bishop) move any distance along their lines.
+func ph2BoardRef(n int64, a, b int, rider, wrapR, wrapC bool) int64 {
+	type cell struct{ r, c int64 }
+	var dirs [][2]int64
+	for _, v := range [][2]int{{a, b}, {b, a}} {
+		for _, sr := range []int64{1, -1} {
+			for _, sc := range []int64{1, -1} {
+				dirs = append(dirs, [2]int64{sr * int64(v[0]), sc * int64(v[1])})
+			}
+		}
+	}
+	pairs := map[[2]cell]bool{}
+	for r := int64(0); r < n; r++ {
+		for c := int64(0); c < n; c++ {
+			for _, d := range dirs {
+				if d == [2]int64{0, 0} {
+					continue
+				}
+				steps := int64(1)
+				if rider {
+					steps = n
+				}
+				for s := int64(1); s <= steps; s++ {
+					tr, tc := r+s*d[0], c+s*d[1]
+					if wrapR {
+						tr = (tr%n + n) % n
+					}
+					if wrapC {
+						tc = (tc%n + n) % n
+					}
+					if tr < 0 || tr >= n || tc < 0 || tc >= n || tr == r && tc == c {
+						break
+					}
+					p, q := cell{r, c}, cell{tr, tc}
+					if q.r < p.r || q.r == p.r && q.c < p.c {
+						p, q = q, p
+					}
+					pairs[[2]cell{p, q}] = true
+				}
+			}
+		}
+	}
+	return n*n*(n*n-1)/2 - int64(len(pairs))
+}
+
+func TestPhrase2Board(t *testing.T) {
+	kings := func(n int64) int64 { // wazir and ferz moves together
+		all := n * n * (n*n - 1) / 2
+		return all - (all - ph2BoardRef(n, 1, 0, false, false, false)) - (all - ph2BoardRef(n, 1, 1, false, false, false))
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Number of ways to place 2 nonattacking kings on an n X n board.", 0, 30, kings},
+		{"Number of ways to place 2 nonattacking knights on an n X n cylindrical board.", 1, 30, func(n int64) int64 { return ph2BoardRef(n, 2, 1, false, true, false) }},
+		{"Number of ways to place 2 nonattacking knights on an n X n toroidal board.", 1, 30, func(n int64) int64 { return ph2BoardRef(n, 2, 1, false, true, true) }},
+		{"Number of ways to place 2 non-attacking wazirs on an n X n toroidal board.", 1, 30, func(n int64) int64 { return ph2BoardRef(n, 1, 0, false, true, true) }},
+		{"Number of ways to place 2 nonattacking camels on an n X n board.", 1, 30, func(n int64) int64 { return ph2BoardRef(n, 3, 1, false, false, false) }},
+		{"Number of ways to place 2 nonattacking bishops on an n X n board.", 1, 30, func(n int64) int64 { return ph2BoardRef(n, 1, 1, true, false, false) }},
+		{"Number of ways to place 2 nonattacking rooks on an n X n board.", 1, 30, func(n int64) int64 { return ph2BoardRef(n, 1, 0, true, false, false) }},
+	})
+	refuses(t,
+		"Number of ways to place 2 nonattacking rooks on an n X n toroidal board.",
+		"Number of ways to place 3 nonattacking kings on an n X n board.",
+		"Number of ways to place 2 nonattacking dragons on an n X n board.",
+	)
+}
