@@ -218,7 +218,9 @@
 // equations, "if n = 3*k", "if n = 2^k", and terms stated after the cases,
 // "except a(0) = 1", by cond2_cases.go; divisibility by every member of
 // a set, "divisible by the numbers from 1 to 10", "by every prime factor
-// of k", by cond2_each.go. Seeded also
+// of k", by cond2_each.go; cases by the form of n whose values use the
+// form's letter, "If n is of the form 3k+1, then a(n) = 5*k + 4", by
+// cond2_forms.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
