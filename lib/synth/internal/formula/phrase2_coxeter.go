@@ -127,7 +127,10 @@ func (c *collector) phrase2Coxeter(s string) bool {
 				num = append(num, fmt.Sprintf("(1-x^%d)", d))
 				den = append(den, "(1-x)")
 			}
-			c.expansion(s, strings.Join(num, "*")+"/("+strings.Join(den, "*")+")")
+			if c.expansion(s, strings.Join(num, "*")+"/("+strings.Join(den, "*")+")"); len(c.out) > before {
+				return true
+			}
+			c.ph2Palindrome(s, poly)
 			return true
 		}
 		var terms, den []string
@@ -155,4 +158,45 @@ func (c *collector) phrase2Coxeter(s string) bool {
 		c.series("Expansion of " + g + ".")
 	}
 	return true
+}
+
+// ph2Palindrome adds a finite group's polynomial P of degree N past the
+// reach of gf.go's numerators (degree <= 30): P is a palindrome, so a(n) =
+// R(min(n, N-n)) for n <= N and 0 past N, R the recurrence of Q/(1-x)
+// with Q = P*(1-x) cut at degree floor(N/2) (the cut changes no
+// coefficient below it).
+func (c *collector) ph2Palindrome(s string, poly []int64) {
+	const r = 1
+	nd := len(poly) - 1
+	half := nd / 2
+	if half > 30 {
+		return
+	}
+	// Q = P*(1-x)^r, cut at half
+	q := append([]int64(nil), poly...)
+	for i := 0; i < r; i++ {
+		for j := len(q) - 1; j >= 1; j-- {
+			q[j] -= q[j-1]
+		}
+	}
+	var terms, den []string
+	for i := 0; i <= half && i < len(q); i++ {
+		terms = append(terms, fmt.Sprintf("(%d)*x^%d", q[i], i))
+	}
+	for i := 0; i < r; i++ {
+		den = append(den, "(1-x)")
+	}
+	toks := lex("(" + strings.Join(terms, " + ") + ")/(" + strings.Join(den, "*") + ")")
+	x, end, ok := parseAt(toks, 0, "x")
+	if !ok || toks[end].k != tEnd {
+		return
+	}
+	rec, ok := gfRecurrence(x)
+	if !ok {
+		return
+	}
+	idx := call("max", num(0), call("min", vr("n"), sub(num(int64(nd)), vr("n"))))
+	rec.kids[0] = idx
+	inside := &node{k: kCmp, name: "<=", kids: []*node{vr("n"), num(int64(nd))}}
+	c.add(s, bin(kAnd, inside, rec))
 }

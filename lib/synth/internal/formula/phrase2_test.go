@@ -315,6 +315,20 @@ func ph2Negate(p []int) []int {
 func TestPhrase2Coxeter(t *testing.T) {
 	a3 := ph2CayleyLengths(4, []func([]int) []int{ph2Swap(0), ph2Swap(1), ph2Swap(2)})
 	b3 := ph2CayleyLengths(3, []func([]int) []int{ph2Negate, ph2Swap(0), ph2Swap(1)})
+	d6gens := []func([]int) []int{func(p []int) []int { // (x1, x2) -> (-x2, -x1)
+		q := append([]int(nil), p...)
+		q[0], q[1] = -p[1], -p[0]
+		return q
+	}}
+	for i := 0; i < 5; i++ {
+		d6gens = append(d6gens, ph2Swap(i))
+	}
+	d6 := ph2CayleyLengths(6, d6gens)
+	var a7gens []func([]int) []int
+	for i := 0; i < 7; i++ {
+		a7gens = append(a7gens, ph2Swap(i))
+	}
+	a7 := ph2CayleyLengths(8, a7gens)
 	finite := func(counts []int64) func(int64) int64 {
 		return func(n int64) int64 {
 			if n < int64(len(counts)) {
@@ -327,6 +341,9 @@ func TestPhrase2Coxeter(t *testing.T) {
 		{"Number of reduced words of length n in the Weyl group A_3.", 0, 100, finite(a3)},
 		{"Number of reduced words of length n in the Weyl group B_3.", 0, 100, finite(b3)},
 		{"Poincaré series for the Coxeter group C_3.", 0, 100, finite(b3)},
+		// past gf.go's numerators: the palindrome's first half
+		{"Number of reduced words of length n in the Weyl group D_6.", 0, 100, finite(d6)},
+		{"Number of reduced words of length n in the Weyl group A_7.", 0, 100, finite(a7)},
 		// the affine A_2 group (the triangle group (3,3,3)): 3n elements of length n >= 1
 		{"Growth series for affine Weyl group A_2.", 0, 100, func(n int64) int64 { return max(1, 3*n) }},
 		// below length M no relation applies but s^2 = 1: K(K-1)^(n-1)
