@@ -186,3 +186,28 @@ func TestCond2Each(t *testing.T) {
 		"a(n) = 1 if n and n+2 are integers, otherwise 0.",                       // several subjects: not this reading
 	)
 }
+
+// TestCond2Forms checks cases named by the form of n whose values use the
+// form's letter (cond2_forms.go) against native references.
+func TestCond2Forms(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"If n is of the form 3k, then a(n) = n, and if n is of the form 3k+r, with r = 1 or 2, then a(n) = 5*k + 3 + r.", 0, 300, func(n int64) int64 {
+			if n%3 == 0 {
+				return n
+			}
+			return 5*(n/3) + 3 + n%3
+		}},
+		{"If n = 2k, then a(n) = k^2; if n = 2k+1, then a(n) = n + k.", 0, 300, func(n int64) int64 {
+			if n%2 == 0 {
+				return n / 2 * (n / 2)
+			}
+			return n + n/2
+		}},
+	})
+	refuses(t,
+		"If n is of the form 3k, then a(n) = k.",                                              // residues 1 and 2 not said
+		"If n = 2k, then a(n) = k; if n = 3k+1, then a(n) = 2*k.",                             // two moduli
+		"If n = 2k+3, then a(n) = k; if n = 2k, then a(n) = 2*k.",                             // an offset past the modulus
+		"If n is of the form 2k, then a(n) = k, and if n is of the form 2k, then a(n) = 3*k.", // a residue twice
+	)
+}

@@ -218,7 +218,9 @@
 // equations, "if n = 3*k", "if n = 2^k", and terms stated after the cases,
 // "except a(0) = 1", by cond2_cases.go; divisibility by every member of
 // a set, "divisible by the numbers from 1 to 10", "by every prime factor
-// of k", by cond2_each.go. Seeded also
+// of k", by cond2_each.go; cases by the form of n whose values use the
+// form's letter, "If n is of the form 3k+1, then a(n) = 5*k + 4", by
+// cond2_forms.go. Seeded also
 // reads a formula the text counts from n = 1 whose terms are listed from
 // a(0) ("a(n) = prime(4*n-3)", a(0) = 2) as f(n + 1), where no reading
 // fits as the text counts and the shifted one gives all of at least 8
@@ -465,7 +467,9 @@
 // takes such digits from math/big). Names of whole families that state
 // no formula but fix one are rewritten as a formula (phrase2*.go):
 // polygonal numbers by their sides in digits or words, "Centered 47-gonal
-// numbers", "29-gonal pyramidal numbers", "Second heptagonal numbers";
+// numbers", "29-gonal pyramidal numbers", "Second heptagonal numbers",
+// "Generalized 19-gonal numbers" (P_k at m = 0, 1, -1, 2, -2, ...);
+// "Nimsum n + 16";
 // "Number of edges in 9-partite Turán graph of order n", (n^2 - Sum of the
 // parts' squares)/2; "Dimension of the space of weight 2n cusp forms
 // (cuspidal newforms) for Gamma_0( N )", from the genus, elliptic points

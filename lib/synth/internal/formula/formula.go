@@ -102,6 +102,7 @@ func (c *collector) read(text string) {
 		func() { c.condRecurrences(text) },              // cases_rec.go: "a(n) = a(n-1)/2 if a(n-1) is even, otherwise ..."
 		func() { c.glossedConditionals(text) },          // cases_cond.go: "..., otherwise 0, where sigma is the sum of divisors"
 		func() { c.exceptTerms(text) },                  // cond2_cases.go: "..., otherwise E except a(0) = 1"
+		func() { c.formCases(text) },                    // cond2_forms.go: "If n is of the form 3k+1, then a(n) = 5*k + 4, ..."
 		func() { c.divisorsOfSet(text) },                // cases_cond.go: "how many of {6,7,8} divide n", "If n is the k-th prime, then ..."
 		func() { c.tightMods(text) },                    // cases_mod.go: "a(n-1) mod n + a(n-2) mod n", after the loose reading
 		func() { c.factorProducts(text) },               // cases_mult.go: "If n = Product (p_j^k_j) then a(n) = Product (p_j * k_j)"
