@@ -491,7 +491,9 @@
 // "Growth series for affine Weyl group A_2" (Bott's formula), "...
 // Coxeter group on 3 generators S_i with relations (S_i)^2 = (S_i S_j)^29
 // = I" (Steinberg's formula, every m_ij = M >= 3), handed to the series
-// readers as a rational generating function. Two nonattacking pieces on
+// readers as a rational generating function (a finite group's polynomial
+// of degree N > 30 as a palindrome, R(min(n, N-n)), R from its first
+// half). Two nonattacking pieces on
 // an n X n board (phrase2_board.go): "Number of ways to place 2
 // nonattacking knights on an n X n cylindrical board" (leapers on plain,
 // toroidal and cylindrical boards: C(n^2, 2) less the pairs each move
