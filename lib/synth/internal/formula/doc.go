@@ -256,7 +256,9 @@
 // digitfns.go's loop reads positive operands only. A gcd of a value past
 // i32 ("Sum_{i=1..n} gcd(n^(n-i), n-i)") is lowered last as gcd(a mod b,
 // b), the operand with a power or factorial reduced as it is computed
-// (fuel2_gcd.go).
+// (fuel2_gcd.go). The long numbers of wide_digits.go take a varying base
+// to a constant power too ("Initial decimal digit of n^6": the base
+// multiplied in 6 times).
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and
@@ -465,7 +467,9 @@
 // takes such digits from math/big). Names of whole families that state
 // no formula but fix one are rewritten as a formula (phrase2*.go):
 // polygonal numbers by their sides in digits or words, "Centered 47-gonal
-// numbers", "29-gonal pyramidal numbers", "Second heptagonal numbers";
+// numbers", "29-gonal pyramidal numbers", "Second heptagonal numbers",
+// "Generalized 19-gonal numbers" (P_k at m = 0, 1, -1, 2, -2, ...);
+// "Nimsum n + 16";
 // "Number of edges in 9-partite Turán graph of order n", (n^2 - Sum of the
 // parts' squares)/2; "Dimension of the space of weight 2n cusp forms
 // (cuspidal newforms) for Gamma_0( N )", from the genus, elliptic points

@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"math/big"
 	"strings"
 	"testing"
 
@@ -235,4 +236,22 @@ func TestGcdReduced(t *testing.T) {
 		return s
 	}
 	newRunner(t).anyMatches(t, []refCase{{"a(n) = Sum_{i=1..n} gcd(n^(n-i),n-i).", 1, 100, ref}})
+}
+
+// TestBigDigitsConstantPower: digit functions of a varying base to a
+// constant power past i32, from the long number.
+func TestBigDigitsConstantPower(t *testing.T) {
+	first := func(v *big.Int) int64 { return int64(v.String()[0] - '0') }
+	sum := func(v *big.Int) int64 {
+		s := int64(0)
+		for _, c := range v.String() {
+			s += int64(c - '0')
+		}
+		return s
+	}
+	pow := func(n, k int64) *big.Int { return new(big.Int).Exp(big.NewInt(n), big.NewInt(k), nil) }
+	newRunner(t).anyMatches(t, []refCase{
+		{"Initial decimal digit of n^6.", 1, 100, func(n int64) int64 { return first(pow(n, 6)) }},
+		{"Sum of digits of n^7.", 0, 100, func(n int64) int64 { return sum(pow(n, 7)) }},
+	})
 }

@@ -28,6 +28,11 @@ var (
 	rePhrase2Gonal = regexp.MustCompile(`^(?i:(centered|second) )?(\d+-gonal|[A-Za-z]+gonal|triangular|square)( (?i:pyramidal))? (?i:numbers)\s*\.?$`)
 	// "Number of edges in 12-partite Turán graph of order n"
 	rePhrase2Turan = regexp.MustCompile(`^Number of edges in (?:the )?(\d+|[a-z]+)-partite Tur[aá]n graph (?:T\(n, ?\d+\) )?(?:of|on) (?:order n|n (?:vertices|nodes))\s*\.?$`)
+	// "Generalized 19-gonal (or enneadecagonal) numbers: m*(17*m - 15)/2
+	// with m = 0, +1, -1, +2, -2, ...": P(m) at m = 0, 1, -1, 2, -2, ...
+	rePhrase2GenGonal = regexp.MustCompile(`^Generalized (\d+-gonal|[a-z]+gonal|pentagonal|hexagonal)(?: \(or [a-z]+\))? numbers(?:: m\*\((\d+)\*m ?- ?(\d+)\)/2 with m = 0, \+1, -1, \+2, -2(?:, \+3, -3)?, \.\.\.)?\s*\.?$`)
+	// "Nimsum n + 16": n XOR 16
+	rePhrase2Nimsum = regexp.MustCompile(`^Nim-?sum (?:of )?n (?:\+|and) (\d+)\s*\.?$`)
 	// "Dimension of the space of weight 2n cusp forms for Gamma_0( 53 )"
 	rePhrase2Cusp = regexp.MustCompile(`^Dimension of the space of weight 2\*?n (cusp forms|cuspidal newforms) for Gamma_?0\(\s*(\d+)\s*\)\s*\.?$`)
 )
@@ -55,6 +60,23 @@ func (c *collector) phrase2(s, text string) bool {
 	}
 	if m := rePhrase2Gonal.FindStringSubmatch(s); m != nil {
 		c.phrase2Polygonal(s, strings.ToLower(m[1]), strings.ToLower(m[2]), m[3] != "")
+		return true
+	}
+	if m := rePhrase2GenGonal.FindStringSubmatch(s); m != nil {
+		k, ok := phrase2Count(strings.TrimSuffix(m[1], "-gonal"), phrase2Gon)
+		if ok && m[2] != "" && (m[2] != strconv.FormatInt(k-2, 10) || m[3] != strconv.FormatInt(k-4, 10)) {
+			return true // the formula the text states is not P_k's
+		}
+		if ok && k >= 5 && k <= 100000 {
+			// m = (-1)^(n+1)*ceiling(n/2): 0, 1, -1, 2, -2, ...
+			mm := "((-1)^(n+1)*ceiling(n/2))"
+			f := fmt.Sprintf("m*(%d*m - %d)/2", k-2, k-4)
+			c.addText(s, strings.ReplaceAll(f, "m", mm))
+		}
+		return true
+	}
+	if m := rePhrase2Nimsum.FindStringSubmatch(s); m != nil {
+		c.addText(s, "bitxor(n, "+m[1]+")")
 		return true
 	}
 	if m := rePhrase2Turan.FindStringSubmatch(s); m != nil {

@@ -53,6 +53,21 @@ func TestPhrase2Families(t *testing.T) {
 			}
 			return s
 		}},
+		{"Generalized 19-gonal (or enneadecagonal) numbers: m*(17*m - 15)/2 with m = 0, +1, -1, +2, -2, +3, -3, ...", 0, 100, func(n int64) int64 {
+			m := (n + 1) / 2 // 0, 1, -1, 2, -2, ...
+			if n%2 == 0 {
+				m = -m
+			}
+			return polyRef(19, m)
+		}},
+		{"Generalized pentagonal numbers.", 0, 100, func(n int64) int64 {
+			m := (n + 1) / 2
+			if n%2 == 0 {
+				m = -m
+			}
+			return polyRef(5, m)
+		}},
+		{"Nimsum n + 16.", 0, 100, func(n int64) int64 { return n ^ 16 }},
 		{"Number of edges in 12-partite Turán graph of order n.", 0, 100, func(n int64) int64 { return turanRef(n, 12) }},
 		{"Number of edges in 9-partite Turán graph of order n.", 0, 100, func(n int64) int64 { return turanRef(n, 9) }},
 		{"Number of edges in three-partite Turan graph of order n.", 0, 100, func(n int64) int64 { return turanRef(n, 3) }},
@@ -112,6 +127,8 @@ func TestPhrase2Refuses(t *testing.T) {
 		"Centered hex numbers.",
 		"Centered 2-gonal numbers.",
 		"Centered pentagonal pyramidal numbers.",
+		"Generalized 19-gonal numbers: m*(16*m - 15)/2 with m = 0, +1, -1, +2, -2, ...", // not P_19
+		"Nimsum n + k.",
 		"Number of edges in 1-partite Turán graph of order n.",
 		"Number of edges in 5-partite Turán graph of order n with a loop.",
 		"Dimension of the space of weight 2n cusp forms for Gamma_1( 53 ).",

@@ -6,7 +6,8 @@ package formula
 // 14". The argument of a digit sum, digit count or first digit in a
 // constant base b is built exactly as a long number in memory, limbs of
 // B = b^j <= 10^4 from word 0 up, by its operations on small values: a
-// constant power c^e (e multiplications by c), a factorial e! (by 2..e),
+// constant power c^e (e multiplications by c), a value to a constant
+// power v^k ("n^6": k multiplications by v), a factorial e! (by 2..e),
 // a product with a small factor, a small constant added or subtracted,
 // and an exact division by a small constant (from the top limb down).
 // The digits are then read limb by limb, j to a limb below the top one
@@ -42,8 +43,11 @@ func bigLimb(b int64) (limb int64, j int) {
 func isMult(x *node) bool {
 	switch x.k {
 	case kPow:
-		b := x.kids[0]
-		return x.kids[1].k != kNum && !hasBig(x.kids[1]) &&
+		b, p := x.kids[0], x.kids[1]
+		if p.k == kNum { // a varying base to a constant power ("n^6")
+			return p.val >= 2 && p.val <= 64 && b.k != kNum && !hasBig(b)
+		}
+		return !hasBig(p) &&
 			(b.k == kNum && b.val >= 2 && b.val <= 1000 || b.k != kNum && !hasBig(b))
 	case kFact:
 		return x.kids[0].k != kNum && !hasBig(x.kids[0])
