@@ -33,6 +33,8 @@ var (
 	reCond2AdjNoun = regexp.MustCompile(`^an? ([a-z][a-z-]*) (?:number|integer)$`)
 	// "nonabundant numbers": one adjective
 	reCond2Adj = regexp.MustCompile(`^([a-z][a-z-]*) (?:numbers|integers)$`)
+	// "the product of exponents in the prime factorization of n"
+	reCond2ExpProd = regexp.MustCompile(`^(?:the )?product of (?:the )?exponents (?:in|of) (?:the )?(?:prime )?factorization of (.+)$`)
 	// comparisons in words
 	reCond2Cmp = []struct {
 		sep, op string
@@ -147,8 +149,23 @@ func (r predReader) cond2Tail(subj, how, what string) *node {
 	return nil
 }
 
-// cond2Term reads the p-adic valuation of a term.
+// cond2Term reads the p-adic valuation of a term, and the product of the
+// exponents in a term's prime factorization (multiplicative with a(p^e)
+// = e, as coverage_named.go reads it, at the term).
 func (r predReader) cond2Term(s string) (*node, bool) {
+	if m := reCond2ExpProd.FindStringSubmatch(s); m != nil {
+		e, ok := r.term(m[1])
+		if !ok {
+			return nil, false
+		}
+		var xs []*node
+		sc := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, capture: func(y *node) { xs = append(xs, y) }}
+		sc.multiplicative(s, "e", false)
+		if len(xs) != 1 {
+			return nil, false
+		}
+		return substitute(xs[0], "n", e), true
+	}
 	if m := reCond2Val.FindStringSubmatch(s); m != nil {
 		p, err := strconv.ParseInt(m[1], 10, 32)
 		if err != nil || p < 2 || p > 1000 || !isPrimeRefSmall(p) {

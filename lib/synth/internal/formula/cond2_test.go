@@ -211,3 +211,21 @@ func TestCond2Forms(t *testing.T) {
 		"If n is of the form 2k, then a(n) = k, and if n is of the form 2k, then a(n) = 3*k.", // a residue twice
 	)
 }
+
+// TestCond2ExponentProduct: "the product of exponents in the prime
+// factorization of X" in a condition, against trial division.
+func TestCond2ExponentProduct(t *testing.T) {
+	prodExp := func(n int64) int64 {
+		_, es := factorRef(n)
+		p := int64(1)
+		for _, e := range es {
+			p *= e
+		}
+		return p
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = 1 if the product of exponents in the prime factorization of n is 3, otherwise 0.", 1, 300, func(n int64) int64 { return b2iRef(prodExp(n) == 3) }},
+		{"a(n) = 1 if the product of the exponents of the prime factorization of n+1 is even, otherwise 0.", 0, 300, func(n int64) int64 { return b2iRef(prodExp(n+1)%2 == 0) }},
+	})
+	refuses(t, "a(n) = 1 if the product of exponents in the frobnication of n is 3, otherwise 0.")
+}
