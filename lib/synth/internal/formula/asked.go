@@ -15,22 +15,12 @@ import (
 // names the whole text as its source.
 func (c *collector) readAsked(text string) {
 	c.read(text)
-	t := strings.TrimSpace(text)
-	for _, rw := range []func(string) string{isFrame, unitaryDivisors, capitalized, operandN, comparatives, question, arithmeticWords, dropThe, bareFormula} {
-		if len(c.out) > 0 {
-			break
-		}
-		if r := rw(t); r != t {
-			t = r
-			c.read(t)
-		}
-	}
-	for i := range c.out {
-		if !strings.Contains(text, c.out[i].Source) {
-			c.out[i].Source = strings.TrimSpace(text)
-		}
-	}
+	c.readRewritten(text, askedRewrites)
 }
+
+// askedRewrites: the definition frames first, then the conventions of
+// requests as people write them.
+var askedRewrites = []func(string) string{isFrame, unitaryDivisors, capitalized, operandN, comparatives, question, arithmeticWords, dropThe, bareFormula}
 
 // capitalized is t with its first letter capitalized when t begins with a
 // word ("a(n) = ..." and "n^2 + 1" do not).

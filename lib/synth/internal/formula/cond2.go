@@ -168,7 +168,7 @@ func (r predReader) cond2Term(s string) (*node, bool) {
 	}
 	if m := reCond2Val.FindStringSubmatch(s); m != nil {
 		p, err := strconv.ParseInt(m[1], 10, 32)
-		if err != nil || p < 2 || p > 1000 || !isPrimeRefSmall(p) {
+		if err != nil || p < 2 || p > 1000 || !isPrimeSmall(p) {
 			return nil, false
 		}
 		e, ok := r.term(m[2])
@@ -178,19 +178,6 @@ func (r predReader) cond2Term(s string) (*node, bool) {
 		return eqnValuation(e, p), true
 	}
 	return nil, false
-}
-
-// isPrimeRefSmall: p-adic valuations are for primes p.
-func isPrimeRefSmall(p int64) bool {
-	if p < 2 {
-		return false
-	}
-	for d := int64(2); d*d <= p; d++ {
-		if p%d == 0 {
-			return false
-		}
-	}
-	return true
 }
 
 // cond2Atom reads comparisons in words: "X does not exceed Y".

@@ -39,7 +39,7 @@ func (r predReader) cond2Eq(s string) *node {
 			return nil
 		}
 		b, err := strconv.ParseInt(pm[1], 10, 32)
-		if err != nil || b < 2 || b > 1000 || !isPrimeRefSmall(b) {
+		if err != nil || b < 2 || b > 1000 || !isPrimeSmall(b) {
 			return nil
 		}
 		e, ok := r.term(m[1])

@@ -78,9 +78,14 @@ var definitionRewrites = []func(string) string{isFrame, unitaryDivisors}
 // readDefinition reads text again through definitionRewrites, one more
 // at a time, while nothing is read; a candidate read from a rewrite names
 // the whole text as its source.
-func (c *collector) readDefinition(text string) {
+func (c *collector) readDefinition(text string) { c.readRewritten(text, definitionRewrites) }
+
+// readRewritten reads text again through rws, one more rewrite at a time,
+// while nothing is read; a candidate read from a rewrite names the whole
+// text as its source.
+func (c *collector) readRewritten(text string, rws []func(string) string) {
 	t := strings.TrimSpace(text)
-	for _, rw := range definitionRewrites {
+	for _, rw := range rws {
 		if len(c.out) > 0 {
 			break
 		}
