@@ -350,6 +350,19 @@ func (e *emitter) digitCall(x *node) {
 	e.get(acc)
 }
 
+// bitOp combines two bits (each 0 or 1, or any truth values for
+// bitor) on the stack into bitand, bitor or bitxor of them.
+func (e *emitter) bitOp(name string) {
+	switch name {
+	case "bitand":
+		e.emit(ir.OpI32Mul)
+	case "bitor":
+		e.emit(ir.OpI32Add, ir.OpConst0, ir.OpI32GtS)
+	default:
+		e.emit(ir.OpI32Ne)
+	}
+}
+
 // bitwise pushes x AND/OR/XOR y (x, y >= 0): bit by bit, r += bit * p.
 func (e *emitter) bitwise(name string, x, y *node) {
 	lx, ly := e.copyOf(x), e.copyOf(y)
@@ -363,14 +376,7 @@ func (e *emitter) bitwise(name string, x, y *node) {
 		e.get(r)
 		bit(lx)
 		bit(ly)
-		switch name {
-		case "bitand":
-			e.emit(ir.OpI32Mul)
-		case "bitor":
-			e.emit(ir.OpI32Add, ir.OpConst0, ir.OpI32GtS)
-		default:
-			e.emit(ir.OpI32Ne)
-		}
+		e.bitOp(name)
 		e.get(p)
 		e.emit(ir.OpI32Mul, ir.OpI32Add)
 		e.set(r)

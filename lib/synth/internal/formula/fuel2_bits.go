@@ -50,14 +50,7 @@ func (e *emitter) bitwise32(name string, x, y *node) {
 		e.emit(ir.OpI32Add)
 		top(lx)
 		top(ly)
-		switch name {
-		case "bitand":
-			e.emit(ir.OpI32Mul)
-		case "bitor":
-			e.emit(ir.OpI32Add, ir.OpConst0, ir.OpI32GtS)
-		default:
-			e.emit(ir.OpI32Ne)
-		}
+		e.bitOp(name)
 		e.emit(ir.OpI32Add)
 		e.set(r)
 		for _, l := range []int{lx, ly} {

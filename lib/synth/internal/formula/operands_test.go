@@ -12,18 +12,6 @@ import (
 // operands (in the interpreter), and formulas that are no integer
 // function of their operands, or name too few operands, give nothing.
 func TestOperands(t *testing.T) {
-	gcd := func(a, b int64) int64 {
-		if a < 0 {
-			a = -a
-		}
-		if b < 0 {
-			b = -b
-		}
-		for b != 0 {
-			a, b = b, a%b
-		}
-		return a
-	}
 	binom := func(n, k int64) int64 {
 		if k < 0 || k > n {
 			return 0
@@ -41,7 +29,7 @@ func TestOperands(t *testing.T) {
 		ref    func(a []int64) int64
 	}{
 		{"a times b plus c", 3, -1000, 1000, func(a []int64) int64 { return a[0]*a[1] + a[2] }},
-		{"gcd of a and b", 2, -500, 500, func(a []int64) int64 { return gcd(a[0], a[1]) }},
+		{"gcd of a and b", 2, -500, 500, func(a []int64) int64 { return gcdRef(a[0], a[1]) }},
 		{"the larger of x and y", 2, -500, 500, func(a []int64) int64 { return max(a[0], a[1]) }},
 		{"n choose k", 2, 0, 30, func(a []int64) int64 { return binom(a[0], a[1]) }},
 		{"a to the power b", 2, -6, 11, func(a []int64) int64 {
