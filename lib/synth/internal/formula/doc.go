@@ -194,6 +194,10 @@
 // bitwise AND/OR/XOR (digitfns.go: digit products, largest, smallest,
 // first and last digits, runs, distinct digits, occurrences of a digit
 // string, digits read in another base) as counted loops over LOCAL_*.
+// A formula whose loops nest past ir.NumLocals locals is lowered again
+// with its outermost locals in memory words 0..3 (parse3_spill.go; the
+// last register the scratch of their writes), where nothing else of the
+// program uses memory or writes a local opcode itself.
 // The parser's function table names bitand, bitor, bitxor and
 // sumdigits/digsum for formulas and for other phrase readers; AND, OR
 // and XOR in capitals are those operators written between expressions.
@@ -439,7 +443,14 @@
 // point, image,
 // trajectory or limiting word of a morphism on digits, "Fixed point of the
 // morphism 0 -> 01, 1 -> 1101, starting with 0" (the word written to memory
-// letter by letter, from n = 0 and from n = 1). Formulas "a(n) = ..."
+// letter by letter, from n = 0 and from n = 1). The 3x+1 map named by
+// a quantity of n's trajectory (collatz.go): "Collatz length of n", "How
+// many steps does the 3n+1 sequence take from n?", "Number of halving
+// steps to reach 1 in '3x+1' problem", "Largest value in the hailstone
+// trajectory of n", read word by word against a closed vocabulary (any
+// other word gives nothing); "length" as the steps and as the terms,
+// "stopping time" as the steps to 1 and to a value below n, the examples
+// choosing. Formulas "a(n) = ..."
 // that name what the parser lacks (eqn*.go): letters and functions the
 // text defines after the formula, "where p is the n-th prime", "where e
 // is the 2-adic valuation of n", "where f(n) = n^4 + n^2 + 1", "where
