@@ -431,7 +431,14 @@
 // point, image,
 // trajectory or limiting word of a morphism on digits, "Fixed point of the
 // morphism 0 -> 01, 1 -> 1101, starting with 0" (the word written to memory
-// letter by letter, from n = 0 and from n = 1). Formulas "a(n) = ..."
+// letter by letter, from n = 0 and from n = 1). The 3x+1 map named by
+// a quantity of n's trajectory (collatz.go): "Collatz length of n", "How
+// many steps does the 3n+1 sequence take from n?", "Number of halving
+// steps to reach 1 in '3x+1' problem", "Largest value in the hailstone
+// trajectory of n", read word by word against a closed vocabulary (any
+// other word gives nothing); "length" as the steps and as the terms,
+// "stopping time" as the steps to 1 and to a value below n, the examples
+// choosing. Formulas "a(n) = ..."
 // that name what the parser lacks (eqn*.go): letters and functions the
 // text defines after the formula, "where p is the n-th prime", "where e
 // is the 2-adic valuation of n", "where f(n) = n^4 + n^2 + 1", "where

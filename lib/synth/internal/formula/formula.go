@@ -120,6 +120,7 @@ func (c *collector) read(text string) {
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
+		func() { c.collatz(text) },                     // collatz.go: "Collatz length of n", "Number of halving steps to reach 1 in '3x+1' problem"
 	)
 	for i := range c.out {
 		// readers that rewrite the text first (memText, digitWords) take

@@ -72,6 +72,8 @@ func (e *emitter) call(x *node) {
 		e.runRankLower(x)
 	case "digrank_": // sets3_digits.go
 		e.digRankLower(x)
+	case "collatz_": // collatz.go
+		e.collatz(a[0], a[1].val)
 	case "mdr_": // sets3_mdr.go
 		e.mdr(a[0], a[1].val)
 	case "powprod_": // lists3_powprod.go
