@@ -194,6 +194,10 @@
 // bitwise AND/OR/XOR (digitfns.go: digit products, largest, smallest,
 // first and last digits, runs, distinct digits, occurrences of a digit
 // string, digits read in another base) as counted loops over LOCAL_*.
+// A formula whose loops nest past ir.NumLocals locals is lowered again
+// with its outermost locals in memory words 0..3 (parse3_spill.go; the
+// last register the scratch of their writes), where nothing else of the
+// program uses memory or writes a local opcode itself.
 // The parser's function table names bitand, bitor, bitxor and
 // sumdigits/digsum for formulas and for other phrase readers; AND, OR
 // and XOR in capitals are those operators written between expressions.
