@@ -375,6 +375,12 @@
 // product fits i32); "7-smooth numbers"; "Squares of primes of the form
 // 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
 // the list the other readers take alone.
+// Products of powers of fixed numbers (lists3_powprod.go): "Numbers of
+// the form 4^i * 9^j, with i, j >= 0", "Numbers of the form 2^i*3^j*5^k"
+// (exponents from 0 or, unsaid, from 1), and "3-smooth numbers" (p <= 7)
+// where a scan over every number is refused for fuel: powprod_(n, b1,
+// ..., bm), each value once, stepped from term to term (the least
+// q*b1^e above the last term over the products q of the other bases).
 // "Primes whose base-8 representation also is the base-5 representation
 // of a prime" (and "... decimal representation is a valid number in base
 // 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
