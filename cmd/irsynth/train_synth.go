@@ -53,6 +53,9 @@ func runTrainSynth(args []string, stdout, stderr io.Writer) int {
 	if ckpt == "" {
 		ckpt = results.CheckpointPath(*dir, synth.GuideKind)
 	}
+	if err := checkOut(ckpt); err != nil {
+		return usageError(stderr, name, "--out: %v", err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	cfg := synth.TrainConfig{Rounds: *rounds, Candidates: *cands, Dreams: *dreams}
