@@ -83,8 +83,8 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 	}
 	partial := *out + ".partial"
 	for _, p := range []string{*out, partial} {
-		if err := checkOut(p); err != nil {
-			return usageError(stderr, name, "--out: %v", err)
+		if code, done := refuseOut(stderr, name, "--out", p); done {
+			return code
 		}
 	}
 	sum := sha256.Sum256(data)
@@ -194,8 +194,8 @@ func runEvalMerge(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, name, "want OUT and at least one IN (irsynth eval merge OUT IN...)")
 	}
 	outPath := fs.Arg(0)
-	if err := checkOut(outPath); err != nil {
-		return usageError(stderr, name, "OUT: %v", err)
+	if code, done := refuseOut(stderr, name, "OUT", outPath); done {
+		return code
 	}
 	var recs []results.Tasks
 	ins := fs.Args()[1:]

@@ -18,19 +18,23 @@ import (
 	"github.com/irsynth/irsynth/lib/synth"
 )
 
-// TestOutRefusedUpFront: an --out that cannot take the record (a
-// directory, a device, a path under a regular file) exits 2 naming it
-// before any work, for every command that writes one at the end.
+// TestOutRefusedUpFront: an --out that cannot take the record exits
+// before any work, naming it, for every command that writes one at the
+// end: 2 for a directory or a device, 1 for a path under a regular file
+// (the file system refuses, as when writing fails).
 func TestOutRefusedUpFront(t *testing.T) {
 	dir := t.TempDir()
 	file := filepath.Join(dir, "plain")
 	os.WriteFile(file, []byte("x"), 0o644)
 	spec := filepath.Join(dir, "spec.json")
 	os.WriteFile(spec, []byte(`[{"name": "id", "text": "", "examples": [{"inputs": [1], "output": 1}]}]`), 0o644)
-	for _, bad := range []struct{ path, want string }{
-		{dir, "is a directory"},
-		{os.DevNull, "is not a regular file"},
-		{filepath.Join(file, "x.json"), "cannot make the directory of " + filepath.Join(file, "x.json")},
+	for _, bad := range []struct {
+		path, want string
+		code       int
+	}{
+		{dir, "is a directory", 2},
+		{os.DevNull, "is not a regular file", 2},
+		{filepath.Join(file, "x.json"), "cannot make the directory of " + filepath.Join(file, "x.json"), 1},
 	} {
 		for _, args := range [][]string{
 			{"synth", "--spec", spec, "--out", bad.path},
@@ -40,8 +44,8 @@ func TestOutRefusedUpFront(t *testing.T) {
 			{"train", "trust", "--tasks", oeisTasks, "--out", bad.path},
 		} {
 			out, errOut, code := cli(args...)
-			if code != 2 || !strings.Contains(errOut, bad.want) || out != "" {
-				t.Errorf("%v: exit %d, stdout %q, stderr %q; want 2 and %q", args, code, out, errOut, bad.want)
+			if code != bad.code || !strings.Contains(errOut, bad.want) || out != "" {
+				t.Errorf("%v: exit %d, stdout %q, stderr %q; want %d and %q", args, code, out, errOut, bad.code, bad.want)
 			}
 		}
 	}

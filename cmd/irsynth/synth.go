@@ -71,8 +71,8 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, "synth", "give --examples or --spec")
 	}
 	if *outFile != "" {
-		if err := checkOut(*outFile); err != nil {
-			return usageError(stderr, "synth", "--out: %v", err)
+		if code, done := refuseOut(stderr, "synth", "--out", *outFile); done {
+			return code
 		}
 	}
 	var guide *synth.Guide

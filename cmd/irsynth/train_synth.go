@@ -53,8 +53,8 @@ func runTrainSynth(args []string, stdout, stderr io.Writer) int {
 	if ckpt == "" {
 		ckpt = results.CheckpointPath(*dir, synth.GuideKind)
 	}
-	if err := checkOut(ckpt); err != nil {
-		return usageError(stderr, name, "--out: %v", err)
+	if code, done := refuseOut(stderr, name, "--out", ckpt); done {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()

@@ -72,8 +72,8 @@ func runTrainTrust(args []string, stdout, stderr io.Writer) int {
 	if path == "" {
 		path = filepath.Join(*dir, "models", "synth-trust.json")
 	}
-	if err := checkOut(path); err != nil {
-		return usageError(stderr, name, "--out: %v", err)
+	if code, done := refuseOut(stderr, name, "--out", path); done {
+		return code
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
