@@ -48,6 +48,9 @@ func (c *collector) ops3Divisors(text string) {
 	if op == "number" && adj == "" || op == "sum" && !common {
 		return // tau, the divisor sums: read by the others
 	}
+	if strings.Contains(adj, "proper") {
+		return // d < n, or 1 < d < n as well: count_test.go leaves it unread
+	}
 	if common {
 		// the divisors of gcd(A, B)
 		adj = strings.TrimSpace(strings.TrimPrefix(adj, "common"))
