@@ -7,7 +7,7 @@ import (
 	"net/http"
 	"os"
 	"strings"
-	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -48,13 +48,42 @@ type ModelInfo struct {
 }
 
 // modelCache loads checkpoints lazily and reloads one when its file changes.
+// The models are not safe for concurrent use, so one token (lock) is held
+// while a checkpoint loads or a model answers. Every taker waits for it
+// only as long as its context lives (the request's, bounded by
+// Config.AskTimeout), so a slow request never blocks the others past their
+// own deadlines, and a client that leaves stops waiting at once.
 type modelCache struct {
-	dir    string
-	enc    models.Encoder // nil: the default
-	mu     sync.Mutex     // also serialises Predict and Decode
-	loaded map[string]any // kind → *models.Classifier or *models.Decoder
-	mod    map[string]time.Time
+	dir     string
+	enc     models.Encoder // nil: the default
+	lock    chan struct{}  // capacity 1: held while loading or answering
+	waiting atomic.Int64   // takers waiting for lock (tests, /api/models)
+	loaded  map[string]any // kind → *models.Classifier or *models.Decoder; guarded by lock
+	mod     map[string]time.Time
 }
+
+func newModelCache(dir string, enc models.Encoder) *modelCache {
+	return &modelCache{dir: dir, enc: enc, lock: make(chan struct{}, 1)}
+}
+
+// acquire takes the lock, or returns ctx's error if ctx ends first.
+func (mc *modelCache) acquire(ctx context.Context) error {
+	select {
+	case mc.lock <- struct{}{}:
+		return nil
+	default:
+	}
+	mc.waiting.Add(1)
+	defer mc.waiting.Add(-1)
+	select {
+	case mc.lock <- struct{}{}:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+func (mc *modelCache) release() { <-mc.lock }
 
 // loaders read each kind of model from its checkpoint.
 var loaders = map[string]func(path string, enc models.Encoder) (any, error){
@@ -67,7 +96,7 @@ func (mc *modelCache) path(kind string) string {
 }
 
 // load returns the model of kind, (re)reading its checkpoint if needed.
-// Call with mc.mu held.
+// Call with the lock held.
 func (mc *modelCache) load(kind string) (any, error) {
 	loader, ok := loaders[kind]
 	if !ok {
@@ -92,9 +121,13 @@ func (mc *modelCache) load(kind string) (any, error) {
 	return m, nil
 }
 
-func (mc *modelCache) info() []ModelInfo {
-	mc.mu.Lock()
-	defer mc.mu.Unlock()
+// info says which models can answer; an error when ctx ends before the
+// lock is free.
+func (mc *modelCache) info(ctx context.Context) ([]ModelInfo, error) {
+	if err := mc.acquire(ctx); err != nil {
+		return nil, err
+	}
+	defer mc.release()
 	var out []ModelInfo
 	for _, kind := range []string{ModelClassifier, ModelDecoder} {
 		mi := ModelInfo{Kind: kind, Checkpoint: mc.path(kind)}
@@ -109,11 +142,18 @@ func (mc *modelCache) info() []ModelInfo {
 		}
 		out = append(out, mi)
 	}
-	return out
+	return out, nil
 }
 
 func (s *Server) apiModels(c echo.Context) error {
-	return c.JSON(http.StatusOK, map[string]any{"models": s.models.info()})
+	parent := c.Request().Context()
+	ctx, cancel := context.WithTimeout(parent, s.cfg.AskTimeout)
+	defer cancel()
+	info, err := s.models.info(ctx)
+	if err != nil {
+		return s.askGaveUp(parent, false)
+	}
+	return c.JSON(http.StatusOK, map[string]any{"models": info})
 }
 
 // apiAsk answers a natural-language request with a trained model: the
@@ -138,7 +178,10 @@ func (s *Server) apiAsk(c echo.Context) error {
 	if req.Model != ModelClassifier && req.Model != ModelDecoder {
 		return badRequest("request", `unknown model %q (want %q or %q)`, req.Model, ModelClassifier, ModelDecoder)
 	}
-	a, err := s.ask(req)
+	// The server's write timeout is sized for runs; the model may take
+	// up to AskTimeout first.
+	_ = http.NewResponseController(c.Response().Writer).SetWriteDeadline(time.Now().Add(s.cfg.AskTimeout + s.cfg.Timeout + 10*time.Second))
+	a, err := s.ask(c.Request().Context(), req)
 	if err != nil {
 		return err
 	}
@@ -149,23 +192,61 @@ func (s *Server) apiAsk(c echo.Context) error {
 	return c.JSON(http.StatusOK, AskResponse{Text: req.Text, Model: req.Model, Predicted: a.Predicted, Operands: a.Operands, Run: run})
 }
 
-// ask has the model answer req (models' Ask, shared with `irsynth ask`)
-// and turns its errors into the API's.
-func (s *Server) ask(req AskRequest) (models.Answer, error) {
-	s.models.mu.Lock()
-	defer s.models.mu.Unlock()
-	m, err := s.models.load(req.Model)
-	if err != nil {
-		return models.Answer{}, apiErr(http.StatusConflict, "no_model", "%s: %v", req.Model, err)
+// ask has the model answer req (models' AskContext, shared with `irsynth
+// ask`) within Config.AskTimeout and turns its errors into the API's: 503
+// (kind "busy") when another request held the model all that time, 504
+// (kind "timeout") when the model itself did not answer in time, 499 (kind
+// "cancelled") when the client left. The model runs in a goroutine that
+// holds the lock; the handler answers at the deadline, and the model, which
+// checks the same context (before every token the decoder writes), stops
+// and frees the lock soon after.
+func (s *Server) ask(parent context.Context, req AskRequest) (models.Answer, error) {
+	ctx, cancel := context.WithTimeout(parent, s.cfg.AskTimeout)
+	defer cancel()
+	if err := s.models.acquire(ctx); err != nil {
+		return models.Answer{}, s.askGaveUp(parent, false)
 	}
-	var a models.Answer
-	switch m := m.(type) {
-	case *models.Classifier:
-		a, err = m.Ask(req.Text)
-	case *models.Decoder:
-		a, err = m.Ask(req.Text)
-	default:
-		return a, errors.New("web: unknown model type")
+	type answer struct {
+		a   models.Answer
+		err error
+	}
+	done := make(chan answer, 1)
+	go func() {
+		defer s.models.release()
+		var r answer
+		defer func() {
+			if p := recover(); p != nil {
+				r.err = fmt.Errorf("web: the %s model panicked: %v", req.Model, p)
+			}
+			done <- r
+		}()
+		m, err := s.models.load(req.Model)
+		if err != nil {
+			r.err = apiErr(http.StatusConflict, "no_model", "%s: %v", req.Model, err)
+			return
+		}
+		switch m := m.(type) {
+		case *models.Classifier:
+			r.a, r.err = m.AskContext(ctx, req.Text)
+		case *models.Decoder:
+			r.a, r.err = m.AskContext(ctx, req.Text)
+		default:
+			r.err = errors.New("web: unknown model type")
+		}
+	}()
+	var r answer
+	select {
+	case r = <-done:
+	case <-ctx.Done():
+		select { // an answer that came with the deadline still counts
+		case r = <-done:
+		default:
+			return models.Answer{}, s.askGaveUp(parent, true)
+		}
+	}
+	a, err := r.a, r.err
+	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		return a, s.askGaveUp(parent, true)
 	}
 	switch {
 	case err == nil:
@@ -182,6 +263,23 @@ func (s *Server) ask(req AskRequest) (models.Answer, error) {
 		return a, ae
 	}
 	return a, err
+}
+
+// askGaveUp is the error of a model request whose context ended: the
+// client left (499), or Config.AskTimeout passed while another request held
+// the model (503, busy) or while the model answered (504).
+func (s *Server) askGaveUp(parent context.Context, answering bool) error {
+	switch {
+	case parent.Err() != nil:
+		return apiErr(499, "cancelled", "the request was cancelled")
+	case answering:
+		return apiErr(http.StatusGatewayTimeout, "timeout",
+			"the model did not answer within %v (irsynth serve --ask-timeout)", s.cfg.AskTimeout)
+	}
+	e := apiErr(http.StatusServiceUnavailable, "busy",
+		"the model is busy with other requests: waited %v (irsynth serve --ask-timeout) for it; try again", s.cfg.AskTimeout)
+	e.RetryAfter = 1
+	return e
 }
 
 // run runs p on args through the module cache, as POST /api/run does.

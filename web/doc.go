@@ -37,7 +37,12 @@
 // "trap", "fuel", "timeout"). Every run has Config.Fuel units of fuel (ir's) and
 // Config.Timeout of wall clock. POST /api/ask answers 409 (kind "no_model")
 // until `irsynth train` has written a checkpoint, and 422 (kind "operands")
-// when the request lacks the operands the chosen program takes.
+// when the request lacks the operands the chosen program takes. The models
+// answer one request at a time, and each request may use them for at most
+// Config.AskTimeout (waiting included): 503 (kind "busy", Retry-After) when
+// another request held them all that time, 504 (kind "timeout") when the
+// answer itself took longer; a client that leaves stops waiting at once, and
+// the model call it started stops at its next check (every decoder token).
 //
 // Invariants (the server stays responsive whatever clients send):
 //

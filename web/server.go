@@ -59,6 +59,12 @@ type Config struct {
 	// MaxSynthBudget caps the time of each (DefaultMaxSynthBudget when 0).
 	MaxSearches    int
 	MaxSynthBudget time.Duration
+	// AskTimeout bounds one /api/ask (and /api/models) request's use of
+	// the trained models, waiting for them included: the models answer
+	// one request at a time, so a request that finds them busy until then
+	// gets 503 and one whose answer takes longer gets 504 (DefaultAskTimeout
+	// when 0). The run that follows has Timeout of its own.
+	AskTimeout time.Duration
 	// SearchCores is how many searches compute at any moment, taking
 	// turns (NumCPU-1, at least 1, when 0), so that searches leave a core
 	// to the other requests.
@@ -85,6 +91,8 @@ const (
 const (
 	DefaultMaxTraceSteps  = 20_000
 	DefaultMaxSynthBudget = 60 * time.Second
+	DefaultAskTimeout     = 10 * time.Second
+	MaxAskTimeout         = 5 * time.Minute
 )
 
 // Server is the dashboard: pages, the JSON API and static files.
@@ -137,11 +145,14 @@ func (cfg *Config) validate() error {
 	orDefault(&cfg.MaxSearches, runtime.NumCPU())
 	orDefault(&cfg.MaxSynthBudget, DefaultMaxSynthBudget)
 	orDefault(&cfg.SearchCores, max(1, runtime.NumCPU()-1))
+	orDefault(&cfg.AskTimeout, DefaultAskTimeout)
 	switch {
 	case cfg.MaxTraceSteps < 0 || cfg.MaxSearches < 0 || cfg.MaxSynthBudget < 0 || cfg.SearchCores < 0:
 		return fmt.Errorf("%w: negative MaxTraceSteps, MaxSearches, MaxSynthBudget or SearchCores", ErrConfig)
 	case cfg.Fuel < 0 || cfg.Fuel > math.MaxInt32: // the compiled module's fuel is an i32
 		return fmt.Errorf("%w: fuel %d not in 1..%d", ErrConfig, cfg.Fuel, math.MaxInt32)
+	case cfg.AskTimeout < 0 || cfg.AskTimeout > MaxAskTimeout:
+		return fmt.Errorf("%w: ask timeout %v not in (0, %v]", ErrConfig, cfg.AskTimeout, MaxAskTimeout)
 	case cfg.Timeout < 0 || cfg.Timeout > time.Minute:
 		return fmt.Errorf("%w: timeout %v not in (0, 1m]", ErrConfig, cfg.Timeout)
 	case cfg.BodyLimitKiB < 0 || cfg.BodyLimitKiB > MaxBodyLimitKiB:
@@ -176,7 +187,7 @@ func New(cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: %w", err)
 	}
-	s := &Server{cfg: cfg, cache: cache, recs: &recordCache{dir: cfg.ResultsDir}, models: &modelCache{dir: cfg.ResultsDir, enc: cfg.Encoder},
+	s := &Server{cfg: cfg, cache: cache, recs: &recordCache{dir: cfg.ResultsDir}, models: newModelCache(cfg.ResultsDir, cfg.Encoder),
 		searches: newSearches(cfg.MaxSearches, cfg.SearchCores)}
 	s.allowHosts("")
 	if s.echo, err = s.routes(); err != nil {

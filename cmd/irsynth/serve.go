@@ -45,6 +45,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fuel := fs.Int64("fuel", web.DefaultFuel, "fuel per run (charged by the work a loop iteration does)")
 	timeout := fs.Duration("timeout", web.DefaultTimeout, "wall-clock limit per run request, queueing included")
 	limit := fs.Int("body-limit", web.DefaultBodyLimitKiB, "largest request body, in KiB")
+	askTimeout := fs.Duration("ask-timeout", web.DefaultAskTimeout, "wall-clock limit of a request's use of the trained models (/api/ask), waiting for them included: 503 when busy that long, 504 when the answer takes longer")
 	maxRuns := fs.Int("max-runs", runtime.NumCPU(), "programs running at once; more wait briefly, then get 503")
 	maxConns := fs.Int("max-conns", web.DefaultMaxConns, "open connections; at the cap the longest-idle one is closed")
 	var hosts hostList
@@ -58,13 +59,13 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	for _, f := range []struct {
 		name string
 		bad  bool
-	}{{"--fuel", *fuel <= 0}, {"--timeout", *timeout <= 0}, {"--body-limit", *limit <= 0}, {"--max-runs", *maxRuns <= 0}, {"--max-conns", *maxConns <= 0}} {
+	}{{"--fuel", *fuel <= 0}, {"--timeout", *timeout <= 0}, {"--body-limit", *limit <= 0}, {"--max-runs", *maxRuns <= 0}, {"--max-conns", *maxConns <= 0}, {"--ask-timeout", *askTimeout <= 0}} {
 		if f.bad {
 			return usageError(stderr, "serve", "%s must be positive", f.name)
 		}
 	}
 	cfg := web.Config{ResultsDir: *dir, Fuel: *fuel, Timeout: *timeout, BodyLimitKiB: *limit, MaxRuns: *maxRuns,
-		MaxConns: *maxConns, AllowHosts: hosts}
+		MaxConns: *maxConns, AllowHosts: hosts, AskTimeout: *askTimeout}
 	enc, err := openEncoder(*encSpec, *dir, stderr, *quiet)
 	if err != nil {
 		return usageError(stderr, "serve", "%v", err)

@@ -53,6 +53,8 @@ func TestServeUsage(t *testing.T) {
 		{"zero timeout", []string{"--timeout", "0s"}, 2, "--timeout must be positive"},
 		{"zero max runs", []string{"--max-runs", "0"}, 2, "--max-runs must be positive"},
 		{"bad max conns", []string{"--max-conns", "-1"}, 2, "--max-conns must be positive"},
+		{"zero ask timeout", []string{"--ask-timeout", "0s"}, 2, "--ask-timeout must be positive"},
+		{"huge ask timeout", []string{"--ask-timeout", "1h"}, 2, "ask timeout 1h0m0s not in (0, 5m0s]"},
 		{"empty host", []string{"--allow-host", "a,,b"}, 2, "empty host name"},
 		{"bad host", []string{"--allow-host", "a/b"}, 2, `allowed host "a/b" is not a host name`},
 	}

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -43,10 +44,23 @@ type Answer struct {
 // Ask answers text with the classifier: it names a library program, and
 // the operands are read from the text (dataset.ExtractN).
 func (c *Classifier) Ask(text string) (Answer, error) {
+	return c.AskContext(context.Background(), text)
+}
+
+// AskContext is Ask that gives up when ctx ends, with ctx's error: the
+// classifier's one forward pass (the encoder's included) is not
+// interrupted, so it checks ctx before and after it.
+func (c *Classifier) AskContext(ctx context.Context, text string) (Answer, error) {
 	a := Answer{Text: strings.TrimSpace(text), Model: KindClassifier}
+	if err := ctx.Err(); err != nil {
+		return a, err
+	}
 	names, err := c.Predict([]string{a.Text})
 	if err != nil {
 		return a, fmt.Errorf("classifier: %w", err)
+	}
+	if err := ctx.Err(); err != nil {
+		return a, err
 	}
 	a.Predicted = names[0]
 	sp, ok := ir.LibraryProgram(a.Predicted)
@@ -62,9 +76,21 @@ func (c *Classifier) Ask(text string) (Answer, error) {
 // text. A program that does not parse or validate is an error matching
 // ErrInvalidProgram, with Answer.Predicted holding the text written.
 func (d *Decoder) Ask(text string) (Answer, error) {
+	return d.AskContext(context.Background(), text)
+}
+
+// AskContext is Ask that stops when ctx ends, with ctx's error: the
+// decoder checks ctx before encoding and before every token it writes.
+func (d *Decoder) AskContext(ctx context.Context, text string) (Answer, error) {
 	a := Answer{Text: strings.TrimSpace(text), Model: KindDecoder}
-	toks, err := d.Decode([]string{a.Text}, DecodeOptions{})
+	if err := ctx.Err(); err != nil {
+		return a, err
+	}
+	toks, err := d.decode(ctx, []string{a.Text}, DecodeOptions{})
 	if err != nil {
+		if ctx.Err() != nil && errors.Is(err, ctx.Err()) {
+			return a, err
+		}
 		return a, fmt.Errorf("decoder: %w", err)
 	}
 	a.Predicted = strings.Join(toks[0], " ")

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"fmt"
 	"math"
 
@@ -86,6 +87,11 @@ func (d *Decoder) teacherForce(texts []string, seqs [][]int, visit func(i, p int
 // Decode generates a token sequence for every text by greedy decoding:
 // at each step the most probable allowed token, until EOS or MaxLen.
 func (d *Decoder) Decode(texts []string, opt DecodeOptions) (out [][]string, err error) {
+	return d.decode(context.Background(), texts, opt)
+}
+
+// decode is Decode that stops with ctx's error, checked before each step.
+func (d *Decoder) decode(ctx context.Context, texts []string, opt DecodeOptions) (out [][]string, err error) {
 	defer guard(&err)
 	maxLen := d.arch.MaxLen
 	if opt.MaxLen > 0 && opt.MaxLen < maxLen {
@@ -98,6 +104,9 @@ func (d *Decoder) Decode(texts []string, opt DecodeOptions) (out [][]string, err
 		done := make([]bool, n)
 		left := n
 		for step := 0; step < maxLen && left > 0; step++ {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
 			st.Step(cur)
 			for i := 0; i < n; i++ {
 				if done[i] {

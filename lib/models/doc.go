@@ -2,7 +2,9 @@
 // program Classifier (phase 3) and the opcode Decoder (phase 4), with
 // training, greedy and masked decoding, evaluation and checkpoints.
 // Classifier.Ask and Decoder.Ask turn a request in words into the program
-// to run and its operands; `irsynth ask` and POST /api/ask both call them.
+// to run and its operands; `irsynth ask` and POST /api/ask both call them
+// (the dashboard through AskContext, which stops when its context ends: the
+// decoder checks it before every token it writes).
 //
 // Two encoders: the default HashEncoder (hashed n-grams, no download) and
 // GGUFEncoder, the study's own: a Llama-architecture model read from a local

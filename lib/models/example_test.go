@@ -1,8 +1,10 @@
 package models_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"github.com/irsynth/irsynth/lib/dataset"
 	"github.com/irsynth/irsynth/lib/models"
@@ -75,6 +77,31 @@ func ExampleClassifier_Ask() {
 	fmt.Println(errors.Is(err, models.ErrOperands))
 	// Output:
 	// power [3 4] 2
+	// true
+}
+
+// AskContext stops when its context ends (the dashboard bounds each
+// request by --ask-timeout and stops when the client leaves).
+func ExampleClassifier_AskContext() {
+	split := dataset.StudySplit()
+	split.PerProgram, split.TestPerProgram = 5, 1
+	ds, err := dataset.Generate(split)
+	if err != nil {
+		panic(err)
+	}
+	c, err := models.TrainClassifier(ds.Train, models.ClassifierConfig{Epochs: 1})
+	if err != nil {
+		panic(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	a, err := c.AskContext(ctx, "Calculate 3 to the 4th power")
+	fmt.Println(a.Model, err == nil || errors.Is(err, models.ErrOperands))
+	cancel() // the client left
+	_, err = c.AskContext(ctx, "Calculate 3 to the 4th power")
+	fmt.Println(errors.Is(err, context.Canceled))
+	// Output:
+	// classifier true
 	// true
 }
 

@@ -56,6 +56,9 @@ func (m *Module) batchWorker(ctx context.Context, inputs [][]int32, out []Result
 				continue
 			}
 			if in == nil {
+				in = m.takeHot(ctx)
+			}
+			if in == nil {
 				var err error
 				if in, err = m.get(ctx); err != nil {
 					out[i].Err = err
@@ -70,4 +73,31 @@ func (m *Module) batchWorker(ctx context.Context, inputs [][]int32, out []Result
 			}
 		}
 	}
+}
+
+// takeHot takes the hot instance out of its place, if it is idle, for a
+// caller that keeps an instance over many calls (a Batch worker); put
+// returns it there. Without it a Batch after Prewarm (or after a Call)
+// would make a new instance while the hot one sat idle. It claims the
+// instance (begin) before unhooking it, so no Call can be on it, and
+// releases the claim at once: the taker then holds it like a pooled one.
+func (m *Module) takeHot(ctx context.Context) *instance {
+	in := m.hot.Load()
+	if in == nil {
+		return nil
+	}
+	gen, ok := in.begin()
+	if !ok {
+		return nil
+	}
+	if !m.hot.CompareAndSwap(in, nil) {
+		// Close unhooked it meanwhile: drop it as a call on it would.
+		in.end(gen, false)
+		if m.closed.Load() {
+			m.dropHot(ctx, in, false)
+		}
+		return nil
+	}
+	in.end(gen, false)
+	return in
 }

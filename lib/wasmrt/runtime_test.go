@@ -713,3 +713,62 @@ func TestModuleWASM(t *testing.T) {
 		t.Fatal("WASM() returned the Module's own slice")
 	}
 }
+
+// liveInstances is the number of instances the Module holds open.
+func liveInstances(m *Module) int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return len(m.all)
+}
+
+// TestBatchReusesPrewarmed: a Batch after Prewarm(n) with n workers runs
+// on the n prewarmed instances (the first of which is the hot one) and
+// makes none of its own; a Batch after a Call reuses the Call's instance.
+// The results are checked against the program's native reference.
+func TestBatchReusesPrewarmed(t *testing.T) {
+	ctx := context.Background()
+	spec := library(t, "collatz_length")
+	inputs := make([][]int32, 64)
+	for i := range inputs {
+		inputs[i] = []int32{int32(i + 1)}
+	}
+	check := func(t *testing.T, out []Result) {
+		t.Helper()
+		for i, r := range out {
+			if want := spec.Ref(inputs[i]); r.Err != nil || r.Value != want {
+				t.Fatalf("input %v: %d, %v; reference %d", inputs[i], r.Value, r.Err, want)
+			}
+		}
+	}
+	for _, workers := range []int{1, 2, 4} {
+		r := newRuntime(t, Config{Workers: workers})
+		m := compile(t, r, spec.Program)
+		if err := m.Prewarm(ctx, workers); err != nil {
+			t.Fatal(err)
+		}
+		if n := liveInstances(m); n != workers {
+			t.Fatalf("workers %d: Prewarm made %d instances", workers, n)
+		}
+		for round := range 3 {
+			check(t, m.Batch(ctx, inputs))
+			if n := liveInstances(m); n != workers {
+				t.Errorf("workers %d, batch %d: %d instances live, want the %d prewarmed", workers, round, n, workers)
+			}
+			if m.hot.Load() == nil {
+				t.Errorf("workers %d, batch %d: no hot instance after the batch", workers, round)
+			}
+		}
+	}
+	r := newRuntime(t, Config{Workers: 1})
+	m := compile(t, r, spec.Program)
+	if _, err := m.Call(ctx, 27); err != nil {
+		t.Fatal(err)
+	}
+	check(t, m.Batch(ctx, inputs))
+	if _, err := m.Call(ctx, 27); err != nil {
+		t.Fatal(err)
+	}
+	if n := liveInstances(m); n != 1 {
+		t.Errorf("Call, Batch, Call on one worker: %d instances, want 1", n)
+	}
+}

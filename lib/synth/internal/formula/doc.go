@@ -194,6 +194,10 @@
 // bitwise AND/OR/XOR (digitfns.go: digit products, largest, smallest,
 // first and last digits, runs, distinct digits, occurrences of a digit
 // string, digits read in another base) as counted loops over LOCAL_*.
+// A formula whose loops nest past ir.NumLocals locals is lowered again
+// with its outermost locals in memory words 0..3 (parse3_spill.go; the
+// last register the scratch of their writes), where nothing else of the
+// program uses memory or writes a local opcode itself.
 // The parser's function table names bitand, bitor, bitxor and
 // sumdigits/digsum for formulas and for other phrase readers; AND, OR
 // and XOR in capitals are those operators written between expressions.
@@ -371,6 +375,12 @@
 // product fits i32); "7-smooth numbers"; "Squares of primes of the form
 // 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
 // the list the other readers take alone.
+// Products of powers of fixed numbers (lists3_powprod.go): "Numbers of
+// the form 4^i * 9^j, with i, j >= 0", "Numbers of the form 2^i*3^j*5^k"
+// (exponents from 0 or, unsaid, from 1), and "3-smooth numbers" (p <= 7)
+// where a scan over every number is refused for fuel: powprod_(n, b1,
+// ..., bm), each value once, stepped from term to term (the least
+// q*b1^e above the last term over the products q of the other bases).
 // "Primes whose base-8 representation also is the base-5 representation
 // of a prime" (and "... decimal representation is a valid number in base
 // 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
@@ -425,7 +435,14 @@
 // point, image,
 // trajectory or limiting word of a morphism on digits, "Fixed point of the
 // morphism 0 -> 01, 1 -> 1101, starting with 0" (the word written to memory
-// letter by letter, from n = 0 and from n = 1). Formulas "a(n) = ..."
+// letter by letter, from n = 0 and from n = 1). The 3x+1 map named by
+// a quantity of n's trajectory (collatz.go): "Collatz length of n", "How
+// many steps does the 3n+1 sequence take from n?", "Number of halving
+// steps to reach 1 in '3x+1' problem", "Largest value in the hailstone
+// trajectory of n", read word by word against a closed vocabulary (any
+// other word gives nothing); "length" as the steps and as the terms,
+// "stopping time" as the steps to 1 and to a value below n, the examples
+// choosing. Formulas "a(n) = ..."
 // that name what the parser lacks (eqn*.go): letters and functions the
 // text defines after the formula, "where p is the n-th prime", "where e
 // is the 2-adic valuation of n", "where f(n) = n^4 + n^2 + 1", "where

@@ -568,8 +568,21 @@ func (v *evaluator) call(x *node) *big.Rat {
 			rest[i] = small(a, 1<<31)
 		}
 		return v.digRank(small(args[0], 1<<31), rest)
+	case "collatz_": // collatz.go
+		r, steps, ok := collatzRef(small(args[0], 1<<31), small(args[1], 8))
+		v.tick(steps)
+		if !ok {
+			undefined()
+		}
+		return ratInt(r)
 	case "mdr_": // sets3_mdr.go
 		return ratInt(mdrRef(small(args[0], 1<<40), small(args[1], 1<<31)))
+	case "powprod_": // lists3_powprod.go
+		bases := make([]int64, len(args)-1)
+		for i, a := range args[1:] {
+			bases[i] = small(a, 1<<31)
+		}
+		return powProdRef(v, small(args[0], 1<<31), bases)
 	case "smooth_": // sets3.go
 		return ratInt(smoothRef(small(args[0], 1<<40), small(args[1], 1<<31)))
 	case "primepi":

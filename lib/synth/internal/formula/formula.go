@@ -116,9 +116,11 @@ func (c *collector) read(text string) {
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
 		func() { c.sets3Phrases(text) },                // sets3.go: "Squares of primes", "Numbers with distinct prime factors 2, 3, and 5"
+		func() { c.lists3(text) },                      // lists3*.go: "Numbers of the form 4^i * 9^j"
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go
+		func() { c.collatz(text) },                     // collatz.go: "Collatz length of n", "Number of halving steps to reach 1 in '3x+1' problem"
 	)
 	for i := range c.out {
 		// readers that rewrite the text first (memText, digitWords) take

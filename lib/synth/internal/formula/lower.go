@@ -58,6 +58,10 @@ type emitter struct {
 	// arity is the program's operand count (0: one, n in SLOT_0);
 	// operands.go lowers requests over several
 	arity int
+	// spill: the outermost spill locals live in memory (parse3_spill.go);
+	// spilling: get, set or tee is emitting
+	spill    int
+	spilling bool
 }
 
 // lowerProgram compiles an integer formula over n (SLOT_0) to a whole
@@ -70,7 +74,11 @@ func lowerWith(x *node, exactBinomial bool) (ops []ir.Op, err error) {
 	if ops, err := lowerMode(x, exactBinomial, true); err == nil {
 		return ops, nil
 	}
-	return lowerMode(x, exactBinomial, false)
+	ops, err = lowerMode(x, exactBinomial, false)
+	if err != nil {
+		return lowerSpilled(x, exactBinomial, err)
+	}
+	return ops, nil
 }
 
 // lowerSquaring is lowerWith with powers under a mod by square and
@@ -125,6 +133,9 @@ func (e *emitter) fail(format string, args ...any) {
 }
 
 func (e *emitter) emit(ops ...ir.Op) {
+	if e.spill > 0 && !e.spilling {
+		e.spillGuard(ops)
+	}
 	e.ops = append(e.ops, ops...)
 	if len(e.ops) > ir.MaxLength {
 		e.fail("more than %d opcodes", ir.MaxLength)
@@ -132,6 +143,9 @@ func (e *emitter) emit(ops ...ir.Op) {
 }
 
 func (e *emitter) alloc() int {
+	if e.spill > 0 {
+		return e.allocSpill()
+	}
 	if e.next >= ir.NumLocals {
 		e.fail("needs more than %d locals", ir.NumLocals)
 	}
@@ -140,13 +154,23 @@ func (e *emitter) alloc() int {
 }
 
 func (e *emitter) get(l int) {
+	if e.spill > 0 {
+		e.getSpill(l)
+		return
+	}
 	if l < 0 {
 		e.emit(ir.OpSlot0)
 		return
 	}
 	e.emit(ir.LocalGet(l))
 }
-func (e *emitter) set(l int) { e.emit(ir.LocalSet(l)) }
+func (e *emitter) set(l int) {
+	if e.spill > 0 {
+		e.setSpill(l)
+		return
+	}
+	e.emit(ir.LocalSet(l))
+}
 
 // konst pushes c, written with CONST_0/1/2/10 (ir.AppendConst).
 func (e *emitter) konst(c int64) {
@@ -428,7 +452,8 @@ func (e *emitter) pow(base, exp *node, m int) {
 		r := e.alloc()
 		e.emit(ir.OpConst1, ir.OpConst2)
 		e.lower(exp)
-		e.emit(ir.OpConst2, ir.OpI32RemS, ir.LocalTee(r))
+		e.emit(ir.OpConst2, ir.OpI32RemS)
+		e.tee(r)
 		e.get(r)
 		e.emit(ir.OpI32Mul, ir.OpI32Mul, ir.OpI32Sub)
 		return
@@ -539,7 +564,10 @@ func (e *emitter) once(push func()) {
 	t := e.alloc() // push's own locals are free again: its value is on the stack
 	body := append([]ir.Op(nil), e.ops[start:]...)
 	e.ops = append(e.ops[:start], ir.OpLoopBegin)
+	e.spilling = true // body's opcodes passed emit once
 	e.emit(body...)
-	e.emit(ir.LocalSet(t), ir.OpLoopEnd)
+	e.spilling = false
+	e.set(t)
+	e.emit(ir.OpLoopEnd)
 	e.get(t)
 }

@@ -162,6 +162,8 @@ func (e *emitter) digitFn(name string, x, b, d *node) {
 	e.set(acc)
 	e.get(m)
 	e.get(lb)
-	e.emit(ir.OpI32DivS, ir.LocalTee(m), ir.OpBrIf, ir.OpLoopEnd) // on while m != 0
+	e.emit(ir.OpI32DivS)
+	e.tee(m)
+	e.emit(ir.OpBrIf, ir.OpLoopEnd) // on while m != 0
 	e.get(acc)
 }

@@ -72,8 +72,12 @@ func (e *emitter) call(x *node) {
 		e.runRankLower(x)
 	case "digrank_": // sets3_digits.go
 		e.digRankLower(x)
+	case "collatz_": // collatz.go
+		e.collatz(a[0], a[1].val)
 	case "mdr_": // sets3_mdr.go
 		e.mdr(a[0], a[1].val)
+	case "powprod_": // lists3_powprod.go
+		e.powProdLower(x)
 	case "smooth_": // sets3.go
 		e.smooth(a[0], a[1].val)
 	case "primepi":
@@ -342,7 +346,8 @@ func (e *emitter) sumDiv(x *node) {
 		term(d)
 		e.get(lx)
 		e.get(d)
-		e.emit(ir.OpI32DivS, ir.LocalTee(q))
+		e.emit(ir.OpI32DivS)
+		e.tee(q)
 		e.get(d)
 		e.emit(ir.OpI32Ne, ir.OpIfBegin)
 		term(q)

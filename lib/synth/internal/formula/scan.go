@@ -97,7 +97,7 @@ func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, mode scanMode)
 	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel, wide: wide, big: mode == scanBig, ops: ops}
 	// points passed over: sound.go
 	defer func() { why = s.soundWhy(why) }()
-	if has(x, kNth) || hasCall(x, "digrank_") || hasCall(x, "runrank_") { // sets3_digits.go, sets3_runs.go: a list ranked
+	if has(x, kNth) || hasCall(x, "digrank_") || hasCall(x, "runrank_") || hasCall(x, "powprod_") { // sets3_digits.go, sets3_runs.go: a list ranked
 		s.fuel = listScanFuel
 	}
 	if isAutomaton(x) {
