@@ -584,6 +584,16 @@
 //     ir.DefaultFuel, no list predicate would wrap there, and no part of
 //     the formula leaves i32 at later n where its value fits (scan.go:
 //     finishes, listsFit, partsFit).
+//   - The check passes over no point it claims to cover (sound.go): an n
+//     >= 10 where the formula is undefined or no integer ("3^(n/2)" and
+//     "n/2" at odd n, a list whose predicate is undefined at some value)
+//     refuses the reading; below 10 its domain may open later (1/n at 0,
+//     "(prime(n)^4 - 1)/240" from n = 4), those n being among the first ten
+//     terms every candidate must reproduce in lib/synth. A rational power
+//     b^(p/q) is evaluated exactly where it is rational, and floor,
+//     ceiling and round of a formula with such powers are decided from
+//     rational bounds on them (sound_root.go: integer roots on big.Int),
+//     so "floor(3^(n/2))" is compared at odd n too, not passed over.
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
