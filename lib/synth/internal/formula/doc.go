@@ -237,7 +237,14 @@
 // nonnegative coefficients over x, y >= 0) is the list of primes m for
 // which some y >= 0 makes the discriminant 4am - D*y^2 of the quadratic in
 // x a square with an integer root (qform.go), behind residue filters mod
-// small M that f's values allow, as many as save fuel at n = 100. isqrt
+// small M that f's values allow, as many as save fuel at n = 100; where
+// that program is refused for fuel ("Primes of the form 5x^2 + 21y^2")
+// and f is primitive and alone in its genus up to inversion (every
+// reduced form of its discriminant D with f's values prime to q mod each
+// prime q of 2D, mod 8 for q = 2, is f or its inverse), the primes p not
+// dividing 2D with p mod q among those values (genus theory), and the
+// primes of 2D f represents, checked against the search for every prime
+// to 30,000 when read (lists3_qform.go). isqrt
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
