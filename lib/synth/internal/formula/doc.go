@@ -411,10 +411,24 @@
 // argument, "Sum of odd divisors of sopf(n)", "Sum of divisors of p+1, p
 // prime", is "P of n" as the other readers read it with the argument put
 // for n (sums_of.go: P holds no n of its own; a letter bound to the primes
-// is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
+// is the n-th prime; "the n-th X" is X's n-th term, X any list
+// seqReadings reads); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
 // Such a sum over the terms of the primes or of a list named by its
 // predicate reads each term from a table in memory the program fills
 // first, one scan per list up to index n + 4 (sums_tab.go).
+// Operators over what the other readers read (ops3*.go): "Difference
+// between X and Y", "Absolute difference between ...", "X minus Y", "X
+// plus Y" with each operand an expression in n, "the n-th X" or a phrase
+// read alone as a function of n ("Difference between the n-th squarefree
+// number and n", "n^2 minus the greatest triangular number smaller than
+// or equal to n^2"); the member of any kind of number kindPredicate reads
+// nearest a bound, "Largest powerful number not greater than n",
+// "Smallest prime larger than n" (ops3_near.go, comparisons in words by
+// comparatives); "Sum of all primes <= n", "Product of the squarefree
+// numbers < 2n", "Number of primes between n^2 and (n+1)^2", "... in the
+// interval [n, 2n)", "... p with n < p <= 2n" (ops3_range.go: "between"
+// read with and without its ends, offered only where the examples tell
+// the two apart).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums

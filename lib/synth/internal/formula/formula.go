@@ -111,6 +111,9 @@ func (c *collector) read(text string) {
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.seqOps(text) },                       // sums_seq.go: "Partial sums of ...", "Convolution of X and Y"
 		func() { c.ofArgument(text) },                   // sums_of.go: "Sum of odd divisors of sopf(n)"
+		func() { c.ops3Binary(text) },                   // ops3.go: "Difference between X and Y", "X minus Y"
+		func() { c.ops3Near(text) },                     // ops3_near.go: "Largest powerful number not exceeding n"
+		func() { c.ops3Ranges(text) },                   // ops3_range.go: "Sum of all primes <= n", "Number of primes between n and 2n"
 		func() { c.partSums(text) },                     // sums_parts.go: "Sum of the smallest parts of the partitions of n into 3 parts"
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
