@@ -43,7 +43,10 @@ func Candidates(text string, arity int) (cs []Candidate) {
 		}
 	}()
 	if arity > 1 {
-		return operandCandidates(text, arity) // operands.go
+		if cs := operandCandidates(text, arity); cs != nil { // operands.go
+			return cs
+		}
+		return askedOperands(text, arity) // asked2_ops.go
 	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
 	c.readAsked(text)
