@@ -237,7 +237,14 @@
 // nonnegative coefficients over x, y >= 0) is the list of primes m for
 // which some y >= 0 makes the discriminant 4am - D*y^2 of the quadratic in
 // x a square with an integer root (qform.go), behind residue filters mod
-// small M that f's values allow, as many as save fuel at n = 100. isqrt
+// small M that f's values allow, as many as save fuel at n = 100; where
+// that program is refused for fuel ("Primes of the form 5x^2 + 21y^2")
+// and f is primitive and alone in its genus up to inversion (every
+// reduced form of its discriminant D with f's values prime to q mod each
+// prime q of 2D, mod 8 for q = 2, is f or its inverse), the primes p not
+// dividing 2D with p mod q among those values (genus theory), and the
+// primes of 2D f represents, checked against the search for every prime
+// to 30,000 when read (lists3_qform.go). isqrt
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
@@ -428,7 +435,11 @@
 // numbers < 2n", "Number of primes between n^2 and (n+1)^2", "... in the
 // interval [n, 2n)", "... p with n < p <= 2n" (ops3_range.go: "between"
 // read with and without its ends, offered only where the examples tell
-// the two apart).
+// the two apart); "Number of odd divisors of n^2+1", "Product of the
+// squarefree divisors of n", "Largest odd divisor of 3n+1", "Number of
+// common divisors of n and 12" (ops3_div.go: the adjective's condition
+// taken from the divisor sum the other readers read, common divisors as
+// those of the gcd).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums
@@ -584,6 +595,16 @@
 //     ir.DefaultFuel, no list predicate would wrap there, and no part of
 //     the formula leaves i32 at later n where its value fits (scan.go:
 //     finishes, listsFit, partsFit).
+//   - The check passes over no point it claims to cover (sound.go): an n
+//     >= 10 where the formula is undefined or no integer ("3^(n/2)" and
+//     "n/2" at odd n, a list whose predicate is undefined at some value)
+//     refuses the reading; below 10 its domain may open later (1/n at 0,
+//     "(prime(n)^4 - 1)/240" from n = 4), those n being among the first ten
+//     terms every candidate must reproduce in lib/synth. A rational power
+//     b^(p/q) is evaluated exactly where it is rational, and floor,
+//     ceiling and round of a formula with such powers are decided from
+//     rational bounds on them (sound_root.go: integer roots on big.Int),
+//     so "floor(3^(n/2))" is compared at odd n too, not passed over.
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.

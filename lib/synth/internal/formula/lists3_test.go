@@ -102,3 +102,49 @@ func TestLists3PowProd(t *testing.T) {
 		"Numbers of the form 2^i*3^j*5^k*7^l*11^m*13^o.", // more bases than locals
 	)
 }
+
+// qformPrimesRef lists the primes a*x^2 + b*x*y + c*y^2 (positive
+// definite) in increasing order by a search over a box of x and y, the
+// first count of them.
+func qformPrimesRef(a, b, c int64, count int) []int64 {
+	var out []int64
+	for p := int64(2); len(out) < count; p++ {
+		if !isPrimeRef(p) {
+			continue
+		}
+		found := false
+		for x := int64(-100); x <= 100 && !found; x++ {
+			for y := int64(-100); y <= 100; y++ {
+				if a*x*x+b*x*y+c*y*y == p {
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func TestLists3QFormGenus(t *testing.T) {
+	// class numbers h(D) of the primitive forms (tables of Buell, Cox)
+	for _, tc := range []struct{ d, h int64 }{{-3, 1}, {-4, 1}, {-20, 2}, {-23, 3}, {-56, 4}, {-84, 4}, {-420, 8}, {-71, 7}, {-672, 8}} {
+		if got := int64(len(reducedForms(tc.d))); got != tc.h {
+			t.Errorf("h(%d) = %d, want %d", tc.d, got, tc.h)
+		}
+	}
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		{"Primes of the form 5x^2 + 21y^2.", 1, 60, nthOfRef(qformPrimesRef(5, 0, 21, 60))},
+		{"Primes of the form 8x^2+8xy+23y^2.", 1, 60, nthOfRef(qformPrimesRef(8, 8, 23, 60))},
+		{"Primes of the form 3x^2 + 7y^2.", 1, 60, nthOfRef(qformPrimesRef(3, 0, 7, 60))}, // 3 and 7 divide D = -84
+	})
+	refuses(t,
+		"Primes of the form x^2 + 14y^2.",  // 2x^2 + 7y^2 shares its genus: the residues do not decide
+		"Primes of the form 6x^2 + 10y^2.", // not primitive
+		"Primes of the form 5x^2 - 21y^2.", // indefinite
+		"Primes of the form x^2 + 71y^2.",  // h(-284) = 7 classes, 1 genus
+	)
+}
