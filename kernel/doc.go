@@ -43,7 +43,8 @@
 // types declared in cells. A compile error, a panic, an interrupt or
 // os.Exit ends the cell with an error (CompileError, Panic, Interrupted,
 // Exit); the kernel and the variables of earlier cells survive. So does a
-// panic in a goroutine started with `go func() {...}()`: it is recovered,
+// panic in a goroutine of a go statement (`go func() {...}()`, and `go f(x)`
+// of a named function, method value or library function): it is recovered,
 // the cell that started it stops with a GoroutinePanic error, or, when that
 // cell has ended, the next cell reports it without running. The session
 // has a memory cap (Config.MemoryLimit, --memory-limit,
@@ -57,8 +58,10 @@
 // a channel receive, which gomacro cannot interrupt) ends with
 // SessionRestarted: the session child is killed and restarted.
 //
-// What restarts the session (variables lost): a panic in a goroutine of a
-// named function (`go f(x)`, which gomacro gives no hook to wrap), os.Exit
+// What restarts the session (variables lost): a panic in an interpreted
+// function that compiled code calls on a goroutine of its own (a function
+// passed to time.AfterFunc; no hook sees that goroutine start), or in `go`
+// of a built-in (`go panic(x)`), os.Exit
 // or log.Fatal called by compiled code, a blocking call that ignores the
 // interrupt, and resident memory above 1.5 times the cap.
 //

@@ -181,10 +181,17 @@ func (c *child) death() string {
 		status = "it ended with " + ps.String()
 	}
 	if crash := c.tail.crash(); crash != "" {
+		if strings.HasPrefix(crash, "panic: ") {
+			crash += " (" + unrecoverable + ")"
+		}
 		return status + ": " + crash
 	}
 	return status
 }
+
+// unrecoverable says which panics end the session.
+const unrecoverable = "a panic on a goroutine that compiled code started, such as a function passed to time.AfterFunc: " +
+	"the interpreter recovers panics in cells and in goroutines of go statements, not there"
 
 // running returns the live child, starting one if there is none.
 func (s *supervisor) running() (*child, error) {

@@ -65,10 +65,16 @@ func TestCellsCannotEndTheKernel(t *testing.T) {
 		{"interrupt_receive", []string{"error", "evalue"}, "did not stop within 2s of the interrupt"},
 		{"interrupt_receive", []string{"after", "error", "ename"}, "CompileError"}, // kept is gone
 		{"interrupt_receive", []string{"fresh", "result"}, "2"},
-		{"named_goroutine_panic", []string{"error", "ename"}, "SessionRestarted"},
-		{"named_goroutine_panic", []string{"error", "evalue"}, "panic: boom in a named goroutine"},
-		{"named_goroutine_panic", []string{"after", "error", "ename"}, "CompileError"},
-		{"named_goroutine_panic", []string{"fresh", "result"}, "4"},
+		{"named_goroutine_panic", []string{"error", "ename"}, "GoroutinePanic"},
+		{"named_goroutine_panic", []string{"error", "evalue"}, "a goroutine panicked while this cell ran: boom in a named goroutine"},
+		{"named_goroutine_panic", []string{"after", "result"}, "8"},
+		{"method_goroutine_panic", []string{"error", "evalue"}, "a goroutine panicked while this cell ran: 42"},
+		{"method_goroutine_panic", []string{"after", "result"}, "8"},
+		{"callback_panic", []string{"error", "ename"}, "SessionRestarted"},
+		{"callback_panic", []string{"error", "evalue"}, "panic: boom in a callback"},
+		{"callback_panic", []string{"error", "evalue"}, "a function passed to time.AfterFunc"},
+		{"callback_panic", []string{"after", "error", "ename"}, "CompileError"},
+		{"callback_panic", []string{"fresh", "result"}, "4"},
 		{"compiled_exit", []string{"error", "ename"}, "SessionRestarted"},
 		{"compiled_exit", []string{"error", "evalue"}, "exit status 1"},
 		{"compiled_exit", []string{"error", "evalue"}, "fatal from compiled code"},
@@ -91,7 +97,7 @@ func TestCellsCannotEndTheKernel(t *testing.T) {
 	for _, tc := range []struct {
 		check    string
 		min, max float64
-	}{{"interrupt_sleep", 0, 1}, {"interrupt_receive", 2, 5}, {"goroutine_panic", 0, 5}, {"goroutine_exit", 0, 5}} {
+	}{{"interrupt_sleep", 0, 1}, {"interrupt_receive", 2, 5}, {"goroutine_panic", 0, 5}, {"goroutine_exit", 0, 5}, {"named_goroutine_panic", 0, 5}} {
 		key := "stop_seconds"
 		if _, ok := obs[tc.check][key]; !ok {
 			key = "seconds"

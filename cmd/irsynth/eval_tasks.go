@@ -81,6 +81,12 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return usageError(stderr, name, "%s: %v", file, err)
 	}
+	partial := *out + ".partial"
+	for _, p := range []string{*out, partial} {
+		if code, done := refuseOut(stderr, name, "--out", p); done {
+			return code
+		}
+	}
 	sum := sha256.Sum256(data)
 	rec := results.Tasks{
 		Kind: "eval_tasks", System: *system, File: file, FileSHA: hex.EncodeToString(sum[:]),
@@ -111,7 +117,6 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 			opt.Guide = synth.DefaultGuide()
 		}
 		rec.Guided = opt.Guide != nil
-		partial := *out + ".partial"
 		var sofar []results.TaskResult
 		cfg := synth.TasksConfig{Options: opt, Workers: *workers, Shard: shard,
 			Progress: func(done, total int, r results.TaskResult) {
@@ -133,14 +138,19 @@ func runEvalTasks(args []string, stdout, stderr io.Writer) int {
 			}
 			return failure(stderr, name, fmt.Errorf("%w; the %d finished tasks are in %s, %s is untouched", err, len(rs), partial, *out))
 		}
-		defer os.Remove(partial)
 	}
 	rec = finish(rec, rs, shard.N <= 1)
 	if *system == "irsynth" {
 		rec.WallSeconds, rec.CPUSeconds = time.Since(wall0).Seconds(), cputime.Seconds()-cpu0
 	}
 	if err := results.WriteFile(*out, mustJSON(rec)); err != nil {
+		if _, serr := os.Stat(partial); serr == nil {
+			err = fmt.Errorf("%w; the finished tasks are in %s", err, partial)
+		}
 		return failure(stderr, name, err)
+	}
+	if *system == "irsynth" {
+		os.Remove(partial) // only now: the record it checkpointed is written
 	}
 	printTotals(stdout, rec)
 	fmt.Fprintf(stdout, "wrote %s\n", *out)
@@ -184,6 +194,9 @@ func runEvalMerge(args []string, stdout, stderr io.Writer) int {
 		return usageError(stderr, name, "want OUT and at least one IN (irsynth eval merge OUT IN...)")
 	}
 	outPath := fs.Arg(0)
+	if code, done := refuseOut(stderr, name, "OUT", outPath); done {
+		return code
+	}
 	var recs []results.Tasks
 	ins := fs.Args()[1:]
 	for _, in := range ins {

@@ -19,7 +19,7 @@ import (
 func init() {
 	register(command{
 		Name:    "synth",
-		Usage:   "irsynth synth --examples 'IN→OUT, ...' | --spec FILE.json [flags]",
+		Usage:   "irsynth synth --examples 'IN→OUT, ...' | --spec FILE.json [--out FILE] [flags]",
 		Summary: "search for an IR program that reproduces input→output examples; prints a JSON array of records",
 		Run:     runSynth,
 	})
@@ -36,6 +36,7 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 	unguided := fs.Bool("unguided", false, "search without the learned guide")
 	guideFile := fs.String("guide", "", "guide checkpoint to search with (irsynth train synth writes one; default: the shipped guide)")
 	noWAT := fs.Bool("no-wat", false, "leave the program's WAT out of the records")
+	outFile := fs.String("out", "", "write the records to this file, atomically once every task is done (the old file stays whole until then), instead of stdout")
 	ask := fs.Bool("ask", false, "when the answer is ambiguous, ask for the output at the distinguishing input on stdin and search again")
 	if code, done := fs.parse(args, 0); done {
 		return code
@@ -68,6 +69,11 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 		tasks = []synth.Task{t}
 	default:
 		return usageError(stderr, "synth", "give --examples or --spec")
+	}
+	if *outFile != "" {
+		if code, done := refuseOut(stderr, "synth", "--out", *outFile); done {
+			return code
+		}
 	}
 	var guide *synth.Guide
 	switch {
@@ -106,6 +112,17 @@ func runSynth(args []string, stdout, stderr io.Writer) int {
 			r.WAT = ""
 		}
 		out = append(out, r)
+	}
+	if *outFile != "" {
+		data, err := json.MarshalIndent(out, "", "  ")
+		if err == nil {
+			err = results.WriteFile(*outFile, append(data, '\n'))
+		}
+		if err != nil {
+			return failure(stderr, "synth", err)
+		}
+		fmt.Fprintf(stdout, "wrote %d records to %s\n", len(out), *outFile)
+		return 0
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")

@@ -53,6 +53,9 @@ func runTrainSynth(args []string, stdout, stderr io.Writer) int {
 	if ckpt == "" {
 		ckpt = results.CheckpointPath(*dir, synth.GuideKind)
 	}
+	if code, done := refuseOut(stderr, name, "--out", ckpt); done {
+		return code
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	cfg := synth.TrainConfig{Rounds: *rounds, Candidates: *cands, Dreams: *dreams}

@@ -72,6 +72,9 @@ func runTrainTrust(args []string, stdout, stderr io.Writer) int {
 	if path == "" {
 		path = filepath.Join(*dir, "models", "synth-trust.json")
 	}
+	if code, done := refuseOut(stderr, name, "--out", path); done {
+		return code
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	cfg := synth.TrustConfig{Search: *search, SearchEvery: *every, Workers: *workers, MaxWrong: *maxWrong, TrainedOn: filepath.Base(*tasksFile)}

@@ -98,13 +98,25 @@ try:
     out["fresh"] = run_cell(kc, "1 + 1")
     emit("interrupt_receive", **out)
 
-    # a panic in a goroutine of a named function cannot be wrapped: the
-    # session process dies and restarts
+    # a panic in a goroutine of a named function or a method value: the
+    # go statement is rewritten to call it under recover, so the session
+    # survives
     run_cell(kc, 'import "time"\nkept := 8')
-    out = run_cell(kc, 'func boom() { panic("boom in a named goroutine") }\ngo boom()\ntime.Sleep(10 * time.Second)')
+    t = time.perf_counter()
+    out = run_cell(kc, 'func boom(s string, n int64) { panic(s) }\ngo boom("boom in a named goroutine", 1)\ntime.Sleep(10 * time.Second)')
+    out["seconds"] = time.perf_counter() - t
+    out["after"] = run_cell(kc, "kept")
+    emit("named_goroutine_panic", **out)
+    out = run_cell(kc, 'type T struct{ n int }\nfunc (t T) Boom(k int) { panic(t.n + k) }\ngo T{40}.Boom(2)\ntime.Sleep(10 * time.Second)')
+    out["after"] = run_cell(kc, "kept")
+    emit("method_goroutine_panic", **out)
+
+    # a panic in an interpreted function that compiled code calls on a
+    # goroutine of its own cannot be recovered: the session restarts
+    out = run_cell(kc, 'time.AfterFunc(time.Millisecond, func() { panic("boom in a callback") })\ntime.Sleep(10 * time.Second)')
     out["after"] = run_cell(kc, "kept")
     out["fresh"] = run_cell(kc, "2 + 2")
-    emit("named_goroutine_panic", **out)
+    emit("callback_panic", **out)
 
     # os.Exit from compiled code (log.Fatal)
     out = run_cell(kc, 'import "log"\nlog.Fatal("fatal from compiled code")')

@@ -175,6 +175,18 @@ func Synthesize(ctx context.Context, t Task, opt Options) (res Result, err error
 					s = 0
 				}
 			}
+			if s == 1 && t.Arity() == 1 {
+				// a formula program out of fuel where a person would still
+				// ask: a search for one that agrees and finishes (fuelfree.go)
+				f := ir.Program{Name: name, Arity: 1, Ops: fs[0].ops}
+				if fuelHungry(f) {
+					if r, ok := cheaperEquivalent(ctx, t, name, f, deadline, start, opt); ok {
+						r.Formula = fs[0].formula
+						r.Method = "search+formula"
+						return r, nil
+					}
+				}
+			}
 			res, err := answerWith(ctx, t, name, fs, 0, s, trust, res, start, opt)
 			res.Confidence = 0 // the judge was not asked
 			return res, err

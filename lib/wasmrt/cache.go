@@ -66,7 +66,8 @@ func (c *sharedCache) init() {
 func (c *sharedCache) config() wazero.RuntimeConfig {
 	return wazero.NewRuntimeConfig().
 		WithCompilationCache(c.cache).
-		WithCloseOnContextDone(c.kind == engineCtx)
+		WithCloseOnContextDone(c.kind == engineCtx).
+		WithMemoryLimitPages(MaxMemoryPages)
 }
 
 // keep makes sure the module compiled from bin stays in the cache. The

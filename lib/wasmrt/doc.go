@@ -26,6 +26,9 @@
 //     (Config.Timeout, or the caller's context deadline if earlier).
 //     Exceeding either ends the call with ErrFuelExhausted or ErrTimeout;
 //     the Runtime, the Module and the caller carry on.
+//   - Every instance's linear memory is capped at MaxMemoryPages (64 MiB):
+//     memory.grow past it returns -1, and a module declaring more is refused
+//     (ErrBadModule).
 //   - Errors are typed: *TrapError (with the trap's Reason, e.g.
 //     ir.ErrDivideByZero), ErrFuelExhausted (which errors.Is also matches
 //     against ir.ErrFuelExhausted), ErrTimeout, ErrArgs. No panic escapes

@@ -3,6 +3,7 @@ package wasmrt
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -196,5 +197,60 @@ func wasmValidate(t *testing.T, bin []byte) {
 	}
 	if string(wat) != string(wat2) {
 		t.Fatalf("WAT changed in the round trip:\n%s\n---\n%s", wat, wat2)
+	}
+}
+
+// wat assembles WebAssembly text with wabt's wat2wasm.
+func wat(t *testing.T, src string) []byte {
+	t.Helper()
+	if _, err := exec.LookPath("wat2wasm"); err != nil {
+		testenv.Missing(t, "wat2wasm not found (install wabt: scripts/setup.sh)")
+	}
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "m.wat"), filepath.Join(dir, "m.wasm")
+	if err := os.WriteFile(in, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if msg, err := exec.Command("wat2wasm", in, "-o", out).CombinedOutput(); err != nil {
+		t.Fatalf("wat2wasm: %v\n%s", err, msg)
+	}
+	bin, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// TestMemoryCap: a loaded module's memory.grow past MaxMemoryPages returns
+// -1 (as the WebAssembly spec says a refused grow does) and leaves memory as
+// it was, growing within the cap works, and a module that declares more
+// memory than the cap is refused with ErrBadModule. Without the cap, the
+// first module grew to 4 GiB (resident) in one call.
+func TestMemoryCap(t *testing.T) {
+	ctx := context.Background()
+	r := newRuntime(t, Config{Timeout: 10 * time.Second})
+	// run(n) grows memory by n pages and returns what memory.grow gave
+	// (the old size, or -1) times 100000 plus the size after.
+	grow := wat(t, `(module (memory 1)
+  (func (export "run") (param $n i32) (result i32)
+    (i32.add (i32.mul (memory.grow (local.get $n)) (i32.const 100000)) (memory.size))))`)
+	for _, tc := range []struct{ n, want int32 }{
+		{65535, -100000 + 1},          // to 4 GiB: refused
+		{MaxMemoryPages, -100000 + 1}, // one page past the cap: refused
+		{MaxMemoryPages - 1, 1*100000 + MaxMemoryPages},
+	} {
+		// A new Module each, so that each starts from one page.
+		m, err := r.Load(ctx, "grow", grow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, err := m.Call(ctx, tc.n); err != nil || got != tc.want {
+			t.Errorf("grow(%d) = %d, %v; want %d", tc.n, got, err, tc.want)
+		}
+	}
+	big := wat(t, fmt.Sprintf(`(module (memory %d)
+  (func (export "run") (param $n i32) (result i32) (memory.size)))`, MaxMemoryPages+1))
+	if _, err := r.Load(ctx, "big", big); !errors.Is(err, ErrBadModule) {
+		t.Errorf("a module declaring %d pages: %v, want ErrBadModule", MaxMemoryPages+1, err)
 	}
 }

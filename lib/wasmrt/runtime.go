@@ -17,6 +17,14 @@ import (
 // DefaultTimeout is the wall-clock limit per call when Config.Timeout is 0.
 const DefaultTimeout = time.Second
 
+// MaxMemoryPages caps the linear memory of every instance, in WebAssembly
+// pages of 64 KiB: 1,024 pages, 64 MiB. IR modules use one page (ir.MemWords
+// words); a loaded module that declares more than the cap is refused
+// (ErrBadModule), and its memory.grow past the cap returns -1. Without it,
+// a module could grow to 4 GiB per instance, one instance per core, and
+// that growth (a copy) does not stop at the wall-clock limit.
+const MaxMemoryPages = 1024
+
 // Config sets a Runtime's limits. The zero value works: ir.DefaultFuel
 // and DefaultTimeout per call, Batch on every core.
 type Config struct {

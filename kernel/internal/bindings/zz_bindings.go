@@ -229,6 +229,7 @@ func init() {
 			"ExportStop":       r.ValueOf(wasmrt.ExportStop),
 			"KeepCompiled":     r.ValueOf(wasmrt.KeepCompiled),
 			"MaxCollatzN":      r.ValueOf(wasmrt.MaxCollatzN),
+			"MaxMemoryPages":   r.ValueOf(wasmrt.MaxMemoryPages),
 			"New":              r.ValueOf(wasmrt.New),
 			"Phase1":           r.ValueOf(wasmrt.Phase1),
 			"Run":              r.ValueOf(wasmrt.Run),
@@ -249,6 +250,7 @@ func init() {
 			"ExportStop":       "string:stop",
 			"KeepCompiled":     "int:512",
 			"MaxCollatzN":      "int:10000000",
+			"MaxMemoryPages":   "int:1024",
 		},
 	})
 	imports.Packages.MergePackage("github.com/irsynth/irsynth/lib/dataset", imports.PackageUnderlying{
@@ -1178,6 +1180,7 @@ var docs = map[string]string{
 	"github.com/irsynth/irsynth/lib/wasmrt.ExportStop":             "ExportStop is the name of the exported mutable i32 global that a module\nreads while it runs (lib/ir's modules: once per ir.StopEvery units of\nfuel) and never writes (ir.ExportStop): the Runtime sets it to 1 to stop\na call that ran past its wall-clock limit, and the module then traps as\non fuel exhaustion. A module without it is\nstopped by draining the fuel global instead, which does not reliably stop\nloops of a few cycles.",
 	"github.com/irsynth/irsynth/lib/wasmrt.KeepCompiled":           "KeepCompiled is how many compiled modules per engine the shared cache keeps\nalive after every Runtime that used them is closed. wazero's in-memory\ncache drops a module when its last user closes it; the keeper holds a\nreference to the most recently compiled ones so that a new Runtime\ncompiling the same program finds it warm.",
 	"github.com/irsynth/irsynth/lib/wasmrt.MaxCollatzN":            "Collatz benchmark defaults. The study did not publish its 100 numbers,\nonly their range (its top ten are all below 100,000) and its results, so\nthe default draws CollatzN numbers uniformly in [1, CollatzMax] with a\nseeded generator; any list, such as the study's top ten, can be given\nto CollatzBench instead.",
+	"github.com/irsynth/irsynth/lib/wasmrt.MaxMemoryPages":         "MaxMemoryPages caps the linear memory of every instance, in WebAssembly\npages of 64 KiB: 1,024 pages, 64 MiB. IR modules use one page (ir.MemWords\nwords); a loaded module that declares more than the cap is refused\n(ErrBadModule), and its memory.grow past the cap returns -1. Without it,\na module could grow to 4 GiB per instance, one instance per core, and\nthat growth (a copy) does not stop at the wall-clock limit.",
 	"github.com/irsynth/irsynth/lib/wasmrt.Module":                 "Module is a compiled program, ready to be called many times. It is safe\nfor concurrent use: each call borrows an instance from the Module's pool.",
 	"github.com/irsynth/irsynth/lib/wasmrt.New":                    "New returns a Runtime with cfg's limits. Every Runtime shares the\npackage's compilation caches.",
 	"github.com/irsynth/irsynth/lib/wasmrt.Phase1":                 "Phase1 makes phase 1's record: the Collatz benchmark on n numbers drawn\nwith seed (first, while the compilation cache is still cold), then every\nlibrary program's known values.",

@@ -6,7 +6,8 @@
 // or is interrupted returns a *CellError; the session and its variables
 // survive. In cells, os.Exit raises an *ExitError instead of ending the
 // process, time.Sleep returns early when the session is interrupted, and a
-// `go func() {...}()` recovers its panic and reports it on the cell
+// goroutine of a go statement (`go func() {...}()`, `go f(x)` of any function
+// value but a built-in) recovers its panic and reports it on the cell
 // (GoroutinePanic): see patchImports and guardGoroutines.
 //
 // gomacro type-checks imported packages with its own copy of go/types and

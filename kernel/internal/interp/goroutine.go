@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"reflect"
 
 	"github.com/cosmos72/gomacro/ast2"
 )
@@ -12,17 +13,30 @@ import (
 // panic recorder in the interpreter.
 const goPanicFunc = "irsynthGoroutinePanic"
 
-// guardGoroutines rewrites, in a parsed cell, every `go func(...) {...}(...)`
-// so that the function literal's body starts with
+// goCallFunc is the name under which each session declares goCall, which
+// runs `go f(x)` of a function value under recover.
+const goCallFunc = "irsynthGoCall"
+
+// guardGoroutines rewrites, in a parsed cell, every `go` statement so that
+// a panic in the goroutine it starts is reported on the cell instead of
+// ending the process (gomacro has no hook around the goroutines it
+// starts). A `go func(...) {...}(...)` gets, as the first statement of the
+// function literal's body,
 //
 //	defer func() { if r := recover(); r != nil { irsynthGoroutinePanic(r) } }()
 //
-// A panic in such a goroutine is then reported on the cell instead of
-// ending the process. gomacro has no hook around the goroutines it starts,
-// and `go f(x)` with a named function cannot be wrapped without moving the
-// evaluation of its arguments into the new goroutine, so those are left as
-// they are: a panic there ends the session process, and the kernel's
-// supervisor restarts it.
+// and any other `go f(a, b)` (a named function, a method value, a function
+// variable, a compiled library function) becomes
+//
+//	go irsynthGoCall(func() { f(a, b) }, false, f, a, b)
+//
+// which keeps Go's order of evaluation (f, a and b are evaluated by the
+// calling goroutine, as the go statement's operands still are) and its
+// type checking (the literal, compiled but never called, holds the call as
+// written, so a wrong argument is still a compile error); goCall, in the
+// new goroutine, calls f under recover. `go f(xs...)` passes true. Only
+// calls of built-in functions (`go println(x)`) stay as they are: a panic
+// there still ends the session, and the kernel's supervisor restarts it.
 func guardGoroutines(form ast2.Ast) {
 	defer func() { recover() }() // a node go/ast cannot walk: leave the cell as it is
 	walkAst(form, func(n ast.Node) bool {
@@ -30,11 +44,95 @@ func guardGoroutines(form ast2.Ast) {
 		if !ok {
 			return true
 		}
-		if lit, ok := g.Call.Fun.(*ast.FuncLit); ok && lit.Body != nil {
-			lit.Body.List = append([]ast.Stmt{recoverStmt()}, lit.Body.List...)
+		switch fun := g.Call.Fun.(type) {
+		case *ast.FuncLit:
+			if fun.Body != nil {
+				fun.Body.List = append([]ast.Stmt{recoverStmt()}, fun.Body.List...)
+			}
+		case *ast.Ident:
+			if !builtins[fun.Name] {
+				guardCall(g)
+			}
+		default:
+			guardCall(g)
 		}
 		return true
 	})
+}
+
+// builtins are Go's predeclared functions, which are not values.
+var builtins = map[string]bool{
+	"append": true, "cap": true, "clear": true, "close": true, "complex": true, "copy": true,
+	"delete": true, "imag": true, "len": true, "make": true, "max": true, "min": true,
+	"new": true, "panic": true, "print": true, "println": true, "real": true, "recover": true,
+}
+
+// guardCall rewrites `go f(args)` into `go irsynthGoCall(func() { f(args) },
+// spread, f, args...)` (see guardGoroutines).
+func guardCall(g *ast.GoStmt) {
+	call := g.Call
+	check := &ast.FuncLit{
+		Type: &ast.FuncType{Func: call.Pos(), Params: &ast.FieldList{}},
+		Body: &ast.BlockStmt{Lbrace: call.Pos(), List: []ast.Stmt{&ast.ExprStmt{X: &ast.CallExpr{
+			Fun: call.Fun, Lparen: call.Lparen, Args: call.Args, Ellipsis: call.Ellipsis, Rparen: call.Rparen,
+		}}}, Rbrace: call.End()},
+	}
+	spread := "false"
+	if call.Ellipsis.IsValid() {
+		spread = "true"
+	}
+	args := append([]ast.Expr{check, &ast.Ident{NamePos: call.Pos(), Name: spread}, call.Fun}, call.Args...)
+	g.Call = &ast.CallExpr{Fun: &ast.Ident{NamePos: call.Pos(), Name: goCallFunc}, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}
+}
+
+// goCall runs f(args...) (f(args[0], ..., args[n-1]...) with spread) in
+// the goroutine of a rewritten go statement, and reports a panic there as
+// goroutinePanic does. Each argument is converted to f's parameter type:
+// the check literal has type-checked the call, so a difference can only be
+// an untyped constant that took its default type on the way here (1 for a
+// float64, 'a' for a byte, nil for a pointer).
+func (s *Session) goCall(_ any, spread bool, f any, args ...any) {
+	defer func() {
+		if r := recover(); r != nil {
+			s.goroutinePanic(r)
+		}
+	}()
+	fv := reflect.ValueOf(f)
+	if !fv.IsValid() || fv.Kind() != reflect.Func || fv.IsNil() {
+		panic("go of nil func value")
+	}
+	ft := fv.Type()
+	in := make([]reflect.Value, len(args))
+	for i, a := range args {
+		var pt reflect.Type
+		switch last := ft.NumIn() - 1; {
+		case ft.IsVariadic() && i >= last:
+			pt = ft.In(last)
+			if !spread {
+				pt = pt.Elem()
+			}
+		case i <= last:
+			pt = ft.In(i)
+		default:
+			panic(fmt.Sprintf("go: too many arguments to a %v", ft))
+		}
+		v := reflect.ValueOf(a)
+		switch {
+		case !v.IsValid():
+			v = reflect.Zero(pt)
+		case v.Type().AssignableTo(pt):
+		case v.CanConvert(pt):
+			v = v.Convert(pt)
+		default:
+			panic(fmt.Sprintf("go: cannot use %v as %v in the call of a %v", v.Type(), pt, ft))
+		}
+		in[i] = v
+	}
+	if spread {
+		fv.CallSlice(in)
+	} else {
+		fv.Call(in)
+	}
 }
 
 func walkAst(a ast2.Ast, f func(ast.Node) bool) {

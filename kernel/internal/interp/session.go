@@ -69,6 +69,7 @@ func (s *Session) loop(log io.Writer, started chan<- error) {
 	ir, err := newInterp(log)
 	if err == nil {
 		ir.DeclFunc(goPanicFunc, s.goroutinePanic)
+		ir.DeclFunc(goCallFunc, s.goCall)
 	}
 	started <- err
 	if err != nil {

@@ -7,6 +7,8 @@ package interp
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 )
@@ -86,5 +88,69 @@ func TestInterruptStopsSleep(t *testing.T) {
 		t.Logf("time.Sleep(time.Hour) stopped %v after the interrupt", time.Since(start))
 	case <-time.After(5 * time.Second):
 		t.Fatal("time.Sleep(time.Hour) was not interrupted")
+	}
+}
+
+// TestGoStatementsOfFunctionValues: `go f(x)` of a named function, a method
+// value, a function variable and a compiled function survives a panic in
+// the goroutine (GoroutinePanic, variables kept), keeps Go's semantics
+// (operands evaluated by the calling goroutine, untyped constants converted
+// to the parameter types, variadic calls with and without ...) and its
+// compile-time checks.
+func TestGoStatementsOfFunctionValues(t *testing.T) {
+	s := newSession(t)
+	if ce := evalErr(t, s, "import \"time\"\nimport \"strconv\"\nimport \"fmt\"\nkept := 7\nch := make(chan string, 16)"); ce != nil {
+		t.Fatal(ce)
+	}
+	eval1 := func(code string) string {
+		t.Helper()
+		vals, err := s.Eval(context.Background(), code)
+		if err != nil || len(vals) == 0 {
+			t.Errorf("Eval(%q) = %v, %v", code, vals, err)
+			return ""
+		}
+		return fmt.Sprint(vals[0].Interface())
+	}
+	for _, tc := range []struct{ name, code, want string }{
+		{"named function, constants converted",
+			"func put(a int64, b float64, c byte, p *int, xs ...int) { ch <- fmt.Sprint(a, b, c, p == nil, xs) }\ngo put(1, 2, 'a', nil, 3, 4)\n<-ch",
+			"1 2 97 true [3 4]"},
+		{"spread", "ys := []int{5, 6, 7}\ngo put(-1, 0.5, 'b', nil, ys...)\n<-ch", "-1 0.5 98 true [5 6 7]"},
+		{"operands evaluated by the caller",
+			"n := 1\nfunc show(k int) { ch <- strconv.Itoa(k) }\ngo show(n)\nn = 2\n<-ch", "1"},
+		{"in a loop", "func sq(k int) { ch <- strconv.Itoa(k * k) }\nfor i := 1; i <= 3; i++ { go sq(i) }\nm := map[string]bool{<-ch: true, <-ch: true, <-ch: true}\nm[\"1\"] && m[\"4\"] && m[\"9\"]", "true"},
+		{"method value", "type Acc struct{ base int }\nfunc (a Acc) Add(k int) { ch <- strconv.Itoa(a.base + k) }\nacc := Acc{40}\ngo acc.Add(2)\n<-ch", "42"},
+		{"function variable", "f := func(s string) { ch <- s + \"!\" }\ngo f(\"hi\")\n<-ch", "hi!"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := eval1(tc.code); got != tc.want {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
+	}
+	for _, tc := range []struct{ name, code, want string }{
+		{"named function", "func boom(msg string) { panic(msg) }\ngo boom(\"named\")\ntime.Sleep(5 * time.Second)", "named"},
+		{"method value", "type B struct{ n int }\nfunc (b B) Boom(k int) { panic(b.n + k) }\ngo B{40}.Boom(2)\ntime.Sleep(5 * time.Second)", "42"},
+		{"nil function", "var nf func()\ngo nf()\ntime.Sleep(5 * time.Second)", "go of nil func value"},
+		{"compiled function", "go strconv.FormatInt(1, 99)\ntime.Sleep(5 * time.Second)", "strconv: illegal AppendInt/FormatInt base"},
+	} {
+		t.Run("panic in "+tc.name, func(t *testing.T) {
+			start := time.Now()
+			ce := evalErr(t, s, tc.code)
+			if ce == nil || ce.Name != "GoroutinePanic" || !strings.Contains(ce.Value, tc.want) {
+				t.Fatalf("got %v, want a GoroutinePanic with %q", ce, tc.want)
+			}
+			if d := time.Since(start); d > 3*time.Second {
+				t.Errorf("the cell took %v: the sleep after the panic was not interrupted", d)
+			}
+			if got := eval1("kept"); got != "7" {
+				t.Errorf("kept = %s after the panic", got)
+			}
+		})
+	}
+	for _, code := range []string{"go put(1, 2, 'a')", "go put(\"x\", 2, 'a', nil)", "go show(1, 2)"} {
+		if ce := evalErr(t, s, code); ce == nil || ce.Name != "CompileError" {
+			t.Errorf("Eval(%q) = %v, want a CompileError", code, ce)
+		}
 	}
 }

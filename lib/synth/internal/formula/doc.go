@@ -237,7 +237,14 @@
 // nonnegative coefficients over x, y >= 0) is the list of primes m for
 // which some y >= 0 makes the discriminant 4am - D*y^2 of the quadratic in
 // x a square with an integer root (qform.go), behind residue filters mod
-// small M that f's values allow, as many as save fuel at n = 100. isqrt
+// small M that f's values allow, as many as save fuel at n = 100; where
+// that program is refused for fuel ("Primes of the form 5x^2 + 21y^2")
+// and f is primitive and alone in its genus up to inversion (every
+// reduced form of its discriminant D with f's values prime to q mod each
+// prime q of 2D, mod 8 for q = 2, is f or its inverse), the primes p not
+// dividing 2D with p mod q among those values (genus theory), and the
+// primes of 2D f represents, checked against the search for every prime
+// to 30,000 when read (lists3_qform.go). isqrt
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
@@ -375,6 +382,12 @@
 // product fits i32); "7-smooth numbers"; "Squares of primes of the form
 // 4*k+3" (squares, cubes, fourth and fifth powers) raises each reading of
 // the list the other readers take alone.
+// Products of powers of fixed numbers (lists3_powprod.go): "Numbers of
+// the form 4^i * 9^j, with i, j >= 0", "Numbers of the form 2^i*3^j*5^k"
+// (exponents from 0 or, unsaid, from 1), and "3-smooth numbers" (p <= 7)
+// where a scan over every number is refused for fuel: powprod_(n, b1,
+// ..., bm), each value once, stepped from term to term (the least
+// q*b1^e above the last term over the products q of the other bases).
 // "Primes whose base-8 representation also is the base-5 representation
 // of a prime" (and "... decimal representation is a valid number in base
 // 5 ...") is rebase(q, 5, 8) of the n-th prime q with rebase(q, 5, 8)
@@ -405,10 +418,24 @@
 // argument, "Sum of odd divisors of sopf(n)", "Sum of divisors of p+1, p
 // prime", is "P of n" as the other readers read it with the argument put
 // for n (sums_of.go: P holds no n of its own; a letter bound to the primes
-// is the n-th prime); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
+// is the n-th prime; "the n-th X" is X's n-th term, X any list
+// seqReadings reads); "Sum of odd divisors of n <= sqrt(n)" bounds d^2.
 // Such a sum over the terms of the primes or of a list named by its
 // predicate reads each term from a table in memory the program fills
 // first, one scan per list up to index n + 4 (sums_tab.go).
+// Operators over what the other readers read (ops3*.go): "Difference
+// between X and Y", "Absolute difference between ...", "X minus Y", "X
+// plus Y" with each operand an expression in n, "the n-th X" or a phrase
+// read alone as a function of n ("Difference between the n-th squarefree
+// number and n", "n^2 minus the greatest triangular number smaller than
+// or equal to n^2"); the member of any kind of number kindPredicate reads
+// nearest a bound, "Largest powerful number not greater than n",
+// "Smallest prime larger than n" (ops3_near.go, comparisons in words by
+// comparatives); "Sum of all primes <= n", "Product of the squarefree
+// numbers < 2n", "Number of primes between n^2 and (n+1)^2", "... in the
+// interval [n, 2n)", "... p with n < p <= 2n" (ops3_range.go: "between"
+// read with and without its ends, offered only where the examples tell
+// the two apart).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums
@@ -566,6 +593,16 @@
 //     ir.DefaultFuel, no list predicate would wrap there, and no part of
 //     the formula leaves i32 at later n where its value fits (scan.go:
 //     finishes, listsFit, partsFit).
+//   - The check passes over no point it claims to cover (sound.go): an n
+//     >= 10 where the formula is undefined or no integer ("3^(n/2)" and
+//     "n/2" at odd n, a list whose predicate is undefined at some value)
+//     refuses the reading; below 10 its domain may open later (1/n at 0,
+//     "(prime(n)^4 - 1)/240" from n = 4), those n being among the first ten
+//     terms every candidate must reproduce in lib/synth. A rational power
+//     b^(p/q) is evaluated exactly where it is rational, and floor,
+//     ceiling and round of a formula with such powers are decided from
+//     rational bounds on them (sound_root.go: integer roots on big.Int),
+//     so "floor(3^(n/2))" is compared at odd n too, not passed over.
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.

@@ -137,7 +137,11 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if b.Cmp(ratInt(-1)) == 0 { // any integer exponent: its parity decides
 			return ratInt(1 - 2*int64(integer(v.ev(x.kids[1])).Bit(0)))
 		}
-		e := small(v.ev(x.kids[1]), 1<<20)
+		er := v.ev(x.kids[1])
+		if p, q, ok := fracExp(er); ok { // b^(p/q): rational or undefined (sound_root.go)
+			return v.fracPow(b, p, q)
+		}
+		e := small(er, 1<<20)
 		if b.Cmp(ratInt(1)) == 0 || b.Sign() == 0 && e > 0 {
 			return b
 		}
@@ -189,16 +193,25 @@ func (v *evaluator) ev(x *node) *big.Rat {
 		if hasSurd(x.kids[0]) { // floor(n*sqrt(2)): beatty.go
 			return v.evRounded(x)
 		}
+		if r, ok := v.roundedRoots(x); ok { // floor(3^(n/2)): sound_root.go
+			return r
+		}
 		return new(big.Rat).SetInt(floorRat(v.ev(x.kids[0])))
 	case kCeil:
 		if hasSurd(x.kids[0]) {
 			return v.evRounded(x)
+		}
+		if r, ok := v.roundedRoots(x); ok {
+			return r
 		}
 		r := new(big.Rat).Neg(v.ev(x.kids[0]))
 		return new(big.Rat).SetInt(new(big.Int).Neg(floorRat(r)))
 	case kRound:
 		if hasSurd(x.kids[0]) {
 			return v.evRounded(x)
+		}
+		if r, ok := v.roundedRoots(x); ok {
+			return r
 		}
 		r := new(big.Rat).Add(v.ev(x.kids[0]), big.NewRat(1, 2))
 		return new(big.Rat).SetInt(floorRat(r))
@@ -564,6 +577,12 @@ func (v *evaluator) call(x *node) *big.Rat {
 		return ratInt(r)
 	case "mdr_": // sets3_mdr.go
 		return ratInt(mdrRef(small(args[0], 1<<40), small(args[1], 1<<31)))
+	case "powprod_": // lists3_powprod.go
+		bases := make([]int64, len(args)-1)
+		for i, a := range args[1:] {
+			bases[i] = small(a, 1<<31)
+		}
+		return powProdRef(v, small(args[0], 1<<31), bases)
 	case "smooth_": // sets3.go
 		return ratInt(smoothRef(small(args[0], 1<<40), small(args[1], 1<<31)))
 	case "primepi":

@@ -111,11 +111,15 @@ func (c *collector) read(text string) {
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.seqOps(text) },                       // sums_seq.go: "Partial sums of ...", "Convolution of X and Y"
 		func() { c.ofArgument(text) },                   // sums_of.go: "Sum of odd divisors of sopf(n)"
+		func() { c.ops3Binary(text) },                   // ops3.go: "Difference between X and Y", "X minus Y"
+		func() { c.ops3Near(text) },                     // ops3_near.go: "Largest powerful number not exceeding n"
+		func() { c.ops3Ranges(text) },                   // ops3_range.go: "Sum of all primes <= n", "Number of primes between n and 2n"
 		func() { c.partSums(text) },                     // sums_parts.go: "Sum of the smallest parts of the partitions of n into 3 parts"
 		func() { c.phrases(text) },
 		func() { c.counts(text) },                      // count.go: "Number of (w,x,y) with all terms in {0,...,n} and ..."
 		func() { c.openings(text) },                    // sets_open.go: "a(n) is the ...", "The ..."
 		func() { c.sets3Phrases(text) },                // sets3.go: "Squares of primes", "Numbers with distinct prime factors 2, 3, and 5"
+		func() { c.lists3(text) },                      // lists3*.go: "Numbers of the form 4^i * 9^j"
 		func() { c.series(text) },                      // series.go: products, sums, theta functions, long rational g.f.s
 		func() { c.decimalConst(text) },                // decimal_read.go
 		func() { c.automata(text); c.morphisms(text) }, // automata.go, morphism.go

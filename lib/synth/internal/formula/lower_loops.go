@@ -76,6 +76,8 @@ func (e *emitter) call(x *node) {
 		e.collatz(a[0], a[1].val)
 	case "mdr_": // sets3_mdr.go
 		e.mdr(a[0], a[1].val)
+	case "powprod_": // lists3_powprod.go
+		e.powProdLower(x)
 	case "smooth_": // sets3.go
 		e.smooth(a[0], a[1].val)
 	case "primepi":

@@ -126,11 +126,14 @@ func (c *collector) primesOfQForm(s, form string) {
 			best, bestFuel = pred, used
 		}
 	}
-	if best == nil {
-		return
+	kept := len(c.out)
+	if best != nil {
+		for _, base := range []int64{1, 0} {
+			c.add(s, nthOf("x_", base, 2, best))
+		}
 	}
-	for _, base := range []int64{1, 0} {
-		c.add(s, nthOf("x_", base, 2, best))
+	if len(c.out) == kept && !nonneg {
+		c.qformGenus(s, a, b, cc) // lists3_qform.go: by residues, where the form is alone in its genus
 	}
 }
 

@@ -51,6 +51,10 @@ type scan struct {
 	// big: the program builds the arguments of digit functions as long
 	// numbers (wide_digits.go), so they may pass i32 (partsFit)
 	big bool
+	// skips: the n passed over, the formula having no integer value
+	// there (sound.go)
+	skips []skipPoint
+	ops   []ir.Op // the program (for skipAudit)
 }
 
 // agrees reports whether the program computes formula x: for each n from
@@ -84,14 +88,16 @@ const (
 const bigScanFuel = 3_000_000
 
 // agreesScan is agreesWhy for a program of the lowering mode says.
-func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, mode scanMode) string {
+func agreesScan(x *node, ops []ir.Op, lists map[listKey]*nthMemo, mode scanMode) (why string) {
 	wide := mode == scanRingDiv
 	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
 	if err != nil {
 		return "prepare: " + err.Error()
 	}
-	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel, wide: wide, big: mode == scanBig}
-	if has(x, kNth) || hasCall(x, "digrank_") || hasCall(x, "runrank_") { // sets3_digits.go, sets3_runs.go: a list ranked
+	s := scan{x: x, e: e, v: evaluator{steps: scanSteps, memo: lists}, fuel: scanFuel, wide: wide, big: mode == scanBig, ops: ops}
+	// points passed over: sound.go
+	defer func() { why = s.soundWhy(why) }()
+	if has(x, kNth) || hasCall(x, "digrank_") || hasCall(x, "runrank_") || hasCall(x, "powprod_") { // sets3_digits.go, sets3_runs.go: a list ranked
 		s.fuel = listScanFuel
 	}
 	if isAutomaton(x) {
@@ -165,6 +171,7 @@ func (s *scan) at(n int64) scanResult {
 		return scanCut
 	}
 	if err != nil || !r.IsInt() {
+		s.skipAt(n, err) // sound.go
 		return scanOK
 	}
 	want := r.Num()

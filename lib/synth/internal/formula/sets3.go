@@ -86,6 +86,7 @@ func (c *collector) sets3Phrases(text string) {
 			return // p# fits i32 up to 23
 		}
 		c.sets3Scaled(s, 1, sets3Smooth(primesUpTo(p)))
+		c.lists3Smooth(s, p) // lists3_powprod.go: where the scan is refused for fuel
 	}
 }
 

@@ -31,6 +31,9 @@ var (
 // ofArgument reads the first sentence of text as "P of E".
 func (c *collector) ofArgument(text string) {
 	s := strings.TrimSpace(strings.TrimSuffix(firstSentence(text), "."))
+	if loc := reOps3Frame.FindStringIndex(s); loc != nil && strings.Contains(s, "n-th ") {
+		s = s[loc[1]:] // ops3.go: "a(n) is the number of ... of the n-th ..."
+	}
 	if m := reDivSqrt.FindStringSubmatch(s); m != nil {
 		c.divisorsBelowRoot(s, m)
 		return
@@ -91,6 +94,9 @@ func ofArgs(r string) []*node {
 			substitute(e, m[2], call("prime", add(vr("n"), num(first-1)))),
 			substitute(cloneNode(e), m[2], call("prime", add(vr("n"), num(first)))),
 		}
+	}
+	if xs := ops3Nth(r); xs != nil { // ops3.go: "the n-th squarefree number"
+		return xs
 	}
 	if e, ok := parseN(r); ok {
 		if e.k == kVar {

@@ -1,0 +1,150 @@
+package formula
+
+import (
+	"slices"
+	"testing"
+)
+
+// productsRef lists every b1^e1 * ... * bm^em (e >= from) up to 2^31 - 1
+// by nested loops over the exponents, sorted, each value once: the n-th
+// (from 1) is productsRef(...)[n-1].
+func productsRef(from int64, bases ...int64) []int64 {
+	const top = int64(1<<31 - 1)
+	vals := []int64{1}
+	for _, b := range bases {
+		var next []int64
+		for _, q := range vals {
+			p := q
+			for e := int64(0); e < from; e++ {
+				p *= b
+			}
+			for ; p <= top; p *= b {
+				next = append(next, p)
+			}
+		}
+		vals = next
+	}
+	slices.Sort(vals)
+	return slices.Compact(vals)
+}
+
+// nthOfRef is the n-th (from 1) of vals, or 0 past them.
+func nthOfRef(vals []int64) func(n int64) int64 {
+	return func(n int64) int64 {
+		if n < 1 || n > int64(len(vals)) {
+			return 0
+		}
+		return vals[n-1]
+	}
+}
+
+func TestLists3PowProd(t *testing.T) {
+	smooth3 := productsRef(0, 2, 3)
+	// the membership test of the 4^i*9^j: 4s and 9s divided out leave 1
+	is49 := func(x int64) bool {
+		for x%4 == 0 {
+			x /= 4
+		}
+		for x%9 == 0 {
+			x /= 9
+		}
+		return x == 1
+	}
+	var l49 []int64
+	for x := int64(1); len(l49) < 30; x++ {
+		if is49(x) {
+			l49 = append(l49, x)
+		}
+	}
+	// 2^i*6^j = 2^(i+j)*3^j: the 3-smooth numbers with no more 3s than 2s
+	var l26 []int64
+	for _, x := range smooth3 {
+		a, b := 0, 0
+		for y := x; y%2 == 0; y /= 2 {
+			a++
+		}
+		for y := x; y%3 == 0; y /= 3 {
+			b++
+		}
+		if b <= a {
+			l26 = append(l26, x)
+		}
+	}
+	// 7-smooth by trial division
+	var smooth7 []int64
+	for x := int64(1); len(smooth7) < 80; x++ {
+		y := x
+		for _, p := range []int64{2, 3, 5, 7} {
+			for y%p == 0 {
+				y /= p
+			}
+		}
+		if y == 1 {
+			smooth7 = append(smooth7, x)
+		}
+	}
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		// every term in i32: past it a product is -1 and ends its loop
+		{"Numbers of the form 4^i * 9^j, with i, j >= 0.", 1, 30, nthOfRef(l49)},
+		{"Numbers of form 2^i*6^j, with i, j >= 0.", 1, int64(len(l26)), nthOfRef(l26)},
+		{"Numbers of the form 2^i*5^j, with i, j >= 1.", 1, 60, nthOfRef(productsRef(1, 2, 5))},
+		{"Numbers of the form 2^i*3^j.", 1, int64(len(smooth3)), nthOfRef(smooth3)},
+		{"3-smooth numbers.", 0, 99, func(n int64) int64 { return smooth3[n] }},
+		{"7-smooth numbers.", 1, 80, nthOfRef(smooth7)},
+		{"Numbers of the form 2^i*3^j*5^k, with i, j, k >= 0.", 1, 200, nthOfRef(productsRef(0, 2, 3, 5))},
+		{"Numbers of the form 2^i*4^j.", 1, 31, func(n int64) int64 { return 1 << (n - 1) }}, // each value once
+	})
+	refuses(t,
+		"Numbers of the form 2^i*2^j.",                   // one base twice
+		"Numbers of the form 1^i*3^j.",                   // base 1
+		"Numbers of the form 2^i*3^j, with i, k >= 0.",   // the clause names another letter
+		"Numbers of the form 2^i*3^j*5^k*7^l*11^m*13^o.", // more bases than locals
+	)
+}
+
+// qformPrimesRef lists the primes a*x^2 + b*x*y + c*y^2 (positive
+// definite) in increasing order by a search over a box of x and y, the
+// first count of them.
+func qformPrimesRef(a, b, c int64, count int) []int64 {
+	var out []int64
+	for p := int64(2); len(out) < count; p++ {
+		if !isPrimeRef(p) {
+			continue
+		}
+		found := false
+		for x := int64(-100); x <= 100 && !found; x++ {
+			for y := int64(-100); y <= 100; y++ {
+				if a*x*x+b*x*y+c*y*y == p {
+					found = true
+					break
+				}
+			}
+		}
+		if found {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func TestLists3QFormGenus(t *testing.T) {
+	// class numbers h(D) of the primitive forms (tables of Buell, Cox)
+	for _, tc := range []struct{ d, h int64 }{{-3, 1}, {-4, 1}, {-20, 2}, {-23, 3}, {-56, 4}, {-84, 4}, {-420, 8}, {-71, 7}, {-672, 8}} {
+		if got := int64(len(reducedForms(tc.d))); got != tc.h {
+			t.Errorf("h(%d) = %d, want %d", tc.d, got, tc.h)
+		}
+	}
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		{"Primes of the form 5x^2 + 21y^2.", 1, 60, nthOfRef(qformPrimesRef(5, 0, 21, 60))},
+		{"Primes of the form 8x^2+8xy+23y^2.", 1, 60, nthOfRef(qformPrimesRef(8, 8, 23, 60))},
+		{"Primes of the form 3x^2 + 7y^2.", 1, 60, nthOfRef(qformPrimesRef(3, 0, 7, 60))}, // 3 and 7 divide D = -84
+	})
+	refuses(t,
+		"Primes of the form x^2 + 14y^2.",  // 2x^2 + 7y^2 shares its genus: the residues do not decide
+		"Primes of the form 6x^2 + 10y^2.", // not primitive
+		"Primes of the form 5x^2 - 21y^2.", // indefinite
+		"Primes of the form x^2 + 71y^2.",  // h(-284) = 7 classes, 1 genus
+	)
+}

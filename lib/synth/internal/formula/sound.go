@@ -1,0 +1,71 @@
+package formula
+
+// Honesty of the scan (scan.go): the exact evaluator gives no value at an
+// n where the formula is undefined (a division by zero, prime(0), a
+// non-integer exponent or argument) or is not an integer, and the scan
+// used to pass over such an n as if it agreed. A program was then offered
+// after being compared with its formula at only some n: "3^(n/2)" at the
+// even n alone, "n/2" (which the program truncates) at the even n alone.
+//
+// The scan now records every n it passes over this way, and a reading is
+// refused where one lies at n >= skipFloor, inside the range its check
+// claims to cover. Below skipFloor a formula's domain may not have begun
+// (1/n at n = 0, prime(n-1) at n = 0 and 1, "(prime(n)^4 - 1)/240" an
+// integer from n = 4 on, a reading whose terms start later, fuel2_shift.go):
+// those n are the first ten terms of a sequence counted from 0 or 1, and
+// lib/synth offers a candidate only where it reproduces every one of its
+// examples, the first ten terms, so no point there goes unchecked. Points
+// the evaluator passed over only because a value is irrational are now
+// evaluated exactly where they can be (sound_root.go: rational powers,
+// floor, ceiling and round of formulas with them, such as 3^(n/2)), so a
+// right reading is kept and a wrong one is seen to be wrong.
+
+import (
+	"fmt"
+
+	"github.com/irsynth/irsynth/lib/ir"
+)
+
+// skipFloor is the least n where the scan may not pass over a point: n
+// below it are among the first ten terms of a sequence counted from 0 or
+// 1, which lib/synth checks every candidate on.
+const skipFloor = 10
+
+// skipAudit, where set (TestSoundAudit, -oeis.skips), is told of every
+// scan that passed over a point and otherwise agreed, and whether the
+// points refused it.
+var skipAudit func(x *node, ops []ir.Op, skips []skipPoint, refused bool)
+
+// skipPoint is an n the scan passed over, and why.
+type skipPoint struct {
+	n   int64
+	why string // "undefined" or "not an integer"
+}
+
+// skipAt records that the scan passed over n (err from the evaluator, or
+// r not an integer).
+func (s *scan) skipAt(n int64, err error) {
+	why := "not an integer"
+	if err != nil {
+		why = "undefined"
+	}
+	s.skips = append(s.skips, skipPoint{n, why})
+}
+
+// soundWhy is the scan's verdict why ("" accepted) once the points it
+// passed over are counted: one at n >= skipFloor refuses the reading.
+func (s *scan) soundWhy(why string) string {
+	if why != "" || len(s.skips) == 0 {
+		return why
+	}
+	for _, p := range s.skips {
+		if p.n >= skipFloor {
+			why = fmt.Sprintf("skipped n=%d (%s) inside the range checked", p.n, p.why)
+			break
+		}
+	}
+	if skipAudit != nil {
+		skipAudit(s.x, s.ops, s.skips, why != "")
+	}
+	return why
+}
