@@ -54,6 +54,33 @@ func TestOutRefusedUpFront(t *testing.T) {
 	}
 }
 
+// TestStaleTempsSwept: the temporary files a write killed mid-way leaves
+// next to an --out (".NAME.tmp-*") are removed by the next run once older
+// than staleAfter; a fresh one (a write in progress) and other files stay.
+func TestStaleTempsSwept(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "r[1].json") // a glob character in the name
+	old := time.Now().Add(-2 * staleAfter)
+	files := map[string]bool{ // name → still there after
+		".r[1].json.tmp-123": false, ".r[1].json.tmp-456": true, ".other.json.tmp-1": true, "r[1].json": true,
+	}
+	for name, keep := range files {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("x"), 0o644)
+		if name != ".r[1].json.tmp-456" || !keep {
+			os.Chtimes(p, old, old)
+		}
+	}
+	if _, err := checkOut(out); err != nil {
+		t.Fatal(err)
+	}
+	for name, keep := range files {
+		if _, err := os.Stat(filepath.Join(dir, name)); (err == nil) != keep {
+			t.Errorf("%s: there %v, want %v", name, err == nil, keep)
+		}
+	}
+}
+
 // TestOutSurvivesKill9 kills real `irsynth synth --spec --out` and
 // `irsynth eval tasks --out` processes with SIGKILL mid-run and checks that
 // the finished file they would replace is untouched (eval tasks keeps the

@@ -6,6 +6,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
+	"time"
 )
 
 // refuseOut checks, with checkOut, the path a command will write at the
@@ -55,5 +57,35 @@ func checkOut(path string) (usage bool, err error) {
 	name := f.Name()
 	f.Close()
 	os.Remove(name)
+	sweepStaleTemps(path)
 	return false, nil
+}
+
+// staleAfter is the age past which a temporary file of results.WriteFile
+// is taken as left behind by a killed process (a write takes milliseconds).
+const staleAfter = 10 * time.Minute
+
+// sweepStaleTemps removes the temporary files that results.WriteFile left
+// next to path when its process was killed mid-write (".NAME.tmp-*",
+// hidden, never renamed over path), once they are older than staleAfter, so
+// that kill -9 leaves nothing that accumulates.
+func sweepStaleTemps(path string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "."+globEscape(filepath.Base(path))+".tmp-*"))
+	for _, m := range matches {
+		if st, err := os.Lstat(m); err == nil && st.Mode().IsRegular() && time.Since(st.ModTime()) > staleAfter {
+			os.Remove(m)
+		}
+	}
+}
+
+// globEscape escapes filepath.Match's special characters in s.
+func globEscape(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if strings.ContainsRune(`*?[]\`, r) {
+			b.WriteByte('\\')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }

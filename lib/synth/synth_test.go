@@ -190,6 +190,8 @@ func TestParseExamples(t *testing.T) {
 		{"out of range", "3→99999999999", nil, "out of range"},
 		{"empty", " , ", nil, "no examples"},
 		{"two arrows", "1→2→3", nil, "more than one arrow"},
+		{"open parenthesis", "(1, 2→3", nil, "unbalanced parentheses: 1 left open"},
+		{"stray parenthesis", "1, 2)→3", nil, `unbalanced parentheses: ')' at byte 4 closes nothing`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -237,6 +239,8 @@ func TestTasksRoundTripAndErrors(t *testing.T) {
 		{"not an array", `{"name": "x"}`, "synth: invalid spec"},
 		{"no examples", `[{"name": "gcd", "examples": []}]`, "task gcd: field examples: no examples"},
 		{"arity mismatch", `[{"name": "gcd", "examples": [{"inputs": [1, 2], "output": 1}, {"inputs": [3], "output": 3}]}]`, "task gcd: examples[1].inputs"},
+		{"two outputs for one input", `[{"name": "gcd", "examples": [{"inputs": [4, 6], "output": 2}, {"inputs": [1, 1], "output": 1}, {"inputs": [4, 6], "output": 3}]}]`,
+			"task gcd: examples[0] and examples[2] give the same input (4, 6) two outputs, 2 and 3"},
 		{"wrong type", `[{"name": "gcd", "examples": [{"inputs": ["a"], "output": 1}]}]`, "field examples.inputs"},
 		{"unknown field", `[{"name": "gcd", "exmples": []}]`, "exmples"},
 		{"too many operands", `[{"name": "w", "examples": [{"inputs": [1,2,3,4,5], "output": 1}]}]`, "task w: examples[0].inputs: 5 operands"},

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -59,6 +60,16 @@ func (t Task) Validate() error {
 			return fmt.Errorf("%w: task %s: examples[%d].inputs: %d operands, examples[0] has %d", ErrTask, name, i, len(e.Inputs), a)
 		}
 	}
+	// Two outputs for one input: no program fits, so say so rather than
+	// search the whole budget for one.
+	for i, e := range t.Examples {
+		for j, f := range t.Examples[:i] {
+			if f.Output != e.Output && slices.Equal(f.Inputs, e.Inputs) {
+				return fmt.Errorf("%w: task %s: examples[%d] and examples[%d] give the same input %s two outputs, %d and %d",
+					ErrTask, name, j, i, strings.TrimSuffix(FormatExample(Example{Inputs: e.Inputs}), "→0"), f.Output, e.Output)
+			}
+		}
+	}
 	return nil
 }
 
@@ -78,13 +89,18 @@ func ParseExamples(s string) ([]Example, error) {
 		case '(', '[':
 			depth++
 		case ')', ']':
-			depth--
+			if depth--; depth < 0 {
+				return nil, fmt.Errorf("%w: unbalanced parentheses: %q at byte %d closes nothing", ErrExamples, r, i)
+			}
 		case ',', ';', '\n':
 			if depth == 0 {
 				parts = append(parts, s[start:i])
 				start = i + len(string(r))
 			}
 		}
+	}
+	if depth > 0 {
+		return nil, fmt.Errorf("%w: unbalanced parentheses: %d left open", ErrExamples, depth)
 	}
 	parts = append(parts, s[start:])
 	var out []Example

@@ -437,7 +437,11 @@
 // numbers < 2n", "Number of primes between n^2 and (n+1)^2", "... in the
 // interval [n, 2n)", "... p with n < p <= 2n" (ops3_range.go: "between"
 // read with and without its ends, offered only where the examples tell
-// the two apart).
+// the two apart); "Number of odd divisors of n^2+1", "Product of the
+// squarefree divisors of n", "Largest odd divisor of 3n+1", "Number of
+// common divisors of n and 12" (ops3_div.go: the adjective's condition
+// taken from the divisor sum the other readers read, common divisors as
+// those of the gcd).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums

@@ -170,3 +170,48 @@ func TestOps3Refuses(t *testing.T) {
 		"Number of primes p with n < q < 2n.", // a letter the range does not bind
 	)
 }
+
+// ops3DivsRef folds the divisors d of m with ok(d): their number, sum,
+// product (wrapped as the i32 program's) or largest.
+func ops3DivsRef(m int64, ok func(d int64) bool, op string) int64 {
+	cnt, sum, prod, top := int64(0), int64(0), int32(1), int64(0)
+	for d := int64(1); d <= m; d++ {
+		if m%d == 0 && ok(d) {
+			cnt++
+			sum += d
+			prod *= int32(d)
+			top = d
+		}
+	}
+	switch op {
+	case "number":
+		return cnt
+	case "sum":
+		return sum
+	case "product":
+		return int64(prod)
+	}
+	return top
+}
+
+func TestOps3Divisors(t *testing.T) {
+	odd := func(d int64) bool { return d%2 == 1 }
+	all := func(int64) bool { return true }
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of odd divisors of n^2+1.", 1, 60, func(n int64) int64 { return ops3DivsRef(n*n+1, odd, "number") }},
+		{"Number of even divisors of 2n.", 1, 60, func(n int64) int64 {
+			return ops3DivsRef(2*n, func(d int64) bool { return d%2 == 0 }, "number")
+		}},
+		{"Product of the squarefree divisors of n.", 1, 60, func(n int64) int64 { return ops3DivsRef(n, squarefreeRef, "product") }},
+		{"Product of divisors of 2n+1.", 1, 60, func(n int64) int64 { return ops3DivsRef(2*n+1, all, "product") }},
+		{"Largest odd divisor of 3n+1.", 1, 60, func(n int64) int64 { return ops3DivsRef(3*n+1, odd, "largest") }},
+		{"Number of common divisors of n and 12.", 1, 60, func(n int64) int64 { return ops3DivsRef(gcdRef(n, 12), all, "number") }},
+		{"Sum of the common divisors of n and 2n+2.", 1, 60, func(n int64) int64 { return ops3DivsRef(gcdRef(n, 2*n+2), all, "sum") }},
+	})
+	refuses(t,
+		"Product of the haunted divisors of n.", // no sum reader reads the adjective
+		"Number of common divisors of n.",       // one operand
+		"Largest prime divisor of the cake.",
+		"Sum of the common divisors of n and the cake.",
+	)
+}

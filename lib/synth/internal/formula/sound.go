@@ -36,6 +36,11 @@ const skipFloor = 10
 // points refused it.
 var skipAudit func(x *node, ops []ir.Op, skips []skipPoint, refused bool)
 
+// soundCheck, true but in TestMeasureOEIS -oeis.unsound (to measure what
+// it changes), refuses readings for the points passed over and evaluates
+// rational powers exactly (sound_root.go).
+var soundCheck = true
+
 // skipPoint is an n the scan passed over, and why.
 type skipPoint struct {
 	n   int64
@@ -55,7 +60,7 @@ func (s *scan) skipAt(n int64, err error) {
 // soundWhy is the scan's verdict why ("" accepted) once the points it
 // passed over are counted: one at n >= skipFloor refuses the reading.
 func (s *scan) soundWhy(why string) string {
-	if why != "" || len(s.skips) == 0 {
+	if why != "" || !soundCheck {
 		return why
 	}
 	for _, p := range s.skips {
@@ -64,8 +69,40 @@ func (s *scan) soundWhy(why string) string {
 			break
 		}
 	}
-	if skipAudit != nil {
+	if why == "" && s.cut != "" {
+		why = s.tailWhy()
+	}
+	if skipAudit != nil && (len(s.skips) > 0 || why != "") {
 		skipAudit(s.x, s.ops, s.skips, why != "")
 	}
 	return why
+}
+
+// tailWhy is why a scan cut short (accepted by finishes, which
+// extrapolates its fuel to scanN) is refused for the n it never reached:
+// "" unless the formula is undefined or no integer at one of the n
+// partsFit looks at between the last n run and scanN. The program is
+// offered as computing the formula up to scanN, so the formula must have
+// a term there. A value past i32 ends the look (the checks stop there);
+// an evaluation out of budget tells nothing, as in partsFit.
+func (s *scan) tailWhy() string {
+	v := evaluator{steps: scanSteps, memo: s.v.memo}
+	for i := int64(1); i <= 4; i++ {
+		n := s.lastN + i*(scanN-s.lastN)/4
+		r, err := v.eval(s.x, n)
+		switch {
+		case err == errUndefined || err == nil && !r.IsInt():
+			if n >= skipFloor {
+				p := skipPoint{n, "not an integer"}
+				if err != nil {
+					p.why = "undefined"
+				}
+				s.skips = append(s.skips, p)
+				return fmt.Sprintf("cut (%s); past it n=%d (%s)", s.cut, n, p.why)
+			}
+		case err == nil && r.Num().BitLen() > 31:
+			return ""
+		}
+	}
+	return ""
 }

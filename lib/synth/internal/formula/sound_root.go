@@ -28,7 +28,7 @@ const (
 // fracExp returns the exponent r of a power as p/q when it is no integer
 // (q in 2..rootMaxQ); ok false otherwise.
 func fracExp(r *big.Rat) (p int64, q int64, ok bool) {
-	if r.IsInt() || !r.Denom().IsInt64() || r.Denom().Int64() > rootMaxQ || !r.Num().IsInt64() || r.Num().Int64() > 1<<20 || r.Num().Int64() < -1<<20 {
+	if !soundCheck || r.IsInt() || !r.Denom().IsInt64() || r.Denom().Int64() > rootMaxQ || !r.Num().IsInt64() || r.Num().Int64() > 1<<20 || r.Num().Int64() < -1<<20 {
 		return 0, 0, false
 	}
 	return r.Num().Int64(), r.Denom().Int64(), true
@@ -133,7 +133,7 @@ func (a interval) exact() bool { return a.lo.Cmp(a.hi) == 0 }
 // power at this point (the caller evaluates it as before).
 func (v *evaluator) roundedRoots(x *node) (*big.Rat, bool) {
 	arg := x.kids[0]
-	if !hasFracPow(arg) {
+	if !soundCheck || !hasFracPow(arg) {
 		return nil, false
 	}
 	for k := uint(64); k <= rootMaxBits; k *= 4 {

@@ -186,3 +186,23 @@ func floorCubeThird(n int64) int64 {
 		m++
 	}
 }
+
+// TestSoundTail: a scan cut short is accepted for the n it never ran only
+// where the formula has a term there: phi(m) has none for m < 1, so
+// phi(90 - n) has none at n = 90..100 and phi(200 - n) has one at every n
+// up to 100.
+func TestSoundTail(t *testing.T) {
+	for _, c := range []struct {
+		formula string
+		refused bool
+	}{
+		{"phi(90 - n) + n", true},
+		{"phi(200 - n) + n", false},
+		{"n/2 + phi(200 - n)", true}, // no integer at odd n
+	} {
+		s := scan{x: soundParse(t, c.formula), cut: "scan fuel", lastN: 40, v: evaluator{steps: scanSteps}}
+		if why := s.tailWhy(); (why != "") != c.refused {
+			t.Errorf("%s cut at n=40: %q, want refused %v", c.formula, why, c.refused)
+		}
+	}
+}
