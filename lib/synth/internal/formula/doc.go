@@ -573,7 +573,9 @@
 //     ir.NumLocals locals.
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
-//     even n, conjectured), a recurrence without its starting terms
+//     even n, conjectured; a kind said of the formula's letter, "for p
+//     prime", "k composite", "p runs over the primes": parse3_kinds.go),
+//     a recurrence without its starting terms
 //     (Candidates; Seeded takes them from the terms it is given), or
 //     anything not parsed to its end gives no candidate; so does a
 //     formula without n. A condition with a word pred.go does not read,
