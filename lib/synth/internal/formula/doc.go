@@ -40,7 +40,9 @@
 // tetrahedral numbers, powers of 2, factorials), run over
 // the map's argument; kinds named by stacked adjectives, "Nonprime
 // squarefree numbers n such that ...", "Positive nonsquare integers k
-// such that ..."; a compound complement, "both n-1 and n+1 are not
+// such that ...", and (lists3_kinds.go) an adjective alone, "Positive j
+// such that ...", "Values of k such that ...", or adjectives before a
+// plural noun nounIs reads, "Odd semiprimes k", "Twin primes p"; a compound complement, "both n-1 and n+1 are not
 // squarefree and not prime"; the digit phrases of digitWords inside a
 // condition; "Number of ADJ divisors d of n such that P"; "divisible by
 // at least 8 primes (counted with multiplicity)"; "Smallest k > 0 such
