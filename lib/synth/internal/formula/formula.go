@@ -43,7 +43,10 @@ func Candidates(text string, arity int) (cs []Candidate) {
 		}
 	}()
 	if arity > 1 {
-		return operandCandidates(text, arity) // operands.go
+		if cs := operandCandidates(text, arity); cs != nil { // operands.go
+			return cs
+		}
+		return askedOperands(text, arity) // asked2_ops.go
 	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
 	c.readAsked(text)
@@ -417,6 +420,9 @@ func boundary(toks []token, i int) bool {
 		}
 		if toks[i].k == tIdent && conditional[strings.ToLower(toks[i].s)] {
 			return false
+		}
+		if restricts(toks, i) {
+			return false // "p^2 mod 24 for p prime": the formula's letter runs over a kind (parse3_kinds.go)
 		}
 	}
 	return true
