@@ -33,6 +33,13 @@ type Config struct {
 	// Started is when the process started, for the "ready after" log line
 	// (zero: not logged).
 	Started time.Time
+	// OutputRate bounds a cell's stream output (stdout and stderr) in
+	// bytes per second, with bursts of 4 seconds' worth: output over it is
+	// dropped with a note on the cell's stderr, and the cell keeps running
+	// (0: DefaultOutputRate, 1 MiB/s; negative: no bound). The kernel
+	// queues what the frontend has not read yet, so a print loop would
+	// otherwise fill the kernel's memory.
+	OutputRate int64
 }
 
 // SessionConfig is what ServeSession, the session child, needs.

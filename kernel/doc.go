@@ -51,6 +51,13 @@
 // IRSYNTH_KERNEL_MEMORY_LIMIT; default half of RAM): a cell whose heap
 // passes it stops with a MemoryLimit error.
 //
+// A cell's stream output is bounded (Config.OutputRate, 1 MiB/s with bursts
+// of 4 MiB, the rate Jupyter's server itself lets through): output over it is
+// dropped with a note on the cell's stderr, and the cell keeps running. The
+// kernel queues what the frontend has not read, and a print loop outruns any
+// frontend: unbounded, it grew the kernel process (which has no memory cap)
+// by 180 MB/s.
+//
 // An interrupt_request stops interpreted code at its next statement, wakes
 // an interpreted time.Sleep, and cancels display.Context(), which library
 // calls in a cell can take as their context so that long compiled work

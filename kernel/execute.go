@@ -39,6 +39,7 @@ func (k *Kernel) execute(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
 
 	k.curMu.Lock()
 	k.curReq = req
+	k.out.start(time.Now())
 	k.curMu.Unlock()
 	reply, failure := k.sup.request(pipeMsg{Op: opExecute, Code: c.Code, Silent: c.Silent})
 	if failure == nil {
@@ -46,7 +47,11 @@ func (k *Kernel) execute(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
 	}
 	k.curMu.Lock()
 	k.curReq = nil
+	note := k.out.end()
 	k.curMu.Unlock()
+	if note != "" {
+		k.publish(req, "stream", streamContent{Name: "stderr", Text: note})
+	}
 
 	if failure != nil {
 		k.abortBefore = time.Now()
@@ -74,7 +79,17 @@ func (k *Kernel) execute(sock zmq4.Socket, mu *sync.Mutex, req *Message) {
 func (k *Kernel) sessionEvent(m pipeMsg) {
 	k.curMu.Lock()
 	req := k.curReq
+	ok, note := true, ""
+	if req != nil && m.Op == opStream {
+		ok, note = k.out.admit(len(m.Text), time.Now())
+	}
 	k.curMu.Unlock()
+	if note != "" {
+		k.publish(req, "stream", streamContent{Name: "stderr", Text: note})
+	}
+	if !ok {
+		return
+	}
 	if req == nil {
 		if m.Op == opStream {
 			k.log.Printf("output after its cell ended (%s): %q", m.Name, m.Text)

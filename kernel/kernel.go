@@ -34,6 +34,7 @@ type Kernel struct {
 	// display_data messages
 	curMu  sync.Mutex
 	curReq *Message
+	out    outputLimit // the running cell's stream output bound; guarded by curMu
 
 	ctx      context.Context
 	shutdown context.CancelFunc
@@ -62,6 +63,7 @@ func Serve(ctx context.Context, cfg Config) error {
 		log:      lg,
 		ctx:      ctx,
 		shutdown: cancel,
+		out:      newOutputLimit(cfg.OutputRate),
 	}
 	k.sup = &supervisor{cfg: cfg, log: lg.Printf, events: k.sessionEvent}
 	// the child starts while the sockets open: the first cell finds it ready

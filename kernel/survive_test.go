@@ -79,6 +79,10 @@ func TestCellsCannotEndTheKernel(t *testing.T) {
 		{"compiled_exit", []string{"error", "evalue"}, "exit status 1"},
 		{"compiled_exit", []string{"error", "evalue"}, "fatal from compiled code"},
 		{"compiled_exit", []string{"fresh", "result"}, "6"},
+		{"print_flood", []string{"error", "ename"}, "Interrupted"},
+		{"print_flood", []string{"stderr"}, "[irsynth kernel: output over 1.0 MiB/s; dropping it while it stays over (the cell keeps running)]"},
+		{"print_flood", []string{"stderr"}, "of output dropped]"},
+		{"print_flood", []string{"after", "result"}, "7"},
 		{"kernel", []string{"alive"}, "true"},
 		{"kernel", []string{"same_process"}, "true"},
 	}
@@ -92,6 +96,15 @@ func TestCellsCannotEndTheKernel(t *testing.T) {
 				t.Errorf("%s %v = %q, want it to contain %q", tc.check, tc.keys, got, tc.want)
 			}
 		})
+	}
+	// the print loop's output: at most the burst (4 MiB) and 1 MiB/s after
+	// it (and one 32 KiB chunk), where it printed GB/s; and the kernel
+	// process stayed small (it grew by 180 MB/s before the bound)
+	if o := obs["print_flood"]; o.num("stdout_bytes") > (4+o.num("seconds"))*(1<<20)+(32<<10) || o.num("stdout_bytes") < 1<<20 {
+		t.Errorf("print loop: %.0f bytes of stdout in %.1f s; want 1 MiB to 4 MiB + 1 MiB/s", o.num("stdout_bytes"), o.num("seconds"))
+	}
+	if peak := obs["print_flood"].num("kernel_peak_mib"); peak == 0 || peak > 400 {
+		t.Errorf("the kernel process peaked at %.0f MiB during the print loop", peak)
 	}
 	// an interpreted sleep stops at once; a receive after the 2 s grace
 	for _, tc := range []struct {

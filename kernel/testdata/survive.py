@@ -22,7 +22,7 @@ def emit(check, **kw):
 
 def wait_reply(kc, msg_id, timeout=TIMEOUT):
     """Collect iopub messages of msg_id up to idle; return (reply, summary)."""
-    out = {"error": None, "result": None, "stderr": ""}
+    out = {"error": None, "result": None, "stderr": "", "stdout_bytes": 0}
     while True:
         m = kc.get_iopub_msg(timeout=timeout)
         if m["parent_header"].get("msg_id") != msg_id:
@@ -34,6 +34,8 @@ def wait_reply(kc, msg_id, timeout=TIMEOUT):
             out["result"] = c["data"].get("text/plain")
         elif m["msg_type"] == "stream" and c["name"] == "stderr":
             out["stderr"] += c["text"]
+        elif m["msg_type"] == "stream" and c["name"] == "stdout":
+            out["stdout_bytes"] += len(c["text"].encode())
         elif m["msg_type"] == "status" and c["execution_state"] == "idle":
             break
     reply = kc.get_shell_msg(timeout=timeout)
@@ -87,6 +89,16 @@ try:
     out["free"] = run_cell(kc, 'big = nil')
     out["after"] = run_cell(kc, 'small := make([]byte, 100<<20)\nlen(small)')
     emit("memory_global", **out)
+
+    # a print loop: its output is bounded (1 MiB/s, bursts of 4 MiB) and
+    # the rest dropped with a note, so the kernel's memory stays small
+    out = interrupted(km, kc, 'import "fmt"\nimport "strings"\nline := strings.Repeat("x", 1<<16)\nfor { fmt.Print(line) }', after=3)
+    out["seconds"] = 3 + out["stop_seconds"]
+    out["after"] = run_cell(kc, "kept")
+    for line in open("/proc/%d/status" % pid):
+        if line.startswith("VmHWM:"):
+            out["kernel_peak_mib"] = int(line.split()[1]) / 1024
+    emit("print_flood", **out)
 
     out = interrupted(km, kc, 'time.Sleep(time.Hour)')
     out["after"] = run_cell(kc, "kept")

@@ -40,7 +40,9 @@
 // tetrahedral numbers, powers of 2, factorials), run over
 // the map's argument; kinds named by stacked adjectives, "Nonprime
 // squarefree numbers n such that ...", "Positive nonsquare integers k
-// such that ..."; a compound complement, "both n-1 and n+1 are not
+// such that ...", and (lists3_kinds.go) an adjective alone, "Positive j
+// such that ...", "Values of k such that ...", or adjectives before a
+// plural noun nounIs reads, "Odd semiprimes k", "Twin primes p"; a compound complement, "both n-1 and n+1 are not
 // squarefree and not prime"; the digit phrases of digitWords inside a
 // condition; "Number of ADJ divisors d of n such that P"; "divisible by
 // at least 8 primes (counted with multiplicity)"; "Smallest k > 0 such
@@ -571,7 +573,9 @@
 //     ir.NumLocals locals.
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
-//     even n, conjectured), a recurrence without its starting terms
+//     even n, conjectured; a kind said of the formula's letter, "for p
+//     prime", "k composite", "p runs over the primes": parse3_kinds.go),
+//     a recurrence without its starting terms
 //     (Candidates; Seeded takes them from the terms it is given), or
 //     anything not parsed to its end gives no candidate; so does a
 //     formula without n. A condition with a word pred.go does not read,
