@@ -462,7 +462,9 @@
 // squarefree divisors of n", "Largest odd divisor of 3n+1", "Number of
 // common divisors of n and 12" (ops3_div.go: the adjective's condition
 // taken from the divisor sum the other readers read, common divisors as
-// those of the gcd).
+// those of the gcd); "Number of squares dividing n", "Sum of the
+// squarefree numbers dividing 2n+1", "Largest triangular number dividing
+// n" (any kind kindPredicate reads, over the divisors).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums
@@ -629,7 +631,9 @@
 //     b^(p/q) is evaluated exactly where it is rational, and floor,
 //     ceiling and round of a formula with such powers are decided from
 //     rational bounds on them (sound_root.go: integer roots on big.Int),
-//     so "floor(3^(n/2))" is compared at odd n too, not passed over.
+//     so "floor(3^(n/2))" is compared at odd n too, not passed over. A
+//     scan cut short by its budget is refused where the formula has no
+//     term at the n between its last run and 100 that partsFit looks at.
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
