@@ -129,3 +129,45 @@ func distinctPrimesRef(n int64) int64 {
 	}
 	return c
 }
+
+// TestRestrictedLetter: a formula whose letter the clause after it
+// restricts to a kind ("for p prime") is not read over every n; a letter
+// the clause defines ("where p is the n-th prime") or a kind said of
+// something else ("prime divisors of j") still reads.
+func TestRestrictedLetter(t *testing.T) {
+	refuses(t,
+		"p^2 mod 24 for p prime.",
+		"p^2 mod 24, p prime.",
+		"2^k + 1, k composite.",
+		"2^(2p-2) modulo p^3 for p=odd primes.",
+		"p^2 - 1 for primes p.",
+		"p^2 mod 24 where p runs over the primes.",
+		"(p^2 - 1)/24 for p >= 5 prime.",
+		"k^2 + 1 for k not prime.",
+		"n^2 + 1 for n prime.",
+		"3*m + 1, m squarefree.",
+	)
+	nthPrime := func(n int64) int64 {
+		for p := int64(2); ; p++ {
+			if isPrimeRef(p) {
+				if n--; n == 0 {
+					return p
+				}
+			}
+		}
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = (p+1)*(p+2)*(p+3)/6 where p is the n-th prime.", 1, 60, func(n int64) int64 {
+			p := nthPrime(n)
+			return (p + 1) * (p + 2) * (p + 3) / 6
+		}},
+		{"a(n) = Sum_{j=1..n} bigomega(j), where bigomega(j) is the number of prime divisors of j, counted with multiplicity.", 1, 100, func(n int64) int64 {
+			s := int64(0)
+			for j := int64(2); j <= n; j++ {
+				s += bigOmegaRef(j)
+			}
+			return s
+		}},
+		{"a(n) = n^2 + n + 41, the sum of the first n primes plus 41 at n = 0.", 0, 100, func(n int64) int64 { return n*n + n + 41 }},
+	})
+}
