@@ -40,7 +40,9 @@
 // tetrahedral numbers, powers of 2, factorials), run over
 // the map's argument; kinds named by stacked adjectives, "Nonprime
 // squarefree numbers n such that ...", "Positive nonsquare integers k
-// such that ..."; a compound complement, "both n-1 and n+1 are not
+// such that ...", and (lists3_kinds.go) an adjective alone, "Positive j
+// such that ...", "Values of k such that ...", or adjectives before a
+// plural noun nounIs reads, "Odd semiprimes k", "Twin primes p"; a compound complement, "both n-1 and n+1 are not
 // squarefree and not prime"; the digit phrases of digitWords inside a
 // condition; "Number of ADJ divisors d of n such that P"; "divisible by
 // at least 8 primes (counted with multiplicity)"; "Smallest k > 0 such
@@ -439,7 +441,9 @@
 // squarefree divisors of n", "Largest odd divisor of 3n+1", "Number of
 // common divisors of n and 12" (ops3_div.go: the adjective's condition
 // taken from the divisor sum the other readers read, common divisors as
-// those of the gcd).
+// those of the gcd); "Number of squares dividing n", "Sum of the
+// squarefree numbers dividing 2n+1", "Largest triangular number dividing
+// n" (any kind kindPredicate reads, over the divisors).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums

@@ -148,3 +148,56 @@ func TestLists3QFormGenus(t *testing.T) {
 		"Primes of the form x^2 + 71y^2.",  // h(-284) = 7 classes, 1 genus
 	)
 }
+
+// nthWhere is the n-th (from 1) x >= lo with ok(x).
+func nthWhere(lo int64, ok func(x int64) bool) func(n int64) int64 {
+	return func(n int64) int64 {
+		for x := lo; ; x++ {
+			if ok(x) {
+				if n--; n == 0 {
+					return x
+				}
+			}
+		}
+	}
+}
+
+func TestLists3Kinds(t *testing.T) {
+	tau := func(x int64) int64 {
+		c := int64(0)
+		for d := int64(1); d <= x; d++ {
+			if x%d == 0 {
+				c++
+			}
+		}
+		return c
+	}
+	semiprime := func(x int64) bool {
+		c := 0
+		for d := int64(2); x > 1; {
+			if x%d == 0 {
+				x /= d
+				c++
+			} else {
+				d++
+			}
+		}
+		return c == 2
+	}
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		{"Positive j such that d(j) = d(j + 2*d(j)), where d(j) is the number of divisors of j.", 1, 40,
+			nthWhere(1, func(j int64) bool { return tau(j) == tau(j+2*tau(j)) })},
+		{"Values of k such that k^2 + 1 is prime.", 1, 60, nthWhere(0, func(k int64) bool { return isPrimeRef(k*k + 1) })},
+		{"Nonnegative numbers k such that k^2 + 4 is prime.", 1, 60, nthWhere(0, func(k int64) bool { return isPrimeRef(k*k + 4) })},
+		{"Odd semiprimes k such that k + 2 is prime.", 1, 60, nthWhere(1, func(k int64) bool { return k%2 == 1 && semiprime(k) && isPrimeRef(k+2) })},
+		{"Twin primes p such that p + 6 is prime.", 1, 60, nthWhere(2, func(p int64) bool {
+			return isPrimeRef(p) && (isPrimeRef(p-2) || isPrimeRef(p+2)) && isPrimeRef(p+6)
+		})},
+	})
+	refuses(t,
+		"Foo bars k such that k + 1 is prime.", // no kind
+		"Odd values of k such that k + 1 is prime.",
+		"Positive foo k such that k + 1 is prime.",
+	)
+}

@@ -320,7 +320,7 @@ func composedKind(name string) (generator, bool) {
 func (c *collector) composedList(s string, m []string) bool {
 	g, ok := composedKind(m[1])
 	if !ok {
-		return false
+		return c.lists3KindList(s, m) // lists3_kinds.go: "Positive j", "Odd semiprimes k"
 	}
 	if m[3] != "" || m[5] != "" {
 		return true
