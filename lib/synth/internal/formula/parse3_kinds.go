@@ -80,6 +80,9 @@ func unboundedLetter(toks []token, i int) bool {
 		return false
 	}
 	j := i + 1
+	for isOp(toks[j], ",") && toks[j+1].k == tIdent && len(toks[j+1].s) == 1 && toks[j+1].s != "a" {
+		j += 2 // "n, k >= 1": bounds on both
+	}
 	bounds := 0
 	for {
 		t := toks[j]
