@@ -612,7 +612,9 @@
 //     b^(p/q) is evaluated exactly where it is rational, and floor,
 //     ceiling and round of a formula with such powers are decided from
 //     rational bounds on them (sound_root.go: integer roots on big.Int),
-//     so "floor(3^(n/2))" is compared at odd n too, not passed over.
+//     so "floor(3^(n/2))" is compared at odd n too, not passed over. A
+//     scan cut short by its budget is refused where the formula has no
+//     term at the n between its last run and 100 that partsFit looks at.
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
