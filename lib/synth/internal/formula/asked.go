@@ -16,11 +16,12 @@ import (
 func (c *collector) readAsked(text string) {
 	c.read(text)
 	c.readRewritten(text, askedRewrites)
+	c.readAsked2(text) // asked2.go
 }
 
 // askedRewrites: the definition frames first, then the conventions of
 // requests as people write them.
-var askedRewrites = []func(string) string{isFrame, unitaryDivisors, capitalized, operandN, comparatives, question, arithmeticWords, dropThe, bareFormula}
+var askedRewrites = []func(string) string{isFrame, unitaryDivisors, capitalized, operandN, comparatives, yesNoPlain, question, roundedWords, arithmeticWords, dropThe, bareFormula}
 
 // capitalized is t with its first letter capitalized when t begins with a
 // word ("a(n) = ..." and "n^2 + 1" do not).

@@ -441,7 +441,9 @@
 // squarefree divisors of n", "Largest odd divisor of 3n+1", "Number of
 // common divisors of n and 12" (ops3_div.go: the adjective's condition
 // taken from the divisor sum the other readers read, common divisors as
-// those of the gcd).
+// those of the gcd); "Number of squares dividing n", "Sum of the
+// squarefree numbers dividing 2n+1", "Largest triangular number dividing
+// n" (any kind kindPredicate reads, over the divisors).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums

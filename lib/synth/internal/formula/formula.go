@@ -43,7 +43,10 @@ func Candidates(text string, arity int) (cs []Candidate) {
 		}
 	}()
 	if arity > 1 {
-		return operandCandidates(text, arity) // operands.go
+		if cs := operandCandidates(text, arity); cs != nil { // operands.go
+			return cs
+		}
+		return askedOperands(text, arity) // asked2_ops.go
 	}
 	c := collector{seen: map[string]bool{}, lists: map[listKey]*nthMemo{}, isolate: true}
 	c.readAsked(text)
@@ -114,6 +117,7 @@ func (c *collector) read(text string) {
 		func() { c.ops3Binary(text) },                   // ops3.go: "Difference between X and Y", "X minus Y"
 		func() { c.ops3Near(text) },                     // ops3_near.go: "Largest powerful number not exceeding n"
 		func() { c.ops3Ranges(text) },                   // ops3_range.go: "Sum of all primes <= n", "Number of primes between n and 2n"
+		func() { c.ops3Dividing(text) },                 // ops3_div.go: "Number of squares dividing n"
 		func() { c.ops3Divisors(text) },                 // ops3_div.go: "Number of odd divisors of n^2+1", "Product of the unitary divisors of n"
 		func() { c.partSums(text) },                     // sums_parts.go: "Sum of the smallest parts of the partitions of n into 3 parts"
 		func() { c.phrases(text) },

@@ -73,16 +73,30 @@ func operandCandidates(text string, arity int) []Candidate {
 	if !ok || end >= len(toks) || toks[end].k != tEnd {
 		return nil
 	}
+	return operandCheck(text, x, vars)
+}
+
+// operandCheck is x over vars as text's candidate when its program agrees
+// with the exact evaluator on the grid (operandsAgree); else nil.
+func operandCheck(text string, x *node, vars []string) []Candidate {
 	work := &operandWork{steps: operandSteps, fuel: operandFuel}
-	for _, exact := range []bool{false, true} {
-		ops, err := lowerOperands(x, vars, exact)
-		if err != nil {
-			continue
-		}
-		// every operand tuple of the grid; failing that, those of
-		// operands >= 0 (what "n choose k" and "a^b" mean)
-		if operandsAgree(x, ops, vars, false, work) || operandsAgree(x, ops, vars, true, work) {
-			return []Candidate{{Source: strings.TrimSpace(text), Ops: ops, Expr: x.String()}}
+	// the formula as parsed; failing that, normalized (frac.go: floor
+	// and ceiling of quotients, "average of a and b, rounded down")
+	forms := []*node{x}
+	if y, ok := normalize(x, false); ok && y.String() != x.String() {
+		forms = append(forms, y)
+	}
+	for _, y := range forms {
+		for _, exact := range []bool{false, true} {
+			ops, err := lowerOperands(y, vars, exact)
+			if err != nil {
+				continue
+			}
+			// every operand tuple of the grid; failing that, those of
+			// operands >= 0 (what "n choose k" and "a^b" mean)
+			if operandsAgree(x, ops, vars, false, work) || operandsAgree(x, ops, vars, true, work) {
+				return []Candidate{{Source: strings.TrimSpace(text), Ops: ops, Expr: x.String()}}
+			}
 		}
 	}
 	return nil

@@ -88,7 +88,7 @@ func TestOperands(t *testing.T) {
 	}{
 		{"(a+b)/2", 2},                   // not an integer at a = 0, b = 1
 		{"a + b", 3},                     // names two operands, not three
-		{"the larger of two numbers", 2}, // no operand named
+		{"the larger of three numbers", 2}, // three operands named, two given (asked2_ops.go)
 		{"a + b + c", 2},
 	} {
 		if cs := Candidates(tc.text, tc.arity); len(cs) > 0 {

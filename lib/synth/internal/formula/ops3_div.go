@@ -14,8 +14,9 @@ package formula
 // reader reads gives nothing here either. "Common divisors of A and B"
 // are the divisors of gcd(A, B). A product runs d over 1..E (the ring
 // keeps it exact mod 2^32); the largest divisor with P is E/j for the
-// least j dividing E with P(E/j), read only where P(1) holds for every n,
-// so that j = E ends the scan.
+// least j dividing E with P(E/j), read only where P(1) holds for every n
+// >= 1, so that j = E ends the scan (where E <= 0, at n = 0, j = 1 > E
+// ends it: 0).
 
 import (
 	"math/big"
@@ -86,6 +87,7 @@ func (c *collector) ops3Divisors(text string) {
 			}
 			q := bin(kDiv, cloneNode(e), vr("j_"))
 			cond := and(eq(bin(kMod, cloneNode(e), vr("j_")), num(0)), substitute(cloneNode(p), "x_", q))
+			cond = or(cond, gt(vr("j_"), cloneNode(e))) // E <= 0 (n = 0): 0
 			j := nthAt(num(1), "j_", 1, 1, cond)
 			ys = append(ys, bin(kDiv, cloneNode(e), j))
 		}
@@ -161,4 +163,73 @@ func ops3HoldsAtOne(p *node) bool {
 		}
 	}
 	return true
+}
+
+// reOps3Dividing: "Number of squares dividing n", "Sum of the primes that
+// divide 2^n - 1"; reOps3DividingMax: "Largest triangular number dividing n".
+var (
+	reOps3Dividing    = regexp.MustCompile(`^(?i:(?:a\(n\) (?:is|=) )?(?:the )?(number|sum|product)) of (?:all )?(?:the )?([a-z][a-z -]*?) (?:that divide|which divide|dividing) (.+)$`)
+	reOps3DividingMax = regexp.MustCompile(`^(?i:(?:a\(n\) (?:is|=) )?(?:the )?(?:largest|greatest)) ([a-z][a-z -]*?) (?:that divides|which divides|dividing) (.+)$`)
+)
+
+// ops3Dividing reads the first sentence of text as a count, sum, product
+// or the largest of the members of a kind of number (kindPredicate) that
+// divide E: the divisors of E with the kind's predicate.
+func (c *collector) ops3Dividing(text string) {
+	s := strings.TrimSpace(strings.TrimSuffix(firstSentence(text), "."))
+	var op, list, arg string
+	if m := reOps3Dividing.FindStringSubmatch(s); m != nil {
+		op, list, arg = strings.ToLower(m[1]), strings.ToLower(m[2]), m[3]
+	} else if m := reOps3DividingMax.FindStringSubmatch(s); m != nil {
+		op, list, arg = "largest", strings.ToLower(m[1])+"s", m[2]
+	} else {
+		return
+	}
+	e, ok := parseWhole(arg, []string{"n"})
+	if !ok || !e.uses("n") || !ops3Positive(e) {
+		return
+	}
+	pred, lows, kind := kindPredicate(list)
+	if !kind || pred == nil {
+		return
+	}
+	// a divisor is >= 1: the kind's first members 0 and 1 read alike
+	seen := map[int64]bool{}
+	var ys []*node
+	for _, low := range lows {
+		if low = max(low, 1); seen[low] {
+			continue
+		}
+		seen[low] = true
+		p := and(&node{k: kCmp, name: ">=", kids: []*node{vr("x_"), num(low)}}, pred())
+		switch op {
+		case "number":
+			ys = append(ys, &node{k: kSumDiv, name: "x_", kids: []*node{cloneNode(e), p}})
+		case "sum":
+			ys = append(ys, &node{k: kSumDiv, name: "x_", kids: []*node{cloneNode(e), and(p, vr("x_"))}})
+		case "product":
+			isDiv := eq(bin(kMod, cloneNode(e), vr("x_")), num(0))
+			body := add(num(1), and(and(isDiv, p), sub(vr("x_"), num(1))))
+			ys = append(ys, &node{k: kProd, name: "x_", kids: []*node{num(1), cloneNode(e), body}})
+		case "largest":
+			if !ops3HoldsAtOne(p) {
+				continue
+			}
+			q := bin(kDiv, cloneNode(e), vr("j_"))
+			cond := and(eq(bin(kMod, cloneNode(e), vr("j_")), num(0)), substitute(p, "x_", q))
+			cond = or(cond, gt(vr("j_"), cloneNode(e))) // E <= 0 (n = 0): 0
+			ys = append(ys, bin(kDiv, cloneNode(e), nthAt(num(1), "j_", 1, 1, cond)))
+		}
+	}
+	if len(ys) == 0 {
+		return
+	}
+	ys, ok = seqToldApart(dedup(ys))
+	if !ok {
+		c.note("ops3", "readings differ past the examples")
+		return
+	}
+	for _, y := range ys {
+		c.add(s, y)
+	}
 }

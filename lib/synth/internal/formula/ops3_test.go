@@ -215,3 +215,20 @@ func TestOps3Divisors(t *testing.T) {
 		"Sum of the common divisors of n and the cake.",
 	)
 }
+
+func TestOps3Dividing(t *testing.T) {
+	isSquare := func(d int64) bool { r := isqrtRef(d); return r*r == d }
+	isTri := func(d int64) bool { r := isqrtRef(8*d + 1); return r*r == 8*d+1 }
+	newRunner(t).allMatch(t, []refCase{
+		{"Number of squares dividing n.", 1, 80, func(n int64) int64 { return ops3DivsRef(n, isSquare, "number") }},
+		{"Sum of the squarefree numbers dividing 2n+1.", 1, 60, func(n int64) int64 { return ops3DivsRef(2*n+1, squarefreeRef, "sum") }},
+		{"Product of the primes that divide n.", 1, 60, func(n int64) int64 { return ops3DivsRef(n, isPrimeRef, "product") }},
+		{"Largest triangular number dividing n.", 1, 80, func(n int64) int64 { return ops3DivsRef(n, isTri, "largest") }},
+		{"Largest squarefree divisor of n^2+n.", 1, 40, func(n int64) int64 { return ops3DivsRef(n*n+n, squarefreeRef, "largest") }},
+	})
+	refuses(t,
+		"Number of haunted numbers dividing n.",
+		"Largest prime number dividing the cake.",
+		"Number of squares dividing.",
+	)
+}

@@ -1,0 +1,385 @@
+package formula
+
+// Requests as people write them, second part (asked2*.go): what readAsked's
+// rewrites leave unread, read through the OEIS readers or as a formula
+// the request pins down.
+//
+//   - "the n-th X" / "n-th X" / "the k'th X": the list X, written as the
+//     names are ("Pentagonal numbers", "Primes", "Palindromes in base
+//     10"); the list's readers offer both index conventions and the
+//     examples choose.
+//   - digits chosen by a kind: "how many even digits n has", "number of
+//     zeros in n", "sum of the odd digits of n", "sum of the cubes of the
+//     digits of n": Sum over the digits d of the kind of w(d) *
+//     digcount(n, 10, d), exact at every n >= 0.
+//   - functions of n the names write otherwise: "digital root of n",
+//     "double factorial of n" / "n!!", "number of trailing zeros of n
+//     factorial" / "of n!" and "exponent of the prime p in n!"
+//     (Legendre: (n - digit sum of n in base p)/(p-1)).
+//   - multiples and rounding by a constant m: "n rounded down / up to a
+//     multiple of m", "the largest / smallest multiple of m that is <= /
+//     >= n", "distance from n to the nearest multiple of m", "n divided
+//     by m, rounded up".
+//
+// A request is first put in one form: a leading "what is" / "compute" /
+// "find" and "the" dropped, a closing "?" or "." dropped, and its one
+// operand letter called n (operandN). Anything else gives no candidate.
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// readAsked2 reads text by the rules above when nothing else read it; a
+// candidate names the whole text as its source.
+func (c *collector) readAsked2(text string) {
+	if len(c.out) > 0 {
+		return
+	}
+	s := askedForm(text)
+	if s == "" {
+		return
+	}
+	if alts := nthListForms(s); alts != nil {
+		for _, a := range alts {
+			c.read(a)
+			if len(c.out) > 0 {
+				break
+			}
+		}
+	} else if b := betweenForm(s); b != "" {
+		c.read(b)
+	} else if x := askedFunction(s); x != nil {
+		c.add(text, x)
+	}
+	for i := range c.out {
+		if !strings.Contains(text, c.out[i].Source) {
+			c.out[i].Source = strings.TrimSpace(text)
+		}
+	}
+}
+
+var (
+	reAskLead  = regexp.MustCompile(`(?i)^(?:(?:what is|what's|compute|calculate|find|give|return|get|output)\s+)?(?:the\s+)?`)
+	reAskTrail = regexp.MustCompile(`\s*[?.]+\s*$`)
+	reSpaces   = regexp.MustCompile(`\s+`)
+	reOrdinal  = regexp.MustCompile(`\b([a-z])(?:th|'th)\b`) // "nth", "k'th": "n-th", "k-th"
+)
+
+// askedForm is text in the one form the rules read (lower case, its
+// operand n), or "" when it is no request about one operand.
+func askedForm(text string) string {
+	s := reSpaces.ReplaceAllString(strings.TrimSpace(text), " ")
+	s = reAskTrail.ReplaceAllString(s, "")
+	s = reAskLead.ReplaceAllString(s, "")
+	s = strings.ToLower(s)
+	s = reOrdinal.ReplaceAllString(s, "$1-th")
+	s = operandN(s)
+	if !regexp.MustCompile(`\bn\b`).MatchString(s) {
+		return ""
+	}
+	return s
+}
+
+// reNthList: "n-th X" (askedForm wrote "nth" and "n'th" so; the leading
+// "the" is gone).
+var reNthList = regexp.MustCompile(`^n-th ([a-z][a-z0-9 '-]*[a-z0-9])$`)
+
+// nthListForms is the names "the n-th X" may be written as: the plural of
+// X capitalized ("Pentagonal numbers", "Primes"), X's plural without
+// "number" ("Squares"), and each in base 10 ("Palindromes in base 10");
+// nil when s is no "n-th X".
+func nthListForms(s string) []string {
+	m := reNthList.FindStringSubmatch(s)
+	if m == nil {
+		return nil
+	}
+	x := m[1]
+	if strings.HasPrefix(x, "term of ") || strings.Contains(x, " of ") && !strings.HasPrefix(x, "power of ") {
+		return nil // "n-th term of ...", "n-th digit of ...": no list named
+	}
+	var out []string
+	add := func(p string) {
+		if p != "" {
+			out = append(out, capitalized(p))
+		}
+	}
+	switch {
+	case strings.HasPrefix(x, "number that is ") || strings.HasPrefix(x, "number which is "):
+		add("numbers that are " + x[strings.Index(x, " is ")+4:])
+	case strings.HasPrefix(x, "number that ") || strings.HasPrefix(x, "number which "):
+		return nil // a verb phrase to make plural: left to the names' own wording
+	case strings.HasPrefix(x, "number "):
+		add("numbers " + x[len("number "):]) // "number divisible by 3"
+	default:
+		p := pluralWord(x)
+		if head, tail, ok := strings.Cut(x, " of "); ok {
+			p = pluralWord(head) + " of " + tail // "power of 2": "Powers of 2"
+		}
+		add(p)
+		if base, ok := strings.CutSuffix(x, " number"); ok {
+			add(pluralWord(base))
+		}
+		add(p + " in base 10")
+	}
+	return out
+}
+
+// pluralWord is x with its last word (or, for "X number", "number") made
+// plural; "" for a word it does not know how to.
+func pluralWord(x string) string {
+	i := strings.LastIndexByte(x, ' ')
+	head, w := x[:i+1], x[i+1:]
+	switch {
+	case strings.HasSuffix(w, "s") || strings.HasSuffix(w, "x") || strings.HasSuffix(w, "ch") || strings.HasSuffix(w, "sh"):
+		return head + w + "es"
+	case strings.HasSuffix(w, "y") && len(w) > 1 && !strings.ContainsRune("aeiou", rune(w[len(w)-2])):
+		return head + w[:len(w)-1] + "ies"
+	}
+	return head + w + "s"
+}
+
+// askedFunction reads s (askedForm's) as one of the functions of n above,
+// or nil.
+func askedFunction(s string) *node {
+	for _, r := range askedFunctions {
+		if m := r.re.FindStringSubmatch(s); m != nil {
+			if x := r.make(m); x != nil {
+				return x
+			}
+			return nil
+		}
+	}
+	return nil
+}
+
+// askedFn: a request's shape and the formula its groups make (nil: none).
+type askedFn struct {
+	re   *regexp.Regexp
+	make func(m []string) *node
+}
+
+var askedFunctions = []askedFn{
+	// digits chosen by a kind
+	{regexp.MustCompile(`^(?:how many|number of|count of|count the|count) (even|odd|nonzero|non-zero|zero|prime|composite)? ?digits (?:does n have|n has|of n|in n|are in n|are there in n)$`), func(m []string) *node {
+		return digitSum(digitKind(m[1]), func(int64) int64 { return 1 })
+	}},
+	{regexp.MustCompile(`^(?:how many|number of|count of|count the|count) (zeros|zeroes|0s|0's|ones|1s|1's|twos|2s|2's|threes|3s|3's|fours|4s|4's|fives|5s|5's|sixes|6s|6's|sevens|7s|7's|eights|8s|8's|nines|9s|9's) (?:does n have|n has|(?:are )?in n|(?:are )?in the (?:decimal )?(?:digits|representation|expansion) of n)$`), func(m []string) *node {
+		d := digitWord(m[1])
+		return digitSum(func(v int64) bool { return v == d }, func(int64) int64 { return 1 })
+	}},
+	{regexp.MustCompile(`^(?:how many times (?:does )?the digit ([0-9]) (?:appears?|occurs?) in n|number of times the digit ([0-9]) (?:appears|occurs) in n)$`), func(m []string) *node {
+		d, _ := strconv.ParseInt(m[1]+m[2], 10, 64)
+		return digitSum(func(v int64) bool { return v == d }, func(int64) int64 { return 1 })
+	}},
+	{regexp.MustCompile(`^(?:sum|total) of (?:all )?(?:the )?(even|odd|nonzero|non-zero|prime)? ?digits (?:of|in) n$`), func(m []string) *node {
+		if m[1] == "" {
+			return nil // the digit sum: the names' own reading
+		}
+		return digitSum(digitKind(m[1]), func(d int64) int64 { return d })
+	}},
+	{regexp.MustCompile(`^(?:sum|total) of (?:the )?(squares|cubes|fourth powers|fifth powers|(\d)(?:st|nd|rd|th) powers) of (?:all )?(?:the )?(?:decimal )?digits (?:of|in) n$`), func(m []string) *node {
+		k := map[string]int64{"squares": 2, "cubes": 3, "fourth powers": 4, "fifth powers": 5}[m[1]]
+		if m[2] != "" {
+			k, _ = strconv.ParseInt(m[2], 10, 64)
+		}
+		if k < 1 || k > 9 {
+			return nil
+		}
+		return digitSum(func(int64) bool { return true }, func(d int64) int64 { return digitPow(d, k) })
+	}},
+	// functions the names write otherwise
+	{regexp.MustCompile(`^(?:(?:repeated|iterated|additive) )?digital root of n$`), func([]string) *node {
+		return and(gt(vr("n"), num(0)), must(parseN("1 + ((n - 1) mod 9)")))
+	}},
+	{regexp.MustCompile(`^(?:(?:number of )?trailing zeros?(?:es)? (?:of|in) n(?: ?!| factorial)|how many (?:trailing )?zeros? (?:does )?n(?: ?!| factorial) (?:end in|ends? with|has)|(?:number of )?zeros? at the end of n(?: ?!| factorial))$`), func([]string) *node {
+		return legendre(5)
+	}},
+	{regexp.MustCompile(`^(?:exponent|power|multiplicity) of (?:the prime )?(\d+) in (?:the prime factorization of )?n(?: ?!| factorial)$`), func(m []string) *node {
+		p, err := strconv.ParseInt(m[1], 10, 64)
+		if err != nil || p > 1000 || !isSmallPrime(p) {
+			return nil
+		}
+		return legendre(p)
+	}},
+	// multiples and rounding by a constant
+	{regexp.MustCompile(`^(?:n rounded down|round n down|n floored) to (?:the nearest |the next |a )?multiple of (\d+)$`), func(m []string) *node {
+		return askedMultiple(m[1], "M*floor(n/M)")
+	}},
+	{regexp.MustCompile(`^(?:largest|greatest|biggest) multiple of (\d+) (?:that is |which is )?(?:<=|at most|not (?:greater|larger|bigger) than|not exceeding|less than or equal to) n$`), func(m []string) *node {
+		return askedMultiple(m[1], "M*floor(n/M)")
+	}},
+	{regexp.MustCompile(`^(?:n rounded up|round n up) to (?:the nearest |the next |a )?multiple of (\d+)$`), func(m []string) *node {
+		return askedMultiple(m[1], "M*ceiling(n/M)")
+	}},
+	{regexp.MustCompile(`^(?:smallest|least) multiple of (\d+) (?:that is |which is )?(?:>=|at least|not (?:less|smaller) than|greater than or equal to) n$`), func(m []string) *node {
+		return askedMultiple(m[1], "M*ceiling(n/M)")
+	}},
+	{regexp.MustCompile(`^(?:distance|difference) (?:from|between) n (?:to|and) (?:the )?(?:nearest|closest) multiple of (\d+)$`), func(m []string) *node {
+		return askedMultiple(m[1], "min(n mod M, M - (n mod M))")
+	}},
+	{regexp.MustCompile(`^n (?:divided by|over) (\d+),? rounded (down|up)$`), func(m []string) *node {
+		if m[2] == "down" {
+			return askedMultiple(m[1], "floor(n/M)")
+		}
+		return askedMultiple(m[1], "ceiling(n/M)")
+	}},
+}
+
+// must is x when ok, else nil.
+func must(x *node, ok bool) *node {
+	if !ok {
+		return nil
+	}
+	return x
+}
+
+// askedMultiple is f with each M the constant m (2 <= m <= 10^6), parsed in
+// n.
+func askedMultiple(m, f string) *node {
+	v, err := strconv.ParseInt(m, 10, 64)
+	if err != nil || v < 2 || v > 1_000_000 {
+		return nil
+	}
+	return must(parseN(strings.ReplaceAll(f, "M", strconv.FormatInt(v, 10))))
+}
+
+// legendre is the exponent of the prime p in n!: (n - s_p(n))/(p - 1),
+// s_p the digit sum in base p (n >= 0).
+func legendre(p int64) *node {
+	x := must(parseN("(n - digsumbase(n, " + strconv.FormatInt(p, 10) + "))/" + strconv.FormatInt(p-1, 10)))
+	if x == nil {
+		return nil
+	}
+	return and(&node{k: kCmp, name: ">=", kids: []*node{vr("n"), num(0)}}, x)
+}
+
+func isSmallPrime(p int64) bool {
+	if p < 2 {
+		return false
+	}
+	for d := int64(2); d*d <= p; d++ {
+		if p%d == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func digitPow(d, k int64) int64 {
+	r := int64(1)
+	for ; k > 0; k-- {
+		r *= d
+	}
+	return r
+}
+
+// digitKind is the decimal digits a kind names.
+func digitKind(kind string) func(int64) bool {
+	switch kind {
+	case "even":
+		return func(d int64) bool { return d%2 == 0 }
+	case "odd":
+		return func(d int64) bool { return d%2 == 1 }
+	case "nonzero", "non-zero":
+		return func(d int64) bool { return d != 0 }
+	case "zero":
+		return func(d int64) bool { return d == 0 }
+	case "prime":
+		return func(d int64) bool { return d == 2 || d == 3 || d == 5 || d == 7 }
+	case "composite":
+		return func(d int64) bool { return d == 4 || d == 6 || d == 8 || d == 9 }
+	}
+	return func(int64) bool { return true }
+}
+
+// digitWord is the digit "zeros", "3s", "sevens" count.
+func digitWord(w string) int64 {
+	if w[0] >= '0' && w[0] <= '9' {
+		return int64(w[0] - '0')
+	}
+	for d, p := range []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"} {
+		if strings.HasPrefix(w, p) || d == 6 && strings.HasPrefix(w, "six") {
+			return int64(d)
+		}
+	}
+	return -1
+}
+
+// digitSum is Sum over the decimal digits d of n with keep(d) of w(d):
+// Sum_{d=0..9, keep(d), w(d) != 0} w(d)*digcount(n, 10, d).
+func digitSum(keep func(int64) bool, w func(int64) int64) *node {
+	var x *node
+	for d := int64(0); d <= 9; d++ {
+		if !keep(d) || w(d) == 0 {
+			continue
+		}
+		t := call("digcount", vr("n"), num(10), num(d))
+		if w(d) != 1 {
+			t = bin(kMul, num(w(d)), t)
+		}
+		if x == nil {
+			x = t
+		} else {
+			x = bin(kAdd, x, t)
+		}
+	}
+	return x
+}
+
+func init() {
+	// pred.go's adjectives: "1 if n is a palindrome, else 0", "is n
+	// palindromic?"
+	palindrome := func(e *node) *node {
+		return and(&node{k: kCmp, name: ">=", kids: []*node{e, num(0)}}, eq(call("rev", e, num(10)), e))
+	}
+	for _, a := range []string{"a palindrome", "palindromic", "a palindromic number", "a palindrome in base 10", "a decimal palindrome"} {
+		isAdjectives[a] = palindrome
+	}
+}
+
+// reRounded: "X, rounded down" / "X rounded up to an integer".
+var reRounded = regexp.MustCompile(`(?i)^(.+?),? (?:rounded|round) (down|up)(?: to (?:the nearest |an |a whole )?(?:integer|whole number))?$`)
+
+// roundedWords is "X, rounded down" as "floor(X)" and "X, rounded up" as
+// "ceiling(X)" (askedRewrites, before arithmeticWords reads "divided
+// by"); t itself otherwise.
+func roundedWords(t string) string {
+	m := reRounded.FindStringSubmatch(strings.TrimRight(t, ".? "))
+	if m == nil {
+		return t
+	}
+	if strings.EqualFold(m[2], "down") {
+		return "floor(" + m[1] + ")"
+	}
+	return "ceiling(" + m[1] + ")"
+}
+
+// reBetween: "difference between the largest and smallest digit of n".
+var reBetween = regexp.MustCompile(`^(difference|sum|product) (?:between|of) (?:the )?([a-z]+) and (?:the )?([a-z]+) ([a-z][a-z ]*) of n$`)
+
+// betweenForm is "difference between the A and B X of n" as "A X of n
+// minus B X of n" (and "sum of", "product of" with plus and times); ""
+// otherwise.
+func betweenForm(s string) string {
+	m := reBetween.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	op := map[string]string{"difference": " minus ", "sum": " plus ", "product": " times "}[m[1]]
+	return capitalized(m[2] + " " + m[4] + " of n" + op + m[3] + " " + m[4] + " of n")
+}
+
+// reYesNoPlain: a question followed by the answer it wants, unbracketed:
+// "is n a palindrome? 1 or 0", "is n prime? answer 1 or 0".
+var reYesNoPlain = regexp.MustCompile(`(?i)^(is .+?)\?\s*(?:(?:answer|return|output|give|print)(?: with)? )?(?:1 or 0|0 or 1|1/0|0/1|1 for yes,? 0 for no)\s*\.?$`)
+
+// yesNoPlain is such a question as one that ends in "?" (which question
+// reads); t itself otherwise.
+func yesNoPlain(t string) string {
+	if m := reYesNoPlain.FindStringSubmatch(strings.TrimSpace(t)); m != nil {
+		return m[1] + "?"
+	}
+	return t
+}

@@ -1,0 +1,165 @@
+package formula
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// decimalDigits is n's decimal digits (native reference).
+func decimalDigits(n int64) []int64 {
+	var ds []int64
+	for _, ch := range strconv.FormatInt(n, 10) {
+		ds = append(ds, int64(ch-'0'))
+	}
+	return ds
+}
+
+// TestAsked2Functions: requests about one operand as people write them,
+// each against a native reference, near 0 and far from the examples a
+// person would give (around 10^5 and 10^6).
+func TestAsked2Functions(t *testing.T) {
+	count := func(keep func(d int64) bool, w func(d int64) int64) func(n int64) int64 {
+		return func(n int64) int64 {
+			s := int64(0)
+			for _, d := range decimalDigits(n) {
+				if keep(d) {
+					s += w(d)
+				}
+			}
+			return s
+		}
+	}
+	one := func(int64) int64 { return 1 }
+	even := func(d int64) bool { return d%2 == 0 }
+	odd := func(d int64) bool { return d%2 == 1 }
+	factZeros := func(n int64) int64 { // 5s in n!, counted factor by factor
+		z := int64(0)
+		for k := int64(1); k <= n; k++ {
+			for m := k; m%5 == 0; m /= 5 {
+				z++
+			}
+		}
+		return z
+	}
+	twos := func(n int64) int64 {
+		z := int64(0)
+		for k := int64(2); k <= n; k++ {
+			for m := k; m%2 == 0; m /= 2 {
+				z++
+			}
+		}
+		return z
+	}
+	droot := func(n int64) int64 {
+		for n >= 10 {
+			s := int64(0)
+			for _, d := range decimalDigits(n) {
+				s += d
+			}
+			n = s
+		}
+		return n
+	}
+	pal := func(n int64) int64 {
+		s := strconv.FormatInt(n, 10)
+		for i := 0; i < len(s)/2; i++ {
+			if s[i] != s[len(s)-1-i] {
+				return 0
+			}
+		}
+		return 1
+	}
+	cubes := count(func(int64) bool { return true }, func(d int64) int64 { return d * d * d })
+	spread := func(text string, ref func(int64) int64) []refCase {
+		return []refCase{{text, 0, 400, ref}, {text, 99_900, 100_100, ref}, {text, 999_950, 1_000_050, ref}}
+	}
+	var cases []refCase
+	for _, c := range []struct {
+		text string
+		ref  func(int64) int64
+	}{
+		{"how many even digits n has", count(even, one)},
+		{"How many odd digits does k have?", count(odd, one)},
+		{"number of zeros in n", count(func(d int64) bool { return d == 0 }, one)},
+		{"how many 7s are in n", count(func(d int64) bool { return d == 7 }, one)},
+		{"sum of the even digits of n", count(even, func(d int64) int64 { return d })},
+		{"sum of the cubes of the digits of n", cubes},
+		{"the sum of the squares of the digits of x", count(func(int64) bool { return true }, func(d int64) int64 { return d * d })},
+		{"number of trailing zeros of n factorial", factZeros},
+		{"How many zeros does n! end with?", factZeros},
+		{"exponent of 2 in n!", twos},
+		{"digital root of n", droot},
+		{"What is the digital root of n?", droot},
+		{"is n a palindrome? 1 or 0", pal},
+		{"1 if n is a palindrome, else 0", pal},
+		{"difference between the largest and smallest digit of n", func(n int64) int64 {
+			lo, hi := int64(9), int64(0)
+			for _, d := range decimalDigits(n) {
+				lo, hi = min(lo, d), max(hi, d)
+			}
+			return hi - lo
+		}},
+		{"distance from n to the nearest multiple of 5", func(n int64) int64 { return min(n%5, 5-n%5) }},
+		{"smallest multiple of 10 that is at least n", func(n int64) int64 { return (n + 9) / 10 * 10 }},
+		{"round n down to a multiple of 10", func(n int64) int64 { return n / 10 * 10 }},
+		{"n rounded up to the nearest multiple of 7", func(n int64) int64 { return (n + 6) / 7 * 7 }},
+		{"n divided by 3, rounded up", func(n int64) int64 { return (n + 2) / 3 }},
+		{"n divided by 4, rounded down", func(n int64) int64 { return n / 4 }},
+	} {
+		for _, rc := range spread(c.text, c.ref) {
+			if rc.from > 1000 && (strings.Contains(c.text, "!") || strings.Contains(c.text, "factorial")) {
+				continue // the reference counts factor by factor
+			}
+			cases = append(cases, rc)
+		}
+	}
+	newRunner(t).allMatch(t, cases)
+	for _, tc := range cases {
+		for _, c := range Candidates(tc.text, 1) {
+			if !strings.Contains(tc.text, c.Source) {
+				t.Errorf("%q: source %q is not a span of the text", tc.text, c.Source)
+			}
+		}
+	}
+	// near misses: what the request does not pin down gives nothing
+	refuses(t, "sum of the happy digits of n",
+		"n rounded to the nearest multiple of 10", // ties: up or down?
+		"distance from n to the nearest prime multiple of 5",
+		"number of trailing zeros of n",
+		"exponent of 4 in n!", // 4 is no prime
+		"n divided by 0, rounded up",
+		"the n-th term of the sequence")
+}
+
+// TestAsked2Nth: "the n-th X" is read as the list X; the examples choose
+// the index convention, so some candidate computes it from 1.
+func TestAsked2Nth(t *testing.T) {
+	nthPal := func(n int64) int64 {
+		c := int64(0)
+		for k := int64(0); ; k++ {
+			if decimalPal(k) {
+				if c++; c == n {
+					return k
+				}
+			}
+		}
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"the n-th pentagonal number", 1, 300, func(n int64) int64 { return n * (3*n - 1) / 2 }},
+		{"the n-th square number", 1, 300, func(n int64) int64 { return n * n }},
+		{"the k'th hexagonal number", 1, 300, func(n int64) int64 { return n * (2*n - 1) }},
+		{"nth power of 2", 1, 30, func(n int64) int64 { return 1 << n }},
+		{"the n-th palindrome", 1, 300, nthPal},
+	})
+}
+
+func decimalPal(k int64) bool {
+	s := strconv.FormatInt(k, 10)
+	for i := 0; i < len(s)/2; i++ {
+		if s[i] != s[len(s)-1-i] {
+			return false
+		}
+	}
+	return true
+}
