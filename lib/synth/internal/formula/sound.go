@@ -18,7 +18,18 @@ package formula
 // the evaluator passed over only because a value is irrational are now
 // evaluated exactly where they can be (sound_root.go: rational powers,
 // floor, ceiling and round of formulas with them, such as 3^(n/2)), so a
-// right reading is kept and a wrong one is seen to be wrong.
+// right reading is kept and a wrong one is seen to be wrong. A scan cut
+// short by its budget, accepted for the n it never ran by extrapolating
+// its fuel (scan.go: finishes), is refused where the formula has no term
+// at the n past its last run that partsFit looks at (tailWhy).
+//
+// No other check of the package passes over an n it runs for want of an
+// exact value: count.go, parts.go, the combinatorial counts (checkParts),
+// series.go, memrec.go (memTerms) and decimal_read.go refuse a reading
+// whose exact value is missing at an n they check (parts_list.go and
+// decimal_read.go pass over only the n below a list's or a constant's
+// first index), and conditionals ("[P] and X") evaluate X only where P
+// holds, a guard by construction.
 
 import (
 	"fmt"

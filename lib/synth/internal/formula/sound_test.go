@@ -206,3 +206,43 @@ func TestSoundTail(t *testing.T) {
 		}
 	}
 }
+
+// TestSoundListUndefined: a list whose predicate is undefined from some
+// value on ("x/3 is prime" at x = 40, past the primes below 40) has no
+// term from there; the old scan compared the first twelve terms and
+// passed over the rest. A program for the guarded list (x/3 prime only
+// where 3 divides x) is refused for it, and accepted for the guarded
+// formula itself.
+func TestSoundListUndefined(t *testing.T) {
+	x := vr("x_")
+	below := &node{k: kCmp, name: "<", kids: []*node{x, num(40)}}
+	guarded := or(and(below, &node{k: kIsPrime, kids: []*node{x}}),
+		and(not(below), and(eq(bin(kMod, x, num(3)), num(0)), &node{k: kIsPrime, kids: []*node{bin(kDiv, x, num(3))}})))
+	loose := or(and(below, &node{k: kIsPrime, kids: []*node{x}}),
+		and(not(below), &node{k: kIsPrime, kids: []*node{bin(kDiv, x, num(3))}}))
+	want := nthOf("x_", 0, 1, guarded)
+	y, ok := normalize(want, false)
+	if !ok {
+		t.Fatal("the guarded list does not normalize")
+	}
+	ops, err := lowerWith(y, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// natively: the primes below 40, then 3p for the primes p >= 14
+	var ref []int64
+	for m := int64(2); len(ref) < 60; m++ {
+		if m < 40 && isPrimeRef(m) || m >= 40 && m%3 == 0 && isPrimeRef(m/3) {
+			ref = append(ref, m)
+		}
+	}
+	if !newRunner(t).matches(ops, 0, 59, func(n int64) int64 { return ref[n] }) {
+		t.Fatal("the guarded list's program differs from the native list")
+	}
+	if why := agreesWhy(want, ops, nil); why != "" {
+		t.Errorf("guarded list refused: %s", why)
+	}
+	if why := agreesWhy(nthOf("x_", 0, 1, loose), ops, nil); why == "" {
+		t.Error("a list undefined from its 13th term on accepted")
+	}
+}
