@@ -601,7 +601,9 @@
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
 //     even n, conjectured; a kind said of the formula's letter, "for p
-//     prime", "k composite", "p runs over the primes": parse3_kinds.go),
+//     prime", "k composite", "p runs over the primes", and anything but
+//     bounds after the letter, "for n coprime to 10", "for n = 3k+1":
+//     parse3_kinds.go),
 //     a recurrence without its starting terms
 //     (Candidates; Seeded takes them from the terms it is given), or
 //     anything not parsed to its end gives no candidate; so does a
