@@ -4,7 +4,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/printer"
+	"go/token"
 	"reflect"
+	"strconv"
+	"strings"
 
 	"github.com/cosmos72/gomacro/ast2"
 )
@@ -28,13 +32,14 @@ const goCallFunc = "irsynthGoCall"
 // and any other `go f(a, b)` (a named function, a method value, a function
 // variable, a compiled library function) becomes
 //
-//	go irsynthGoCall(func() { f(a, b) }, false, f, a, b)
+//	go irsynthGoCall(func() { f(a, b) }, "f", false, f, a, b)
 //
 // which keeps Go's order of evaluation (f, a and b are evaluated by the
 // calling goroutine, as the go statement's operands still are) and its
 // type checking (the literal, compiled but never called, holds the call as
 // written, so a wrong argument is still a compile error); goCall, in the
-// new goroutine, calls f under recover. `go f(xs...)` passes true. Only
+// new goroutine, calls f under recover and names f's expression ("f") in
+// the panic it reports. `go f(xs...)` passes true. Only
 // calls of built-in functions (`go println(x)`) stay as they are: a panic
 // there still ends the session, and the kernel's supervisor restarts it.
 func guardGoroutines(form ast2.Ast) {
@@ -81,7 +86,13 @@ func guardCall(g *ast.GoStmt) {
 	if call.Ellipsis.IsValid() {
 		spread = "true"
 	}
-	args := append([]ast.Expr{check, &ast.Ident{NamePos: call.Pos(), Name: spread}, call.Fun}, call.Args...)
+	var name strings.Builder
+	if err := printer.Fprint(&name, token.NewFileSet(), call.Fun); err != nil || name.Len() > 80 {
+		name.Reset()
+		name.WriteString("a function value")
+	}
+	args := append([]ast.Expr{check, &ast.BasicLit{ValuePos: call.Pos(), Kind: token.STRING, Value: strconv.Quote(name.String())},
+		&ast.Ident{NamePos: call.Pos(), Name: spread}, call.Fun}, call.Args...)
 	g.Call = &ast.CallExpr{Fun: &ast.Ident{NamePos: call.Pos(), Name: goCallFunc}, Lparen: call.Lparen, Args: args, Rparen: call.Rparen}
 }
 
@@ -91,9 +102,12 @@ func guardCall(g *ast.GoStmt) {
 // the check literal has type-checked the call, so a difference can only be
 // an untyped constant that took its default type on the way here (1 for a
 // float64, 'a' for a byte, nil for a pointer).
-func (s *Session) goCall(_ any, spread bool, f any, args ...any) {
+func (s *Session) goCall(_ any, name string, spread bool, f any, args ...any) {
 	defer func() {
 		if r := recover(); r != nil {
+			if _, exit := r.(*ExitError); !exit {
+				r = fmt.Sprintf("%v (in go %s(...))", r, name)
+			}
 			s.goroutinePanic(r)
 		}
 	}()

@@ -129,8 +129,8 @@ func TestGoStatementsOfFunctionValues(t *testing.T) {
 		})
 	}
 	for _, tc := range []struct{ name, code, want string }{
-		{"named function", "func boom(msg string) { panic(msg) }\ngo boom(\"named\")\ntime.Sleep(5 * time.Second)", "named"},
-		{"method value", "type B struct{ n int }\nfunc (b B) Boom(k int) { panic(b.n + k) }\ngo B{40}.Boom(2)\ntime.Sleep(5 * time.Second)", "42"},
+		{"named function", "func boom(msg string) { panic(msg) }\ngo boom(\"named\")\ntime.Sleep(5 * time.Second)", "named (in go boom(...))"},
+		{"method value", "type B struct{ n int }\nfunc (b B) Boom(k int) { panic(b.n + k) }\ngo B{40}.Boom(2)\ntime.Sleep(5 * time.Second)", "42 (in go B{40}.Boom(...))"},
 		{"nil function", "var nf func()\ngo nf()\ntime.Sleep(5 * time.Second)", "go of nil func value"},
 		{"compiled function", "go strconv.FormatInt(1, 99)\ntime.Sleep(5 * time.Second)", "strconv: illegal AppendInt/FormatInt base"},
 	} {

@@ -14,6 +14,9 @@ import (
 // is "a(n) = 1^2 + 2^2 + ... + n^2". A candidate read from a rewrite
 // names the whole text as its source.
 func (c *collector) readAsked(text string) {
+	if c.askedFirst(text) { // asked2.go: a reading cheaper than the others'
+		return
+	}
 	c.read(text)
 	c.readRewritten(text, askedRewrites)
 	c.readAsked2(text) // asked2.go

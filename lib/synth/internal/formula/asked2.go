@@ -50,6 +50,8 @@ func (c *collector) readAsked2(text string) {
 		}
 	} else if b := betweenForm(s); b != "" {
 		c.read(b)
+	} else if t := askedText(s); t != "" {
+		c.read(t)
 	} else if x := askedFunction(s); x != nil {
 		c.add(text, x)
 	}
@@ -190,10 +192,16 @@ var askedFunctions = []askedFn{
 		return digitSum(func(int64) bool { return true }, func(d int64) int64 { return digitPow(d, k) })
 	}},
 	// functions the names write otherwise
+	{regexp.MustCompile(`^(?:absolute value|magnitude|abs) of n$`), func([]string) *node {
+		return must(parseN("abs(n)"))
+	}},
+	{regexp.MustCompile(`^(?:sign|signum|sgn) of n(?:(?::|,)? (?:as )?\(?-1, 0,? or \+?1\)?)?$`), func([]string) *node {
+		return bin(kSub, and(gt(vr("n"), num(0)), num(1)), and(gt(num(0), vr("n")), num(1)))
+	}},
 	{regexp.MustCompile(`^(?:(?:repeated|iterated|additive) )?digital root of n$`), func([]string) *node {
 		return and(gt(vr("n"), num(0)), must(parseN("1 + ((n - 1) mod 9)")))
 	}},
-	{regexp.MustCompile(`^(?:(?:number of )?trailing zeros?(?:es)? (?:of|in) n(?: ?!| factorial)|how many (?:trailing )?zeros? (?:does )?n(?: ?!| factorial) (?:end in|ends? with|has)|(?:number of )?zeros? at the end of n(?: ?!| factorial))$`), func([]string) *node {
+	{regexp.MustCompile(`^(?:(?:number of )?trailing zeros?(?:es)? (?:of|in) n(?: ?!| factorial)|how many (?:trailing )?zeros? (?:does )?n(?: ?!| factorial) (?:end in|ends? with|has|have)|(?:number of )?zeros? at the end of n(?: ?!| factorial))$`), func([]string) *node {
 		return legendre(5)
 	}},
 	{regexp.MustCompile(`^(?:exponent|power|multiplicity) of (?:the prime )?(\d+) in (?:the prime factorization of )?n(?: ?!| factorial)$`), func(m []string) *node {
@@ -368,7 +376,16 @@ func betweenForm(s string) string {
 		return ""
 	}
 	op := map[string]string{"difference": " minus ", "sum": " plus ", "product": " times "}[m[1]]
-	return capitalized(m[2] + " " + m[4] + " of n" + op + m[3] + " " + m[4] + " of n")
+	syn := func(w string) string { // the names' words for the extremes
+		switch w {
+		case "biggest", "highest", "maximum":
+			return "largest"
+		case "lowest", "minimum":
+			return "smallest"
+		}
+		return w
+	}
+	return capitalized(syn(m[2]) + " " + m[4] + " of n" + op + syn(m[3]) + " " + m[4] + " of n")
 }
 
 // reYesNoPlain: a question followed by the answer it wants, unbracketed:
@@ -382,4 +399,64 @@ func yesNoPlain(t string) string {
 		return m[1] + "?"
 	}
 	return t
+}
+
+// askedTexts: requests the names write in other words, each with the
+// words they are read in ("" from make: none).
+var askedTexts = []struct {
+	re   *regexp.Regexp
+	make func(m []string) string
+}{
+	{regexp.MustCompile(`^(?:double factorial of n|n ?!!)$`), func([]string) string {
+		return "a(n) = n*a(n-2) for n > 1, a(0) = a(1) = 1"
+	}},
+	// "sum of all divisors of n": "Sum of the divisors of n"
+	{regexp.MustCompile(`^((?:sum|number|count|product) of )all (?:the )?([a-z].* of n)$`), func(m []string) string {
+		return capitalized(m[1] + "the " + m[2])
+	}},
+	// "1 if n is even, 0 if it is odd": the second case the complement of
+	// the first
+	{regexp.MustCompile(`^1 if n is ([a-z][a-z ]*?),? (?:and )?0 if (?:it is|n is|it's) (?:not ([a-z][a-z ]*)|([a-z][a-z ]*))$`), func(m []string) string {
+		if m[2] == m[1] || m[1] == "even" && m[3] == "odd" || m[1] == "odd" && m[3] == "even" {
+			return "1 if n is " + m[1] + ", else 0"
+		}
+		return ""
+	}},
+}
+
+// askedText is s in the words the names use, or "".
+func askedText(s string) string {
+	for _, t := range askedTexts {
+		if m := t.re.FindStringSubmatch(s); m != nil {
+			return t.make(m)
+		}
+	}
+	return ""
+}
+
+// reAskedPowerLE: "largest power of 2 that is not bigger than n", "the
+// highest power of 3 <= n" (askedForm's, after comparatives).
+var reAskedPowerLE = regexp.MustCompile(`^(?:largest|greatest|highest|biggest) power of (\d+|two|three|ten) (?:that is |which is )?(?:<=|not exceeding) n$`)
+
+// askedFirst reads "the largest power of b that is <= n" as b^(the
+// number of base-b digits of n, minus 1) for n >= 1 (0 at n <= 0, where
+// no power is), before the other readers: their reading scans down from
+// n, past the fuel far from the examples. It reports whether it read.
+func (c *collector) askedFirst(text string) bool {
+	s := comparatives(askedForm(text))
+	m := reAskedPowerLE.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	b, ok := map[string]int64{"two": 2, "three": 3, "ten": 10}[m[1]]
+	if !ok {
+		v, err := strconv.ParseInt(m[1], 10, 64)
+		if err != nil || v < 2 || v > 1<<16 {
+			return false
+		}
+		b = v
+	}
+	n := vr("n")
+	c.add(text, and(gt(n, num(0)), bin(kPow, num(b), bin(kSub, call("ndigits", n, num(b)), num(1)))))
+	return len(c.out) > 0
 }

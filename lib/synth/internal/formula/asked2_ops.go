@@ -138,7 +138,7 @@ var (
 	// a list of operands: "a and b", "a, b and c", "a, b, and c"
 	opList = `((?:[a-z], )*[a-z],? and [a-z])`
 	// "max of a, b and c" and the like
-	reOpOfList = regexp.MustCompile(`^(larger|largest|greater|greatest|bigger|biggest|maximum|max|smaller|smallest|lesser|least|minimum|min|median|middle|sum|total|product|average|mean|arithmetic mean)(?: value)? of ` + opList + `(?:,? rounded (down|up)(?: to (?:an |the nearest )?integer)?)?$`)
+	reOpOfList  = regexp.MustCompile(`^(larger|largest|greater|greatest|bigger|biggest|maximum|max|smaller|smallest|lesser|least|minimum|min|median|middle|sum|total|product|average|mean|arithmetic mean)(?: value)? of ` + opList + `(?:,? rounded (down|up)(?: to (?:an |the nearest )?integer)?)?$`)
 	reOpAbsDiff = regexp.MustCompile(`^(?:(?:absolute|positive) difference|distance) (?:of|between) ([a-z]) and ([a-z])$`)
 	reOpModPos  = regexp.MustCompile(`^([a-z]) (?:mod|modulo) ([a-z]),? (?:never negative|always non-?negative|non-?negative|(?:as|made) non-?negative|\(?non-?negative\)?)$`)
 	reOpClamp   = regexp.MustCompile(`^(?:clamp|clip|restrict|limit|bound) ([a-z]) (?:to|into|between|within|in) (?:the (?:range|interval) )?\[?([a-z])(?:,| and| to|\.\.) ?([a-z])\]?$|^([a-z]) clamped (?:to|between|into) \[?([a-z])(?:,| and| to|\.\.) ?([a-z])\]?$`)

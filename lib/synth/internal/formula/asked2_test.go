@@ -106,10 +106,54 @@ func TestAsked2Functions(t *testing.T) {
 		{"n rounded up to the nearest multiple of 7", func(n int64) int64 { return (n + 6) / 7 * 7 }},
 		{"n divided by 3, rounded up", func(n int64) int64 { return (n + 2) / 3 }},
 		{"n divided by 4, rounded down", func(n int64) int64 { return n / 4 }},
+		{"double factorial of n", func(n int64) int64 {
+			r := int64(1)
+			for k := n; k > 1; k -= 2 {
+				r *= k
+			}
+			return int64(int32(r)) // past i32 only the low bits are asked
+		}},
+		{"sum of all divisors of n", func(n int64) int64 {
+			s := int64(0)
+			for d := int64(1); d <= n && n <= 1000; d++ {
+				if n%d == 0 {
+					s += d
+				}
+			}
+			return s
+		}},
+		{"1 if n is even, 0 if it is odd", func(n int64) int64 { return 1 - n%2 }},
+		{"difference between the biggest and smallest digit of n", func(n int64) int64 {
+			lo, hi := int64(9), int64(0)
+			for _, d := range decimalDigits(n) {
+				lo, hi = min(lo, d), max(hi, d)
+			}
+			return hi - lo
+		}},
+		{"largest power of 2 that is not bigger than n", func(n int64) int64 {
+			p := int64(1)
+			for p*2 <= n {
+				p *= 2
+			}
+			return p * min(n, 1)
+		}},
+		{"the highest power of 3 <= k", func(n int64) int64 {
+			p := int64(1)
+			for p*3 <= n {
+				p *= 3
+			}
+			return p * min(n, 1)
+		}},
 	} {
 		for _, rc := range spread(c.text, c.ref) {
-			if rc.from > 1000 && (strings.Contains(c.text, "!") || strings.Contains(c.text, "factorial")) {
-				continue // the reference counts factor by factor
+			if rc.from > 1000 && (strings.Contains(c.text, "!") || strings.Contains(c.text, "factorial") || strings.Contains(c.text, "divisors")) {
+				continue // the reference counts factor by factor (divisor by divisor)
+			}
+			if strings.HasPrefix(c.text, "double") {
+				if rc.from > 1000 {
+					continue
+				}
+				rc.to = 19 // 19!! is the last in i32
 			}
 			cases = append(cases, rc)
 		}
@@ -122,6 +166,12 @@ func TestAsked2Functions(t *testing.T) {
 			}
 		}
 	}
+	// one operand of either sign
+	newRunner(t).allMatch(t, []refCase{
+		{"the absolute value of x", -300, 300, func(n int64) int64 { return max(n, -n) }},
+		{"the sign of x: -1, 0 or 1", -300, 300, func(n int64) int64 { return min(max(n, -1), 1) }},
+		{"1 if n is even, 0 if it is odd", -300, 300, func(n int64) int64 { return 1 - (n%2+2)%2 }},
+	})
 	// near misses: what the request does not pin down gives nothing
 	refuses(t, "sum of the happy digits of n",
 		"n rounded to the nearest multiple of 10", // ties: up or down?
@@ -129,7 +179,9 @@ func TestAsked2Functions(t *testing.T) {
 		"number of trailing zeros of n",
 		"exponent of 4 in n!", // 4 is no prime
 		"n divided by 0, rounded up",
-		"the n-th term of the sequence")
+		"the n-th term of the sequence",
+		"1 if n is even, 0 if n is prime", // the cases leave n = 9 open
+		"largest power of 2 that is not bigger than n squared")
 }
 
 // TestAsked2Nth: "the n-th X" is read as the list X; the examples choose

@@ -19,6 +19,27 @@
 // several operands as one formula over its one-letter names, checked on a
 // grid of operands (operands.go).
 //
+// What those rewrites leave unread, asked2.go reads (readAsked2): "the
+// n-th X" as the list X ("Pentagonal numbers", "Squares", "Palindromes in
+// base 10"; the examples choose the index convention); digits of a kind
+// ("how many even digits n has", "number of zeros in n", "sum of the
+// cubes of the digits of n") as sums of digcount; "trailing zeros of n!"
+// and "exponent of p in n!" by Legendre's (n - s_p(n))/(p - 1); "digital
+// root of n"; "double factorial of n"; "absolute value" and "sign of n";
+// multiples and rounding by a constant ("round n up to a multiple of 5",
+// "distance from n to the nearest multiple of 5", "n divided by 3,
+// rounded up"); "difference between the largest and smallest digit of
+// n"; "1 if n is even, 0 if it is odd"; "is n a palindrome? 1 or 0" (the
+// adjective "a palindrome"); and, before the other readers (askedFirst),
+// "the largest power of b <= n" as b^(ndigits(n, b) - 1), which stays
+// within the fuel far from the examples. asked2_ops.go reads requests over
+// 2-4 operands that operands.go leaves unread: unnamed operands ("the
+// larger of two numbers", "median of three numbers"), max / min / median
+// / sum / product / average (rounded) of a list, "absolute difference of
+// a and b", "x mod y, never negative", "clamp x to [lo, hi]", and
+// characteristic functions ("1 if a <= b <= c, else 0", "is a divisible
+// by b? 1 or 0", "are a and b coprime? 1 or 0", "1 if a divides b").
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
@@ -576,7 +597,9 @@
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
 //     even n, conjectured; a kind said of the formula's letter, "for p
-//     prime", "k composite", "p runs over the primes": parse3_kinds.go),
+//     prime", "k composite", "p runs over the primes", and anything but
+//     bounds after the letter, "for n coprime to 10", "for n = 3k+1":
+//     parse3_kinds.go),
 //     a recurrence without its starting terms
 //     (Candidates; Seeded takes them from the terms it is given), or
 //     anything not parsed to its end gives no candidate; so does a

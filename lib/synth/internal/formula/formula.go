@@ -421,7 +421,7 @@ func boundary(toks []token, i int) bool {
 		if toks[i].k == tIdent && conditional[strings.ToLower(toks[i].s)] {
 			return false
 		}
-		if restricts(toks, i) {
+		if restricts(toks, i) || unboundedLetter(toks, i) {
 			return false // "p^2 mod 24 for p prime": the formula's letter runs over a kind (parse3_kinds.go)
 		}
 	}

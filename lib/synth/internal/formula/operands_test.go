@@ -86,8 +86,8 @@ func TestOperands(t *testing.T) {
 		text  string
 		arity int
 	}{
-		{"(a+b)/2", 2},                   // not an integer at a = 0, b = 1
-		{"a + b", 3},                     // names two operands, not three
+		{"(a+b)/2", 2},                     // not an integer at a = 0, b = 1
+		{"a + b", 3},                       // names two operands, not three
 		{"the larger of three numbers", 2}, // three operands named, two given (asked2_ops.go)
 		{"a + b + c", 2},
 	} {
