@@ -138,4 +138,3 @@ loop:
 	}
 	return ""
 }
-
