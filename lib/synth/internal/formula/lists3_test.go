@@ -231,6 +231,7 @@ func TestLists3QFormIndefinite(t *testing.T) {
 		{"Primes of the form x^2 - 10*y^2.", 1, 60, x2m10},
 		{"Primes of the form -3*x^2 + 4*x*y + 5*y^2 (as well as of the form 6*x^2 + 10*x*y + y^2).", 1, 12, box(-3, 4, 5)},
 		{"Primes of the form 5x^2 - 21y^2.", 1, 15, box(5, 0, -21)},
+		{"Primes of the form -2*x^2+4*x*y+5*y^2.", 1, 15, box(-2, 4, 5)}, // 7 divides D = 56
 	})
 	refuses(t,
 		"Primes of the form 2*x^2 - 5*y^2 (as well as of the form x^2 - 10*y^2).", // the two list other primes
