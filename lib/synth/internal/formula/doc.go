@@ -464,7 +464,11 @@
 // taken from the divisor sum the other readers read, common divisors as
 // those of the gcd); "Number of squares dividing n", "Sum of the
 // squarefree numbers dividing 2n+1", "Largest triangular number dividing
-// n" (any kind kindPredicate reads, over the divisors).
+// n" (any kind kindPredicate reads, over the divisors); two sequences
+// interleaved, "50k^2-20k-23 interleaved with 50k^2+30k+17 for k>=0",
+// "Interleave 3n+1 and 3n+2", "Primes interleaved with zeros"
+// (ops3_interleave.go: X at the even places, Y at the odd ones, a(0) or
+// a(1) first).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums
