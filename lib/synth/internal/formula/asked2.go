@@ -41,19 +41,51 @@ func (c *collector) readAsked2(text string) {
 	if s == "" {
 		return
 	}
-	if alts := nthListForms(s); alts != nil {
-		for _, a := range alts {
-			c.read(a)
-			if len(c.out) > 0 {
-				break
+	steps := []func(){
+		func() { // asked2_words.go: "digit sum of n", "n factorial"
+			switch name := askedWordsName(s); name {
+			case "":
+			case "tribonacci":
+				c.readTribonacci()
+			default:
+				c.read(name)
 			}
+		},
+		func() {
+			for _, a := range nthListForms(s) {
+				if c.read(a); len(c.out) > 0 {
+					break
+				}
+			}
+		},
+		func() {
+			if b := betweenForm(s); b != "" {
+				c.read(b)
+			}
+		},
+		func() {
+			if t := askedText(s); t != "" {
+				c.read(t)
+			}
+		},
+		func() {
+			if x := askedFunction(s); x != nil {
+				c.add(text, x)
+			}
+		},
+		func() { // "compute fib(n)", "what is the number of divisors of n"
+			if x, ok := parseN(s); ok {
+				c.add(text, x)
+			} else if s != strings.ToLower(strings.TrimSpace(text)) {
+				c.readRewritten(capitalized(s), askedRewrites)
+			}
+		},
+	}
+	for _, step := range steps {
+		if len(c.out) > 0 {
+			break
 		}
-	} else if b := betweenForm(s); b != "" {
-		c.read(b)
-	} else if t := askedText(s); t != "" {
-		c.read(t)
-	} else if x := askedFunction(s); x != nil {
-		c.add(text, x)
+		step()
 	}
 	for i := range c.out {
 		if !strings.Contains(text, c.out[i].Source) {
