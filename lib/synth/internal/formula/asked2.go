@@ -26,9 +26,12 @@ package formula
 // operand letter called n (operandN). Anything else gives no candidate.
 
 import (
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // readAsked2 reads text by the rules above when nothing else read it; a
@@ -491,4 +494,84 @@ func (c *collector) askedFirst(text string) bool {
 	n := vr("n")
 	c.add(text, and(gt(n, num(0)), bin(kPow, num(b), bin(kSub, call("ndigits", n, num(b)), num(1)))))
 	return len(c.out) > 0
+}
+
+// farPoints are where a request's candidates are checked beyond the
+// readers' own range (n = 0..scanN): people ask for n up to 10^5 or 10^6,
+// where a product may wrap before its division ("the n-th pentagonal
+// number", n(3n-1)/2 at n = 27741) or a scan run out of fuel.
+var farPoints = []int64{150, 300, 500, 1000, 3000, 10_000, 30_000, 46_341, 65_536, 100_000, 1_000_000}
+
+// farSteps bounds the exact evaluator at one far point: a value it
+// cannot reach within them is not checked there.
+const farSteps = 400_000
+
+// farFuel: up to this n a program must stay within the fuel wherever the
+// exact value is known; beyond it only a wrong value drops it.
+const farFuel = 3000
+
+// farCheck keeps, of the candidates from out[from:], those whose program
+// gives the exact value at every far point where that value is an integer
+// in i32 (a program that runs out of fuel there, up to farFuel, is
+// dropped); a candidate
+// whose formula was not kept (c.forms) is kept as it is.
+// With keep, a candidate that fails there and has no lowering that
+// passes stays as it was (what the text says as written).
+func (c *collector) farCheck(from int, keep bool) {
+	kept := c.out[:from]
+	for _, cand := range c.out[from:] {
+		x := c.forms[cand.Expr]
+		if x == nil || farAgrees(x, cand.Ops) {
+			kept = append(kept, cand)
+		} else if ops := c.ringLowering(x); ops != nil {
+			cand.Ops = ops
+			kept = append(kept, cand)
+		} else if keep {
+			kept = append(kept, cand)
+		}
+	}
+	c.out = kept
+}
+
+// ringLowering is x lowered in its binomial basis with binomials in
+// exact steps (n(3n-1)/2 as 3*C(n,2) + n, which wraps nowhere a term
+// fits), when that agrees with x near 0 and at the far points; else nil.
+func (c *collector) ringLowering(x *node) []ir.Op {
+	y, ok := binomialBasis(x)
+	if !ok {
+		return nil
+	}
+	z, ok := normalize(y, false)
+	if !ok {
+		return nil
+	}
+	ops, err := lowerWith(z, true)
+	if err != nil || !agrees(x, ops, c.lists) || !farAgrees(x, ops) {
+		return nil
+	}
+	return ops
+}
+
+// farAgrees runs ops beside the exact evaluator at farPoints.
+func farAgrees(x *node, ops []ir.Op) bool {
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		return false
+	}
+	var v evaluator
+	for _, n := range farPoints {
+		v.steps = farSteps
+		r, err := v.evalAt(x, map[string]*big.Rat{"n": ratInt(n)})
+		if err != nil || !r.IsInt() || !r.Num().IsInt64() || r.Num().Int64() > 1<<31-1 || r.Num().Int64() < -1<<31 {
+			continue
+		}
+		got, err := e.Run([]int32{int32(n)}, ir.DefaultFuel)
+		if err != nil && n > farFuel {
+			continue // a scan past the fuel this far out: a request about so many terms is rare
+		}
+		if err != nil || int64(got) != r.Num().Int64() {
+			return false
+		}
+	}
+	return true
 }

@@ -296,8 +296,16 @@ func TestAsked2Nth(t *testing.T) {
 		{"the n-th square number", 1, 300, func(n int64) int64 { return n * n }},
 		{"the k'th hexagonal number", 1, 300, func(n int64) int64 { return n * (2*n - 1) }},
 		{"nth power of 2", 1, 30, func(n int64) int64 { return 1 << n }},
-		{"the n-th palindrome", 1, 300, nthPal},
+		// far from the examples: n(3n-1)/2 wraps before its division
+		// from n = 26755 on, the binomial basis nowhere a term fits
+		{"the n-th pentagonal number", 37_000, 37_800, func(n int64) int64 { return n * (3*n - 1) / 2 }},
 	})
+	// the scan of the palindromes runs out of fuel at n = 337: no reading
+	// rather than one wrong far from the examples (nthPal is the truth)
+	if nthPal(337) != 23732 {
+		t.Fatal("reference")
+	}
+	refuses(t, "the n-th palindrome")
 }
 
 func decimalPal(k int64) bool {
