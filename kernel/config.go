@@ -34,7 +34,8 @@ type Config struct {
 	// (zero: not logged).
 	Started time.Time
 	// OutputRate bounds a cell's stream output (stdout and stderr) in
-	// bytes per second, with bursts of 4 seconds' worth: output over it is
+	// bytes per second, each message counted with 512 bytes for its
+	// envelope, with bursts of 4 seconds' worth: output over it is
 	// dropped with a note on the cell's stderr, and the cell keeps running
 	// (0: DefaultOutputRate, 1 MiB/s; negative: no bound). The kernel
 	// queues what the frontend has not read yet, so a print loop would

@@ -20,6 +20,7 @@ const DefaultOutputRate = 1 << 20
 // keeps running. Guarded by Kernel.curMu.
 type outputLimit struct {
 	rate    float64 // bytes per second; 0: no limit
+	perMsg  int     // bytes each message is counted for besides its text (its envelope)
 	tokens  float64
 	last    time.Time
 	dropped int64 // bytes dropped since the last note
@@ -30,8 +31,14 @@ func newOutputLimit(rate int64) outputLimit {
 	if rate == 0 {
 		rate = DefaultOutputRate
 	}
-	return outputLimit{rate: max(0, float64(rate))}
+	return outputLimit{rate: max(0, float64(rate)), perMsg: msgEnvelope}
 }
+
+// msgEnvelope is about what a stream message costs besides its text (its
+// signed header, parent header and frames): a cell printing a line a
+// millisecond sends few bytes but many messages, and the queue holds them
+// whole.
+const msgEnvelope = 512
 
 func (o *outputLimit) burst() float64 { return 4 * o.rate }
 
@@ -49,7 +56,8 @@ func (o *outputLimit) admit(n int, now time.Time) (ok bool, note string) {
 	}
 	o.tokens = min(o.burst(), o.tokens+now.Sub(o.last).Seconds()*o.rate)
 	o.last = now
-	if float64(n) > o.tokens {
+	cost := n + o.perMsg
+	if float64(cost) > o.tokens {
 		if o.dropped == 0 {
 			note = fmt.Sprintf("[irsynth kernel: output over %s/s; dropping it while it stays over (the cell keeps running)]\n", byteSize(int64(o.rate)))
 		}
@@ -57,7 +65,7 @@ func (o *outputLimit) admit(n int, now time.Time) (ok bool, note string) {
 		o.total += int64(n)
 		return false, note
 	}
-	o.tokens -= float64(n)
+	o.tokens -= float64(cost)
 	if o.dropped > 0 {
 		note = fmt.Sprintf("[irsynth kernel: %s of output dropped]\n", byteSize(o.dropped))
 		o.dropped = 0

@@ -14,6 +14,7 @@ import (
 func TestOutputLimit(t *testing.T) {
 	const rate = 1000
 	o := newOutputLimit(rate)
+	o.perMsg = 0 // counted below
 	t0 := time.Unix(1000, 0)
 	o.start(t0)
 	passed, notes := 0, []string{}
@@ -57,6 +58,19 @@ func TestOutputLimit(t *testing.T) {
 	o.start(t0.Add(time.Hour))
 	if ok, _ := o.admit(4000, t0.Add(time.Hour)); !ok {
 		t.Error("a new cell did not start with a full bucket")
+	}
+	// The envelope counts: at 1000 bytes/s, empty messages pass at 1000/512
+	// a second after the burst.
+	e := newOutputLimit(rate)
+	e.start(t0)
+	sent := 0
+	for ms := range 10_000 { // one empty message a millisecond for 10 s
+		if ok, _ := e.admit(0, t0.Add(time.Duration(ms)*time.Millisecond)); ok {
+			sent++
+		}
+	}
+	if want := (4000 + 10*rate) / msgEnvelope; sent < want-1 || sent > want+1 {
+		t.Errorf("%d empty messages passed in 10 s, want about %d", sent, want)
 	}
 	free := newOutputLimit(-1)
 	free.start(t0)

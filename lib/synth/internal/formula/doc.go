@@ -464,7 +464,11 @@
 // taken from the divisor sum the other readers read, common divisors as
 // those of the gcd); "Number of squares dividing n", "Sum of the
 // squarefree numbers dividing 2n+1", "Largest triangular number dividing
-// n" (any kind kindPredicate reads, over the divisors).
+// n" (any kind kindPredicate reads, over the divisors); two sequences
+// interleaved, "50k^2-20k-23 interleaved with 50k^2+30k+17 for k>=0",
+// "Interleave 3n+1 and 3n+2", "Primes interleaved with zeros"
+// (ops3_interleave.go: X at the even places, Y at the odd ones, a(0) or
+// a(1) first).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums
@@ -597,7 +601,9 @@
 //   - Never a guess: a span with an unknown name (an A-number, a function
 //     not in parse.go's table), a conditional clause (if, otherwise, for
 //     even n, conjectured; a kind said of the formula's letter, "for p
-//     prime", "k composite", "p runs over the primes": parse3_kinds.go),
+//     prime", "k composite", "p runs over the primes", and anything but
+//     bounds after the letter, "for n coprime to 10", "for n = 3k+1":
+//     parse3_kinds.go),
 //     a recurrence without its starting terms
 //     (Candidates; Seeded takes them from the terms it is given), or
 //     anything not parsed to its end gives no candidate; so does a

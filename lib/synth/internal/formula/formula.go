@@ -118,6 +118,7 @@ func (c *collector) read(text string) {
 		func() { c.ops3Near(text) },                     // ops3_near.go: "Largest powerful number not exceeding n"
 		func() { c.ops3Ranges(text) },                   // ops3_range.go: "Sum of all primes <= n", "Number of primes between n and 2n"
 		func() { c.ops3Dividing(text) },                 // ops3_div.go: "Number of squares dividing n"
+		func() { c.ops3Interleave(text) },               // ops3_interleave.go: "Squares interleaved with cubes"
 		func() { c.ops3Divisors(text) },                 // ops3_div.go: "Number of odd divisors of n^2+1", "Product of the unitary divisors of n"
 		func() { c.partSums(text) },                     // sums_parts.go: "Sum of the smallest parts of the partitions of n into 3 parts"
 		func() { c.phrases(text) },
@@ -421,7 +422,7 @@ func boundary(toks []token, i int) bool {
 		if toks[i].k == tIdent && conditional[strings.ToLower(toks[i].s)] {
 			return false
 		}
-		if restricts(toks, i) {
+		if restricts(toks, i) || unboundedLetter(toks, i) {
 			return false // "p^2 mod 24 for p prime": the formula's letter runs over a kind (parse3_kinds.go)
 		}
 	}

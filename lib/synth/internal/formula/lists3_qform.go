@@ -29,7 +29,7 @@ const qformGenusCheck = 30_000
 // inversion; nothing otherwise.
 func (c *collector) qformGenus(s string, a, b, cc int64) {
 	d := b*b - 4*a*cc
-	if d >= 0 || a < 1 || cc < 1 || gcd64(gcd64(a, b), cc) != 1 || -d > 100_000 {
+	if d >= 0 || a < 1 || cc < 1 || gcd64(gcd64(a, b), cc) != 1 || -d > 20_000 {
 		return
 	}
 	var qs []int64 // the primes of 2D, 2 first when D is even (mod 8)

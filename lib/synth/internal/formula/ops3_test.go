@@ -232,3 +232,29 @@ func TestOps3Dividing(t *testing.T) {
 		"Number of squares dividing.",
 	)
 }
+
+func TestOps3Interleave(t *testing.T) {
+	inter := func(b int64, x, y func(m int64) int64) func(int64) int64 {
+		return func(n int64) int64 {
+			m := n - b
+			if m%2 == 0 {
+				return x(m / 2)
+			}
+			return y(m / 2)
+		}
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		// A217894
+		{"50k^2-20k-23 interleaved with 50k^2+30k+17 for k=>0.", 0, 60, inter(0,
+			func(k int64) int64 { return 50*k*k - 20*k - 23 }, func(k int64) int64 { return 50*k*k + 30*k + 17 })},
+		{"Interleave 3n+1 and 3n+2.", 1, 60, inter(1, func(k int64) int64 { return 3*k + 1 }, func(k int64) int64 { return 3*k + 2 })},
+		{"Primes interleaved with zeros.", 0, 60, inter(0, func(k int64) int64 { return primeRef(k + 1) }, func(int64) int64 { return 0 })},
+		{"Interleaving of the squares and the semiprimes.", 0, 60, inter(0, func(k int64) int64 { return k * k },
+			func(k int64) int64 { return nthRef(k+1, 1, func(j int64) bool { return bigOmegaRef(j) == 2 }) })},
+	})
+	refuses(t,
+		"Interleave the haunted numbers and the squares.",
+		"Squares interleaved.",
+		"Interleave 3n+1 and the cake.",
+	)
+}

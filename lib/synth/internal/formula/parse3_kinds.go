@@ -60,3 +60,68 @@ func restricts(toks []token, i int) bool {
 	}
 	return letter
 }
+
+// letterIntro: the words a clause after a formula names its letter
+// after, "for n >= 1", "with n > 0", ", n >= 0", "and n <= 9".
+var letterIntro = map[string]bool{"for": true, "with": true, "where": true, ",": true, "and": true, "all": true}
+
+// unboundedLetter reports whether toks[i] is the formula's letter n,
+// named by a clause after the formula (for, with, where, a comma, and),
+// with anything but bounds after it: "for n >= 1" and "n = 0..20" bound
+// it; "for n not divisible by 3", "for n == 1 (mod 4)", "for n = 3k+1",
+// "for n in A005117", "for n >= 1 not a square" restrict it to some of
+// the n (the request rewrite that calls the one letter n, asked.go, makes
+// "k^2 + 1 for k coprime to 6" such a clause).
+func unboundedLetter(toks []token, i int) bool {
+	if i == 0 || toks[i].k != tIdent || toks[i].s != "n" || !letterIntro[strings.ToLower(toks[i-1].s)] {
+		return false
+	}
+	if isOp(toks[i-1], "=") || toks[i-1].k == tOp && toks[i-1].s != "," {
+		return false
+	}
+	j := i + 1
+	for isOp(toks[j], ",") && toks[j+1].k == tIdent && len(toks[j+1].s) == 1 && toks[j+1].s != "a" {
+		j += 2 // "n, k >= 1": bounds on both
+	}
+	bounds := 0
+	for {
+		t := toks[j]
+		if t.k != tOp || !strings.Contains("<=>", t.s[:1]) && t.s != "!=" {
+			break
+		}
+		eq := t.s == "=" || t.s == "=="
+		j++
+		start := j
+		for toks[j].k == tNum || toks[j].k == tIdent && len(toks[j].s) == 1 && toks[j].s != "a" ||
+			toks[j].k == tOp && strings.Contains("+-*^", toks[j].s) && j > start {
+			if eq && toks[j].k != tNum {
+				return true // "n = 3k+1": a form, not a value
+			}
+			j++
+		}
+		if j == start {
+			return true
+		}
+		bounds++
+		if eq && !(isOp(toks[j], "..") || isOp(toks[j], ",") || isOp(toks[j], ".") || toks[j].k == tEnd || isOp(toks[j], ";")) {
+			return true
+		}
+		if eq && isOp(toks[j], "..") {
+			j++
+			for toks[j].k == tNum || toks[j].k == tIdent && len(toks[j].s) == 1 || toks[j].k == tOp && strings.Contains("+-*^", toks[j].s) {
+				j++
+			}
+		}
+	}
+	if bounds == 0 {
+		return true
+	}
+	t := toks[j]
+	switch {
+	case t.k == tEnd, isOp(t, "."), isOp(t, ","), isOp(t, ";"), isOp(t, "("), isOp(t, ")"), isOp(t, ":"):
+		return false
+	case t.k == tIdent && (strings.EqualFold(t.s, "and") || strings.EqualFold(t.s, "or") || strings.EqualFold(t.s, "with") || strings.EqualFold(t.s, "where")):
+		return false
+	}
+	return true
+}

@@ -146,6 +146,16 @@ func TestRestrictedLetter(t *testing.T) {
 		"k^2 + 1 for k not prime.",
 		"n^2 + 1 for n prime.",
 		"3*m + 1, m squarefree.",
+		// a clause that keeps some of the letter's values, not bounds
+		"n^2 + 1 for n not divisible by 3.",
+		"a(n) = n^2 + 1 for n coprime to 10.",
+		"k^2 + 1 for k == 1 (mod 4).",
+		"k^2 + 1 for k = 1 mod 4.",
+		"k^2 + 1 where k is not a multiple of 3.",
+		"k^2 + 1, k a Fibonacci number.",
+		"a(n) = n^2 + 1 for n in A005117.",
+		"k^2 + 1 for k = 3m + 1.",
+		"x^2 + 1 for x >= 1 not a square.",
 	)
 	nthPrime := func(n int64) int64 {
 		for p := int64(2); ; p++ {
@@ -168,6 +178,11 @@ func TestRestrictedLetter(t *testing.T) {
 			}
 			return s
 		}},
+		// bounds on the letter are no restriction
+		{"a(n) = n^2 + 3 with n >= 0 and n <= 100.", 0, 100, func(n int64) int64 { return n*n + 3 }},
+		{"a(n) = 2n+1 for n = 0..20.", 0, 20, func(n int64) int64 { return 2*n + 1 }},
+		{"a(n) = n^2 + 3 for n = 1, 2, 3, ...", 1, 100, func(n int64) int64 { return n*n + 3 }},
+		{"k^2 + 1 for k >= 1 (offset 1).", 1, 100, func(n int64) int64 { return n*n + 1 }},
 		{"a(n) = n^2 + n + 41, the sum of the first n primes plus 41 at n = 0.", 0, 100, func(n int64) int64 { return n*n + n + 41 }},
 	})
 }

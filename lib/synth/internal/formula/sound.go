@@ -86,18 +86,32 @@ func (s *scan) soundWhy(why string) string {
 	if skipAudit != nil && (len(s.skips) > 0 || why != "") {
 		skipAudit(s.x, s.ops, s.skips, why != "")
 	}
+	if denseAudit != nil && why == "" {
+		denseAudit(s.x, s.ops)
+	}
 	return why
 }
+
+// denseAudit, where set (TestSoundAudit, -oeis.dense), is told of every
+// program the scan accepted, to compare it with its formula at every n
+// the scan's sparse steps left out.
+var denseAudit func(x *node, ops []ir.Op)
 
 // tailWhy is why a scan cut short (accepted by finishes, which
 // extrapolates its fuel to scanN) is refused for the n it never reached:
 // "" unless the formula is undefined or no integer at one of the n
-// partsFit looks at between the last n run and scanN. The program is
+// partsFit looks at between the last n run and scanN, or the program
+// runs out of ir.DefaultFuel at the last of them where the formula's
+// value fits i32 (the extrapolation can miss: a recurrence whose terms
+// it factors grows its cost with their size, not with n). The program is
 // offered as computing the formula up to scanN, so the formula must have
-// a term there. A value past i32 ends the look (the checks stop there);
-// an evaluation out of budget tells nothing, as in partsFit.
+// a term there and the program must reach it. A value past i32 ends the
+// look (the checks stop there); an evaluation out of budget tells
+// nothing, as in partsFit.
 func (s *scan) tailWhy() string {
 	v := evaluator{steps: scanSteps, memo: s.v.memo}
+	last := int64(-1) // the last n looked at whose value fits i32
+loop:
 	for i := int64(1); i <= 4; i++ {
 		n := s.lastN + i*(scanN-s.lastN)/4
 		r, err := v.eval(s.x, n)
@@ -111,8 +125,15 @@ func (s *scan) tailWhy() string {
 				s.skips = append(s.skips, p)
 				return fmt.Sprintf("cut (%s); past it n=%d (%s)", s.cut, n, p.why)
 			}
-		case err == nil && r.Num().BitLen() > 31:
-			return ""
+		case err == nil && (!r.Num().IsInt64() || r.Num().Int64() != int64(int32(r.Num().Int64()))):
+			break loop
+		case err == nil:
+			last = n
+		}
+	}
+	if last > s.lastN {
+		if _, err := s.e.Run([]int32{int32(last)}, ir.DefaultFuel); err != nil {
+			return fmt.Sprintf("cut (%s); past it at n=%d: %v", s.cut, last, err)
 		}
 	}
 	return ""

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -88,4 +89,82 @@ func TestSoundAudit(t *testing.T) {
 		t.Logf("%s: scans that passed over points, %s: %d right on every check (%d tasks), %d wrong on checks, %d not fitting the examples",
 			*oeisFile, what, nRight[i], len(rightTasks[i]), nWrong[i], nNoFit[i])
 	}
+}
+
+var oeisDense = flag.Bool("oeis.dense", false, "TestSoundDenseAudit: compare each accepted program with its formula at every n = 0..100")
+
+// TestSoundDenseAudit compares every program the scan accepts on an OEIS
+// task file with its formula at every n = 0..100 (the scan steps through
+// 0..12, then by about a fifth of n), up to where the formula's value
+// leaves i32, and logs each n where they differ. A dev helper:
+//
+//	go test ./lib/synth/internal/formula -run TestSoundDenseAudit -oeis ../shared/oeis/train3000.json -oeis.dense -v
+func TestSoundDenseAudit(t *testing.T) {
+	if *oeisFile == "" || !*oeisDense {
+		t.Skip("dev audit: pass -oeis FILE -oeis.dense to run it")
+	}
+	b, err := os.ReadFile(*oeisFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var tasks []oeisTask
+	if err := json.Unmarshal(b, &tasks); err != nil {
+		t.Fatal(err)
+	}
+	type accepted struct {
+		x   *node
+		ops []ir.Op
+	}
+	var got []accepted
+	denseAudit = func(x *node, ops []ir.Op) { got = append(got, accepted{x, ops}) }
+	defer func() { denseAudit = nil }()
+	programs, differ, cut := 0, 0, 0
+	for _, task := range tasks {
+		got = got[:0]
+		x0, ys := seedOf(task)
+		Seeded(task.Text, x0, ys)
+		seen := map[string]bool{}
+		for _, a := range got {
+			key := a.x.String() + fmt.Sprint(a.ops)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			programs++
+			e, err := ir.Prepare(ir.Program{Arity: 1, Ops: a.ops})
+			if err != nil {
+				t.Errorf("%s: accepted program does not prepare: %v", task.Name, err)
+				continue
+			}
+			v := evaluator{steps: 20 * scanSteps, memo: map[listKey]*nthMemo{}}
+			var bad []string
+			for n := int64(0); n <= scanN; n++ {
+				r, err := v.eval(a.x, n)
+				if err == errBudget {
+					cut++
+					break
+				}
+				if err != nil || !r.IsInt() {
+					continue // passed over (sound.go decides whether that is allowed)
+				}
+				if !r.Num().IsInt64() || r.Num().Int64() != int64(int32(r.Num().Int64())) {
+					break // past i32: the checks stop here
+				}
+				y, err := e.Run([]int32{int32(n)}, ir.DefaultFuel)
+				if err != nil || int64(y) != r.Num().Int64() {
+					bad = append(bad, fmt.Sprintf("n=%d: program %d (%v), formula %v", n, y, err, r))
+				}
+			}
+			if len(bad) > 0 {
+				differ++
+				verdict := "nofit"
+				if fits(a.ops, task.Examples) {
+					verdict = map[bool]string{true: "RIGHT", false: "WRONG"}[fits(a.ops, task.Checks)]
+				}
+				t.Logf("denseaudit %s %s %q -> %s: %d n differ: %s", verdict, task.Name, task.Text, a.x, len(bad), strings.Join(bad, "; "))
+			}
+		}
+	}
+	t.Logf("%s: %d programs accepted, %d differ from their formula at some n = 0..100 the scan left out, %d comparisons cut by the evaluator's budget",
+		*oeisFile, programs, differ, cut)
 }

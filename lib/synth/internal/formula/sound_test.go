@@ -188,21 +188,28 @@ func floorCubeThird(n int64) int64 {
 }
 
 // TestSoundTail: a scan cut short is accepted for the n it never ran only
-// where the formula has a term there: phi(m) has none for m < 1, so
-// phi(90 - n) has none at n = 90..100 and phi(200 - n) has one at every n
-// up to 100.
+// where the formula has a term there and the program reaches it: phi(m)
+// has none for m < 1, so phi(90 - n) has none at n = 90..100 and
+// phi(200 - n) has one at every n up to 100; a loop of n^3 steps for n^3
+// runs out of ir.DefaultFuel by n = 100.
 func TestSoundTail(t *testing.T) {
 	for _, c := range []struct {
-		formula string
-		refused bool
+		formula, program string
+		refused          bool
 	}{
-		{"phi(90 - n) + n", true},
-		{"phi(200 - n) + n", false},
-		{"n/2 + phi(200 - n)", true}, // no integer at odd n
+		{"phi(90 - n) + n", "phi(90 - n) + n", true},
+		{"phi(200 - n) + n", "phi(200 - n) + n", false},
+		{"n/2 + phi(200 - n)", "floor(n/2) + phi(200 - n)", true}, // no integer at odd n
+		{"n^3", "Sum_{k=1..n^3} 1", true},
+		{"n^3", "n^3", false},
 	} {
-		s := scan{x: soundParse(t, c.formula), cut: "scan fuel", lastN: 40, v: evaluator{steps: scanSteps}}
+		e, err := ir.Prepare(ir.Program{Arity: 1, Ops: soundOps(t, c.program)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		s := scan{x: soundParse(t, c.formula), e: e, cut: "scan fuel", lastN: 40, v: evaluator{steps: scanSteps}}
 		if why := s.tailWhy(); (why != "") != c.refused {
-			t.Errorf("%s cut at n=40: %q, want refused %v", c.formula, why, c.refused)
+			t.Errorf("%s as %s cut at n=40: %q, want refused %v", c.program, c.formula, why, c.refused)
 		}
 	}
 }
