@@ -19,7 +19,6 @@ func (c *collector) readAsked(text string) {
 	}
 	c.read(text)
 	if len(c.out) > 0 {
-		c.farCheck(0, true) // asked2.go: a lowering that wraps nowhere a term fits, where there is one
 		return
 	}
 	c.readRewritten(text, askedRewrites)

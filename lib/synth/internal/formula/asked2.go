@@ -504,10 +504,11 @@ var farPoints = []int64{150, 300, 500, 1000, 3000, 10_000, 30_000, 46_341, 65_53
 
 // farSteps bounds the exact evaluator at one far point: a value it
 // cannot reach within them is not checked there.
-const farSteps = 400_000
+const farSteps = 100_000
 
-// farFuel: up to this n a program must stay within the fuel wherever the
-// exact value is known; beyond it only a wrong value drops it.
+// farFuel: up to this n a program must run within the fuel (whether or
+// not the exact value is known there); beyond it only a wrong value drops
+// it.
 const farFuel = 3000
 
 // farCheck keeps, of the candidates from out[from:], those whose program
@@ -558,10 +559,18 @@ func farAgrees(x *node, ops []ir.Op) bool {
 	if err != nil {
 		return false
 	}
+	for _, n := range farPoints {
+		if _, err := e.Run([]int32{int32(n)}, ir.DefaultFuel); n <= farFuel && err != nil {
+			return false // out of fuel (or trapped) where a request is still about its terms
+		}
+	}
 	var v evaluator
 	for _, n := range farPoints {
 		v.steps = farSteps
 		r, err := v.evalAt(x, map[string]*big.Rat{"n": ratInt(n)})
+		if err == errBudget {
+			break // the points further out cost more still
+		}
 		if err != nil || !r.IsInt() || !r.Num().IsInt64() || r.Num().Int64() > 1<<31-1 || r.Num().Int64() < -1<<31 {
 			continue
 		}
