@@ -267,7 +267,11 @@
 // prime q of 2D, mod 8 for q = 2, is f or its inverse), the primes p not
 // dividing 2D with p mod q among those values (genus theory), and the
 // primes of 2D f represents, checked against the search for every prime
-// to 30,000 when read (lists3_qform.go). isqrt
+// to 30,000 when read (lists3_qform.go); an indefinite form ("Primes of
+// the form -3*x^2 + 4*x*y + 5*y^2 (as well as of the form 6*x^2 + 10*x*y
+// + y^2)") by the same residues where a search over y represents every
+// prime that passes them up to the 400th (one that fails is no value of f
+// mod some q), both forms giving the same primes. isqrt
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
