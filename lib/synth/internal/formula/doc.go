@@ -472,7 +472,10 @@
 // interleaved, "50k^2-20k-23 interleaved with 50k^2+30k+17 for k>=0",
 // "Interleave 3n+1 and 3n+2", "Primes interleaved with zeros"
 // (ops3_interleave.go: X at the even places, Y at the odd ones, a(0) or
-// a(1) first).
+// a(1) first); "Digital root of the n-th prime", "Digital root of the
+// triangular numbers" (ops3_droot.go: 1 + (x - 1) mod 9 for x > 0, 0 at
+// 0, for terms >= 0; the exact check refuses wrapped terms that lose the
+// residue).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums
