@@ -65,15 +65,29 @@ func restricts(toks []token, i int) bool {
 // after, "for n >= 1", "with n > 0", ", n >= 0", "and n <= 9".
 var letterIntro = map[string]bool{"for": true, "with": true, "where": true, ",": true, "and": true, "all": true}
 
+// wholeRange: words before the letter that keep every n, "for all n",
+// "for positive n".
+var wholeRange = map[string]bool{"every": true, "each": true, "any": true, "positive": true,
+	"nonnegative": true, "integer": true, "integers": true, "natural": true, "large": true, "the": true}
+
 // unboundedLetter reports whether toks[i] is the formula's letter n,
 // named by a clause after the formula (for, with, where, a comma, and),
 // with anything but bounds after it: "for n >= 1" and "n = 0..20" bound
 // it; "for n not divisible by 3", "for n == 1 (mod 4)", "for n = 3k+1",
 // "for n in A005117", "for n >= 1 not a square" restrict it to some of
-// the n (the request rewrite that calls the one letter n, asked.go, makes
-// "k^2 + 1 for k coprime to 6" such a clause).
+// the n, as does a word between "for" and the letter, "for nonsquares
+// n" (not "for all n", "for positive n"). The request rewrite that calls
+// the one letter n (asked.go) makes "k^2 + 1 for k coprime to 6" such a
+// clause.
 func unboundedLetter(toks []token, i int) bool {
-	if i == 0 || toks[i].k != tIdent || toks[i].s != "n" || !letterIntro[strings.ToLower(toks[i-1].s)] {
+	if i == 0 || toks[i].k != tIdent || toks[i].s != "n" {
+		return false
+	}
+	if i >= 2 && toks[i-1].k == tIdent && !letterIntro[strings.ToLower(toks[i-1].s)] && letterIntro[strings.ToLower(toks[i-2].s)] &&
+		!wholeRange[strings.ToLower(toks[i-1].s)] {
+		return true // "for nonsquares n", "for triangular n": a kind before the letter
+	}
+	if !letterIntro[strings.ToLower(toks[i-1].s)] {
 		return false
 	}
 	if isOp(toks[i-1], "=") || toks[i-1].k == tOp && toks[i-1].s != "," {

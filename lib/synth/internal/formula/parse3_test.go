@@ -156,6 +156,8 @@ func TestRestrictedLetter(t *testing.T) {
 		"a(n) = n^2 + 1 for n in A005117.",
 		"k^2 + 1 for k = 3m + 1.",
 		"x^2 + 1 for x >= 1 not a square.",
+		"a(n) = n^2 + 1 for nonsquares n.",
+		"n^2 + 1 for triangular n.",
 	)
 	nthPrime := func(n int64) int64 {
 		for p := int64(2); ; p++ {
@@ -182,6 +184,8 @@ func TestRestrictedLetter(t *testing.T) {
 		{"a(n) = n^2 + 3 with n >= 0 and n <= 100.", 0, 100, func(n int64) int64 { return n*n + 3 }},
 		{"a(n) = 2n+1 for n = 0..20.", 0, 20, func(n int64) int64 { return 2*n + 1 }},
 		{"a(n) = n^2 + 3 for n = 1, 2, 3, ...", 1, 100, func(n int64) int64 { return n*n + 3 }},
+		{"a(n) = n^3 - 1 for positive n.", 1, 100, func(n int64) int64 { return n*n*n - 1 }},
+		{"a(n) = n^3 + 1 for all n >= 0.", 0, 100, func(n int64) int64 { return n*n*n + 1 }},
 		{"k^2 + 1 for k >= 1 (offset 1).", 1, 100, func(n int64) int64 { return n*n + 1 }},
 		{"a(n) = n^2 + n + 41, the sum of the first n primes plus 41 at n = 0.", 0, 100, func(n int64) int64 { return n*n + n + 41 }},
 	})
