@@ -267,7 +267,11 @@
 // prime q of 2D, mod 8 for q = 2, is f or its inverse), the primes p not
 // dividing 2D with p mod q among those values (genus theory), and the
 // primes of 2D f represents, checked against the search for every prime
-// to 30,000 when read (lists3_qform.go). isqrt
+// to 30,000 when read (lists3_qform.go); an indefinite form ("Primes of
+// the form -3*x^2 + 4*x*y + 5*y^2 (as well as of the form 6*x^2 + 10*x*y
+// + y^2)") by the same residues where a search over y represents every
+// prime that passes them up to the 400th (one that fails is no value of f
+// mod some q), both forms giving the same primes. isqrt
 // is lowered as Newton's method from (x/256 + 256)/2 + 1 (coverage_isqrt.go:
 // a few steps, not the binary search's 16), and a list whose predicate
 // binds variables of its own (a sum's, a let_'s) keeps its memo in the
@@ -468,7 +472,10 @@
 // interleaved, "50k^2-20k-23 interleaved with 50k^2+30k+17 for k>=0",
 // "Interleave 3n+1 and 3n+2", "Primes interleaved with zeros"
 // (ops3_interleave.go: X at the even places, Y at the odd ones, a(0) or
-// a(1) first).
+// a(1) first); "Digital root of the n-th prime", "Digital root of the
+// triangular numbers" (ops3_droot.go: 1 + (x - 1) mod 9 for x > 0, 0 at
+// 0, for terms >= 0; the exact check refuses wrapped terms that lose the
+// residue).
 // "Sum of the third largest parts of the partitions of n into 4 parts",
 // "Sum of the products of the smaller and larger parts of the partitions
 // of n into two distinct parts with the larger part even" are nested sums
@@ -639,7 +646,9 @@
 //     rational bounds on them (sound_root.go: integer roots on big.Int),
 //     so "floor(3^(n/2))" is compared at odd n too, not passed over. A
 //     scan cut short by its budget is refused where the formula has no
-//     term at the n between its last run and 100 that partsFit looks at.
+//     term at the n between its last run and 100 that partsFit looks at,
+//     or the program runs out of ir.DefaultFuel at the last of them whose
+//     value fits i32 (the fuel extrapolation can miss).
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.

@@ -119,6 +119,7 @@ func (c *collector) read(text string) {
 		func() { c.ops3Ranges(text) },                   // ops3_range.go: "Sum of all primes <= n", "Number of primes between n and 2n"
 		func() { c.ops3Dividing(text) },                 // ops3_div.go: "Number of squares dividing n"
 		func() { c.ops3Interleave(text) },               // ops3_interleave.go: "Squares interleaved with cubes"
+		func() { c.ops3DigitalRoot(text) },              // ops3_droot.go: "Digital root of the n-th prime"
 		func() { c.ops3Divisors(text) },                 // ops3_div.go: "Number of odd divisors of n^2+1", "Product of the unitary divisors of n"
 		func() { c.partSums(text) },                     // sums_parts.go: "Sum of the smallest parts of the partitions of n into 3 parts"
 		func() { c.phrases(text) },

@@ -144,7 +144,6 @@ func TestLists3QFormGenus(t *testing.T) {
 	refuses(t,
 		"Primes of the form x^2 + 14y^2.",  // 2x^2 + 7y^2 shares its genus: the residues do not decide
 		"Primes of the form 6x^2 + 10y^2.", // not primitive
-		"Primes of the form 5x^2 - 21y^2.", // indefinite
 		"Primes of the form x^2 + 71y^2.",  // h(-284) = 7 classes, 1 genus
 	)
 }
@@ -199,5 +198,44 @@ func TestLists3Kinds(t *testing.T) {
 		"Foo bars k such that k + 1 is prime.", // no kind
 		"Odd values of k such that k + 1 is prime.",
 		"Positive foo k such that k + 1 is prime.",
+	)
+}
+
+func TestLists3QFormIndefinite(t *testing.T) {
+	// primes by their residues (Fermat, Euler): x^2 - 2y^2 takes 2 and the
+	// p == +-1 (mod 8); x^2 - 10y^2 the p == +-1, +-9 (mod 40)
+	x2m2 := nthWhere(2, func(p int64) bool { return isPrimeRef(p) && (p == 2 || p%8 == 1 || p%8 == 7) })
+	x2m10 := nthWhere(2, func(p int64) bool {
+		r := p % 40
+		return isPrimeRef(p) && (r == 1 || r == 39 || r == 9 || r == 31)
+	})
+	// a box search, for the first terms (whose least representations are small)
+	box := func(a, b, c int64) func(int64) int64 {
+		return nthWhere(2, func(p int64) bool {
+			if !isPrimeRef(p) {
+				return false
+			}
+			for x := int64(-150); x <= 150; x++ {
+				for y := int64(-150); y <= 150; y++ {
+					if a*x*x+b*x*y+c*y*y == p {
+						return true
+					}
+				}
+			}
+			return false
+		})
+	}
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		{"Primes of the form x^2 - 2*y^2.", 1, 60, x2m2},
+		{"Primes of the form x^2 - 10*y^2.", 1, 60, x2m10},
+		{"Primes of the form -3*x^2 + 4*x*y + 5*y^2 (as well as of the form 6*x^2 + 10*x*y + y^2).", 1, 12, box(-3, 4, 5)},
+		{"Primes of the form 5x^2 - 21y^2.", 1, 15, box(5, 0, -21)},
+		{"Primes of the form -2*x^2+4*x*y+5*y^2.", 1, 15, box(-2, 4, 5)}, // 7 divides D = 56
+	})
+	refuses(t,
+		"Primes of the form 2*x^2 - 5*y^2 (as well as of the form x^2 - 10*y^2).", // the two list other primes
+		"Primes of the form x^2 - 4*y^2.",                                         // a square discriminant: f factors
+		"Primes of the form 2*x^2 + 4*x*y - 6*y^2.",                               // not primitive
 	)
 }

@@ -258,3 +258,31 @@ func TestOps3Interleave(t *testing.T) {
 		"Interleave 3n+1 and the cake.",
 	)
 }
+
+// ops3DigitalRootRef sums the decimal digits of x until one digit is left.
+func ops3DigitalRootRef(x int64) int64 {
+	for x >= 10 {
+		s := int64(0)
+		for ; x > 0; x /= 10 {
+			s += x % 10
+		}
+		x = s
+	}
+	return x
+}
+
+func TestOps3DigitalRoot(t *testing.T) {
+	newRunner(t).allMatch(t, []refCase{
+		{"Digital root of n^2.", 0, 80, func(n int64) int64 { return ops3DigitalRootRef(n * n) }},
+		{"Digital root of the sum of divisors of n.", 1, 80, func(n int64) int64 { return ops3DigitalRootRef(sigmaRef(n)) }},
+		{"a(n) = digital root of 3n+1.", 0, 80, func(n int64) int64 { return ops3DigitalRootRef(3*n + 1) }},
+	})
+	newRunner(t).anyMatches(t, []refCase{
+		{"Digital root of the n-th prime.", 1, 80, func(n int64) int64 { return ops3DigitalRootRef(primeRef(n)) }},
+	})
+	refuses(t,
+		"Digital root of n!.", // past i32 the wrapped product loses the residue: refused
+		"Digital root of the haunted numbers.",
+		"Digital root of the cake.",
+	)
+}

@@ -33,32 +33,9 @@ func qform(form string) (a, b, c int64, nonneg, ok bool) {
 	if m := reQFormTail.FindStringSubmatch(form); m != nil {
 		form, nonneg = m[1], true
 	}
-	toks := lex(form)
-	x, end, parsed := parseAt(toks, 0, "x", "y")
-	if !parsed || toks[end].k != tEnd || !x.uses("x") || !x.uses("y") {
+	a, b, c, ok = qformCoeffs(form)
+	if !ok {
 		return 0, 0, 0, false, false
-	}
-	at := func(u, v int64) (int64, bool) {
-		ev := evaluator{steps: 10_000}
-		r, err := ev.evalAt(x, map[string]*big.Rat{"x": ratInt(u), "y": ratInt(v)})
-		if err != nil || !r.IsInt() || !r.Num().IsInt64() {
-			return 0, false
-		}
-		return r.Num().Int64(), true
-	}
-	a, ok1 := at(1, 0)
-	c, ok2 := at(0, 1)
-	s, ok3 := at(1, 1)
-	if !ok1 || !ok2 || !ok3 {
-		return 0, 0, 0, false, false
-	}
-	b = s - a - c
-	// the form must be that quadratic everywhere (degree 2, no other terms)
-	for _, p := range [][2]int64{{0, 0}, {2, 3}, {-1, 2}, {3, -5}, {-4, -7}, {5, 1}, {7, 11}} {
-		v, ok := at(p[0], p[1])
-		if !ok || v != a*p[0]*p[0]+b*p[0]*p[1]+c*p[1]*p[1] {
-			return 0, 0, 0, false, false
-		}
 	}
 	if a < 1 || c < 1 || a > 1000 || c > 1000 || b < -1000 || b > 1000 {
 		return 0, 0, 0, false, false
@@ -97,10 +74,44 @@ func represented(a, b, c int64, nonneg bool) *node {
 	return gt(&node{k: kSum, name: "y_", kids: []*node{num(0), hi, cond}}, num(0))
 }
 
+// qformCoeffs reads form as a*x^2 + b*x*y + c*y^2 (any signs); ok false
+// if it is not that quadratic everywhere.
+func qformCoeffs(form string) (a, b, c int64, ok bool) {
+	toks := lex(form)
+	x, end, parsed := parseAt(toks, 0, "x", "y")
+	if !parsed || toks[end].k != tEnd || !x.uses("x") || !x.uses("y") {
+		return 0, 0, 0, false
+	}
+	at := func(u, v int64) (int64, bool) {
+		ev := evaluator{steps: 10_000}
+		r, err := ev.evalAt(x, map[string]*big.Rat{"x": ratInt(u), "y": ratInt(v)})
+		if err != nil || !r.IsInt() || !r.Num().IsInt64() {
+			return 0, false
+		}
+		return r.Num().Int64(), true
+	}
+	a, ok1 := at(1, 0)
+	c, ok2 := at(0, 1)
+	s, ok3 := at(1, 1)
+	if !ok1 || !ok2 || !ok3 {
+		return 0, 0, 0, false
+	}
+	b = s - a - c
+	// the form must be that quadratic everywhere (degree 2, no other terms)
+	for _, p := range [][2]int64{{0, 0}, {2, 3}, {-1, 2}, {3, -5}, {-4, -7}, {5, 1}, {7, 11}} {
+		v, ok := at(p[0], p[1])
+		if !ok || v != a*p[0]*p[0]+b*p[0]*p[1]+c*p[1]*p[1] {
+			return 0, 0, 0, false
+		}
+	}
+	return a, b, c, true
+}
+
 // primesOfQForm adds the list of primes f(x, y) (form in x and y).
 func (c *collector) primesOfQForm(s, form string) {
 	a, b, cc, nonneg, ok := qform(form)
 	if !ok {
+		c.qformIndefinite(s, form) // lists3_qform.go: "-3*x^2 + 4*x*y + 5*y^2"
 		return
 	}
 	// residue filters save the tests of most m, but each table entry
