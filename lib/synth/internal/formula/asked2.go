@@ -509,7 +509,7 @@ const farSteps = 100_000
 // farFuel: up to this n a program must run within the fuel (whether or
 // not the exact value is known there); beyond it only a wrong value drops
 // it.
-const farFuel = 3000
+const farFuel = 1000
 
 // farCheck keeps, of the candidates from out[from:], those whose program
 // gives the exact value at every far point where that value is an integer
