@@ -18,8 +18,12 @@ func (c *collector) readAsked(text string) {
 		return
 	}
 	c.read(text)
+	if len(c.out) > 0 {
+		return
+	}
 	c.readRewritten(text, askedRewrites)
-	c.readAsked2(text) // asked2.go
+	c.readAsked2(text)   // asked2.go
+	c.farCheck(0, false) // asked2.go: what a rewrite read, far from the examples too
 }
 
 // askedRewrites: the definition frames first, then the conventions of

@@ -26,9 +26,12 @@ package formula
 // operand letter called n (operandN). Anything else gives no candidate.
 
 import (
+	"math/big"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // readAsked2 reads text by the rules above when nothing else read it; a
@@ -41,19 +44,51 @@ func (c *collector) readAsked2(text string) {
 	if s == "" {
 		return
 	}
-	if alts := nthListForms(s); alts != nil {
-		for _, a := range alts {
-			c.read(a)
-			if len(c.out) > 0 {
-				break
+	steps := []func(){
+		func() { // asked2_words.go: "digit sum of n", "n factorial"
+			switch name := askedWordsName(s); name {
+			case "":
+			case "tribonacci":
+				c.readTribonacci()
+			default:
+				c.read(name)
 			}
+		},
+		func() {
+			for _, a := range nthListForms(s) {
+				if c.read(a); len(c.out) > 0 {
+					break
+				}
+			}
+		},
+		func() {
+			if b := betweenForm(s); b != "" {
+				c.read(b)
+			}
+		},
+		func() {
+			if t := askedText(s); t != "" {
+				c.read(t)
+			}
+		},
+		func() {
+			if x := askedFunction(s); x != nil {
+				c.add(text, x)
+			}
+		},
+		func() { // "compute fib(n)", "what is the number of divisors of n"
+			if x, ok := parseN(s); ok {
+				c.add(text, x)
+			} else if s != strings.ToLower(strings.TrimSpace(text)) {
+				c.readRewritten(capitalized(s), askedRewrites)
+			}
+		},
+	}
+	for _, step := range steps {
+		if len(c.out) > 0 {
+			break
 		}
-	} else if b := betweenForm(s); b != "" {
-		c.read(b)
-	} else if t := askedText(s); t != "" {
-		c.read(t)
-	} else if x := askedFunction(s); x != nil {
-		c.add(text, x)
+		step()
 	}
 	for i := range c.out {
 		if !strings.Contains(text, c.out[i].Source) {
@@ -459,4 +494,93 @@ func (c *collector) askedFirst(text string) bool {
 	n := vr("n")
 	c.add(text, and(gt(n, num(0)), bin(kPow, num(b), bin(kSub, call("ndigits", n, num(b)), num(1)))))
 	return len(c.out) > 0
+}
+
+// farPoints are where a request's candidates are checked beyond the
+// readers' own range (n = 0..scanN): people ask for n up to 10^5 or 10^6,
+// where a product may wrap before its division ("the n-th pentagonal
+// number", n(3n-1)/2 at n = 27741) or a scan run out of fuel.
+var farPoints = []int64{150, 300, 500, 1000, 3000, 10_000, 30_000, 46_341, 65_536, 100_000, 1_000_000}
+
+// farSteps bounds the exact evaluator at one far point: a value it
+// cannot reach within them is not checked there.
+const farSteps = 100_000
+
+// farFuel: up to this n a program must run within the fuel (whether or
+// not the exact value is known there); beyond it only a wrong value drops
+// it.
+const farFuel = 1000
+
+// farCheck keeps, of the candidates from out[from:], those whose program
+// gives the exact value at every far point where that value is an integer
+// in i32 (a program that runs out of fuel there, up to farFuel, is
+// dropped); a candidate
+// whose formula was not kept (c.forms) is kept as it is.
+// With keep, a candidate that fails there and has no lowering that
+// passes stays as it was (what the text says as written).
+func (c *collector) farCheck(from int, keep bool) {
+	kept := c.out[:from]
+	for _, cand := range c.out[from:] {
+		x := c.forms[cand.Expr]
+		if x == nil || farAgrees(x, cand.Ops) {
+			kept = append(kept, cand)
+		} else if ops := c.ringLowering(x); ops != nil {
+			cand.Ops = ops
+			kept = append(kept, cand)
+		} else if keep {
+			kept = append(kept, cand)
+		}
+	}
+	c.out = kept
+}
+
+// ringLowering is x lowered in its binomial basis with binomials in
+// exact steps (n(3n-1)/2 as 3*C(n,2) + n, which wraps nowhere a term
+// fits), when that agrees with x near 0 and at the far points; else nil.
+func (c *collector) ringLowering(x *node) []ir.Op {
+	y, ok := binomialBasis(x)
+	if !ok {
+		return nil
+	}
+	z, ok := normalize(y, false)
+	if !ok {
+		return nil
+	}
+	ops, err := lowerWith(z, true)
+	if err != nil || !agrees(x, ops, c.lists) || !farAgrees(x, ops) {
+		return nil
+	}
+	return ops
+}
+
+// farAgrees runs ops beside the exact evaluator at farPoints.
+func farAgrees(x *node, ops []ir.Op) bool {
+	e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+	if err != nil {
+		return false
+	}
+	for _, n := range farPoints {
+		if _, err := e.Run([]int32{int32(n)}, ir.DefaultFuel); n <= farFuel && err != nil {
+			return false // out of fuel (or trapped) where a request is still about its terms
+		}
+	}
+	var v evaluator
+	for _, n := range farPoints {
+		v.steps = farSteps
+		r, err := v.evalAt(x, map[string]*big.Rat{"n": ratInt(n)})
+		if err == errBudget {
+			break // the points further out cost more still
+		}
+		if err != nil || !r.IsInt() || !r.Num().IsInt64() || r.Num().Int64() > 1<<31-1 || r.Num().Int64() < -1<<31 {
+			continue
+		}
+		got, err := e.Run([]int32{int32(n)}, ir.DefaultFuel)
+		if err != nil && n > farFuel {
+			continue // a scan past the fuel this far out: a request about so many terms is rare
+		}
+		if err != nil || int64(got) != r.Num().Int64() {
+			return false
+		}
+	}
+	return true
 }

@@ -31,7 +31,7 @@ import (
 
 var (
 	reOpTrail   = regexp.MustCompile(`\s*[?.!]+\s*$`)
-	reOpLead    = regexp.MustCompile(`^(?:(?:what is|what's|compute|calculate|find|give|return|get|output)\s+)?(?:the\s+)?`)
+	reOpLead    = regexp.MustCompile(`^(?:(?:what is|what's|compute|calculate|find|give me|give|return|get|output|pick|determine|evaluate|tell me)\s+)?(?:the\s+)?`)
 	reOpNumbers = regexp.MustCompile(`\b(?:(?:the |of )?(two|2|three|3|four|4) (?:given )?(?:numbers|integers|values|ints)|a pair of (?:numbers|integers))\b`)
 	reOpLetter  = regexp.MustCompile(`\b[a-z]\b`)
 	reOpArticle = regexp.MustCompile(`\b(is|be|are) a (multiple|divisor|factor)\b`)
@@ -47,6 +47,7 @@ func operandForm(text string, arity int) (string, []string) {
 	s = reOpTrail.ReplaceAllString(s, "")
 	s = reOpLead.ReplaceAllString(s, "")
 	s = reOpArticle.ReplaceAllString(s, "$1 $2") // "x is a multiple of y": no operand a
+	s = reOrdinal.ReplaceAllString(s, "$1-th")   // "a to the bth power"
 	if reOpLetter.FindString(s) == "" || letterCount(s) < arity {
 		if m := reOpNumbers.FindStringSubmatchIndex(s); m != nil && reOpLetter.FindString(s) == "" {
 			k := map[string]int{"two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}[s[m[2]:m[3]]]
@@ -115,6 +116,7 @@ func askedOperands(text string, arity int) []Candidate {
 		}
 		return x
 	}
+	s = rewriteAll(s, operandWords)
 	if x := operandValue(s, parse); x != nil {
 		return operandCheck(text, x, vars)
 	}
@@ -124,7 +126,7 @@ func askedOperands(text string, arity int) []Candidate {
 		}
 		return nil
 	}
-	if rw := roundedWords(s); rw != s {
+	if rw := roundedWords(s); rw != strings.ToLower(strings.TrimSpace(text)) {
 		cs := operandCandidates(rw, arity)
 		for i := range cs {
 			cs[i].Source = strings.TrimSpace(text)
@@ -134,11 +136,23 @@ func askedOperands(text string, arity int) []Candidate {
 	return nil
 }
 
+// operandWords: how people write what operandCandidates reads otherwise.
+var operandWords = []rewrite{
+	{regexp.MustCompile(`\*\*`), "^"},
+	{regexp.MustCompile(`^raise ([a-z]) to the ([a-z])(?:th| th)?(?: power)?$`), "$1^$2"},
+	{regexp.MustCompile(`\bto the ([a-z])(?:th|-th| th) power\b`), "^ $1"},
+	{regexp.MustCompile(`^which (?:one )?is (bigger|larger|greater|smaller|lesser|less)(?:,|:)? ((?:[a-z], )*[a-z],? or [a-z])$`), "$1 of $2"},
+	{regexp.MustCompile(`^which (?:one )?is (biggest|largest|greatest|smallest|least)(?:,|:)? ((?:[a-z], )*[a-z],? or [a-z])$`), "$1 of $2"},
+	{regexp.MustCompile(`^(?:the )?(gcd|lcm|greatest common divisor|highest common factor|greatest common factor|least common multiple|lowest common multiple) (?:of )?([a-z]),? (?:and |with |& )?([a-z])$`), "$1 of $2 and $3"},
+	{regexp.MustCompile(`^(?:sum|add up|total|add)(?: of)?(?: all| every)?(?: the)? (?:integers?|numbers?|whole numbers?)?(?: in the range| in)? ?(?:from |between )?([a-z]) (?:to|through|and|\.\.)(?: ([a-z]))? ?(?:inclusive)?$`), "sum from $1 to $2"},
+}
+
 var (
-	// a list of operands: "a and b", "a, b and c", "a, b, and c"
-	opList = `((?:[a-z], )*[a-z],? and [a-z])`
+	// a list of operands: "a and b", "a, b and c", "a, b, and c", "a, b",
+	// "a or b"
+	opList = `((?:[a-z], )*[a-z](?:,? (?:and|or) |, )[a-z])`
 	// "max of a, b and c" and the like
-	reOpOfList  = regexp.MustCompile(`^(larger|largest|greater|greatest|bigger|biggest|maximum|max|smaller|smallest|lesser|least|minimum|min|median|middle|sum|total|product|average|mean|arithmetic mean)(?: value)? of ` + opList + `(?:,? rounded (down|up)(?: to (?:an |the nearest )?integer)?)?$`)
+	reOpOfList  = regexp.MustCompile(`^(larger|largest|greater|greatest|bigger|biggest|maximum|max|smaller|smallest|lesser|least|minimum|min|median|middle|sum|total|product|average|mean|arithmetic mean)(?: number| value| one)? (?:of|between|among) ` + opList + `(?:,? rounded (down|up)(?: to (?:an |the nearest )?integer)?)?$`)
 	reOpAbsDiff = regexp.MustCompile(`^(?:(?:absolute|positive) difference|distance) (?:of|between) ([a-z]) and ([a-z])$`)
 	reOpModPos  = regexp.MustCompile(`^([a-z]) (?:mod|modulo) ([a-z]),? (?:never negative|always non-?negative|non-?negative|(?:as|made) non-?negative|\(?non-?negative\)?)$`)
 	reOpClamp   = regexp.MustCompile(`^(?:clamp|clip|restrict|limit|bound) ([a-z]) (?:to|into|between|within|in) (?:the (?:range|interval) )?\[?([a-z])(?:,| and| to|\.\.) ?([a-z])\]?$|^([a-z]) clamped (?:to|between|into) \[?([a-z])(?:,| and| to|\.\.) ?([a-z])\]?$`)

@@ -166,6 +166,100 @@ func TestAsked2Functions(t *testing.T) {
 			}
 		}
 	}
+	// the words people use for what the names say otherwise
+	fact := func(n int64) int64 {
+		r := int64(1)
+		for k := int64(2); k <= n; k++ {
+			r *= k
+		}
+		return r
+	}
+	rev := func(n int64) int64 {
+		s := strconv.FormatInt(n, 10)
+		b := []byte(s)
+		for i, j := 0, len(b)-1; i < j; i, j = i+1, j-1 {
+			b[i], b[j] = b[j], b[i]
+		}
+		r, _ := strconv.ParseInt(string(b), 10, 64)
+		return r
+	}
+	evens := func(n int64) int64 {
+		s := int64(0)
+		for k := int64(2); k <= n; k += 2 {
+			s += k
+		}
+		return s
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"What is the digit sum of n?", 0, 3000, func(n int64) int64 {
+			return count(func(int64) bool { return true }, func(d int64) int64 { return d })(n)
+		}},
+		{"Find the cross sum of n", 999_000, 1_001_000, func(n int64) int64 {
+			return count(func(int64) bool { return true }, func(d int64) int64 { return d })(n)
+		}},
+		{"How long is n in decimal?", 0, 3000, func(n int64) int64 { return int64(len(strconv.FormatInt(n, 10))) }},
+		{"Write n backwards", 0, 3000, rev},
+		{"Flip the digits in n", 999_000, 1_001_000, rev},
+		{"How many numbers divide n evenly?", 1, 2000, func(n int64) int64 {
+			c := int64(0)
+			for d := int64(1); d <= n; d++ {
+				if n%d == 0 {
+					c++
+				}
+			}
+			return c
+		}},
+		{"Multiply all integers from 1 up to n", 0, 12, fact},
+		{"Find the whole-number square root of n", 0, 5000, func(n int64) int64 {
+			r := int64(0)
+			for (r+1)*(r+1) <= n {
+				r++
+			}
+			return r
+		}},
+		{"How many set bits does n have?", 0, 5000, func(n int64) int64 {
+			c := int64(0)
+			for ; n > 0; n >>= 1 {
+				c += n & 1
+			}
+			return c
+		}},
+		{"Add up all numbers from 1 to n", 0, 5000, func(n int64) int64 { return n * (n + 1) / 2 }},
+		{"Sum the even numbers not exceeding n", 0, 5000, evens},
+		{"Total of all even values up to n", 91_000, 92_600, func(n int64) int64 { k := n / 2; return k * (k + 1) }},
+		{"sum of the odd numbers up to n", 0, 5000, func(n int64) int64 { k := (n + 1) / 2; return k * k }},
+		{"Check whether n is prime", 0, 3000, func(n int64) int64 {
+			if n < 2 {
+				return 0
+			}
+			for d := int64(2); d*d <= n; d++ {
+				if n%d == 0 {
+					return 0
+				}
+			}
+			return 1
+		}},
+	})
+	tribs := func(a, b, c int64) func(n int64) int64 {
+		return func(n int64) int64 {
+			x, y, z := a, b, c
+			for ; n > 0; n-- {
+				x, y, z = y, z, x+y+z
+			}
+			return x
+		}
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"Tribonacci number n", 0, 35, tribs(0, 0, 1)},
+		{"What is the nth tribonacci number?", 0, 35, tribs(0, 1, 1)},
+		{"Term n of the Fibonacci sequence", 0, 45, func(n int64) int64 {
+			x, y := int64(0), int64(1)
+			for ; n > 0; n-- {
+				x, y = y, x+y
+			}
+			return x
+		}},
+	})
 	// one operand of either sign
 	newRunner(t).allMatch(t, []refCase{
 		{"the absolute value of x", -300, 300, func(n int64) int64 { return max(n, -n) }},
@@ -202,8 +296,16 @@ func TestAsked2Nth(t *testing.T) {
 		{"the n-th square number", 1, 300, func(n int64) int64 { return n * n }},
 		{"the k'th hexagonal number", 1, 300, func(n int64) int64 { return n * (2*n - 1) }},
 		{"nth power of 2", 1, 30, func(n int64) int64 { return 1 << n }},
-		{"the n-th palindrome", 1, 300, nthPal},
+		// far from the examples: n(3n-1)/2 wraps before its division
+		// from n = 26755 on, the binomial basis nowhere a term fits
+		{"the n-th pentagonal number", 37_000, 37_800, func(n int64) int64 { return n * (3*n - 1) / 2 }},
 	})
+	// the scan of the palindromes runs out of fuel at n = 337: no reading
+	// rather than one wrong far from the examples (nthPal is the truth)
+	if nthPal(337) != 23732 {
+		t.Fatal("reference")
+	}
+	refuses(t, "the n-th palindrome")
 }
 
 func decimalPal(k int64) bool {

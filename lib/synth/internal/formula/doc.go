@@ -646,7 +646,9 @@
 //     rational bounds on them (sound_root.go: integer roots on big.Int),
 //     so "floor(3^(n/2))" is compared at odd n too, not passed over. A
 //     scan cut short by its budget is refused where the formula has no
-//     term at the n between its last run and 100 that partsFit looks at.
+//     term at the n between its last run and 100 that partsFit looks at,
+//     or the program runs out of ir.DefaultFuel at the last of them whose
+//     value fits i32 (the fuel extrapolation can miss).
 //   - "/" is exact (rational) division, as in OEIS names; floor, ceiling
 //     and round round a rational as they say; "x mod m" is the residue
 //     with the sign of m.
