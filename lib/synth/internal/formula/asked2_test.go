@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // decimalDigits is n's decimal digits (native reference).
@@ -316,4 +318,20 @@ func decimalPal(k int64) bool {
 		}
 	}
 	return true
+}
+
+// "add 1 to n" is n + 1, never the sum 1 + ... + n (the sum's wordings
+// once took a bare "add" before "1 to n").
+func TestAddOneIsNoSum(t *testing.T) {
+	for _, text := range []string{"add 1 to n", "Add 1 to n"} {
+		for _, c := range Candidates(text, 1) {
+			got, err := ir.Interpret(ir.Program{Arity: 1, Ops: c.Ops}, []int32{10}, ir.DefaultFuel)
+			if err == nil && got != 11 {
+				t.Errorf("%q: %s gives %d at n = 10, want 11 or no candidate", text, c.Expr, got)
+			}
+		}
+	}
+	if cs := Candidates("add the integers from 1 to n", 1); len(cs) == 0 {
+		t.Error(`"add the integers from 1 to n": no candidate`)
+	}
 }
