@@ -91,14 +91,7 @@ func (c *collector) ops3Read(s string) bool {
 	if len(ys) == 0 {
 		return false
 	}
-	ys, ok := seqToldApart(dedup(ys))
-	if !ok {
-		c.note("ops3", "readings differ past the examples")
-		return true
-	}
-	for _, y := range ys {
-		c.addOrTable(s, y)
-	}
+	c.addToldApart(s, ys, "ops3", true)
 	return true
 }
 

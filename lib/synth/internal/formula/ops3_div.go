@@ -95,14 +95,7 @@ func (c *collector) ops3Divisors(text string) {
 	if len(ys) == 0 {
 		return
 	}
-	ys, ok := seqToldApart(dedup(ys))
-	if !ok {
-		c.note("ops3", "readings differ past the examples")
-		return
-	}
-	for _, y := range ys {
-		c.add(s, y)
-	}
+	c.addToldApart(s, ys, "ops3", false)
 }
 
 // ops3DivSums is each reading of "Sum of the ADJ divisors of ARG" as
@@ -224,12 +217,5 @@ func (c *collector) ops3Dividing(text string) {
 	if len(ys) == 0 {
 		return
 	}
-	ys, ok = seqToldApart(dedup(ys))
-	if !ok {
-		c.note("ops3", "readings differ past the examples")
-		return
-	}
-	for _, y := range ys {
-		c.add(s, y)
-	}
+	c.addToldApart(s, ys, "ops3", false)
 }

@@ -45,14 +45,7 @@ func (c *collector) ops3DigitalRoot(text string) {
 	if len(ys) == 0 {
 		return
 	}
-	ys, ok := seqToldApart(dedup(ys))
-	if !ok {
-		c.note("ops3", "readings differ past the examples")
-		return
-	}
-	for _, y := range ys {
-		c.add(s, y)
-	}
+	c.addToldApart(s, ys, "ops3", false)
 }
 
 // ops3NonNegative reports whether x is >= 0 wherever it is defined at n

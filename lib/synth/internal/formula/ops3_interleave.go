@@ -68,14 +68,7 @@ func (c *collector) ops3Interleave(text string) {
 			}
 		}
 	}
-	out, ok := seqToldApart(dedup(out))
-	if !ok {
-		c.note("ops3", "readings differ past the examples")
-		return
-	}
-	for _, y := range out {
-		c.addOrTable(s, y)
-	}
+	c.addToldApart(s, out, "ops3", true)
 }
 
 // ops3Strand reads one of the interleaved sequences as terms over n from

@@ -33,14 +33,7 @@ func (c *collector) ops3Near(text string) {
 	if len(ys) == 0 {
 		return
 	}
-	ys, ok := seqToldApart(dedup(ys))
-	if !ok {
-		c.note("ops3", "readings differ past the examples")
-		return
-	}
-	for _, y := range ys {
-		c.add(s, y)
-	}
+	c.addToldApart(s, ys, "ops3", false)
 }
 
 // ops3NearTerms is each reading of s as "Smallest X > E"; nil if none.

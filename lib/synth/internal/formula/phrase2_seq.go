@@ -102,14 +102,7 @@ func (c *collector) phrase2Seq(s string) bool {
 		c.note("seqop", "nothing read from "+s)
 		return true
 	}
-	ys, ok := seqToldApart(dedup(ys))
-	if !ok {
-		c.note("seqop", "readings differ past the examples")
-		return true
-	}
-	for _, y := range ys {
-		c.addOrTable(s, y)
-	}
+	c.addToldApart(s, ys, "seqop", true)
 	return true
 }
 

@@ -60,14 +60,7 @@ func (c *collector) ofArgument(text string) {
 		if len(ys) == 0 {
 			continue
 		}
-		ys, ok := seqToldApart(dedup(ys))
-		if !ok {
-			c.note("of", "readings differ past the examples")
-			return
-		}
-		for _, y := range ys {
-			c.add(s, y)
-		}
+		c.addToldApart(s, ys, "of", false)
 		return
 	}
 }

@@ -76,14 +76,7 @@ func (c *collector) seqOps(text string) {
 		c.note("seqop", "nothing read from "+rest)
 		return
 	}
-	ys, ok := seqToldApart(dedup(ys))
-	if !ok {
-		c.note("seqop", "readings differ past the examples")
-		return
-	}
-	for _, y := range ys {
-		c.addOrTable(s, y)
-	}
+	c.addToldApart(s, ys, "seqop", true)
 }
 
 // seqApply is op applied to x (a reading of a sequence over n, its first
@@ -351,3 +344,21 @@ func fitsI32(r *big.Rat) bool {
 
 // fitsI32OrNil: nil (no value) or an i32.
 func fitsI32OrNil(r *big.Rat) bool { return r == nil || fitsI32(r) }
+
+// addToldApart offers the readings ys (the same formula once) with add,
+// or with addOrTable when table, unless two of them differ past the
+// examples (seqToldApart): then none, noted under stage.
+func (c *collector) addToldApart(s string, ys []*node, stage string, table bool) {
+	ys, ok := seqToldApart(dedup(ys))
+	if !ok {
+		c.note(stage, "readings differ past the examples")
+		return
+	}
+	for _, y := range ys {
+		if table {
+			c.addOrTable(s, y)
+		} else {
+			c.add(s, y)
+		}
+	}
+}
