@@ -46,10 +46,10 @@ func fits(ops []ir.Op, cases []oeisCase) bool {
 	return true
 }
 
-func TestMeasureOEIS(t *testing.T) {
-	if *oeisFile == "" {
-		t.Skip("dev measurement: pass -oeis FILE to run it")
-	}
+// readOEISTasks reads the task file -oeis names (the dev measures and
+// audits below).
+func readOEISTasks(t *testing.T) []oeisTask {
+	t.Helper()
 	b, err := os.ReadFile(*oeisFile)
 	if err != nil {
 		t.Fatal(err)
@@ -58,6 +58,14 @@ func TestMeasureOEIS(t *testing.T) {
 	if err := json.Unmarshal(b, &tasks); err != nil {
 		t.Fatal(err)
 	}
+	return tasks
+}
+
+func TestMeasureOEIS(t *testing.T) {
+	if *oeisFile == "" {
+		t.Skip("dev measurement: pass -oeis FILE to run it")
+	}
+	tasks := readOEISTasks(t)
 	soundCheck = !*oeisUnsound // sound.go
 	defer func() { soundCheck = true }()
 	var withCand, cands, fitting, tasksFit, right, tasksRight, wrongTasks int

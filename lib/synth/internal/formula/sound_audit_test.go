@@ -1,10 +1,8 @@
 package formula
 
 import (
-	"encoding/json"
 	"flag"
 	"fmt"
-	"os"
 	"strings"
 	"testing"
 
@@ -24,14 +22,7 @@ func TestSoundAudit(t *testing.T) {
 	if *oeisFile == "" || !*oeisSkips {
 		t.Skip("dev audit: pass -oeis FILE -oeis.skips to run it")
 	}
-	b, err := os.ReadFile(*oeisFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tasks []oeisTask
-	if err := json.Unmarshal(b, &tasks); err != nil {
-		t.Fatal(err)
-	}
+	tasks := readOEISTasks(t)
 	type scanned struct {
 		expr    string
 		ops     []ir.Op
@@ -103,14 +94,7 @@ func TestSoundDenseAudit(t *testing.T) {
 	if *oeisFile == "" || !*oeisDense {
 		t.Skip("dev audit: pass -oeis FILE -oeis.dense to run it")
 	}
-	b, err := os.ReadFile(*oeisFile)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var tasks []oeisTask
-	if err := json.Unmarshal(b, &tasks); err != nil {
-		t.Fatal(err)
-	}
+	tasks := readOEISTasks(t)
 	type accepted struct {
 		x   *node
 		ops []ir.Op
