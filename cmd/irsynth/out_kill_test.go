@@ -91,10 +91,7 @@ func TestOutSurvivesKill9(t *testing.T) {
 		t.Skip("builds the binary and runs searches (about 20 s); skipped with -short")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(t.TempDir(), "irsynth")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildIrsynth(t)
 	old := []byte("[\"the finished file of an earlier run\"]\n")
 	// Outputs no small program gives: the search takes its whole budget.
 	hard := `{"name": "hard%d", "text": "", "examples": [{"inputs": [1], "output": 9173}, {"inputs": [2], "output": -40211}, {"inputs": [3], "output": 5}, {"inputs": [4], "output": 777001}, {"inputs": [5], "output": -3}]}`

@@ -16,6 +16,17 @@ import (
 	"github.com/irsynth/irsynth/lib/results"
 )
 
+// buildIrsynth builds this command into a temporary folder, for the tests
+// that kill a real process, and returns the binary's path.
+func buildIrsynth(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "irsynth")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
 // TestTrainSurvivesKill9 kills a real `irsynth train classifier` process
 // with SIGKILL after two epochs and checks that the finished model and its
 // record are untouched, that the progress went to the resume file, that the
@@ -26,10 +37,7 @@ func TestTrainSurvivesKill9(t *testing.T) {
 		t.Skip("builds the binary and trains twice (about 15 s); skipped with -short")
 	}
 	dir := t.TempDir()
-	bin := filepath.Join(t.TempDir(), "irsynth")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildIrsynth(t)
 	if code, _, errs := runCLI("dataset", "--results", dir, "--per-program", "40", "--test-per-program", "5"); code != 0 {
 		t.Fatalf("dataset: %s", errs)
 	}
