@@ -85,7 +85,7 @@ func (c *collector) collatz(text string) {
 		case w == "collatz":
 			named = true
 		case w == "1+" || w == "+1":
-			has["plus1"] = true
+			// "(1 + number of ... steps)": the terms, offered below with the steps
 		case len(w) == 1 && w[0] >= 'b' && w[0] <= 'z' && w != "s":
 			if letter != "" && letter != w {
 				return // two operands: not one trajectory
@@ -135,8 +135,7 @@ func (c *collector) collatz(text string) {
 // leaves int64's safe range or takes more than collatzMaxSteps steps.
 func collatzRef(x, mode int64) (v int64, steps int, ok bool) {
 	start, r := x, x
-	switch mode {
-	case collatzMax:
+	if mode == collatzMax {
 		v = x
 	}
 	for r > 1 && !(mode == collatzBelow && steps > 0 && r < start) {
