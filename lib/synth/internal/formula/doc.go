@@ -174,7 +174,11 @@
 // only, and checks it against an exact native count at every n it is run
 // up to 100; readings the words leave open are offered only where they
 // differ by n = 9; lists named by sums of two, "Numbers that are not the
-// sum of two primes", parts_list.go),
+// sum of two primes", parts_list.go; of K = 3..8 members and sums named as
+// a plural noun, "Numbers that are the sum of 4 nonzero squares",
+// "... of eight squares in three or more ways", "Sums of two distinct
+// abundant numbers", readers3_sums.go: the knapsack table
+// ways_j(x) += ways_{j-1}(x - s) over the members s, K+1 rows in memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
