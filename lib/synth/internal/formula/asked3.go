@@ -312,7 +312,7 @@ func (c *collector) asked3Trailing(s string) bool {
 	}
 	what, bs := m[1]+m[3], m[2]+m[4]
 	bitsWord := strings.Contains(what, "bits")
-	base := int64(10)
+	base := int64(0) // "trailing zeros of n" alone: of n, or of n!? (asked2_test.go)
 	if bitsWord {
 		base = 2
 	}
@@ -322,6 +322,9 @@ func (c *collector) asked3Trailing(s string) bool {
 			return false
 		}
 		base = b
+	}
+	if base == 0 {
+		return false
 	}
 	n := vr("n")
 	var x *node

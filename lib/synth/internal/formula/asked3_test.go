@@ -152,7 +152,8 @@ func TestAsked3Families(t *testing.T) {
 		{"how many trailing zeros does n have in base 3", 1, 300, 999_900, trailing(3, 0)},
 		{"number of trailing zeros in the binary representation of n", 1, 300, 999_900, trailing(2, 0)},
 		{"number of trailing ones of n in binary", 0, 300, 999_900, trailing(2, 1)},
-		{"number of trailing zeros of n", 1, 300, 999_900, trailing(10, 0)},
+		{"number of trailing zeros of n in decimal", 1, 300, 999_900, trailing(10, 0)},
+		{"how many trailing zero bits does n have", 1, 300, 999_900, trailing(2, 0)},
 		{"the integer cube root of n, rounded down", 0, 300, 999_900, a3RootRef(3, false)},
 		{"cube root of n rounded up", 0, 300, 999_900, a3RootRef(3, true)},
 		{"the integer 4th root of n", 0, 300, 999_900, a3RootRef(4, false)},
@@ -175,6 +176,7 @@ func TestAsked3Refuses(t *testing.T) {
 		"the cube root of n",                        // not an integer
 		"how many primes are there between 1 and n", // whether n counts is not said
 		"number of trailing ones of n in base 3",    // ones, or digits b-1?
+		"number of trailing zeros of n",             // of n, or of n!? (TestAsked2Functions)
 		"sum of the multiples of 3 or 5 and 7 below n",
 		"floor of the cube root of n, rounded up",
 		"number of digits of n in base 1",
