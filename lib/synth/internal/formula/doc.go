@@ -40,6 +40,15 @@
 // characteristic functions ("1 if a <= b <= c, else 0", "is a divisible
 // by b? 1 or 0", "are a and b coprime? 1 or 0", "1 if a divides b").
 //
+// asked3*.go reads families of requests before those rewrites
+// (readAsked3): counts, sums and products over a kind of number in a
+// range ending at n ("how many primes are there up to n", "sum of all
+// multiples of 3 or 5 below n": multiples, even and odd numbers and
+// squares as closed forms, any other kind as the names write it); the
+// length of n in a base ("number of bits needed to write n in binary");
+// trailing zeros in a base and trailing ones in binary; integer k-th
+// roots rounded down or up.
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
