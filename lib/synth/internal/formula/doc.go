@@ -189,6 +189,13 @@
 // "... of eight squares in three or more ways", "Sums of two distinct
 // abundant numbers", readers3_sums.go: the knapsack table
 // ways_j(x) += ways_{j-1}(x - s) over the members s, K+1 rows in memory),
+// sums and products of the members a count reads ("Sum of the numbers
+// <= n that are either squarefree, a divisor of n, or both": the count's
+// Sum_{x} [P(x)] as Sum_{x} [P(x)]*x, readers3_sumof.go), a bound inside
+// the clause ("squarefree numbers that are less than n, not dividing n,
+// and relatively prime to n" as "... < n that are ..."), complements
+// listed after one subject ("k is odd, squarefree and divisible by 7",
+// "either A, B, or both"; participles "not dividing n", readers3_pred.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
