@@ -19,11 +19,13 @@ func (c *collector) readAsked(text string) {
 	}
 	c.read(text)
 	if len(c.out) > 0 {
+		c.farFuel(0) // fuel3_prime.go: prime functions from a sieve where a scan runs out far out
 		return
 	}
 	c.readRewritten(text, askedRewrites)
 	c.readAsked2(text)   // asked2.go
 	c.farCheck(0, false) // asked2.go: what a rewrite read, far from the examples too
+	c.farFuel(0)
 }
 
 // askedRewrites: the definition frames first, then the conventions of
