@@ -56,7 +56,12 @@
 // a value without wrapping. When every example's output is -1, 0 or 1 the
 // task is categorical: a value outside the examples' outputs rules a rival
 // out, and makes the answer ambiguous, also on negative operands that no
-// example shows (where rivals are otherwise not compared).
+// example shows (where rivals are otherwise not compared). On other tasks
+// that sample a domain, an answer with under 3 bits of examples per unit
+// of its cost (Result.Bits; a level holds some 2^3 times the programs of
+// the one below) is a question too, rival or not (Unsure): five examples
+// of "how many times does 2 divide n" carry 8.6 bits, and a cost-7 sum of
+// binary digits fits them by chance.
 //
 // Sequences first (candidates.go, trust.go): for a sequence task (one
 // operand, at least MinTrustTerms terms at consecutive indices) the

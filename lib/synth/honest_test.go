@@ -2,6 +2,7 @@ package synth
 
 import (
 	"context"
+	"math/bits"
 	"slices"
 	"testing"
 	"time"
@@ -54,6 +55,11 @@ func TestHonestAnswers(t *testing.T) {
 		// n³ wraps only where n³ is beyond i32 anyway
 		{"cube", "2→8, 3→27, -2→-8, 0→0, 5→125",
 			func(in []int32) int32 { return in[0] * in[0] * in[0] }, grid(-1000, 1000, 7, 1), StatusSolved},
+		// "how many times does 2 divide n": 8.6 bits of examples, fitted at
+		// cost 7 by a sum of binary digits that is wrong almost everywhere
+		// else, with no rival of near cost to show it (fewBits)
+		{"times_two_divides", "1→0, 2→1, 12→2, 7→0, 64→6",
+			func(in []int32) int32 { return int32(bits.TrailingZeros32(uint32(in[0]))) }, grid(1, 2000, 1, 1), ""},
 		{"sign", "5→1, -5→-1, 0→0, 100→1, -2→-1",
 			func(in []int32) int32 { return b2i32(in[0] > 0) - b2i32(in[0] < 0) }, grid(-300, 300, 1, 1), ""},
 	}

@@ -243,3 +243,37 @@ func evidence(t Task, sequence bool) float64 {
 	}
 	return bits
 }
+
+// fewBits reports whether the search's answer of this cost is too big for
+// the examples of a task that samples a domain: under 3 bits of evidence
+// (evidence, with seqLike as the search counted it) per unit of cost. A
+// level of the search holds some 2^3 times as many distinct programs as
+// the one below it, so a program of cost c is one of about 2^(3c), and
+// examples carrying fewer bits than that are fitted by some of them by
+// chance: "how many times does 2 divide n" shown at 1, 2, 12, 7 and 64
+// (8.6 bits) is fitted at cost 7 by a sum of binary digits that is wrong
+// almost everywhere else, with no rival of near cost to show it. The
+// enumerator already looks a level further for rivals at this ratio; when
+// none turns up, the answer is still a question, not solved. A sequence's
+// ten terms are the judge's to weigh (Trust), not this rule's; nor is a
+// categorical task's (every output -1, 0 or 1, two of them at least): its
+// few bits per example are weighed by the enumerator, which makes an
+// answer giving any other value on 40 unseen inputs unsure, a test that
+// a program fitting 0/1 outputs by chance does not pass.
+func fewBits(t Task, seqLike bool, cost int) bool {
+	if _, ys, seq := isSequence(t); seq && len(ys) >= MinTrustTerms {
+		return false
+	}
+	outs := map[int32]bool{}
+	for _, e := range t.Examples {
+		outs[e.Output] = true
+	}
+	categorical := len(outs) >= 2
+	for v := range outs {
+		categorical = categorical && -1 <= v && v <= 1
+	}
+	if categorical {
+		return false
+	}
+	return evidence(t, seqLike) < 3*float64(cost)
+}

@@ -89,9 +89,16 @@ type Result struct {
 	Length     int     `json:"length,omitempty"` // opcodes, START and END included
 	Confirmed  bool    `json:"confirmed_wazero,omitempty"`
 	Guided     bool    `json:"guided"`
-	Level      int     `json:"cost_level"`       // cost level reached
-	Cost       int     `json:"cost,omitempty"`   // the program's cost
-	Rivals     int     `json:"rivals,omitempty"` // other fitting programs of near cost compared with it
+	Level      int     `json:"cost_level"`     // cost level reached
+	Cost       int     `json:"cost,omitempty"` // the program's cost
+	// Bits is how much the examples' outputs say (an estimate: see
+	// evidence) and Tried how many candidates the search had tried when
+	// it finished the level of its answer, the programs it was chosen
+	// among. A search answer with under 3 bits per unit of its cost is a
+	// question (ambiguous, Unsure), not solved (fewBits).
+	Bits   float64 `json:"bits,omitempty"`
+	Tried  int64   `json:"tried,omitempty"`
+	Rivals int     `json:"rivals,omitempty"` // other fitting programs of near cost compared with it
 	// Unsure: ambiguous because the budget ended before the programs of
 	// near cost were all tried, not because one of them disagrees.
 	Unsure  bool   `json:"unsure,omitempty"`
@@ -305,10 +312,12 @@ func searchAnswer(ctx context.Context, t Task, name string, r enum.Result, res R
 	res.Rivals = r.Rivals
 	res.Method = "search"
 	a := r.Ambiguity
-	if a == nil && !r.Complete {
-		// no rival seen, but the search did not finish looking for one:
+	extra, more, _, seqLike := unseenInputs(t)
+	res.Bits, res.Tried = evidence(t, seqLike), r.Tried
+	if a == nil && (!r.Complete || fewBits(t, seqLike, r.Best.Cost)) {
+		// no rival seen, but the search did not finish looking for one,
+		// or the examples carry too few bits for a program this size:
 		// that is not evidence enough to call the answer solved
-		extra, more, _, _ := unseenInputs(t)
 		in := append(append([][]int32(nil), extra...), more...)
 		if len(in) > 0 {
 			var out int32

@@ -155,6 +155,10 @@ type Result struct {
 	Rivals     int // other fitting answers of near cost that were compared
 	Ambiguity  *Ambiguity
 	Candidates int64
+	// Tried is how many candidates the search had tried when it finished
+	// the level of its first answer: the distinct programs that answer
+	// was chosen among (0 when no answer was found).
+	Tried int64
 	// Complete: every term of the answer's level and the next was tried
 	// (none dropped for time or memory), so no rival that near was missed.
 	Complete bool
@@ -291,6 +295,7 @@ func Run(arity int, examples []Example, opt Options) Result {
 		if len(s.answers) > 0 && first < 0 {
 			first = l
 			s.first = l
+			res.Tried = s.cand
 			if opt.Evidence > 0 && opt.Evidence < 3*float64(l) && opt.Slack > 0 {
 				// few bits of examples for a program this size: cheap
 				// programs fit them by chance, so look one level further

@@ -14,7 +14,7 @@ import (
 // is "a(n) = 1^2 + 2^2 + ... + n^2". A candidate read from a rewrite
 // names the whole text as its source.
 func (c *collector) readAsked(text string) {
-	if c.askedFirst(text) { // asked2.go: a reading cheaper than the others'
+	if c.askedFirst(text) || c.readAsked3(text) { // asked2.go, asked3.go: readings cheaper than the others'
 		return
 	}
 	c.read(text)

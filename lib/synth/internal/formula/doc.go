@@ -40,6 +40,15 @@
 // characteristic functions ("1 if a <= b <= c, else 0", "is a divisible
 // by b? 1 or 0", "are a and b coprime? 1 or 0", "1 if a divides b").
 //
+// asked3*.go reads families of requests before those rewrites
+// (readAsked3): counts, sums and products over a kind of number in a
+// range ending at n ("how many primes are there up to n", "sum of all
+// multiples of 3 or 5 below n": multiples, even and odd numbers and
+// squares as closed forms, any other kind as the names write it); the
+// length of n in a base ("number of bits needed to write n in binary");
+// trailing zeros in a base and trailing ones in binary; integer k-th
+// roots rounded down or up.
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
@@ -165,7 +174,11 @@
 // only, and checks it against an exact native count at every n it is run
 // up to 100; readings the words leave open are offered only where they
 // differ by n = 9; lists named by sums of two, "Numbers that are not the
-// sum of two primes", parts_list.go),
+// sum of two primes", parts_list.go; of K = 3..8 members and sums named as
+// a plural noun, "Numbers that are the sum of 4 nonzero squares",
+// "... of eight squares in three or more ways", "Sums of two distinct
+// abundant numbers", readers3_sums.go: the knapsack table
+// ways_j(x) += ways_{j-1}(x - s) over the members s, K+1 rows in memory),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,

@@ -1,0 +1,82 @@
+package formula
+
+import "testing"
+
+// sumOfK is the n-th x >= lo (n from 1) whose number of ways to be written
+// as a_1 <= ... <= a_K (a_1 < ... < a_K: distinct), each a member (in),
+// passes keep; brute force over the tuples.
+func sumOfK(n, lo int64, in func(k int64) bool, K int, distinct bool, keep func(w int64) bool) int64 {
+	var ways func(rem int64, min int64, left int) int64
+	ways = func(rem, min int64, left int) int64 {
+		if left == 0 {
+			if rem == 0 {
+				return 1
+			}
+			return 0
+		}
+		w := int64(0)
+		for a := min; a*int64(left) <= rem; a++ {
+			if in(a) {
+				next := a
+				if distinct {
+					next = a + 1
+				}
+				w += ways(rem-a, next, left-1)
+			}
+		}
+		return w
+	}
+	for x := lo; ; x++ {
+		if keep(ways(x, 0, K)) {
+			if n--; n == 0 {
+				return x
+			}
+		}
+	}
+}
+
+func cubeRef(k int64) bool {
+	for c := int64(0); c*c*c <= k; c++ {
+		if c*c*c == k {
+			return true
+		}
+	}
+	return false
+}
+
+// TestReaders3Sums: lists named by the sums of K members of a set
+// (readers3_sums.go), against brute-force counts of the K-tuples.
+func TestReaders3Sums(t *testing.T) {
+	abundant := func(k int64) bool { return k > 0 && divisorSum(k, 1) > 2*k }
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers that are the sum of 4 nonzero squares.", 1, 50, func(n int64) int64 {
+			return sumOfK(n, 1, positiveSquare, 4, false, func(w int64) bool { return w > 0 })
+		}},
+		{"Numbers that are not the sum of three nonzero squares.", 1, 50, func(n int64) int64 {
+			return sumOfK(n, 0, positiveSquare, 3, false, func(w int64) bool { return w == 0 })
+		}},
+		{"Numbers that are the sum of 3 nonzero squares in exactly 2 ways.", 1, 40, func(n int64) int64 {
+			return sumOfK(n, 1, positiveSquare, 3, false, func(w int64) bool { return w == 2 })
+		}},
+		{"Numbers that are the sum of three cubes.", 1, 40, func(n int64) int64 {
+			return sumOfK(n, 1, func(k int64) bool { return k > 0 && cubeRef(k) }, 3, false, func(w int64) bool { return w > 0 })
+		}},
+		{"Numbers that are the sum of five distinct nonzero squares.", 1, 40, func(n int64) int64 {
+			return sumOfK(n, 1, positiveSquare, 5, true, func(w int64) bool { return w > 0 })
+		}},
+		{"Sums of two distinct abundant numbers.", 1, 50, func(n int64) int64 {
+			return sumOfK(n, 1, abundant, 2, true, func(w int64) bool { return w > 0 })
+		}},
+		{"Sums of three primes.", 1, 50, func(n int64) int64 {
+			return sumOfK(n, 1, isPrimeRef, 3, false, func(w int64) bool { return w > 0 })
+		}},
+	})
+	refuses(t,
+		"Numbers that are the sum of nine squares.",            // more than 8 parts
+		"Numbers that are the sum of 5 positive fifth powers.", // no such noun read
+		"Numbers that are the sum of at most 3 squares.",       // not a fixed count
+		"Sums of two primes, an array by antidiagonals.",       // a table, not the list
+		"Sums of squares.", // no count
+		"Numbers that are the sum of 5 positive cubes in exactly 2 ways.", // the 100th term's table is past the fuel
+	)
+}
