@@ -14,18 +14,17 @@ import (
 // is "a(n) = 1^2 + 2^2 + ... + n^2". A candidate read from a rewrite
 // names the whole text as its source.
 func (c *collector) readAsked(text string) {
+	defer c.farFuel(0) // fuel3_prime.go: prime functions from a sieve where a scan runs out far out
 	if c.askedFirst(text) || c.readAsked3(text) { // asked2.go, asked3.go: readings cheaper than the others'
 		return
 	}
 	c.read(text)
 	if len(c.out) > 0 {
-		c.farFuel(0) // fuel3_prime.go: prime functions from a sieve where a scan runs out far out
 		return
 	}
 	c.readRewritten(text, askedRewrites)
 	c.readAsked2(text)   // asked2.go
 	c.farCheck(0, false) // asked2.go: what a rewrite read, far from the examples too
-	c.farFuel(0)
 }
 
 // askedRewrites: the definition frames first, then the conventions of
