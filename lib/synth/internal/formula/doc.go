@@ -47,7 +47,17 @@
 // squares as closed forms, any other kind as the names write it); the
 // length of n in a base ("number of bits needed to write n in binary");
 // trailing zeros in a base and trailing ones in binary; integer k-th
-// roots rounded down or up.
+// roots rounded down or up; "1 if n is divisible by the sum (product)
+// of its digits"; sums of powers ("sum of the cubes from 1 to n", "the
+// first n squares"); sequences asked for by name ("the n-th Catalan
+// number": Catalan, Motzkin, Bell, Pell, Pell-Lucas, Jacobsthal,
+// Padovan, Perrin numbers and derangements, as their recurrences, from
+// 0 and from 1). Over two or three operands (asked3_ops.go): "difference
+// between the largest and the smallest of a, b and c", "the remainder of
+// a divided by b", "the quotient of a and b", and a property of several
+// operands, "a and b are both even", "neither a nor b is prime",
+// "exactly one of a and b is odd", "at least one of a, b and c is
+// divisible by 3".
 //
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
@@ -179,6 +189,13 @@
 // "... of eight squares in three or more ways", "Sums of two distinct
 // abundant numbers", readers3_sums.go: the knapsack table
 // ways_j(x) += ways_{j-1}(x - s) over the members s, K+1 rows in memory),
+// sums and products of the members a count reads ("Sum of the numbers
+// <= n that are either squarefree, a divisor of n, or both": the count's
+// Sum_{x} [P(x)] as Sum_{x} [P(x)]*x, readers3_sumof.go), a bound inside
+// the clause ("squarefree numbers that are less than n, not dividing n,
+// and relatively prime to n" as "... < n that are ..."), complements
+// listed after one subject ("k is odd, squarefree and divisible by 7",
+// "either A, B, or both"; participles "not dividing n", readers3_pred.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,

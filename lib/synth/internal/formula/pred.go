@@ -40,6 +40,9 @@ func predicate(cond, v string, freeN bool) *node {
 		cond = m[1]
 	}
 	x := r.read(cond, 0)
+	if rw := clauseList(cond); x == nil && rw != "" { // readers3_pred.go: "k is squarefree, not prime, and odd"
+		x = r.read(rw, 0)
+	}
 	if rw := digitWords(cond); x == nil && rw != cond { // "(k mod (sum of digits of k)) divides k"
 		x = r.read(rw, 0)
 	}

@@ -433,10 +433,13 @@ func (c *collector) largestDivisor(s string, m []string) {
 // readings adds the readings xs of one name (a quantifier from 0 or from
 // 1) where they are one function of n past the examples: all of them if
 // every n where two differ is at most lastSeen (the examples show which
-// is meant; the rest agree), else only if they all agree; none where the
+// is meant; the rest agree), or every two differ at some n the examples
+// show (toldApartEarly), else only if they all agree; none where the
 // exact values cannot be compared up to scanN.
 func (c *collector) readings(s string, xs []*node) {
-	if len(xs) > 1 {
+	if ys, ok := toldApartEarly(xs); ok && len(xs) > 1 {
+		xs = ys // readers3_sumof.go: the examples pick at most one
+	} else if len(xs) > 1 {
 		v := evaluator{steps: 4 * scanSteps}
 		for n := int64(lastSeen + 1); n <= scanN; n++ {
 			var first *big.Rat

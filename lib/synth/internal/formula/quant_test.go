@@ -266,7 +266,7 @@ func TestQuantifiersRefuse(t *testing.T) {
 		"Numbers k such that k^2 + 1 is a happy number.",
 		"Numbers k such that phi(k) | frobnicate(k).",
 		"Numbers k such that k is prime and k+2 is a lonely prime.", // "a twin prime" is read now (sets_kinds.go)
-		"Smallest k such that k*n is even.",                         // k = 0 always: from 0 or 1 differ at every n
+		"Smallest k such that k + n > 12.",                          // from 0 or 1: the same on n <= 12, apart past the examples
 		"Smallest k such that k^2 > 5.",                             // no n
 		"Number of divisors d of n such that d is lovely.",
 		"Largest divisor of n that is frobnicated.",
@@ -277,11 +277,16 @@ func TestQuantifiersRefuse(t *testing.T) {
 }
 
 // TestReadings: "Smallest k such that n divides k^2 + k" from 0 is 0 at
-// every n, from 1 is not: no candidate; "Smallest k such that gcd(n,k) =
+// every n, from 1 is not: the examples tell them apart (toldApartEarly),
+// both readings; "Smallest k such that k + n > 12" from 0 or 1 agree
+// up to n = 12 and differ after: none; "Smallest k such that gcd(n,k) =
 // gcd(n+1,k+1)" differs only at n = 1: both readings.
 func TestReadings(t *testing.T) {
-	if cs := Candidates("Smallest k such that n divides k^2 + k.", 1); len(cs) != 0 {
-		t.Errorf("readings that differ past the examples: %d candidates", len(cs))
+	if cs := Candidates("Smallest k such that n divides k^2 + k.", 1); len(cs) != 2 {
+		t.Errorf("readings that the examples tell apart: %d candidates, want 2", len(cs))
+	}
+	if cs := Candidates("Smallest k such that k + n > 12.", 1); len(cs) != 0 {
+		t.Errorf("readings that differ past the examples only: %d candidates", len(cs))
 	}
 	if cs := Candidates("Smallest k such that gcd(n,k) = gcd(n+1,k+1).", 1); len(cs) != 2 {
 		t.Errorf("readings that differ only at n = 1: %d candidates, want 2", len(cs))

@@ -80,3 +80,71 @@ func TestReaders3Sums(t *testing.T) {
 		"Numbers that are the sum of 5 positive cubes in exactly 2 ways.", // the 100th term's table is past the fuel
 	)
 }
+
+// TestReaders3SumOf: sums and products over the members a count reads,
+// complements listed after one subject, a bound inside the clause, and
+// readings that the examples tell apart (readers3_sumof.go,
+// readers3_pred.go).
+func TestReaders3SumOf(t *testing.T) {
+	r := newRunner(t)
+	r.anyMatches(t, []refCase{
+		{"Sum of the numbers <= n that are either squarefree, a divisor of n, or both.", 1, 60, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= n; k++ {
+				if squarefreeRef(k) || n%k == 0 {
+					s += k
+				}
+			}
+			return s
+		}},
+		{"Sum of the squarefree numbers that are less than n, not dividing n, and relatively prime to n.", 1, 60, func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k < n; k++ {
+				if squarefreeRef(k) && n%k != 0 && gcdRef(k, n) == 1 {
+					s += k
+				}
+			}
+			return s
+		}},
+		{"Product of the primes p <= n such that p+2 is prime.", 1, 70, func(n int64) int64 {
+			p := int64(1)
+			for k := int64(2); k <= n; k++ {
+				if isPrimeRef(k) && isPrimeRef(k+2) {
+					p *= k
+				}
+			}
+			return p
+		}},
+		{"Number of k < n such that k is squarefree and k does not divide n and k is relatively prime to n.", 1, 60, func(n int64) int64 {
+			c := int64(0)
+			for k := int64(1); k < n; k++ {
+				if squarefreeRef(k) && n%k != 0 && gcdRef(k, n) == 1 {
+					c++
+				}
+			}
+			return c
+		}},
+		{"Numbers k such that k is odd, squarefree and divisible by 7.", 1, 60, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { return k%2 == 1 && squarefreeRef(k) && k%7 == 0 })
+		}},
+		{"Smallest number k such that n + k is a refactorable number.", 1, 60, func(n int64) int64 {
+			for k := int64(0); ; k++ {
+				m := n + k
+				d := int64(0)
+				for j := int64(1); j <= m; j++ {
+					if m%j == 0 {
+						d++
+					}
+				}
+				if m%d == 0 {
+					return k
+				}
+			}
+		}},
+	})
+	refuses(t,
+		"Sum of the numbers <= n that are squarefree, a divisor of n, or prime and odd.", // "or" and "and": which binds tighter is not said
+		"Sum of the parts of the partitions of n that are squarefree.",                   // parts, not numbers counted one by one
+		"Sum of the ways to write n as a sum of squarefree numbers.",
+	)
+}
