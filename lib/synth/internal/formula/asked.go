@@ -14,6 +14,8 @@ import (
 // is "a(n) = 1^2 + 2^2 + ... + n^2". A candidate read from a rewrite
 // names the whole text as its source.
 func (c *collector) readAsked(text string) {
+	// fuel3_prime.go: prime functions from a sieve where a scan runs out far out
+	defer c.farFuel(0)
 	if c.askedFirst(text) || c.readAsked3(text) { // asked2.go, asked3.go: readings cheaper than the others'
 		return
 	}

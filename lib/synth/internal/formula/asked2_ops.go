@@ -117,11 +117,18 @@ func askedOperands(text string, arity int) []Candidate {
 		return x
 	}
 	s = rewriteAll(s, operandWords)
+	if x := asked3Value(s, parse); x != nil { // asked3_ops.go
+		return operandCheck(text, x, vars)
+	}
 	if x := operandValue(s, parse); x != nil {
 		return operandCheck(text, x, vars)
 	}
 	if cond, ok := charFrame(s); ok {
-		if p := operandCond(cond, parse); p != nil {
+		p := asked3Cond(cond, parse) // asked3_ops.go
+		if p == nil {
+			p = operandCond(cond, parse)
+		}
+		if p != nil {
 			return operandCheck(text, and(p, num(1)), vars)
 		}
 		return nil

@@ -44,7 +44,7 @@ func (c *collector) readAsked3(text string) bool {
 	}
 	s = asked3Canon(s)
 	from := len(c.out)
-	for _, read := range []func(string) bool{c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Root} {
+	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Root} {
 		if read(s) {
 			break
 		}
@@ -52,7 +52,9 @@ func (c *collector) readAsked3(text string) bool {
 	for i := from; i < len(c.out); i++ {
 		c.out[i].Source = strings.TrimSpace(text)
 	}
-	if len(c.out) > from {
+	if len(c.out) > from && !reA3NamedNth.MatchString(s) {
+		// (a named sequence leaves i32 by n = 25: its recurrence, quadratic
+		// in memory for Catalan or Bell numbers, is not run out to n = 1000)
 		c.farCheck(from, false)
 	}
 	return len(c.out) > from

@@ -1,7 +1,10 @@
 package formula
 
 import (
+	"math/rand/v2"
 	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // a3CountRef counts the k in 0..hi (n, or n-1 for "below") with keep(k).
@@ -198,5 +201,229 @@ func TestAsked3MultiplesAnd(t *testing.T) {
 	}
 	if len(cs) != 2 || !u || !b {
 		t.Errorf("%d candidates, union %v, both %v", len(cs), u, b)
+	}
+}
+
+// TestAsked3More: divisibility by a digit function, sums of powers and
+// sequences asked for by name, against native references (the named
+// sequences where they fit in i32; both index conventions are offered).
+func TestAsked3More(t *testing.T) {
+	digits := func(n int64) []int64 {
+		var ds []int64
+		for ; n > 0; n /= 10 {
+			ds = append(ds, n%10)
+		}
+		if len(ds) == 0 {
+			ds = []int64{0}
+		}
+		return ds
+	}
+	divBy := func(f func([]int64) int64) func(int64) int64 {
+		return func(n int64) int64 {
+			if d := f(digits(n)); d != 0 && n%d == 0 {
+				return 1
+			}
+			return 0
+		}
+	}
+	sumD := func(ds []int64) int64 {
+		s := int64(0)
+		for _, d := range ds {
+			s += d
+		}
+		return s
+	}
+	prodD := func(ds []int64) int64 {
+		p := int64(1)
+		for _, d := range ds {
+			p *= d
+		}
+		return p
+	}
+	powSum := func(p int64) func(int64) int64 {
+		return func(n int64) int64 {
+			s := int64(0)
+			for k := int64(1); k <= n; k++ {
+				t := int64(1)
+				for i := int64(0); i < p; i++ {
+					t *= k
+				}
+				s += t
+			}
+			return s
+		}
+	}
+	// catalan: C(0) = 1, C(n+1) = Sum C(i) C(n-i), from a table
+	table := func(first []int64, next func(t []int64) int64) func(int64) int64 {
+		return func(n int64) int64 {
+			t := append([]int64(nil), first...)
+			for int64(len(t)) <= n {
+				t = append(t, next(t))
+			}
+			return t[n]
+		}
+	}
+	catalan := table([]int64{1}, func(t []int64) int64 {
+		s := int64(0)
+		for i := range t {
+			s += t[i] * t[len(t)-1-i]
+		}
+		return s
+	})
+	bell := func(n int64) int64 { // the Bell triangle
+		row := []int64{1}
+		for i := int64(0); i < n; i++ {
+			next := []int64{row[len(row)-1]}
+			for _, v := range row {
+				next = append(next, next[len(next)-1]+v)
+			}
+			row = next
+		}
+		return row[0]
+	}
+	motzkin := table([]int64{1, 1}, func(t []int64) int64 {
+		n := len(t)
+		s := t[n-1]
+		for k := 0; k <= n-2; k++ {
+			s += t[k] * t[n-2-k]
+		}
+		return s
+	})
+	lin := func(a, b, x0, x1 int64) func(int64) int64 {
+		return table([]int64{x0, x1}, func(t []int64) int64 { return a*t[len(t)-1] + b*t[len(t)-2] })
+	}
+	derange := table([]int64{1, 0}, func(t []int64) int64 { n := int64(len(t)); return (n - 1) * (t[n-1] + t[n-2]) })
+	padovan := table([]int64{1, 1, 1}, func(t []int64) int64 { return t[len(t)-2] + t[len(t)-3] })
+	perrin := table([]int64{3, 0, 2}, func(t []int64) int64 { return t[len(t)-2] + t[len(t)-3] })
+	shift := func(f func(int64) int64) func(int64) int64 { return func(n int64) int64 { return f(n - 1) } }
+	newRunner(t).anyMatches(t, []refCase{
+		{"1 if n is divisible by the sum of its digits, else 0", 1, 400, divBy(sumD)},
+		{"1 if n is divisible by the sum of its digits, else 0", 999_900, 1_000_000, divBy(sumD)},
+		{"is n divisible by the product of its digits? 1 or 0", 1, 400, divBy(prodD)},
+		{"is n divisible by the product of its digits? 1 or 0", 111_100, 111_200, divBy(prodD)},
+		{"sum of the cubes from 1 to n", 0, 300, powSum(3)},
+		{"the sum of the first n squares", 0, 1800, powSum(2)},
+		{"sum of the squares up to n", 0, 300, powSum(2)},
+		{"sum of the 5th powers of the integers from 1 to n", 0, 40, powSum(5)},
+		{"the n-th Catalan number", 0, 19, catalan},
+		{"Catalan number n", 1, 20, shift(catalan)},
+		{"the nth Bell number", 0, 15, bell},
+		{"n-th Motzkin number", 0, 21, motzkin},
+		{"the n-th Pell number", 0, 25, lin(2, 1, 0, 1)},
+		{"what is the nth Jacobsthal number?", 0, 31, lin(1, 2, 0, 1)},
+		{"n-th Pell-Lucas number", 0, 24, lin(2, 1, 2, 2)},
+		{"Padovan number n", 0, 70, padovan},
+		{"the n-th Perrin number", 0, 70, perrin},
+		{"number of derangements of n items", 0, 12, derange},
+	})
+	refuses(t,
+		"the n-th Pellx number",
+		"1 if n is divisible by the sum of its letters, else 0",
+		"sum of the cubes from 2 to n",
+		"sum of the first n widgets",
+	)
+}
+
+// TestAsked3Operands: requests over two or three operands (spreads,
+// division in words, properties of several operands) against native Go
+// on random operands far from any example, one candidate each.
+func TestAsked3Operands(t *testing.T) {
+	b2i := func(b bool) int64 {
+		if b {
+			return 1
+		}
+		return 0
+	}
+	floorMod := func(a, b int64) int64 {
+		r := a % b
+		if r != 0 && (r < 0) != (b < 0) {
+			r += b
+		}
+		return r
+	}
+	even := func(x int64) bool { return x%2 == 0 }
+	count := func(p func(int64) bool, a []int64) int {
+		c := 0
+		for _, x := range a {
+			if p(x) {
+				c++
+			}
+		}
+		return c
+	}
+	nonzero := func(a []int64) bool { return a[1] != 0 }
+	all := func([]int64) bool { return true }
+	cases := []struct {
+		text   string
+		arity  int
+		lo, hi int64
+		ok     func(a []int64) bool
+		ref    func(a []int64) int64
+	}{
+		{"the remainder of a divided by b", 2, -1_000_000, 1_000_000, nonzero, func(a []int64) int64 { return floorMod(a[0], a[1]) }},
+		{"remainder when x is divided by y", 2, 0, 1_000_000, nonzero, func(a []int64) int64 { return floorMod(a[0], a[1]) }},
+		{"the quotient of a divided by b", 2, -1_000_000, 1_000_000, nonzero, func(a []int64) int64 { return (a[0] - floorMod(a[0], a[1])) / a[1] }},
+		{"how many times does b go into a", 2, 0, 1_000_000, func(a []int64) bool { return a[0] != 0 }, func(a []int64) int64 { return a[1] / a[0] }}, // b is named first
+		{"difference between the largest and the smallest of a and b", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return max(a[0], a[1]) - min(a[0], a[1]) }},
+		{"range of a, b and c", 3, -1_000_000, 1_000_000, all, func(a []int64) int64 { return max(a[0], a[1], a[2]) - min(a[0], a[1], a[2]) }},
+		{"1 if a and b are both even, else 0", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return b2i(count(even, a) == 2) }},
+		{"are a and b both even? 1 or 0", 2, -1000, 1000, all, func(a []int64) int64 { return b2i(count(even, a) == 2) }},
+		{"1 if neither a nor b is even, else 0", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return b2i(count(even, a) == 0) }},
+		{"1 if exactly one of a and b is even, else 0", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return b2i(count(even, a) == 1) }},
+		{"1 if at least one of a, b and c is divisible by 3, else 0", 3, -1000, 1000, all, func(a []int64) int64 {
+			return b2i(count(func(x int64) bool { return x%3 == 0 }, a) > 0)
+		}},
+		{"1 if a and b are both prime, else 0", 2, -100, 5000, all, func(a []int64) int64 { return b2i(isPrimeRef(a[0]) && isPrimeRef(a[1])) }},
+		{"1 if a, b and c are all negative, else 0", 3, -5, 5, all, func(a []int64) int64 { return b2i(count(func(x int64) bool { return x < 0 }, a) == 3) }},
+	}
+	rng := rand.New(rand.NewPCG(5, 6))
+	r := newRunner(t)
+	for _, tc := range cases {
+		cs := Candidates(tc.text, tc.arity)
+		if len(cs) != 1 {
+			t.Errorf("%q: %d candidates, want 1", tc.text, len(cs))
+			continue
+		}
+		p := ir.Program{Name: "op", Arity: tc.arity, Ops: cs[0].Ops}
+		m, err := r.rt.Compile(t.Context(), p)
+		if err != nil {
+			t.Fatalf("%q: wazero compile: %v", tc.text, err)
+		}
+		for k := 0; k < 300; k++ {
+			a := make([]int64, tc.arity)
+			in := make([]int32, tc.arity)
+			for i := range a {
+				a[i] = tc.lo + rng.Int64N(tc.hi-tc.lo+1)
+				in[i] = int32(a[i])
+			}
+			if !tc.ok(a) {
+				continue
+			}
+			want := tc.ref(a)
+			got, err := ir.Interpret(p, in, ir.DefaultFuel)
+			if err != nil || int64(got) != want {
+				t.Errorf("%q (%s) at %v: %d (%v), want %d", tc.text, cs[0].Expr, a, got, err, want)
+				break
+			}
+			if k < 5 {
+				if w, err := m.Call(t.Context(), in...); err != nil || int64(w) != want {
+					t.Errorf("%q on wazero at %v: %d (%v), want %d", tc.text, a, w, err, want)
+				}
+			}
+		}
+		m.Close(t.Context())
+	}
+	for _, tc := range []struct {
+		text  string
+		arity int
+	}{
+		{"1 if a and b are both haunted, else 0", 2},
+		{"1 if exactly one of a and b is divisible by 1, else 0", 2}, // K >= 2
+		{"remainder of a divided by b", 3},
+		{"1 if a and b are both even, else 0", 3},
+	} {
+		if cs := Candidates(tc.text, tc.arity); len(cs) > 0 {
+			t.Errorf("%q (arity %d): %s, want nothing", tc.text, tc.arity, cs[0].Expr)
+		}
 	}
 }

@@ -47,7 +47,17 @@
 // squares as closed forms, any other kind as the names write it); the
 // length of n in a base ("number of bits needed to write n in binary");
 // trailing zeros in a base and trailing ones in binary; integer k-th
-// roots rounded down or up.
+// roots rounded down or up; "1 if n is divisible by the sum (product)
+// of its digits"; sums of powers ("sum of the cubes from 1 to n", "the
+// first n squares"); sequences asked for by name ("the n-th Catalan
+// number": Catalan, Motzkin, Bell, Pell, Pell-Lucas, Jacobsthal,
+// Padovan, Perrin numbers and derangements, as their recurrences, from
+// 0 and from 1). Over two or three operands (asked3_ops.go): "difference
+// between the largest and the smallest of a, b and c", "the remainder of
+// a divided by b", "the quotient of a and b", and a property of several
+// operands, "a and b are both even", "neither a nor b is prime",
+// "exactly one of a and b is odd", "at least one of a, b and c is
+// divisible by 3".
 //
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
@@ -323,6 +333,24 @@
 // (fuel2_gcd.go). The long numbers of wide_digits.go take a varying base
 // to a constant power too ("Initial decimal digit of n^6": the base
 // multiplied in 6 times).
+// Answers stay right far from the examples (wrapsafe.go, fuel3_prime.go):
+// an exact quotient of a product by a constant, "n(n+1)/2", "n(n+1)(2n+1)/6",
+// "(a+b)(b-a+1)/2" (a polynomial, in up to three variables, that the
+// constant divides at every tuple of residues), splits the constant over
+// the factors at run time (gcd(f_i, rem), one test for two factors and a
+// prime), so no product wraps before its division: exact mod 2^32, so
+// wherever the value fits i32 (n(n+1)/2 at n = 47841 was -1003079087); a
+// quotient of a polynomial that is no product takes wide_div.go's
+// residues, and binomial(a, b) for a constant 2 <= b <= 12 splits b! over
+// the a - i in a loop. This wrapSafe lowering is tried before the plain
+// one, which stays where it does not fit. A request's or name's program
+// that tests primality and runs out of fuel far out (farPoints) is
+// lowered once more with the sieve, sieveTop in word 0 and tests of 30
+// opcodes whose trial division runs in a loop of one pass (charged only
+// when it runs), prime(i) for i <= 3512 and primepi(m) for m < 32768
+// counted over the sieve's words: the n-th prime reaches n = 3607 (1779
+// before), primepi 33772 (15330), the sum of the primes <= n 29276
+// (13900), kept only where it agrees near and far and reaches further.
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as
 // the recurrence they state, from a(0) or a(1)), "Squares mod 94" and

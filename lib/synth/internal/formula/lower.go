@@ -35,6 +35,9 @@ type emitter struct {
 	// sieve: primality tests below sieveTop read the sieve the program
 	// starts with (coverage_sieve.go)
 	sieve bool
+	// sieveLean: with sieve, sieveTop in word 0 and primality tests of
+	// few opcodes (fuel3_prime.go)
+	sieveLean bool
 	// pascal: binomials are read from Pascal's triangle in memory
 	// (eqn_pascal.go)
 	pascal bool
@@ -55,6 +58,9 @@ type emitter struct {
 	// gcdRing: gcd(a, b) as gcd(a mod b, b), a reduced as it is computed
 	// (fuel2_gcd.go)
 	gcdRing bool
+	// wrapSafe: exact quotients of products by a constant and binomials
+	// by a constant split the divisor over the factors (wrapsafe.go)
+	wrapSafe bool
 	// arity is the program's operand count (0: one, n in SLOT_0);
 	// operands.go lowers requests over several
 	arity int
@@ -98,6 +104,12 @@ func lowerSquaring(x *node, exactBinomial bool) ([]ir.Op, error) {
 }
 
 func lowerMode(x *node, exactBinomial, lazy bool) (ops []ir.Op, err error) {
+	if wrapSafeUse(x) { // wrapsafe.go: exact where a product wraps; else as before
+		e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy, wrapSafe: true}
+		if ops, err := e.program(x); err == nil {
+			return ops, nil
+		}
+	}
 	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}, exactBinomial: exactBinomial, lazy: lazy}
 	return e.program(x)
 }
@@ -237,6 +249,9 @@ func (e *emitter) lower(x *node) {
 	case kAdd, kSub, kMul, kDivT:
 		if a, b, ok := wideConstDiv(x); ok && x.k == kDivT && e.ringDiv && e.wideQuot(a, b, true) {
 			break // wide_div.go: exact division of a value past i32
+		}
+		if x.k == kDivT && e.wrapSafe && e.wrapSafeQuot(x) {
+			break // wrapsafe.go: a product divided before it wraps
 		}
 		e.lower(x.kids[0])
 		e.lower(x.kids[1])

@@ -104,6 +104,10 @@ func (e *emitter) factorFn(name string, x *node) {
 
 // primePi pushes the number of primes q <= x: isPrime on q = 2..x.
 func (e *emitter) primePi(x *node) {
+	if e.sieve {
+		e.primePiSieved(x) // fuel3_prime.go
+		return
+	}
 	lx := e.hold(x)
 	c, q := e.alloc(), e.alloc()
 	e.emit(ir.OpConst0)

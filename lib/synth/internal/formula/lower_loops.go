@@ -134,6 +134,10 @@ func (e *emitter) binomial(a, b *node) {
 		return
 	}
 	la := e.hold(a)
+	if e.wrapSafe && b.k == kNum && b.val >= 2 && b.val <= 12 {
+		e.binomialSplit(la, b.val) // wrapsafe.go
+		return
+	}
 	if b.k == kNum && b.val <= 30 && !e.exactBinomial {
 		if b.val < 0 {
 			e.emit(ir.OpConst0)
@@ -365,6 +369,10 @@ func (e *emitter) sumDiv(x *node) {
 // d = 5, 11, 17, ... while d*d <= x (a third of the odd divisors' passes);
 // the loop is not entered for a multiple of 2 or 3.
 func (e *emitter) isPrime(x int) {
+	if e.sieveLean {
+		e.isPrimeLean(x) // fuel3_prime.go
+		return
+	}
 	if e.sieve {
 		e.isPrimeSieved(x) // coverage_sieve.go
 		return
@@ -415,6 +423,10 @@ func (e *emitter) isPrime(x int) {
 
 // prime pushes the i-th prime (prime(1) = 2).
 func (e *emitter) prime(i *node) {
+	if e.sieve {
+		e.primeSieved(i) // fuel3_prime.go
+		return
+	}
 	e.nthOf(i, 1, 2, 1, func(x int) { e.isPrime(x) })
 }
 
@@ -443,6 +455,10 @@ func (e *emitter) nthOf(idx *node, base, lo, step int64, pred func(x int)) {
 }
 
 func (e *emitter) nth(x *node) {
+	if idx, ok := primeList(x); ok && e.sieve {
+		e.primeSieved(idx) // fuel3_prime.go
+		return
+	}
 	lo := x.kids[2]
 	if lo.k != kNum {
 		e.fail("nth from a non-constant start")

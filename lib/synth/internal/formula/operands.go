@@ -106,8 +106,17 @@ func operandCheck(text string, x *node, vars []string) []Candidate {
 // emitter reads n), each other is copied from its slot into a local of
 // its own at the start. exactBinomial: binomials in exact steps.
 func lowerOperands(x *node, vars []string, exactBinomial bool) (ops []ir.Op, err error) {
+	if y, ok := wrapSafeForm(x); ok { // wrapsafe.go: exact where a product wraps
+		if ops, err := lowerOperandsWith(y, vars, exactBinomial, true); err == nil {
+			return ops, nil
+		}
+	}
+	return lowerOperandsWith(x, vars, exactBinomial, false)
+}
+
+func lowerOperandsWith(x *node, vars []string, exactBinomial, wrapSafe bool) (ops []ir.Op, err error) {
 	defer caught(&ops, &err)
-	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{vars[0]: -1}, exactBinomial: exactBinomial, arity: len(vars)}
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{vars[0]: -1}, exactBinomial: exactBinomial, arity: len(vars), wrapSafe: wrapSafe}
 	for i, v := range vars[1:] {
 		l := e.alloc()
 		e.emit(ir.OpSlot0+ir.Op(i+1), ir.LocalSet(l))

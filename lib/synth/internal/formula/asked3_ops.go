@@ -1,0 +1,145 @@
+package formula
+
+// Requests over two to four operands, third part (asked3_ops.go), read
+// before asked2_ops.go's rules on operandForm's form:
+//
+//   - the spread of a list: "difference between the largest and the
+//     smallest of a, b and c", "max minus min of a and b", "range of a, b
+//     and c": max - min;
+//   - division in words: "the remainder of a divided by b", "remainder
+//     when a is divided by b", "a modulo b" (a mod b, as the names' mod:
+//     never negative for b > 0), "the quotient of a and b", "integer
+//     division of a by b", "how many times does b go into a" (floor(a/b));
+//     a request that names a division by b says nothing at b = 0, where
+//     operandsAgree asks nothing;
+//   - a property of several operands: "a and b are both even", "both a
+//     and b are prime", "neither a nor b is odd", "exactly one of a and b
+//     is positive", "at least one of a, b and c is divisible by 3", "a or b
+//     is even", "a, b and c are all negative" (even, odd, positive,
+//     negative, zero, nonzero, nonnegative, prime, divisible by K).
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	reA3Spread = regexp.MustCompile(`^(?:(?:difference|distance|gap) between (?:the )?(?:largest|greatest|biggest|maximum|max|highest) and (?:the )?(?:smallest|least|lowest|minimum|min)|(?:largest|greatest|biggest|maximum|max) minus (?:the )?(?:smallest|least|lowest|minimum|min)|range|spread) (?:of|among|between) ` + opList + `$`)
+	reA3Rem    = regexp.MustCompile(`^(?:remainder|residue|rest) (?:of|when|after|from) (?:dividing )?(?:the division of )?([a-z]) (?:is )?(?:divided by|by|over|/) ([a-z])$|^([a-z]) (?:modulo|mod) ([a-z])$|^remainder of ([a-z]) (?:and|with) ([a-z])$`)
+	reA3Quot   = regexp.MustCompile(`^(?:(?:integer |whole-number |whole number )?quotient (?:of|when|after) (?:dividing )?([a-z]) (?:is )?(?:divided by|by|and|over)|integer division of ([a-z]) by|how many (?:whole )?times (?:does )?([a-z]) (?:go|fit)s? (?:into|in)) ([a-z])$`)
+)
+
+// asked3Value reads s (operandForm's) as one of the value phrases above,
+// or nil.
+func asked3Value(s string, parse func(string) *node) *node {
+	if m := reA3Spread.FindStringSubmatch(s); m != nil {
+		list := strings.Join(reOpLetter.FindAllString(m[1], -1), ", ")
+		return parse("max(" + list + ") - min(" + list + ")")
+	}
+	if m := reA3Rem.FindStringSubmatch(s); m != nil {
+		return parse(m[1] + m[3] + m[5] + " mod " + m[2] + m[4] + m[6])
+	}
+	if m := reA3Quot.FindStringSubmatch(s); m != nil {
+		if m[3] != "" { // "how many times does b go into a"
+			return parse("floor(" + m[4] + "/" + m[3] + ")")
+		}
+		return parse("floor(" + m[1] + m[2] + "/" + m[4] + ")")
+	}
+	return nil
+}
+
+const a3Adj = `(even|odd|positive|negative|zero|nonzero|non-zero|nonnegative|non-negative|prime|primes|prime numbers|divisible by (\d+)|multiples? of (\d+))`
+
+var (
+	// "a and b are both even", "both a and b are even", "a, b and c are
+	// all odd"
+	reA3All = regexp.MustCompile(`^(?:both |all (?:of )?|each of )?` + opList + `,? (?:are (?:both |all |each )?|both are |all are |each are |are each )` + a3Adj + `$`)
+	// "neither a nor b is even", "none of a, b and c is odd"
+	reA3None = regexp.MustCompile(`^(?:neither ([a-z]) nor ([a-z])|none of ` + opList + `) (?:is|are) ` + a3Adj + `$`)
+	// "exactly one of a and b is even", "only one of a and b is odd"
+	reA3One = regexp.MustCompile(`^(?:exactly|only|precisely) one of ` + opList + ` is ` + a3Adj + `$`)
+	// "at least one of a and b is even", "a or b is even", "either a or b
+	// is even"
+	reA3Any = regexp.MustCompile(`^(?:(?:at least one|one or more|any) of ` + opList + ` (?:is|are)|(?:either )?((?:[a-z], )*[a-z],? or [a-z]) is) ` + a3Adj + `$`)
+)
+
+// asked3Cond reads a property of several operands (1 or 0), or nil.
+func asked3Cond(s string, parse func(string) *node) *node {
+	type form struct {
+		re   *regexp.Regexp
+		join func(ps []*node) *node
+	}
+	sum := func(ps []*node) *node {
+		var x *node
+		for _, p := range ps {
+			t := and(p, num(1))
+			if x == nil {
+				x = t
+			} else {
+				x = bin(kAdd, x, t)
+			}
+		}
+		return x
+	}
+	forms := []form{
+		{reA3All, func(ps []*node) *node { return eq(sum(ps), num(int64(len(ps)))) }},
+		{reA3None, func(ps []*node) *node { return eq(sum(ps), num(0)) }},
+		{reA3One, func(ps []*node) *node { return eq(sum(ps), num(1)) }},
+		{reA3Any, func(ps []*node) *node { return gt(sum(ps), num(0)) }},
+	}
+	for _, f := range forms {
+		m := f.re.FindStringSubmatch(s)
+		if m == nil {
+			continue
+		}
+		// the operands: the groups before the adjective's three
+		letters := reOpLetter.FindAllString(strings.Join(m[1:len(m)-3], " "), -1)
+		adj, k1, k2 := m[len(m)-3], m[len(m)-2], m[len(m)-1]
+		if len(letters) < 2 {
+			return nil
+		}
+		var ps []*node
+		for _, l := range letters {
+			p := a3Property(parse(l), adj, k1+k2)
+			if p == nil {
+				return nil
+			}
+			ps = append(ps, p)
+		}
+		return f.join(ps)
+	}
+	return nil
+}
+
+// a3Property is "x is adj" as a condition, or nil.
+func a3Property(x *node, adj, k string) *node {
+	if x == nil {
+		return nil
+	}
+	switch {
+	case adj == "even":
+		return eq(bin(kMod, x, num(2)), num(0))
+	case adj == "odd":
+		return eq(bin(kMod, x, num(2)), num(1))
+	case adj == "positive":
+		return gt(x, num(0))
+	case adj == "negative":
+		return gt(num(0), x)
+	case adj == "zero":
+		return eq(x, num(0))
+	case adj == "nonzero" || adj == "non-zero":
+		return &node{k: kCmp, name: "!=", kids: []*node{x, num(0)}}
+	case adj == "nonnegative" || adj == "non-negative":
+		return &node{k: kCmp, name: ">=", kids: []*node{x, num(0)}}
+	case strings.HasPrefix(adj, "prime"):
+		return un(kIsPrime, x)
+	case k != "":
+		v, err := strconv.ParseInt(k, 10, 64)
+		if err != nil || v < 2 || v > 1_000_000 {
+			return nil
+		}
+		return eq(bin(kMod, x, num(v)), num(0))
+	}
+	return nil
+}
