@@ -44,7 +44,7 @@ func (c *collector) readAsked3(text string) bool {
 	}
 	s = asked3Canon(s)
 	from := len(c.out)
-	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Valuation, c.asked3Root, c.asked3Last} {
+	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Valuation, c.asked3Root, c.asked3Last, c.asked3Names} {
 		if read(s) {
 			break
 		}
