@@ -151,7 +151,9 @@ var operandWords = []rewrite{
 	{regexp.MustCompile(`^which (?:one )?is (bigger|larger|greater|smaller|lesser|less)(?:,|:)? ((?:[a-z], )*[a-z],? or [a-z])$`), "$1 of $2"},
 	{regexp.MustCompile(`^which (?:one )?is (biggest|largest|greatest|smallest|least)(?:,|:)? ((?:[a-z], )*[a-z],? or [a-z])$`), "$1 of $2"},
 	{regexp.MustCompile(`^(?:the )?(gcd|lcm|greatest common divisor|highest common factor|greatest common factor|least common multiple|lowest common multiple) (?:of )?([a-z]),? (?:and |with |& )?([a-z])$`), "$1 of $2 and $3"},
-	{regexp.MustCompile(`^(?:sum|add up|total|add)(?: of)?(?: all| every)?(?: the)? (?:integers?|numbers?|whole numbers?)?(?: in the range| in)? ?(?:from |between )?([a-z]) (?:to|through|and|\.\.)(?: ([a-z]))? ?(?:inclusive)?$`), "sum from $1 to $2"},
+	// ("and" only after "between" and a noun: "sum of a and b" is a + b)
+	{regexp.MustCompile(`^(?:sum|add up|total|add)(?: of)?(?: all| every)?(?: the)? (?:integers?|numbers?|whole numbers?)?(?: in the range| in)? ?(?:from )?([a-z]) (?:to|through|\.\.)(?: ([a-z]))? ?(?:inclusive)?$`), "sum from $1 to $2"},
+	{regexp.MustCompile(`^(?:sum|add up|total|add)(?: of)?(?: all| every)?(?: the)? (?:integers|numbers|whole numbers)(?: in the range)? between ([a-z]) and ([a-z]),? ?(?:inclusive|both included)$`), "sum from $1 to $2"},
 }
 
 var (

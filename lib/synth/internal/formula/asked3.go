@@ -44,7 +44,7 @@ func (c *collector) readAsked3(text string) bool {
 	}
 	s = asked3Canon(s)
 	from := len(c.out)
-	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Root} {
+	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Root, c.asked3Last} {
 		if read(s) {
 			break
 		}
@@ -96,9 +96,24 @@ func a3Inclusive(rel string) bool {
 	return true
 }
 
+// reA3Where: "number of integers below n that are divisible by 3 or 5",
+// "sum of all the numbers below n that are multiples of 3 or 5": the
+// range before the kind.
+var reA3Where = regexp.MustCompile(`^(number|sum|total|add up|add|product|multiply) of (?:all )?(?:the )?(?:numbers|integers|positive integers|natural numbers|whole numbers) ` + a3Rel + ` n,? (?:that |which )?(?:are|is) (divisible by .+|multiples of .+|even|odd|prime|primes|prime numbers|perfect squares|squares)$`)
+
+// a3WhereKind: the kinds reA3Where names, as the lists are named.
+var a3WhereKind = map[string]string{"even": "even numbers", "odd": "odd numbers", "prime": "primes", "primes": "primes", "prime numbers": "primes", "perfect squares": "squares", "squares": "squares"}
+
 // asked3Range reads counts, sums and products over a kind in a range
 // ending at n.
 func (c *collector) asked3Range(s string) bool {
+	if m := reA3Where.FindStringSubmatch(s); m != nil {
+		kind := a3WhereKind[m[3]]
+		if kind == "" {
+			kind = "numbers " + m[3] // "numbers divisible by 3 or 5"
+		}
+		s = m[1] + " of " + kind + " " + m[2] + " n"
+	}
 	var op, kind, rel string
 	if m := reA3Count.FindStringSubmatch(s); m != nil {
 		op, kind, rel = "number", m[1], m[2]
@@ -396,5 +411,23 @@ func (c *collector) asked3Root(s string) bool {
 	}
 	before := len(c.out)
 	c.add(s, and(&node{k: kCmp, name: ">=", kids: []*node{n, num(0)}}, root))
+	return len(c.out) > before
+}
+
+// asked3Last reads "the last digit of n squared", "the last two digits
+// of 7 times n" as the value mod 10 (100, 1000), the mod taken inside
+// sums and products (a3ModIn) so that nothing wraps first; "the last
+// digit of n" itself is the names' (lastdig).
+func (c *collector) asked3Last(s string) bool {
+	m := reA3Last.FindStringSubmatch(s)
+	if m == nil || m[2] == "n" {
+		return false
+	}
+	x, ok := parseN(arithmeticWords(m[2]))
+	if !ok || a3VarPow(x) {
+		return false
+	}
+	before := len(c.out)
+	c.add(s, a3ModIn(x, map[string]int64{"": 10, "two": 100, "2": 100, "three": 1000, "3": 1000}[m[1]]))
 	return len(c.out) > before
 }

@@ -30,9 +30,95 @@ var (
 	reA3Quot   = regexp.MustCompile(`^(?:(?:integer |whole-number |whole number )?quotient (?:of|when|after) (?:dividing )?([a-z]) (?:is )?(?:divided by|by|and|over)|integer division of ([a-z]) by|how many (?:whole )?times (?:does )?([a-z]) (?:go|fit)s? (?:into|in)) ([a-z])$`)
 )
 
+var (
+	// "the larger of a and b minus the smaller"
+	reA3Spread2 = regexp.MustCompile(`^(?:the )?(?:larger|largest|greater|greatest|bigger|biggest|maximum|max) (?:of|among) ` + opList + ` minus (?:the )?(?:smaller|smallest|lesser|least|minimum|min)(?: one| of them)?$`)
+	// "X, squared", "X cubed"
+	reA3PowOf = regexp.MustCompile(`^(.+?),? (squared|cubed)$`)
+	// "the last digit of X", "the last two digits of X"
+	reA3Last = regexp.MustCompile(`^(?:the )?(?:last|final|rightmost|units) (?:digit|(two|three|2|3) digits) of (?:the number )?(.+)$`)
+	// "how many multiples of k are there up to n" (two operands)
+	reA3MultK = regexp.MustCompile(`^(number|sum) of (?:all )?(?:the )?(?:positive )?multiples of ([a-z]) (?:(?:that )?(?:are there|there are|are|exist) )?` + a3Rel + ` ([a-z])(?: inclusive)?(?: (?:are there|there are))?$`)
+)
+
+// a3OpValue is a value phrase over the operands ("the sum of a and b",
+// "a times b"), or nil.
+func a3OpValue(s string, parse func(string) *node) *node {
+	s = strings.TrimPrefix(s, "the ")
+	if x := asked3Value(s, parse); x != nil {
+		return x
+	}
+	if x := operandValue(rewriteAll(s, operandWords), parse); x != nil {
+		return x
+	}
+	return parse(rewriteAll(arithmeticWords(s), operandPhrases))
+}
+
+// a3ModIn is x mod m with the mod taken inside sums, differences and
+// products first ((a mod m)*(b mod m)), so that no product wraps before
+// the mod: exact for any operands in i32, as floor-mod arithmetic is a
+// ring. Other nodes are taken as they are.
+func a3ModIn(x *node, m int64) *node {
+	var in func(x *node) *node
+	in = func(x *node) *node {
+		switch x.k {
+		case kAdd, kSub, kMul:
+			return bin(x.k, bin(kMod, in(x.kids[0]), num(m)), bin(kMod, in(x.kids[1]), num(m)))
+		}
+		return x
+	}
+	return bin(kMod, in(x), num(m))
+}
+
+// a3VarPow reports whether x has a power whose exponent is no constant.
+func a3VarPow(x *node) bool {
+	if x.k == kPow && x.kids[1].k != kNum {
+		return true
+	}
+	for _, k := range x.kids {
+		if a3VarPow(k) {
+			return true
+		}
+	}
+	return false
+}
+
 // asked3Value reads s (operandForm's) as one of the value phrases above,
 // or nil.
 func asked3Value(s string, parse func(string) *node) *node {
+	if m := reA3Spread2.FindStringSubmatch(s); m != nil {
+		list := strings.Join(reOpLetter.FindAllString(m[1], -1), ", ")
+		return parse("max(" + list + ") - min(" + list + ")")
+	}
+	if m := reA3PowOf.FindStringSubmatch(s); m != nil {
+		if x := a3OpValue(m[1], parse); x != nil {
+			return bin(kPow, x, num(map[string]int64{"squared": 2, "cubed": 3}[m[2]]))
+		}
+		return nil
+	}
+	if m := reA3Last.FindStringSubmatch(s); m != nil {
+		x := a3OpValue(m[2], parse)
+		if x == nil || a3VarPow(x) {
+			return nil // a^b mod 10: the power's loop runs b times, past the fuel at b = 4*10^5
+		}
+		mod := map[string]int64{"": 10, "two": 100, "2": 100, "three": 1000, "3": 1000}[m[1]]
+		return a3ModIn(x, mod)
+	}
+	if m := reA3MultK.FindStringSubmatch(asked3CanonList[0].re.ReplaceAllString(s, asked3CanonList[0].sym)); m != nil {
+		k, n := m[2], m[4]
+		if k == n {
+			return nil
+		}
+		N := n
+		if !a3Inclusive(m[3]) {
+			N = "(" + n + " - 1)"
+		}
+		q := "floor(max(" + N + ", 0)/" + k + ")"
+		if m[1] == "number" {
+			return parse(q)
+		}
+		return parse(k + "*binomial(" + q + " + 1, 2)")
+	}
 	if m := reA3Spread.FindStringSubmatch(s); m != nil {
 		list := strings.Join(reOpLetter.FindAllString(m[1], -1), ", ")
 		return parse("max(" + list + ") - min(" + list + ")")

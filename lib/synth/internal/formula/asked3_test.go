@@ -127,6 +127,9 @@ func TestAsked3Families(t *testing.T) {
 		ref      func(int64) int64
 	}{
 		{"how many primes are there up to n", 0, 300, 2900, a3CountRef(false, isPrimeRef)},
+		{"how many numbers below n are divisible by 3 or 5", 0, 300, 999_900, a3CountRef(true, positive(mult(3, 5)))},
+		{"sum of all the numbers below n that are multiples of 3 or 5", 0, 300, 90_000, a3SumRef(true, mult(3, 5))},
+		{"how many integers up to n are prime", 0, 300, 2900, a3CountRef(false, isPrimeRef)},
 		{"count the prime numbers below n", 0, 300, 2900, a3CountRef(true, isPrimeRef)},
 		{"sum of all multiples of 3 or 5 below n", 0, 400, 90_000, a3SumRef(true, mult(3, 5))},
 		{"sum of the multiples of 4 or 6 up to n", 0, 300, 60_000, a3SumRef(false, mult(4, 6))},
@@ -162,6 +165,8 @@ func TestAsked3Families(t *testing.T) {
 		{"the integer 4th root of n", 0, 300, 999_900, a3RootRef(4, false)},
 		{"square root of n, rounded up", 0, 300, 999_900, a3RootRef(2, true)},
 		{"largest integer whose cube is at most n", 0, 300, 999_900, a3RootRef(3, false)},
+		{"the last digit of n squared", 0, 300, 999_900, func(n int64) int64 { return n * n % 10 }},
+		{"the last two digits of n cubed", 0, 300, 999_900, func(n int64) int64 { return n * n * n % 100 }},
 	}
 	var refs []refCase
 	for _, c := range cases {
@@ -375,6 +380,16 @@ func TestAsked3Operands(t *testing.T) {
 		}},
 		{"1 if a and b are both prime, else 0", 2, -100, 5000, all, func(a []int64) int64 { return b2i(isPrimeRef(a[0]) && isPrimeRef(a[1])) }},
 		{"1 if a, b and c are all negative, else 0", 3, -5, 5, all, func(a []int64) int64 { return b2i(count(func(x int64) bool { return x < 0 }, a) == 3) }},
+		{"the larger of a and b minus the smaller", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return max(a[0], a[1]) - min(a[0], a[1]) }},
+		{"the sum of a and b, squared", 2, -20_000, 20_000, all, func(a []int64) int64 { return (a[0] + a[1]) * (a[0] + a[1]) }},
+		{"the sum of a and b", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return a[0] + a[1] }}, // not Sum_{k=a..b} k
+		{"the last digit of the product of a and b", 2, 0, 1_000_000, all, func(a []int64) int64 { return a[0] % 10 * (a[1] % 10) % 10 }},
+		{"the last two digits of a times b", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return floorMod(a[0]*a[1], 100) }},
+		{"how many multiples of k are there up to n", 2, 1, 1_000_000, func(a []int64) bool { return a[0] > 0 }, func(a []int64) int64 { return a[1] / a[0] }}, // k is named first
+		{"sum of all multiples of k below n", 2, 1, 40_000, func(a []int64) bool { return a[0] > 0 }, func(a []int64) int64 {
+			q := (a[1] - 1) / a[0]
+			return a[0] * q * (q + 1) / 2
+		}},
 	}
 	rng := rand.New(rand.NewPCG(5, 6))
 	r := newRunner(t)
@@ -421,6 +436,7 @@ func TestAsked3Operands(t *testing.T) {
 		{"1 if exactly one of a and b is divisible by 1, else 0", 2}, // K >= 2
 		{"remainder of a divided by b", 3},
 		{"1 if a and b are both even, else 0", 3},
+		{"the last digit of a^b", 2}, // a loop of b steps: past the fuel far out
 	} {
 		if cs := Candidates(tc.text, tc.arity); len(cs) > 0 {
 			t.Errorf("%q (arity %d): %s, want nothing", tc.text, tc.arity, cs[0].Expr)
