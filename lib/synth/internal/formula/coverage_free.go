@@ -25,6 +25,8 @@ func usesFree(x *node, bound map[string]bool) bool {
 		return usesFree(x.kids[0], bound) || usesFree(x.kids[2], bound) || with(x.name, x.kids[1])
 	case x.k == kCall && x.name == "let_":
 		return usesFree(x.kids[1], bound) || with(x.kids[0].name, x.kids[2])
+	case x.k == kCall && x.name == "pfcount_": // readers3_pfac.go
+		return usesFree(x.kids[0], bound) || with(x.kids[1].name, x.kids[2])
 	}
 	for _, k := range x.kids {
 		if usesFree(k, bound) {

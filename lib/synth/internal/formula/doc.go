@@ -196,6 +196,12 @@
 // and relatively prime to n" as "... < n that are ..."), complements
 // listed after one subject ("k is odd, squarefree and divisible by 7",
 // "either A, B, or both"; participles "not dividing n", readers3_pred.go),
+// quantifiers over the prime factors ("all prime factors of k are
+// congruent to 1 mod 4", "no prime factor of k is ...", "Numbers that
+// are divisible only by primes congruent to 3 mod 4", "Numbers whose
+// prime factors are all of the form 4k+1": pfcount_(k, q, body), a walk
+// over k's factorization with body once per distinct prime,
+// readers3_pfac.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,

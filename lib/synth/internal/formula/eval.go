@@ -445,6 +445,9 @@ func (v *evaluator) call(x *node) *big.Rat {
 	if x.name == "let_" { // a value bound once (qform.go)
 		return v.let(x)
 	}
+	if x.name == "pfcount_" { // readers3_pfac.go: a body over each prime factor
+		return v.pfCount(x)
+	}
 	args := make([]*big.Rat, len(x.kids))
 	for i, k := range x.kids {
 		args[i] = v.ev(k)

@@ -114,6 +114,7 @@ func (c *collector) read(text string) {
 		func() { c.sumLists(text) },                     // parts_list.go
 		func() { c.readers3Sums(text) },                 // readers3_sums.go: "Numbers that are the sum of 4 nonzero squares", "Sums of two distinct abundant numbers"
 		func() { c.readers3SumOf(text) },                // readers3_sumof.go: "Sum of the numbers k <= n such that ..." as the count's members summed
+		func() { c.readers3PrimeFactorLists(text) },     // readers3_pfac.go: "Numbers whose prime factors are all congruent to 1 mod 4"
 		func() { c.seqOps(text) },                       // sums_seq.go: "Partial sums of ...", "Convolution of X and Y"
 		func() { c.ofArgument(text) },                   // sums_of.go: "Sum of odd divisors of sopf(n)"
 		func() { c.ops3Binary(text) },                   // ops3.go: "Difference between X and Y", "X minus Y"

@@ -85,6 +85,8 @@ func (e *emitter) call(x *node) {
 		e.mdr(a[0], a[1].val)
 	case "powprod_": // lists3_powprod.go
 		e.powProdLower(x)
+	case "pfcount_": // readers3_pfac.go
+		e.pfCount(x)
 	case "smooth_": // sets3.go
 		e.smooth(a[0], a[1].val)
 	case "primepi":

@@ -43,6 +43,9 @@ func predicate(cond, v string, freeN bool) *node {
 	if rw := clauseList(cond); x == nil && rw != "" { // readers3_pred.go: "k is squarefree, not prime, and odd"
 		x = r.read(rw, 0)
 	}
+	if x == nil { // readers3_pfac.go: "all prime factors of k are congruent to 1 mod 4"
+		x = primeFactorsQuant(cond, v)
+	}
 	if rw := digitWords(cond); x == nil && rw != cond { // "(k mod (sum of digits of k)) divides k"
 		x = r.read(rw, 0)
 	}

@@ -148,3 +148,46 @@ func TestReaders3SumOf(t *testing.T) {
 		"Sum of the ways to write n as a sum of squarefree numbers.",
 	)
 }
+
+// pfQuantRef reports whether every distinct prime factor p of k > 0
+// passes ok (trial division).
+func pfQuantRef(k int64, ok func(p int64) bool) (all, some bool) {
+	all = true
+	for p := int64(2); k > 1; p++ {
+		if k%p == 0 {
+			if ok(p) {
+				some = true
+			} else {
+				all = false
+			}
+			for k%p == 0 {
+				k /= p
+			}
+		}
+	}
+	return all, some
+}
+
+// TestReaders3PrimeFactors: quantifiers over the prime factors
+// (readers3_pfac.go), against trial division.
+func TestReaders3PrimeFactors(t *testing.T) {
+	mod := func(r, m int64) func(p int64) bool { return func(p int64) bool { return p%m == r } }
+	newRunner(t).anyMatches(t, []refCase{
+		{"Numbers that are divisible only by primes congruent to 3 mod 4.", 1, 100, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { all, _ := pfQuantRef(k, mod(3, 4)); return all })
+		}},
+		{"Numbers whose prime factors are all congruent to 1 mod 4.", 1, 100, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { all, _ := pfQuantRef(k, mod(1, 4)); return all })
+		}},
+		{"Numbers k such that no prime factor of k is congruent to 1 mod 6.", 1, 100, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { _, some := pfQuantRef(k, mod(1, 6)); return !some })
+		}},
+		{"Numbers k such that some prime divisor of k is of the form 6m+5.", 1, 100, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { _, some := pfQuantRef(k, mod(5, 6)); return some })
+		}},
+	})
+	refuses(t,
+		"Numbers whose prime factors are all frobnicated.",
+		"Numbers k such that all prime factors of m are congruent to 1 mod 4.", // not the listed variable
+	)
+}
