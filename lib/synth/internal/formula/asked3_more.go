@@ -172,7 +172,7 @@ func (c *collector) asked3Named(s string) bool {
 }
 
 var (
-	// "sum of the first n triangular numbers": the partial sums of a list
+	// "sum of the first n primes"
 	reA3FirstN = regexp.MustCompile(`^(?:sum|total) of (?:the )?first n ([a-z][a-z -]*[a-z])$`)
 	// "the next prime after n", "the previous prime before n"
 	reA3NextPrime = regexp.MustCompile(`^(?:next|first|smallest) prime (after|greater than|bigger than|larger than|above)( or equal to)? n$|^(?:previous|last|largest) prime (before|less than|smaller than|below)( or equal to)? n$`)
@@ -183,26 +183,19 @@ var (
 )
 
 // asked3Names reads what the names write in other words: "sum of the
-// first n X" as "Partial sums of X" (the list's readers offer both index
-// conventions), "the next prime after n" as "Smallest prime > n", the
+// first n X" as the names write it, "the next prime after n" as "Smallest prime > n", the
 // zeros or ones of n in a base as a digit count, "how many numbers up to
 // n are coprime to n" as phi(n).
 func (c *collector) asked3Names(s string) bool {
 	before := len(c.out)
 	switch {
 	case reA3FirstN.MatchString(s):
-		m := reA3FirstN.FindStringSubmatch(s)
 		if reA3PowSum.MatchString(s) {
 			return false // "the first n cubes": asked3PowerSums'
 		}
-		if c.read(capitalized(s)); len(c.out) > before {
-			return true // "Sum of the first n primes", as the names write it
-		}
-		for _, l := range []string{m[1], capitalized(m[1])} { // "fibonacci numbers", "Fibonacci numbers"
-			if c.read("Partial sums of " + l); len(c.out) > before {
-				break
-			}
-		}
+		// "Sum of the first n primes", as the names write it ("Partial
+		// sums of X" is no reading: Sum_{k=0..n} X(k) is n+1 terms)
+		c.read(capitalized(s))
 	case reA3NextPrime.MatchString(s):
 		m := reA3NextPrime.FindStringSubmatch(s)
 		switch {

@@ -326,7 +326,15 @@ func TestAsked3More(t *testing.T) {
 		{"Padovan number n", 0, 70, padovan},
 		{"the n-th Perrin number", 0, 70, perrin},
 		{"number of derangements of n items", 0, 12, derange},
-		{"sum of the first n triangular numbers", 0, 1000, func(n int64) int64 { return n * (n + 1) * (n + 2) / 6 }},
+		{"sum of the first n primes", 1, 300, func(n int64) int64 {
+			s := int64(0)
+			for p := int64(2); n > 0; p++ {
+				if isPrimeRef(p) {
+					s, n = s+p, n-1
+				}
+			}
+			return s
+		}},
 		{"the next prime after n", 0, 400, func(n int64) int64 {
 			p := n + 1
 			for !isPrimeRef(p) {
@@ -491,7 +499,7 @@ func TestAsked3Operands(t *testing.T) {
 		{"1 if exactly one of a and b is divisible by 1, else 0", 2}, // K >= 2
 		{"remainder of a divided by b", 3},
 		{"1 if a and b are both even, else 0", 3},
-		{"the last digit of a^b", 2}, // a loop of b steps: past the fuel far out
+		{"the last digit of a^b", 2},                          // a loop of b steps: past the fuel far out
 		{"how many integers are strictly between a and b", 2}, // and when b < a?
 		{"how many odd numbers are there between a and b", 2}, // do a and b count?
 	} {
