@@ -500,7 +500,11 @@ func (c *collector) askedFirst(text string) bool {
 // readers' own range (n = 0..scanN): people ask for n up to 10^5 or 10^6,
 // where a product may wrap before its division ("the n-th pentagonal
 // number", n(3n-1)/2 at n = 27741) or a scan run out of fuel.
-var farPoints = []int64{150, 300, 500, 1000, 3000, 10_000, 30_000, 46_341, 65_536, 100_000, 1_000_000}
+// (1300 and 1900 past the cubes' and the sums of squares' wrap, 40000 to
+// 60000 between the squares' wrap at 46341 and C(n,2)'s end at 65536:
+// n(n+1)/2 in its binomial basis was wrong at 47841 but right at both
+// ends; fuel3)
+var farPoints = []int64{150, 300, 500, 1000, 1300, 1900, 3000, 10_000, 30_000, 40_000, 46_341, 50_000, 60_000, 65_536, 100_000, 1_000_000}
 
 // farSteps bounds the exact evaluator at one far point: a value it
 // cannot reach within them is not checked there.

@@ -44,7 +44,7 @@ func (c *collector) readAsked3(text string) bool {
 	}
 	s = asked3Canon(s)
 	from := len(c.out)
-	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Root, c.asked3Last} {
+	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Valuation, c.asked3Root, c.asked3Last} {
 		if read(s) {
 			break
 		}
@@ -64,7 +64,7 @@ func (c *collector) readAsked3(text string) bool {
 var asked3CanonList = []rewrite{
 	{regexp.MustCompile(`^(?:how many|count of|count the|count all(?: the)?|count|the number of|total number of|total count of)\b`), "number of"},
 	{regexp.MustCompile(`\b(?:does n have|does n contain|n has|are there in n|are in n|appear in n|occur in n)\b`), "of n"},
-	{regexp.MustCompile(`\b(?:in|of) (?:the )?(binary|decimal|ternary|octal|hexadecimal|base[- ]?\d+) (?:representation|expansion|form|notation|digits|writing|numeral) of n\b`), "of n in $1"},
+	{regexp.MustCompile(`\b(?:in|of) (?:the )?(binary|decimal|ternary|octal|hexadecimal|base[- ]?\d+) (?:representation|expansion|form|notation|writing|numeral) of n\b`), "of n in $1"},
 	{regexp.MustCompile(`\bn,? (?:when |if )?(?:written |represented |expressed |shown )?(?:in|as a) (binary|decimal|ternary|octal|hexadecimal|base[- ]?\d+)(?: number| numeral| notation| representation)?\b`), "n in $1"},
 	{regexp.MustCompile(`\bin (?:binary|base two|base-two)\b`), "in base 2"},
 	{regexp.MustCompile(`\bin (?:ternary|base three)\b`), "in base 3"},
@@ -132,6 +132,7 @@ func (c *collector) asked3Range(s string) bool {
 		return false // "between 1 and n": whether n counts is not said
 	}
 	incl := a3Inclusive(rel)
+	fromOne := strings.HasSuffix(rel, " 1 to") || strings.HasSuffix(rel, " 1 up to") || strings.HasSuffix(rel, " 1 through") || rel == "between 1 and"
 	kind = strings.TrimSpace(kind)
 	// N: the largest number the range takes (max(N, 0): M)
 	N := "n"
@@ -155,7 +156,9 @@ func (c *collector) asked3Range(s string) bool {
 			case "number":
 				f := a3Union(ks, func(l string) string { return "floor(" + M + "/" + l + ")" })
 				add(f)
-				add(f + " + min(max(" + N + " + 1, 0), 1)") // 0 is a multiple too
+				if !fromOne {
+					add(f + " + min(max(" + N + " + 1, 0), 1)") // 0 is a multiple too
+				}
 			case "sum":
 				add(a3Union(ks, func(l string) string {
 					q := "floor(" + M + "/" + l + ")"
@@ -182,7 +185,7 @@ func (c *collector) asked3Range(s string) bool {
 		switch op {
 		case "number":
 			add(q)
-			if kind != "positive squares" {
+			if kind != "positive squares" && !fromOne {
 				add(q + " + min(max(" + N + " + 1, 0), 1)") // 0 = 0^2
 			}
 		case "sum":
@@ -318,7 +321,31 @@ func (c *collector) asked3Length(s string) bool {
 
 // reA3Trailing: "number of trailing zeros of n in base 2", "number of
 // trailing 1 bits of n".
-var reA3Trailing = regexp.MustCompile(`^number of (?:trailing|final|ending) (zeros|zeroes|0s|0's|0 bits|zero bits|ones|1s|1's|1 bits|one bits)(?: at the end)? (?:of|in) n(?: in base (\d+))?$|^number of (zeros|zeroes|0s|0's|0 bits|zero bits|ones|1s|1's|1 bits|one bits) at the end of n(?: in base (\d+))?$`)
+var reA3Trailing = regexp.MustCompile(`^number of (?:trailing|final|ending) (zeros|zeroes|0s|0's|0 bits|zero bits|ones|1s|1's|1 bits|one bits)(?: at the end)? (?:of|in) n(?: in base (\d+))?$|^number of (zeros|zeroes|0s|0's|0 bits|zero bits|ones|1s|1's|1 bits|one bits) (?:at the end of n|(?:does )?n (?:ends?|end) (?:with|in))(?: in base (\d+))?$`)
+
+// reA3Val: "how many times does 2 divide n", "exponent of 3 in n", "the
+// largest power of 2 that divides n" (askedForm's, canonical).
+var reA3Val = regexp.MustCompile(`^number of times (?:does )?(\d+) (?:divides?|goes into|go into) n(?: evenly)?$|^(?:exponent|multiplicity) of (?:the (?:prime )?)?(\d+) in (?:the (?:prime )?factorization of )?n$|^(largest|highest|greatest|biggest) power of (\d+) (?:that divides|which divides|dividing|that goes into|in) n$`)
+
+// asked3Valuation reads the exponent of b in n (n != 0), or b to that
+// exponent.
+func (c *collector) asked3Valuation(s string) bool {
+	m := reA3Val.FindStringSubmatch(s)
+	if m == nil {
+		return false
+	}
+	b, err := strconv.ParseInt(m[1]+m[2]+m[4], 10, 64)
+	if err != nil || b < 2 || b > 1<<16 {
+		return false
+	}
+	x := eqnValuation(vr("n"), b)
+	if m[3] != "" {
+		x = bin(kPow, num(b), x)
+	}
+	before := len(c.out)
+	c.add(s, x)
+	return len(c.out) > before
+}
 
 // asked3Trailing reads the trailing zeros (the exponent of b in n) and
 // the trailing ones in binary (the exponent of 2 in n+1).

@@ -166,6 +166,11 @@ func TestAsked3Families(t *testing.T) {
 		{"square root of n, rounded up", 0, 300, 999_900, a3RootRef(2, true)},
 		{"largest integer whose cube is at most n", 0, 300, 999_900, a3RootRef(3, false)},
 		{"the last digit of n squared", 0, 300, 999_900, func(n int64) int64 { return n * n % 10 }},
+		{"how many binary digits does n have", 0, 300, 999_900, digitsIn(2)},
+		{"how many zeros does n end with in binary", 1, 300, 999_900, trailing(2, 0)},
+		{"how many times does 3 divide n", 1, 300, 999_900, trailing(3, 0)},
+		{"the largest power of 2 that divides n", 1, 300, 999_900, func(n int64) int64 { return n & -n }},
+		{"how many even numbers are there between 1 and n inclusive", 0, 300, 999_900, func(n int64) int64 { return n / 2 }},
 		{"the last two digits of n cubed", 0, 300, 999_900, func(n int64) int64 { return n * n * n % 100 }},
 	}
 	var refs []refCase
@@ -189,6 +194,7 @@ func TestAsked3Refuses(t *testing.T) {
 		"floor of the cube root of n, rounded up",
 		"number of digits of n in base 1",
 		"how many bits are set in n below n",
+		"how many times does 1 divide n",
 	)
 }
 

@@ -4,6 +4,8 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+
+	"github.com/irsynth/irsynth/lib/ir"
 )
 
 // bigRef is a native reference computed in math/big (so it never wraps),
@@ -102,4 +104,34 @@ func divTNode(t *testing.T, s string) *node {
 		t.Fatalf("%s: no parse", s)
 	}
 	return bin(kDivT, a, c)
+}
+
+// TestLcmFar: lcm(a, b) divides before it multiplies: right where a*b
+// wraps and the lcm fits i32 (|a*b|/gcd gave 14100 for lcm(100000,
+// 100000) and 0 for lcm(65536, 65536)).
+func TestLcmFar(t *testing.T) {
+	cs := Candidates("least common multiple of a and b", 2)
+	if len(cs) == 0 {
+		t.Fatal("no candidate")
+	}
+	e, err := ir.Prepare(ir.Program{Arity: 2, Ops: cs[0].Ops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vals := []int64{-100_000, -46_341, -7, -1, 1, 2, 6, 7, 1000, 46_341, 65_536, 99_999, 100_000, 1 << 30}
+	for _, a := range vals {
+		for _, b := range vals {
+			g := gcd64(a, b)
+			l := a / g * b
+			if l < 0 {
+				l = -l
+			}
+			if l > 1<<31-1 {
+				continue
+			}
+			if got, err := e.Run([]int32{int32(a), int32(b)}, ir.DefaultFuel); err != nil || int64(got) != l {
+				t.Errorf("lcm(%d, %d) = %d, %v; want %d", a, b, got, err, l)
+			}
+		}
+	}
 }
