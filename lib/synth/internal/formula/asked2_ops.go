@@ -120,11 +120,17 @@ func askedOperands(text string, arity int) []Candidate {
 	if x := asked3Value(s, parse); x != nil { // asked3_ops.go
 		return operandCheck(text, x, vars)
 	}
+	if x := leadOpsValue(s, parse); x != nil { // lead_ops.go
+		return operandCheck(text, x, vars)
+	}
 	if x := operandValue(s, parse); x != nil {
 		return operandCheck(text, x, vars)
 	}
 	if cond, ok := charFrame(s); ok {
 		p := asked3Cond(cond, parse) // asked3_ops.go
+		if p == nil {
+			p = leadOpsCond(cond, parse) // lead_ops.go
+		}
 		if p == nil {
 			p = operandCond(cond, parse)
 		}
