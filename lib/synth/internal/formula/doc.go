@@ -201,7 +201,11 @@
 // are divisible only by primes congruent to 3 mod 4", "Numbers whose
 // prime factors are all of the form 4k+1": pfcount_(k, q, body), a walk
 // over k's factorization with body once per distinct prime,
-// readers3_pfac.go),
+// readers3_pfac.go), and over the divisors ("k has no squarefree divisor
+// d such that d^2 > k", "k has at least 3 divisors d with d+1 prime",
+// "d+1 is prime for every divisor d of k", "every divisor of k is
+// squarefree": counts the count readers read, compared with 0, the
+// number, or all the divisors; readers3_divq.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
