@@ -201,7 +201,11 @@
 // are divisible only by primes congruent to 3 mod 4", "Numbers whose
 // prime factors are all of the form 4k+1": pfcount_(k, q, body), a walk
 // over k's factorization with body once per distinct prime,
-// readers3_pfac.go),
+// readers3_pfac.go), and over the divisors ("k has no squarefree divisor
+// d such that d^2 > k", "k has at least 3 divisors d with d+1 prime",
+// "d+1 is prime for every divisor d of k", "every divisor of k is
+// squarefree": counts the count readers read, compared with 0, the
+// number, or all the divisors; readers3_divq.go),
 // triangles read by rows and arrays read by antidiagonals, "T(n,k) = ..."
 // (triangle.go: a loop maps the index to a row and column; cells with two
 // cases, "n*k if k|n, 0 otherwise", triangle_cond.go; rows of any length,
@@ -342,8 +346,12 @@
 // wherever the value fits i32 (n(n+1)/2 at n = 47841 was -1003079087); a
 // quotient of a polynomial that is no product takes wide_div.go's
 // residues, and binomial(a, b) for a constant 2 <= b <= 12 splits b! over
-// the a - i in a loop. This wrapSafe lowering is tried before the plain
-// one, which stays where it does not fit. A request's or name's program
+// the a - i in a loop; a sum of a polynomial over a range,
+// "Sum_{k=a..b} k", is Sum_j c_j*(C(b+1, j+1) - C(a, j+1)) with every
+// binomial split so (wrapsafe_sum.go: exact at any length of the range,
+// where the loop ran out of fuel at 200,000 passes), and lcm(a, b) divides
+// by the gcd before it multiplies. This wrapSafe lowering is tried before
+// the plain one, which stays where it does not fit. A request's or name's program
 // that tests primality and runs out of fuel far out (farPoints) is
 // lowered once more with the sieve, sieveTop in word 0 and tests of 30
 // opcodes whose trial division runs in a loop of one pass (charged only

@@ -46,6 +46,9 @@ func predicate(cond, v string, freeN bool) *node {
 	if x == nil { // readers3_pfac.go: "all prime factors of k are congruent to 1 mod 4"
 		x = primeFactorsQuant(cond, v)
 	}
+	if x == nil { // readers3_divq.go: "k has no squarefree divisor d such that d^2 > k"
+		x = divisorQuant(cond, v)
+	}
 	if rw := digitWords(cond); x == nil && rw != cond { // "(k mod (sum of digits of k)) divides k"
 		x = r.read(rw, 0)
 	}

@@ -57,7 +57,7 @@ func primeFactorsQuant(cond, v string) *node {
 	}
 	// the distinct prime factors q_ of x_ where the condition fails (all)
 	// or holds: pfcount_(x_, q_, body), a walk over the factorization
-	body := rename(q, "x_", "q_")
+	body := renameAll(q, "x_", "q_")
 	if quant == "all" {
 		body = not(body)
 	}

@@ -191,3 +191,38 @@ func TestReaders3PrimeFactors(t *testing.T) {
 		"Numbers k such that all prime factors of m are congruent to 1 mod 4.", // not the listed variable
 	)
 }
+
+// TestReaders3Divisors: quantifiers over the divisors (readers3_divq.go),
+// against loops over 1..k.
+func TestReaders3Divisors(t *testing.T) {
+	divs := func(k int64, ok func(d int64) bool) (c, all int64) {
+		for d := int64(1); d <= k; d++ {
+			if k%d == 0 {
+				all++
+				if ok(d) {
+					c++
+				}
+			}
+		}
+		return c, all
+	}
+	newRunner(t).anyMatches(t, []refCase{
+		{"a(n) = 1 if n has no squarefree divisor d such that d^2 > n, otherwise 0.", 1, 100, func(n int64) int64 {
+			c, _ := divs(n, func(d int64) bool { return squarefreeRef(d) && d*d > n })
+			return b2iRef(c == 0)
+		}},
+		{"Numbers k such that k has a divisor d such that d^2 + 1 is prime.", 1, 80, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { c, _ := divs(k, func(d int64) bool { return isPrimeRef(d*d + 1) }); return c > 0 })
+		}},
+		{"Numbers k such that k has at least 3 divisors d such that d+1 is prime.", 1, 60, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { c, _ := divs(k, func(d int64) bool { return isPrimeRef(d + 1) }); return c >= 3 })
+		}},
+		{"Numbers k such that every divisor of k is squarefree.", 1, 80, func(n int64) int64 {
+			return nthRef(n, 1, func(k int64) bool { c, all := divs(k, squarefreeRef); return c == all })
+		}},
+	})
+	refuses(t,
+		"Numbers k such that k has no divisor d such that d is frobnicated.",
+		"Numbers k such that m has no divisor d such that d^2 > k.", // not the listed variable
+	)
+}
