@@ -346,8 +346,12 @@
 // wherever the value fits i32 (n(n+1)/2 at n = 47841 was -1003079087); a
 // quotient of a polynomial that is no product takes wide_div.go's
 // residues, and binomial(a, b) for a constant 2 <= b <= 12 splits b! over
-// the a - i in a loop. This wrapSafe lowering is tried before the plain
-// one, which stays where it does not fit. A request's or name's program
+// the a - i in a loop; a sum of a polynomial over a range,
+// "Sum_{k=a..b} k", is Sum_j c_j*(C(b+1, j+1) - C(a, j+1)) with every
+// binomial split so (wrapsafe_sum.go: exact at any length of the range,
+// where the loop ran out of fuel at 200,000 passes), and lcm(a, b) divides
+// by the gcd before it multiplies. This wrapSafe lowering is tried before
+// the plain one, which stays where it does not fit. A request's or name's program
 // that tests primality and runs out of fuel far out (farPoints) is
 // lowered once more with the sieve, sieveTop in word 0 and tests of 30
 // opcodes whose trial division runs in a loop of one pass (charged only
