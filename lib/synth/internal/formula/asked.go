@@ -25,6 +25,7 @@ func (c *collector) readAsked(text string) {
 	}
 	c.readRewritten(text, askedRewrites)
 	c.readAsked2(text)   // asked2.go
+	c.readLeadOne(text)  // lead_one.go
 	c.farCheck(0, false) // asked2.go: what a rewrite read, far from the examples too
 }
 

@@ -59,6 +59,18 @@
 // "exactly one of a and b is odd", "at least one of a, b and c is
 // divisible by 3".
 //
+// lead_ops.go reads, over operands, sums of squares, cubes or absolute
+// values of a list, counts of operands with a property ("how many of a, b
+// and c are positive"), the gcd of three or four, a value held at a bound
+// ("a minus b, but never less than zero"), and operands ending in the same
+// digit or of the same sign; lead_one.go, over one operand when nothing
+// else reads it, a fraction of n rounded ("half of n, rounded up"), the
+// multiples of m strictly after or before n, rounding to the nearest ten
+// or multiple (with m even, halves up and halves down are both offered:
+// the examples decide, or it is a question), the floor of a logarithm
+// ("the position of the highest set bit of n") and the least divisor
+// above 1.
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,
@@ -346,8 +358,12 @@
 // wherever the value fits i32 (n(n+1)/2 at n = 47841 was -1003079087); a
 // quotient of a polynomial that is no product takes wide_div.go's
 // residues, and binomial(a, b) for a constant 2 <= b <= 12 splits b! over
-// the a - i in a loop. This wrapSafe lowering is tried before the plain
-// one, which stays where it does not fit. A request's or name's program
+// the a - i in a loop; a sum of a polynomial over a range,
+// "Sum_{k=a..b} k", is Sum_j c_j*(C(b+1, j+1) - C(a, j+1)) with every
+// binomial split so (wrapsafe_sum.go: exact at any length of the range,
+// where the loop ran out of fuel at 200,000 passes), and lcm(a, b) divides
+// by the gcd before it multiplies. This wrapSafe lowering is tried before
+// the plain one, which stays where it does not fit. A request's or name's program
 // that tests primality and runs out of fuel far out (farPoints) is
 // lowered once more with the sieve, sieveTop in word 0 and tests of 30
 // opcodes whose trial division runs in a loop of one pass (charged only

@@ -291,6 +291,9 @@ func (e *emitter) lower(x *node) {
 	case kCall:
 		e.call(x)
 	case kSum, kProd:
+		if x.k == kSum && e.wrapSafe && e.sumClosed(x) {
+			break // wrapsafe_sum.go: a polynomial's sum in closed form
+		}
 		e.bigOp(x)
 	case kSumDiv:
 		e.sumDiv(x)

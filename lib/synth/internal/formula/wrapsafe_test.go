@@ -135,3 +135,49 @@ func TestLcmFar(t *testing.T) {
 		}
 	}
 }
+
+// TestSumClosedFar: a polynomial's sum over a range in closed form: right
+// at any length of the range (the loop ran out of fuel at 200,000 passes)
+// and wherever the sum fits i32.
+func TestSumClosedFar(t *testing.T) {
+	cubes := func(n int64) int64 { s := n * (n + 1) / 2; return s * s }
+	sq2n := func(n int64) int64 {
+		s := int64(0)
+		for k := n; k <= 2*n; k++ {
+			s += k * k
+		}
+		return s
+	}
+	newRunner(t).allMatch(t, []refCase{
+		{"a(n) = Sum_{k=1..n} k^3.", 0, 20, cubes},
+		{"a(n) = Sum_{k=1..n} k^3.", 295, 303, cubes},
+		{"a(n) = Sum_{k=n..2*n} k^2.", 0, 20, sq2n},
+		{"a(n) = Sum_{k=n..2*n} k^2.", 960, 972, sq2n},
+	})
+	cs := Candidates("sum of all integers from a to b", 2)
+	if len(cs) == 0 {
+		t.Fatal("no candidate")
+	}
+	e, err := ir.Prepare(ir.Program{Arity: 2, Ops: cs[0].Ops})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ref := func(a, b int64) int64 {
+		if b < a {
+			return 0
+		}
+		return (a + b) * (b - a + 1) / 2
+	}
+	vals := []int64{-1_000_000, -100_000, -46_341, -7, -1, 0, 1, 2, 7, 46_341, 65_535, 99_999, 100_000, 1_000_000}
+	for _, a := range vals {
+		for _, b := range vals {
+			want := ref(a, b)
+			if want > 1<<31-1 || want < -1<<31 {
+				continue
+			}
+			if got, err := e.Run([]int32{int32(a), int32(b)}, ir.DefaultFuel); err != nil || int64(got) != want {
+				t.Errorf("sum from %d to %d = %d, %v; want %d", a, b, got, err, want)
+			}
+		}
+	}
+}
