@@ -59,6 +59,18 @@
 // "exactly one of a and b is odd", "at least one of a, b and c is
 // divisible by 3".
 //
+// lead_ops.go reads, over operands, sums of squares, cubes or absolute
+// values of a list, counts of operands with a property ("how many of a, b
+// and c are positive"), the gcd of three or four, a value held at a bound
+// ("a minus b, but never less than zero"), and operands ending in the same
+// digit or of the same sign; lead_one.go, over one operand when nothing
+// else reads it, a fraction of n rounded ("half of n, rounded up"), the
+// multiples of m strictly after or before n, rounding to the nearest ten
+// or multiple (with m even, halves up and halves down are both offered:
+// the examples decide, or it is a question), the floor of a logarithm
+// ("the position of the highest set bit of n") and the least divisor
+// above 1.
+//
 // Candidates(text, 1) finds formula-like spans (a(n) = ..., each further
 // "= ..." of a chain, a bare expression in n opening the text, phrase
 // templates in phrases.go: periods, congruence classes, named sequences,

@@ -10,9 +10,10 @@ package formula
 //     n", "the smallest multiple of 7 greater than n", "the previous
 //     multiple of 3 before n", "the largest multiple of 4 less than n"
 //     (asked2.go reads the ones that may equal n);
-//   - rounding to the nearest ten, hundred, thousand or multiple of m,
-//     halves up: "n rounded to the nearest ten", "round n to the nearest
-//     multiple of 4";
+//   - rounding to the nearest ten, hundred, thousand or multiple of m:
+//     "n rounded to the nearest ten", "round n to the nearest multiple of
+//     4"; with m even, halves up and halves down are both offered (the
+//     examples say which, if they show a tie);
 //   - the floor of a logarithm as people ask it: "the position of the
 //     highest set bit of n", "floor of log base 3 of n" (n >= 1);
 //   - the least divisor above 1: "the smallest divisor of n greater than
@@ -49,7 +50,8 @@ var leadOneForms = []struct {
 		if mult == "" {
 			mult = m[2]
 		}
-		// halves up: floor((2n + M) / 2M) multiples of M
+		// halves up: floor((2n + M) / 2M) multiples of M; readLeadOne
+		// offers halves down beside it (ties: the examples say which)
 		return askedMultiple(mult, "M*floor((2*n + M)/(2*M))")
 	}},
 	{regexp.MustCompile(`^(?:position|index) of the (?:highest|most significant|leading|top|largest) (?:set |1 |one )?bit (?:of|in) n$|^(?:floor of (?:the )?|integer part of (?:the )?|floored )?(?:log|logarithm) (?:base |to (?:the )?base |in base )(\d+) of n(?:,? rounded down)?$`), func(m []string) *node {
@@ -79,12 +81,25 @@ func (c *collector) readLeadOne(text string) {
 	if s == "" {
 		return
 	}
-	for _, f := range leadOneForms {
+	for i, f := range leadOneForms {
 		if m := f.re.FindStringSubmatch(s); m != nil {
 			if x := f.make(m); x != nil {
 				c.add(text, x)
+				if i == leadRoundForm {
+					// a tie (n halfway, M even) rounds up or down as the
+					// asker likes: both readings, which the examples tell
+					// apart only if they show a tie (else: a question)
+					mult := map[string]string{"ten": "10", "hundred": "100", "thousand": "1000"}[m[1]] + m[2]
+					if v, err := strconv.ParseInt(mult, 10, 64); err == nil && v%2 == 0 {
+						c.add(text, askedMultiple(mult, "M*ceiling((2*n - M)/(2*M))"))
+					}
+				}
 			}
 			return
 		}
 	}
 }
+
+// leadRoundForm is the index in leadOneForms of rounding to the nearest
+// multiple.
+const leadRoundForm = 3

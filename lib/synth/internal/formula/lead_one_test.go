@@ -18,8 +18,6 @@ func TestLeadOne(t *testing.T) {
 		{"smallest multiple of 7 greater than n", 0, 3000, func(n int64) int64 { return (n/7 + 1) * 7 }},
 		{"the previous multiple of 3 before n", 1, 3000, func(n int64) int64 { return (ceilDiv(n, 3) - 1) * 3 }},
 		{"the largest multiple of 4 less than n", 1, 3000, func(n int64) int64 { return (ceilDiv(n, 4) - 1) * 4 }},
-		{"n rounded to the nearest ten", 0, 3000, func(n int64) int64 { return (n + 5) / 10 * 10 }},
-		{"round n to the nearest hundred", 0, 3000, func(n int64) int64 { return (n + 50) / 100 * 100 }},
 		{"round n to the nearest multiple of 7", 0, 3000, func(n int64) int64 { return (2*n + 7) / 14 * 7 }},
 		{"the position of the highest set bit of n", 1, 3000, func(n int64) int64 { return int64(bits.Len64(uint64(n))) - 1 }},
 		{"floor of log base 3 of n", 1, 3000, func(n int64) int64 {
@@ -37,6 +35,18 @@ func TestLeadOne(t *testing.T) {
 			}
 		}},
 	})
+	// an even multiple has ties: halves up and halves down are both offered
+	r.anyMatches(t, []refCase{
+		{"n rounded to the nearest ten", 0, 3000, func(n int64) int64 { return (n + 5) / 10 * 10 }},
+		{"n rounded to the nearest ten", 0, 3000, func(n int64) int64 { return (n + 4) / 10 * 10 }},
+		{"round n to the nearest hundred", 0, 3000, func(n int64) int64 { return (n + 50) / 100 * 100 }},
+		{"n rounded to the nearest multiple of 10", 0, 3000, func(n int64) int64 { return (n + 4) / 10 * 10 }},
+	})
+	for _, text := range []string{"n rounded to the nearest ten", "n rounded to the nearest multiple of 10"} {
+		if cs := Candidates(text, 1); len(cs) != 2 {
+			t.Errorf("%q: %d candidates, want 2 (halves up, halves down)", text, len(cs))
+		}
+	}
 	refuses(t,
 		"half of n",
 		"the next multiple of 1 after n",
