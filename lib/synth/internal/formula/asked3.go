@@ -44,18 +44,27 @@ func (c *collector) readAsked3(text string) bool {
 	}
 	s = asked3Canon(s)
 	from := len(c.out)
-	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Valuation, c.asked3Root, c.asked3Last} {
+	seen := make(map[string]bool, len(c.seen))
+	for k, v := range c.seen {
+		seen[k] = v
+	}
+	named := reA3NamedNth.MatchString(s)
+	for _, read := range []func(string) bool{c.asked3Named, c.asked3DivDigits, c.asked3PowerSums, c.asked3Range, c.asked3Length, c.asked3Trailing, c.asked3Valuation, c.asked3Root, c.asked3Last, c.asked3Names} {
 		if read(s) {
+			if !named {
+				// (a named sequence leaves i32 by n = 25: its recurrence,
+				// quadratic in memory for Catalan or Bell numbers, is not
+				// run out to n = 1000)
+				c.farCheck(from, false)
+			}
 			break
 		}
 	}
 	for i := from; i < len(c.out); i++ {
 		c.out[i].Source = strings.TrimSpace(text)
 	}
-	if len(c.out) > from && !reA3NamedNth.MatchString(s) {
-		// (a named sequence leaves i32 by n = 25: its recurrence, quadratic
-		// in memory for Catalan or Bell numbers, is not run out to n = 1000)
-		c.farCheck(from, false)
+	if len(c.out) == from {
+		c.seen = seen // what was tried here and refused may still be read as written
 	}
 	return len(c.out) > from
 }

@@ -170,3 +170,60 @@ func (c *collector) asked3Named(s string) bool {
 	}
 	return len(c.out) > before
 }
+
+var (
+	// "sum of the first n primes"
+	reA3FirstN = regexp.MustCompile(`^(?:sum|total) of (?:the )?first n ([a-z][a-z -]*[a-z])$`)
+	// "the next prime after n", "the previous prime before n"
+	reA3NextPrime = regexp.MustCompile(`^(?:next|first|smallest) prime (after|greater than|bigger than|larger than|above)( or equal to)? n$|^(?:previous|last|largest) prime (before|less than|smaller than|below)( or equal to)? n$`)
+	// "number of zeros in the binary representation of n" (asked3Canon's)
+	reA3DigitCount = regexp.MustCompile(`^number of (zeros|zeroes|0s|0's|zero digits|ones|1s|1's|one digits) (?:(?:are|is|appear|occur) )?(?:of|in) n in base (\d+)$|^number of (0 bits|zero bits|0-bits) (?:(?:are|is) )?(?:of|in) n(?: in base 2)?$`)
+	// "how many numbers up to n are coprime to n"
+	reA3Coprime = regexp.MustCompile(`^number of (?:positive )?(?:numbers|integers|k) (?:(?:that are|which are) )?(?:up to|<=|not exceeding|at most|less than or equal to|from 1 to) n,? (?:that |which )?(?:are )?(?:coprime|relatively prime|co-prime) (?:to|with) n$`)
+)
+
+// asked3Names reads what the names write in other words: "sum of the
+// first n X" as the names write it, "the next prime after n" as "Smallest prime > n", the
+// zeros or ones of n in a base as a digit count, "how many numbers up to
+// n are coprime to n" as phi(n).
+func (c *collector) asked3Names(s string) bool {
+	before := len(c.out)
+	switch {
+	case reA3FirstN.MatchString(s):
+		if reA3PowSum.MatchString(s) {
+			return false // "the first n cubes": asked3PowerSums'
+		}
+		// "Sum of the first n primes", as the names write it ("Partial
+		// sums of X" is no reading: Sum_{k=0..n} X(k) is n+1 terms)
+		c.read(capitalized(s))
+	case reA3NextPrime.MatchString(s):
+		m := reA3NextPrime.FindStringSubmatch(s)
+		switch {
+		case m[1] != "" && m[2] == "":
+			c.read("Smallest prime > n")
+		case m[1] != "":
+			c.read("Smallest prime >= n")
+		case m[4] == "":
+			c.read("Largest prime < n")
+		default:
+			c.read("Largest prime <= n")
+		}
+	case reA3DigitCount.MatchString(s):
+		m := reA3DigitCount.FindStringSubmatch(s)
+		if m[3] != "" {
+			m[1], m[2] = m[3], "2" // bits
+		}
+		b, err := strconv.ParseInt(m[2], 10, 64)
+		if err != nil || b < 2 || b > 1<<16 {
+			return false
+		}
+		d := int64(0)
+		if strings.HasPrefix(m[1], "one") || strings.HasPrefix(m[1], "1") {
+			d = 1
+		}
+		c.add(s, call("digcount", vr("n"), num(b), num(d)))
+	case reA3Coprime.MatchString(s):
+		c.read("a(n) = phi(n)")
+	}
+	return len(c.out) > before
+}

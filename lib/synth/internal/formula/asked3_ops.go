@@ -83,6 +83,43 @@ func a3VarPow(x *node) bool {
 	return false
 }
 
+// reA3OpCount: "how many even numbers are there from a to b", "number of
+// multiples of 3 between a and b inclusive" (asked3Canon's "number of");
+// a bare "between a and b" does not say whether a and b count, and
+// "strictly between a and b" not what it is when b < a: no reading.
+var reA3OpCount = regexp.MustCompile(`^number of (?:all )?(?:the )?(integers|numbers|whole numbers|even numbers|even integers|odd numbers|odd integers|multiples of (\d+)|squares|perfect squares) (?:(?:that )?(?:are there|there are|are|lie|exist) )?(?:from ([a-z]) (?:to|through|up to) ([a-z])(?: inclusive)?|between ([a-z]) and ([a-z]),? (?:inclusive|both included))(?: (?:are there|there are))?$`)
+
+// a3OpCount is the number of members of a kind in [lo, hi] (0 when lo >
+// hi) as C(hi) - C(lo - 1), C(N) the members <= N counted from a fixed
+// start: floor divisions, no product to wrap.
+func a3OpCount(kind, k, lo, hi string, parse func(string) *node) *node {
+	var C func(N string) string
+	switch {
+	case kind == "integers" || kind == "numbers" || kind == "whole numbers":
+		C = func(N string) string { return N }
+	case strings.HasPrefix(kind, "even"):
+		C = func(N string) string { return "floor((" + N + ")/2)" }
+	case strings.HasPrefix(kind, "odd"):
+		C = func(N string) string { return "(" + N + ") - floor((" + N + ")/2)" }
+	case strings.HasPrefix(kind, "multiples"):
+		v, err := strconv.ParseInt(k, 10, 64)
+		if err != nil || v < 2 || v > 1_000_000 {
+			return nil
+		}
+		C = func(N string) string { return "floor((" + N + ")/" + k + ")" }
+	default: // squares: 0, 1, 4, ... <= N
+		C = func(N string) string {
+			return "min(max((" + N + ") + 1, 0), 1)*(floor(sqrt(max(" + N + ", 0))) + 1)"
+		}
+	}
+	f := parse(C(hi) + " - (" + C("("+lo+") - 1") + ")")
+	l, h := parse(lo), parse(hi)
+	if f == nil || l == nil || h == nil {
+		return nil
+	}
+	return and(&node{k: kCmp, name: ">=", kids: []*node{h, l}}, f)
+}
+
 // asked3Value reads s (operandForm's) as one of the value phrases above,
 // or nil.
 func asked3Value(s string, parse func(string) *node) *node {
@@ -103,6 +140,14 @@ func asked3Value(s string, parse func(string) *node) *node {
 		}
 		mod := map[string]int64{"": 10, "two": 100, "2": 100, "three": 1000, "3": 1000}[m[1]]
 		return a3ModIn(x, mod)
+	}
+	if m := reA3OpCount.FindStringSubmatch(asked3CanonList[0].re.ReplaceAllString(s, asked3CanonList[0].sym)); m != nil {
+		switch {
+		case m[3] != "":
+			return a3OpCount(m[1], m[2], m[3], m[4], parse)
+		default:
+			return a3OpCount(m[1], m[2], m[5], m[6], parse)
+		}
 	}
 	if m := reA3MultK.FindStringSubmatch(asked3CanonList[0].re.ReplaceAllString(s, asked3CanonList[0].sym)); m != nil {
 		k, n := m[2], m[4]

@@ -326,6 +326,52 @@ func TestAsked3More(t *testing.T) {
 		{"Padovan number n", 0, 70, padovan},
 		{"the n-th Perrin number", 0, 70, perrin},
 		{"number of derangements of n items", 0, 12, derange},
+		{"sum of the first n primes", 1, 300, func(n int64) int64 {
+			s := int64(0)
+			for p := int64(2); n > 0; p++ {
+				if isPrimeRef(p) {
+					s, n = s+p, n-1
+				}
+			}
+			return s
+		}},
+		{"the next prime after n", 0, 400, func(n int64) int64 {
+			p := n + 1
+			for !isPrimeRef(p) {
+				p++
+			}
+			return p
+		}},
+		{"the previous prime before n", 3, 400, func(n int64) int64 {
+			p := n - 1
+			for !isPrimeRef(p) {
+				p--
+			}
+			return p
+		}},
+		{"number of zeros in the binary representation of n", 1, 400, func(n int64) int64 {
+			z := int64(0)
+			for ; n > 0; n >>= 1 {
+				z += 1 - n&1
+			}
+			return z
+		}},
+		{"how many ones are in the binary representation of n", 0, 400, func(n int64) int64 {
+			z := int64(0)
+			for ; n > 0; n >>= 1 {
+				z += n & 1
+			}
+			return z
+		}},
+		{"how many numbers up to n are coprime to n", 1, 400, func(n int64) int64 {
+			c := int64(0)
+			for k := int64(1); k <= n; k++ {
+				if gcdRef(k, n) == 1 {
+					c++
+				}
+			}
+			return c
+		}},
 	})
 	refuses(t,
 		"the n-th Pellx number",
@@ -391,6 +437,17 @@ func TestAsked3Operands(t *testing.T) {
 		{"the sum of a and b", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return a[0] + a[1] }}, // not Sum_{k=a..b} k
 		{"the last digit of the product of a and b", 2, 0, 1_000_000, all, func(a []int64) int64 { return a[0] % 10 * (a[1] % 10) % 10 }},
 		{"the last two digits of a times b", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return floorMod(a[0]*a[1], 100) }},
+		{"how many even numbers are there from a to b", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return a3CountIn(a[0], a[1], func(x int64) bool { return x%2 == 0 }) }},
+		{"number of multiples of 3 between a and b inclusive", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return a3CountIn(a[0], a[1], func(x int64) bool { return x%3 == 0 }) }},
+		{"how many perfect squares are there from a to b", 2, -1000, 1_000_000, all, func(a []int64) int64 {
+			c := int64(0)
+			for x := int64(0); x*x <= a[1]; x++ {
+				if x*x >= a[0] {
+					c++
+				}
+			}
+			return c
+		}},
 		{"how many multiples of k are there up to n", 2, 1, 1_000_000, func(a []int64) bool { return a[0] > 0 }, func(a []int64) int64 { return a[1] / a[0] }}, // k is named first
 		{"sum of all multiples of k below n", 2, 1, 40_000, func(a []int64) bool { return a[0] > 0 }, func(a []int64) int64 {
 			q := (a[1] - 1) / a[0]
@@ -442,10 +499,23 @@ func TestAsked3Operands(t *testing.T) {
 		{"1 if exactly one of a and b is divisible by 1, else 0", 2}, // K >= 2
 		{"remainder of a divided by b", 3},
 		{"1 if a and b are both even, else 0", 3},
-		{"the last digit of a^b", 2}, // a loop of b steps: past the fuel far out
+		{"the last digit of a^b", 2},                          // a loop of b steps: past the fuel far out
+		{"how many integers are strictly between a and b", 2}, // and when b < a?
+		{"how many odd numbers are there between a and b", 2}, // do a and b count?
 	} {
 		if cs := Candidates(tc.text, tc.arity); len(cs) > 0 {
 			t.Errorf("%q (arity %d): %s, want nothing", tc.text, tc.arity, cs[0].Expr)
 		}
 	}
+}
+
+// a3CountIn counts the x in [lo, hi] with p(x), one by one.
+func a3CountIn(lo, hi int64, p func(int64) bool) int64 {
+	c := int64(0)
+	for x := lo; x <= hi; x++ {
+		if p(x) {
+			c++
+		}
+	}
+	return c
 }
