@@ -326,6 +326,9 @@ func (e *emitter) lower(x *node) {
 	case kPart:
 		e.part(x)
 	case kBinSum: // acc on the stack, b = binomial(n, k) in a local
+		if e.wrapSafe && e.binSumSplit(x) {
+			break // wrapsafe_sum.go: each binomial exact mod 2^32
+		}
 		n, b := e.hold(x.kids[0]), e.alloc()
 		e.emit(ir.OpConst1)
 		e.set(b)

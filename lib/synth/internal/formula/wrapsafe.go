@@ -47,6 +47,9 @@ func wrapSafeUse(x *node) bool {
 	if _, ok := sumPoly(x); ok { // wrapsafe_sum.go
 		return true
 	}
+	if x.k == kBinSum && len(x.vals) <= 13 {
+		return true
+	}
 	if x.k == kCall && x.name == "binomial" && len(x.kids) == 2 && x.kids[1].k == kNum && x.kids[1].val >= 2 && x.kids[1].val <= 12 {
 		return true
 	}

@@ -126,3 +126,35 @@ func binomialWrapped(a, b int64) uint64 {
 	p.Quo(p, f)
 	return new(big.Int).Mod(p, new(big.Int).Lsh(big.NewInt(1), 32)).Uint64()
 }
+
+// binSumSplit pushes Sum_k vals[k]*C(n, k) (kBinSum: a polynomial in its
+// binomial basis, asked2.go's ringLowering) with each C(n, k) by
+// binomialSplit, exact mod 2^32: the plain steps b*(n-k+1)/k multiply
+// before they divide (n + C(n,2) for n(n+1)/2 was wrong at n = 47841).
+// It reports false, emitting nothing, for a degree past 12.
+func (e *emitter) binSumSplit(x *node) bool {
+	if len(x.vals) > 13 {
+		return false
+	}
+	mark := e.next
+	defer func() { e.next = mark }()
+	n := e.hold(x.kids[0])
+	e.konst(x.vals[0])
+	for k := 1; k < len(x.vals); k++ {
+		c := x.vals[k]
+		if c == 0 {
+			continue
+		}
+		if k == 1 {
+			e.get(n)
+		} else {
+			e.binomialSplit(n, int64(k))
+		}
+		if c != 1 {
+			e.konst(c)
+			e.emit(ir.OpI32Mul)
+		}
+		e.emit(ir.OpI32Add)
+	}
+	return true
+}

@@ -181,3 +181,40 @@ func TestSumClosedFar(t *testing.T) {
 		}
 	}
 }
+
+// TestBinSumSplit: a polynomial in its binomial basis (the far check's
+// relowering) is exact where its value fits, n(n+1)/2 as n + C(n,2) at
+// 47841 and n(n+1)(n+2)/6 as n + 2C(n,2) + C(n,3)... near 2344.
+func TestBinSumSplit(t *testing.T) {
+	for _, tc := range []struct {
+		f    string
+		ns   []int64
+		want func(n int64) int64
+	}{
+		{"n*(n+1)/2", []int64{0, 1, 2, 46341, 47841, 55000, 65535}, func(n int64) int64 { return n * (n + 1) / 2 }},
+		{"n*(n+1)*(n+2)/6", []int64{0, 1, 5, 1800, 2000, 2340}, func(n int64) int64 { return n * (n + 1) * (n + 2) / 6 }},
+		{"n*(3*n-1)/2", []int64{0, 3, 27000, 37836}, func(n int64) int64 { return n * (3*n - 1) / 2 }},
+	} {
+		x, ok := parseWhole(tc.f, []string{"n"})
+		if !ok {
+			t.Fatalf("%s: no parse", tc.f)
+		}
+		y, ok := binomialBasis(x)
+		if !ok {
+			t.Fatalf("%s: no binomial basis", tc.f)
+		}
+		ops, err := lowerWith(y, true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range tc.ns {
+			if got, err := e.Run([]int32{int32(n)}, ir.DefaultFuel); err != nil || int64(got) != tc.want(n) {
+				t.Errorf("%s in its binomial basis at %d = %d, %v; want %d", tc.f, n, got, err, tc.want(n))
+			}
+		}
+	}
+}
