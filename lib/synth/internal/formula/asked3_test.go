@@ -1,11 +1,6 @@
 package formula
 
-import (
-	"math/rand/v2"
-	"testing"
-
-	"github.com/irsynth/irsynth/lib/ir"
-)
+import "testing"
 
 // a3CountRef counts the k in 0..hi (n, or n-1 for "below") with keep(k).
 func a3CountRef(below bool, keep func(k int64) bool) func(int64) int64 {
@@ -412,13 +407,7 @@ func TestAsked3Operands(t *testing.T) {
 	}
 	nonzero := func(a []int64) bool { return a[1] != 0 }
 	all := func([]int64) bool { return true }
-	cases := []struct {
-		text   string
-		arity  int
-		lo, hi int64
-		ok     func(a []int64) bool
-		ref    func(a []int64) int64
-	}{
+	cases := []operandCase{ // lead_ops_test.go
 		{"the remainder of a divided by b", 2, -1_000_000, 1_000_000, nonzero, func(a []int64) int64 { return floorMod(a[0], a[1]) }},
 		{"remainder when x is divided by y", 2, 0, 1_000_000, nonzero, func(a []int64) int64 { return floorMod(a[0], a[1]) }},
 		{"the quotient of a divided by b", 2, -1_000_000, 1_000_000, nonzero, func(a []int64) int64 { return (a[0] - floorMod(a[0], a[1])) / a[1] }},
@@ -456,43 +445,7 @@ func TestAsked3Operands(t *testing.T) {
 			return a[0] * q * (q + 1) / 2
 		}},
 	}
-	rng := rand.New(rand.NewPCG(5, 6))
-	r := newRunner(t)
-	for _, tc := range cases {
-		cs := Candidates(tc.text, tc.arity)
-		if len(cs) != 1 {
-			t.Errorf("%q: %d candidates, want 1", tc.text, len(cs))
-			continue
-		}
-		p := ir.Program{Name: "op", Arity: tc.arity, Ops: cs[0].Ops}
-		m, err := r.rt.Compile(t.Context(), p)
-		if err != nil {
-			t.Fatalf("%q: wazero compile: %v", tc.text, err)
-		}
-		for k := 0; k < 300; k++ {
-			a := make([]int64, tc.arity)
-			in := make([]int32, tc.arity)
-			for i := range a {
-				a[i] = tc.lo + rng.Int64N(tc.hi-tc.lo+1)
-				in[i] = int32(a[i])
-			}
-			if !tc.ok(a) {
-				continue
-			}
-			want := tc.ref(a)
-			got, err := ir.Interpret(p, in, ir.DefaultFuel)
-			if err != nil || int64(got) != want {
-				t.Errorf("%q (%s) at %v: %d (%v), want %d", tc.text, cs[0].Expr, a, got, err, want)
-				break
-			}
-			if k < 5 {
-				if w, err := m.Call(t.Context(), in...); err != nil || int64(w) != want {
-					t.Errorf("%q on wazero at %v: %d (%v), want %d", tc.text, a, w, err, want)
-				}
-			}
-		}
-		m.Close(t.Context())
-	}
+	checkOperandCases(t, 5, cases)
 	for _, tc := range []struct {
 		text  string
 		arity int
