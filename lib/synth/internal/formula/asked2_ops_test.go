@@ -1,12 +1,6 @@
 package formula
 
-import (
-	"math/rand/v2"
-	"strings"
-	"testing"
-
-	"github.com/irsynth/irsynth/lib/ir"
-)
+import "testing"
 
 // TestAsked2Operands: requests over two or three operands as people write
 // them (unnamed operands, lists, conditions, rounding, clamping) compile
@@ -29,13 +23,7 @@ func TestAsked2Operands(t *testing.T) {
 	}
 	nonzero := func(a []int64) bool { return a[1] != 0 }
 	all := func([]int64) bool { return true }
-	cases := []struct {
-		text   string
-		arity  int
-		lo, hi int64
-		ok     func(a []int64) bool // the operands the request is about
-		ref    func(a []int64) int64
-	}{
+	cases := []operandCase{ // lead_ops_test.go
 		{"the larger of two numbers", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return max(a[0], a[1]) }},
 		{"The smaller of 2 numbers.", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return min(a[0], a[1]) }},
 		{"largest of three numbers", 3, -1_000_000, 1_000_000, all, func(a []int64) int64 { return max(a[0], a[1], a[2]) }},
@@ -61,46 +49,7 @@ func TestAsked2Operands(t *testing.T) {
 		{"1 if a is less than b, else 0", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return b2i(a[0] < a[1]) }},
 		{"1 if a and b have the same parity, otherwise 0", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return b2i((a[0]-a[1])%2 == 0) }},
 	}
-	rng := rand.New(rand.NewPCG(3, 4))
-	r := newRunner(t)
-	for _, tc := range cases {
-		cs := Candidates(tc.text, tc.arity)
-		if len(cs) != 1 {
-			t.Errorf("%q: %d candidates, want 1", tc.text, len(cs))
-			continue
-		}
-		if !strings.Contains(tc.text, cs[0].Source) {
-			t.Errorf("%q: source %q is not a span of the text", tc.text, cs[0].Source)
-		}
-		p := ir.Program{Name: "op", Arity: tc.arity, Ops: cs[0].Ops}
-		m, err := r.rt.Compile(t.Context(), p)
-		if err != nil {
-			t.Fatalf("%q: wazero compile: %v", tc.text, err)
-		}
-		for k := 0; k < 300; k++ {
-			a := make([]int64, tc.arity)
-			in := make([]int32, tc.arity)
-			for i := range a {
-				a[i] = tc.lo + rng.Int64N(tc.hi-tc.lo+1)
-				in[i] = int32(a[i])
-			}
-			if !tc.ok(a) {
-				continue
-			}
-			want := tc.ref(a)
-			got, err := ir.Interpret(p, in, ir.DefaultFuel)
-			if err != nil || int64(got) != want {
-				t.Errorf("%q (%s) at %v: %d (%v), want %d", tc.text, cs[0].Expr, a, got, err, want)
-				break
-			}
-			if k < 5 { // a few on wazero
-				if w, err := m.Call(t.Context(), in...); err != nil || int64(w) != want {
-					t.Errorf("%q on wazero at %v: %d (%v), want %d", tc.text, a, w, err, want)
-				}
-			}
-		}
-		m.Close(t.Context())
-	}
+	checkOperandCases(t, 3, cases)
 	for _, tc := range []struct {
 		text  string
 		arity int

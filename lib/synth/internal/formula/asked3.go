@@ -91,7 +91,7 @@ const a3Rel = `(up to and including|up to|through|to|below|under|less than or eq
 
 var (
 	reA3Count = regexp.MustCompile(`^number of (?:all )?(?:the )?(.+?) (?:(?:that )?(?:are there|there are|are|exist|lie|appear|occur) )?` + a3Rel + ` n(?: inclusive)?(?: (?:are there|there are))?$`)
-	reA3Agg   = regexp.MustCompile(`^(sum|total|add up|add|product|multiply) (?:of )?(?:all )?(?:the )?(.+?) ` + a3Rel + ` n(?: inclusive)?$`)
+	reA3Agg   = regexp.MustCompile(`^(sum|total|add up|add|product|multiply) (?:of )?(?:all )?(?:the )?(.+?) (?:(?:that|which) (?:are|lie) )?` + a3Rel + ` n(?: inclusive)?$`)
 	// "multiples of 3 or 5", "numbers divisible by 3 and 7", "even numbers"
 	reA3Mult = regexp.MustCompile(`^(?:positive |nonnegative |non-negative )?(?:multiples of|(?:numbers|integers|whole numbers|natural numbers|positive integers|values) (?:(?:that are |which are )?divisible by|(?:that are |which are )?multiples of)) (\d+(?:(?:,| or| and|, or|, and) (?:by )?\d+)*)$`)
 )
@@ -108,7 +108,7 @@ func a3Inclusive(rel string) bool {
 // reA3Where: "number of integers below n that are divisible by 3 or 5",
 // "sum of all the numbers below n that are multiples of 3 or 5": the
 // range before the kind.
-var reA3Where = regexp.MustCompile(`^(number|sum|total|add up|add|product|multiply) of (?:all )?(?:the )?(?:numbers|integers|positive integers|natural numbers|whole numbers) ` + a3Rel + ` n,? (?:that |which )?(?:are|is) (divisible by .+|multiples of .+|even|odd|prime|primes|prime numbers|perfect squares|squares)$`)
+var reA3Where = regexp.MustCompile(`^(number|sum|total|add up|add|product|multiply) of (?:all )?(?:the )?(?:numbers|integers|positive integers|natural numbers|whole numbers) ` + a3Rel + ` n,? (?:(?:that |which )?(?:are|is) )?(divisible by .+|multiples of .+|even|odd|prime|primes|prime numbers|perfect squares|squares)$`)
 
 // a3WhereKind: the kinds reA3Where names, as the lists are named.
 var a3WhereKind = map[string]string{"even": "even numbers", "odd": "odd numbers", "prime": "primes", "primes": "primes", "prime numbers": "primes", "perfect squares": "squares", "squares": "squares"}

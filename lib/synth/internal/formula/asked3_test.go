@@ -130,6 +130,8 @@ func TestAsked3Families(t *testing.T) {
 		{"how many numbers below n are divisible by 3 or 5", 0, 300, 999_900, a3CountRef(true, positive(mult(3, 5)))},
 		{"sum of all the numbers below n that are multiples of 3 or 5", 0, 300, 90_000, a3SumRef(true, mult(3, 5))},
 		{"how many integers up to n are prime", 0, 300, 2900, a3CountRef(false, isPrimeRef)},
+		{"sum of all numbers below n divisible by 3 or 5", 0, 300, 90_000, a3SumRef(true, mult(3, 5))},
+		{"the sum of the multiples of 3 or 5 that are below n", 0, 300, 90_000, a3SumRef(true, mult(3, 5))},
 		{"count the prime numbers below n", 0, 300, 2900, a3CountRef(true, isPrimeRef)},
 		{"sum of all multiples of 3 or 5 below n", 0, 400, 90_000, a3SumRef(true, mult(3, 5))},
 		{"sum of the multiples of 4 or 6 up to n", 0, 300, 60_000, a3SumRef(false, mult(4, 6))},

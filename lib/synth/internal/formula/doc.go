@@ -57,7 +57,14 @@
 // a divided by b", "the quotient of a and b", and a property of several
 // operands, "a and b are both even", "neither a nor b is prime",
 // "exactly one of a and b is odd", "at least one of a, b and c is
-// divisible by 3".
+// divisible by 3", "the larger of a and b minus the smaller", "X,
+// squared", "the last digit of the product of a and b" (the mod taken
+// inside sums and products), counts of a kind from a to b, "how many
+// multiples of k are there up to n". Also over one operand: the exponent
+// of b in n and the largest power of b dividing n, "the next prime after
+// n", zeros or ones of n in a base, "how many numbers up to n are
+// coprime to n", "the last digit of n squared". A reading asked3 tries
+// and its far check refuses leaves the text to the other readers.
 //
 // lead_ops.go reads, over operands, sums of squares, cubes or absolute
 // values of a list, counts of operands with a property ("how many of a, b

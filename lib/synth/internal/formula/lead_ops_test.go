@@ -2,6 +2,7 @@ package formula
 
 import (
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/irsynth/irsynth/lib/ir"
@@ -17,9 +18,10 @@ type operandCase struct {
 	ref    func(a []int64) int64
 }
 
-// checkOperandCases wants one candidate for each case's request and its
-// program (on wazero for the first tuple, in the interpreter with the
-// judge's fuel for 300 random tuples) to give the reference's value.
+// checkOperandCases wants one candidate for each case's request, its
+// source a span of the text, and its program (in the interpreter with the
+// judge's fuel on 300 random tuples, the first five also on wazero) to
+// give the reference's value.
 func checkOperandCases(t *testing.T, seed uint64, cases []operandCase) {
 	t.Helper()
 	rng := rand.New(rand.NewPCG(seed, seed+1))
@@ -30,12 +32,15 @@ func checkOperandCases(t *testing.T, seed uint64, cases []operandCase) {
 			t.Errorf("%q: %d candidates, want 1", tc.text, len(cs))
 			continue
 		}
+		if !strings.Contains(tc.text, cs[0].Source) {
+			t.Errorf("%q: source %q is not a span of the text", tc.text, cs[0].Source)
+		}
 		p := ir.Program{Name: "op", Arity: tc.arity, Ops: cs[0].Ops}
 		m, err := r.rt.Compile(t.Context(), p)
 		if err != nil {
 			t.Fatalf("%q: wazero compile: %v", tc.text, err)
 		}
-		onWazero := false
+		onWazero := 0
 		for k := 0; k < 300; k++ {
 			a := make([]int64, tc.arity)
 			in := make([]int32, tc.arity)
@@ -52,8 +57,8 @@ func checkOperandCases(t *testing.T, seed uint64, cases []operandCase) {
 				t.Errorf("%q (%s) at %v: %d (%v), want %d", tc.text, cs[0].Expr, a, got, err, want)
 				break
 			}
-			if !onWazero {
-				onWazero = true
+			if onWazero < 5 {
+				onWazero++
 				if w, err := m.Call(t.Context(), in...); err != nil || int64(w) != want {
 					t.Errorf("%q on wazero at %v: %d (%v), want %d", tc.text, a, w, err, want)
 				}

@@ -164,30 +164,7 @@ func (l sumList) lower() (ops []ir.Op, err error) {
 			})
 			e.inc(i, 1)
 		})
-		// the scan: count down n - base over the x >= lo that pass
-		c := j
-		e.get(-1)
-		e.konst(l.base)
-		e.emit(ir.OpI32Sub)
-		e.set(c)
-		e.konst(l.lo)
-		e.set(x)
-		e.while(func() { e.get(x); e.get(B); e.emit(ir.OpI32LeS) }, func() {
-			e.load(func() { e.get(x) })
-			e.konst(l.k)
-			e.emit(cmpOps[l.op], ir.OpIfBegin)
-			e.get(c)
-			e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
-			e.get(x)
-			e.emit(ir.OpReturn, ir.OpIfEnd)
-			e.inc(c, -1)
-			e.emit(ir.OpIfEnd)
-			e.inc(x, 1)
-		})
-		e.next = m + 1
-		e.get(B)
-		e.emit(ir.OpConst2, ir.OpI32Mul)
-		e.set(B)
+		e.sumListScan(l.op, l.k, l.lo, l.base, B, m, j, x, func() { e.load(func() { e.get(x) }) })
 	})
 	e.emit(ir.OpConst0, ir.OpEnd) // past the last bound: the exact list has no term there either
 	return e.finish()
@@ -298,4 +275,33 @@ func checkList(ops []ir.Op, want []int64) bool {
 		agreed++
 	}
 	return agreed >= minAgreed
+}
+
+// sumListScan emits the scan of a sum list's table of counts at bound B:
+// count down n - base (in local c) over the x from lo to B whose count
+// (pushed by count) passes op k, returning the x where it reaches 0; past
+// B, the locals above m are free again and B doubles for the next table.
+func (e *emitter) sumListScan(op string, k, lo, base int64, B, m, c, x int, count func()) {
+	e.get(-1)
+	e.konst(base)
+	e.emit(ir.OpI32Sub)
+	e.set(c)
+	e.konst(lo)
+	e.set(x)
+	e.while(func() { e.get(x); e.get(B); e.emit(ir.OpI32LeS) }, func() {
+		count()
+		e.konst(k)
+		e.emit(cmpOps[op], ir.OpIfBegin)
+		e.get(c)
+		e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+		e.get(x)
+		e.emit(ir.OpReturn, ir.OpIfEnd)
+		e.inc(c, -1)
+		e.emit(ir.OpIfEnd)
+		e.inc(x, 1)
+	})
+	e.next = m + 1
+	e.get(B)
+	e.emit(ir.OpConst2, ir.OpI32Mul)
+	e.set(B)
 }

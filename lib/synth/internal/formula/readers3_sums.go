@@ -242,30 +242,11 @@ func (l sumKList) lower() (ops []ir.Op, err error) {
 			})
 			e.inc(i, 1)
 		})
-		// the scan: count down n - base over the x >= lo that pass
-		c := a
-		e.get(-1)
-		e.konst(l.base)
-		e.emit(ir.OpI32Sub)
-		e.set(c)
-		e.konst(l.lo)
-		e.set(x)
-		e.while(func() { e.get(x); e.get(B); e.emit(ir.OpI32LeS) }, func() {
+		// the scan (parts_list.go): count down n - base over the x >= lo
+		// whose count of K parts passes
+		e.sumListScan(l.op, l.k, l.lo, l.base, B, m, a, x, func() {
 			e.load(func() { e.konst(K); e.get(w); e.emit(ir.OpI32Mul); e.get(x); e.emit(ir.OpI32Add) })
-			e.konst(l.k)
-			e.emit(cmpOps[l.op], ir.OpIfBegin)
-			e.get(c)
-			e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
-			e.get(x)
-			e.emit(ir.OpReturn, ir.OpIfEnd)
-			e.inc(c, -1)
-			e.emit(ir.OpIfEnd)
-			e.inc(x, 1)
 		})
-		e.next = m + 1
-		e.get(B)
-		e.emit(ir.OpConst2, ir.OpI32Mul)
-		e.set(B)
 	})
 	e.emit(ir.OpConst0, ir.OpEnd) // past the last bound: the exact list has no term there either
 	return e.finish()
