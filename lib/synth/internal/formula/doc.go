@@ -375,8 +375,11 @@
 // lowered once more with the sieve, sieveTop in word 0 and tests of 30
 // opcodes whose trial division runs in a loop of one pass (charged only
 // when it runs), prime(i) for i <= 3512 and primepi(m) for m < 32768
-// counted over the sieve's words: the n-th prime reaches n = 3607 (1779
-// before), primepi 33772 (15330), the sum of the primes <= n 29276
+// counted over the sieve's words, and, for a formula that is one prime
+// function alone, past the sieve from segments of it (the words from 512
+// on reused for 31744 numbers at a time, marked with the segment's start,
+// the base primes below 1024 kept): the n-th prime reaches n = 9043 (1779
+// before), primepi 96256 (15330), the sum of the primes <= n 33258
 // (13900), kept only where it agrees near and far and reaches further.
 // coverage_named.go reads "Fibonacci sequence
 // beginning 4, 19" and "8-step Fibonacci sequence starting with ..." (as

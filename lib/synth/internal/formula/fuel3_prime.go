@@ -117,6 +117,7 @@ func (e *emitter) primeSieved(i *node) {
 	e.get(li)
 	e.konst(sievePrimes)
 	e.emit(ir.OpI32LeS, ir.OpI32Mul, ir.OpIfBegin)
+	inner := e.next
 	c, w := e.alloc(), e.alloc()
 	e.get(li)
 	e.emit(ir.OpConst1, ir.OpI32Sub)
@@ -133,6 +134,15 @@ func (e *emitter) primeSieved(i *node) {
 	e.emit(ir.OpConst0, ir.OpI32GtS, ir.OpBrIf, ir.OpLoopEnd)
 	e.get(w)
 	e.emit(ir.OpConst2, ir.OpI32Mul, ir.OpConst1, ir.OpI32Add, ir.OpElse)
+	e.next = inner  // c and w are free again
+	if e.segments { // past the sieve: its segments (i > sievePrimes), else 2 (the scan's value for i <= 1)
+		e.get(li)
+		e.konst(sievePrimes)
+		e.emit(ir.OpI32GtS, ir.OpIfBegin)
+		e.primeSeg(li)
+		e.emit(ir.OpElse, ir.OpConst2, ir.OpIfEnd, ir.OpIfEnd)
+		return
+	}
 	e.nthOf(vrAt(e, li), 1, 2, 1, func(x int) { e.isPrime(x) })
 	e.emit(ir.OpIfEnd)
 }
@@ -150,6 +160,7 @@ func (e *emitter) primePiSieved(m *node) {
 	e.get(lm)
 	e.konst(sieveTop)
 	e.emit(ir.OpI32LtS, ir.OpI32Mul, ir.OpIfBegin)
+	inner := e.next
 	c, w := e.alloc(), e.alloc()
 	e.emit(ir.OpConst1)
 	e.set(c)
@@ -164,7 +175,17 @@ func (e *emitter) primePiSieved(m *node) {
 		e.inc(w, -1)
 	})
 	e.get(c)
+	e.next = inner // c and w are free again
 	e.emit(ir.OpElse)
+	if e.segments { // past the sieve: its segments (m >= sieveTop), else m = 2 (m < 3)
+		e.get(lm)
+		e.emit(ir.OpConst2, ir.OpI32GtS, ir.OpIfBegin)
+		e.primePiSeg(lm)
+		e.emit(ir.OpElse)
+		e.get(lm)
+		e.emit(ir.OpConst2, ir.OpI32Eq, ir.OpIfEnd, ir.OpIfEnd)
+		return
+	}
 	e.primePiScan(lm) // the scan, with the sieve's test inside
 	e.emit(ir.OpIfEnd)
 }
@@ -277,13 +298,203 @@ func (c *collector) farFuel(from int) {
 		if !ok {
 			continue
 		}
-		for _, exact := range []bool{false, true} {
-			ops, err := lowerSieveLean(y, exact)
-			if err != nil || farReach(ops) <= reach || !agrees(x, ops, c.lists) || !farRight(x, ops) {
-				continue
+		for _, lower := range []func(*node, bool) ([]ir.Op, error){lowerSieveSeg, lowerSieveLean} {
+			for _, exact := range []bool{false, true} {
+				ops, err := lower(y, exact)
+				if r := farReach(ops); err != nil || r <= reach || !agrees(x, ops, c.lists) || !farRight(x, ops) {
+					continue
+				} else {
+					reach = r
+				}
+				cand.Ops = ops
+				break
 			}
-			cand.Ops = ops
-			break
 		}
 	}
+}
+
+// Past the sieve (segments, for a formula that is one prime function
+// alone: prime(i), the list of the primes, or primepi(m), whose argument
+// tests no primes): the words from segWord on are reused for segments of
+// segLen odd numbers from B = 32769, marked with the segment's own B (so
+// no word is cleared: a word marked by an older segment or by the sieve
+// holds another value), by the odd primes p with p*p at most the
+// segment's last number, read from the sieve's words below segWord
+// (p < 2*segWord = 1024: segments up to 1024^2). A segment costs about
+// 540,000 fuel: primepi reaches about 128,000 and prime(i) i about 12,000
+// within ir.DefaultFuel. A later primality test would read the segments'
+// marks as the sieve, so no other test may follow (segmentable).
+const (
+	segWord = 512
+	segLen  = ir.MemWords - segWord
+)
+
+// segmentable reports whether x is one prime function alone whose
+// argument tests no primes.
+func segmentable(x *node) bool {
+	if idx, ok := primeList(x); ok {
+		return !testsPrimes(idx)
+	}
+	return x.k == kCall && (x.name == "prime" || x.name == "primepi") && len(x.kids) == 1 && !testsPrimes(x.kids[0])
+}
+
+// lowerSieveSeg is lowerSieveLean with segments past the sieve.
+func lowerSieveSeg(x *node, exactBinomial bool) ([]ir.Op, error) {
+	if !segmentable(x) {
+		return nil, fmt.Errorf("%w: not one prime function alone", errLower)
+	}
+	return lowerTabled(x, exactBinomial, func(e *emitter) (ops []ir.Op, err error) {
+		defer caught(&ops, &err)
+		e.sieve, e.sieveLean, e.segments = true, true, true
+		e.sieveTable()
+		e.store(func() { e.emit(ir.OpConst0) }, func() { e.konst(sieveTop) })
+		return e.program(x)
+	})
+}
+
+// segMark marks, in the segment from the odd number in home b, the odd
+// multiples of each odd prime p (p*p at most the segment's last number)
+// with b's value, in words segWord + (j - b)/2.
+func (e *emitter) segMark(b, s2 int) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	p, a := e.alloc(), e.alloc()
+	e.konst(3)
+	e.set(p)
+	e.while(func() {
+		e.get(p)
+		e.get(p)
+		e.emit(ir.OpI32Mul)
+		e.get(b)
+		e.get(s2)
+		e.emit(ir.OpI32Add, ir.OpConst2, ir.OpI32Sub, ir.OpI32LeS)
+	}, func() {
+		e.load(func() { e.get(p); e.emit(ir.OpConst2, ir.OpI32DivS) })
+		e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpIfBegin)
+		// j = ceil(b/p)*p, odd: j + p*(j even); a = segWord + (j - b)/2
+		e.get(b)
+		e.get(p)
+		e.emit(ir.OpI32Add, ir.OpConst1, ir.OpI32Sub)
+		e.get(p)
+		e.emit(ir.OpI32DivS)
+		e.get(p)
+		e.emit(ir.OpI32Mul)
+		e.set(a)
+		e.get(a)
+		e.get(a)
+		e.emit(ir.OpConst2, ir.OpI32RemS, ir.OpConst0, ir.OpI32Eq)
+		e.get(p)
+		e.emit(ir.OpI32Mul, ir.OpI32Add)
+		e.get(b)
+		e.emit(ir.OpI32Sub, ir.OpConst2, ir.OpI32DivS)
+		e.konst(segWord)
+		e.emit(ir.OpI32Add)
+		e.set(a)
+		e.while(func() {
+			e.get(a)
+			e.emit(ir.OpConst0, ir.OpMemLoad, ir.OpConst2, ir.OpI32DivS, ir.OpI32LtS) // a < sieveTop/2 (word 0)
+		}, func() {
+			e.store(func() { e.get(a) }, func() { e.get(b) })
+			e.get(a)
+			e.get(p)
+			e.emit(ir.OpI32Add)
+			e.set(a)
+		})
+		e.emit(ir.OpIfEnd)
+		e.inc(p, 2)
+	})
+}
+
+// primePiSeg pushes primepi(m) for m >= sieveTop in home lm (segments):
+// 3512 below sieveTop, then each segment's words from segWord up to the
+// one of m (or the last) whose value is not the segment's.
+func (e *emitter) primePiSeg(lm int) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	c, b, a, end, s2 := e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc()
+	e.konst(2 * segLen)
+	e.set(s2)
+	e.konst(sievePrimes)
+	e.set(c)
+	e.konst(2*segWord + 1) // sieveTop + 1 - 2*segLen
+	e.set(b)
+	e.emit(ir.OpLoopBegin)
+	e.get(b)
+	e.get(s2)
+	e.emit(ir.OpI32Add)
+	e.set(b)
+	e.segMark(b, s2)
+	// end = min(sieveTop/2, segWord + (m - b)/2 + 1)
+	e.get(lm)
+	e.get(b)
+	e.emit(ir.OpI32Sub, ir.OpConst2, ir.OpI32DivS)
+	e.konst(segWord + 1)
+	e.emit(ir.OpI32Add)
+	e.set(end)
+	e.get(end)
+	e.emit(ir.OpConst0, ir.OpMemLoad, ir.OpConst2, ir.OpI32DivS, ir.OpI32GtS, ir.OpIfBegin) // sieveTop/2 in word 0
+	e.emit(ir.OpConst0, ir.OpMemLoad, ir.OpConst2, ir.OpI32DivS)
+	e.set(end)
+	e.emit(ir.OpIfEnd)
+	e.konst(segWord)
+	e.set(a)
+	e.while(func() { e.get(a); e.get(end); e.emit(ir.OpI32LtS) }, func() {
+		e.get(c)
+		e.load(func() { e.get(a) })
+		e.get(b)
+		e.emit(ir.OpI32Ne, ir.OpI32Add)
+		e.set(c)
+		e.inc(a, 1)
+	})
+	// on while the next segment starts at or below m
+	e.get(b)
+	e.get(s2)
+	e.emit(ir.OpI32Add)
+	e.get(lm)
+	e.emit(ir.OpI32LeS, ir.OpBrIf, ir.OpLoopEnd)
+	e.get(c)
+}
+
+// primeSeg pushes prime(i) for i > sievePrimes in home li (segments):
+// counting from 3512 over the segments' unmarked words until the i-th.
+func (e *emitter) primeSeg(li int) {
+	mark := e.next
+	defer func() { e.next = mark }()
+	c, b, a, s2 := e.alloc(), e.alloc(), e.alloc(), e.alloc()
+	e.konst(2 * segLen)
+	e.set(s2)
+	e.konst(sievePrimes)
+	e.set(c)
+	e.konst(2*segWord + 1) // sieveTop + 1 - 2*segLen
+	e.set(b)
+	e.emit(ir.OpLoopBegin)
+	e.get(b)
+	e.get(s2)
+	e.emit(ir.OpI32Add)
+	e.set(b)
+	e.segMark(b, s2)
+	e.konst(segWord)
+	e.set(a)
+	e.while(func() {
+		e.get(a)
+		e.emit(ir.OpConst0, ir.OpMemLoad, ir.OpConst2, ir.OpI32DivS, ir.OpI32LtS)
+		e.get(c)
+		e.get(li)
+		e.emit(ir.OpI32LtS, ir.OpI32Mul)
+	}, func() {
+		e.get(c)
+		e.load(func() { e.get(a) })
+		e.get(b)
+		e.emit(ir.OpI32Ne, ir.OpI32Add)
+		e.set(c)
+		e.inc(a, 1)
+	})
+	e.get(c)
+	e.get(li)
+	e.emit(ir.OpI32LtS, ir.OpBrIf, ir.OpLoopEnd)
+	// the i-th prime: b + 2*(a - 1 - segWord)
+	e.get(b)
+	e.get(a)
+	e.konst(segWord + 1)
+	e.emit(ir.OpI32Sub, ir.OpConst2, ir.OpI32Mul, ir.OpI32Add)
 }

@@ -28,7 +28,7 @@ func primesBelow(top int64) []int64 {
 // of the primes up to n at 13900, the n-th composite at 12411), and
 // give the native values there (interpreter and wazero).
 func TestFuel3PrimeFar(t *testing.T) {
-	ps := primesBelow(40000)
+	ps := primesBelow(100000)
 	nth := func(n int64) int64 { return ps[n-1] }
 	pi := func(n int64) int64 {
 		k := int64(0)
@@ -61,9 +61,14 @@ func TestFuel3PrimeFar(t *testing.T) {
 		{"the n-th prime", 1, 30, nth},
 		{"the n-th prime", 3000, 3003, nth},
 		{"the n-th prime", 3510, 3512, nth},
+		{"the n-th prime", 3513, 3514, nth}, // segments past the sieve
+		{"the n-th prime", 8999, 9000, nth},
 		{"a(n) = prime(n).", 3508, 3512, nth},
 		{"Number of primes <= n.", 0, 40, pi},
 		{"Number of primes <= n.", 32760, 32767, pi},
+		{"Number of primes <= n.", 32768, 32770, pi},
+		{"Number of primes <= n.", 65534, 65536, pi},
+		{"Number of primes <= n.", 95999, 96000, pi},
 		{"Sum of primes <= n.", 25000, 25002, sum},
 		{"the n-th composite number", 20000, 20001, composite},
 	})
@@ -128,5 +133,49 @@ func TestFuel3PrimeFallback(t *testing.T) {
 		if got, err := e.Run([]int32{int32(tc.n)}, ir.DefaultFuel); err != nil || int64(got) != tc.want {
 			t.Errorf("%s at %d = %d, %v; want %d", tc.x, tc.n, got, err, tc.want)
 		}
+	}
+}
+
+// TestFuel3Segments: prime(i) and primepi(m) past the sieve, from its
+// segments, against a native sieve at each segment's edges.
+func TestFuel3Segments(t *testing.T) {
+	ps := primesBelow(100_000)
+	seg := int64(2 * segLen)
+	for _, f := range []*node{call("prime", vr("n")), call("primepi", vr("n"))} {
+		ops, err := lowerSieveSeg(f, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := ir.Prepare(ir.Program{Arity: 1, Ops: ops})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ns []int64
+		if f.name == "prime" {
+			ns = []int64{-3, 0, 1, 2, 3512, 3513, 6000, 6300, 9000}
+		} else {
+			ns = []int64{-5, 0, 1, 2, 3, 32767, 32768, 32769, sieveTop + seg - 1, sieveTop + seg, sieveTop + seg + 1, 95_000}
+		}
+		for _, n := range ns {
+			var want int64
+			switch {
+			case f.name == "prime" && n <= 1:
+				want = 2 // the scan's value
+			case f.name == "prime":
+				want = ps[n-1]
+			default:
+				for _, p := range ps {
+					if p <= n {
+						want++
+					}
+				}
+			}
+			if got, err := e.Run([]int32{int32(n)}, ir.DefaultFuel); err != nil || int64(got) != want {
+				t.Errorf("%s at %d = %d, %v; want %d", f, n, got, err, want)
+			}
+		}
+	}
+	if segmentable(bin(kAdd, call("primepi", vr("n")), un(kIsPrime, vr("n")))) || segmentable(call("prime", call("primepi", vr("n")))) {
+		t.Error("a formula with another prime test read as segmentable")
 	}
 }

@@ -38,6 +38,9 @@ type emitter struct {
 	// sieveLean: with sieve, sieveTop in word 0 and primality tests of
 	// few opcodes (fuel3_prime.go)
 	sieveLean bool
+	// segments: with sieveLean, prime(i) and primepi(m) past the sieve
+	// from segments of it (fuel3_prime.go)
+	segments bool
 	// pascal: binomials are read from Pascal's triangle in memory
 	// (eqn_pascal.go)
 	pascal bool
