@@ -201,18 +201,7 @@ func asked3Cond(s string, parse func(string) *node) *node {
 		re   *regexp.Regexp
 		join func(ps []*node) *node
 	}
-	sum := func(ps []*node) *node {
-		var x *node
-		for _, p := range ps {
-			t := and(p, num(1))
-			if x == nil {
-				x = t
-			} else {
-				x = bin(kAdd, x, t)
-			}
-		}
-		return x
-	}
+	sum := countTrue
 	forms := []form{
 		{reA3All, func(ps []*node) *node { return eq(sum(ps), num(int64(len(ps)))) }},
 		{reA3None, func(ps []*node) *node { return eq(sum(ps), num(0)) }},
@@ -273,4 +262,18 @@ func a3Property(x *node, adj, k string) *node {
 		return eq(bin(kMod, x, num(v)), num(0))
 	}
 	return nil
+}
+
+// countTrue is how many of the conditions ps hold (each 1 or 0, added).
+func countTrue(ps []*node) *node {
+	var x *node
+	for _, p := range ps {
+		t := and(p, num(1))
+		if x == nil {
+			x = t
+		} else {
+			x = bin(kAdd, x, t)
+		}
+	}
+	return x
 }

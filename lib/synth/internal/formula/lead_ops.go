@@ -64,20 +64,15 @@ func leadOpsValue(s string, parse func(string) *node) *node {
 		if list == "" {
 			list, adj, k = m[8], m[5], m[6]+m[7]
 		}
-		var x *node
+		var ps []*node
 		for _, l := range reOpLetter.FindAllString(list, -1) {
 			p := a3Property(parse(l), adj, k)
 			if p == nil {
 				return nil
 			}
-			t := and(p, num(1))
-			if x == nil {
-				x = t
-			} else {
-				x = bin(kAdd, x, t)
-			}
+			ps = append(ps, p)
 		}
-		return x
+		return countTrue(ps) // asked3_ops.go
 	}
 	if m := reLeadGCD.FindStringSubmatch(s); m != nil {
 		return parse("gcd(" + strings.Join(reOpLetter.FindAllString(m[1], -1), ", ") + ")")

@@ -184,30 +184,9 @@ func (c *collector) sumLists(text string) {
 	if !ok || sp.count != 2 || sp.atMost || sp.atLeast || sp.kinds != 1 || sp.parity > 0 || sp.set.alt != nil {
 		return
 	}
-	op, k := ">=", int64(1)
-	switch {
-	case m[2] != "":
-		if m[4] != "" || m[6] != "" || strings.HasSuffix(s, "one way") {
-			return
-		}
-		op, k = "=", 0
-	case m[4] != "":
-		v, ok := countWord(m[5])
-		if !ok || v < 1 {
-			return
-		}
-		k = v
-		if m[4] == "exactly" {
-			op = "="
-		}
-	case m[6] != "":
-		v, ok := countWord(m[6])
-		if !ok || v < 1 {
-			return
-		}
-		k = v
-	case strings.HasSuffix(s, "in more than one way"):
-		k = 2
+	op, k, ok := sumListWays(m, s)
+	if !ok {
+		return
 	}
 	los := []int64{0, 1}
 	if m[1] == "Positive integers" {
@@ -304,4 +283,37 @@ func (e *emitter) sumListScan(op string, k, lo, base int64, B, m, c, x int, coun
 	e.get(B)
 	e.emit(ir.OpConst2, ir.OpI32Mul)
 	e.set(B)
+}
+
+// sumListWays is the count condition of a reSumList match m of s: "in
+// exactly k ways" (= k), "in at least k ways" / "in k or more ways" /
+// "in more than one way" (>= k), none (>= 1), "not the sum of" (= 0); not
+// ok when the words give no count or a negated one.
+func sumListWays(m []string, s string) (op string, k int64, ok bool) {
+	op, k = ">=", 1
+	switch {
+	case m[2] != "":
+		if m[4] != "" || m[6] != "" || strings.HasSuffix(s, "one way") {
+			return "", 0, false
+		}
+		op, k = "=", 0
+	case m[4] != "":
+		v, ok := countWord(m[5])
+		if !ok || v < 1 {
+			return "", 0, false
+		}
+		k = v
+		if m[4] == "exactly" {
+			op = "="
+		}
+	case m[6] != "":
+		v, ok := countWord(m[6])
+		if !ok || v < 1 {
+			return "", 0, false
+		}
+		k = v
+	case strings.HasSuffix(s, "in more than one way"):
+		k = 2
+	}
+	return op, k, true
 }

@@ -260,34 +260,14 @@ func (l sumKList) lower() (ops []ir.Op, err error) {
 func (c *collector) readers3Sums(text string) {
 	s := strings.TrimSpace(reRefs.ReplaceAllString(firstSentence(reCfRef.ReplaceAllString(text, "")), ""))
 	var spec string
-	op, k := ">=", int64(1)
+	op, k := ">=", int64(1) // "Sums of K ...": in one way at least
 	los := []int64{0, 1}
 	minParts := int64(3)
 	if m := reSumList.FindStringSubmatch(s); m != nil {
 		spec = m[3]
-		switch {
-		case m[2] != "":
-			if m[4] != "" || m[6] != "" || strings.HasSuffix(s, "one way") {
-				return
-			}
-			op, k = "=", 0
-		case m[4] != "":
-			v, ok := countWord(m[5])
-			if !ok || v < 1 {
-				return
-			}
-			k = v
-			if m[4] == "exactly" {
-				op = "="
-			}
-		case m[6] != "":
-			v, ok := countWord(m[6])
-			if !ok || v < 1 {
-				return
-			}
-			k = v
-		case strings.HasSuffix(s, "in more than one way"):
-			k = 2
+		var ok bool
+		if op, k, ok = sumListWays(m, s); !ok {
+			return
 		}
 		if m[1] == "Positive integers" {
 			los = []int64{1}
