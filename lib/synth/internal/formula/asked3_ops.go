@@ -135,9 +135,11 @@ func asked3Value(s string, parse func(string) *node) *node {
 	}
 	if m := reA3Last.FindStringSubmatch(s); m != nil {
 		x := a3OpValue(m[2], parse)
-		if x == nil || a3VarPow(x) {
-			return nil // a^b mod 10: the power's loop runs b times, past the fuel at b = 4*10^5
+		if x == nil {
+			return nil
 		}
+		// (a^b mod 10: operandCheck lowers the power by square and
+		// multiply, log b steps, where b steps ran out of fuel at 4*10^5)
 		mod := map[string]int64{"": 10, "two": 100, "2": 100, "three": 1000, "3": 1000}[m[1]]
 		return a3ModIn(x, mod)
 	}

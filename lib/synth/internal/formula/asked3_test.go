@@ -454,7 +454,6 @@ func TestAsked3Operands(t *testing.T) {
 		{"1 if exactly one of a and b is divisible by 1, else 0", 2}, // K >= 2
 		{"remainder of a divided by b", 3},
 		{"1 if a and b are both even, else 0", 3},
-		{"the last digit of a^b", 2},                          // a loop of b steps: past the fuel far out
 		{"how many integers are strictly between a and b", 2}, // and when b < a?
 		{"how many odd numbers are there between a and b", 2}, // do a and b count?
 	} {

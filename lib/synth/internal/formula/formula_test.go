@@ -57,10 +57,14 @@ func divisorSum(n, k int64) int64 { // sum of d^k over the divisors d of n
 	return s
 }
 
+// powMod is b^e mod m (b, e >= 0; m < 2^31), by repeated squaring.
 func powMod(b, e, m int64) int64 {
-	r := int64(1) % m
-	for i := int64(0); i < e; i++ {
-		r = r * b % m
+	r, x := int64(1)%m, b%m
+	for ; e > 0; e /= 2 {
+		if e%2 == 1 {
+			r = r * x % m
+		}
+		x = x * x % m
 	}
 	return r
 }

@@ -105,6 +105,10 @@ func TestLeadOperands(t *testing.T) {
 		{"the distance between a and b on the number line", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return abs(a[0] - a[1]) }},
 		{"1 if a and b end in the same digit, else 0", 2, -1_000_000, 1_000_000, all, func(a []int64) int64 { return b2i(abs(a[0])%10 == abs(a[1])%10) }},
 		{"1 if a and b have the same sign, else 0", 2, -5, 5, all, func(a []int64) int64 { return b2i(sign(a[0]) == sign(a[1])) }},
+		// powers under a mod by square and multiply: b up to 10^6 within the fuel
+		{"a^b mod 1000", 2, 0, 1_000_000, all, func(a []int64) int64 { return powMod(a[0], a[1], 1000) }},
+		{"the last digit of a to the power b", 2, 0, 1_000_000, all, func(a []int64) int64 { return powMod(a[0], a[1], 10) }},
+		{"the last digit of a^b", 2, 0, 1_000_000, all, func(a []int64) int64 { return powMod(a[0], a[1], 10) }}, // asked3_ops.go's reading
 	})
 	refuses(t,
 		"the sum of the squares of a, b and q",

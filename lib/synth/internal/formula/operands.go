@@ -1,6 +1,7 @@
 package formula
 
 import (
+	"fmt"
 	"math/big"
 	"regexp"
 	"slices"
@@ -88,18 +89,43 @@ func operandCheck(text string, x *node, vars []string) []Candidate {
 	}
 	for _, y := range forms {
 		for _, exact := range []bool{false, true} {
-			ops, err := lowerOperands(y, vars, exact)
-			if err != nil {
-				continue
-			}
-			// every operand tuple of the grid; failing that, those of
-			// operands >= 0 (what "n choose k" and "a^b" mean)
-			if operandsAgree(x, ops, vars, false, work) || operandsAgree(x, ops, vars, true, work) {
-				return []Candidate{{Source: strings.TrimSpace(text), Ops: ops, Expr: x.String()}}
+			// a power under a mod by square and multiply first ("a^b mod
+			// 1000": log b steps where the plain loop's b steps run out of
+			// fuel at b ~ 4*10^5), then the plain lowering
+			for _, squaring := range []bool{true, false} {
+				ops, err := lowerOperandsSquaring(y, vars, exact, squaring)
+				if err != nil {
+					continue
+				}
+				// every operand tuple of the grid; failing that, those of
+				// operands >= 0 (what "n choose k" and "a^b" mean)
+				if operandsAgree(x, ops, vars, false, work) || operandsAgree(x, ops, vars, true, work) {
+					return []Candidate{{Source: strings.TrimSpace(text), Ops: ops, Expr: x.String()}}
+				}
 			}
 		}
 	}
 	return nil
+}
+
+// lowerOperandsSquaring is lowerOperands, or with squaring the program
+// that computes its powers under a mod by square and multiply (an error
+// when it has none).
+func lowerOperandsSquaring(x *node, vars []string, exactBinomial, squaring bool) (ops []ir.Op, err error) {
+	if !squaring {
+		return lowerOperands(x, vars, exactBinomial)
+	}
+	defer caught(&ops, &err)
+	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{vars[0]: -1}, exactBinomial: exactBinomial, arity: len(vars), squaring: true}
+	for i, v := range vars[1:] {
+		l := e.alloc()
+		e.emit(ir.OpSlot0+ir.Op(i+1), ir.LocalSet(l))
+		e.env[v] = l
+	}
+	if ops, err = e.program(x); err == nil && !e.squared {
+		return nil, fmt.Errorf("%w: no power to square", errLower)
+	}
+	return ops, err
 }
 
 // lowerOperands compiles x over vars: the first is SLOT_0 (where the
