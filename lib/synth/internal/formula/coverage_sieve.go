@@ -124,37 +124,8 @@ func (e *emitter) isPrimeSieved(x int) {
 	e.emit(ir.OpConst0, ir.OpI32Eq, ir.OpI32Mul, ir.OpElse)
 	e.get(x)
 	e.emit(ir.OpConst2, ir.OpI32Eq, ir.OpIfEnd, ir.OpElse)
-	e.oddTrial(x)
+	e.oddTrialDiv(x) // fuel3_prime.go: x >= sieveTop, so never 2
 	e.emit(ir.OpIfEnd)
-}
-
-// oddTrial pushes whether x (at least sieveTop) is prime: odd, with no
-// odd divisor d from 3 while d*d <= x. Fewer opcodes than isPrime's
-// pairs (a sieved program has one at each primality test), and rarely
-// run.
-func (e *emitter) oddTrial(x int) {
-	mark := e.next
-	defer func() { e.next = mark }()
-	d := e.alloc()
-	e.get(x)
-	e.emit(ir.OpConst2, ir.OpI32RemS, ir.OpIfBegin)
-	e.konst(3)
-	e.set(d)
-	e.while(func() {
-		e.get(d)
-		e.get(d)
-		e.emit(ir.OpI32Mul)
-		e.get(x)
-		e.emit(ir.OpI32LeS)
-		e.get(x)
-		e.get(d)
-		e.emit(ir.OpI32RemS, ir.OpConst0, ir.OpI32Ne, ir.OpI32Mul)
-	}, func() { e.inc(d, 2) })
-	e.get(d)
-	e.get(d)
-	e.emit(ir.OpI32Mul)
-	e.get(x)
-	e.emit(ir.OpI32GtS, ir.OpElse, ir.OpConst0, ir.OpIfEnd)
 }
 
 // lowerTabled lowers x with a table in memory that program (given a fresh

@@ -74,8 +74,9 @@ func (e *emitter) isPrimeLean(x int) {
 }
 
 // oddTrialDiv pushes whether x > 1 is prime: odd, with no odd divisor d
-// from 3 while d <= x/d (coverage_sieve.go's oddTrial compares d*d <= x,
-// which wraps past d = 46340 and never stops for a prime near 2^31).
+// from 3 while d <= x/d (comparing d*d <= x, as coverage_sieve.go's
+// oddTrial did, wraps past d = 46340 and never stops for a prime near
+// 2^31; the sieve's tests past sieveTop call this one now).
 func (e *emitter) oddTrialDiv(x int) {
 	mark := e.next
 	defer func() { e.next = mark }()
