@@ -191,8 +191,9 @@ func (e *emitter) primePiSieved(m *node) {
 	e.emit(ir.OpIfEnd)
 }
 
-// primePiScan is lower_factor.go's primePi over the value in home lx:
-// the count of primes q, 2 <= q <= x, by isPrime (sieved where it can).
+// primePiScan pushes the count of primes q, 2 <= q <= x, x the value in
+// home lx, by isPrime (sieved where it can; lower_factor.go's primePi
+// without the sieve).
 func (e *emitter) primePiScan(lx int) {
 	mark := e.next
 	defer func() { e.next = mark }()
@@ -413,18 +414,7 @@ func (e *emitter) primePiSeg(lm int) {
 	mark := e.next
 	defer func() { e.next = mark }()
 	c, b, a, end, s2 := e.alloc(), e.alloc(), e.alloc(), e.alloc(), e.alloc()
-	e.konst(2 * segLen)
-	e.set(s2)
-	e.konst(sievePrimes)
-	e.set(c)
-	e.konst(2*segWord + 1) // sieveTop + 1 - 2*segLen
-	e.set(b)
-	e.emit(ir.OpLoopBegin)
-	e.get(b)
-	e.get(s2)
-	e.emit(ir.OpI32Add)
-	e.set(b)
-	e.segMark(b, s2)
+	e.segLoop(c, b, s2)
 	// end = min(sieveTop/2, segWord + (m - b)/2 + 1)
 	e.get(lm)
 	e.get(b)
@@ -462,18 +452,7 @@ func (e *emitter) primeSeg(li int) {
 	mark := e.next
 	defer func() { e.next = mark }()
 	c, b, a, s2 := e.alloc(), e.alloc(), e.alloc(), e.alloc()
-	e.konst(2 * segLen)
-	e.set(s2)
-	e.konst(sievePrimes)
-	e.set(c)
-	e.konst(2*segWord + 1) // sieveTop + 1 - 2*segLen
-	e.set(b)
-	e.emit(ir.OpLoopBegin)
-	e.get(b)
-	e.get(s2)
-	e.emit(ir.OpI32Add)
-	e.set(b)
-	e.segMark(b, s2)
+	e.segLoop(c, b, s2)
 	e.konst(segWord)
 	e.set(a)
 	e.while(func() {
@@ -498,4 +477,23 @@ func (e *emitter) primeSeg(li int) {
 	e.get(a)
 	e.konst(segWord + 1)
 	e.emit(ir.OpI32Sub, ir.OpConst2, ir.OpI32Mul, ir.OpI32Add)
+}
+
+// segLoop opens the loop over the segments past the sieve for primeSeg
+// and primePiSeg: s2 = 2*segLen, the count c from the 3512 primes below
+// sieveTop, and, in the loop, b the next segment's first number with the
+// segment marked (segMark). The caller closes the loop.
+func (e *emitter) segLoop(c, b, s2 int) {
+	e.konst(2 * segLen)
+	e.set(s2)
+	e.konst(sievePrimes)
+	e.set(c)
+	e.konst(2*segWord + 1) // sieveTop + 1 - 2*segLen
+	e.set(b)
+	e.emit(ir.OpLoopBegin)
+	e.get(b)
+	e.get(s2)
+	e.emit(ir.OpI32Add)
+	e.set(b)
+	e.segMark(b, s2)
 }

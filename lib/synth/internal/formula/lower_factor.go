@@ -108,20 +108,7 @@ func (e *emitter) primePi(x *node) {
 		e.primePiSieved(x) // fuel3_prime.go
 		return
 	}
-	lx := e.hold(x)
-	c, q := e.alloc(), e.alloc()
-	e.emit(ir.OpConst0)
-	e.set(c)
-	e.emit(ir.OpConst2)
-	e.set(q)
-	e.while(func() { e.get(q); e.get(lx); e.emit(ir.OpI32LeS) }, func() {
-		e.get(c)
-		e.isPrime(q)
-		e.emit(ir.OpI32Add)
-		e.set(c)
-		e.inc(q, 1)
-	})
-	e.get(c)
+	e.primePiScan(e.hold(x)) // fuel3_prime.go
 }
 
 // digitFn pushes a function of x's digits in base b (see digitFn; d: the

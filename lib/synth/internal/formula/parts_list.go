@@ -83,13 +83,22 @@ func (l sumList) terms() ([]int64, bool) {
 // few terms below maxSumBound to cover n = scanN.
 func (l sumList) seq() ([]int64, bool) {
 	ts, ok := l.terms()
-	if !ok || int64(len(ts)) < scanN+1-l.base {
+	if !ok {
+		return nil, false
+	}
+	return baseSeq(ts, l.base)
+}
+
+// baseSeq is a(n) = ts[n - base] for n = 0..scanN (-1 below base); false
+// if ts has too few terms to cover n = scanN.
+func baseSeq(ts []int64, base int64) ([]int64, bool) {
+	if int64(len(ts)) < scanN+1-base {
 		return nil, false
 	}
 	out := make([]int64, scanN+1)
 	for n := range out {
 		out[n] = -1
-		if i := int64(n) - l.base; i >= 0 {
+		if i := int64(n) - base; i >= 0 {
 			out[n] = ts[i]
 		}
 	}
@@ -99,14 +108,7 @@ func (l sumList) seq() ([]int64, bool) {
 // lower compiles the list (see the file comment).
 func (l sumList) lower() (ops []ir.Op, err error) {
 	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{"n": -1}}
-	defer func() {
-		if r := recover(); r != nil {
-			if _, ok := r.(lowerError); !ok {
-				panic(r)
-			}
-			ops, err = nil, errLower
-		}
-	}()
+	defer caught(&ops, &err)
 	B, m := e.alloc(), e.alloc()
 	e.konst(32)
 	e.set(B)

@@ -120,17 +120,7 @@ func (l sumKList) seq() ([]int64, bool) {
 			ts = append(ts, x)
 		}
 	}
-	if int64(len(ts)) < scanN+1-l.base {
-		return nil, false
-	}
-	out := make([]int64, scanN+1)
-	for n := range out {
-		out[n] = -1
-		if i := int64(n) - l.base; i >= 0 {
-			out[n] = ts[i]
-		}
-	}
-	return out, true
+	return baseSeq(ts, l.base) // parts_list.go
 }
 
 // lower compiles the list (see the file comment): row j of the counts at
