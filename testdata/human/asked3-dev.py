@@ -2,15 +2,8 @@
 # Written by that helper while building lib/synth/internal/formula/asked3*.go: NOT held out.
 # Run from the repository root: python3 testdata/human/asked3-dev.py > testdata/human/asked3-dev.json
 import json, random, math
+from humangen import digits, isprime, tasks
 random.seed(1130)
-def digits(n): return [int(c) for c in str(abs(n))]
-def isprime(n):
-    if n<2: return False
-    i=2
-    while i*i<=n:
-        if n%i==0: return False
-        i+=1
-    return True
 def bigomega(n):
     c=0;p=2
     while p*p<=n:
@@ -107,16 +100,7 @@ T=[
  ("sum_even_parity","1 if a + b is even, else 0",[(1,3),(2,3),(2,4),(5,8),(7,6)],lambda a,b:int((a+b)%2==0),[(-1000,1000),(-1000,1000)]),
  ("count_mult_3_or_5","how many numbers below n are divisible by 3 or 5",[(1,),(4,),(6,),(10,),(16,)],lambda n:sum(1 for k in range(1,n) if k%3==0 or k%5==0),[(0,1000000)]),
 ]
-out=[]
-for name,text,ex,f,dom in T:
-    exs=[{"inputs":list(x),"output":f(*x)} for x in ex]
-    pool=set(); tries=0
-    while len(pool)<60 and tries<100000:
-        tries+=1
-        vv=tuple(random.randint(lo,hi) if random.random()<0.5 else random.randint(lo,min(hi,lo+200)) for lo,hi in dom)
-        if vv in ex: continue
-        pool.add(vv)
-    out.append({"name":name,"text":text,"offset":0,"examples":exs,"checks":[{"inputs":list(vv),"output":f(*vv)} for vv in sorted(pool)]})
+out=tasks(T)
 for t in out:
     for c in t["examples"]+t["checks"]:
         assert -2**31 <= c["output"] < 2**31, (t["name"], c)

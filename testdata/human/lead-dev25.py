@@ -1,19 +1,12 @@
 import json, random, math
+from humangen import isprime, phi
 random.seed(7)
-def isprime(n):
-    if n<2: return False
-    i=2
-    while i*i<=n:
-        if n%i==0: return False
-        i+=1
-    return True
 def spf(n):
     i=2
     while i*i<=n:
         if n%i==0: return i
         i+=1
     return n
-def phi(n): return sum(1 for k in range(1,n+1) if math.gcd(k,n)==1)
 def nthprime(n):
     c=0;k=1
     while c<n:

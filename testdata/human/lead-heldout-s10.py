@@ -1,15 +1,8 @@
 # Held-out request set written by the lead at the start of session 10 (2026-11-30),
 # before any request work of that session; kept from the helpers until the end.
 import json, random, math, sys
+from humangen import digits, isprime, ndiv, phi, tasks
 random.seed(1010)
-def digits(n): return [int(c) for c in str(abs(n))]
-def isprime(n):
-    if n<2: return False
-    i=2
-    while i*i<=n:
-        if n%i==0: return False
-        i+=1
-    return True
 def nthprime(n):
     k=1; c=0
     while c<n:
@@ -20,8 +13,6 @@ def nextprime(n):
     k=n+1
     while not isprime(k): k+=1
     return k
-def ndiv(n): return sum(1 for d in range(1,n+1) if n%d==0)
-def phi(n): return sum(1 for k in range(1,n+1) if math.gcd(k,n)==1)
 def omega(n):
     r=0;p=2
     while p*p<=n:
@@ -71,15 +62,6 @@ T=[
  ("choose2","the number of ways to choose 2 items from n",[(0,),(1,),(2,),(4,),(10,)],lambda n:n*(n-1)//2,[(0,60000)]),
  ("dist_mult_10","the distance from n to the nearest multiple of 10",[(3,),(7,),(10,),(15,),(21,)],lambda n:min(n%10,10-n%10),[(0,1000000)]),
 ]
-out=[]
-for name,text,ex,f,dom in T:
-    exs=[{"inputs":list(x),"output":f(*x)} for x in ex]
-    pool=set(); tries=0
-    while len(pool)<60 and tries<100000:
-        tries+=1
-        v=tuple(random.randint(lo,hi) if random.random()<0.5 else random.randint(lo,min(hi,lo+200)) for lo,hi in dom)
-        if v in ex: continue
-        pool.add(v)
-    out.append({"name":name,"text":text,"offset":0,"examples":exs,"checks":[{"inputs":list(v),"output":f(*v)} for v in sorted(pool)]})
+out=tasks(T)
 json.dump(out,open(sys.argv[1] if len(sys.argv) > 1 else "testdata/human/lead-heldout-s10.json","w"),indent=0)
 print(len(out))

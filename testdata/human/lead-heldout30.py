@@ -1,20 +1,12 @@
 import json, random, math
+from humangen import digits, isprime, ndiv, tasks
 random.seed(11)
-def digits(n): return [int(c) for c in str(abs(n))]
-def isprime(n):
-    if n<2: return False
-    i=2
-    while i*i<=n:
-        if n%i==0: return False
-        i+=1
-    return True
 def gpf(n):
     p=2;r=1
     while p*p<=n:
         while n%p==0: r=p; n//=p
         p+=1
     return max(r,n) if n>1 else r
-def ndiv(n): return sum(1 for d in range(1,n+1) if n%d==0)
 T=[
  # name, text, examples (inputs tuple), f, domain list of (lo,hi)
  ("first_digit","the first digit of n",[(7,),(42,),(913,),(1000,),(58,)],lambda n:digits(n)[0],[(1,1000000)]),
@@ -48,15 +40,6 @@ T=[
  ("n_minus_reverse","n minus its reversal",[(12,),(21,),(100,),(123,),(7,)],lambda n:n-int(str(n)[::-1]),[(0,100000)]),
  ("sum_1_to_n_cubes","sum of the cubes from 1 to n",[(1,),(2,),(3,),(4,),(10,)],lambda n:(n*(n+1)//2)**2,[(0,300)]),
 ]
-out=[]
-for name,text,ex,f,dom in T:
-    exs=[{"inputs":list(x),"output":f(*x)} for x in ex]
-    pool=set(); tries=0
-    while len(pool)<60 and tries<100000:
-        tries+=1
-        v=tuple(random.randint(lo,hi) if random.random()<0.5 else random.randint(lo,min(hi,lo+200)) for lo,hi in dom)
-        if v in ex: continue
-        pool.add(v)
-    out.append({"name":name,"text":text,"offset":0,"examples":exs,"checks":[{"inputs":list(v),"output":f(*v)} for v in sorted(pool)]})
+out=tasks(T)
 json.dump(out,open('testdata/human/lead-heldout30.json','w'),indent=0)
 print(len(out))
