@@ -31,6 +31,9 @@ import (
 var leadOneForms = []struct {
 	re   *regexp.Regexp
 	make func(m []string) *node
+	// ties, when set, is a second reading offered beside make's (nil:
+	// none): the words leave a case open and the examples choose
+	ties func(m []string) *node
 }{
 	{regexp.MustCompile(`^(half|a third|one third|a quarter|one quarter|a fourth|one fourth|a fifth|one fifth|a tenth|one tenth) of n,? rounded (up|down)$`), func(m []string) *node {
 		d := map[string]string{"half": "2", "a third": "3", "one third": "3", "a quarter": "4", "one quarter": "4", "a fourth": "4", "one fourth": "4", "a fifth": "5", "one fifth": "5", "a tenth": "10", "one tenth": "10"}[m[1]]
@@ -38,21 +41,23 @@ var leadOneForms = []struct {
 			return must(parseN("ceiling(n/" + d + ")"))
 		}
 		return must(parseN("floor(n/" + d + ")"))
-	}},
+	}, nil},
 	{regexp.MustCompile(`^(?:next|following|first) multiple of (\d+) (?:after|above|past|greater than|bigger than|larger than|exceeding) n$|^(?:smallest|least|first) multiple of (\d+) (?:that is |which is )?(?:greater|larger|bigger|more) than n$`), func(m []string) *node {
 		return askedMultiple(m[1]+m[2], "M*(floor(n/M) + 1)")
-	}},
+	}, nil},
 	{regexp.MustCompile(`^(?:previous|preceding|last) multiple of (\d+) (?:before|below|under|less than|smaller than) n$|^(?:largest|greatest|biggest) multiple of (\d+) (?:that is |which is )?(?:less|smaller|lower) than n$`), func(m []string) *node {
 		return askedMultiple(m[1]+m[2], "M*(ceiling(n/M) - 1)")
-	}},
+	}, nil},
 	{regexp.MustCompile(`^(?:n rounded|round n|n rounded off|round off n) to the (?:nearest|closest) (ten|hundred|thousand|multiple of (\d+))$`), func(m []string) *node {
-		mult := map[string]string{"ten": "10", "hundred": "100", "thousand": "1000"}[m[1]]
-		if mult == "" {
-			mult = m[2]
+		// halves up: floor((2n + M) / 2M) multiples of M
+		return askedMultiple(nearestMultiple(m), "M*floor((2*n + M)/(2*M))")
+	}, func(m []string) *node {
+		// halves down, where there are halves (M even)
+		mult := nearestMultiple(m)
+		if v, err := strconv.ParseInt(mult, 10, 64); err != nil || v%2 != 0 {
+			return nil
 		}
-		// halves up: floor((2n + M) / 2M) multiples of M; readLeadOne
-		// offers halves down beside it (ties: the examples say which)
-		return askedMultiple(mult, "M*floor((2*n + M)/(2*M))")
+		return askedMultiple(mult, "M*ceiling((2*n - M)/(2*M))")
 	}},
 	{regexp.MustCompile(`^(?:position|index) of the (?:highest|most significant|leading|top|largest) (?:set |1 |one )?bit (?:of|in) n$|^(?:floor of (?:the )?|integer part of (?:the )?|floored )?(?:log|logarithm) (?:base |to (?:the )?base |in base )(\d+) of n(?:,? rounded down)?$`), func(m []string) *node {
 		b := int64(2)
@@ -65,11 +70,11 @@ var leadOneForms = []struct {
 		}
 		n := vr("n")
 		return and(gt(n, num(0)), bin(kSub, call("ndigits", n, num(b)), num(1)))
-	}},
+	}, nil},
 	{regexp.MustCompile(`^(?:smallest|least|lowest) (?:divisor|factor) of n (?:(?:that is )?(?:greater|bigger|larger|more) than 1|other than 1|above 1|except 1|besides 1|that is not 1)$`), func([]string) *node {
 		n := vr("n")
 		return and(gt(n, num(1)), call("lpf", n))
-	}},
+	}, nil},
 }
 
 // readLeadOne reads text by leadOneForms when nothing else did.
@@ -81,17 +86,13 @@ func (c *collector) readLeadOne(text string) {
 	if s == "" {
 		return
 	}
-	for i, f := range leadOneForms {
+	for _, f := range leadOneForms {
 		if m := f.re.FindStringSubmatch(s); m != nil {
 			if x := f.make(m); x != nil {
 				c.add(text, x)
-				if i == leadRoundForm {
-					// a tie (n halfway, M even) rounds up or down as the
-					// asker likes: both readings, which the examples tell
-					// apart only if they show a tie (else: a question)
-					mult := map[string]string{"ten": "10", "hundred": "100", "thousand": "1000"}[m[1]] + m[2]
-					if v, err := strconv.ParseInt(mult, 10, 64); err == nil && v%2 == 0 {
-						c.add(text, askedMultiple(mult, "M*ceiling((2*n - M)/(2*M))"))
+				if f.ties != nil {
+					if y := f.ties(m); y != nil {
+						c.add(text, y)
 					}
 				}
 			}
@@ -100,6 +101,11 @@ func (c *collector) readLeadOne(text string) {
 	}
 }
 
-// leadRoundForm is the index in leadOneForms of rounding to the nearest
-// multiple.
-const leadRoundForm = 3
+// nearestMultiple is the multiple a rounding form's match names: "ten",
+// "hundred", "thousand" or "multiple of M".
+func nearestMultiple(m []string) string {
+	if mult, ok := map[string]string{"ten": "10", "hundred": "100", "thousand": "1000"}[m[1]]; ok {
+		return mult
+	}
+	return m[2]
+}

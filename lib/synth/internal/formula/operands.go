@@ -116,12 +116,7 @@ func lowerOperandsSquaring(x *node, vars []string, exactBinomial, squaring bool)
 		return lowerOperands(x, vars, exactBinomial)
 	}
 	defer caught(&ops, &err)
-	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{vars[0]: -1}, exactBinomial: exactBinomial, arity: len(vars), squaring: true}
-	for i, v := range vars[1:] {
-		l := e.alloc()
-		e.emit(ir.OpSlot0+ir.Op(i+1), ir.LocalSet(l))
-		e.env[v] = l
-	}
+	e := operandEmitter(&emitter{exactBinomial: exactBinomial, squaring: true}, vars)
 	if ops, err = e.program(x); err == nil && !e.squared {
 		return nil, fmt.Errorf("%w: no power to square", errLower)
 	}
@@ -140,14 +135,21 @@ func lowerOperands(x *node, vars []string, exactBinomial bool) (ops []ir.Op, err
 	return lowerOperandsWith(x, vars, exactBinomial, false)
 }
 
-func lowerOperandsWith(x *node, vars []string, exactBinomial, wrapSafe bool) (ops []ir.Op, err error) {
-	defer caught(&ops, &err)
-	e := &emitter{ops: []ir.Op{ir.OpStart}, env: map[string]int{vars[0]: -1}, exactBinomial: exactBinomial, arity: len(vars), wrapSafe: wrapSafe}
+// operandEmitter readies e (its modes set) for a program over vars: the
+// first is SLOT_0, each other copied from its slot into a local of its own.
+func operandEmitter(e *emitter, vars []string) *emitter {
+	e.ops, e.env, e.arity = []ir.Op{ir.OpStart}, map[string]int{vars[0]: -1}, len(vars)
 	for i, v := range vars[1:] {
 		l := e.alloc()
 		e.emit(ir.OpSlot0+ir.Op(i+1), ir.LocalSet(l))
 		e.env[v] = l
 	}
+	return e
+}
+
+func lowerOperandsWith(x *node, vars []string, exactBinomial, wrapSafe bool) (ops []ir.Op, err error) {
+	defer caught(&ops, &err)
+	e := operandEmitter(&emitter{exactBinomial: exactBinomial, wrapSafe: wrapSafe}, vars)
 	return e.program(x)
 }
 
